@@ -870,7 +870,7 @@ var require_suggestSimilar = __commonJS({
 // node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path33 = require("node:path"), fs44 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path33 = require("node:path"), fs43 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1621,7 +1621,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs44.existsSync(executableFile)) return;
+        if (fs43.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1638,10 +1638,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
           let localBin = path33.resolve(baseDir, baseName);
-          if (fs44.existsSync(localBin)) return localBin;
+          if (fs43.existsSync(localBin)) return localBin;
           if (sourceExt.includes(path33.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs44.existsSync(`${localBin}${ext}`)
+            (ext) => fs43.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1650,7 +1650,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs44.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs43.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
@@ -2548,7 +2548,7 @@ function nanoid(size2 = 21) {
 }
 
 // src/commands/toggle.ts
-var import_node_fs11 = __nodeBuiltin(require("node:fs")), import_node_os3 = __nodeBuiltin(require("node:os")), import_node_path11 = __nodeBuiltin(require("node:path"));
+var import_node_fs10 = __nodeBuiltin(require("node:fs")), import_node_os3 = __nodeBuiltin(require("node:os")), import_node_path11 = __nodeBuiltin(require("node:path"));
 
 // src/core/errors.ts
 var AuditError = class extends Error {
@@ -11466,7 +11466,7 @@ function endsWithNewline(file) {
 }
 
 // src/runtime/runfile.ts
-var import_node_fs9 = __nodeBuiltin(require("node:fs")), import_node_path9 = __nodeBuiltin(require("node:path"));
+var import_node_fs8 = __nodeBuiltin(require("node:fs")), import_node_path9 = __nodeBuiltin(require("node:path"));
 
 // src/core/fork-order.ts
 function forkedBefore(a, b, pidMax) {
@@ -11575,7 +11575,6 @@ function removeNoteFiles(runFile) {
 }
 
 // src/runtime/process.ts
-var import_node_fs3 = __nodeBuiltin(require("node:fs"));
 function processAlive(pid) {
   if (!Number.isInteger(pid) || pid <= 0) return !1;
   try {
@@ -11584,20 +11583,9 @@ function processAlive(pid) {
     return error.code === "EPERM";
   }
 }
-function processState(pid) {
-  if (!processAlive(pid)) return "gone";
-  let stat;
-  try {
-    stat = import_node_fs3.default.readFileSync(`/proc/${pid}/stat`, "utf8");
-  } catch (error) {
-    return error.code === "ENOENT" ? "gone" : "running";
-  }
-  let state = stat[stat.lastIndexOf(")") + 2];
-  return state === "Z" || state === "X" ? "gone" : state === "T" || state === "t" ? "stopped" : "running";
-}
 
 // src/chain/external-stop.ts
-var import_node_fs8 = __nodeBuiltin(require("node:fs"));
+var import_node_fs7 = __nodeBuiltin(require("node:fs"));
 
 // src/chain/seal.ts
 var import_node_crypto6 = require("node:crypto");
@@ -11684,14 +11672,14 @@ var GENESIS = "0", SEAL_EVERY = 1e3, SEAL_MS = 6e4, SEAL_HEX = 32, LINK_HEX = 16
 };
 
 // src/chain/seal-file-gone.ts
-var import_node_fs7 = __nodeBuiltin(require("node:fs"));
+var import_node_fs6 = __nodeBuiltin(require("node:fs"));
 
 // src/sinks/file/rotated-ledger.ts
-var import_node_crypto7 = require("node:crypto"), import_node_fs5 = __nodeBuiltin(require("node:fs")), import_node_path8 = __nodeBuiltin(require("node:path"));
+var import_node_crypto7 = require("node:crypto"), import_node_fs4 = __nodeBuiltin(require("node:fs")), import_node_path8 = __nodeBuiltin(require("node:path"));
 
 // src/sinks/file/noted-files.ts
-var import_node_fs4 = __nodeBuiltin(require("node:fs")), import_node_path7 = __nodeBuiltin(require("node:path"));
-var { O_RDONLY: O_RDONLY2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs4.default.constants, NOTE_HEAD = /^(?:[0-9a-f]+ )?(\d+:\d+:\d+)(?: \d+)?\n/, HEAD_BYTES = 256, MAX_NOTES = 2048;
+var import_node_fs3 = __nodeBuiltin(require("node:fs")), import_node_path7 = __nodeBuiltin(require("node:path"));
+var { O_RDONLY: O_RDONLY2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs3.default.constants, NOTE_HEAD = /^(?:[0-9a-f]+ )?(\d+:\d+:\d+)(?: \d+)?\n/, HEAD_BYTES = 256, MAX_NOTES = 2048;
 function heldNotePath(runFile) {
   return runFile.replace(/\.json$/, ".held");
 }
@@ -11702,7 +11690,7 @@ function noteHeldFile(runFile, identity2) {
 function notedFiles(logFile) {
   let run = import_node_path7.default.join(import_node_path7.default.dirname(logFile), ".run"), noted = /* @__PURE__ */ new Set(), names;
   try {
-    names = import_node_fs4.default.readdirSync(run).filter((name) => name.endsWith(".seal") || name.endsWith(".held"));
+    names = import_node_fs3.default.readdirSync(run).filter((name) => name.endsWith(".seal") || name.endsWith(".held"));
   } catch {
     return noted;
   }
@@ -11715,24 +11703,24 @@ function notedFiles(logFile) {
 function readHead(file) {
   let fd;
   try {
-    fd = import_node_fs4.default.openSync(file, O_RDONLY2 | O_NOFOLLOW2 | O_NONBLOCK2);
+    fd = import_node_fs3.default.openSync(file, O_RDONLY2 | O_NOFOLLOW2 | O_NONBLOCK2);
   } catch {
     return;
   }
   try {
-    let stat = import_node_fs4.default.fstatSync(fd);
+    let stat = import_node_fs3.default.fstatSync(fd);
     if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0)) return;
     let bytes = Buffer.alloc(HEAD_BYTES);
-    return bytes.toString("utf8", 0, import_node_fs4.default.readSync(fd, bytes, 0, HEAD_BYTES, 0));
+    return bytes.toString("utf8", 0, import_node_fs3.default.readSync(fd, bytes, 0, HEAD_BYTES, 0));
   } catch {
     return;
   } finally {
-    import_node_fs4.default.closeSync(fd);
+    import_node_fs3.default.closeSync(fd);
   }
 }
 
 // src/sinks/file/rotated-ledger.ts
-var { O_WRONLY: O_WRONLY2, O_APPEND: O_APPEND2, O_CREAT: O_CREAT2, O_NOFOLLOW: O_NOFOLLOW3, O_NONBLOCK: O_NONBLOCK3, O_RDONLY: O_RDONLY3 } = import_node_fs5.default.constants, LEDGER_BYTES = 256 * 1024;
+var { O_WRONLY: O_WRONLY2, O_APPEND: O_APPEND2, O_CREAT: O_CREAT2, O_NOFOLLOW: O_NOFOLLOW3, O_NONBLOCK: O_NONBLOCK3, O_RDONLY: O_RDONLY3 } = import_node_fs4.default.constants, LEDGER_BYTES = 256 * 1024;
 function rotatedLedgerPath(logFile) {
   return import_node_path8.default.join(import_node_path8.default.dirname(logFile), `.${import_node_path8.default.basename(logFile)}.rotated`);
 }
@@ -11742,18 +11730,18 @@ function fileIdentity(stat) {
 function readText(ledger, tail = Number.POSITIVE_INFINITY) {
   let fd;
   try {
-    fd = import_node_fs5.default.openSync(ledger, O_RDONLY3 | O_NOFOLLOW3 | O_NONBLOCK3);
+    fd = import_node_fs4.default.openSync(ledger, O_RDONLY3 | O_NOFOLLOW3 | O_NONBLOCK3);
   } catch {
     return { text: "", whole: !0 };
   }
   try {
-    let stat = import_node_fs5.default.fstatSync(fd);
+    let stat = import_node_fs4.default.fstatSync(fd);
     if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0)) return { text: "", whole: !0 };
-    if (stat.size <= tail) return { text: import_node_fs5.default.readFileSync(fd, "utf8"), whole: !0 };
-    let bytes = Buffer.alloc(tail), read2 = import_node_fs5.default.readSync(fd, bytes, 0, tail, stat.size - tail), from = bytes.indexOf(10) + 1;
+    if (stat.size <= tail) return { text: import_node_fs4.default.readFileSync(fd, "utf8"), whole: !0 };
+    let bytes = Buffer.alloc(tail), read2 = import_node_fs4.default.readSync(fd, bytes, 0, tail, stat.size - tail), from = bytes.indexOf(10) + 1;
     return { text: bytes.toString("utf8", from, read2), whole: !1 };
   } finally {
-    import_node_fs5.default.closeSync(fd);
+    import_node_fs4.default.closeSync(fd);
   }
 }
 var TAIL_BYTES = 8 * 1024;
@@ -11777,14 +11765,14 @@ function entryHolds(logFile, line, id, key2) {
   return got.length === want.length && (0, import_node_crypto7.timingSafeEqual)(got, want);
 }
 function noteRotated(logFile, stat, key2) {
-  let ledger = rotatedLedgerPath(logFile), fd = import_node_fs5.default.openSync(ledger, O_WRONLY2 | O_APPEND2 | O_CREAT2 | O_NOFOLLOW3 | O_NONBLOCK3, 384), size2;
+  let ledger = rotatedLedgerPath(logFile), fd = import_node_fs4.default.openSync(ledger, O_WRONLY2 | O_APPEND2 | O_CREAT2 | O_NOFOLLOW3 | O_NONBLOCK3, 384), size2;
   try {
-    let own = import_node_fs5.default.fstatSync(fd);
+    let own = import_node_fs4.default.fstatSync(fd);
     if (!own.isFile() || own.uid !== (process.geteuid?.() ?? 0) || own.nlink !== 1) return;
-    import_node_fs5.default.writeSync(fd, `${ledgerEntry(logFile, stat, key2)}
+    import_node_fs4.default.writeSync(fd, `${ledgerEntry(logFile, stat, key2)}
 `), size2 = own.size;
   } finally {
-    import_node_fs5.default.closeSync(fd);
+    import_node_fs4.default.closeSync(fd);
   }
   size2 > LEDGER_BYTES && rewrite(ledger, trimmed(read(ledger), Math.floor(LEDGER_BYTES / 2 / (key2 ? 80 : 32)), notedFiles(logFile)));
 }
@@ -11816,7 +11804,7 @@ function holds(logFile, text2, id, key2) {
 }
 
 // src/sinks/file/seal-offset.ts
-var import_node_fs6 = __nodeBuiltin(require("node:fs")), CHUNK = 64 * 1024, SEARCH_MAX = 4 * 1024 * 1024;
+var import_node_fs5 = __nodeBuiltin(require("node:fs")), CHUNK = 64 * 1024, SEARCH_MAX = 4 * 1024 * 1024;
 function lastOffsetOf(fd, size2, line) {
   let needle = Buffer.from(line);
   if (needle.length === 0 || needle.length > CHUNK) return;
@@ -11824,7 +11812,7 @@ function lastOffsetOf(fd, size2, line) {
   for (; end > 0 && size2 - end < SEARCH_MAX; ) {
     let start2 = Math.max(0, end - CHUNK), buf = Buffer.alloc(end - start2), got = 0;
     for (; got < buf.length; ) {
-      let n = import_node_fs6.default.readSync(fd, buf, got, buf.length - got, start2 + got);
+      let n = import_node_fs5.default.readSync(fd, buf, got, buf.length - got, start2 + got);
       if (n === 0) break;
       got += n;
     }
@@ -11837,7 +11825,7 @@ function lastOffsetOf(fd, size2, line) {
 function holdsAt(fd, offset, line) {
   let needle = Buffer.from(line), buf = Buffer.alloc(needle.length), got = 0;
   for (; got < buf.length; ) {
-    let n = import_node_fs6.default.readSync(fd, buf, got, buf.length - got, offset + got);
+    let n = import_node_fs5.default.readSync(fd, buf, got, buf.length - got, offset + got);
     if (n === 0) break;
     got += n;
   }
@@ -11863,13 +11851,13 @@ function sealFileFate(logFile, note, key2) {
   if (note.file === void 0) return;
   let fd;
   try {
-    fd = import_node_fs7.default.openSync(logFile, import_node_fs7.default.constants.O_RDONLY | import_node_fs7.default.constants.O_NOFOLLOW | import_node_fs7.default.constants.O_NONBLOCK);
-    let now = import_node_fs7.default.fstatSync(fd);
+    fd = import_node_fs6.default.openSync(logFile, import_node_fs6.default.constants.O_RDONLY | import_node_fs6.default.constants.O_NOFOLLOW | import_node_fs6.default.constants.O_NONBLOCK);
+    let now = import_node_fs6.default.fstatSync(fd);
     if (fileIdentity(now) === note.file) return note.offset === void 0 || note.line === void 0 || !now.isFile() || holdsAt(fd, note.offset, note.line) ? void 0 : "cut";
   } catch (error) {
     if (error.code !== "ENOENT" && error.code !== "ELOOP") return;
   } finally {
-    fd !== void 0 && import_node_fs7.default.closeSync(fd);
+    fd !== void 0 && import_node_fs6.default.closeSync(fd);
   }
   try {
     return wasRotatedId(logFile, note.file, key2) ? void 0 : (awaitRotation(logFile), wasRotatedId(logFile, note.file, key2) ? void 0 : "gone");
@@ -11881,7 +11869,7 @@ var ROTATION_WAIT_MS = 2e3, STALE_LOCK_MS = 1e4;
 function awaitRotation(logFile) {
   let lock = rotationLockPath(logFile), until = Date.now() + ROTATION_WAIT_MS, nap = new Int32Array(new SharedArrayBuffer(4));
   for (; ; ) {
-    let held = import_node_fs7.default.lstatSync(lock, { throwIfNoEntry: !1 });
+    let held = import_node_fs6.default.lstatSync(lock, { throwIfNoEntry: !1 });
     if (held === void 0 || Date.now() - held.mtimeMs > STALE_LOCK_MS || Date.now() >= until) return;
     Atomics.wait(nap, 0, 0, 5);
   }
@@ -11910,7 +11898,7 @@ function readSealNote(runFile) {
 function readChainKey(file) {
   if (file)
     try {
-      let key2 = import_node_fs8.default.readFileSync(file);
+      let key2 = import_node_fs7.default.readFileSync(file);
       return key2.length > 0 ? key2 : void 0;
     } catch {
       return;
@@ -11931,7 +11919,7 @@ function writePrivate(file, text2) {
   writePrivateFile(file, text2);
 }
 function writeRecording(runFile, recording) {
-  import_node_fs9.default.rmSync(pidFilePath(runFile), { force: !0 }), import_node_fs9.default.rmSync(stopFilePath(runFile), { force: !0 }), writePrivate(runFile, `${JSON.stringify(recording)}
+  import_node_fs8.default.rmSync(pidFilePath(runFile), { force: !0 }), import_node_fs8.default.rmSync(stopFilePath(runFile), { force: !0 }), writePrivate(runFile, `${JSON.stringify(recording)}
 `);
 }
 function readRecording(runFile) {
@@ -11964,7 +11952,7 @@ function livingReader(runFile) {
   }
   if (processAlive(pid))
     try {
-      return readsRunFile(import_node_fs9.default.readFileSync(`/proc/${pid}/cmdline`, "utf8"), runFile) ? pid : void 0;
+      return readsRunFile(import_node_fs8.default.readFileSync(`/proc/${pid}/cmdline`, "utf8"), runFile) ? pid : void 0;
     } catch {
       return pid;
     }
@@ -11980,7 +11968,7 @@ function readersByAge(runFile, socket, paneId) {
 function paneReaders(pane, socket, paneId) {
   let pids;
   try {
-    pids = import_node_fs9.default.readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+    pids = import_node_fs8.default.readdirSync("/proc").filter((name) => /^\d+$/.test(name));
   } catch {
     return [];
   }
@@ -11990,7 +11978,7 @@ function paneReaders(pane, socket, paneId) {
     if (pid === process.pid || !ourNode(pid)) continue;
     let args;
     try {
-      args = import_node_fs9.default.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      args = import_node_fs8.default.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
     } catch {
       continue;
     }
@@ -12002,14 +11990,14 @@ function paneReaders(pane, socket, paneId) {
 function shellsRunning(mark) {
   let pids;
   try {
-    pids = import_node_fs9.default.readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+    pids = import_node_fs8.default.readdirSync("/proc").filter((name) => /^\d+$/.test(name));
   } catch {
     return [];
   }
   return pids.map(Number).filter((pid) => {
     if (pid === process.pid || !ours(pid)) return !1;
     try {
-      let args = import_node_fs9.default.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      let args = import_node_fs8.default.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
       return args[1] === "-c" && args[2].includes(mark);
     } catch {
       return !1;
@@ -12018,7 +12006,7 @@ function shellsRunning(mark) {
 }
 function ourNode(pid) {
   try {
-    return ours(pid) && import_node_fs9.default.readlinkSync(`/proc/${pid}/exe`) === process.execPath;
+    return ours(pid) && import_node_fs8.default.readlinkSync(`/proc/${pid}/exe`) === process.execPath;
   } catch {
     return !1;
   }
@@ -12026,8 +12014,8 @@ function ourNode(pid) {
 function ours(pid) {
   try {
     let uid = process.getuid?.();
-    if (import_node_fs9.default.statSync(`/proc/${pid}`).uid !== uid) return !1;
-    let real = /^Uid:\s+(\d+)/m.exec(import_node_fs9.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    if (import_node_fs8.default.statSync(`/proc/${pid}`).uid !== uid) return !1;
+    let real = /^Uid:\s+(\d+)/m.exec(import_node_fs8.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
     return Number(real) === uid;
   } catch {
     return !1;
@@ -12039,7 +12027,7 @@ function forkedAt(pid) {
 }
 function readPidMax() {
   try {
-    let max = Number(import_node_fs9.default.readFileSync("/proc/sys/kernel/pid_max", "utf8"));
+    let max = Number(import_node_fs8.default.readFileSync("/proc/sys/kernel/pid_max", "utf8"));
     return Number.isInteger(max) && max > 0 ? max : 32768;
   } catch {
     return 32768;
@@ -12051,7 +12039,7 @@ function processParent(pid) {
 }
 function statFields(pid) {
   try {
-    let stat = import_node_fs9.default.readFileSync(`/proc/${pid}/stat`, "utf8");
+    let stat = import_node_fs8.default.readFileSync(`/proc/${pid}/stat`, "utf8");
     return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   } catch {
     return;
@@ -12062,22 +12050,21 @@ function argAfter(args, flag2) {
   return at >= 0 ? args[at + 1] : void 0;
 }
 function waitForReaders(pids, limitMs = 2e3) {
-  if (pids.length === 0) return [];
+  if (pids.length === 0) return;
   let deadline = Date.now() + limitMs, sleeper = new Int32Array(new SharedArrayBuffer(4));
   for (; pids.some(processAlive) && Date.now() < deadline; ) Atomics.wait(sleeper, 0, 0, 5);
-  return pids.filter(processAlive);
 }
 function requestStop(runFile, request) {
   writePrivate(stopFilePath(runFile), `${JSON.stringify(request)}
 `);
 }
 function withdrawStopRequest(runFile) {
-  import_node_fs9.default.rmSync(stopFilePath(runFile), { force: !0 });
+  import_node_fs8.default.rmSync(stopFilePath(runFile), { force: !0 });
 }
 function takeStopRequest(runFile) {
   try {
     let request = JSON.parse(readPrivateFile(stopFilePath(runFile)));
-    return import_node_fs9.default.rmSync(stopFilePath(runFile), { force: !0 }), request;
+    return import_node_fs8.default.rmSync(stopFilePath(runFile), { force: !0 }), request;
   } catch {
     return;
   }
@@ -12089,7 +12076,7 @@ function removeRunFiles(runFile, recordingId) {
     } catch {
       return;
     }
-  for (let file of [runFile, pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile), heldNotePath(runFile)]) import_node_fs9.default.rmSync(file, { force: !0 });
+  for (let file of [runFile, pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile), heldNotePath(runFile)]) import_node_fs8.default.rmSync(file, { force: !0 });
   removeNoteFiles(runFile);
 }
 
@@ -12562,7 +12549,7 @@ function readPane(tmux, target) {
 }
 
 // src/commands/lost.ts
-var import_node_fs10 = __nodeBuiltin(require("node:fs")), import_node_path10 = __nodeBuiltin(require("node:path"));
+var import_node_fs9 = __nodeBuiltin(require("node:fs")), import_node_path10 = __nodeBuiltin(require("node:path"));
 
 // src/capture/identity.ts
 var import_node_os2 = __nodeBuiltin(require("node:os"));
@@ -12617,7 +12604,7 @@ function closeLostRecording(tmux, pane) {
     } catch {
     }
   }
-  claimed ? import_node_fs10.default.rmSync(claimed.path, { force: !0 }) : awaitOtherClaim(pane.runFile);
+  claimed ? import_node_fs9.default.rmSync(claimed.path, { force: !0 }) : awaitOtherClaim(pane.runFile);
   try {
     tmux.clearMarks(pane.paneId, pane.recording);
   } catch {
@@ -12625,14 +12612,14 @@ function closeLostRecording(tmux, pane) {
   return recording?.id === pane.recording ? pane.recording : void 0;
 }
 function starting(runFile) {
-  if (import_node_fs10.default.existsSync(pidFilePath(runFile))) return !1;
-  let written = import_node_fs10.default.statSync(runFile, { throwIfNoEntry: !1 })?.mtimeMs;
+  if (import_node_fs9.default.existsSync(pidFilePath(runFile))) return !1;
+  let written = import_node_fs9.default.statSync(runFile, { throwIfNoEntry: !1 })?.mtimeMs;
   return written !== void 0 && Date.now() - written < READER_START_TIMEOUT_MS + 2e3;
 }
 function claim(runFile) {
   let claimed = `${runFile}.${process.pid}.closing`;
   try {
-    import_node_fs10.default.renameSync(runFile, claimed);
+    import_node_fs9.default.renameSync(runFile, claimed);
   } catch {
     return;
   }
@@ -12640,10 +12627,10 @@ function claim(runFile) {
     let recording = readRecording(claimed);
     return { recording, bound: externalStopFields(runFile, recording.id, "lost", recording.chainKey, recording.file), path: claimed };
   } catch {
-    import_node_fs10.default.rmSync(claimed, { force: !0 });
+    import_node_fs9.default.rmSync(claimed, { force: !0 });
     return;
   } finally {
-    for (let file of [pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile), heldNotePath(runFile)]) import_node_fs10.default.rmSync(file, { force: !0 });
+    for (let file of [pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile), heldNotePath(runFile)]) import_node_fs9.default.rmSync(file, { force: !0 });
     removeNoteFiles(runFile);
   }
 }
@@ -12651,7 +12638,7 @@ var OTHER_CLAIM_MS = 2e3;
 function awaitOtherClaim(runFile) {
   let prefix = `${import_node_path10.default.basename(runFile)}.`, held = () => {
     try {
-      return import_node_fs10.default.readdirSync(import_node_path10.default.dirname(runFile)).some((name) => name.startsWith(prefix) && name.endsWith(".closing"));
+      return import_node_fs9.default.readdirSync(import_node_path10.default.dirname(runFile)).some((name) => name.startsWith(prefix) && name.endsWith(".closing"));
     } catch {
       return !1;
     }
@@ -12678,7 +12665,7 @@ function closeOrphans(tmux, marked) {
   }
   let runDir = import_node_path10.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs10.default.readdirSync(runDir).filter((name) => name.endsWith(".json"));
+    names = import_node_fs9.default.readdirSync(runDir).filter((name) => name.endsWith(".json"));
   } catch {
     return [];
   }
@@ -12694,7 +12681,7 @@ function closeOrphans(tmux, marked) {
     } catch {
       continue;
     } finally {
-      import_node_fs10.default.rmSync(claimed.path, { force: !0 });
+      import_node_fs9.default.rmSync(claimed.path, { force: !0 });
     }
     closed.push(`${recording.paneId || name} (rec ${recording.id})`);
   }
@@ -12719,11 +12706,11 @@ function readTarget(tmux, invocation) {
 }
 function launch(tmux, state, invocation, by) {
   state.recording !== "" && closeLostRecording(tmux, state);
-  let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path11.default.dirname(import_node_path11.default.dirname(import_node_fs11.default.realpathSync(process.argv[1]))), plan = planStart({
+  let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path11.default.dirname(import_node_path11.default.dirname(import_node_fs10.default.realpathSync(process.argv[1]))), plan = planStart({
     state,
     options,
     warnings,
-    dirExists: import_node_fs11.default.existsSync(options.dir),
+    dirExists: import_node_fs10.default.existsSync(options.dir),
     id: nanoid(10),
     username: import_node_os3.default.userInfo().username,
     clients: tmux.clientsOf(state.sessionId),
@@ -12731,13 +12718,13 @@ function launch(tmux, state, invocation, by) {
     by,
     node: process.execPath,
     // The bundle (dist/audit.cjs) that is running now.
-    bundle: import_node_fs11.default.realpathSync(process.argv[1]),
+    bundle: import_node_fs10.default.realpathSync(process.argv[1]),
     integrated: tmux.registeredShells(state.paneId).some(running),
     pluginDir,
-    shipped: (file) => import_node_fs11.default.existsSync(import_node_path11.default.join(pluginDir, file))
+    shipped: (file) => import_node_fs10.default.existsSync(import_node_path11.default.join(pluginDir, file))
   });
   try {
-    import_node_fs11.default.closeSync(openAppend(plan.file));
+    import_node_fs10.default.closeSync(openAppend(plan.file));
   } catch (error) {
     throw cannotWrite(plan.file, error);
   }
@@ -12847,14 +12834,14 @@ function noteWindowRename(tmux, window) {
 }
 
 // src/commands/died.ts
-var import_node_child_process2 = require("node:child_process"), import_node_fs12 = __nodeBuiltin(require("node:fs"));
+var import_node_child_process2 = require("node:child_process"), import_node_fs11 = __nodeBuiltin(require("node:fs"));
 function paneDied(tmux, paneId, status) {
   let { state, alive } = readTarget(tmux, { pane: paneId }), pid = alive ? livingReader(state.runFile) : void 0;
   return pid === void 0 ? { messages: [], version: state.version } : (requestStop(state.runFile, { reason: "pane-exited", status: status || void 0 }), process.kill(pid, "SIGUSR1"), state.recording && rearmIfAuto(tmux, paneId, state.recording, state.runFile), { messages: [], version: state.version });
 }
 function rearmIfAuto(tmux, paneId, recording, runFile) {
   if (!autoOn(tmux.globalOption(OPTIONS.auto.name))) return;
-  let script = rearmScript(process.execPath, import_node_fs12.default.realpathSync(process.argv[1]), tmux.socketPath(), paneId, recording, runFile);
+  let script = rearmScript(process.execPath, import_node_fs11.default.realpathSync(process.argv[1]), tmux.socketPath(), paneId, recording, runFile);
   (0, import_node_child_process2.spawn)("/bin/sh", ["-c", script], { detached: !0, stdio: "ignore" }).unref();
 }
 
@@ -12891,12 +12878,12 @@ function remembered(table, client) {
 }
 
 // src/tmux/client-facts.ts
-var import_node_fs13 = __nodeBuiltin(require("node:fs"));
+var import_node_fs12 = __nodeBuiltin(require("node:fs"));
 var CLIENT_FORMATS = ["client_name", "client_user", "client_pid", "client_termname", "client_width", "client_height", "client_flags", "session_id", "session_name"];
 function ownerOf(pid) {
   try {
-    let uid = /^Uid:\s+(\d+)/m.exec(import_node_fs13.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return import_node_fs13.default.readFileSync("/etc/passwd", "utf8").split(`
+    let uid = /^Uid:\s+(\d+)/m.exec(import_node_fs12.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return import_node_fs12.default.readFileSync("/etc/passwd", "utf8").split(`
 `).find((line) => line.split(":")[2] === uid)?.split(":")[0] ?? uid ?? "";
   } catch {
     return "";
@@ -12904,7 +12891,7 @@ function ownerOf(pid) {
 }
 function remoteOf(pid) {
   try {
-    return sshFrom(environValue(import_node_fs13.default.readFileSync(`/proc/${pid}/environ`, "utf8"), "SSH_CONNECTION"));
+    return sshFrom(environValue(import_node_fs12.default.readFileSync(`/proc/${pid}/environ`, "utf8"), "SSH_CONNECTION"));
   } catch {
     return;
   }
@@ -12991,10 +12978,10 @@ function saveHistory(tmux, invocation) {
 }
 
 // src/commands/auto.ts
-var import_node_fs25 = __nodeBuiltin(require("node:fs")), import_node_os7 = __nodeBuiltin(require("node:os"));
+var import_node_fs24 = __nodeBuiltin(require("node:fs")), import_node_os7 = __nodeBuiltin(require("node:os"));
 
 // src/commands/pipe.ts
-var import_node_fs24 = __nodeBuiltin(require("node:fs"));
+var import_node_fs23 = __nodeBuiltin(require("node:fs"));
 
 // src/capture/actor-gate.ts
 var ActorGate = class {
@@ -13171,7 +13158,7 @@ var Hold = class {
     this.held = [], this.heldChars = 0;
     for (let record of held) next(record);
   }
-  /** The recording ends: nothing stays held. */
+  /** The recording ends: every hold is let go (their releases are void), and the next settle passes on what was held. */
   close() {
     this.holders = 0, this.generation++;
   }
@@ -16198,17 +16185,6 @@ var BacklogGuard = class {
   }
 };
 
-// src/pipeline/time-floor.ts
-var TimeFloor = class {
-  floor = Number.NEGATIVE_INFINITY;
-  raise(ms) {
-    this.floor = Math.max(this.floor, ms);
-  }
-  push(record, next) {
-    next(record.time < this.floor ? { ...record, time: this.floor } : record);
-  }
-};
-
 // src/pipeline/pipeline.ts
 var Pipeline = class {
   constructor(transforms, sinks) {
@@ -16246,9 +16222,8 @@ var Pipeline = class {
     this.flush();
   }
   async close() {
-    this.settle();
     for (let transform of this.transforms) transform.close?.();
-    await Promise.all(this.sinks.map((sink) => sink.close()));
+    this.settle(), await Promise.all(this.sinks.map((sink) => sink.close()));
   }
 };
 
@@ -16290,7 +16265,7 @@ function readInput(handlers) {
 }
 
 // src/sinks/file/cast.ts
-var import_node_fs20 = __nodeBuiltin(require("node:fs")), import_node_string_decoder = require("node:string_decoder"), import_node_path19 = __nodeBuiltin(require("node:path"));
+var import_node_fs19 = __nodeBuiltin(require("node:fs")), import_node_string_decoder = require("node:string_decoder"), import_node_path19 = __nodeBuiltin(require("node:path"));
 
 // src/sinks/file/strip-marks.ts
 var MarkStripper = class {
@@ -16338,7 +16313,7 @@ var MarkStripper = class {
 };
 
 // src/sinks/file/writer.ts
-var import_node_fs19 = __nodeBuiltin(require("node:fs")), import_node_path18 = __nodeBuiltin(require("node:path"));
+var import_node_fs18 = __nodeBuiltin(require("node:fs")), import_node_path18 = __nodeBuiltin(require("node:path"));
 
 // src/core/rotate.ts
 function needsRotation(currentSize, incoming, maxBytes) {
@@ -16430,10 +16405,10 @@ var ByteQueue = class {
 };
 
 // src/sinks/file/moved-away.ts
-var import_node_fs16 = __nodeBuiltin(require("node:fs")), import_node_path15 = __nodeBuiltin(require("node:path"));
+var import_node_fs15 = __nodeBuiltin(require("node:fs")), import_node_path15 = __nodeBuiltin(require("node:path"));
 
 // src/sinks/file/rotation.ts
-var import_node_fs15 = __nodeBuiltin(require("node:fs")), import_node_path14 = __nodeBuiltin(require("node:path"));
+var import_node_fs14 = __nodeBuiltin(require("node:fs")), import_node_path14 = __nodeBuiltin(require("node:path"));
 
 // src/core/cast-names.ts
 var REC = "[A-Za-z0-9_-]{10}", ROTATION = "\\.\\d{8}T\\d{6}\\.\\d{3}Z(?:-\\d+)?(?:\\.gz)?";
@@ -16465,45 +16440,45 @@ function castsTooOld(names, live, maxAgeMs, now) {
 }
 
 // src/sinks/file/compress.ts
-var import_node_fs14 = __nodeBuiltin(require("node:fs")), import_node_stream = require("node:stream"), import_node_zlib = __nodeBuiltin(require("node:zlib"));
-var { O_WRONLY: O_WRONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW4, O_RDONLY: O_RDONLY4 } = import_node_fs14.default.constants, STALE_TEMP_MS = 10 * 6e4;
+var import_node_fs13 = __nodeBuiltin(require("node:fs")), import_node_stream = require("node:stream"), import_node_zlib = __nodeBuiltin(require("node:zlib"));
+var { O_WRONLY: O_WRONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW4, O_RDONLY: O_RDONLY4 } = import_node_fs13.default.constants, STALE_TEMP_MS = 10 * 6e4;
 function compressInBackground(file, done = () => {
 }, planted) {
-  let temp = `${file}.gz.tmp`, stale = import_node_fs14.default.lstatSync(temp, { throwIfNoEntry: !1 });
+  let temp = `${file}.gz.tmp`, stale = import_node_fs13.default.lstatSync(temp, { throwIfNoEntry: !1 });
   if (stale) {
     if (!isOwnFile(temp))
       return planted?.(temp), done();
     if (Date.now() - stale.mtimeMs < STALE_TEMP_MS) return done();
-    import_node_fs14.default.rmSync(temp, { force: !0 });
+    import_node_fs13.default.rmSync(temp, { force: !0 });
   }
   let input, output;
   try {
-    input = import_node_fs14.default.openSync(file, O_RDONLY4 | O_NOFOLLOW4);
+    input = import_node_fs13.default.openSync(file, O_RDONLY4 | O_NOFOLLOW4);
   } catch (error) {
     return done(error);
   }
   try {
-    output = import_node_fs14.default.openSync(temp, O_WRONLY3 | O_CREAT3 | O_EXCL2 | O_NOFOLLOW4, 384);
+    output = import_node_fs13.default.openSync(temp, O_WRONLY3 | O_CREAT3 | O_EXCL2 | O_NOFOLLOW4, 384);
   } catch (error) {
-    return import_node_fs14.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
+    return import_node_fs13.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
   }
-  let out = import_node_fs14.default.createWriteStream("", { fd: output, autoClose: !1 });
-  (0, import_node_stream.pipeline)(import_node_fs14.default.createReadStream("", { fd: input }), import_node_zlib.default.createGzip(), out, (error) => {
+  let out = import_node_fs13.default.createWriteStream("", { fd: output, autoClose: !1 });
+  (0, import_node_stream.pipeline)(import_node_fs13.default.createReadStream("", { fd: input }), import_node_zlib.default.createGzip(), out, (error) => {
     try {
       if (error) throw error;
-      import_node_fs14.default.fsyncSync(output), import_node_fs14.default.closeSync(output), import_node_fs14.default.renameSync(temp, `${file}.gz`), import_node_fs14.default.rmSync(file, { force: !0 }), done();
+      import_node_fs13.default.fsyncSync(output), import_node_fs13.default.closeSync(output), import_node_fs13.default.renameSync(temp, `${file}.gz`), import_node_fs13.default.rmSync(file, { force: !0 }), done();
     } catch (failure) {
       try {
-        import_node_fs14.default.closeSync(output);
+        import_node_fs13.default.closeSync(output);
       } catch {
       }
-      import_node_fs14.default.rmSync(temp, { force: !0 }), done(failure);
+      import_node_fs13.default.rmSync(temp, { force: !0 }), done(failure);
     }
   });
 }
 
 // src/sinks/file/rotation.ts
-var { O_WRONLY: O_WRONLY4, O_RDONLY: O_RDONLY5, O_CREAT: O_CREAT4, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW5, O_NONBLOCK: O_NONBLOCK4 } = import_node_fs15.default.constants, STALE_LOCK_MS2 = 1e4;
+var { O_WRONLY: O_WRONLY4, O_RDONLY: O_RDONLY5, O_CREAT: O_CREAT4, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW5, O_NONBLOCK: O_NONBLOCK4 } = import_node_fs14.default.constants, STALE_LOCK_MS2 = 1e4;
 function sameFile(mine, current) {
   return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
 }
@@ -16512,12 +16487,12 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
   let lock = rotationLockPath(file);
   if (!acquire(lock)) return !1;
   try {
-    if (!sameFile(import_node_fs15.default.fstatSync(fd), import_node_fs15.default.lstatSync(file, { throwIfNoEntry: !1 }))) return !1;
+    if (!sameFile(import_node_fs14.default.fstatSync(fd), import_node_fs14.default.lstatSync(file, { throwIfNoEntry: !1 }))) return !1;
     {
-      let dir = import_node_path14.default.dirname(file), live = import_node_path14.default.basename(file), names = import_node_fs15.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
-      import_node_fs15.default.renameSync(file, import_node_path14.default.join(dir, rotated));
+      let dir = import_node_path14.default.dirname(file), live = import_node_path14.default.basename(file), names = import_node_fs14.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
+      import_node_fs14.default.renameSync(file, import_node_path14.default.join(dir, rotated));
       try {
-        noteRotated(file, import_node_fs15.default.fstatSync(fd), retention?.ledgerKey);
+        noteRotated(file, import_node_fs14.default.fstatSync(fd), retention?.ledgerKey);
       } catch {
       }
       let all = rotatedFiles(names, live), ours2 = all.filter((name) => isOwnFile(import_node_path14.default.join(dir, name))), kept = [...ours2, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
@@ -16527,22 +16502,22 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
         for (let other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) mine.has(other) || retention.planted?.(import_node_path14.default.join(dir, other));
         for (let cast of castsTooOld(names, live, retention.maxAgeMs, retention.now)) {
           let target = import_node_path14.default.join(dir, cast);
-          isOwnFile(target) ? import_node_fs15.default.rmSync(target, { force: !0 }) : retention.planted?.(target);
+          isOwnFile(target) ? import_node_fs14.default.rmSync(target, { force: !0 }) : retention.planted?.(target);
         }
       }
       for (let old of doomed)
-        import_node_fs15.default.rmSync(import_node_path14.default.join(dir, old), { force: !0 }), pruned?.(import_node_path14.default.join(dir, old));
+        import_node_fs14.default.rmSync(import_node_path14.default.join(dir, old), { force: !0 }), pruned?.(import_node_path14.default.join(dir, old));
       if (retention?.compress) {
         let quietSince = Date.now() - COMPRESS_AFTER_MS;
         for (let name of filesToCompress(kept.filter((name2) => !doomed.has(name2)), live)) {
-          let target = import_node_path14.default.join(dir, name), stat = import_node_fs15.default.lstatSync(target, { throwIfNoEntry: !1 });
+          let target = import_node_path14.default.join(dir, name), stat = import_node_fs14.default.lstatSync(target, { throwIfNoEntry: !1 });
           !stat || stat.mtimeMs > quietSince || compressInBackground(target, (error) => retention.compressed?.(target, error), retention.planted);
         }
       }
     }
     return reopen(), !0;
   } finally {
-    import_node_fs15.default.rmSync(lock, { force: !0 });
+    import_node_fs14.default.rmSync(lock, { force: !0 });
   }
 }
 function withRotationLock(file, fn) {
@@ -16551,34 +16526,34 @@ function withRotationLock(file, fn) {
     try {
       return fn();
     } finally {
-      import_node_fs15.default.rmSync(lock, { force: !0 });
+      import_node_fs14.default.rmSync(lock, { force: !0 });
     }
 }
 function acquire(lock) {
   for (let attempt = 0; attempt < 2; attempt++)
     try {
-      let fd = import_node_fs15.default.openSync(lock, O_WRONLY4 | O_CREAT4 | O_EXCL3 | O_NOFOLLOW5 | O_NONBLOCK4, 384);
-      return import_node_fs15.default.writeSync(fd, String(process.pid)), import_node_fs15.default.closeSync(fd), !0;
+      let fd = import_node_fs14.default.openSync(lock, O_WRONLY4 | O_CREAT4 | O_EXCL3 | O_NOFOLLOW5 | O_NONBLOCK4, 384);
+      return import_node_fs14.default.writeSync(fd, String(process.pid)), import_node_fs14.default.closeSync(fd), !0;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
       let holder, age;
       try {
-        let held = import_node_fs15.default.openSync(lock, O_RDONLY5 | O_NOFOLLOW5 | O_NONBLOCK4);
+        let held = import_node_fs14.default.openSync(lock, O_RDONLY5 | O_NOFOLLOW5 | O_NONBLOCK4);
         try {
-          holder = import_node_fs15.default.readFileSync(held, "utf8");
-          let stat = import_node_fs15.default.fstatSync(held);
+          holder = import_node_fs14.default.readFileSync(held, "utf8");
+          let stat = import_node_fs14.default.fstatSync(held);
           if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0))
             throw new AuditError(`${lock} is not a rotation lock of ours (${stat.isFile() ? `owned by ${userName(stat.uid)}, uid ${stat.uid}` : "not a regular file"}); remove it`);
           age = Date.now() - stat.mtimeMs;
         } finally {
-          import_node_fs15.default.closeSync(held);
+          import_node_fs14.default.closeSync(held);
         }
       } catch (readError) {
         if (readError.code === "ENOENT") continue;
         throw readError;
       }
       if (age < STALE_LOCK_MS2 && (holder === "" || processAlive(Number(holder)))) return !1;
-      import_node_fs15.default.rmSync(lock, { force: !0 });
+      import_node_fs14.default.rmSync(lock, { force: !0 });
     }
   return !1;
 }
@@ -16593,11 +16568,11 @@ function whyAway(file, mine, dir, key2) {
     rotated = wasRotated(file, mine, key2);
   }
   if (rotated !== void 0)
-    return rotated ? "rotated" : sameFile(dir, import_node_fs16.default.lstatSync(import_node_path15.default.dirname(file), { throwIfNoEntry: !1 })) ? mine.nlink === 0 ? "file" : "moved" : "directory";
+    return rotated ? "rotated" : sameFile(dir, import_node_fs15.default.lstatSync(import_node_path15.default.dirname(file), { throwIfNoEntry: !1 })) ? mine.nlink === 0 ? "file" : "moved" : "directory";
 }
 
 // src/sinks/file/head-mark.ts
-var import_node_fs17 = __nodeBuiltin(require("node:fs")), import_node_path16 = __nodeBuiltin(require("node:path"));
+var import_node_fs16 = __nodeBuiltin(require("node:fs")), import_node_path16 = __nodeBuiltin(require("node:path"));
 function headNotePath(logFile) {
   return import_node_path16.default.join(import_node_path16.default.dirname(logFile), `.${import_node_path16.default.basename(logFile)}.head`);
 }
@@ -16615,8 +16590,8 @@ function writeHeadMark(logFile, rotated, fd, line, content) {
     let mark = line(prev, content);
     if (mark === void 0) return prev;
     let bytes = Buffer.from(mark.text);
-    for (let offset = 0; offset < bytes.length; ) offset += import_node_fs17.default.writeSync(fd, bytes, offset);
-    replaceFileWhole(headNotePath(logFile), `${fileIdentity(import_node_fs17.default.fstatSync(fd))} ${mark.at}
+    for (let offset = 0; offset < bytes.length; ) offset += import_node_fs16.default.writeSync(fd, bytes, offset);
+    replaceFileWhole(headNotePath(logFile), `${fileIdentity(import_node_fs16.default.fstatSync(fd))} ${mark.at}
 `);
   } catch {
   }
@@ -16624,7 +16599,7 @@ function writeHeadMark(logFile, rotated, fd, line, content) {
 }
 
 // src/sinks/file/file-digest.ts
-var import_node_crypto12 = require("node:crypto"), import_node_fs18 = __nodeBuiltin(require("node:fs")), import_node_path17 = __nodeBuiltin(require("node:path"));
+var import_node_crypto12 = require("node:crypto"), import_node_fs17 = __nodeBuiltin(require("node:fs")), import_node_path17 = __nodeBuiltin(require("node:path"));
 
 // src/chain/head-mark.ts
 var import_node_crypto11 = require("node:crypto");
@@ -16816,25 +16791,25 @@ function digestNotePath(logFile) {
 function openForDigest(logFile, fd) {
   let reading;
   try {
-    reading = import_node_fs18.default.openSync(logFile, import_node_fs18.default.constants.O_RDONLY | import_node_fs18.default.constants.O_NOFOLLOW | import_node_fs18.default.constants.O_NONBLOCK);
-    let there = import_node_fs18.default.fstatSync(reading), mine = import_node_fs18.default.fstatSync(fd);
+    reading = import_node_fs17.default.openSync(logFile, import_node_fs17.default.constants.O_RDONLY | import_node_fs17.default.constants.O_NOFOLLOW | import_node_fs17.default.constants.O_NONBLOCK);
+    let there = import_node_fs17.default.fstatSync(reading), mine = import_node_fs17.default.fstatSync(fd);
     if (there.isFile() && there.ino === mine.ino && there.dev === mine.dev) return reading;
   } catch {
   }
-  reading !== void 0 && import_node_fs18.default.closeSync(reading);
+  reading !== void 0 && import_node_fs17.default.closeSync(reading);
 }
 function digestInBackground(fd, logFile, dat, key2, done = () => {
 }) {
   let size2;
   try {
-    size2 = import_node_fs18.default.fstatSync(fd).size;
+    size2 = import_node_fs17.default.fstatSync(fd).size;
   } catch {
-    return import_node_fs18.default.closeSync(fd), done();
+    return import_node_fs17.default.closeSync(fd), done();
   }
   if (size2 === 0)
-    return import_node_fs18.default.closeSync(fd), done();
+    return import_node_fs17.default.closeSync(fd), done();
   let hash = (0, import_node_crypto12.createHash)("sha256"), slice = Buffer.allocUnsafe(Math.min(SLICE_BYTES, Math.max(1, size2))), finish = (content) => {
-    import_node_fs18.default.close(fd, () => done(content));
+    import_node_fs17.default.close(fd, () => done(content));
   }, next = (at) => {
     if (at >= size2) {
       let content = { dat, size: size2, sha: hash.digest("hex") };
@@ -16846,7 +16821,7 @@ function digestInBackground(fd, logFile, dat, key2, done = () => {
       }
       return finish(content);
     }
-    import_node_fs18.default.read(fd, slice, 0, Math.min(slice.length, size2 - at), at, (error, read2) => {
+    import_node_fs17.default.read(fd, slice, 0, Math.min(slice.length, size2 - at), at, (error, read2) => {
       if (error || read2 === 0) return finish();
       hash.update(slice.subarray(0, read2)), next(at + read2);
     });
@@ -16869,7 +16844,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   constructor(file, options) {
     this.file = file;
     this.options = options;
-    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs19.default.lstatSync(import_node_path18.default.dirname(file)), this.size = import_node_fs19.default.fstatSync(this.fd).size, this.checkedAt = performance.now(), this.noteOpened();
+    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs18.default.lstatSync(import_node_path18.default.dirname(file)), this.size = import_node_fs18.default.fstatSync(this.fd).size, this.checkedAt = performance.now(), this.noteOpened();
   }
   file;
   options;
@@ -16910,7 +16885,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   /** The identity of the file written now (rotated-ledger.ts): where a seal just flushed is (chain/seal-file-gone.ts). */
   fileIdentity() {
     try {
-      return fileIdentity(import_node_fs19.default.fstatSync(this.fd));
+      return fileIdentity(import_node_fs18.default.fstatSync(this.fd));
     } catch {
       return;
     }
@@ -16922,16 +16897,16 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   whereIs(line) {
     let fd;
     try {
-      let mine = import_node_fs19.default.fstatSync(this.fd), file = fileIdentity(mine);
-      fd = import_node_fs19.default.openSync(this.file, import_node_fs19.default.constants.O_RDONLY | import_node_fs19.default.constants.O_NOFOLLOW | import_node_fs19.default.constants.O_NONBLOCK);
-      let there = import_node_fs19.default.fstatSync(fd);
+      let mine = import_node_fs18.default.fstatSync(this.fd), file = fileIdentity(mine);
+      fd = import_node_fs18.default.openSync(this.file, import_node_fs18.default.constants.O_RDONLY | import_node_fs18.default.constants.O_NOFOLLOW | import_node_fs18.default.constants.O_NONBLOCK);
+      let there = import_node_fs18.default.fstatSync(fd);
       if (fileIdentity(there) !== file || !there.isFile()) return { file };
       let offset = lastOffsetOf(fd, there.size, line);
       return offset === void 0 ? { file } : { file, offset };
     } catch {
       return;
     } finally {
-      fd !== void 0 && import_node_fs19.default.closeSync(fd);
+      fd !== void 0 && import_node_fs18.default.closeSync(fd);
     }
   }
   /** Bytes handed to `write` so far (since the last `lost` event): where the next text handed starts. */
@@ -16987,7 +16962,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       try {
         if (this.prepare(this.queue.length, !0), this.queue.length === 0) return;
         let data = this.queue.take(Number.POSITIVE_INFINITY);
-        for (let offset = 0; offset < data.length; ) offset += import_node_fs19.default.writeSync(this.fd, data, offset);
+        for (let offset = 0; offset < data.length; ) offset += import_node_fs18.default.writeSync(this.fd, data, offset);
         this.size += data.length;
       } catch (error) {
         this.options.onError(error);
@@ -17004,11 +16979,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     if (clearTimeout(timer), this.closed = !0, clearTimeout(this.drainTimer), clearTimeout(this.shrinkTimer), clearTimeout(this.verifyTimer), !gaveUp) {
       this.flushSync();
       try {
-        import_node_fs19.default.fsyncSync(this.fd);
+        import_node_fs18.default.fsyncSync(this.fd);
       } catch {
       }
     }
-    import_node_fs19.default.closeSync(this.fd);
+    import_node_fs18.default.closeSync(this.fd);
   }
   drain() {
     if (this.queue.length === 0) {
@@ -17070,7 +17045,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     this.queue.shrink(), this.unverifiedLength === 0 && (this.unverified = Buffer.alloc(0));
   }
   writeFrom(data, offset) {
-    this.inFlight = data.length - offset, import_node_fs19.default.write(this.fd, data, offset, data.length - offset, null, (error, written) => {
+    this.inFlight = data.length - offset, import_node_fs18.default.write(this.fd, data, offset, data.length - offset, null, (error, written) => {
       if (!this.closed) {
         if (this.inFlight = 0, error) {
           this.fail(error, data.subarray(offset));
@@ -17101,12 +17076,12 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   prepare(incoming, force = !1, upcoming = incoming) {
     let rotate = this.options.rotate ?? "size", now = Date.now();
     if (!(force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS || now >= this.dayEnds) && !(rotate !== "daily" && needsRotation(this.size, incoming, this.options.maxBytes))) return this.room();
-    let mine = import_node_fs19.default.fstatSync(this.fd), current = import_node_fs19.default.lstatSync(this.file, { throwIfNoEntry: !1 });
+    let mine = import_node_fs18.default.fstatSync(this.fd), current = import_node_fs18.default.lstatSync(this.file, { throwIfNoEntry: !1 });
     if (!sameFile(mine, current)) {
       let away = whyAway(this.file, mine, this.dirStat, this.options.ledgerKey);
       if (away === void 0) return;
       let lost = away === "rotated" ? void 0 : away;
-      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), this.noteOpened(), mine = import_node_fs19.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
+      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), this.noteOpened(), mine = import_node_fs18.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
     }
     this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
     let size2 = mine.size;
@@ -17114,7 +17089,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       let rotated = !1, key2 = this.options.headMark ? this.options.ledgerKey : void 0, reading = key2 === void 0 ? void 0 : openForDigest(this.file, this.fd), dat = 0, reopened = !1;
       try {
         rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => {
-          let old = import_node_fs19.default.fstatSync(this.fd);
+          let old = import_node_fs18.default.fstatSync(this.fd);
           this.options.onMoved?.(this.writtenTotal), this.reopen(), reopened = !0, this.options.headMark && (dat = writeHeadMark(this.file, old, this.fd, this.options.headMark, key2 === void 0 ? void 0 : notedDigest(this.file, key2)));
         }, (file) => this.pruned(file), {
           maxAgeMs: this.options.maxAgeMs ?? Number.POSITIVE_INFINITY,
@@ -17129,10 +17104,10 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       } catch (error) {
         return this.rotateFailing || this.options.onRotateError(error), this.rotateFailing = !0, Number.POSITIVE_INFINITY;
       } finally {
-        reopened && this.noteOpened(), reading !== void 0 && (rotated && dat > 0 && key2 !== void 0 ? digestInBackground(reading, this.file, dat, key2, this.options.onDigest) : import_node_fs19.default.closeSync(reading));
+        reopened && this.noteOpened(), reading !== void 0 && (rotated && dat > 0 && key2 !== void 0 ? digestInBackground(reading, this.file, dat, key2, this.options.onDigest) : import_node_fs18.default.closeSync(reading));
       }
       if (!rotated) return;
-      size2 = import_node_fs19.default.fstatSync(this.fd).size;
+      size2 = import_node_fs18.default.fstatSync(this.fd).size;
     }
     return this.size = size2, this.checkEvery = this.options.rotate === "daily" ? CHECK_BYTES : Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size2) * CHECK_ROOM_SHARE))), this.room();
   }
@@ -17164,7 +17139,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   }
   reopen() {
     let fd = openAppend(this.file, this.options.directory);
-    import_node_fs19.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs19.default.lstatSync(import_node_path18.default.dirname(this.file));
+    import_node_fs18.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs18.default.lstatSync(import_node_path18.default.dirname(this.file));
   }
   /**
    * Says which file this writer now holds (onOpened), right after it opened it: before anything is written into it,
@@ -17205,7 +17180,7 @@ var CastFile = class {
     this.header = header;
     this.options = options;
     this.size = { columns: header.width, rows: header.height };
-    let existing = import_node_fs20.default.lstatSync(file, { throwIfNoEntry: !1 });
+    let existing = import_node_fs19.default.lstatSync(file, { throwIfNoEntry: !1 });
     this.log = new LogFile(file, options), (!existing || existing.size === 0) && this.log.write(castHeaderLine(header));
   }
   header;
@@ -17478,6 +17453,10 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   sealsInBatch = [];
   /** The seals handed to the writer and not yet known to be in a rotated file: the writer's byte count at each one's end. */
   sealsHanded = [];
+  /** Where each stamp begins in `batch` (a run of records stamped alike is one entry): what a head mark is stamped by. */
+  stampsInBatch = [];
+  /** Those handed to the writer: the writer's byte count where each begins; the first is the last one begun in what it wrote. */
+  stampsHanded = [];
   /**
    * The link of the recording's last seal known to be in a rotated file (GENESIS: none): it stays when
    * the live log is removed, and the `lost` event names it (`p=`), so that verify can require it and
@@ -17503,7 +17482,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
         headMark: (prev, content) => {
           let last = this.lastRecord;
           if (last === void 0) return;
-          let time = Math.min(this.oldestWaiting ?? last.time, last.time, Date.now()), at = Math.max(time, prev + 1);
+          let time = Math.min(this.nextToWrite() ?? this.oldestWaiting ?? last.time, last.time, Date.now()), at = Math.max(time, prev + 1);
           return { at, text: this.format.format({ rec: last.rec, user: last.user, place: last.place, time, kind: "event", text: HEAD_EVENT, fields: headFields(headKey, last.rec, sealLogName(file), at, prev, content) }) };
         }
       } : {},
@@ -17517,17 +17496,17 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
       onLost: (what, queued) => {
         this.removalsSeen++;
         let later = this.batch, laterLink = this.sealedLink, laterLine = this.sealedLine;
-        this.sealsInBatch = [], this.sealsHanded = [], this.batch = "", this.unhashed = 0, this.sealedLink = void 0, this.sealedLine = void 0, this.losing = !0, this.lostSealed = !1;
+        this.sealsInBatch = [], this.sealsHanded = [], this.stampsInBatch = [], this.stampsHanded = [], this.batch = "", this.unhashed = 0, this.sealedLink = void 0, this.sealedLine = void 0, this.losing = !0, this.lostSealed = !1;
         try {
           return this.chain?.restart(), options.onLost?.(what, queued), !this.lostSealed && this.chain && this.lastPlace && (this.heldLost++, this.write({ time: this.floor ?? this.lastTime, rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "lost", fields: { what } })), this.lostSealed ? (this.hashPending(), this.rewriteSealed(queued + later), this.sealRewritten(), this.handOverInPieces(), queueMicrotask(() => this.noteSealed()), !0) : (this.flush(), !1);
         } finally {
-          this.losing = !1, this.lostSealed || (this.batch = later + this.batch, this.sealsInBatch = [], this.unhashed = this.batch.length, this.sealedLink === void 0 && (this.sealedLink = laterLink, this.sealedLine = laterLine)), this.lostSealed = !1, this.reEnd = !1;
+          this.losing = !1, this.lostSealed || (this.batch = later + this.batch, this.sealsInBatch = [], this.stampsInBatch = [], this.unhashed = this.batch.length, this.sealedLink === void 0 && (this.sealedLink = laterLink, this.sealedLine = laterLine)), this.lostSealed = !1, this.reEnd = !1;
         }
       }
     }), this.format = format2, this.chain = chain === !1 ? void 0 : new SealChain(chain.key, sealLogName(file)), this.keyed = chain !== !1 && chain.key !== void 0, this.sealInstants = format2 instanceof TextFormat && !stampsAreEpoch(format2.timeFormat), this.onSealed = chain === !1 ? void 0 : chain.onSealed;
   }
   write(record) {
-    this.lastRecord = record, (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.floor ??= record.time;
+    this.lastRecord = record, this.noteStamp(record.time), (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.floor ??= record.time;
     let chain = this.chain;
     chain && record.kind === "event" && record.text === "start" && (record = { ...record, fields: { ...record.fields, v: CHAIN_VERSION, ...this.keyed ? { chain: KEYED_CHAIN } : {} } }, chain.startedAt = record.time), chain && record.kind === "event" && record.text === "lost" && (this.losing || this.heldLost === 0) && (record = { ...record, fields: { ...record.fields, p: this.keptLink, k: Math.max(1, this.removalsSeen) } });
     let line = this.format.format(record);
@@ -17588,8 +17567,32 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
       this.log.write(text2.slice(from, to)), from = to;
     }
   }
-  /** Notes where the batch's seals end in what the writer has been handed, before `batch` is handed to it. */
+  /** What is appended to the batch next is stamped `time`. */
+  noteStamp(time) {
+    let runs = this.stampsInBatch;
+    (runs.length === 0 ? this.stampsHanded.at(-1)?.time !== time : runs[runs.length - 1].time !== time) && runs.push({ at: this.batch.length, time });
+  }
+  /** The stamp of the first record handed to the writer and not yet written; undefined when not known. */
+  nextToWrite() {
+    let written = this.log.writtenBytes;
+    if (written >= this.log.pushed) return;
+    let time;
+    for (let { start: start2, time: at } of this.stampsHanded) {
+      if (start2 > written) break;
+      time = at;
+    }
+    return time;
+  }
+  /** Notes where the batch's seals end, and its stamps begin, in what the writer has been handed, before `batch` is handed to it. */
   noteHanded(batch) {
+    if (this.stampsInBatch.length > 0) {
+      let start2 = this.log.pushed, from = 0;
+      for (let { at, time } of this.stampsInBatch)
+        start2 += Buffer.byteLength(batch.slice(from, at)), from = at, this.stampsHanded.push({ start: start2, time });
+      this.stampsInBatch = [];
+      let written2 = this.log.writtenBytes;
+      for (; this.stampsHanded.length > 1 && this.stampsHanded[1].start <= written2; ) this.stampsHanded.shift();
+    }
     if (this.sealsInBatch.length === 0) return;
     let base = this.log.pushed;
     for (let { at, link } of this.sealsInBatch) this.sealsHanded.push({ end: base + Buffer.byteLength(at === batch.length ? batch : batch.slice(0, at)), link });
@@ -17615,7 +17618,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
     let time = at ?? Math.max(this.lastTime, now);
     this.sealInstants && (fields.t = time);
     let record = { time, rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "seal", fields: { ...fields } }, line = this.format.format(record), e = chain.tag(line);
-    e !== void 0 && (line = this.format.format({ ...record, fields: { ...record.fields, e } })), end || (this.sealedLine = line), this.sealsInBatch.push({ at: this.batch.length + line.length, link: fields.h.slice(0, LINK_HEX) }), this.floor ??= record.time, this.batch += line, end ? this.unhashed = this.batch.length : chain.count(1), this.sealTimer && clearTimeout(this.sealTimer), this.sealTimer = void 0;
+    e !== void 0 && (line = this.format.format({ ...record, fields: { ...record.fields, e } })), end || (this.sealedLine = line), this.sealsInBatch.push({ at: this.batch.length + line.length, link: fields.h.slice(0, LINK_HEX) }), this.floor ??= record.time, this.noteStamp(record.time), this.batch += line, end ? this.unhashed = this.batch.length : chain.count(1), this.sealTimer && clearTimeout(this.sealTimer), this.sealTimer = void 0;
   }
   flush() {
     if (this.batch.length === 0 || this.losing && this.lostSealed) return;
@@ -17652,11 +17655,11 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
 };
 
 // src/chain/key-file.ts
-var import_node_fs21 = __nodeBuiltin(require("node:fs"));
+var import_node_fs20 = __nodeBuiltin(require("node:fs"));
 function keyFileWarning(file) {
   let stat;
   try {
-    stat = import_node_fs21.default.statSync(file);
+    stat = import_node_fs20.default.statSync(file);
   } catch {
     return;
   }
@@ -17666,7 +17669,7 @@ function keyFileWarning(file) {
 }
 
 // src/sinks/syslog/sink.ts
-var import_node_dgram = __nodeBuiltin(require("node:dgram")), import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_net2 = __nodeBuiltin(require("node:net")), import_node_os5 = __nodeBuiltin(require("node:os")), import_node_tls = __nodeBuiltin(require("node:tls"));
+var import_node_dgram = __nodeBuiltin(require("node:dgram")), import_node_fs21 = __nodeBuiltin(require("node:fs")), import_node_net2 = __nodeBuiltin(require("node:net")), import_node_os5 = __nodeBuiltin(require("node:os")), import_node_tls = __nodeBuiltin(require("node:tls"));
 
 // src/sinks/syslog/format.ts
 var APP_NAME = "tmux-audit", SD_ID = "audit@32473", EVENT_SD_ID = "event@32473", SEVERITY = { warning: 4, notice: 5, info: 6 }, WARNING_EVENTS = /* @__PURE__ */ new Set(["error", "dropped", "lost", "stall", "syslog"]);
@@ -17957,7 +17960,7 @@ var QUEUE_BYTES = 8 * 1024 * 1024, RETRY_FIRST_MS = 250, RETRY_MAX_MS = 1e4, CLO
       else {
         let ca;
         try {
-          ca = target.ca ? import_node_fs22.default.readFileSync(target.ca) : void 0;
+          ca = target.ca ? import_node_fs21.default.readFileSync(target.ca) : void 0;
         } catch (error) {
           return failed(error);
         }
@@ -18028,12 +18031,12 @@ function pipeCloser(note, nowSeconds) {
 }
 
 // src/runtime/pty-size.ts
-var import_node_fs23 = __nodeBuiltin(require("node:fs")), import_node_tty = __nodeBuiltin(require("node:tty")), PTY = /^\/dev\/pts\/\d+$/;
+var import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_tty = __nodeBuiltin(require("node:tty")), PTY = /^\/dev\/pts\/\d+$/;
 function openPtySize(path33) {
   if (!PTY.test(path33)) return;
   let fd;
   try {
-    fd = import_node_fs23.default.openSync(path33, import_node_fs23.default.constants.O_RDONLY | import_node_fs23.default.constants.O_NOCTTY | import_node_fs23.default.constants.O_NONBLOCK);
+    fd = import_node_fs22.default.openSync(path33, import_node_fs22.default.constants.O_RDONLY | import_node_fs22.default.constants.O_NOCTTY | import_node_fs22.default.constants.O_NONBLOCK);
   } catch {
     return;
   }
@@ -18041,7 +18044,7 @@ function openPtySize(path33) {
   try {
     stream = new import_node_tty.default.WriteStream(fd);
   } catch {
-    import_node_fs23.default.closeSync(fd);
+    import_node_fs22.default.closeSync(fd);
     return;
   }
   stream.unref();
@@ -18051,7 +18054,7 @@ function openPtySize(path33) {
     return;
   }
   let own = handle.fd;
-  typeof own == "number" && own !== fd && import_node_fs23.default.closeSync(fd);
+  typeof own == "number" && own !== fd && import_node_fs22.default.closeSync(fd);
   let sized = handle;
   return {
     read: () => {
@@ -18065,8 +18068,8 @@ function openPtySize(path33) {
 }
 
 // src/commands/pipe.ts
-var QUIET_STOP_MS = 200, TICK_MS = 1e3, STALL_MS2 = 5e3, PTY_PAUSE_MS = 1, OLDER_READERS_HOLD_MS = 1e4, OLDER_READERS_LOOK_MS = 20;
-function runPipe(recording, runFile, olderReaders = []) {
+var QUIET_STOP_MS = 200, TICK_MS = 1e3, STALL_MS2 = 5e3, PTY_PAUSE_MS = 1;
+function runPipe(recording, runFile) {
   runFile && writeReaderPid(runFile);
   let tmux = new Tmux(recording.socket), tell = (text2, error = !1) => {
     if (!recording.socket) return void process.stderr.write(`tmux-audit: ${text2}
@@ -18126,7 +18129,7 @@ function runPipe(recording, runFile, olderReaders = []) {
   let stamper = new Stamper(recordingIdentity(recording)), guard = new BacklogGuard({
     pressure: () => sink.backlog,
     dropped: (lines, chars, time) => stamper.event("dropped", { lines, chars, reason: "log writer backlog" }, time)
-  }), hold = new Hold(), floor = olderReaders.length > 0 ? new TimeFloor() : void 0, transforms = floor ? [hold, floor] : [hold];
+  }), hold = new Hold(), transforms = [hold];
   recording.redact !== !1 && transforms.push(new Redactor({ extra: parseExtraPatterns(recording.redactPatterns ?? "") })), recording.redact !== !1 && recording.cast && tell(`${OPTION_NAMES.cast} keeps the pane's raw output, which is NOT redacted (nor is export --asciicast of it): redaction applies to the log and syslog records`), transforms.push(guard);
   let sinks = [sink];
   if (recording.syslog) {
@@ -18163,7 +18166,7 @@ function runPipe(recording, runFile, olderReaders = []) {
     paneSize: recording.socket ? askSize : void 0,
     shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : void 0,
     hold
-  }), olderGone = floor ? holdBehindOlder(olderReaders, hold, floor) : void 0;
+  });
   recorder.start({ by: recording.by, pane: recording.paneId || void 0, pid: process.pid, file: recording.file, shell: recording.shell, redact: recording.redact === !1 ? "off" : void 0, ...recording.context }, recording.seed ?? "", !!recording.alternateScreen, recording.rowsAbove), recording.history && recorder.history(recording.history.time, recording.history.rows);
   let resizeHold = recording.socket ? new ResizeHold({
     ask: askSize,
@@ -18226,7 +18229,7 @@ function runPipe(recording, runFile, olderReaders = []) {
     }
   }), finishing = !1, finish = async (reason) => {
     if (finishing) return;
-    finishing = !0, olderGone?.(), stopReading(), gate?.close(), resizeHold?.end(), recorder.endOfInput(), takeNotesNow(), await notesDone;
+    finishing = !0, stopReading(), gate?.close(), resizeHold?.end(), recorder.endOfInput(), takeNotesNow(), await notesDone;
     let stop2 = runFile ? takeStopRequest(runFile) : void 0, fields = stop2 ? { reason: stop2.reason ?? "toggle", status: stop2.status, by: stop2.by } : reason === "eof" ? endOfInput(tmux, recording) : { reason };
     if (recording.socket && !stop2?.by)
       try {
@@ -18238,7 +18241,6 @@ function runPipe(recording, runFile, olderReaders = []) {
   process.on("uncaughtException", (error) => {
     setTimeout(() => process.exit(70), 2e3);
     try {
-      olderGone?.();
       try {
         resizeHold?.end();
       } catch {
@@ -18278,14 +18280,6 @@ function runPipe(recording, runFile, olderReaders = []) {
       finish("SIGUSR1");
     }, QUIET_STOP_MS);
   });
-}
-function holdBehindOlder(pids, hold, floor) {
-  let release2 = hold.hold(), deadline = Date.now() + OLDER_READERS_HOLD_MS, end = () => {
-    clearInterval(look), pids.every((pid) => processState(pid) === "gone") && floor.raise(Date.now()), release2();
-  }, look = setInterval(() => {
-    (pids.every((pid) => processState(pid) !== "running") || Date.now() > deadline) && end();
-  }, OLDER_READERS_LOOK_MS);
-  return end;
 }
 function openCast(recording, tell, dropped) {
   let file = castPath(recording.file, recording.id);
@@ -18330,7 +18324,7 @@ function endOfInput(tmux, recording) {
 function chainKey(recording, tell) {
   if (recording.chainKey)
     try {
-      let key2 = import_node_fs24.default.readFileSync(recording.chainKey), loose = keyFileWarning(recording.chainKey);
+      let key2 = import_node_fs23.default.readFileSync(recording.chainKey), loose = keyFileWarning(recording.chainKey);
       if (loose && tell(loose, !0), key2.length > 0) return key2;
       tell(`the chain key ${recording.chainKey} is empty; ${recording.paneId} is chained without a key`, !0);
     } catch (error) {
@@ -18382,7 +18376,7 @@ function signalName(signal) {
 
 // src/commands/auto.ts
 function setAutoHooks(tmux, index) {
-  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs25.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
+  let command = autoOn(tmux.globalOption(OPTIONS.auto.name)) ? autoHookCommand(process.execPath, import_node_fs24.default.realpathSync(process.argv[1]), tmux.socketPath()) : void 0;
   for (let hook of AUTO_HOOKS) tmux.setHook(hook, index, command);
   return { messages: [], version: "" };
 }
@@ -18404,22 +18398,22 @@ function runAutoReader(socket, paneId, respawned = !1) {
     state,
     options,
     warnings: [],
-    dirExists: import_node_fs25.default.existsSync(options.dir),
+    dirExists: import_node_fs24.default.existsSync(options.dir),
     id: nanoid(10),
     username: import_node_os7.default.userInfo().username,
     clients: tmux.clientsOf(state.sessionId),
     by: AUTO_BY,
     node: process.execPath,
-    bundle: import_node_fs25.default.realpathSync(process.argv[1]),
+    bundle: import_node_fs24.default.realpathSync(process.argv[1]),
     // A new pane's shell has not registered yet; its key is asked for when it does (capture/commands.ts).
     integrated: !1,
     pluginDir: "",
     shipped: () => !1
   }), { older, newer } = readersByAge(plan.runFile, plan.recording.socket, paneId);
   if (newer.length > 0) return;
-  let stillThere = waitForReaders(older);
+  waitForReaders(older);
   try {
-    import_node_fs25.default.closeSync(openAppend(plan.file));
+    import_node_fs24.default.closeSync(openAppend(plan.file));
   } catch (error) {
     let failure = cannotWrite(plan.file, error);
     tmux.message(`tmux-audit: auto-start of ${paneId}: ${failure.message}`, { version: state.version, error: !0 });
@@ -18435,7 +18429,7 @@ function runAutoReader(socket, paneId, respawned = !1) {
     return;
   }
   let dead = deadStatus(tmux, paneId);
-  dead !== void 0 && (requestStop(plan.runFile, { reason: "pane-exited", status: dead || void 0 }), rearmIfAuto(tmux, paneId, recording.id, plan.runFile)), runPipe(recording, plan.runFile, stillThere), process.off("SIGUSR1", keepStop), (earlyStop || dead !== void 0) && process.kill(process.pid, "SIGUSR1");
+  dead !== void 0 && (requestStop(plan.runFile, { reason: "pane-exited", status: dead || void 0 }), rearmIfAuto(tmux, paneId, recording.id, plan.runFile)), runPipe(recording, plan.runFile), process.off("SIGUSR1", keepStop), (earlyStop || dead !== void 0) && process.kill(process.pid, "SIGUSR1");
 }
 function deadStatus(tmux, paneId) {
   let [dead, status = ""] = tmux.run(["display-message", "-p", "-t", paneId, "#{pane_dead} #{pane_dead_status}"]).trim().split(" ");
@@ -18455,13 +18449,13 @@ function recoverPane(socket, paneId, status) {
 var import_node_path26 = __nodeBuiltin(require("node:path"));
 
 // src/read/summary.ts
-var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path22 = __nodeBuiltin(require("node:path"));
+var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_path22 = __nodeBuiltin(require("node:path"));
 
 // src/read/chunks.ts
-var import_node_fs28 = __nodeBuiltin(require("node:fs"));
+var import_node_fs27 = __nodeBuiltin(require("node:fs"));
 
 // src/read/gunzip.ts
-var import_node_child_process4 = require("node:child_process"), import_node_fs26 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path20 = __nodeBuiltin(require("node:path")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
+var import_node_child_process4 = require("node:child_process"), import_node_fs25 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path20 = __nodeBuiltin(require("node:path")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
 var MAX_GUNZIPPED_BYTES = 1024 ** 3, IN_PROCESS_BYTES = 64 << 20, SMALLEST_GZIP = 20;
 function gzipClaim(size2, trailer) {
   return size2 < SMALLEST_GZIP ? void 0 : trailer.readUInt32LE(0);
@@ -18473,16 +18467,16 @@ function notWhole(file, message2) {
   return new AuditError(`${file} is not a whole gzip file (${message2}): refused, not read`, 2);
 }
 function gunzippedText(file, gz) {
-  let dir = import_node_fs26.default.mkdtempSync(import_node_path20.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path20.default.join(dir, "text"), text2;
+  let dir = import_node_fs25.default.mkdtempSync(import_node_path20.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path20.default.join(dir, "text"), text2;
   try {
-    text2 = import_node_fs26.default.openSync(temp, import_node_fs26.default.constants.O_RDWR | import_node_fs26.default.constants.O_CREAT | import_node_fs26.default.constants.O_EXCL, 384);
+    text2 = import_node_fs25.default.openSync(temp, import_node_fs25.default.constants.O_RDWR | import_node_fs25.default.constants.O_CREAT | import_node_fs25.default.constants.O_EXCL, 384);
   } finally {
-    import_node_fs26.default.rmSync(dir, { recursive: !0, force: !0 });
+    import_node_fs25.default.rmSync(dir, { recursive: !0, force: !0 });
   }
   try {
     return gunzipInto(file, gz, text2), text2;
   } catch (error) {
-    throw import_node_fs26.default.closeSync(text2), error;
+    throw import_node_fs25.default.closeSync(text2), error;
   }
 }
 var STREAM = `
@@ -18500,13 +18494,13 @@ gunzip.on('end', () => process.exit(0));
 fs.createReadStream('', { fd: 0, start: 0 }).pipe(gunzip);
 `;
 function gunzipInto(file, gz, output) {
-  let size2 = import_node_fs26.default.fstatSync(gz).size, trailer = Buffer.alloc(4);
-  size2 >= 4 && import_node_fs26.default.readSync(gz, trailer, 0, 4, size2 - 4);
+  let size2 = import_node_fs25.default.fstatSync(gz).size, trailer = Buffer.alloc(4);
+  size2 >= 4 && import_node_fs25.default.readSync(gz, trailer, 0, 4, size2 - 4);
   let claim2 = gzipClaim(size2, trailer);
   if (claim2 !== void 0 && claim2 <= IN_PROCESS_BYTES && size2 <= 2 * IN_PROCESS_BYTES) {
     let bytes = Buffer.allocUnsafe(size2);
     for (let done = 0; done < size2; ) {
-      let read2 = import_node_fs26.default.readSync(gz, bytes, done, size2 - done, done);
+      let read2 = import_node_fs25.default.readSync(gz, bytes, done, size2 - done, done);
       if (read2 === 0) break;
       done += read2;
     }
@@ -18519,7 +18513,7 @@ function gunzipInto(file, gz, output) {
         throw typeof code == "string" && code.startsWith("Z_") ? notWhole(file, error.message) : error;
     }
     if (text2) {
-      for (let done = 0; done < text2.length; ) done += import_node_fs26.default.writeSync(output, text2, done, text2.length - done, done);
+      for (let done = 0; done < text2.length; ) done += import_node_fs25.default.writeSync(output, text2, done, text2.length - done, done);
       return;
     }
   }
@@ -18529,23 +18523,23 @@ function gunzipInto(file, gz, output) {
 }
 
 // src/read/safe-open.ts
-var import_node_fs27 = __nodeBuiltin(require("node:fs"));
-var OPEN_FLAGS = import_node_fs27.default.constants.O_RDONLY | import_node_fs27.default.constants.O_NOFOLLOW | import_node_fs27.default.constants.O_NONBLOCK;
+var import_node_fs26 = __nodeBuiltin(require("node:fs"));
+var OPEN_FLAGS = import_node_fs26.default.constants.O_RDONLY | import_node_fs26.default.constants.O_NOFOLLOW | import_node_fs26.default.constants.O_NONBLOCK;
 function openLogFile(file) {
   let fd;
   try {
-    fd = import_node_fs27.default.openSync(file, OPEN_FLAGS);
+    fd = import_node_fs26.default.openSync(file, OPEN_FLAGS);
   } catch (error) {
     throw error.code === "ELOOP" ? new AuditError(`${file} is a symbolic link: refused, not read`, 2) : error;
   }
   try {
-    let stat = import_node_fs27.default.fstatSync(fd);
+    let stat = import_node_fs26.default.fstatSync(fd);
     if (!stat.isFile()) throw new AuditError(`${file} is not a regular file: refused, not read`, 2);
     let uid = process.geteuid?.() ?? stat.uid;
     if (uid !== 0 && stat.uid !== uid) throw new AuditError(`${file} is owned by uid ${stat.uid}, not by us: refused, not read`, 2);
     return fd;
   } catch (error) {
-    throw import_node_fs27.default.closeSync(fd), error;
+    throw import_node_fs26.default.closeSync(fd), error;
   }
 }
 
@@ -18673,7 +18667,7 @@ function release(buffer) {
   (spare.length < 4 || inArena(buffer)) && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to, cut2) {
-  let size2 = to ?? import_node_fs28.default.fstatSync(fd).size, start2 = borrow(), buffer = start2;
+  let size2 = to ?? import_node_fs27.default.fstatSync(fd).size, start2 = borrow(), buffer = start2;
   try {
     return readPieces(fd, visit, from, size2, (other) => {
       buffer = other;
@@ -18695,7 +18689,7 @@ function readPieces(fd, visit, from, size2, grown, start2, cut2) {
         position = past, offset = position, held = 0, buffer = start2, grown(start2);
         continue;
       }
-    let read2 = import_node_fs28.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
+    let read2 = import_node_fs27.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
     if (read2 === 0) break;
     position += read2;
     let filled = held + read2, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
@@ -18709,13 +18703,13 @@ function readPieces(fd, visit, from, size2, grown, start2, cut2) {
   return held > 0 && visit(buffer, held, offset, !0) === !1 ? offset + held : position;
 }
 function endsInNewline(fd, size2, buffer) {
-  return size2 > 0 && import_node_fs28.default.readSync(fd, buffer, 0, 1, size2 - 1) === 1 && buffer[0] === 10;
+  return size2 > 0 && import_node_fs27.default.readSync(fd, buffer, 0, 1, size2 - 1) === 1 && buffer[0] === 10;
 }
-function pastNewline(fd, from, size2 = import_node_fs28.default.fstatSync(fd).size, buffer) {
+function pastNewline(fd, from, size2 = import_node_fs27.default.fstatSync(fd).size, buffer) {
   let through = buffer ?? borrow();
   try {
     for (let position = from; position < size2; ) {
-      let read2 = import_node_fs28.default.readSync(fd, through, 0, Math.min(through.length, size2 - position), position);
+      let read2 = import_node_fs27.default.readSync(fd, through, 0, Math.min(through.length, size2 - position), position);
       if (read2 === 0) return position;
       let newline = through.subarray(0, read2).indexOf(10);
       if (newline >= 0) return position + newline + 1;
@@ -18732,17 +18726,17 @@ function openLog(file) {
     fd = openLogFile(file);
   } catch (error) {
     if (error.code === "ENOENT")
-      return !file.endsWith(".gz") && import_node_fs28.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
+      return !file.endsWith(".gz") && import_node_fs27.default.existsSync(`${file}.gz`) ? openLog(`${file}.gz`) : void 0;
     throw error;
   }
   if (!file.endsWith(".gz")) return fd;
   try {
     return gunzippedText(file, fd);
   } finally {
-    import_node_fs28.default.closeSync(fd);
+    import_node_fs27.default.closeSync(fd);
   }
 }
-function endLines(fd, size2 = import_node_fs28.default.fstatSync(fd).size) {
+function endLines(fd, size2 = import_node_fs27.default.fstatSync(fd).size) {
   let head = borrow();
   try {
     return ends(fd, size2, head);
@@ -18751,11 +18745,11 @@ function endLines(fd, size2 = import_node_fs28.default.fstatSync(fd).size) {
   }
 }
 function ends(fd, size2, head) {
-  let headRead = import_node_fs28.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
+  let headRead = import_node_fs27.default.readSync(fd, head, 0, Math.min(size2, 65536), 0), firstEnd = head.subarray(0, headRead).indexOf(10), first;
   firstEnd >= 0 ? first = head.toString("utf8", 0, firstEnd) : size2 > headRead && forEachPiece(fd, (buffer, end) => (firstEnd = buffer.subarray(0, end).indexOf(10), firstEnd >= 0 && (first = buffer.toString("utf8", 0, firstEnd)), !1));
   let last, window = 64 * 1024;
   for (; ; ) {
-    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs28.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
+    let start2 = Math.max(0, size2 - window), tail = size2 - start2 <= head.length ? head : Buffer.allocUnsafe(size2 - start2), tailRead = import_node_fs27.default.readSync(fd, tail, 0, size2 - start2, start2), end = tail.subarray(0, tailRead).lastIndexOf(10);
     if (end < 0) {
       if (start2 === 0) break;
       window *= 4;
@@ -18831,7 +18825,7 @@ function joinNeedles(text2, json) {
 }
 
 // src/read/scan.ts
-var buffers = __nodeBuiltin(require("node:buffer")), import_node_fs29 = __nodeBuiltin(require("node:fs"));
+var buffers = __nodeBuiltin(require("node:buffer")), import_node_fs28 = __nodeBuiltin(require("node:fs"));
 var isAscii2 = buffers.isAscii ?? (() => !1);
 function holdsJson(piece) {
   for (let at = piece.indexOf(123); at >= 0; at = piece.indexOf(123, at + 1))
@@ -18848,7 +18842,7 @@ function countFileNewlines(fd, from, to, read2) {
   try {
     let count = 0;
     for (let position = from; position < to; ) {
-      let got = import_node_fs29.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
+      let got = import_node_fs28.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
       if (read2?.(), got === 0) break;
       count += countNewlines(buffer, 0, got), position += got;
     }
@@ -18952,7 +18946,7 @@ function jsonValueNeedles(value) {
 }
 
 // src/read/summary-cache.ts
-var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_path21 = __nodeBuiltin(require("node:path"));
+var import_node_fs29 = __nodeBuiltin(require("node:fs")), import_node_path21 = __nodeBuiltin(require("node:path"));
 var VERSION2 = 2, CACHE_NAME = "ls-summaries.cache";
 function rotatedOf(name, live) {
   return name.startsWith(`${live}.`) && /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?$/.test(name.slice(live.length + 1));
@@ -19027,12 +19021,12 @@ var SummaryCache = class _SummaryCache {
    */
   summarize(file, timeFormat, scan) {
     if (!this.usable || import_node_path21.default.dirname(import_node_path21.default.resolve(file)) !== import_node_path21.default.resolve(this.dir)) return scan();
-    let name = import_node_path21.default.basename(file), before = import_node_fs30.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    let name = import_node_path21.default.basename(file), before = import_node_fs29.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
     if (!before?.isFile()) return scan();
     let key2 = identity(before, timeFormat), entry = this.entries.get(name);
     if (entry?.key === key2)
       return entry.used = !0, { ...entry.scanned, summary: { path: file, ...entry.scanned.summary } };
-    let scanned = scan(), after = import_node_fs30.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    let scanned = scan(), after = import_node_fs29.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
     if (scanned && after && identity(after, timeFormat) === key2) {
       let { path: _path, ...summary } = scanned.summary;
       this.entries.set(name, { key: key2, scanned: { ...scanned, summary }, used: !0 }), this.changed = !0;
@@ -19049,7 +19043,7 @@ var SummaryCache = class _SummaryCache {
   save(live) {
     if (!this.usable) return;
     for (let [name, entry] of this.entries)
-      (live === void 0 ? !entry.used && !import_node_fs30.default.existsSync(import_node_path21.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
+      (live === void 0 ? !entry.used && !import_node_fs29.default.existsSync(import_node_path21.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
     if (!this.changed) return;
     let files = [...this.entries].map(([name, { key: key2, scanned }]) => ({ name, key: key2, scanned }));
     try {
@@ -19081,7 +19075,7 @@ function summarizeFile(file, timeFormat) {
   let fd = openLog(file);
   if (fd !== void 0)
     try {
-      let size2 = import_node_fs31.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [], counts;
+      let size2 = import_node_fs30.default.fstatSync(fd).size, ends2 = endLines(fd, size2), reader = readerFor(ends2.first, timeFormat), firstLine = ends2.first === void 0 ? void 0 : reader.read(ends2.first), lastLine = ends2.last === void 0 ? void 0 : reader.read(ends2.last), lines = 0, starts = [], counts;
       return forEachPiece(
         fd,
         (buffer, end, _offset, last) => {
@@ -19108,7 +19102,7 @@ function summarizeFile(file, timeFormat) {
         size2
       ), { summary: { path: file, bytes: size2, lines, first: firstLine?.time ?? null, last: lastLine?.time ?? null }, starts, firstLine, lastLine };
     } finally {
-      import_node_fs31.default.closeSync(fd);
+      import_node_fs30.default.closeSync(fd);
     }
 }
 function lineEnd(line) {
@@ -19153,14 +19147,14 @@ function summarizeLog(set, timeFormat, cache) {
 function castSizes(paths) {
   let casts = [];
   for (let cast of paths) {
-    let stat = import_node_fs31.default.lstatSync(cast, { throwIfNoEntry: !1 });
+    let stat = import_node_fs30.default.lstatSync(cast, { throwIfNoEntry: !1 });
     stat?.isFile() && casts.push({ path: cast, bytes: stat.size });
   }
   return casts;
 }
 
 // src/read/files.ts
-var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path23 = __nodeBuiltin(require("node:path"));
+var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path23 = __nodeBuiltin(require("node:path"));
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/, CAST = /^(.+)\.[A-Za-z0-9_-]{10}\.cast(?:\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -19205,7 +19199,7 @@ function logSets(dir, names) {
 function listLogs(dir) {
   let names;
   try {
-    names = import_node_fs32.default.readdirSync(dir);
+    names = import_node_fs31.default.readdirSync(dir);
   } catch (error) {
     let code = error.code;
     throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
@@ -19259,7 +19253,7 @@ function serverAnswer(output) {
 }
 
 // src/tmux/default-socket.ts
-var import_node_fs33 = __nodeBuiltin(require("node:fs")), import_node_path25 = __nodeBuiltin(require("node:path"));
+var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path25 = __nodeBuiltin(require("node:path"));
 function defaultSockets(env, uid) {
   let given = env.TMUX;
   return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path25.default.join(dir, `tmux-${uid}`, "default"));
@@ -19270,14 +19264,14 @@ function noServerCanAnswer(env, uid, exists = lexists) {
 }
 function lexists(file) {
   try {
-    return import_node_fs33.default.lstatSync(file), !0;
+    return import_node_fs32.default.lstatSync(file), !0;
   } catch (error) {
     return error.code !== "ENOENT";
   }
 }
 
 // src/commands/output.ts
-var import_node_fs34 = __nodeBuiltin(require("node:fs"));
+var import_node_fs33 = __nodeBuiltin(require("node:fs"));
 
 // src/read/fast-line.ts
 var COLON = 58, DOT = 46, SPACE2 = 32, STAR2 = 42;
@@ -19428,7 +19422,7 @@ var NEWLINE = Buffer.from(`
     let done = 0;
     for (; done < bytes.length && !this.closed; )
       try {
-        done += import_node_fs34.default.writeSync(1, bytes, done, bytes.length - done);
+        done += import_node_fs33.default.writeSync(1, bytes, done, bytes.length - done);
       } catch (error) {
         let code = error.code;
         if (code === "EAGAIN") {
@@ -19599,7 +19593,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_crypto13 = require("node:crypto"), import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_path29 = __nodeBuiltin(require("node:path"));
+var import_node_crypto13 = require("node:crypto"), import_node_fs35 = __nodeBuiltin(require("node:fs")), import_node_path29 = __nodeBuiltin(require("node:path"));
 
 // src/chain/key-match.ts
 var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under this key: the key is the log's; if the log is otherwise whole, its files were renamed from another log's name (e= binds it)", KeyMatch = class {
@@ -20740,7 +20734,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
 };
 
 // src/commands/verify-notes.ts
-var import_node_fs35 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
+var import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
 function notedEnds(files, runs) {
   let first = files[0];
   if (first === void 0) return [];
@@ -20755,14 +20749,14 @@ function notedEnds(files, runs) {
     cut2 !== void 0 && found.push({ ...cut2, rec: recording.id, detail: `${cut2.detail}: its running reader noted its last seal there (byte ${note.offset}), and the file was ${cut2.kind === "truncated" ? "cut" : "rewritten"} below it` });
   }
   let head = headNote(live), file = head === void 0 || head.endsWith(":0") ? void 0 : fileOf(head);
-  return file !== void 0 && import_node_fs35.default.statSync(file).size === 0 && found.push({ kind: "truncated", file, line: 1, rec: "", detail: `the file is empty, and the rotating writer noted (${headNotePath(live)}) a head mark written into it: emptied` }), found;
+  return file !== void 0 && import_node_fs34.default.statSync(file).size === 0 && found.push({ kind: "truncated", file, line: 1, rec: "", detail: `the file is empty, and the rotating writer noted (${headNotePath(live)}) a head mark written into it: emptied` }), found;
 }
 function identities(files) {
   let byIdentity = /* @__PURE__ */ new Map();
   for (let file of files)
     if (!file.endsWith(".gz"))
       try {
-        byIdentity.set(fileIdentity(import_node_fs35.default.lstatSync(file)), file);
+        byIdentity.set(fileIdentity(import_node_fs34.default.lstatSync(file)), file);
       } catch {
       }
   return byIdentity;
@@ -20771,16 +20765,16 @@ function sealGone(file, offset, line) {
   let fd = openLogFile(file);
   try {
     if (holdsAt(fd, offset, line)) return;
-    let size2 = import_node_fs35.default.fstatSync(fd).size, short = size2 < offset + Buffer.byteLength(line);
+    let size2 = import_node_fs34.default.fstatSync(fd).size, short = size2 < offset + Buffer.byteLength(line);
     return { kind: short ? "truncated" : "edited", file, line: linesBefore(fd, Math.min(size2, offset)) + 1, detail: short ? `the file holds ${size2} bytes` : "the bytes there are not its line" };
   } finally {
-    import_node_fs35.default.closeSync(fd);
+    import_node_fs34.default.closeSync(fd);
   }
 }
 function linesBefore(fd, size2) {
   let piece = Buffer.allocUnsafe(Math.min(Math.max(size2, 1), 1048576)), lines = 0;
   for (let at = 0; at < size2; ) {
-    let read2 = import_node_fs35.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);
+    let read2 = import_node_fs34.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);
     if (read2 === 0) break;
     for (let i = piece.indexOf(10, 0); i >= 0 && i < read2; i = piece.indexOf(10, i + 1)) lines++;
     at += read2;
@@ -20812,7 +20806,7 @@ function eachLineOfFile(file, take) {
       cut2 = { at, torn };
     });
   } finally {
-    import_node_fs36.default.closeSync(fd);
+    import_node_fs35.default.closeSync(fd);
   }
 }
 function openLogText(file) {
@@ -20821,7 +20815,7 @@ function openLogText(file) {
   try {
     return gunzippedText(file, fd);
   } finally {
-    import_node_fs36.default.closeSync(fd);
+    import_node_fs35.default.closeSync(fd);
   }
 }
 function eachLineOfText(text2, take) {
@@ -20835,7 +20829,7 @@ function eachLineOfText(text2, take) {
 function livingRuns(dir) {
   let runDir = import_node_path29.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs36.default.readdirSync(runDir);
+    names = import_node_fs35.default.readdirSync(runDir);
   } catch {
     return [];
   }
@@ -20877,13 +20871,13 @@ function prefixDigest(file, size2) {
   try {
     let hash = (0, import_node_crypto13.createHash)("sha256"), piece = Buffer.allocUnsafe(Math.min(size2, 1 << 20));
     for (let at = 0; at < size2; ) {
-      let read2 = import_node_fs36.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);
+      let read2 = import_node_fs35.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);
       if (read2 === 0) return;
       hash.update(piece.subarray(0, read2)), at += read2;
     }
     return hash.digest("hex");
   } finally {
-    import_node_fs36.default.closeSync(fd);
+    import_node_fs35.default.closeSync(fd);
   }
 }
 function verifyLines(files, each, timeFormat, given) {
@@ -21007,7 +21001,7 @@ function verifyCommand() {
     let key2;
     if (options.key !== void 0)
       try {
-        key2 = import_node_fs36.default.readFileSync(options.key);
+        key2 = import_node_fs35.default.readFileSync(options.key);
         let loose = keyFileWarning(options.key);
         loose && process.stderr.write(`tmux-audit: ${loose}
 `);
@@ -21231,10 +21225,10 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs38 = __nodeBuiltin(require("node:fs"));
+var import_node_fs37 = __nodeBuiltin(require("node:fs"));
 
 // src/read/context.ts
-var import_node_fs37 = __nodeBuiltin(require("node:fs"));
+var import_node_fs36 = __nodeBuiltin(require("node:fs"));
 
 // src/read/backward.ts
 var BackwardSearch = class {
@@ -21270,7 +21264,7 @@ function linesBefore2(fd, before, floor, needle, want, accept) {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs37.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs36.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -21281,7 +21275,7 @@ function linesBefore2(fd, before, floor, needle, want, accept) {
           }
           let lineStart = startOfLine(fd, start2 + (newline < 0 ? length : newline), floor, window);
           if (lineStart < start2) {
-            let text2 = window.toString("utf8", 0, import_node_fs37.default.readSync(fd, window, 0, MAX_LINE, lineStart));
+            let text2 = window.toString("utf8", 0, import_node_fs36.default.readSync(fd, window, 0, MAX_LINE, lineStart));
             needles.some((one) => text2.includes(one.toString("utf8"))) && accept(text2) && found.push({ offset: lineStart, text: text2 });
           }
           end = lineStart, size2 = 256 * 1024;
@@ -21305,7 +21299,7 @@ function linesBefore2(fd, before, floor, needle, want, accept) {
 }
 function startOfLine(fd, before, floor, buffer) {
   for (let end = before; end > floor; ) {
-    let start2 = Math.max(floor, end - buffer.length), read2 = import_node_fs37.default.readSync(fd, buffer, 0, end - start2, start2), newline = buffer.subarray(0, read2).lastIndexOf(10);
+    let start2 = Math.max(floor, end - buffer.length), read2 = import_node_fs36.default.readSync(fd, buffer, 0, end - start2, start2), newline = buffer.subarray(0, read2).lastIndexOf(10);
     if (newline >= 0) return start2 + newline + 1;
     end = start2;
   }
@@ -21386,11 +21380,11 @@ var PaneContext = class {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0)
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore2(fd, import_node_fs37.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
+          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore2(fd, import_node_fs36.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
           for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
           connected = there && found.length + more.length < want;
         } finally {
-          import_node_fs37.default.closeSync(fd);
+          import_node_fs36.default.closeSync(fd);
         }
     }
     return { lines: lines.slice(0, this.lines).reverse(), connected };
@@ -21463,7 +21457,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs38.default.closeSync(fd);
+    import_node_fs37.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -21505,7 +21499,7 @@ function readFile(path33, held, error, visit) {
     if (typeof failure.code != "string") throw failure;
     return error(path33, failure), !1;
   } finally {
-    fd !== void 0 && import_node_fs38.default.closeSync(fd);
+    fd !== void 0 && import_node_fs37.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -21589,7 +21583,7 @@ function grepLogs(sets, options, emit, error) {
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs38.default.closeSync(fd);
+    for (let fd of held.values()) import_node_fs37.default.closeSync(fd);
   }
   return matched;
 }
@@ -21625,7 +21619,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
           });
         }), halted || span.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs38.default.closeSync(fd);
+      for (let fd of held.values()) import_node_fs37.default.closeSync(fd);
     }
     if (span.start) return { start: span.start, stopped: span.state === "after", set };
   }
@@ -21644,7 +21638,7 @@ function printHit(out, hit) {
 }
 
 // src/commands/grep-parallel.ts
-var import_node_fs39 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path30 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
+var import_node_fs38 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path30 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
 var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4, shareFreely = (counters) => () => Atomics.add(counters, NEXT, 1);
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
@@ -21659,7 +21653,7 @@ function runJob(plan, job, out, errors, length, count = !1, progress) {
     if (typeof code != "string") throw failure;
     return errors.push({ at: length(), code, message: failure.message }), { matched: 0, stopped: out.closed };
   } finally {
-    own && fd !== void 0 && import_node_fs39.default.closeSync(fd);
+    own && fd !== void 0 && import_node_fs38.default.closeSync(fd);
   }
 }
 function counted() {
@@ -21675,7 +21669,7 @@ function secondCoreFree() {
 }
 function sizeOf(file) {
   try {
-    return import_node_fs39.default.statSync(file).size;
+    return import_node_fs38.default.statSync(file).size;
   } catch {
     return 0;
   }
@@ -21825,7 +21819,7 @@ function printResult(out, result, told) {
   for (; errors < result.errors.length; errors++) told(result.errors[errors]);
 }
 function closeHeld(job) {
-  job.fd < 0 || (import_node_fs39.default.closeSync(job.fd), job.fd = -1);
+  job.fd < 0 || (import_node_fs38.default.closeSync(job.fd), job.fd = -1);
 }
 
 // src/read/time.ts
@@ -22017,17 +22011,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs41 = __nodeBuiltin(require("node:fs")), import_node_path32 = __nodeBuiltin(require("node:path"));
+var import_node_fs40 = __nodeBuiltin(require("node:fs")), import_node_path32 = __nodeBuiltin(require("node:path"));
 
 // src/read/follow.ts
-var import_node_fs40 = __nodeBuiltin(require("node:fs")), import_node_path31 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
+var import_node_fs39 = __nodeBuiltin(require("node:fs")), import_node_path31 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
 var POLL_MS = 100, DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take = Math.min(window.length, from);
     from -= take;
-    let read2 = import_node_fs40.default.readSync(fd, window, 0, take, from);
+    let read2 = import_node_fs39.default.readSync(fd, window, 0, take, from);
     for (let at = read2; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -22045,7 +22039,7 @@ function lastLines(files, count, write, live, cut2) {
     for (let i = files.length - 1; i >= 0 && wanted > 0; i--) {
       let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
       if (fd === void 0) continue;
-      let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs40.default.fstatSync(fd).size, wanted);
+      let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs39.default.fstatSync(fd).size, wanted);
       ranges.unshift({ file: files[i], fd, own: own !== void 0, start: start2, end }), wanted -= lines;
     }
     for (let range of ranges)
@@ -22057,21 +22051,21 @@ function lastLines(files, count, write, live, cut2) {
         (offset) => cut2?.(range.file, offset)
       );
   } finally {
-    for (let range of ranges) range.own && import_node_fs40.default.closeSync(range.fd);
+    for (let range of ranges) range.own && import_node_fs39.default.closeSync(range.fd);
   }
 }
 function statOf(file) {
   try {
-    return import_node_fs40.default.statSync(file);
+    return import_node_fs39.default.statSync(file);
   } catch {
     return;
   }
 }
 function readNew(reading, write, final = !1, truncated) {
-  import_node_fs40.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0, reading.skipping = !1);
+  import_node_fs39.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0, reading.skipping = !1);
   let buffer = Buffer.allocUnsafe(256 * 1024);
   for (; ; ) {
-    let read2 = import_node_fs40.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read2 = import_node_fs39.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read2 === 0) break;
     reading.position += read2;
     let piece = buffer.subarray(0, read2);
@@ -22092,19 +22086,19 @@ function writePartial(reading, write, most = reading.partialBytes) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs40.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
+    return { fd, ino: import_node_fs39.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path31.default.dirname(live), rotated = rotatedFiles(import_node_fs40.default.readdirSync(dir), import_node_path31.default.basename(live)).map((name) => import_node_path31.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path31.default.dirname(live), rotated = rotatedFiles(import_node_fs39.default.readdirSync(dir), import_node_path31.default.basename(live)).map((name) => import_node_path31.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs40.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
+  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs39.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write, !1, () => options.truncated?.(live));
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs40.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs39.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -22129,7 +22123,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs40.default.closeSync(reading.fd);
+      import_node_fs39.default.closeSync(reading.fd);
     }
   }
 }
@@ -22152,7 +22146,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs41.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs40.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -22167,11 +22161,11 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path32.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs41.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path32.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs40.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
     if (lastLines(set.files.map((file) => file.path), Number(options.lines), (bytes) => out.write(bytes), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 }, (file, offset) => {
       cut2 || (cut2 = !0, out.flush(), warn(`${file}: a line longer than ${MAX_LINE >> 20} MiB at byte ${offset} (not one the writer writes): printed cut to its first ${MAX_LINE >> 20} MiB`));
     }), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs41.default.closeSync(fd);
+      fd !== void 0 && import_node_fs40.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -22195,7 +22189,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs43 = __nodeBuiltin(require("node:fs"));
+var import_node_fs42 = __nodeBuiltin(require("node:fs"));
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -22276,12 +22270,12 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs42 = __nodeBuiltin(require("node:fs")), import_node_path33 = __nodeBuiltin(require("node:path"));
+var import_node_fs41 = __nodeBuiltin(require("node:fs")), import_node_path33 = __nodeBuiltin(require("node:path"));
 function rawCastParts(sets, rec) {
   for (let set of sets) {
     let live = castPath(import_node_path33.default.join(set.dir, set.live), rec), name = import_node_path33.default.basename(live), names;
     try {
-      names = import_node_fs42.default.readdirSync(set.dir);
+      names = import_node_fs41.default.readdirSync(set.dir);
     } catch {
       continue;
     }
@@ -22336,7 +22330,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
           return !0;
         });
       } finally {
-        import_node_fs42.default.closeSync(fd);
+        import_node_fs41.default.closeSync(fd);
       }
   }
   let rest = marks.end();
@@ -22385,15 +22379,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs43.default.openSync(options.output, import_node_fs43.default.constants.O_WRONLY | import_node_fs43.default.constants.O_CREAT | import_node_fs43.default.constants.O_EXCL | import_node_fs43.default.constants.O_NOFOLLOW, 384), import_node_fs43.default.fchmodSync(fd, 384);
+      fd = import_node_fs42.default.openSync(options.output, import_node_fs42.default.constants.O_WRONLY | import_node_fs42.default.constants.O_CREAT | import_node_fs42.default.constants.O_EXCL | import_node_fs42.default.constants.O_NOFOLLOW, 384), import_node_fs42.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
-      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs43.default.writeSync(fd, pending), pending = ""), !0));
-      import_node_fs43.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
+      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs42.default.writeSync(fd, pending), pending = ""), !0));
+      import_node_fs42.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
     } finally {
-      import_node_fs43.default.closeSync(fd);
+      import_node_fs42.default.closeSync(fd);
     }
   });
 }
@@ -22480,7 +22474,8 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
       let recording2 = readRecording(runFile);
       if (recording2.socket) {
         let { older, newer } = readersByAge(runFile, recording2.socket, recording2.paneId);
-        return newer.length > 0 ? removeRunFiles(runFile, recording2.id) : runPipe(recording2, runFile, waitForReaders(older));
+        if (newer.length > 0) return removeRunFiles(runFile, recording2.id);
+        waitForReaders(older);
       }
       return runPipe(recording2, runFile);
     }

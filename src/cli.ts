@@ -105,7 +105,7 @@ const program = new Command('tmux-audit')
             // A newer pipe-pane closed this one's pipe while it was starting (stalled past its start's wait, or a
             // start over a start): the pane is that reader's, and this recording, not started, leaves nothing.
             if (newer.length > 0) return removeRunFiles(runFile, recording.id);
-            return runPipe(recording, runFile, waitForReaders(older));
+            waitForReaders(older);
           }
           return runPipe(recording, runFile);
         }

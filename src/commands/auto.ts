@@ -84,7 +84,7 @@ export function runAutoReader(socket: string, paneId: string, respawned = false)
   // written before its pipe-pane, are left alone, and what the pane printed is in its seed and history.
   const { older, newer } = readersByAge(plan.runFile, plan.recording.socket, paneId);
   if (newer.length > 0) return;
-  const stillThere = waitForReaders(older);
+  waitForReaders(older);
   try {
     fs.closeSync(openAppend(plan.file));
   } catch (error) {
@@ -121,7 +121,7 @@ export function runAutoReader(socket: string, paneId: string, respawned = false)
     requestStop(plan.runFile, { reason: 'pane-exited', status: dead || undefined });
     rearmIfAuto(tmux, paneId, recording.id, plan.runFile);
   }
-  runPipe(recording, plan.runFile, stillThere);
+  runPipe(recording, plan.runFile);
   process.off('SIGUSR1', keepStop);
   // runPipe's own SIGUSR1 handler drains what the pane printed last, then stops with the request.
   if (earlyStop || dead !== undefined) process.kill(process.pid, 'SIGUSR1');

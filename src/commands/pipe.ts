@@ -26,7 +26,6 @@ import { BEAT_MS } from '../core/status.ts';
 import { OPTION_NAMES } from '../core/options.ts';
 import { BacklogGuard } from '../pipeline/backlog.ts';
 import { Hold } from '../pipeline/hold.ts';
-import { TimeFloor } from '../pipeline/time-floor.ts';
 import { Pipeline, type Transform } from '../pipeline/pipeline.ts';
 import { parseExtraPatterns, Redactor } from '../pipeline/redact.ts';
 import { readInput } from '../runtime/input.ts';
@@ -45,7 +44,6 @@ import { describeTarget } from '../sinks/syslog/target.ts';
 import { FIELD_SEPARATOR, Tmux } from '../tmux/client.ts';
 import { pipeCloser } from '../tmux/pipe-closer.ts';
 import { openPtySize } from '../runtime/pty-size.ts';
-import { processState } from '../runtime/process.ts';
 
 /** After SIGUSR1, how long input must be quiet before the reader finishes. */
 const QUIET_STOP_MS = 200;
@@ -55,18 +53,12 @@ const STALL_MS = 5000;
 /** Input quiet this long: the next read may be a redraw for a new size, and the pty's size is looked at first. */
 const PTY_PAUSE_MS = 1;
 
-/** Past the wait before reading (runtime/runfile.ts waitForReaders), older readers of the pane still running are waited for this long at most, this reader's records held. */
-const OLDER_READERS_HOLD_MS = 10_000;
-/** How often they are looked at meanwhile. */
-const OLDER_READERS_LOOK_MS = 20;
-
 /**
  * Reads stdin into `recording.file` until end of input or a signal. With a
  * `runFile` (the pipe-pane case) it also keeps the pid file, honours a stop
  * request and reports to tmux; without one it is a plain stamping filter.
- * `olderReaders`: the pane's older readers, still running past the wait for them.
  */
-export function runPipe(recording: Recording, runFile?: string, olderReaders: number[] = []): void {
+export function runPipe(recording: Recording, runFile?: string): void {
   if (runFile) writeReaderPid(runFile);
   const tmux = new Tmux(recording.socket);
   const tell = (text: string, error = false): void => {
@@ -145,11 +137,9 @@ export function runPipe(recording: Recording, runFile?: string, olderReaders: nu
     dropped: (lines, chars, time) => stamper.event('dropped', { lines, chars, reason: 'log writer backlog' }, time),
   });
   const hold = new Hold();
-  // Only behind older readers still running (holdBehindOlder): no step per record otherwise.
-  const floor = olderReaders.length > 0 ? new TimeFloor() : undefined;
-  // The hold comes first: what it keeps back is then counted by the guard as it goes on, stamped no earlier than
-  // the floor. Redaction before the guard, so nothing a sink takes (nor a count of it) holds a secret.
-  const transforms: Transform[] = floor ? [hold, floor] : [hold];
+  // The hold comes first: what it keeps back is then counted by the guard as it goes on. Redaction
+  // before the guard, so nothing a sink takes (nor a count of it) holds a secret.
+  const transforms: Transform[] = [hold];
   if (recording.redact !== false) transforms.push(new Redactor({ extra: parseExtraPatterns(recording.redactPatterns ?? '') }));
   // The cast is the pane's raw bytes, written as they come (sinks/file/cast.ts): no record, so nothing to redact. Said once, at the start.
   if (recording.redact !== false && recording.cast) tell(`${OPTION_NAMES.cast} keeps the pane's raw output, which is NOT redacted (nor is export --asciicast of it): redaction applies to the log and syslog records`);
@@ -203,8 +193,6 @@ export function runPipe(recording: Recording, runFile?: string, olderReaders: nu
     hold,
   });
 
-  // Before the start is stamped: everything this reader records waits behind what the older readers still write.
-  const olderGone = floor ? holdBehindOlder(olderReaders, hold, floor) : undefined;
   recorder.start({ by: recording.by, pane: recording.paneId || undefined, pid: process.pid, file: recording.file, shell: recording.shell, redact: recording.redact === false ? 'off' : undefined, ...recording.context }, recording.seed ?? '', Boolean(recording.alternateScreen), recording.rowsAbove);
   if (recording.history) recorder.history(recording.history.time, recording.history.rows);
 
@@ -326,7 +314,6 @@ export function runPipe(recording: Recording, runFile?: string, olderReaders: nu
   const finish = async (reason: string): Promise<void> => {
     if (finishing) return;
     finishing = true;
-    olderGone?.();
     stopReading();
     gate?.close();
     resizeHold?.end(); // what waited for the pane's size
@@ -356,7 +343,6 @@ export function runPipe(recording: Recording, runFile?: string, olderReaders: nu
     // The supervising shell (see core/plan.ts) records the stop; here, say why while we still can.
     setTimeout(() => process.exit(70), 2000); // whatever happens to the close below
     try {
-      olderGone?.();
       // What the resize hold kept goes in first: its reads were shown on the screen. If they are what
       // threw, the error goes on without them (the drain stops at the throw and forgets the rest).
       try {
@@ -410,29 +396,6 @@ export function runPipe(recording: Recording, runFile?: string, olderReaders: nu
   process.on('SIGUSR1', () => {
     quietStop ??= setTimeout(() => void finish('SIGUSR1'), QUIET_STOP_MS);
   });
-}
-
-/**
- * Holds what this reader records while the pane's older readers (`pids`) still run: they write their last records
- * and their stop meanwhile (a reader busy with a backlog, starved under load, waiting on tmux at its end), and once
- * they are gone this one's go out stamped no earlier than that (issue 15: a pane's stamps never go back, also
- * across two readers). Input is read meanwhile (tmux keeps nothing back), held up to Hold's size limit. A reader
- * stopped with a signal is not waited for, nor any past OLDER_READERS_HOLD_MS: what it writes later goes back in
- * time, as before. Returns what ends the hold at once (input ended).
- */
-function holdBehindOlder(pids: number[], hold: Hold, floor: TimeFloor): () => void {
-  const release = hold.hold();
-  const deadline = Date.now() + OLDER_READERS_HOLD_MS;
-  const end = (): void => {
-    clearInterval(look);
-    // Gone: their stops are written (a reader writes its stop before it exits), stamped before now.
-    if (pids.every((pid) => processState(pid) === 'gone')) floor.raise(Date.now());
-    release();
-  };
-  const look = setInterval(() => {
-    if (pids.every((pid) => processState(pid) !== 'running') || Date.now() > deadline) end();
-  }, OLDER_READERS_LOOK_MS);
-  return end;
 }
 
 /**

@@ -81,7 +81,7 @@ export class Hold implements Transform {
     for (const record of held) next(record);
   }
 
-  /** The recording ends: nothing stays held. */
+  /** The recording ends: every hold is let go (their releases are void), and the next settle passes on what was held. */
   close(): void {
     this.holders = 0;
     this.generation++;

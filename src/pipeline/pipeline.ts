@@ -14,7 +14,7 @@ export interface Transform {
   push(record: AuditRecord, next: Next): void;
   /** Nothing may stay held past this point (the recording ends, or the transform's own timer says so). */
   settle?(next: Next): void;
-  /** Stops the transform's timers. */
+  /** The recording ends: stops the transform's timers and lets go of whatever holds it has, so the settle after it passes everything on. */
   close?(): void;
   /** Given once: how the transform asks for `settle` from a timer of its own. */
   connect?(settle: () => void): void;
@@ -62,8 +62,10 @@ export class Pipeline {
   }
 
   async close(): Promise<void> {
-    this.settle();
+    // Closed first, then settled: a hold still taken (a question to tmux unanswered at the end) would keep its
+    // records from a settle before it, and they would go with the transform.
     for (const transform of this.transforms) transform.close?.();
+    this.settle();
     await Promise.all(this.sinks.map((sink) => sink.close()));
   }
 }

@@ -281,15 +281,13 @@ function argAfter(args: string[], flag: string): string | undefined {
 /**
  * Waits until these processes (a pane's older readers) have exited, `limitMs` at most (one stopped with SIGSTOP
  * never does): at start and before anything is stamped, so stamps within a pane do not go back (issue 15), also
- * across two readers. Nothing is read meanwhile; tmux keeps what the pane prints. Returns those still there: the
- * reader then reads, and holds what it records until they are gone (commands/pipe.ts).
+ * across two readers. Nothing is read meanwhile; tmux keeps what the pane prints.
  */
-export function waitForReaders(pids: number[], limitMs = 2000): number[] {
-  if (pids.length === 0) return [];
+export function waitForReaders(pids: number[], limitMs = 2000): void {
+  if (pids.length === 0) return;
   const deadline = Date.now() + limitMs;
   const sleeper = new Int32Array(new SharedArrayBuffer(4));
   while (pids.some(processAlive) && Date.now() < deadline) Atomics.wait(sleeper, 0, 0, 5);
-  return pids.filter(processAlive);
 }
 
 /**

@@ -1,9 +1,8 @@
-// Delays on cue for a test server: a `tmux` first on its PATH that holds back the first call whose arguments
-// match a pattern, and a preload (held-reader.cjs) that holds back the next reader to start, or a reader at a
-// write. The server's helpers and readers inherit its environment (cmd-pipe-pane.c:124-161, job.c:130), so a
-// toggle delayed between reading the pane and acting on it (a loaded machine, a slow server), or a reader slow
-// to come up or to write, is made at the step a test chooses, and let go when the test has made the other side
-// happen: no sleep to guess.
+// Delays on cue for a test server: a `tmux` first on its PATH that holds back the first call whose arguments match
+// a pattern, and a preload (held-reader.cjs) that holds back the next reader to start. The server's helpers and
+// readers inherit its environment (cmd-pipe-pane.c:124-161, job.c:130), so a toggle delayed between reading the
+// pane and acting on it (a loaded machine, a slow server), or a reader slow to come up, is made at the step a
+// test chooses, and let go when the test has made the other side happen: no sleep to guess.
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -99,26 +98,10 @@ export class Holds {
     this.readers.release();
   }
 
-  /** Holds the next reader's write whose bytes hold `text`: the whole reader waits before it writes them. */
-  holdWrite(text: string): void {
-    for (const name of ['write-release', 'write-held', 'write-gate.taken']) fs.rmSync(path.join(this.readers.dir, name), { force: true });
-    fs.writeFileSync(path.join(this.readers.dir, 'write-gate'), `${text}\n`);
-  }
-
-  /** Waits until a reader is held at a write; returns its pid. */
-  async heldWrite(what: string): Promise<number> {
-    return Number(await waitFor(what, () => readIfThere(path.join(this.readers.dir, 'write-held')) || undefined, 20_000));
-  }
-
-  releaseWrite(): void {
-    fs.writeFileSync(path.join(this.readers.dir, 'write-release'), '');
-  }
-
   /** Lets anything still held go on, and removes the holds' files. */
   remove(): void {
     this.calls.release();
     this.readers.release();
-    this.releaseWrite();
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { processState } from '../../src/runtime/process.ts';
 import { shellQuote } from '../../src/tmux/quote.ts';
 import { createUser } from '../support/users.ts';
 import { waitFor } from '../support/util.ts';
@@ -107,44 +106,5 @@ process.stdout.write(JSON.stringify(seen));`;
     assert.equal(run.status, 0, run.stderr);
     const seen = JSON.parse(run.stdout) as { older: number[]; newer: number[] };
     assert.equal(seen.newer.length, 1, JSON.stringify(seen));
-  });
-});
-
-// A new reader holds its records while an older reader of the pane still runs (commands/pipe.ts holdBehindOlder),
-// not while it is stopped with a signal (it writes nothing until continued) nor once it has exited.
-describe('what an older reader is doing', () => {
-  it('running, stopped by a signal, running again, gone', async () => {
-    const child = spawn('sleep', ['30'], { stdio: 'ignore' });
-    const pid = child.pid!;
-    try {
-      assert.equal(processState(pid), 'running');
-      child.kill('SIGSTOP');
-      await waitFor('it to be stopped', () => processState(pid) === 'stopped');
-      child.kill('SIGCONT');
-      await waitFor('it to run again', () => processState(pid) === 'running');
-    } finally {
-      child.kill('SIGKILL');
-    }
-    await waitFor('it to be gone', () => processState(pid) === 'gone');
-  });
-
-  it('a zombie (exited, not reaped yet) is gone', async () => {
-    // sh starts a child, then becomes sleep, which never waits for it: the child stays a zombie while sleep runs.
-    const parent = spawn('/bin/sh', ['-c', 'sleep 0 & exec sleep 30'], { stdio: 'ignore' });
-    try {
-      const zombie = await waitFor('the unreaped child', () => {
-        const children = spawnSync('pgrep', ['-P', String(parent.pid)], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean).map(Number);
-        return children.find((pid) => {
-          try {
-            return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
-          } catch {
-            return false; // gone meanwhile
-          }
-        });
-      });
-      assert.equal(processState(zombie), 'gone');
-    } finally {
-      parent.kill('SIGKILL');
-    }
   });
 });

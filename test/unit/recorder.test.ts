@@ -194,6 +194,19 @@ describe('the recorder', () => {
       '| $ ',
     ]);
   });
+
+  it('a recording that ends before tmux says which program it was writes what waited for the answer, then the stop', async () => {
+    let answer: ((name: string | undefined) => void) | undefined;
+    const t = setUp({ screen: { program: (done) => (answer = done) } });
+    t.recorder.push(Buffer.from('\x1b[?1049hshown\x1b[?1049lafter\r\n'));
+    t.recorder.endOfInput();
+    await t.recorder.stop({ reason: 'toggle', by: 'ann' });
+    assert.deepEqual(t.sink.lines(), ['* screen state=enter', '* screen state=snapshot rows=1', '= shown', '* screen state=leave', '| after', '* stop reason=toggle by=ann']);
+    assert.ok(t.sink.closed);
+    // The late answer changes nothing: its release is void.
+    answer!('vim');
+    assert.equal(t.sink.records.length, 6);
+  });
 });
 
 describe('drop accounting', () => {

@@ -75,6 +75,10 @@ export class FileSink implements Sink {
   private sealsInBatch: { at: number; link: string }[] = [];
   /** The seals handed to the writer and not yet known to be in a rotated file: the writer's byte count at each one's end. */
   private sealsHanded: { end: number; link: string }[] = [];
+  /** Where each stamp begins in `batch` (a run of records stamped alike is one entry): what a head mark is stamped by. */
+  private stampsInBatch: { at: number; time: number }[] = [];
+  /** Those handed to the writer: the writer's byte count where each begins; the first is the last one begun in what it wrote. */
+  private stampsHanded: { start: number; time: number }[] = [];
   /**
    * The link of the recording's last seal known to be in a rotated file (GENESIS: none): it stays when
    * the live log is removed, and the `lost` event names it (`p=`), so that verify can require it and
@@ -102,7 +106,10 @@ export class FileSink implements Sink {
             headMark: (prev: number, content?: FileContent) => {
               const last = this.lastRecord;
               if (last === undefined) return undefined;
-              const time = Math.min(this.oldestWaiting ?? last.time, last.time, Date.now());
+              // The stamp of the first record not yet written, where that is known: the lines this writer left in
+              // the file just renamed are stamped no later, and it goes next, after the mark (oldestWaiting is only
+              // a lower bound: a record of it may be in the renamed file already, stamped later than it).
+              const time = Math.min(this.nextToWrite() ?? this.oldestWaiting ?? last.time, last.time, Date.now());
               // Its at= names its file (a later mark's digest of it, prev=): one past the previous file's whenever
               // rotations come faster than the stamps move (a backlog keeps the oldest waiting record for several).
               // Its line keeps the stamp: a place's stamps only go forward. A few ms later than that stamp at most,
@@ -135,6 +142,8 @@ export class FileSink implements Sink {
         // Those seals went with the removed file, or are written again after the event as lines of its stretch.
         this.sealsInBatch = [];
         this.sealsHanded = [];
+        this.stampsInBatch = [];
+        this.stampsHanded = [];
         this.batch = '';
         this.unhashed = 0;
         this.sealedLink = undefined;
@@ -169,6 +178,7 @@ export class FileSink implements Sink {
             // Anything written after the flush (nothing, as pipe.ts does it) stays after the set-aside lines.
             this.batch = later + this.batch;
             this.sealsInBatch = [];
+            this.stampsInBatch = [];
             // Not hashed: formatted before the restart, so no longer where the chain says.
             this.unhashed = this.batch.length;
             if (this.sealedLink === undefined) {
@@ -190,6 +200,7 @@ export class FileSink implements Sink {
 
   write(record: AuditRecord): void {
     this.lastRecord = record;
+    this.noteStamp(record.time);
     // Noted when nothing waits; kept while anything does (a part may be written meanwhile: then it is earlier than need be, never later).
     if (this.oldestWaiting === undefined || (this.batch.length === 0 && this.log.backlog === 0)) this.oldestWaiting = record.time;
     this.floor ??= record.time;
@@ -350,8 +361,38 @@ export class FileSink implements Sink {
     }
   }
 
-  /** Notes where the batch's seals end in what the writer has been handed, before `batch` is handed to it. */
+  /** What is appended to the batch next is stamped `time`. */
+  private noteStamp(time: number): void {
+    const runs = this.stampsInBatch;
+    if (runs.length === 0 ? this.stampsHanded.at(-1)?.time !== time : runs[runs.length - 1]!.time !== time) runs.push({ at: this.batch.length, time });
+  }
+
+  /** The stamp of the first record handed to the writer and not yet written; undefined when not known. */
+  private nextToWrite(): number | undefined {
+    const written = this.log.writtenBytes;
+    if (written >= this.log.pushed) return undefined;
+    let time: number | undefined;
+    for (const { start, time: at } of this.stampsHanded) {
+      if (start > written) break;
+      time = at;
+    }
+    return time;
+  }
+
+  /** Notes where the batch's seals end, and its stamps begin, in what the writer has been handed, before `batch` is handed to it. */
   private noteHanded(batch: string): void {
+    if (this.stampsInBatch.length > 0) {
+      let start = this.log.pushed;
+      let from = 0;
+      for (const { at, time } of this.stampsInBatch) {
+        start += Buffer.byteLength(batch.slice(from, at));
+        from = at;
+        this.stampsHanded.push({ start, time });
+      }
+      this.stampsInBatch = [];
+      const written = this.log.writtenBytes;
+      while (this.stampsHanded.length > 1 && this.stampsHanded[1]!.start <= written) this.stampsHanded.shift();
+    }
     if (this.sealsInBatch.length === 0) return;
     const base = this.log.pushed;
     for (const { at, link } of this.sealsInBatch) this.sealsHanded.push({ end: base + Buffer.byteLength(at === batch.length ? batch : batch.slice(0, at)), link });
@@ -393,6 +434,7 @@ export class FileSink implements Sink {
     // Written into a removed file too, and then again after the `lost` event, stamped no earlier than it
     // (an idle pane's seal, made by the timer, goes to the writer without passing through write).
     this.floor ??= record.time;
+    this.noteStamp(record.time);
     this.batch += line;
     // A seal's own line (its stamp, its place) opens the next segment (left unhashed for it); the last
     // seal's is checked by verify against the stop it covers.
