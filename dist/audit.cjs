@@ -18798,6 +18798,9 @@ function countFileNewlines(fd, from, to, read2) {
     release(buffer);
   }
 }
+function lineStart(piece, position, target) {
+  return target === position ? position : piece.lastIndexOf(10, target - 1) + 1;
+}
 var unions = /* @__PURE__ */ new WeakMap();
 function bothLists(visitor) {
   let text2 = visitor.candidates(), json = visitor.jsonCandidates?.();
@@ -18808,10 +18811,10 @@ function bothLists(visitor) {
   return unions.set(visitor, { text: text2, json, both }), both;
 }
 function scanFile(fd, visitor) {
-  let knownOffset = 0, knownNumber = 1, stopped = !1, counts, cutAt = -1;
+  let knownOffset = 0, knownNumber = 1, stopped = !1, counts, cutAt = -1, numbered = visitor.numbered !== !1;
   return forEachPiece(fd, (buffer, end, offset) => {
     visitor.read?.();
-    let piece = buffer.subarray(0, end), view, ascii, needles, foundAt = [], paired = [], countsOf = () => counts ??= sampleBytes(piece), at = -1, number2 = knownNumber, position = 0, json = holdsJson(piece);
+    let piece = buffer.subarray(0, end), view, ascii, needles, foundAt = [], paired = [], countsOf = () => counts ??= sampleBytes(piece), at = -1, number2 = numbered ? knownNumber : 0, position = 0, json = holdsJson(piece);
     for (; position < end; ) {
       let candidates = json ? bothLists(visitor) : visitor.candidates(), target = position, found = -1;
       if (candidates instanceof RegExp) {
@@ -18832,18 +18835,22 @@ function scanFile(fd, visitor) {
         target = found;
       }
       if (visitor.passOver) {
-        let start3 = target === position ? position : piece.lastIndexOf(10, target - 1) + 1, lineEnd3 = piece.indexOf(10, target);
+        let start3 = lineStart(piece, position, target), lineEnd3 = piece.indexOf(10, target);
         if (lineEnd3 < 0 && (lineEnd3 = end), visitor.passOver(piece, start3, lineEnd3)) {
           position = lineEnd3 + 1;
           continue;
         }
       }
-      at < 0 && (number2 = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read), at = 0);
-      let lineEnd2 = piece.indexOf(10, at);
-      for (; lineEnd2 >= 0 && lineEnd2 < target; )
-        number2++, at = lineEnd2 + 1, lineEnd2 = piece.indexOf(10, at);
+      let start2, lineEnd2;
+      if (!numbered)
+        start2 = lineStart(piece, position, target), lineEnd2 = piece.indexOf(10, target);
+      else {
+        for (at < 0 && (number2 = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read), at = 0), lineEnd2 = piece.indexOf(10, at); lineEnd2 >= 0 && lineEnd2 < target; )
+          number2++, at = lineEnd2 + 1, lineEnd2 = piece.indexOf(10, at);
+        start2 = at;
+      }
       lineEnd2 < 0 && (lineEnd2 = end);
-      let start2 = at, verdict = visitor.bytes?.(piece, start2, lineEnd2, number2, found);
+      let verdict = visitor.bytes?.(piece, start2, lineEnd2, number2, found);
       if (verdict !== void 0) {
         if (!verdict)
           return stopped = !0, !1;
@@ -19030,9 +19037,9 @@ function summarizeFile(file, timeFormat) {
           for (let at = piece.indexOf(10); at >= 0; at = piece.indexOf(10, at + 1)) lines++;
           last && end > 0 && piece[end - 1] !== 10 && lines++;
           let startAt = (at) => {
-            let lineStart = piece.lastIndexOf(10, at) + 1, lineEnd2 = piece.indexOf(10, at);
+            let lineStart2 = piece.lastIndexOf(10, at) + 1, lineEnd2 = piece.indexOf(10, at);
             lineEnd2 < 0 && (lineEnd2 = end);
-            let parsed = reader.read(piece.toString("utf8", lineStart, lineEnd2));
+            let parsed = reader.read(piece.toString("utf8", lineStart2, lineEnd2));
             return parsed?.kind === "event" && parsed.text === "start" && parsed.fields?.rec && starts.push({ rec: parsed.fields.rec, user: parsed.user, by: parsed.fields.by ?? "" }), lineEnd2;
           };
           if (holdsJson(piece)) {
@@ -21086,12 +21093,12 @@ function linesBefore(fd, before, floor, needle, want, accept) {
             size2 *= 4;
             continue;
           }
-          let lineStart = startOfLine(fd, start2 + (newline < 0 ? length : newline), floor, window);
-          if (lineStart < start2) {
-            let text2 = window.toString("utf8", 0, import_node_fs35.default.readSync(fd, window, 0, MAX_LINE, lineStart));
-            needles.some((one) => text2.includes(one.toString("utf8"))) && accept(text2) && found.push({ offset: lineStart, text: text2 });
+          let lineStart2 = startOfLine(fd, start2 + (newline < 0 ? length : newline), floor, window);
+          if (lineStart2 < start2) {
+            let text2 = window.toString("utf8", 0, import_node_fs35.default.readSync(fd, window, 0, MAX_LINE, lineStart2));
+            needles.some((one) => text2.includes(one.toString("utf8"))) && accept(text2) && found.push({ offset: lineStart2, text: text2 });
           }
-          end = lineStart, size2 = 256 * 1024;
+          end = lineStart2, size2 = 256 * 1024;
           continue;
         }
         base = newline + 1;
@@ -21100,8 +21107,8 @@ function linesBefore(fd, before, floor, needle, want, accept) {
       for (let position = length; position > base && found.length < want; ) {
         let at = search.previous(position);
         if (at < base) break;
-        let lineStart = at > 0 ? bytes.lastIndexOf(10, at - 1) + 1 : 0, lineEnd2 = bytes.indexOf(10, at), text2 = bytes.toString("utf8", lineStart, lineEnd2 < 0 ? length : lineEnd2);
-        accept(text2) && found.push({ offset: start2 + lineStart, text: text2 }), position = lineStart;
+        let lineStart2 = at > 0 ? bytes.lastIndexOf(10, at - 1) + 1 : 0, lineEnd2 = bytes.indexOf(10, at), text2 = bytes.toString("utf8", lineStart2, lineEnd2 < 0 ? length : lineEnd2);
+        accept(text2) && found.push({ offset: start2 + lineStart2, text: text2 }), position = lineStart2;
       }
       end = start2 + base;
     }
@@ -21335,7 +21342,8 @@ function planGrep(options, context) {
     jsonBase,
     literalBytes: pattern.literal ?? pattern.folded,
     jsonEvents: jsonBase !== void 0 && jsonBase.includes(JSON_EVENT_WORD),
-    plain: !tracking && !context && !timed && !filter.events && filter.pane === void 0 ? options.plain : void 0
+    plain: !tracking && !context && !timed && !filter.events && filter.pane === void 0 ? options.plain : void 0,
+    numbered: options.count !== !0
   };
 }
 function passesOver(plan, file, context) {
@@ -21345,6 +21353,7 @@ function passesOver(plan, file, context) {
 function grepFile(plan, fd, place, emit) {
   let { pattern, filter, tracking, timed, base, jsonBase, literalBytes, jsonEvents, plain } = plan, { setIndex, fileIndex, tracker, context } = place, file = place.path, matched = 0, reader, words2 = 0, readerOf = (first) => (reader === void 0 && (reader = readerFor(first, plan.timeFormat), words2 = timeWords(reader.timeFormat)), reader);
   return { stopped: scanFile(fd, {
+    numbered: plan.numbered,
     read: place.progress,
     candidates: () => context ? context.candidates(setIndex, base) : base,
     jsonCandidates: () => context ? context.jsonCandidates(setIndex, jsonBase) : jsonBase,
@@ -21422,6 +21431,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
         if (readFile(file.path, held, error, (fd) => {
           let reader;
           return scanFile(fd, {
+            numbered: !1,
             candidates: () => span.candidates(),
             jsonCandidates: () => span.jsonCandidates(),
             line: (text2) => {
@@ -21458,7 +21468,7 @@ function planOf(request) {
   } }, !1);
 }
 function runJob(plan, job, out, errors, length, count = !1, progress) {
-  let jobPlan = plan.plain ? { ...plan, plain: count ? counted : printPlain(out) } : plan, fd = job.fd >= 0 ? job.fd : void 0, own = fd === void 0;
+  let jobPlan = { ...plan, plain: plan.plain && (count ? counted : printPlain(out)), numbered: !count }, fd = job.fd >= 0 ? job.fd : void 0, own = fd === void 0;
   try {
     return fd ??= openLog(job.path), fd === void 0 ? { matched: 0, stopped: !1 } : grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: void 0, context: void 0, progress }, count ? counted : (hit) => printHit(out, hit));
   } catch (failure) {
@@ -21766,7 +21776,7 @@ Examples:
         seen += files;
       })) ?? grepLogs(
         sets,
-        { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: json, recordings: json, plain: json ? void 0 : count ? found : printPlain(out) },
+        { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: json, recordings: json, count, plain: json ? void 0 : count ? found : printPlain(out) },
         (hit) => count ? found() : json ? out.write(`${JSON.stringify(hitJson(hit))}
 `) : printHit(out, hit),
         fileError

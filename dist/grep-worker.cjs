@@ -3626,6 +3626,9 @@ function countFileNewlines(fd, from, to, read) {
     release(buffer);
   }
 }
+function lineStart(piece, position, target) {
+  return target === position ? position : piece.lastIndexOf(10, target - 1) + 1;
+}
 var unions = /* @__PURE__ */ new WeakMap();
 function bothLists(visitor) {
   let text = visitor.candidates(), json = visitor.jsonCandidates?.();
@@ -3636,10 +3639,10 @@ function bothLists(visitor) {
   return unions.set(visitor, { text, json, both }), both;
 }
 function scanFile(fd, visitor) {
-  let knownOffset = 0, knownNumber = 1, stopped = !1, counts, cutAt = -1;
+  let knownOffset = 0, knownNumber = 1, stopped = !1, counts, cutAt = -1, numbered = visitor.numbered !== !1;
   return forEachPiece(fd, (buffer, end, offset) => {
     visitor.read?.();
-    let piece = buffer.subarray(0, end), view, ascii, needles, foundAt = [], paired = [], countsOf = () => counts ??= sampleBytes(piece), at = -1, number = knownNumber, position = 0, json = holdsJson(piece);
+    let piece = buffer.subarray(0, end), view, ascii, needles, foundAt = [], paired = [], countsOf = () => counts ??= sampleBytes(piece), at = -1, number = numbered ? knownNumber : 0, position = 0, json = holdsJson(piece);
     for (; position < end; ) {
       let candidates = json ? bothLists(visitor) : visitor.candidates(), target = position, found = -1;
       if (candidates instanceof RegExp) {
@@ -3660,18 +3663,22 @@ function scanFile(fd, visitor) {
         target = found;
       }
       if (visitor.passOver) {
-        let start2 = target === position ? position : piece.lastIndexOf(10, target - 1) + 1, lineEnd2 = piece.indexOf(10, target);
+        let start2 = lineStart(piece, position, target), lineEnd2 = piece.indexOf(10, target);
         if (lineEnd2 < 0 && (lineEnd2 = end), visitor.passOver(piece, start2, lineEnd2)) {
           position = lineEnd2 + 1;
           continue;
         }
       }
-      at < 0 && (number = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read), at = 0);
-      let lineEnd = piece.indexOf(10, at);
-      for (; lineEnd >= 0 && lineEnd < target; )
-        number++, at = lineEnd + 1, lineEnd = piece.indexOf(10, at);
+      let start, lineEnd;
+      if (!numbered)
+        start = lineStart(piece, position, target), lineEnd = piece.indexOf(10, target);
+      else {
+        for (at < 0 && (number = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read), at = 0), lineEnd = piece.indexOf(10, at); lineEnd >= 0 && lineEnd < target; )
+          number++, at = lineEnd + 1, lineEnd = piece.indexOf(10, at);
+        start = at;
+      }
       lineEnd < 0 && (lineEnd = end);
-      let start = at, verdict = visitor.bytes?.(piece, start, lineEnd, number, found);
+      let verdict = visitor.bytes?.(piece, start, lineEnd, number, found);
       if (verdict !== void 0) {
         if (!verdict)
           return stopped = !0, !1;
@@ -3806,12 +3813,14 @@ function planGrep(options, context) {
     jsonBase,
     literalBytes: pattern.literal ?? pattern.folded,
     jsonEvents: jsonBase !== void 0 && jsonBase.includes(JSON_EVENT_WORD),
-    plain: !tracking && !context && !timed && !filter.events && filter.pane === void 0 ? options.plain : void 0
+    plain: !tracking && !context && !timed && !filter.events && filter.pane === void 0 ? options.plain : void 0,
+    numbered: options.count !== !0
   };
 }
 function grepFile(plan, fd, place, emit) {
   let { pattern, filter, tracking, timed, base, jsonBase, literalBytes, jsonEvents, plain } = plan, { setIndex, fileIndex, tracker, context } = place, file = place.path, matched = 0, reader, words2 = 0, readerOf = (first) => (reader === void 0 && (reader = readerFor(first, plan.timeFormat), words2 = timeWords(reader.timeFormat)), reader);
   return { stopped: scanFile(fd, {
+    numbered: plan.numbered,
     read: place.progress,
     candidates: () => context ? context.candidates(setIndex, base) : base,
     jsonCandidates: () => context ? context.jsonCandidates(setIndex, jsonBase) : jsonBase,
@@ -3987,7 +3996,7 @@ function planOf(request) {
   } }, !1);
 }
 function runJob(plan, job, out, errors, length, count = !1, progress) {
-  let jobPlan = plan.plain ? { ...plan, plain: count ? counted : printPlain(out) } : plan, fd = job.fd >= 0 ? job.fd : void 0, own = fd === void 0;
+  let jobPlan = { ...plan, plain: plan.plain && (count ? counted : printPlain(out)), numbered: !count }, fd = job.fd >= 0 ? job.fd : void 0, own = fd === void 0;
   try {
     return fd ??= openLog(job.path), fd === void 0 ? { matched: 0, stopped: !1 } : grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: void 0, context: void 0, progress }, count ? counted : (hit) => printHit(out, hit));
   } catch (failure) {

@@ -72,6 +72,12 @@ export interface LineVisitor {
    * (json-shortlist.ts).
    */
   passOver?(piece: Buffer, start: number, end: number): boolean;
+  /**
+   * false: the visitor has no use for line numbers (`grep -c`, `show`): none is counted, and `bytes` and `line` are
+   * given 0 for one. Counting the lines between two candidates is most of what a common word's search costs beyond
+   * finding it.
+   */
+  numbered?: boolean;
   /** Told as each piece of the file is read, and read again to number its lines (a scan worker shows it is alive: grep-parallel.ts). */
   read?(): void;
   /** A line (without its `\n`), its number in the file (from 1) and where it starts (byte offset); false stops the scan. */
@@ -103,6 +109,11 @@ export function countFileNewlines(fd: number, from: number, to: number, read?: (
   }
 }
 
+/** Where the line holding byte `target` of `piece` starts, `position` (at or before it) being a line start. */
+function lineStart(piece: Buffer, position: number, target: number): number {
+  return target === position ? position : piece.lastIndexOf(10, target - 1) + 1;
+}
+
 /** The union of a visitor's text and JSON lists (the same array while both stay the same), or undefined: every line. */
 const unions = new WeakMap<LineVisitor, { text: readonly Buffer[]; json: readonly Buffer[]; both: readonly Buffer[] }>();
 function bothLists(visitor: LineVisitor): Candidates {
@@ -124,6 +135,7 @@ export function scanFile(fd: number, visitor: LineVisitor): boolean {
   let stopped = false;
   let counts: ByteCounts | undefined;
   let cutAt = -1; // where the piece cut at MAX_LINE starts, the one given a `\n` (chunks.ts)
+  const numbered = visitor.numbered !== false;
   forEachPiece(fd, (buffer, end, offset) => {
     visitor.read?.();
     const piece = buffer.subarray(0, end);
@@ -140,7 +152,7 @@ export function scanFile(fd: number, visitor: LineVisitor): boolean {
     // Numbering in this piece: the line at byte `at` has number `number`; at < 0: not counted yet (a piece
     // with no candidate is never counted: its lines are counted from the file when a later piece needs them).
     let at = -1;
-    let number = knownNumber;
+    let number = numbered ? knownNumber : 0;
     let position = 0;
     const json = holdsJson(piece);
     while (position < end) {
@@ -177,7 +189,7 @@ export function scanFile(fd: number, visitor: LineVisitor): boolean {
       }
       if (visitor.passOver) {
         // A candidate the visitor can rule out from its bytes needs no line number: nothing is counted for it.
-        const start = target === position ? position : piece.lastIndexOf(10, target - 1) + 1;
+        const start = lineStart(piece, position, target);
         let lineEnd = piece.indexOf(10, target);
         if (lineEnd < 0) lineEnd = end;
         if (visitor.passOver(piece, start, lineEnd)) {
@@ -185,19 +197,26 @@ export function scanFile(fd: number, visitor: LineVisitor): boolean {
           continue;
         }
       }
-      if (at < 0) {
-        number = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read);
-        at = 0;
-      }
-      // Counted up to the line that holds `target`: the newlines before it are counted, the first one after it ends it.
-      let lineEnd = piece.indexOf(10, at);
-      while (lineEnd >= 0 && lineEnd < target) {
-        number++;
-        at = lineEnd + 1;
+      let start: number;
+      let lineEnd: number;
+      if (!numbered) {
+        start = lineStart(piece, position, target);
+        lineEnd = piece.indexOf(10, target);
+      } else {
+        if (at < 0) {
+          number = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read);
+          at = 0;
+        }
+        // Counted up to the line that holds `target`: the newlines before it are counted, the first one after it ends it.
         lineEnd = piece.indexOf(10, at);
+        while (lineEnd >= 0 && lineEnd < target) {
+          number++;
+          at = lineEnd + 1;
+          lineEnd = piece.indexOf(10, at);
+        }
+        start = at;
       }
       if (lineEnd < 0) lineEnd = end;
-      const start = at;
       const verdict = visitor.bytes?.(piece, start, lineEnd, number, found);
       if (verdict !== undefined) {
         if (!verdict) {

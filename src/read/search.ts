@@ -143,6 +143,8 @@ export interface GrepOptions {
    * filter, no context, no time, no recordings): the common search, fast.
    */
   plain?: PlainHitSink;
+  /** The lines are only counted (`grep -c`): `emit` and `plain` are given no line numbers (0). */
+  count?: boolean;
   /** Read each line's time, and tell the recordings it belongs to, even when no filter needs them (for --json). */
   timed?: boolean;
   recordings?: boolean;
@@ -182,6 +184,8 @@ export interface GrepPlan {
   jsonEvents: boolean;
   /** The fast path's printer, when nothing but the pattern decides. */
   plain: PlainHitSink | undefined;
+  /** Lines are numbered (not for a count). */
+  numbered: boolean;
 }
 
 export function planGrep(options: GrepOptions, context: boolean): GrepPlan {
@@ -201,6 +205,7 @@ export function planGrep(options: GrepOptions, context: boolean): GrepPlan {
     literalBytes: pattern.literal ?? pattern.folded,
     jsonEvents: jsonBase !== undefined && jsonBase.includes(JSON_EVENT_WORD),
     plain: !tracking && !context && !timed && !filter.events && filter.pane === undefined ? options.plain : undefined,
+    numbered: options.count !== true,
   };
 }
 
@@ -243,6 +248,7 @@ export function grepFile(plan: GrepPlan, fd: number, place: FilePlace, emit: (hi
     return reader;
   };
   const stopped = scanFile(fd, {
+    numbered: plan.numbered,
     read: place.progress,
     candidates: () => (context ? context.candidates(setIndex, base) : base),
     jsonCandidates: () => (context ? context.jsonCandidates(setIndex, jsonBase) : jsonBase),
@@ -372,6 +378,7 @@ export function walkRecording(sets: readonly LogSet[], rec: string, timeFormat: 
         readFile(file.path, held, error, (fd) => {
           let reader: LineReader | undefined;
           return scanFile(fd, {
+            numbered: false,
             candidates: () => span.candidates(),
             jsonCandidates: () => span.jsonCandidates(),
             line: (text) => {

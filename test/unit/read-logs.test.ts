@@ -186,6 +186,24 @@ describe('the scan loop', () => {
       assert.deepEqual(again, expected);
     }));
 
+  it('unnumbered (grep -c, show): the same lines at the same offsets, none counted (number 0)', () =>
+    withTempDir('read-scan', (dir) => {
+      const { file, all } = bigFile(dir);
+      const starts = all.reduce<number[]>((offsets, text) => [...offsets, offsets.at(-1)! + Buffer.byteLength(text) + 1], [0]);
+      const expected = all.map((text, i): [number, number, string] => [0, starts[i]!, text]).filter(([, , text]) => text.includes('MARK') || text.includes('line 1234'));
+      assert.equal(expected.length, 19);
+      for (const candidates of [[Buffer.from('MARK'), Buffer.from('line 1234')], /MAR[K]|line 1234/gm]) {
+        const seen: [number, number, string][] = [];
+        const fd = fs.openSync(file, 'r');
+        try {
+          scanFile(fd, { numbered: false, candidates: () => candidates, line: (text, number, offset) => void seen.push([number, offset, text]) });
+        } finally {
+          fs.closeSync(fd);
+        }
+        assert.deepEqual(seen, expected);
+      }
+    }));
+
   it('a last line without its newline is a line', () =>
     withTempDir('read-scan', (dir) => {
       const file = path.join(dir, 'torn.log');
