@@ -18811,10 +18811,10 @@ function bothLists(visitor) {
   return unions.set(visitor, { text: text2, json, both }), both;
 }
 function scanFile(fd, visitor) {
-  let knownOffset = 0, knownNumber = 1, stopped = !1, counts, cutAt = -1, numbered = visitor.numbered !== !1;
+  let knownOffset = 0, knownNumber = 1, stopped = !1, counts, cutAt = -1, numbered2 = visitor.numbered !== !1;
   return forEachPiece(fd, (buffer, end, offset) => {
     visitor.read?.();
-    let piece = buffer.subarray(0, end), view, ascii, needles, foundAt = [], paired = [], countsOf = () => counts ??= sampleBytes(piece), at = -1, number2 = numbered ? knownNumber : 0, position = 0, json = holdsJson(piece);
+    let piece = buffer.subarray(0, end), view, ascii, needles, foundAt = [], paired = [], countsOf = () => counts ??= sampleBytes(piece), at = -1, number2 = numbered2 ? knownNumber : 0, position = 0, json = holdsJson(piece);
     for (; position < end; ) {
       let candidates = json ? bothLists(visitor) : visitor.candidates(), target = position, found = -1;
       if (candidates instanceof RegExp) {
@@ -18842,7 +18842,7 @@ function scanFile(fd, visitor) {
         }
       }
       let start2, lineEnd2;
-      if (!numbered)
+      if (!numbered2)
         start2 = lineStart(piece, position, target), lineEnd2 = piece.indexOf(10, target);
       else {
         for (at < 0 && (number2 = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read), at = 0), lineEnd2 = piece.indexOf(10, at); lineEnd2 >= 0 && lineEnd2 < target; )
@@ -21078,8 +21078,14 @@ var BackwardSearch = class {
 };
 
 // src/read/context.ts
-function linesBefore(fd, before, floor, needle, want, accept) {
-  let needles = Buffer.isBuffer(needle) ? [needle] : needle, found = [], end = before, size2 = 256 * 1024, buffer = borrow();
+var BEFORE_TEXT_BYTES = 4 << 20;
+function linesBefore(fd, before, floor, needle, want, accept, keep = BEFORE_TEXT_BYTES) {
+  let needles = Buffer.isBuffer(needle) ? [needle] : needle, found = [], kept = 0, take = (offset, length, text2) => {
+    let value = accept(text2);
+    if (value === void 0) return;
+    let held = kept + length <= keep;
+    held && (kept += length), found.push({ offset, length, text: held ? text2 : void 0, value: held ? value : void 0 });
+  }, end = before, size2 = 256 * 1024, buffer = borrow();
   try {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
@@ -21096,7 +21102,7 @@ function linesBefore(fd, before, floor, needle, want, accept) {
           let lineStart2 = startOfLine(fd, start2 + (newline < 0 ? length : newline), floor, window);
           if (lineStart2 < start2) {
             let text2 = window.toString("utf8", 0, import_node_fs35.default.readSync(fd, window, 0, MAX_LINE, lineStart2));
-            needles.some((one) => text2.includes(one.toString("utf8"))) && accept(text2) && found.push({ offset: lineStart2, text: text2 });
+            needles.some((one) => text2.includes(one.toString("utf8"))) && take(lineStart2, MAX_LINE, text2);
           }
           end = lineStart2, size2 = 256 * 1024;
           continue;
@@ -21107,8 +21113,10 @@ function linesBefore(fd, before, floor, needle, want, accept) {
       for (let position = length; position > base && found.length < want; ) {
         let at = search.previous(position);
         if (at < base) break;
-        let lineStart2 = at > 0 ? bytes.lastIndexOf(10, at - 1) + 1 : 0, lineEnd2 = bytes.indexOf(10, at), text2 = bytes.toString("utf8", lineStart2, lineEnd2 < 0 ? length : lineEnd2);
-        accept(text2) && found.push({ offset: start2 + lineStart2, text: text2 }), position = lineStart2;
+        let lineStart2 = at > 0 ? bytes.lastIndexOf(10, at - 1) + 1 : 0, lineEnd2 = bytes.indexOf(10, at);
+        lineEnd2 < 0 && (lineEnd2 = length);
+        let text2 = bytes.toString("utf8", lineStart2, lineEnd2);
+        take(start2 + lineStart2, lineEnd2 - lineStart2, text2), position = lineStart2;
       }
       end = start2 + base;
     }
@@ -21163,53 +21171,80 @@ var PaneContext = class {
     let candidates = [...base, ...new Set([...places.keys()].flatMap((place) => [...this.panes.get(place)].flatMap(jsonValueNeedles)))];
     return this.jsonCached = { setIndex, version: this.version, base, candidates }, candidates;
   }
-  /** A line the search looked at (matched, or a candidate); what to print now, in order. */
-  take(at, matched, reader) {
+  /**
+   * A line the search looked at (matched, or a candidate); what to print now, in order. Lines before a match whose
+   * text was not kept (linesBefore) are read again one at a time, as each is reached.
+   */
+  *take(at, matched, reader) {
     let place = placeOf(at.line), key2 = `${at.setIndex}\0${place}`, places = this.pending.get(at.setIndex);
-    places || this.pending.set(at.setIndex, places = /* @__PURE__ */ new Map());
-    let shown = [];
-    if (matched) {
-      let { lines, connected } = this.before(at, place, key2, reader), joined = connected;
-      for (let line of lines)
-        shown.push(this.show(line, key2, joined, !0)), joined = !0;
-      shown.push(this.show(at, key2, joined, !1));
+    if (places || this.pending.set(at.setIndex, places = /* @__PURE__ */ new Map()), matched) {
+      let { lines, connected, close } = this.before(at, place, key2, reader);
+      try {
+        let joined = connected;
+        for (let line of lines)
+          yield this.show(shownBefore(line, place, reader, at.recordings), key2, joined, !0), joined = !0;
+      } finally {
+        close();
+      }
+      yield this.show(at, key2, connected || lines.length > 0, !1);
       let panes = this.panes.get(place) ?? /* @__PURE__ */ new Set();
       this.lines > 0 && (places.get(place) !== this.lines || !panes.has(at.line.pane)) && (places.set(place, this.lines), this.panes.set(place, panes.add(at.line.pane)), this.version++);
     } else {
       let left = places.get(place) ?? 0;
-      if (left === 0) return shown;
-      left === 1 ? (places.delete(place), this.version++) : places.set(place, left - 1), shown.push(this.show(at, key2, !0, !0));
+      if (left === 0) return;
+      left === 1 ? (places.delete(place), this.version++) : places.set(place, left - 1), yield this.show(at, key2, !0, !0);
     }
     let length = Buffer.byteLength(at.log);
-    return this.printed.set(key2, { fileIndex: at.fileIndex, end: length >= MAX_LINE ? pastNewline(at.fd, at.offset) : at.offset + length + 1 }), shown;
+    this.printed.set(key2, { fileIndex: at.fileIndex, end: length >= MAX_LINE ? pastNewline(at.fd, at.offset) : at.offset + length + 1 });
   }
   show(line, key2, connected, context) {
     let gap = this.lastKey !== void 0 && (!connected || this.lastKey !== key2);
     return this.lastKey = key2, { file: line.file, number: line.number, log: line.log, line: line.line, recordings: line.recordings, context, gap };
   }
-  /** The lines before a match (oldest first), and whether they join the last line printed of its place. */
+  /**
+   * The lines before a match (oldest first), whether they join the last line printed of its place, and what closes
+   * the file before the match's, when they are in it (once they are printed).
+   */
   before(at, place, key2, reader) {
-    if (this.lines === 0) return { lines: [], connected: !1 };
-    let want = this.lines + 1, last = this.printed.get(key2), needles = [Buffer.from(` ${place} `), ...new Set([at.line.pane, ...this.panes.get(place) ?? []].flatMap(jsonValueNeedles))], parsed = /* @__PURE__ */ new Map(), accept = (text2) => {
+    if (this.lines === 0) return { lines: [], connected: !1, close: () => {
+    } };
+    let want = this.lines + 1, last = this.printed.get(key2), needles = [Buffer.from(` ${place} `), ...new Set([at.line.pane, ...this.panes.get(place) ?? []].flatMap(jsonValueNeedles))], accept = (text2) => {
       let line = reader.read(text2, !1);
-      return line === void 0 || placeOf(line) !== place ? !1 : (parsed.set(text2, line), !0);
-    }, lines = [], here = last?.fileIndex === at.fileIndex, found = linesBefore(at.fd, at.offset, here ? last.end : 0, needles, want, accept);
-    for (let { offset, text: text2 } of found) lines.push({ file: at.file, number: at.number - countFileNewlines(at.fd, offset, at.offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
-    let connected = here && found.length < want;
+      return line !== void 0 && placeOf(line) === place ? line : void 0;
+    }, here = last?.fileIndex === at.fileIndex, found = linesBefore(at.fd, at.offset, here ? last.end : 0, needles, want, accept), lines = numbered(found, at.fd, at.file, at.offset, at.number), connected = here && found.length < want, close = () => {
+    };
     if (!here && found.length < want && at.fileIndex > 0) {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
-      if (fd !== void 0)
+      if (fd !== void 0) {
+        close = () => import_node_fs35.default.closeSync(fd);
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore(fd, import_node_fs35.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
-          for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
-          connected = there && found.length + more.length < want;
-        } finally {
-          import_node_fs35.default.closeSync(fd);
+          let there = last?.fileIndex === at.fileIndex - 1, size2 = import_node_fs35.default.fstatSync(fd).size, held = found.reduce((sum, line) => sum + (line.text === void 0 ? 0 : line.length), 0), more = linesBefore(fd, size2, there ? last.end : 0, needles, want - found.length, accept, BEFORE_TEXT_BYTES - held);
+          more.length > 0 && lines.push(...numbered(more, fd, previous.path, size2, 1 + countFileNewlines(fd, 0, size2))), connected = there && found.length + more.length < want;
+        } catch (failure) {
+          throw close(), failure;
         }
+      }
     }
-    return { lines: lines.slice(0, this.lines).reverse(), connected };
+    return { lines: lines.slice(0, this.lines).reverse(), connected, close };
   }
 };
+function numbered(found, fd, file, offset, number2) {
+  let after = offset;
+  return found.map((before) => (number2 -= countFileNewlines(fd, before.offset, after), after = before.offset, { ...before, fd, file, number: number2 }));
+}
+function shownBefore(before, place, reader, recordings) {
+  let { text: text2, value: line } = before;
+  if (text2 === void 0 || line === void 0) {
+    let bytes = borrow(before.length);
+    try {
+      text2 = bytes.toString("utf8", 0, import_node_fs35.default.readSync(before.fd, bytes, 0, before.length, before.offset));
+    } finally {
+      release(bytes);
+    }
+    if (line = reader.read(text2, !1), line === void 0 || placeOf(line) !== place) throw new AuditError(`${before.file} changed while it was searched: its line ${before.number} is no longer what was found there`, 2);
+  }
+  return { file: before.file, number: before.number, log: text2, line, recordings };
+}
 
 // src/read/recordings.ts
 var RecordingTracker = class {

@@ -3700,6 +3700,9 @@ function scanFile(fd, visitor) {
   }), stopped;
 }
 
+// src/read/context.ts
+var BEFORE_TEXT_BYTES = 4 << 20;
+
 // src/read/fast-line.ts
 var COLON = 58, DOT = 46, SPACE = 32, STAR = 42;
 function isTextMark(byte) {
