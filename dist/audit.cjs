@@ -18503,6 +18503,11 @@ function isCaseBlind(needle) {
   return CASE_BLIND.has(needle);
 }
 var isLower = (byte) => byte >= 97 && byte <= 122;
+function sameBytes(piece, at, bytes) {
+  if (at < 0 || at + bytes.length > piece.length) return !1;
+  for (let i = 0; i < bytes.length; i++) if (piece[at + i] !== bytes[i]) return !1;
+  return !0;
+}
 function sameFolded(piece, at, lower) {
   if (at < 0 || at + lower.length > piece.length) return !1;
   for (let i = 0; i < lower.length; i++) {
@@ -18576,7 +18581,7 @@ function findInArena(piece, needle, from, rare1, rare2, blind = !1) {
     }
     let offset = at - base;
     if (offset + length > piece.length) return -1;
-    if (blind ? sameFolded(piece, offset, needle) : piece.compare(needle, 0, length, offset, offset + length) === 0) return offset;
+    if (blind ? sameFolded(piece, offset, needle) : sameBytes(piece, offset, needle)) return offset;
     if (++misses > MISSES && misses > offset - from >> 10) return blind ? indexOfFolded(piece, needle, offset + 1) : piece.indexOf(needle, offset + 1);
     start2 = at + 1;
   }
@@ -18752,14 +18757,14 @@ function findNeedle(piece, needle, from, counts) {
   for (let at = piece.indexOf(byte, from + rare); at >= 0; at = piece.indexOf(byte, at + 1)) {
     let start2 = at - rare;
     if (start2 + length > piece.length) return -1;
-    if (piece.compare(needle, 0, length, start2, start2 + length) === 0) return start2;
+    if (sameBytes(piece, start2, needle)) return start2;
     if (++misses > 32 && misses > (at - from >> 10) * MISSES_PER_KIB) return piece.indexOf(needle, start2 + 1);
   }
   return -1;
 }
 function findEither(piece, first, second, from, counts) {
   let seen = counts(), pair = (needle) => ({ needle, blind: CASE_BLIND.has(needle), ...pairOf(needle, seen, CASE_BLIND.has(needle)) }), pairs2 = [pair(first), pair(second)];
-  return findEitherInArena(piece, from, pairs2, (at) => pairs2.some(({ needle, blind }) => at + needle.length <= piece.length && (blind ? sameFolded(piece, at, needle) : piece.compare(needle, 0, needle.length, at, at + needle.length) === 0)), (at) => {
+  return findEitherInArena(piece, from, pairs2, (at) => pairs2.some(({ needle, blind }) => at + needle.length <= piece.length && (blind ? sameFolded(piece, at, needle) : sameBytes(piece, at, needle))), (at) => {
     let one = findNeedle(piece, first, at, counts), other = findNeedle(piece, second, at, counts);
     return one < 0 ? other : other < 0 ? one : Math.min(one, other);
   });
@@ -21453,10 +21458,6 @@ function literalIn(literal2, piece, text2, end, found) {
 function holdsLiteral(piece, start2, end, literal2) {
   let line = piece.subarray(start2, end);
   return (isCaseBlind(literal2) ? indexOfFolded(line, literal2, 0) : line.indexOf(literal2)) >= 0;
-}
-function sameBytes(piece, at, bytes) {
-  for (let i = 0; i < bytes.length; i++) if (piece[at + i] !== bytes[i]) return !1;
-  return !0;
 }
 function walkRecording(sets, rec, timeFormat, take, error) {
   for (let set of sets) {

@@ -141,6 +141,11 @@ function isCaseBlind(needle) {
   return CASE_BLIND.has(needle);
 }
 var isLower = (byte) => byte >= 97 && byte <= 122;
+function sameBytes(piece, at, bytes) {
+  if (at < 0 || at + bytes.length > piece.length) return !1;
+  for (let i = 0; i < bytes.length; i++) if (piece[at + i] !== bytes[i]) return !1;
+  return !0;
+}
 function sameFolded(piece, at, lower) {
   if (at < 0 || at + lower.length > piece.length) return !1;
   for (let i = 0; i < lower.length; i++) {
@@ -214,7 +219,7 @@ function findInArena(piece, needle, from, rare1, rare2, blind = !1) {
     }
     let offset = at - base;
     if (offset + length > piece.length) return -1;
-    if (blind ? sameFolded(piece, offset, needle) : piece.compare(needle, 0, length, offset, offset + length) === 0) return offset;
+    if (blind ? sameFolded(piece, offset, needle) : sameBytes(piece, offset, needle)) return offset;
     if (++misses > MISSES && misses > offset - from >> 10) return blind ? indexOfFolded(piece, needle, offset + 1) : piece.indexOf(needle, offset + 1);
     start = at + 1;
   }
@@ -3581,14 +3586,14 @@ function findNeedle(piece, needle, from, counts) {
   for (let at = piece.indexOf(byte, from + rare); at >= 0; at = piece.indexOf(byte, at + 1)) {
     let start = at - rare;
     if (start + length > piece.length) return -1;
-    if (piece.compare(needle, 0, length, start, start + length) === 0) return start;
+    if (sameBytes(piece, start, needle)) return start;
     if (++misses > 32 && misses > (at - from >> 10) * MISSES_PER_KIB) return piece.indexOf(needle, start + 1);
   }
   return -1;
 }
 function findEither(piece, first, second, from, counts) {
   let seen = counts(), pair = (needle) => ({ needle, blind: CASE_BLIND.has(needle), ...pairOf(needle, seen, CASE_BLIND.has(needle)) }), pairs2 = [pair(first), pair(second)];
-  return findEitherInArena(piece, from, pairs2, (at) => pairs2.some(({ needle, blind }) => at + needle.length <= piece.length && (blind ? sameFolded(piece, at, needle) : piece.compare(needle, 0, needle.length, at, at + needle.length) === 0)), (at) => {
+  return findEitherInArena(piece, from, pairs2, (at) => pairs2.some(({ needle, blind }) => at + needle.length <= piece.length && (blind ? sameFolded(piece, at, needle) : sameBytes(piece, at, needle))), (at) => {
     let one = findNeedle(piece, first, at, counts), other = findNeedle(piece, second, at, counts);
     return one < 0 ? other : other < 0 ? one : Math.min(one, other);
   });
@@ -3871,10 +3876,6 @@ function literalIn(literal, piece, text, end, found) {
 function holdsLiteral(piece, start, end, literal) {
   let line = piece.subarray(start, end);
   return (isCaseBlind(literal) ? indexOfFolded(line, literal, 0) : line.indexOf(literal)) >= 0;
-}
-function sameBytes(piece, at, bytes) {
-  for (let i = 0; i < bytes.length; i++) if (piece[at + i] !== bytes[i]) return !1;
-  return !0;
 }
 
 // src/commands/grep-print.ts

@@ -13,7 +13,7 @@ import { readerFor, type LineReader, type LogLine } from './line.ts';
 import { timeWords } from '../format/text.ts';
 import { EVENT_LINES, shortlist, type Pattern } from './pattern.ts';
 import { JSON_EVENT_WORD, jsonLineCannotHold, jsonShortlist } from './json-shortlist.ts';
-import { indexOfFolded, isCaseBlind } from './fold.ts';
+import { indexOfFolded, isCaseBlind, sameBytes } from './fold.ts';
 import { RecordingTracker } from './recordings.ts';
 import { scanFile, type Candidates } from './scan.ts';
 import { RecordingSpan } from './span.ts';
@@ -348,10 +348,6 @@ function holdsLiteral(piece: Buffer, start: number, end: number, literal: Buffer
   return (isCaseBlind(literal) ? indexOfFolded(line, literal, 0) : line.indexOf(literal)) >= 0;
 }
 
-function sameBytes(piece: Buffer, at: number, bytes: Buffer): boolean {
-  for (let i = 0; i < bytes.length; i++) if (piece[at + i] !== bytes[i]) return false;
-  return true;
-}
 
 /** What walking one recording found. */
 export interface RecordingWalk {

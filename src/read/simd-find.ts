@@ -11,7 +11,7 @@
 // chunks.ts); any other buffer, or a runtime without WebAssembly SIMD, is left
 // to indexOf.
 
-import { indexOfFolded, sameFolded } from './fold.ts';
+import { indexOfFolded, sameBytes, sameFolded } from './fold.ts';
 
 /**
  * The module, hand-assembled (no toolchain in the build): functions
@@ -149,7 +149,7 @@ export function findInArena(piece: Buffer, needle: Buffer, from: number, rare1: 
     }
     const offset = at - base;
     if (offset + length > piece.length) return -1;
-    if (blind ? sameFolded(piece, offset, needle) : piece.compare(needle, 0, length, offset, offset + length) === 0) return offset;
+    if (blind ? sameFolded(piece, offset, needle) : sameBytes(piece, offset, needle)) return offset;
     if (++misses > MISSES && misses > (offset - from) >> 10) return blind ? indexOfFolded(piece, needle, offset + 1) : piece.indexOf(needle, offset + 1);
     start = at + 1;
   }
