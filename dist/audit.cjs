@@ -2743,9 +2743,9 @@ var formatDistanceLocale = {
     one: "almost 1 year",
     other: "almost {{count}} years"
   }
-}, formatDistance = (token, count, options) => {
+}, formatDistance = (token, count2, options) => {
   let result, tokenValue = formatDistanceLocale[token];
-  return typeof tokenValue == "string" ? result = tokenValue : count === 1 ? result = tokenValue.one : result = tokenValue.other.replace("{{count}}", count.toString()), options?.addSuffix ? options.comparison && options.comparison > 0 ? "in " + result : result + " ago" : result;
+  return typeof tokenValue == "string" ? result = tokenValue : count2 === 1 ? result = tokenValue.one : result = tokenValue.other.replace("{{count}}", count2.toString()), options?.addSuffix ? options.comparison && options.comparison > 0 ? "in " + result : result + " ago" : result;
 };
 
 // node_modules/date-fns/locale/_lib/buildFormatLongFn.js
@@ -9843,38 +9843,38 @@ var Row = class {
    * inserting up to the edge changes nothing (capture-pane shows them; the screen model does the same,
    * grid.ts insertCharacters).
    */
-  insert(cx, count, columns) {
+  insert(cx, count2, columns) {
     (this.wide || this.tabs) && this.toCells();
     let length = this.length;
     if (cx >= length) return;
     let edge = Math.max(columns, length);
     if (cx >= edge - 1) return this.erase(cx, cx + 1);
-    let moved = Math.max(0, edge - cx - count);
-    if (moved < count) return this.insertPastHalf(cx, count, moved, length);
+    let moved = Math.max(0, edge - cx - count2);
+    if (moved < count2) return this.insertPastHalf(cx, count2, moved, length);
     if (this.text !== null) {
-      let text2 = this.text, next = (text2.slice(0, cx) + " ".repeat(count) + text2.slice(cx)).slice(0, edge);
+      let text2 = this.text, next = (text2.slice(0, cx) + " ".repeat(count2) + text2.slice(cx)).slice(0, edge);
       this.tally.units += next.length - text2.length, this.text = next, this.count = next.length;
       return;
     }
     let cells2 = this.cells;
-    for (let x = Math.max(cx, length + count - edge); x < length; x++) this.tally.units -= cells2[x].length;
-    cells2.splice(cx, 0, ...new Array(count).fill(" ")), this.tally.units += count, cells2.length > edge && (cells2.length = edge);
+    for (let x = Math.max(cx, length + count2 - edge); x < length; x++) this.tally.units -= cells2[x].length;
+    cells2.splice(cx, 0, ...new Array(count2).fill(" ")), this.tally.units += count2, cells2.length > edge && (cells2.length = edge);
   }
   /** `insert` of more than half of what is left: the `moved` cells from `cx` go to `cx + count`, only they are blanked. */
-  insertPastHalf(cx, count, moved, length) {
+  insertPastHalf(cx, count2, moved, length) {
     let shown = Math.min(moved, length - cx);
     if (shown <= 0) return;
     let from = this.toCells().slice(cx, cx + shown);
-    this.fill(cx + count + shown);
-    for (let i = 0; i < shown; i++) this.set(cx + count + i, from[i]);
+    this.fill(cx + count2 + shown);
+    for (let i = 0; i < shown; i++) this.set(cx + count2 + i, from[i]);
     for (let i = 0; i < shown; i++) this.set(cx + i, " ");
   }
   /** DCH (screen-write.c:1033): `count` cells at `cx` go, what follows moves left; a wrapped row keeps its length in blanks (grid-view.c:224). */
-  delete(cx, count) {
+  delete(cx, count2) {
     (this.wide || this.tabs) && this.toCells();
     let length = this.length;
     if (cx >= length) return;
-    let end = Math.min(length, cx + count);
+    let end = Math.min(length, cx + count2);
     if (this.text !== null) {
       let text2 = this.text, next = text2.slice(0, cx) + text2.slice(end) + (this.wrapped ? " ".repeat(end - cx) : "");
       this.tally.units += next.length - text2.length, this.text = next, this.count = next.length;
@@ -10201,22 +10201,22 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
       if ((final === 72 /* CursorPosition */ || final === 102 /* CursorPositionHvp */) && first <= 1 && second <= 1) return;
       this.leaveHome();
     }
-    let count = first > 0 ? first : 1, columns = this.columns, row = this.rows[this.cy];
+    let count2 = first > 0 ? first : 1, columns = this.columns, row = this.rows[this.cy];
     switch (final) {
       case 67 /* CursorForward */: {
-        let target = this.cx + count;
+        let target = this.cx + count2;
         this.cx = this.cx >= columns ? columns - 1 : Math.min(target, columns - 1), this.cx < target && this.sink.clamped?.();
         break;
       }
       case 68 /* CursorBackward */:
-        this.cx = Math.max(0, this.cx - count);
+        this.cx = Math.max(0, this.cx - count2);
         break;
       case 71 /* CursorColumn */:
       case 96 /* CursorColumnAbsolute */:
-        this.cx = Math.min(count - 1, columns - 1), this.cx < count - 1 && this.sink.clamped?.();
+        this.cx = Math.min(count2 - 1, columns - 1), this.cx < count2 - 1 && this.sink.clamped?.();
         break;
       case 90 /* CursorBackwardTab */:
-        this.cx = this.tabs.previous(Math.min(this.cx, columns - 1), count);
+        this.cx = this.tabs.previous(Math.min(this.cx, columns - 1), count2);
         break;
       case 103 /* TabClear */:
         first <= 0 ? this.tabs.clear(this.cx, columns) : first === 3 && this.tabs.clearAll();
@@ -10225,28 +10225,28 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
         first <= 0 ? this.cx === 0 ? this.clearRow() : this.cx < columns && row.erase(this.cx, Number.MAX_SAFE_INTEGER) : first === 1 ? this.cx >= columns - 1 ? this.clearRow() : row.erase(0, this.cx + 1) : first === 2 && this.clearRow();
         break;
       case 64 /* InsertCharacters */:
-        this.cx < columns && row.insert(this.cx, Math.min(count, columns - this.cx), columns), this.tally.units > MAX_LINE_CHARS && this.split();
+        this.cx < columns && row.insert(this.cx, Math.min(count2, columns - this.cx), columns), this.tally.units > MAX_LINE_CHARS && this.split();
         break;
       case 80 /* DeleteCharacters */:
-        this.cx < columns && row.delete(this.cx, Math.min(count, columns - this.cx));
+        this.cx < columns && row.delete(this.cx, Math.min(count2, columns - this.cx));
         break;
       case 88 /* EraseCharacters */:
-        this.cx < columns && row.erase(this.cx, this.cx + Math.min(count, columns - this.cx));
+        this.cx < columns && row.erase(this.cx, this.cx + Math.min(count2, columns - this.cx));
         break;
       case 98 /* Repeat */:
-        second >= 32 && second < 127 && this.cx < columns && this.print(String.fromCharCode(second).repeat(Math.min(count, columns - this.cx)));
+        second >= 32 && second < 127 && this.cx < columns && this.print(String.fromCharCode(second).repeat(Math.min(count2, columns - this.cx)));
         break;
       case 65 /* CursorUp */:
-        this.up(count);
+        this.up(count2);
         break;
       case 66 /* CursorDown */:
-        this.down(count);
+        this.down(count2);
         break;
       case 69 /* CursorNextLine */:
-        this.cx = 0, this.down(count);
+        this.cx = 0, this.down(count2);
         break;
       case 70 /* CursorPrecedingLine */:
-        this.cx = 0, this.up(count);
+        this.cx = 0, this.up(count2);
         break;
       case 72 /* CursorPosition */:
       case 102 /* CursorPositionHvp */:
@@ -10256,7 +10256,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
         this.leave(Math.min(this.cx, columns - 1));
         break;
       case 114 /* ScrollRegion */:
-        (second <= 0 || second > count) && (this.origin ? this.leave(0) : this.homed = !0);
+        (second <= 0 || second > count2) && (this.origin ? this.leave(0) : this.homed = !0);
         break;
       case 74 /* EraseInDisplay */:
         if (first === 2)
@@ -10398,14 +10398,14 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
     return !0;
   }
   /** CUU, RI: up within the line; above its first row, the line is left (screen-write.c:859). */
-  up(count) {
+  up(count2) {
     let cx = Math.min(this.cx, this.columns - 1);
-    count <= this.cy ? (this.cy -= count, this.cx = cx) : this.leave(cx);
+    count2 <= this.cy ? (this.cy -= count2, this.cx = cx) : this.leave(cx);
   }
   /** CUD: down within the line; below its last row, the line is left (screen-write.c:886). */
-  down(count) {
+  down(count2) {
     let cx = Math.min(this.cx, this.columns - 1);
-    this.cy + count < this.rows.length ? (this.cy += count, this.cx = cx) : this.leave(cx);
+    this.cy + count2 < this.rows.length ? (this.cy += count2, this.cx = cx) : this.leave(cx);
   }
   save() {
     this.saved = { line: this.lineNumber, cy: this.cy, cx: this.cx };
@@ -13189,10 +13189,10 @@ var GoneLines = class {
     return this.bytes.toString("utf16le", start2, start2 + 2 * this.lengths[i]);
   }
   rows(i) {
-    let count = this.counts[i];
-    if (count >= 0) return count;
+    let count2 = this.counts[i];
+    if (count2 >= 0) return count2;
     let rows = [], at = this.starts[i] + 2 * this.lengths[i];
-    for (let k = this.rowsAt[i], end = k - 1 - count; k < end; k++) {
+    for (let k = this.rowsAt[i], end = k - 1 - count2; k < end; k++) {
       let size2 = 2 * this.rowLengths[k];
       rows.push(this.bytes.toString("utf16le", at, at + size2)), at += size2;
     }
@@ -13859,8 +13859,8 @@ var Row2 = class {
     let before = row.cellText(x), added = String.fromCodePoint(code);
     utf8Length(before) + utf8Length(added) > UTF8_SIZE || (row.setExtra(x, before + added), x >= row.used && (row.used = x + 1), x >= row.printed && (row.printed = x + 1), row.touched = !0, row.version = row.written = this.epoch);
   }
-  repeat(last, count) {
-    let n = Math.min(count, this.sx - this.cx);
+  repeat(last, count2) {
+    let n = Math.min(count2, this.sx - this.cx);
     if (last < 0 || n <= 0) return;
     let text2 = String.fromCharCode(last).repeat(n);
     this.print(text2);
@@ -15029,8 +15029,8 @@ var Hybrid = class {
     text2.length > HISTORY_ROWS * this.columns && (typeof rows == "number" ? text2 = lastRows(text2, this.columns, HISTORY_ROWS, this.lines.tabs) : rows.length > HISTORY_ROWS && (rows = rows.slice(-HISTORY_ROWS), text2 = ""));
     let gone = this.goneKept;
     if (gone.push(text2, rows, goneWeight(text2, rows, this.columns)), gone.weight > 2 * HISTORY_ROWS || gone.length > 2 * HISTORY_ROWS) {
-      let keep = gone.length, count = 0;
-      for (; keep > 0 && count < HISTORY_ROWS; ) count += gone.lineWeight(--keep);
+      let keep = gone.length, count2 = 0;
+      for (; keep > 0 && count2 < HISTORY_ROWS; ) count2 += gone.lineWeight(--keep);
       this.goneCleared = Math.max(0, this.goneCleared - keep), gone.dropOldest(keep);
     }
   }
@@ -18533,7 +18533,115 @@ function finder(pairs2, fold) {
   }
   return body.push(253, 100, 34, mask), body.push(4, 64, 32, 0, 32, mask, 104, 106, 15, 11), body.push(32, 0, 65, 16, 106, 33, 0, 12, 0), body.push(11, 11, 65, 127, 11), body;
 }
-var leb = (n) => n < 128 ? [n] : [n & 127 | 128, ...leb(n >> 7)], section = (id, content) => [id, ...leb(content.length), ...content], i32s = (n) => Array(n).fill(127), FUNCTIONS = [["find", 1, !0], ["findPlain", 1, !1], ["findAny", 2, !0], ["findAnyPlain", 2, !1]], MODULE = Uint8Array.from([
+function newlineCounter() {
+  return [
+    2,
+    1,
+    123,
+    1,
+    127,
+    // locals: v128 2 (sixteen `\n`), i32 3 (the count)
+    65,
+    10,
+    253,
+    15,
+    33,
+    2,
+    // splat `\n`
+    2,
+    64,
+    3,
+    64,
+    // block, loop
+    32,
+    0,
+    65,
+    16,
+    106,
+    32,
+    1,
+    75,
+    13,
+    1,
+    // p + 16 > end (unsigned): out
+    32,
+    3,
+    32,
+    0,
+    253,
+    0,
+    0,
+    0,
+    32,
+    2,
+    253,
+    35,
+    253,
+    100,
+    105,
+    106,
+    33,
+    3,
+    // count += popcnt(bitmask(load(p) == `\n`))
+    32,
+    0,
+    65,
+    16,
+    106,
+    33,
+    0,
+    12,
+    0,
+    // p += 16, again
+    11,
+    11,
+    // end loop, end block
+    2,
+    64,
+    3,
+    64,
+    // block, loop
+    32,
+    0,
+    32,
+    1,
+    79,
+    13,
+    1,
+    // p >= end (unsigned): out
+    32,
+    3,
+    32,
+    0,
+    45,
+    0,
+    0,
+    65,
+    10,
+    70,
+    106,
+    33,
+    3,
+    // count += mem[p] == `\n`
+    32,
+    0,
+    65,
+    1,
+    106,
+    33,
+    0,
+    12,
+    0,
+    // p += 1, again
+    11,
+    11,
+    32,
+    3,
+    11
+    // end loop, end block, the count
+  ];
+}
+var leb = (n) => n < 128 ? [n] : [n & 127 | 128, ...leb(n >> 7)], section = (id, content) => [id, ...leb(content.length), ...content], i32s = (n) => Array(n).fill(127), FUNCTIONS = [["find", 1, !0], ["findPlain", 1, !1], ["findAny", 2, !0], ["findAnyPlain", 2, !1]], BODIES = [...FUNCTIONS.map(([, pairs2, fold]) => finder(pairs2, fold)), newlineCounter()], NAMES = [...FUNCTIONS.map(([name]) => name), "count"], MODULE = Uint8Array.from([
   0,
   97,
   115,
@@ -18542,24 +18650,21 @@ var leb = (n) => n < 128 ? [n] : [n & 127 | 128, ...leb(n >> 7)], section = (id,
   0,
   0,
   0,
-  ...section(1, [2, 96, 8, ...i32s(8), 1, 127, 96, 14, ...i32s(14), 1, 127]),
-  // types: (i32 x 8) -> i32, (i32 x 14) -> i32
+  // types: (i32 x 8) -> i32, (i32 x 14) -> i32, (i32 x 2) -> i32
+  ...section(1, [3, 96, 8, ...i32s(8), 1, 127, 96, 14, ...i32s(14), 1, 127, 96, 2, ...i32s(2), 1, 127]),
   ...section(2, [1, 1, 109, 3, 109, 101, 109, 2, 0, 0]),
   // import m.mem, a memory of any size
-  ...section(3, [FUNCTIONS.length, ...FUNCTIONS.map(([, pairs2]) => pairs2 - 1)]),
-  ...section(7, [FUNCTIONS.length, ...FUNCTIONS.flatMap(([name], i) => [name.length, ...Buffer.from(name), 0, i])]),
-  ...section(10, [FUNCTIONS.length, ...FUNCTIONS.flatMap(([, pairs2, fold]) => {
-    let body = finder(pairs2, fold);
-    return [...leb(body.length), ...body];
-  })])
-]), SLOTS = 4, SLOT_BYTES = 1 << 20, PAGE = 65536, ARENA_PAGES = SLOTS * SLOT_BYTES / PAGE, memory, find, findPlain, findAny, findAnyPlain, slotsGiven = 0;
+  ...section(3, [BODIES.length, ...FUNCTIONS.map(([, pairs2]) => pairs2 - 1), 2]),
+  ...section(7, [NAMES.length, ...NAMES.flatMap((name, i) => [name.length, ...Buffer.from(name), 0, i])]),
+  ...section(10, [BODIES.length, ...BODIES.flatMap((body) => [...leb(body.length), ...body])])
+]), SLOTS = 4, SLOT_BYTES = 1 << 20, PAGE = 65536, ARENA_PAGES = SLOTS * SLOT_BYTES / PAGE, memory, find, findPlain, findAny, findAnyPlain, count, slotsGiven = 0;
 function load() {
   if (!(find || memory === null))
     try {
       let wasmMemory = new WebAssembly.Memory({ initial: ARENA_PAGES, maximum: ARENA_PAGES }), instance = new WebAssembly.Instance(new WebAssembly.Module(MODULE), { m: { mem: wasmMemory } });
-      find = instance.exports.find, findPlain = instance.exports.findPlain, findAny = instance.exports.findAny, findAnyPlain = instance.exports.findAnyPlain, memory = wasmMemory.buffer;
+      find = instance.exports.find, findPlain = instance.exports.findPlain, findAny = instance.exports.findAny, findAnyPlain = instance.exports.findAnyPlain, count = instance.exports.count, memory = wasmMemory.buffer;
     } catch {
-      memory = void 0, find = void 0, findPlain = void 0, findAny = void 0, findAnyPlain = void 0;
+      memory = void 0, find = void 0, findPlain = void 0, findAny = void 0, findAnyPlain = void 0, count = void 0;
     }
 }
 function arenaBuffer(size2) {
@@ -18568,6 +18673,10 @@ function arenaBuffer(size2) {
 }
 function inArena(buffer) {
   return memory !== void 0 && buffer.buffer === memory;
+}
+function newlinesInArena(piece, from, to) {
+  if (!(!count || piece.buffer !== memory))
+    return count(piece.byteOffset + from, piece.byteOffset + to);
 }
 var MISSES = 32;
 function findInArena(piece, needle, from, rare1, rare2, blind = !1) {
@@ -18785,20 +18894,22 @@ function holdsJson(piece) {
   return !1;
 }
 function countNewlines(bytes, from, to) {
-  let count = 0;
-  for (let at = bytes.indexOf(10, from); at >= 0 && at < to; at = bytes.indexOf(10, at + 1)) count++;
-  return count;
+  let counted2 = newlinesInArena(bytes, from, to);
+  if (counted2 !== void 0) return counted2;
+  let count2 = 0;
+  for (let at = bytes.indexOf(10, from); at >= 0 && at < to; at = bytes.indexOf(10, at + 1)) count2++;
+  return count2;
 }
 function countFileNewlines(fd, from, to, read2) {
   let buffer = borrow();
   try {
-    let count = 0;
+    let count2 = 0;
     for (let position = from; position < to; ) {
       let got = import_node_fs28.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
       if (read2?.(), got === 0) break;
-      count += countNewlines(buffer, 0, got), position += got;
+      count2 += countNewlines(buffer, 0, got), position += got;
     }
-    return count;
+    return count2;
   } finally {
     release(buffer);
   }
@@ -18847,14 +18958,7 @@ function scanFile(fd, visitor) {
         }
       }
       let start2, lineEnd2;
-      if (!numbered2)
-        start2 = lineStart(piece, position, target), lineEnd2 = piece.indexOf(10, target);
-      else {
-        for (at < 0 && (number2 = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read), at = 0), lineEnd2 = piece.indexOf(10, at); lineEnd2 >= 0 && lineEnd2 < target; )
-          number2++, at = lineEnd2 + 1, lineEnd2 = piece.indexOf(10, at);
-        start2 = at;
-      }
-      lineEnd2 < 0 && (lineEnd2 = end);
+      numbered2 ? (at < 0 && (number2 = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read), at = 0), start2 = lineStart(piece, position, target), number2 += countNewlines(piece, at, start2), at = start2, lineEnd2 = piece.indexOf(10, target)) : (start2 = lineStart(piece, position, target), lineEnd2 = piece.indexOf(10, target)), lineEnd2 < 0 && (lineEnd2 = end);
       let verdict = visitor.bytes?.(piece, start2, lineEnd2, number2, found);
       if (verdict !== void 0) {
         if (!verdict)
@@ -19685,21 +19789,21 @@ var RearrangeBudget = class {
     return this.left < lines ? !1 : (this.left -= lines, !0);
   }
 };
-function pieceRearrangementThatHolds(count, holds2, tries = Number.POSITIVE_INFINITY) {
-  let apart = count <= 64 ? count : count <= 1024 ? 4 : 0, identity2 = Array.from({ length: count }, (_, i) => i), left = tries, held = (order) => left-- > 0 && holds2(order);
-  for (let i = 0; i < count; i++)
-    for (let j = i + 1; j < count && j - i <= apart; j++) {
+function pieceRearrangementThatHolds(count2, holds2, tries = Number.POSITIVE_INFINITY) {
+  let apart = count2 <= 64 ? count2 : count2 <= 1024 ? 4 : 0, identity2 = Array.from({ length: count2 }, (_, i) => i), left = tries, held = (order) => left-- > 0 && holds2(order);
+  for (let i = 0; i < count2; i++)
+    for (let j = i + 1; j < count2 && j - i <= apart; j++) {
       let order = [...identity2];
       if ([order[i], order[j]] = [order[j], order[i]], held(order)) return { kind: "swap", pieces: [i, j] };
     }
-  for (let i = 0; i < count && left > 0; i++) {
+  for (let i = 0; i < count2 && left > 0; i++) {
     for (let k = i - 2; k >= 0 && i - k <= apart; k--) {
       let order = [...identity2.slice(0, k), i, ...identity2.slice(k, i), ...identity2.slice(i + 1)];
       if (held(order)) return { kind: "before", pieces: [i, k, ...k > 0 ? [k - 1] : []] };
     }
-    for (let k = i + 2; k < count && k - i <= apart; k++) {
+    for (let k = i + 2; k < count2 && k - i <= apart; k++) {
       let order = [...identity2.slice(0, i), ...identity2.slice(i + 1, k + 1), i, ...identity2.slice(k + 1)];
-      if (held(order)) return { kind: "after", pieces: [i, k, ...k + 1 < count ? [k + 1] : []] };
+      if (held(order)) return { kind: "after", pieces: [i, k, ...k + 1 < count2 ? [k + 1] : []] };
     }
   }
 }
@@ -20778,10 +20882,10 @@ function breakLine(found) {
 `;
 }
 function summaryLine(name, report2) {
-  let count = (ending) => report2.recordings.filter((r) => r.ending === ending).length, seals = report2.recordings.reduce((sum, r) => sum + r.seals, 0), unsealedYet = report2.recordings.reduce((sum, r) => sum + (r.ending === "open" ? r.unsealed : 0), 0), unsealed = report2.recordings.reduce((sum, r) => sum + (r.ending === "open" ? 0 : r.unsealed), 0), shared = report2.recordings.reduce((sum, r) => sum + r.sharedLines, 0), notes = [
-    count("open") > 0 ? `${count("open")} still recording` : "",
-    count("reader-died") > 0 ? `${count("reader-died")} ended by a dead reader` : "",
-    count("lost") > 0 ? `${count("lost")} closed as lost` : "",
+  let count2 = (ending) => report2.recordings.filter((r) => r.ending === ending).length, seals = report2.recordings.reduce((sum, r) => sum + r.seals, 0), unsealedYet = report2.recordings.reduce((sum, r) => sum + (r.ending === "open" ? r.unsealed : 0), 0), unsealed = report2.recordings.reduce((sum, r) => sum + (r.ending === "open" ? 0 : r.unsealed), 0), shared = report2.recordings.reduce((sum, r) => sum + r.sharedLines, 0), notes = [
+    count2("open") > 0 ? `${count2("open")} still recording` : "",
+    count2("reader-died") > 0 ? `${count2("reader-died")} ended by a dead reader` : "",
+    count2("lost") > 0 ? `${count2("lost")} closed as lost` : "",
     unsealedYet > 0 ? `${unsealedYet} line(s) no seal covers yet` : "",
     unsealed > 0 ? `${unsealed} line(s) no seal covers (a dead reader's last lines, lines around a removed log, before a pruned start's first seal)` : "",
     report2.recordings.some((r) => r.startMissing) ? `${report2.recordings.filter((r) => r.startMissing).length} started before the oldest file` : "",
@@ -21503,10 +21607,10 @@ function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
   } }, !1);
 }
-function runJob(plan, job, out, errors, length, count = !1, progress) {
-  let jobPlan = { ...plan, plain: plan.plain && (count ? counted : printPlain(out)), numbered: !count }, fd = job.fd >= 0 ? job.fd : void 0, own = fd === void 0;
+function runJob(plan, job, out, errors, length, count2 = !1, progress) {
+  let jobPlan = { ...plan, plain: plan.plain && (count2 ? counted : printPlain(out)), numbered: !count2 }, fd = job.fd >= 0 ? job.fd : void 0, own = fd === void 0;
   try {
-    return fd ??= openLog(job.path), fd === void 0 ? { matched: 0, stopped: !1 } : grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: void 0, context: void 0, progress }, count ? counted : (hit) => printHit(out, hit));
+    return fd ??= openLog(job.path), fd === void 0 ? { matched: 0, stopped: !1 } : grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: void 0, context: void 0, progress }, count2 ? counted : (hit) => printHit(out, hit));
   } catch (failure) {
     let code = failure.code;
     if (typeof code != "string") throw failure;
@@ -21568,15 +21672,15 @@ function shareJobs(plan, request, jobs, out, error, start2, sharing, tally) {
     gone = !0;
   }
   let results = /* @__PURE__ */ new Map(), parts = /* @__PURE__ */ new Map(), partsPrinted = /* @__PURE__ */ new Map(), posted = 0, next = 0, matched = 0, ahead = 0, stopped = !1, mine = /* @__PURE__ */ new Set(), take = sharing(counters, "main"), spare2 = [], keep = (index, printed = 0) => {
-    let own = new MemoryOutput(() => spare2.pop()), errors = [], count = 0, thrown;
+    let own = new MemoryOutput(() => spare2.pop()), errors = [], count2 = 0, thrown;
     try {
-      count = runJob(plan, jobs[index], own, errors, () => own.length, request.count).matched;
+      count2 = runJob(plan, jobs[index], own, errors, () => own.length, request.count).matched;
     } catch (failure) {
       thrown = failure;
     }
     let bytes = dropFirst(own.take(), printed);
     for (let failure of errors) failure.at = Math.max(0, failure.at - printed);
-    mine.add(index), ahead += lengthOf(bytes), results.set(index, { index, bytes, matched: count, errors, ...thrown === void 0 ? {} : { thrown } });
+    mine.add(index), ahead += lengthOf(bytes), results.set(index, { index, bytes, matched: count2, errors, ...thrown === void 0 ? {} : { thrown } });
   }, receive = () => {
     if (!abandoned) {
       for (let message2 = (0, import_node_worker_threads.receiveMessageOnPort)(port1); message2; message2 = (0, import_node_worker_threads.receiveMessageOnPort)(port1)) {
@@ -21651,10 +21755,10 @@ function shareJobs(plan, request, jobs, out, error, start2, sharing, tally) {
   }
   return matched;
 }
-function dropFirst(pieces, count) {
+function dropFirst(pieces, count2) {
   let rest = [];
   for (let piece of pieces)
-    count >= piece.length ? count -= piece.length : (rest.push(count === 0 ? piece : piece.subarray(count)), count = 0);
+    count2 >= piece.length ? count2 -= piece.length : (rest.push(count2 === 0 ? piece : piece.subarray(count2)), count2 = 0);
   return rest;
 }
 function keptSize(pieces) {
@@ -21777,9 +21881,9 @@ Examples:
       context = Number(options.context);
     }
     if (options.count && context > 0) throw new AuditError("-C does not go with -c", 2);
-    let compiled = makePattern(pattern, { ignoreCase: options.ignoreCase, fixed: options.fixedStrings }), told = (count2) => {
-      out.write(options.json ? `${JSON.stringify({ count: count2 })}
-` : `${count2}
+    let compiled = makePattern(pattern, { ignoreCase: options.ignoreCase, fixed: options.fixedStrings }), told = (count3) => {
+      out.write(options.json ? `${JSON.stringify({ count: count3 })}
+` : `${count3}
 `);
     }, where = location(options), sets = logsOf(where, options.session), out = new Output(), failed = !1, fileError = (file, error) => {
       failed = !0, out.flush(), warn(fileProblem(file, error));
@@ -21806,21 +21910,21 @@ Examples:
       options.count && told(printed), out.flush(), process.exitCode = failed ? 2 : printed > 0 ? 0 : 1;
       return;
     }
-    let count = options.count ?? !1, json = options.json && !count, seen = 0, found = () => (seen++, !0), matched;
+    let count2 = options.count ?? !1, json = options.json && !count2, seen = 0, found = () => (seen++, !0), matched;
     try {
-      matched = printing(out, () => (json || context > 0 || !secondCoreFree() ? void 0 : grepInParallel(sets, { source: pattern, ignoreCase: options.ignoreCase, fixed: options.fixedStrings, filter, timeFormat: where.timeFormat, count }, out, fileError, (files) => {
+      matched = printing(out, () => (json || context > 0 || !secondCoreFree() ? void 0 : grepInParallel(sets, { source: pattern, ignoreCase: options.ignoreCase, fixed: options.fixedStrings, filter, timeFormat: where.timeFormat, count: count2 }, out, fileError, (files) => {
         seen += files;
       })) ?? grepLogs(
         sets,
-        { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: json, recordings: json, count, plain: json ? void 0 : count ? found : printPlain(out) },
-        (hit) => count ? found() : json ? out.write(`${JSON.stringify(hitJson(hit))}
+        { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: json, recordings: json, count: count2, plain: json ? void 0 : count2 ? found : printPlain(out) },
+        (hit) => count2 ? found() : json ? out.write(`${JSON.stringify(hitJson(hit))}
 `) : printHit(out, hit),
         fileError
       ));
     } catch (failure) {
-      throw count && printing(out, () => told(seen)), failure;
+      throw count2 && printing(out, () => told(seen)), failure;
     }
-    count && (told(matched), out.flush()), process.exitCode = failed ? 2 : matched > 0 ? 0 : 1;
+    count2 && (told(matched), out.flush()), process.exitCode = failed ? 2 : matched > 0 ? 0 : 1;
   });
 }
 
@@ -21875,13 +21979,13 @@ var import_node_fs39 = __nodeBuiltin(require("node:fs")), import_node_path31 = _
 // src/read/follow.ts
 var import_node_fs38 = __nodeBuiltin(require("node:fs")), import_node_path30 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
 var POLL_MS = 100, DRAIN_MS = 2e3;
-function tailOf(fd, size2, count) {
+function tailOf(fd, size2, count2) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
-  for (let from = size2; from > 0 && newlines.length <= count; ) {
+  for (let from = size2; from > 0 && newlines.length <= count2; ) {
     let take = Math.min(window.length, from);
     from -= take;
     let read2 = import_node_fs38.default.readSync(fd, window, 0, take, from);
-    for (let at = read2; newlines.length <= count; ) {
+    for (let at = read2; newlines.length <= count2; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
       newlines.push(from + newline), at = newline;
@@ -21889,12 +21993,12 @@ function tailOf(fd, size2, count) {
   }
   if (newlines.length === 0) return { start: 0, end: 0, lines: 0 };
   let end = newlines[0] + 1;
-  return newlines.length > count ? { start: newlines[count] + 1, end, lines: count } : { start: 0, end, lines: newlines.length };
+  return newlines.length > count2 ? { start: newlines[count2] + 1, end, lines: count2 } : { start: 0, end, lines: newlines.length };
 }
-function lastLines(files, count, write, live, cut2) {
+function lastLines(files, count2, write, live, cut2) {
   let ranges = [];
   try {
-    let wanted = count;
+    let wanted = count2;
     for (let i = files.length - 1; i >= 0 && wanted > 0; i--) {
       let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
       if (fd === void 0) continue;

@@ -171,7 +171,115 @@ function finder(pairs2, fold) {
   }
   return body.push(253, 100, 34, mask), body.push(4, 64, 32, 0, 32, mask, 104, 106, 15, 11), body.push(32, 0, 65, 16, 106, 33, 0, 12, 0), body.push(11, 11, 65, 127, 11), body;
 }
-var leb = (n) => n < 128 ? [n] : [n & 127 | 128, ...leb(n >> 7)], section = (id, content) => [id, ...leb(content.length), ...content], i32s = (n) => Array(n).fill(127), FUNCTIONS = [["find", 1, !0], ["findPlain", 1, !1], ["findAny", 2, !0], ["findAnyPlain", 2, !1]], MODULE = Uint8Array.from([
+function newlineCounter() {
+  return [
+    2,
+    1,
+    123,
+    1,
+    127,
+    // locals: v128 2 (sixteen `\n`), i32 3 (the count)
+    65,
+    10,
+    253,
+    15,
+    33,
+    2,
+    // splat `\n`
+    2,
+    64,
+    3,
+    64,
+    // block, loop
+    32,
+    0,
+    65,
+    16,
+    106,
+    32,
+    1,
+    75,
+    13,
+    1,
+    // p + 16 > end (unsigned): out
+    32,
+    3,
+    32,
+    0,
+    253,
+    0,
+    0,
+    0,
+    32,
+    2,
+    253,
+    35,
+    253,
+    100,
+    105,
+    106,
+    33,
+    3,
+    // count += popcnt(bitmask(load(p) == `\n`))
+    32,
+    0,
+    65,
+    16,
+    106,
+    33,
+    0,
+    12,
+    0,
+    // p += 16, again
+    11,
+    11,
+    // end loop, end block
+    2,
+    64,
+    3,
+    64,
+    // block, loop
+    32,
+    0,
+    32,
+    1,
+    79,
+    13,
+    1,
+    // p >= end (unsigned): out
+    32,
+    3,
+    32,
+    0,
+    45,
+    0,
+    0,
+    65,
+    10,
+    70,
+    106,
+    33,
+    3,
+    // count += mem[p] == `\n`
+    32,
+    0,
+    65,
+    1,
+    106,
+    33,
+    0,
+    12,
+    0,
+    // p += 1, again
+    11,
+    11,
+    32,
+    3,
+    11
+    // end loop, end block, the count
+  ];
+}
+var leb = (n) => n < 128 ? [n] : [n & 127 | 128, ...leb(n >> 7)], section = (id, content) => [id, ...leb(content.length), ...content], i32s = (n) => Array(n).fill(127), FUNCTIONS = [["find", 1, !0], ["findPlain", 1, !1], ["findAny", 2, !0], ["findAnyPlain", 2, !1]], BODIES = [...FUNCTIONS.map(([, pairs2, fold]) => finder(pairs2, fold)), newlineCounter()], NAMES = [...FUNCTIONS.map(([name]) => name), "count"], MODULE = Uint8Array.from([
   0,
   97,
   115,
@@ -180,24 +288,21 @@ var leb = (n) => n < 128 ? [n] : [n & 127 | 128, ...leb(n >> 7)], section = (id,
   0,
   0,
   0,
-  ...section(1, [2, 96, 8, ...i32s(8), 1, 127, 96, 14, ...i32s(14), 1, 127]),
-  // types: (i32 x 8) -> i32, (i32 x 14) -> i32
+  // types: (i32 x 8) -> i32, (i32 x 14) -> i32, (i32 x 2) -> i32
+  ...section(1, [3, 96, 8, ...i32s(8), 1, 127, 96, 14, ...i32s(14), 1, 127, 96, 2, ...i32s(2), 1, 127]),
   ...section(2, [1, 1, 109, 3, 109, 101, 109, 2, 0, 0]),
   // import m.mem, a memory of any size
-  ...section(3, [FUNCTIONS.length, ...FUNCTIONS.map(([, pairs2]) => pairs2 - 1)]),
-  ...section(7, [FUNCTIONS.length, ...FUNCTIONS.flatMap(([name], i) => [name.length, ...Buffer.from(name), 0, i])]),
-  ...section(10, [FUNCTIONS.length, ...FUNCTIONS.flatMap(([, pairs2, fold]) => {
-    let body = finder(pairs2, fold);
-    return [...leb(body.length), ...body];
-  })])
-]), SLOTS = 4, SLOT_BYTES = 1 << 20, PAGE = 65536, ARENA_PAGES = SLOTS * SLOT_BYTES / PAGE, memory, find, findPlain, findAny, findAnyPlain, slotsGiven = 0;
+  ...section(3, [BODIES.length, ...FUNCTIONS.map(([, pairs2]) => pairs2 - 1), 2]),
+  ...section(7, [NAMES.length, ...NAMES.flatMap((name, i) => [name.length, ...Buffer.from(name), 0, i])]),
+  ...section(10, [BODIES.length, ...BODIES.flatMap((body) => [...leb(body.length), ...body])])
+]), SLOTS = 4, SLOT_BYTES = 1 << 20, PAGE = 65536, ARENA_PAGES = SLOTS * SLOT_BYTES / PAGE, memory, find, findPlain, findAny, findAnyPlain, count, slotsGiven = 0;
 function load() {
   if (!(find || memory === null))
     try {
       let wasmMemory = new WebAssembly.Memory({ initial: ARENA_PAGES, maximum: ARENA_PAGES }), instance = new WebAssembly.Instance(new WebAssembly.Module(MODULE), { m: { mem: wasmMemory } });
-      find = instance.exports.find, findPlain = instance.exports.findPlain, findAny = instance.exports.findAny, findAnyPlain = instance.exports.findAnyPlain, memory = wasmMemory.buffer;
+      find = instance.exports.find, findPlain = instance.exports.findPlain, findAny = instance.exports.findAny, findAnyPlain = instance.exports.findAnyPlain, count = instance.exports.count, memory = wasmMemory.buffer;
     } catch {
-      memory = void 0, find = void 0, findPlain = void 0, findAny = void 0, findAnyPlain = void 0;
+      memory = void 0, find = void 0, findPlain = void 0, findAny = void 0, findAnyPlain = void 0, count = void 0;
     }
 }
 function arenaBuffer(size) {
@@ -206,6 +311,10 @@ function arenaBuffer(size) {
 }
 function inArena(buffer) {
   return memory !== void 0 && buffer.buffer === memory;
+}
+function newlinesInArena(piece, from, to) {
+  if (!(!count || piece.buffer !== memory))
+    return count(piece.byteOffset + from, piece.byteOffset + to);
 }
 var MISSES = 32;
 function findInArena(piece, needle, from, rare1, rare2, blind = !1) {
@@ -501,9 +610,9 @@ var formatDistanceLocale = {
     one: "almost 1 year",
     other: "almost {{count}} years"
   }
-}, formatDistance = (token, count, options) => {
+}, formatDistance = (token, count2, options) => {
   let result, tokenValue = formatDistanceLocale[token];
-  return typeof tokenValue == "string" ? result = tokenValue : count === 1 ? result = tokenValue.one : result = tokenValue.other.replace("{{count}}", count.toString()), options?.addSuffix ? options.comparison && options.comparison > 0 ? "in " + result : result + " ago" : result;
+  return typeof tokenValue == "string" ? result = tokenValue : count2 === 1 ? result = tokenValue.one : result = tokenValue.other.replace("{{count}}", count2.toString()), options?.addSuffix ? options.comparison && options.comparison > 0 ? "in " + result : result + " ago" : result;
 };
 
 // node_modules/date-fns/locale/_lib/buildFormatLongFn.js
@@ -3613,20 +3722,22 @@ function holdsJson(piece) {
   return !1;
 }
 function countNewlines(bytes, from, to) {
-  let count = 0;
-  for (let at = bytes.indexOf(10, from); at >= 0 && at < to; at = bytes.indexOf(10, at + 1)) count++;
-  return count;
+  let counted2 = newlinesInArena(bytes, from, to);
+  if (counted2 !== void 0) return counted2;
+  let count2 = 0;
+  for (let at = bytes.indexOf(10, from); at >= 0 && at < to; at = bytes.indexOf(10, at + 1)) count2++;
+  return count2;
 }
 function countFileNewlines(fd, from, to, read) {
   let buffer = borrow();
   try {
-    let count = 0;
+    let count2 = 0;
     for (let position = from; position < to; ) {
       let got = import_node_fs4.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
       if (read?.(), got === 0) break;
-      count += countNewlines(buffer, 0, got), position += got;
+      count2 += countNewlines(buffer, 0, got), position += got;
     }
-    return count;
+    return count2;
   } finally {
     release(buffer);
   }
@@ -3675,14 +3786,7 @@ function scanFile(fd, visitor) {
         }
       }
       let start, lineEnd;
-      if (!numbered)
-        start = lineStart(piece, position, target), lineEnd = piece.indexOf(10, target);
-      else {
-        for (at < 0 && (number = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read), at = 0), lineEnd = piece.indexOf(10, at); lineEnd >= 0 && lineEnd < target; )
-          number++, at = lineEnd + 1, lineEnd = piece.indexOf(10, at);
-        start = at;
-      }
-      lineEnd < 0 && (lineEnd = end);
+      numbered ? (at < 0 && (number = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read), at = 0), start = lineStart(piece, position, target), number += countNewlines(piece, at, start), at = start, lineEnd = piece.indexOf(10, target)) : (start = lineStart(piece, position, target), lineEnd = piece.indexOf(10, target)), lineEnd < 0 && (lineEnd = end);
       let verdict = visitor.bytes?.(piece, start, lineEnd, number, found);
       if (verdict !== void 0) {
         if (!verdict)
@@ -3999,10 +4103,10 @@ function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
   } }, !1);
 }
-function runJob(plan, job, out, errors, length, count = !1, progress) {
-  let jobPlan = { ...plan, plain: plan.plain && (count ? counted : printPlain(out)), numbered: !count }, fd = job.fd >= 0 ? job.fd : void 0, own = fd === void 0;
+function runJob(plan, job, out, errors, length, count2 = !1, progress) {
+  let jobPlan = { ...plan, plain: plan.plain && (count2 ? counted : printPlain(out)), numbered: !count2 }, fd = job.fd >= 0 ? job.fd : void 0, own = fd === void 0;
   try {
-    return fd ??= openLog(job.path), fd === void 0 ? { matched: 0, stopped: !1 } : grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: void 0, context: void 0, progress }, count ? counted : (hit) => printHit(out, hit));
+    return fd ??= openLog(job.path), fd === void 0 ? { matched: 0, stopped: !1 } : grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: void 0, context: void 0, progress }, count2 ? counted : (hit) => printHit(out, hit));
   } catch (failure) {
     let code = failure.code;
     if (typeof code != "string") throw failure;

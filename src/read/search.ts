@@ -348,7 +348,6 @@ function holdsLiteral(piece: Buffer, start: number, end: number, literal: Buffer
   return (isCaseBlind(literal) ? indexOfFolded(line, literal, 0) : line.indexOf(literal)) >= 0;
 }
 
-
 /** What walking one recording found. */
 export interface RecordingWalk {
   /** The recording's start event, if found. */

@@ -48,6 +48,28 @@ function finder(pairs: number, fold: boolean): number[] {
   body.push(0x0b, 0x0b, 0x41, 0x7f, 0x0b); // end loop, end block, -1
   return body;
 }
+/**
+ * `count(start, end)`: how many `\n` bytes there are in mem[start, end),
+ * sixteen at a time (a compare, a bitmask, a popcount), the last few one by
+ * one: it loads nothing past `end`. Numbering the lines between two matches
+ * of a common word cost an indexOf call per line.
+ */
+function newlineCounter(): number[] {
+  return [
+    0x02, 0x01, 0x7b, 0x01, 0x7f, // locals: v128 2 (sixteen `\n`), i32 3 (the count)
+    0x41, 0x0a, 0xfd, 0x0f, 0x21, 0x02, // splat `\n`
+    0x02, 0x40, 0x03, 0x40, // block, loop
+    0x20, 0x00, 0x41, 0x10, 0x6a, 0x20, 0x01, 0x4b, 0x0d, 0x01, // p + 16 > end (unsigned): out
+    0x20, 0x03, 0x20, 0x00, 0xfd, 0x00, 0x00, 0x00, 0x20, 0x02, 0xfd, 0x23, 0xfd, 0x64, 0x69, 0x6a, 0x21, 0x03, // count += popcnt(bitmask(load(p) == `\n`))
+    0x20, 0x00, 0x41, 0x10, 0x6a, 0x21, 0x00, 0x0c, 0x00, // p += 16, again
+    0x0b, 0x0b, // end loop, end block
+    0x02, 0x40, 0x03, 0x40, // block, loop
+    0x20, 0x00, 0x20, 0x01, 0x4f, 0x0d, 0x01, // p >= end (unsigned): out
+    0x20, 0x03, 0x20, 0x00, 0x2d, 0x00, 0x00, 0x41, 0x0a, 0x46, 0x6a, 0x21, 0x03, // count += mem[p] == `\n`
+    0x20, 0x00, 0x41, 0x01, 0x6a, 0x21, 0x00, 0x0c, 0x00, // p += 1, again
+    0x0b, 0x0b, 0x20, 0x03, 0x0b, // end loop, end block, the count
+  ];
+}
 /** A size or count as unsigned LEB128. */
 const leb = (n: number): number[] => (n < 0x80 ? [n] : [(n & 0x7f) | 0x80, ...leb(n >> 7)]);
 /** A section: its id, then its content's size. */
@@ -55,16 +77,16 @@ const section = (id: number, content: number[]): number[] => [id, ...leb(content
 const i32s = (n: number): number[] => Array<number>(n).fill(0x7f);
 /** The functions: name, pairs, folds. Type 0 takes one pair, type 1 two. */
 const FUNCTIONS: readonly [string, number, boolean][] = [['find', 1, true], ['findPlain', 1, false], ['findAny', 2, true], ['findAnyPlain', 2, false]];
+const BODIES = [...FUNCTIONS.map(([, pairs, fold]) => finder(pairs, fold)), newlineCounter()];
+const NAMES = [...FUNCTIONS.map(([name]) => name), 'count'];
 const MODULE = Uint8Array.from([
   0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-  ...section(1, [0x02, 0x60, 0x08, ...i32s(8), 0x01, 0x7f, 0x60, 0x0e, ...i32s(14), 0x01, 0x7f]), // types: (i32 x 8) -> i32, (i32 x 14) -> i32
+  // types: (i32 x 8) -> i32, (i32 x 14) -> i32, (i32 x 2) -> i32
+  ...section(1, [0x03, 0x60, 0x08, ...i32s(8), 0x01, 0x7f, 0x60, 0x0e, ...i32s(14), 0x01, 0x7f, 0x60, 0x02, ...i32s(2), 0x01, 0x7f]),
   ...section(2, [0x01, 0x01, 0x6d, 0x03, 0x6d, 0x65, 0x6d, 0x02, 0x00, 0x00]), // import m.mem, a memory of any size
-  ...section(3, [FUNCTIONS.length, ...FUNCTIONS.map(([, pairs]) => pairs - 1)]),
-  ...section(7, [FUNCTIONS.length, ...FUNCTIONS.flatMap(([name], i) => [name.length, ...Buffer.from(name), 0x00, i])]),
-  ...section(10, [FUNCTIONS.length, ...FUNCTIONS.flatMap(([, pairs, fold]) => {
-    const body = finder(pairs, fold);
-    return [...leb(body.length), ...body];
-  })]),
+  ...section(3, [BODIES.length, ...FUNCTIONS.map(([, pairs]) => pairs - 1), 0x02]),
+  ...section(7, [NAMES.length, ...NAMES.flatMap((name, i) => [name.length, ...Buffer.from(name), 0x00, i])]),
+  ...section(10, [BODIES.length, ...BODIES.flatMap((body) => [...leb(body.length), ...body])]),
 ]);
 
 /** Reading buffers the arena holds (chunks.ts keeps up to four, of 1 MiB), and what each block load may read past a window. */
@@ -81,6 +103,7 @@ let find: Find | undefined;
 let findPlain: Find | undefined;
 let findAny: FindAny | undefined;
 let findAnyPlain: FindAny | undefined;
+let count: ((start: number, end: number) => number) | undefined;
 let slotsGiven = 0;
 
 function load(): void {
@@ -92,6 +115,7 @@ function load(): void {
     findPlain = instance.exports.findPlain as Find;
     findAny = instance.exports.findAny as FindAny;
     findAnyPlain = instance.exports.findAnyPlain as FindAny;
+    count = instance.exports.count as typeof count;
     memory = wasmMemory.buffer;
   } catch {
     memory = undefined; // no WebAssembly SIMD here: indexOf does it all
@@ -99,6 +123,7 @@ function load(): void {
     findPlain = undefined;
     findAny = undefined;
     findAnyPlain = undefined;
+    count = undefined;
   }
 }
 
@@ -113,6 +138,12 @@ export function arenaBuffer(size: number): Buffer | undefined {
 /** Whether `buffer` is in the module's memory (searched by SIMD). */
 export function inArena(buffer: Buffer): boolean {
   return memory !== undefined && buffer.buffer === memory;
+}
+
+/** How many `\n` bytes there are in `piece[from, to)`, or undefined when the piece is not in the arena (the caller counts otherwise). */
+export function newlinesInArena(piece: Buffer, from: number, to: number): number | undefined {
+  if (!count || piece.buffer !== memory) return undefined;
+  return count(piece.byteOffset + from, piece.byteOffset + to);
 }
 
 /** Past this many false candidates (plus one per KiB searched), the pair is common here: indexOf takes over. */

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { borrow, forEachPiece, release } from '../../src/read/chunks.ts';
 import { scanFile } from '../../src/read/scan.ts';
-import { inArena } from '../../src/read/simd-find.ts';
+import { inArena, newlinesInArena } from '../../src/read/simd-find.ts';
+import fc from 'fast-check';
 import { withTempDir } from '../support/util.ts';
 
 describe('the reading buffers', () => {
@@ -83,4 +84,28 @@ describe('the reading buffers', () => {
       }
       assert.equal(seen.length, lines.length, 'every line, once');
     }));
+});
+
+describe('newlines counted in the arena', () => {
+  it('the count of `\\n` in any range of an arena buffer, as a byte-by-byte count gives it', () => {
+    const buffer = borrow();
+    try {
+      if (!inArena(buffer)) return; // no WebAssembly SIMD here: scan.ts counts with indexOf
+      fc.assert(
+        fc.property(fc.uint8Array({ minLength: 0, maxLength: 300 }), fc.nat(64), fc.nat(300), (bytes, shift, cut) => {
+          // Newlines often (a byte of 0..15 is one), at any alignment; the byte after the range a newline, never counted.
+          const at = buffer.length - bytes.length - 1 - shift;
+          for (let i = 0; i < bytes.length; i++) buffer[at + i] = bytes[i]! < 16 ? 10 : bytes[i]!;
+          buffer[at + bytes.length] = 10;
+          const end = at + Math.min(cut, bytes.length);
+          let expected = 0;
+          for (let i = at; i < end; i++) if (buffer[i] === 10) expected++;
+          assert.equal(newlinesInArena(buffer, at, end), expected);
+        }),
+      );
+      assert.equal(newlinesInArena(Buffer.from('a\nb\n'), 0, 4), undefined, 'a buffer not in the arena: not counted here');
+    } finally {
+      release(buffer);
+    }
+  });
 });
