@@ -19367,8 +19367,12 @@ function textStart(bytes, start2, end, timeWords2) {
     if (at = bytes.indexOf(SPACE2, at), at < 0 || at >= end) return -1;
     at++;
   }
-  let user = at;
-  if (at = bytes.indexOf(SPACE2, at), at < 0 || at >= end || at === user) return -1;
+  return textAfterTime(bytes, at, end);
+}
+function textAfterTime(bytes, user, end) {
+  let at = user;
+  for (; at < end && bytes[at] !== SPACE2; ) at++;
+  if (at >= end || at === user) return -1;
   for (at++; at < end; at++) {
     if (bytes[at] !== COLON) continue;
     let i = at + 1, windowStart = i;
@@ -21514,7 +21518,7 @@ function grepFile(plan, fd, place, emit) {
     } : void 0,
     bytes: plain ? (piece, start2, end, number2, found) => {
       if (reader === void 0 && readerOf(piece.toString("utf8", start2, end)), !reader.iso || !isoStampAt(piece, start2, end)) return;
-      let text2 = textStart(piece, start2, end, words2);
+      let text2 = words2 === 1 ? textAfterTime(piece, start2 + 30, end) : textStart(piece, start2, end, words2);
       if (text2 < 0) return;
       if (pattern.plain) {
         if (!literalIn(pattern.literal, piece, text2, end, found)) return !0;

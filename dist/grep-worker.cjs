@@ -3843,8 +3843,12 @@ function textStart(bytes, start, end, timeWords2) {
     if (at = bytes.indexOf(SPACE, at), at < 0 || at >= end) return -1;
     at++;
   }
-  let user = at;
-  if (at = bytes.indexOf(SPACE, at), at < 0 || at >= end || at === user) return -1;
+  return textAfterTime(bytes, at, end);
+}
+function textAfterTime(bytes, user, end) {
+  let at = user;
+  for (; at < end && bytes[at] !== SPACE; ) at++;
+  if (at >= end || at === user) return -1;
   for (at++; at < end; at++) {
     if (bytes[at] !== COLON) continue;
     let i = at + 1, windowStart = i;
@@ -3949,7 +3953,7 @@ function grepFile(plan, fd, place, emit) {
     } : void 0,
     bytes: plain ? (piece, start, end, number, found) => {
       if (reader === void 0 && readerOf(piece.toString("utf8", start, end)), !reader.iso || !isoStampAt(piece, start, end)) return;
-      let text = textStart(piece, start, end, words2);
+      let text = words2 === 1 ? textAfterTime(piece, start + 30, end) : textStart(piece, start, end, words2);
       if (text < 0) return;
       if (pattern.plain) {
         if (!literalIn(pattern.literal, piece, text, end, found)) return !0;

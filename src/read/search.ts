@@ -8,7 +8,7 @@ import { endLines, openLog } from './chunks.ts';
 import { PaneContext } from './context.ts';
 import type { LogFile, LogSet } from './files.ts';
 import { needsRecordings, passes, type LineFilter } from './filter.ts';
-import { isoStampAt, plainAscii, textStart } from './fast-line.ts';
+import { isoStampAt, plainAscii, textAfterTime, textStart } from './fast-line.ts';
 import { readerFor, type LineReader, type LogLine } from './line.ts';
 import { timeWords } from '../format/text.ts';
 import { EVENT_LINES, shortlist, type Pattern } from './pattern.ts';
@@ -273,7 +273,8 @@ export function grepFile(plan: GrepPlan, fd: number, place: FilePlace, emit: (hi
           if (reader === undefined) readerOf(piece.toString('utf8', start, end));
           // A stamp the bytes cannot vouch for (another time format, or text that looks like one): the full parser's.
           if (!reader!.iso || !isoStampAt(piece, start, end)) return undefined;
-          const text = textStart(piece, start, end, words);
+          // The default format's stamp is one word of 29 bytes, checked: its user starts after it and its blank.
+          const text = words === 1 ? textAfterTime(piece, start + 30, end) : textStart(piece, start, end, words);
           if (text < 0) return undefined;
           if (pattern.plain) {
             // An ASCII literal is in the bytes where it is in the decoded text, whatever else the line holds.
