@@ -171,26 +171,35 @@ function finder(pairs2, fold) {
   }
   return body.push(253, 100, 34, mask), body.push(4, 64, 32, 0, 32, mask, 104, 106, 15, 11), body.push(32, 0, 65, 16, 106, 33, 0, 12, 0), body.push(11, 11, 65, 127, 11), body;
 }
-function newlineCounter() {
+function lineFinder() {
+  let block = (p) => [32, p, 253, 0, 0, 0, 32, 4, 253, 35, 253, 100, 34, 7], byte = [32, 0, 45, 0, 0, 65, 10, 70], found = (at) => [32, 3, ...at, 54, 2, 4, 32, 5, 15];
   return [
     2,
     1,
     123,
-    1,
+    3,
     127,
-    // locals: v128 2 (sixteen `\n`), i32 3 (the count)
+    // locals
     65,
     10,
     253,
     15,
     33,
-    2,
+    4,
     // splat `\n`
+    32,
+    0,
+    65,
+    1,
+    107,
+    33,
+    6,
+    // last = at - 1
     2,
     64,
     3,
     64,
-    // block, loop
+    // block, loop: the lines before, sixteen at a time
     32,
     0,
     65,
@@ -201,26 +210,31 @@ function newlineCounter() {
     75,
     13,
     1,
-    // p + 16 > end (unsigned): out
+    // p + 16 > target (unsigned): out
+    ...block(0),
+    4,
+    64,
+    // if mask: count += popcnt(mask), last = p + 31 - clz(mask)
     32,
-    3,
+    5,
     32,
-    0,
-    253,
-    0,
-    0,
-    0,
-    32,
-    2,
-    253,
-    35,
-    253,
-    100,
+    7,
     105,
     106,
     33,
-    3,
-    // count += popcnt(bitmask(load(p) == `\n`))
+    5,
+    32,
+    0,
+    65,
+    31,
+    106,
+    32,
+    7,
+    103,
+    107,
+    33,
+    6,
+    11,
     32,
     0,
     65,
@@ -233,12 +247,11 @@ function newlineCounter() {
     // p += 16, again
     11,
     11,
-    // end loop, end block
     2,
     64,
     3,
     64,
-    // block, loop
+    // block, loop: the rest before target, one by one
     32,
     0,
     32,
@@ -246,21 +259,23 @@ function newlineCounter() {
     79,
     13,
     1,
-    // p >= end (unsigned): out
+    // p >= target: out
+    ...byte,
+    4,
+    64,
     32,
-    3,
-    32,
-    0,
-    45,
-    0,
-    0,
+    5,
     65,
-    10,
-    70,
+    1,
     106,
     33,
-    3,
-    // count += mem[p] == `\n`
+    5,
+    32,
+    0,
+    33,
+    6,
+    11,
+    // a `\n`: count += 1, last = p
     32,
     0,
     65,
@@ -275,11 +290,87 @@ function newlineCounter() {
     11,
     32,
     3,
+    32,
+    6,
+    65,
+    1,
+    106,
+    54,
+    2,
+    0,
+    // mem[out] = last + 1
+    32,
+    1,
+    33,
+    0,
+    // p = target
+    2,
+    64,
+    3,
+    64,
+    // block, loop: the line's end, sixteen at a time
+    32,
+    0,
+    65,
+    16,
+    106,
+    32,
+    2,
+    75,
+    13,
+    1,
+    // p + 16 > end: out
+    ...block(0),
+    4,
+    64,
+    ...found([32, 0, 32, 7, 104, 106]),
+    11,
+    // mask: p + ctz(mask)
+    32,
+    0,
+    65,
+    16,
+    106,
+    33,
+    0,
+    12,
+    0,
+    11,
+    11,
+    2,
+    64,
+    3,
+    64,
+    // block, loop: the rest, one by one
+    32,
+    0,
+    32,
+    2,
+    79,
+    13,
+    1,
+    ...byte,
+    4,
+    64,
+    ...found([32, 0]),
+    11,
+    32,
+    0,
+    65,
+    1,
+    106,
+    33,
+    0,
+    12,
+    0,
+    11,
+    11,
+    ...found([65, 127]),
+    // none: -1
     11
-    // end loop, end block, the count
   ];
 }
-var leb = (n) => n < 128 ? [n] : [n & 127 | 128, ...leb(n >> 7)], section = (id, content) => [id, ...leb(content.length), ...content], i32s = (n) => Array(n).fill(127), FUNCTIONS = [["find", 1, !0], ["findPlain", 1, !1], ["findAny", 2, !0], ["findAnyPlain", 2, !1]], BODIES = [...FUNCTIONS.map(([, pairs2, fold]) => finder(pairs2, fold)), newlineCounter()], NAMES = [...FUNCTIONS.map(([name]) => name), "count"], MODULE = Uint8Array.from([
+var leb = (n) => n < 128 ? [n] : [n & 127 | 128, ...leb(n >> 7)], section = (id, content) => [id, ...leb(content.length), ...content], i32s = (n) => Array(n).fill(127), FUNCTIONS = [["find", 1, !0], ["findPlain", 1, !1], ["findAny", 2, !0], ["findAnyPlain", 2, !1]], BODIES = [...FUNCTIONS.map(([, pairs2, fold]) => finder(pairs2, fold)), lineFinder()], NAMES = [...FUNCTIONS.map(([name]) => name), "line"], MODULE = Uint8Array.from([
   0,
   97,
   115,
@@ -288,21 +379,21 @@ var leb = (n) => n < 128 ? [n] : [n & 127 | 128, ...leb(n >> 7)], section = (id,
   0,
   0,
   0,
-  // types: (i32 x 8) -> i32, (i32 x 14) -> i32, (i32 x 2) -> i32
-  ...section(1, [3, 96, 8, ...i32s(8), 1, 127, 96, 14, ...i32s(14), 1, 127, 96, 2, ...i32s(2), 1, 127]),
+  // types: (i32 x 8) -> i32, (i32 x 14) -> i32, (i32 x 4) -> i32
+  ...section(1, [3, 96, 8, ...i32s(8), 1, 127, 96, 14, ...i32s(14), 1, 127, 96, 4, ...i32s(4), 1, 127]),
   ...section(2, [1, 1, 109, 3, 109, 101, 109, 2, 0, 0]),
   // import m.mem, a memory of any size
   ...section(3, [BODIES.length, ...FUNCTIONS.map(([, pairs2]) => pairs2 - 1), 2]),
   ...section(7, [NAMES.length, ...NAMES.flatMap((name, i) => [name.length, ...Buffer.from(name), 0, i])]),
   ...section(10, [BODIES.length, ...BODIES.flatMap((body) => [...leb(body.length), ...body])])
-]), SLOTS = 4, SLOT_BYTES = 1 << 20, PAGE = 65536, ARENA_PAGES = SLOTS * SLOT_BYTES / PAGE, memory, find, findPlain, findAny, findAnyPlain, count, slotsGiven = 0;
+]), SLOTS = 4, SLOT_BYTES = 1 << 20, PAGE = 65536, OUT = SLOTS * SLOT_BYTES, ARENA_PAGES = OUT / PAGE + 1, memory, find, findPlain, findAny, findAnyPlain, line, lineEnds, slotsGiven = 0;
 function load() {
   if (!(find || memory === null))
     try {
       let wasmMemory = new WebAssembly.Memory({ initial: ARENA_PAGES, maximum: ARENA_PAGES }), instance = new WebAssembly.Instance(new WebAssembly.Module(MODULE), { m: { mem: wasmMemory } });
-      find = instance.exports.find, findPlain = instance.exports.findPlain, findAny = instance.exports.findAny, findAnyPlain = instance.exports.findAnyPlain, count = instance.exports.count, memory = wasmMemory.buffer;
+      find = instance.exports.find, findPlain = instance.exports.findPlain, findAny = instance.exports.findAny, findAnyPlain = instance.exports.findAnyPlain, line = instance.exports.line, memory = wasmMemory.buffer, lineEnds = new Int32Array(memory, OUT, 2);
     } catch {
-      memory = void 0, find = void 0, findPlain = void 0, findAny = void 0, findAnyPlain = void 0, count = void 0;
+      memory = void 0, find = void 0, findPlain = void 0, findAny = void 0, findAnyPlain = void 0, line = void 0, lineEnds = void 0;
     }
 }
 function arenaBuffer(size) {
@@ -312,9 +403,12 @@ function arenaBuffer(size) {
 function inArena(buffer) {
   return memory !== void 0 && buffer.buffer === memory;
 }
-function newlinesInArena(piece, from, to) {
-  if (!(!count || piece.buffer !== memory))
-    return count(piece.byteOffset + from, piece.byteOffset + to);
+function lineInArena(piece, at, target, end, into) {
+  if (!line || piece.buffer !== memory) return !1;
+  let base = piece.byteOffset;
+  into.before = line(base + at, base + target, base + end, OUT), into.start = lineEnds[0] - base;
+  let newline = lineEnds[1];
+  return into.end = newline < 0 ? end : newline - base, !0;
 }
 var MISSES = 32;
 function findInArena(piece, needle, from, rare1, rare2, blind = !1) {
@@ -610,9 +704,9 @@ var formatDistanceLocale = {
     one: "almost 1 year",
     other: "almost {{count}} years"
   }
-}, formatDistance = (token, count2, options) => {
+}, formatDistance = (token, count, options) => {
   let result, tokenValue = formatDistanceLocale[token];
-  return typeof tokenValue == "string" ? result = tokenValue : count2 === 1 ? result = tokenValue.one : result = tokenValue.other.replace("{{count}}", count2.toString()), options?.addSuffix ? options.comparison && options.comparison > 0 ? "in " + result : result + " ago" : result;
+  return typeof tokenValue == "string" ? result = tokenValue : count === 1 ? result = tokenValue.one : result = tokenValue.other.replace("{{count}}", count.toString()), options?.addSuffix ? options.comparison && options.comparison > 0 ? "in " + result : result + " ago" : result;
 };
 
 // node_modules/date-fns/locale/_lib/buildFormatLongFn.js
@@ -3321,13 +3415,13 @@ function eventText(name, fields) {
   return text;
 }
 var PLACE_AND_MARK = /:(\d+)\.(\d+) ([|+~=<*]) /;
-function splitLine(line, timeWordCount) {
+function splitLine(line3, timeWordCount) {
   let at = 0;
   for (let words2 = timeWordCount; words2 > 0; words2--)
-    if (at = line.indexOf(" ", at) + 1, at === 0) return;
-  let time = line.slice(0, at - 1), userEnd = line.indexOf(" ", at);
+    if (at = line3.indexOf(" ", at) + 1, at === 0) return;
+  let time = line3.slice(0, at - 1), userEnd = line3.indexOf(" ", at);
   if (userEnd <= at) return;
-  let user = line.slice(at, userEnd), rest = line.slice(userEnd + 1), found = PLACE_AND_MARK.exec(rest);
+  let user = line3.slice(at, userEnd), rest = line3.slice(userEnd + 1), found = PLACE_AND_MARK.exec(rest);
   if (!found) return;
   let kind = KINDS[found[3]], raw = rest.slice(found.index + found[0].length), parts = { time, user, session: rest.slice(0, found.index), window: found[1], pane: found[2], kind, text: raw, raw };
   if (kind !== "event") return parts;
@@ -3373,11 +3467,11 @@ var RECORD_KINDS = ["line", "piece", "redrawn", "screen", "history", "event"];
 // src/format/json.ts
 var KINDS2 = new Set(RECORD_KINDS);
 var isString = (value) => typeof value == "string";
-function parseJsonLine(line, ms = Date.parse) {
-  if (line.charCodeAt(0) !== 123) return;
+function parseJsonLine(line3, ms = Date.parse) {
+  if (line3.charCodeAt(0) !== 123) return;
   let value;
   try {
-    value = JSON.parse(line);
+    value = JSON.parse(line3);
   } catch {
     return;
   }
@@ -3471,9 +3565,9 @@ var LineReader = class {
    * time is most of the cost, and a search that only prints needs it only for
    * --since and --until).
    */
-  read(line, timed = !0) {
-    if (line.charCodeAt(0) === 123) return readJsonLine(line, timed);
-    let parts = splitLine(line, this.words);
+  read(line3, timed = !0) {
+    if (line3.charCodeAt(0) === 123) return readJsonLine(line3, timed);
+    let parts = splitLine(line3, this.words);
     if (parts)
       return parts.ms = timed ? this.ms(parts.time) : Number.NaN, parts;
   }
@@ -3481,12 +3575,12 @@ var LineReader = class {
 function jsonMs(time) {
   return isoMs(time) ?? Date.parse(time);
 }
-function readJsonLine(line, timed = !0) {
-  let record = parseJsonLine(line, timed ? jsonMs : () => Number.NaN);
+function readJsonLine(line3, timed = !0) {
+  let record = parseJsonLine(line3, timed ? jsonMs : () => Number.NaN);
   return record && { ...asTextParts(record), ms: record.time };
 }
-function placeOf(line) {
-  return `${line.session}:${line.window}.${line.pane}`;
+function placeOf(line3) {
+  return `${line3.session}:${line3.window}.${line3.pane}`;
 }
 function candidateFormats(timeFormat) {
   return timeFormat === DEFAULT_TIME_FORMAT ? [timeFormat] : [timeFormat, DEFAULT_TIME_FORMAT];
@@ -3504,13 +3598,13 @@ function readerFor(first, timeFormat) {
 function needsRecordings(filter) {
   return filter.user !== void 0 || filter.rec !== void 0 || filter.pane !== void 0 && "id" in filter.pane;
 }
-function passes(line, recordings, filter) {
-  if (filter.events && line.kind !== "event" || filter.since !== void 0 && !(line.ms >= filter.since) || filter.until !== void 0 && !(line.ms < filter.until) || filter.rec !== void 0 && !recordings.some((recording) => recording.rec === filter.rec) || filter.user !== void 0 && line.user !== filter.user && !recordings.some((recording) => recording.by === filter.user)) return !1;
+function passes(line3, recordings, filter) {
+  if (filter.events && line3.kind !== "event" || filter.since !== void 0 && !(line3.ms >= filter.since) || filter.until !== void 0 && !(line3.ms < filter.until) || filter.rec !== void 0 && !recordings.some((recording) => recording.rec === filter.rec) || filter.user !== void 0 && line3.user !== filter.user && !recordings.some((recording) => recording.by === filter.user)) return !1;
   if (filter.pane !== void 0) {
     if ("id" in filter.pane) {
       let id = filter.pane.id;
       if (!recordings.some((recording) => recording.paneId === id)) return !1;
-    } else if (placeOf(line) !== filter.pane.place) return !1;
+    } else if (placeOf(line3) !== filter.pane.place) return !1;
   }
   return !0;
 }
@@ -3643,13 +3737,13 @@ function jsonShortlist(literal, events) {
 var BACKSLASH = 92, DEL = 127;
 function jsonLineCannotHold(piece, start, end, literal, events) {
   if (piece[start] !== 123) return !1;
-  let line = piece.subarray(start, end);
-  if ((isCaseBlind(literal) ? indexOfFolded(line, literal, 0) : line.indexOf(literal)) >= 0 || line.indexOf(BACKSLASH) >= 0 || line.indexOf(DEL) >= 0 || line.indexOf(194) >= 0) return !1;
-  for (let at = line.indexOf(226); at >= 0; at = line.indexOf(226, at + 1)) {
-    let next = line[at + 1];
+  let line3 = piece.subarray(start, end);
+  if ((isCaseBlind(literal) ? indexOfFolded(line3, literal, 0) : line3.indexOf(literal)) >= 0 || line3.indexOf(BACKSLASH) >= 0 || line3.indexOf(DEL) >= 0 || line3.indexOf(194) >= 0) return !1;
+  for (let at = line3.indexOf(226); at >= 0; at = line3.indexOf(226, at + 1)) {
+    let next = line3[at + 1];
     if (next === void 0 || next === 128 || next === 129) return !1;
   }
-  return !(events && line.indexOf(JSON_EVENT_WORD) >= 0);
+  return !(events && line3.indexOf(JSON_EVENT_WORD) >= 0);
 }
 var EVERY_JSON_LINE = [Buffer.from("{")];
 
@@ -3721,29 +3815,32 @@ function holdsJson(piece) {
     if (at === 0 || piece[at - 1] === 10) return !0;
   return !1;
 }
+var line2 = { start: 0, end: 0, before: 0 };
 function countNewlines(bytes, from, to) {
-  let counted2 = newlinesInArena(bytes, from, to);
-  if (counted2 !== void 0) return counted2;
-  let count2 = 0;
-  for (let at = bytes.indexOf(10, from); at >= 0 && at < to; at = bytes.indexOf(10, at + 1)) count2++;
-  return count2;
+  if (lineInArena(bytes, from, to, to, line2)) return line2.before;
+  let count = 0;
+  for (let at = bytes.indexOf(10, from); at >= 0 && at < to; at = bytes.indexOf(10, at + 1)) count++;
+  return count;
+}
+function lineOf(piece, at, target, end) {
+  if (lineInArena(piece, at, target, end, line2)) return line2;
+  line2.start = target === at ? at : piece.lastIndexOf(10, target - 1) + 1, line2.before = countNewlines(piece, at, line2.start);
+  let newline = piece.indexOf(10, target);
+  return line2.end = newline < 0 ? end : newline, line2;
 }
 function countFileNewlines(fd, from, to, read) {
   let buffer = borrow();
   try {
-    let count2 = 0;
+    let count = 0;
     for (let position = from; position < to; ) {
       let got = import_node_fs4.default.readSync(fd, buffer, 0, Math.min(buffer.length, to - position), position);
       if (read?.(), got === 0) break;
-      count2 += countNewlines(buffer, 0, got), position += got;
+      count += countNewlines(buffer, 0, got), position += got;
     }
-    return count2;
+    return count;
   } finally {
     release(buffer);
   }
-}
-function lineStart(piece, position, target) {
-  return target === position ? position : piece.lastIndexOf(10, target - 1) + 1;
 }
 var unions = /* @__PURE__ */ new WeakMap();
 function bothLists(visitor) {
@@ -3779,14 +3876,15 @@ function scanFile(fd, visitor) {
         target = found;
       }
       if (visitor.passOver) {
-        let start2 = lineStart(piece, position, target), lineEnd2 = piece.indexOf(10, target);
-        if (lineEnd2 < 0 && (lineEnd2 = end), visitor.passOver(piece, start2, lineEnd2)) {
+        let { start: start2, end: lineEnd2 } = lineOf(piece, position, target, end);
+        if (visitor.passOver(piece, start2, lineEnd2)) {
           position = lineEnd2 + 1;
           continue;
         }
       }
-      let start, lineEnd;
-      numbered ? (at < 0 && (number = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read), at = 0), start = lineStart(piece, position, target), number += countNewlines(piece, at, start), at = start, lineEnd = piece.indexOf(10, target)) : (start = lineStart(piece, position, target), lineEnd = piece.indexOf(10, target)), lineEnd < 0 && (lineEnd = end);
+      numbered && at < 0 && (number = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read), at = 0);
+      let { start, end: lineEnd, before } = lineOf(piece, numbered ? at : position, target, end);
+      numbered && (number += before, at = start);
       let verdict = visitor.bytes?.(piece, start, lineEnd, number, found);
       if (verdict !== void 0) {
         if (!verdict)
@@ -3948,8 +4046,8 @@ function grepFile(plan, fd, place, emit) {
     passOver: jsonBase && !tracking && !context ? (piece, start, end) => {
       if (jsonLineCannotHold(piece, start, end, literalBytes, jsonEvents)) return !0;
       if (piece[start] !== 123 || holdsLiteral(piece, start, end, literalBytes)) return !1;
-      let text = piece.toString("utf8", start, end), line = readerOf(text).read(text, timed);
-      return !line || !(passes(line, NONE, filter) && pattern.test.test(line.raw));
+      let text = piece.toString("utf8", start, end), line3 = readerOf(text).read(text, timed);
+      return !line3 || !(passes(line3, NONE, filter) && pattern.test.test(line3.raw));
     } : void 0,
     bytes: plain ? (piece, start, end, number, found) => {
       if (reader === void 0 && readerOf(piece.toString("utf8", start, end)), !reader.iso || !isoStampAt(piece, start, end)) return;
@@ -3965,11 +4063,11 @@ function grepFile(plan, fd, place, emit) {
       return written !== void 0 && matched++, written;
     } : void 0,
     line: (text, number, offset) => {
-      let reader2 = readerOf(text), line = reader2.read(text, timed || tracking && (text.includes(" * ") || text.charCodeAt(0) === 123));
-      if (!line) return !0;
-      let belongs = tracking ? tracker.see(line) : NONE, recordings = belongs.length === 0 ? [] : belongs.map((recording) => recording.rec), isMatch = passes(line, belongs, filter) && pattern.test.test(line.raw);
-      if (isMatch && matched++, !context) return isMatch ? emit({ file, number, log: text, line, recordings, context: !1, gap: !1 }) !== !1 : !0;
-      for (let shown of context.take({ setIndex, fileIndex, fd, file, number, offset, log: text, line, recordings }, isMatch, reader2))
+      let reader2 = readerOf(text), line3 = reader2.read(text, timed || tracking && (text.includes(" * ") || text.charCodeAt(0) === 123));
+      if (!line3) return !0;
+      let belongs = tracking ? tracker.see(line3) : NONE, recordings = belongs.length === 0 ? [] : belongs.map((recording) => recording.rec), isMatch = passes(line3, belongs, filter) && pattern.test.test(line3.raw);
+      if (isMatch && matched++, !context) return isMatch ? emit({ file, number, log: text, line: line3, recordings, context: !1, gap: !1 }) !== !1 : !0;
+      for (let shown of context.take({ setIndex, fileIndex, fd, file, number, offset, log: text, line: line3, recordings }, isMatch, reader2))
         if (emit(shown) === !1) return !1;
       return !0;
     }
@@ -3982,8 +4080,8 @@ function literalIn(literal, piece, text, end, found) {
   return at >= 0 && at + length <= end;
 }
 function holdsLiteral(piece, start, end, literal) {
-  let line = piece.subarray(start, end);
-  return (isCaseBlind(literal) ? indexOfFolded(line, literal, 0) : line.indexOf(literal)) >= 0;
+  let line3 = piece.subarray(start, end);
+  return (isCaseBlind(literal) ? indexOfFolded(line3, literal, 0) : line3.indexOf(literal)) >= 0;
 }
 
 // src/commands/grep-print.ts
@@ -4107,10 +4205,10 @@ function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
   } }, !1);
 }
-function runJob(plan, job, out, errors, length, count2 = !1, progress) {
-  let jobPlan = { ...plan, plain: plan.plain && (count2 ? counted : printPlain(out)), numbered: !count2 }, fd = job.fd >= 0 ? job.fd : void 0, own = fd === void 0;
+function runJob(plan, job, out, errors, length, count = !1, progress) {
+  let jobPlan = { ...plan, plain: plan.plain && (count ? counted : printPlain(out)), numbered: !count }, fd = job.fd >= 0 ? job.fd : void 0, own = fd === void 0;
   try {
-    return fd ??= openLog(job.path), fd === void 0 ? { matched: 0, stopped: !1 } : grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: void 0, context: void 0, progress }, count2 ? counted : (hit) => printHit(out, hit));
+    return fd ??= openLog(job.path), fd === void 0 ? { matched: 0, stopped: !1 } : grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: void 0, context: void 0, progress }, count ? counted : (hit) => printHit(out, hit));
   } catch (failure) {
     let code = failure.code;
     if (typeof code != "string") throw failure;

@@ -19,7 +19,7 @@ import * as buffers from 'node:buffer';
 import fs from 'node:fs';
 import { borrow, forEachPiece, release } from './chunks.ts';
 import { findEither, findNeedle, joinNeedles, pairable, sampleBytes, type ByteCounts } from './needle.ts';
-import { newlinesInArena } from './simd-find.ts';
+import { lineInArena, type FoundLine } from './simd-find.ts';
 
 /** Node ≥ 18.15 has it; before, every visited line is decoded as UTF-8. */
 const isAscii: (bytes: Uint8Array) => boolean = (buffers as { isAscii?: (bytes: Uint8Array) => boolean }).isAscii ?? (() => false);
@@ -85,13 +85,29 @@ export interface LineVisitor {
   line(text: string, number: number, offset: number): boolean | void;
 }
 
+/** What lineInArena finds, reused (a search may find millions of lines). */
+const line: FoundLine = { start: 0, end: 0, before: 0 };
+
 /** How many `\n` bytes there are in `bytes[from, to)`. */
 function countNewlines(bytes: Buffer, from: number, to: number): number {
-  const counted = newlinesInArena(bytes, from, to);
-  if (counted !== undefined) return counted;
+  if (lineInArena(bytes, from, to, to, line)) return line.before;
   let count = 0;
   for (let at = bytes.indexOf(10, from); at >= 0 && at < to; at = bytes.indexOf(10, at + 1)) count++;
   return count;
+}
+
+/**
+ * The line of `piece[at, end)` holding byte `target` (`at`: a line start), and how many lines lie between `at` and
+ * it: in the SIMD arena, one call (simd-find.ts), else lastIndexOf, a count and indexOf. A common word is found
+ * in a line in six: this is most of what numbering its lines costs.
+ */
+function lineOf(piece: Buffer, at: number, target: number, end: number): FoundLine {
+  if (lineInArena(piece, at, target, end, line)) return line;
+  line.start = target === at ? at : piece.lastIndexOf(10, target - 1) + 1;
+  line.before = countNewlines(piece, at, line.start);
+  const newline = piece.indexOf(10, target);
+  line.end = newline < 0 ? end : newline;
+  return line;
 }
 
 /** How many `\n` bytes there are in `fd` between `from` and `to` (read again: it is in the page cache); `read` told after each read. */
@@ -110,11 +126,6 @@ export function countFileNewlines(fd: number, from: number, to: number, read?: (
   } finally {
     release(buffer);
   }
-}
-
-/** Where the line holding byte `target` of `piece` starts, `position` (at or before it) being a line start. */
-function lineStart(piece: Buffer, position: number, target: number): number {
-  return target === position ? position : piece.lastIndexOf(10, target - 1) + 1;
 }
 
 /** The union of a visitor's text and JSON lists (the same array while both stay the same), or undefined: every line. */
@@ -192,31 +203,22 @@ export function scanFile(fd: number, visitor: LineVisitor): boolean {
       }
       if (visitor.passOver) {
         // A candidate the visitor can rule out from its bytes needs no line number: nothing is counted for it.
-        const start = lineStart(piece, position, target);
-        let lineEnd = piece.indexOf(10, target);
-        if (lineEnd < 0) lineEnd = end;
+        const { start, end: lineEnd } = lineOf(piece, position, target, end);
         if (visitor.passOver(piece, start, lineEnd)) {
           position = lineEnd + 1;
           continue;
         }
       }
-      let start: number;
-      let lineEnd: number;
-      if (!numbered) {
-        start = lineStart(piece, position, target);
-        lineEnd = piece.indexOf(10, target);
-      } else {
-        if (at < 0) {
-          number = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read);
-          at = 0;
-        }
-        // Counted up to the line that holds `target` (sixteen bytes at a time in the SIMD arena: simd-find.ts).
-        start = lineStart(piece, position, target);
-        number += countNewlines(piece, at, start);
-        at = start;
-        lineEnd = piece.indexOf(10, target);
+      if (numbered && at < 0) {
+        number = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read);
+        at = 0;
       }
-      if (lineEnd < 0) lineEnd = end;
+      // Counted up to the line that holds `target`: the lines from the last one numbered (not counted: from `position`).
+      const { start, end: lineEnd, before } = lineOf(piece, numbered ? at : position, target, end);
+      if (numbered) {
+        number += before;
+        at = start;
+      }
       const verdict = visitor.bytes?.(piece, start, lineEnd, number, found);
       if (verdict !== undefined) {
         if (!verdict) {

@@ -49,25 +49,55 @@ function finder(pairs: number, fold: boolean): number[] {
   return body;
 }
 /**
- * `count(start, end)`: how many `\n` bytes there are in mem[start, end),
- * sixteen at a time (a compare, a bitmask, a popcount), the last few one by
- * one: it loads nothing past `end`. Numbering the lines between two matches
- * of a common word cost an indexOf call per line.
+ * `line(at, target, end, out)`: the line of mem[at, end) that holds byte
+ * `target`, `at` being a line start: how many `\n` bytes there are in
+ * [at, target) (the lines before it), its start (after the last of them, or
+ * `at`) stored at mem[out], and its `\n` (the first at or after `target`,
+ * -1: none before `end`) at mem[out + 4]. Sixteen bytes at a time (a compare,
+ * a bitmask, a popcount, the last or first bit), the last few one by one: it
+ * loads nothing past `target` counting, nor past `end` finding the end.
+ * Finding a common word's lines cost three calls into node per match
+ * (lastIndexOf, indexOf, and an indexOf per line between two matches to
+ * number them).
  */
-function newlineCounter(): number[] {
+function lineFinder(): number[] {
+  // params: 0 at (then p), 1 target, 2 end, 3 out; locals: v128 4 (sixteen `\n`), i32 5 (count), 6 (last `\n`), 7 (mask)
+  const block = (p: number) => [0x20, p, 0xfd, 0x00, 0x00, 0x00, 0x20, 0x04, 0xfd, 0x23, 0xfd, 0x64, 0x22, 0x07]; // mask = bitmask(load(p) == `\n`), kept
+  const byte = [0x20, 0x00, 0x2d, 0x00, 0x00, 0x41, 0x0a, 0x46]; // mem[p] == `\n`
+  const found = (at: number[]) => [0x20, 0x03, ...at, 0x36, 0x02, 0x04, 0x20, 0x05, 0x0f]; // mem[out + 4] = at; return count
   return [
-    0x02, 0x01, 0x7b, 0x01, 0x7f, // locals: v128 2 (sixteen `\n`), i32 3 (the count)
-    0x41, 0x0a, 0xfd, 0x0f, 0x21, 0x02, // splat `\n`
-    0x02, 0x40, 0x03, 0x40, // block, loop
-    0x20, 0x00, 0x41, 0x10, 0x6a, 0x20, 0x01, 0x4b, 0x0d, 0x01, // p + 16 > end (unsigned): out
-    0x20, 0x03, 0x20, 0x00, 0xfd, 0x00, 0x00, 0x00, 0x20, 0x02, 0xfd, 0x23, 0xfd, 0x64, 0x69, 0x6a, 0x21, 0x03, // count += popcnt(bitmask(load(p) == `\n`))
+    0x02, 0x01, 0x7b, 0x03, 0x7f, // locals
+    0x41, 0x0a, 0xfd, 0x0f, 0x21, 0x04, // splat `\n`
+    0x20, 0x00, 0x41, 0x01, 0x6b, 0x21, 0x06, // last = at - 1
+    0x02, 0x40, 0x03, 0x40, // block, loop: the lines before, sixteen at a time
+    0x20, 0x00, 0x41, 0x10, 0x6a, 0x20, 0x01, 0x4b, 0x0d, 0x01, // p + 16 > target (unsigned): out
+    ...block(0x00),
+    0x04, 0x40, // if mask: count += popcnt(mask), last = p + 31 - clz(mask)
+    0x20, 0x05, 0x20, 0x07, 0x69, 0x6a, 0x21, 0x05,
+    0x20, 0x00, 0x41, 0x1f, 0x6a, 0x20, 0x07, 0x67, 0x6b, 0x21, 0x06,
+    0x0b,
     0x20, 0x00, 0x41, 0x10, 0x6a, 0x21, 0x00, 0x0c, 0x00, // p += 16, again
-    0x0b, 0x0b, // end loop, end block
-    0x02, 0x40, 0x03, 0x40, // block, loop
-    0x20, 0x00, 0x20, 0x01, 0x4f, 0x0d, 0x01, // p >= end (unsigned): out
-    0x20, 0x03, 0x20, 0x00, 0x2d, 0x00, 0x00, 0x41, 0x0a, 0x46, 0x6a, 0x21, 0x03, // count += mem[p] == `\n`
+    0x0b, 0x0b,
+    0x02, 0x40, 0x03, 0x40, // block, loop: the rest before target, one by one
+    0x20, 0x00, 0x20, 0x01, 0x4f, 0x0d, 0x01, // p >= target: out
+    ...byte, 0x04, 0x40, 0x20, 0x05, 0x41, 0x01, 0x6a, 0x21, 0x05, 0x20, 0x00, 0x21, 0x06, 0x0b, // a `\n`: count += 1, last = p
     0x20, 0x00, 0x41, 0x01, 0x6a, 0x21, 0x00, 0x0c, 0x00, // p += 1, again
-    0x0b, 0x0b, 0x20, 0x03, 0x0b, // end loop, end block, the count
+    0x0b, 0x0b,
+    0x20, 0x03, 0x20, 0x06, 0x41, 0x01, 0x6a, 0x36, 0x02, 0x00, // mem[out] = last + 1
+    0x20, 0x01, 0x21, 0x00, // p = target
+    0x02, 0x40, 0x03, 0x40, // block, loop: the line's end, sixteen at a time
+    0x20, 0x00, 0x41, 0x10, 0x6a, 0x20, 0x02, 0x4b, 0x0d, 0x01, // p + 16 > end: out
+    ...block(0x00),
+    0x04, 0x40, ...found([0x20, 0x00, 0x20, 0x07, 0x68, 0x6a]), 0x0b, // mask: p + ctz(mask)
+    0x20, 0x00, 0x41, 0x10, 0x6a, 0x21, 0x00, 0x0c, 0x00,
+    0x0b, 0x0b,
+    0x02, 0x40, 0x03, 0x40, // block, loop: the rest, one by one
+    0x20, 0x00, 0x20, 0x02, 0x4f, 0x0d, 0x01,
+    ...byte, 0x04, 0x40, ...found([0x20, 0x00]), 0x0b,
+    0x20, 0x00, 0x41, 0x01, 0x6a, 0x21, 0x00, 0x0c, 0x00,
+    0x0b, 0x0b,
+    ...found([0x41, 0x7f]), // none: -1
+    0x0b,
   ];
 }
 /** A size or count as unsigned LEB128. */
@@ -77,12 +107,12 @@ const section = (id: number, content: number[]): number[] => [id, ...leb(content
 const i32s = (n: number): number[] => Array<number>(n).fill(0x7f);
 /** The functions: name, pairs, folds. Type 0 takes one pair, type 1 two. */
 const FUNCTIONS: readonly [string, number, boolean][] = [['find', 1, true], ['findPlain', 1, false], ['findAny', 2, true], ['findAnyPlain', 2, false]];
-const BODIES = [...FUNCTIONS.map(([, pairs, fold]) => finder(pairs, fold)), newlineCounter()];
-const NAMES = [...FUNCTIONS.map(([name]) => name), 'count'];
+const BODIES = [...FUNCTIONS.map(([, pairs, fold]) => finder(pairs, fold)), lineFinder()];
+const NAMES = [...FUNCTIONS.map(([name]) => name), 'line'];
 const MODULE = Uint8Array.from([
   0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-  // types: (i32 x 8) -> i32, (i32 x 14) -> i32, (i32 x 2) -> i32
-  ...section(1, [0x03, 0x60, 0x08, ...i32s(8), 0x01, 0x7f, 0x60, 0x0e, ...i32s(14), 0x01, 0x7f, 0x60, 0x02, ...i32s(2), 0x01, 0x7f]),
+  // types: (i32 x 8) -> i32, (i32 x 14) -> i32, (i32 x 4) -> i32
+  ...section(1, [0x03, 0x60, 0x08, ...i32s(8), 0x01, 0x7f, 0x60, 0x0e, ...i32s(14), 0x01, 0x7f, 0x60, 0x04, ...i32s(4), 0x01, 0x7f]),
   ...section(2, [0x01, 0x01, 0x6d, 0x03, 0x6d, 0x65, 0x6d, 0x02, 0x00, 0x00]), // import m.mem, a memory of any size
   ...section(3, [BODIES.length, ...FUNCTIONS.map(([, pairs]) => pairs - 1), 0x02]),
   ...section(7, [NAMES.length, ...NAMES.flatMap((name, i) => [name.length, ...Buffer.from(name), 0x00, i])]),
@@ -93,7 +123,9 @@ const MODULE = Uint8Array.from([
 const SLOTS = 4;
 const SLOT_BYTES = 1 << 20;
 const PAGE = 1 << 16;
-const ARENA_PAGES = (SLOTS * SLOT_BYTES) / PAGE;
+/** After the slots, one page for what a function returns besides its result (`line`: a line's start and end). */
+const OUT = SLOTS * SLOT_BYTES;
+const ARENA_PAGES = OUT / PAGE + 1;
 
 type Find = (start: number, limit: number, offset1: number, offset2: number, byte1: number, byte2: number, fold1: number, fold2: number) => number;
 type FindAny = (start: number, limit: number, ...pairs: number[]) => number;
@@ -103,7 +135,9 @@ let find: Find | undefined;
 let findPlain: Find | undefined;
 let findAny: FindAny | undefined;
 let findAnyPlain: FindAny | undefined;
-let count: ((start: number, end: number) => number) | undefined;
+let line: ((at: number, target: number, end: number, out: number) => number) | undefined;
+/** mem[OUT, OUT + 8) as two numbers. */
+let lineEnds: Int32Array | undefined;
 let slotsGiven = 0;
 
 function load(): void {
@@ -115,15 +149,17 @@ function load(): void {
     findPlain = instance.exports.findPlain as Find;
     findAny = instance.exports.findAny as FindAny;
     findAnyPlain = instance.exports.findAnyPlain as FindAny;
-    count = instance.exports.count as typeof count;
+    line = instance.exports.line as typeof line;
     memory = wasmMemory.buffer;
+    lineEnds = new Int32Array(memory, OUT, 2);
   } catch {
     memory = undefined; // no WebAssembly SIMD here: indexOf does it all
     find = undefined;
     findPlain = undefined;
     findAny = undefined;
     findAnyPlain = undefined;
-    count = undefined;
+    line = undefined;
+    lineEnds = undefined;
   }
 }
 
@@ -140,10 +176,27 @@ export function inArena(buffer: Buffer): boolean {
   return memory !== undefined && buffer.buffer === memory;
 }
 
-/** How many `\n` bytes there are in `piece[from, to)`, or undefined when the piece is not in the arena (the caller counts otherwise). */
-export function newlinesInArena(piece: Buffer, from: number, to: number): number | undefined {
-  if (!count || piece.buffer !== memory) return undefined;
-  return count(piece.byteOffset + from, piece.byteOffset + to);
+/** Where a line found by lineInArena starts and ends, and how many lines come before it (from `at`). */
+export interface FoundLine {
+  start: number;
+  /** Its `\n`, or `end` when it has none before it. */
+  end: number;
+  before: number;
+}
+
+/**
+ * The line of `piece[at, end)` that holds byte `target` (`at` is a line start), in `into`, and how many lines
+ * of the piece lie between `at` and it (the `\n` bytes in [at, its start)); false when the piece is not in the
+ * arena (the caller finds it otherwise).
+ */
+export function lineInArena(piece: Buffer, at: number, target: number, end: number, into: FoundLine): boolean {
+  if (!line || piece.buffer !== memory) return false;
+  const base = piece.byteOffset;
+  into.before = line(base + at, base + target, base + end, OUT);
+  into.start = lineEnds![0]! - base;
+  const newline = lineEnds![1]!;
+  into.end = newline < 0 ? end : newline - base;
+  return true;
 }
 
 /** Past this many false candidates (plus one per KiB searched), the pair is common here: indexOf takes over. */
