@@ -19580,7 +19580,7 @@ var NEWLINE = Buffer.from(`
   }
   /** Bytes already made ready for the terminal (a scan worker's printed lines: grep-parallel.ts), written as they are. */
   writeReady(bytes) {
-    return this.closed ? !1 : bytes.length > this.pending.length - this.used && (this.flush(), bytes.length > this.pending.length) ? (this.writeAll(bytes), !this.closed) : (this.pending.set(bytes, this.used), this.used += bytes.length, !0);
+    return this.closed ? !1 : bytes.length >= this.pending.length >> 2 ? (this.flush(), this.writeAll(bytes), !this.closed) : bytes.length > this.pending.length - this.used && (this.flush(), bytes.length > this.pending.length) ? (this.writeAll(bytes), !this.closed) : (this.pending.set(bytes, this.used), this.used += bytes.length, !0);
   }
   /** Writes `bytes` out; an output kept in memory (MemoryOutput) keeps them instead. */
   writeAll(bytes) {
