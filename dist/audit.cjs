@@ -21452,29 +21452,40 @@ var PaneContext = class {
   }
   /**
    * A line the search looked at (matched, or a candidate); what to print now, in order. Lines before a match whose
-   * text was not kept (linesBefore) are read again one at a time, as each is reached.
+   * text was not kept (linesBefore) are read again one at a time, as each is reached (iterate what is returned at
+   * once: it shows them as it goes); otherwise an array (a common word's search takes millions of lines here).
    */
-  *take(at, matched, reader) {
+  take(at, matched, reader) {
     let place = placeOf(at.line), key2 = `${at.setIndex}\0${place}`, places = this.pending.get(at.setIndex);
-    if (places || this.pending.set(at.setIndex, places = /* @__PURE__ */ new Map()), matched) {
+    places || this.pending.set(at.setIndex, places = /* @__PURE__ */ new Map());
+    let shown;
+    if (matched) {
       let { lines, connected, close } = this.before(at, place, key2, reader);
-      try {
-        let joined = connected;
-        for (let line3 of lines)
-          yield this.show(shownBefore(line3, place, reader, at.recordings), key2, joined, !0), joined = !0;
-      } finally {
-        close();
-      }
-      yield this.show(at, key2, connected || lines.length > 0, !1);
+      shown = lines.every((line3) => line3.text !== void 0) ? this.shownNow(lines, at, key2, connected, place, reader, close) : this.shownLater(lines, at, key2, connected, place, reader, close);
       let panes = this.panes.get(place) ?? /* @__PURE__ */ new Set();
       this.lines > 0 && (places.get(place) !== this.lines || !panes.has(at.line.pane)) && (places.set(place, this.lines), this.panes.set(place, panes.add(at.line.pane)), this.version++);
     } else {
       let left = places.get(place) ?? 0;
-      if (left === 0) return;
-      left === 1 ? (places.delete(place), this.version++) : places.set(place, left - 1), yield this.show(at, key2, !0, !0);
+      if (left === 0) return [];
+      left === 1 ? (places.delete(place), this.version++) : places.set(place, left - 1), shown = [this.show(at, key2, !0, !0)];
     }
     let length = Buffer.byteLength(at.log);
-    this.printed.set(key2, { fileIndex: at.fileIndex, end: length >= MAX_LINE ? pastNewline(at.fd, at.offset) : at.offset + length + 1 });
+    return this.printed.set(key2, { fileIndex: at.fileIndex, end: length >= MAX_LINE ? pastNewline(at.fd, at.offset) : at.offset + length + 1 }), shown;
+  }
+  /** A match and the lines before it, all in memory. */
+  shownNow(lines, at, key2, connected, place, reader, close) {
+    close();
+    let shown = lines.map((line3, i) => this.show(shownBefore(line3, place, reader, at.recordings), key2, connected || i > 0, !0));
+    return shown.push(this.show(at, key2, connected || lines.length > 0, !1)), shown;
+  }
+  /** The same, the lines before it read as their turn comes (their file, when it is the one before, closed after them). */
+  *shownLater(lines, at, key2, connected, place, reader, close) {
+    try {
+      for (let [i, line3] of lines.entries()) yield this.show(shownBefore(line3, place, reader, at.recordings), key2, connected || i > 0, !0);
+    } finally {
+      close();
+    }
+    yield this.show(at, key2, connected || lines.length > 0, !1);
   }
   show(line3, key2, connected, context) {
     let gap = this.lastKey !== void 0 && (!connected || this.lastKey !== key2);
@@ -21509,7 +21520,7 @@ var PaneContext = class {
 };
 function numbered(found, fd, file, offset, number2) {
   let after = offset;
-  return found.map((before) => (number2 -= countFileNewlines(fd, before.offset, after), after = before.offset, { ...before, fd, file, number: number2 }));
+  return found.map((before) => (number2 -= countFileNewlines(fd, before.offset, after), after = before.offset, { offset: before.offset, length: before.length, text: before.text, value: before.value, fd, file, number: number2 }));
 }
 function shownBefore(before, place, reader, recordings) {
   let { text: text2, value: line3 } = before;

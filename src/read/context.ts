@@ -185,25 +185,18 @@ export class PaneContext {
 
   /**
    * A line the search looked at (matched, or a candidate); what to print now, in order. Lines before a match whose
-   * text was not kept (linesBefore) are read again one at a time, as each is reached.
+   * text was not kept (linesBefore) are read again one at a time, as each is reached (iterate what is returned at
+   * once: it shows them as it goes); otherwise an array (a common word's search takes millions of lines here).
    */
-  *take(at: Located, matched: boolean, reader: LineReader): Generator<Shown, void, undefined> {
+  take(at: Located, matched: boolean, reader: LineReader): Iterable<Shown> {
     const place = placeOf(at.line);
     const key = `${at.setIndex}\0${place}`;
     let places = this.pending.get(at.setIndex);
     if (!places) this.pending.set(at.setIndex, (places = new Map()));
+    let shown: Iterable<Shown>;
     if (matched) {
       const { lines, connected, close } = this.before(at, place, key, reader);
-      try {
-        let joined = connected;
-        for (const line of lines) {
-          yield this.show(shownBefore(line, place, reader, at.recordings), key, joined, true);
-          joined = true;
-        }
-      } finally {
-        close();
-      }
-      yield this.show(at, key, connected || lines.length > 0, false);
+      shown = lines.every((line) => line.text !== undefined) ? this.shownNow(lines, at, key, connected, place, reader, close) : this.shownLater(lines, at, key, connected, place, reader, close);
       const panes = this.panes.get(place) ?? new Set();
       if (this.lines > 0 && (places.get(place) !== this.lines || !panes.has(at.line.pane))) {
         places.set(place, this.lines);
@@ -212,17 +205,36 @@ export class PaneContext {
       }
     } else {
       const left = places.get(place) ?? 0;
-      if (left === 0) return;
+      if (left === 0) return [];
       if (left === 1) {
         places.delete(place);
         this.version++;
       } else places.set(place, left - 1);
       // Every line of a place owed after-context is looked at: this one follows the last printed.
-      yield this.show(at, key, true, true);
+      shown = [this.show(at, key, true, true)];
     }
     // A line cut at MAX_LINE ends at its own `\n`, past the bytes left out (chunks.ts): never read as a line of their own.
     const length = Buffer.byteLength(at.log);
     this.printed.set(key, { fileIndex: at.fileIndex, end: length >= MAX_LINE ? pastNewline(at.fd, at.offset) : at.offset + length + 1 });
+    return shown;
+  }
+
+  /** A match and the lines before it, all in memory. */
+  private shownNow(lines: readonly LineBefore[], at: Located, key: string, connected: boolean, place: string, reader: LineReader, close: () => void): Shown[] {
+    close();
+    const shown = lines.map((line, i) => this.show(shownBefore(line, place, reader, at.recordings), key, connected || i > 0, true));
+    shown.push(this.show(at, key, connected || lines.length > 0, false));
+    return shown;
+  }
+
+  /** The same, the lines before it read as their turn comes (their file, when it is the one before, closed after them). */
+  private *shownLater(lines: readonly LineBefore[], at: Located, key: string, connected: boolean, place: string, reader: LineReader, close: () => void): Generator<Shown, void, undefined> {
+    try {
+      for (const [i, line] of lines.entries()) yield this.show(shownBefore(line, place, reader, at.recordings), key, connected || i > 0, true);
+    } finally {
+      close();
+    }
+    yield this.show(at, key, connected || lines.length > 0, false);
   }
 
   private show(line: Omit<Located, 'setIndex' | 'fileIndex' | 'fd' | 'offset'>, key: string, connected: boolean, context: boolean): Shown {
@@ -290,7 +302,7 @@ function numbered(found: readonly Before<LogLine>[], fd: number, file: string, o
   return found.map((before) => {
     number -= countFileNewlines(fd, before.offset, after);
     after = before.offset;
-    return { ...before, fd, file, number };
+    return { offset: before.offset, length: before.length, text: before.text, value: before.value, fd, file, number };
   });
 }
 
