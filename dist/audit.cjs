@@ -18891,7 +18891,7 @@ function borrow(size2 = CHUNK2) {
   return index >= 0 ? spare.splice(index, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size2, CHUNK2));
 }
 function release(buffer) {
-  (spare.length < 4 || inArena(buffer)) && spare.push(buffer);
+  (inArena(buffer) || spare.length < 4 && buffer.length <= CHUNK2) && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to, cut2) {
   let size2 = to ?? import_node_fs27.default.fstatSync(fd).size, start2 = borrow(), buffer = start2;
@@ -21327,7 +21327,7 @@ var EVENT_LINES = " \\* ";
 var import_node_fs36 = __nodeBuiltin(require("node:fs"));
 
 // src/read/context.ts
-var import_node_fs35 = __nodeBuiltin(require("node:fs"));
+var import_node_crypto14 = require("node:crypto"), import_node_fs35 = __nodeBuiltin(require("node:fs"));
 
 // src/read/backward.ts
 var BackwardSearch = class {
@@ -21363,7 +21363,7 @@ function linesBefore(fd, before, floor, needle, want, accept, keep = BEFORE_TEXT
     let value = accept(text2);
     if (value === void 0) return;
     let held = kept + length <= keep;
-    held && (kept += length), found.push({ offset, length, text: held ? text2 : void 0, value: held ? value : void 0 });
+    held && (kept += length), found.push(held ? { offset, length, text: text2, value } : { offset, length, text: void 0, value: void 0, digest: digestOf(text2) });
   }, end = before, size2 = 256 * 1024, buffer = borrow();
   try {
     let window = buffer;
@@ -21518,20 +21518,23 @@ var PaneContext = class {
     return { lines: lines.slice(0, this.lines).reverse(), connected, close };
   }
 };
+function digestOf(text2) {
+  return (0, import_node_crypto14.createHash)("sha256").update(text2).digest("base64");
+}
 function numbered(found, fd, file, offset, number2) {
   let after = offset;
-  return found.map((before) => (number2 -= countFileNewlines(fd, before.offset, after), after = before.offset, { offset: before.offset, length: before.length, text: before.text, value: before.value, fd, file, number: number2 }));
+  return found.map((before) => (number2 -= countFileNewlines(fd, before.offset, after), after = before.offset, { offset: before.offset, length: before.length, text: before.text, value: before.value, digest: before.digest, fd, file, number: number2 }));
 }
 function shownBefore(before, place, reader, recordings) {
   let { text: text2, value: line3 } = before;
   if (text2 === void 0 || line3 === void 0) {
-    let bytes = borrow(before.length);
+    let bytes = borrow(before.length), read2;
     try {
-      text2 = bytes.toString("utf8", 0, import_node_fs35.default.readSync(before.fd, bytes, 0, before.length, before.offset));
+      read2 = import_node_fs35.default.readSync(before.fd, bytes, 0, before.length, before.offset), text2 = bytes.toString("utf8", 0, read2);
     } finally {
       release(bytes);
     }
-    if (line3 = reader.read(text2, !1), line3 === void 0 || placeOf(line3) !== place) throw new AuditError(`${before.file} changed while it was searched: its line ${before.number} is no longer what was found there`, 2);
+    if (line3 = read2 === before.length && digestOf(text2) === before.digest ? reader.read(text2, !1) : void 0, line3 === void 0 || placeOf(line3) !== place) throw new AuditError(`${before.file} changed while it was searched: its line ${before.number} is no longer what was found there`, 2);
   }
   return { file: before.file, number: before.number, log: text2, line: line3, recordings };
 }

@@ -529,7 +529,7 @@ function borrow(size = CHUNK) {
   return index >= 0 ? spare.splice(index, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size, CHUNK));
 }
 function release(buffer) {
-  (spare.length < 4 || inArena(buffer)) && spare.push(buffer);
+  (inArena(buffer) || spare.length < 4 && buffer.length <= CHUNK) && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to, cut) {
   let size = to ?? import_node_fs3.default.fstatSync(fd).size, start = borrow(), buffer = start;

@@ -6,6 +6,7 @@
 // from the match for its place (in its file, and the file before it), never
 // further back than the last line of that pane already printed.
 
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { BackwardSearch } from './backward.ts';
 import { borrow, MAX_LINE, openLog, pastNewline, release } from './chunks.ts';
@@ -34,6 +35,8 @@ export interface Before<T> {
   length: number;
   text: string | undefined;
   value: T | undefined;
+  /** When the text is not kept: a digest of it, so that reading it again can tell the same text from other text there. */
+  digest?: string;
 }
 
 /**
@@ -52,7 +55,7 @@ export function linesBefore<T>(fd: number, before: number, floor: number, needle
     if (value === undefined) return;
     const held = kept + length <= keep;
     if (held) kept += length;
-    found.push({ offset, length, text: held ? text : undefined, value: held ? value : undefined });
+    found.push(held ? { offset, length, text, value } : { offset, length, text: undefined, value: undefined, digest: digestOf(text) });
   };
   let end = before; // every line from here to `before` has been looked at
   let size = 256 * 1024;
@@ -285,6 +288,11 @@ export class PaneContext {
   }
 }
 
+/** What a line not kept in memory is known by until it is read again (only lines past BEFORE_TEXT_BYTES: long ones). */
+function digestOf(text: string): string {
+  return createHash('sha256').update(text).digest('base64');
+}
+
 /** A line before a match, to print: where it is, its number, and its text and what it says when kept. */
 interface LineBefore extends Before<LogLine> {
   fd: number;
@@ -302,7 +310,7 @@ function numbered(found: readonly Before<LogLine>[], fd: number, file: string, o
   return found.map((before) => {
     number -= countFileNewlines(fd, before.offset, after);
     after = before.offset;
-    return { offset: before.offset, length: before.length, text: before.text, value: before.value, fd, file, number };
+    return { offset: before.offset, length: before.length, text: before.text, value: before.value, digest: before.digest, fd, file, number };
   });
 }
 
@@ -315,12 +323,16 @@ function shownBefore(before: LineBefore, place: string, reader: LineReader, reco
   let { text, value: line } = before;
   if (text === undefined || line === undefined) {
     const bytes = borrow(before.length);
+    let read: number;
     try {
-      text = bytes.toString('utf8', 0, fs.readSync(before.fd, bytes, 0, before.length, before.offset));
+      read = fs.readSync(before.fd, bytes, 0, before.length, before.offset);
+      text = bytes.toString('utf8', 0, read);
     } finally {
       release(bytes);
     }
-    line = reader.read(text, false);
+    // The same text as found, whole: the same place alone would let other text (or a newline, printing as a line
+    // of its own) there be printed as what the log held.
+    line = read === before.length && digestOf(text) === before.digest ? reader.read(text, false) : undefined;
     if (line === undefined || placeOf(line) !== place) throw new AuditError(`${before.file} changed while it was searched: its line ${before.number} is no longer what was found there`, 2);
   }
   return { file: before.file, number: before.number, log: text, line, recordings };

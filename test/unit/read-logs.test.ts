@@ -380,6 +380,37 @@ describe('grep', () => {
       assert.deepEqual(shown(printed), expected.slice(0, 1));
     }));
 
+  it('-C: a line read again that holds other text of the same place, a newline, or less than was found is said, not printed', () =>
+    withTempDir('read-grep', (dir) => {
+      const L = 3 << 19;
+      const long = (second: number, letter: string) => `${T(second)} ann main:0.0 | ${letter.repeat(L)}`;
+      const lines = [long(1, 'a'), long(2, 'b'), long(3, 'c'), long(4, 'd'), `${T(5)} ann main:0.0 | the match`];
+      const log = path.join(dir, 'main.log');
+      // Lines 1 and 2 are past BEFORE_TEXT_BYTES (kept nearest first): read again as printed, line 2 after line 1 is.
+      const textAt = Buffer.byteLength(`${lines[0]}\n${T(2)} ann main:0.0 | `);
+      const tamper: [string, (fd: number) => void][] = [
+        ['other text, same place and length', (fd) => fs.writeSync(fd, 'FORGED', textAt)],
+        ['a newline in it, a forged line after', (fd) => fs.writeSync(fd, `short\n${T(2)} root main:0.0 | rm -rf /`, textAt)],
+        ['cut inside it', (fd) => fs.ftruncateSync(fd, textAt + 100)],
+      ];
+      for (const [what, change] of tamper) {
+        fs.writeFileSync(log, `${lines.join('\n')}\n`);
+        const printed: GrepHit[] = [];
+        const sets = selectSessions(listLogs(dir), undefined, dir);
+        const run = () =>
+          grepLogs(sets, { pattern: makePattern('the match'), filter: {}, context: 4, timeFormat: 'yyyy-MM-dd\'T\'HH:mm:ss.SSSxxx' }, (hit) => {
+            printed.push(hit);
+            if (printed.length === 1) {
+              const fd = fs.openSync(log, 'r+');
+              change(fd);
+              fs.closeSync(fd);
+            }
+          }, (file, error) => assert.fail(`${file}: ${error.message}`));
+        assert.throws(run, (error: unknown) => error instanceof AuditError && error.exitCode === 2 && error.message === `${log} changed while it was searched: its line 2 is no longer what was found there`, what);
+        assert.deepEqual(printed.map((hit) => [hit.number, hit.line.text.length, hit.line.text.slice(-1)]), [[1, L, 'a']], what);
+      }
+    }));
+
   it('lines before: found backwards by their place, not before the floor, across reading windows', () =>
     withTempDir('read-context', (dir) => {
       // Over 1 MiB, so that the backward search reads several windows; long lines straddle their edges.
