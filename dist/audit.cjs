@@ -573,8 +573,8 @@ ${itemIndentStr}`);
       boxWrap(str, width) {
         if (width < this.minWidthToWrap) return str;
         let rawLines = str.split(/\r\n|\n/), chunkPattern = /[\s]*[^\s]+/g, wrappedLines = [];
-        return rawLines.forEach((line) => {
-          let chunks = line.match(chunkPattern);
+        return rawLines.forEach((line3) => {
+          let chunks = line3.match(chunkPattern);
           if (chunks === null) {
             wrappedLines.push("");
             return;
@@ -5615,13 +5615,13 @@ var TextFormat = class {
 `;
   }
 }, PLACE_AND_MARK = /:(\d+)\.(\d+) ([|+~=<*]) /;
-function splitLine(line, timeWordCount) {
+function splitLine(line3, timeWordCount) {
   let at = 0;
   for (let words2 = timeWordCount; words2 > 0; words2--)
-    if (at = line.indexOf(" ", at) + 1, at === 0) return;
-  let time = line.slice(0, at - 1), userEnd = line.indexOf(" ", at);
+    if (at = line3.indexOf(" ", at) + 1, at === 0) return;
+  let time = line3.slice(0, at - 1), userEnd = line3.indexOf(" ", at);
   if (userEnd <= at) return;
-  let user = line.slice(at, userEnd), rest = line.slice(userEnd + 1), found = PLACE_AND_MARK.exec(rest);
+  let user = line3.slice(at, userEnd), rest = line3.slice(userEnd + 1), found = PLACE_AND_MARK.exec(rest);
   if (!found) return;
   let kind = KINDS[found[3]], raw = rest.slice(found.index + found[0].length), parts = { time, user, session: rest.slice(0, found.index), window: found[1], pane: found[2], kind, text: raw, raw };
   if (kind !== "event") return parts;
@@ -5687,8 +5687,8 @@ var JsonFormat = class {
         `"user":${quote(user)}${ownerKey},"host":${quote(this.host)},"server":${quote(place.server)},"session":${quote(place.session)},"window":${quote(place.window)},"pane":${quote(place.pane)},"paneId":${quote(place.paneId)},"rec":${quote(rec)}`
       );
     }
-    let line = `{"time":"${this.clock(record.time)}",${this.middle}`;
-    return record.seq !== void 0 && (line += `,"seq":${record.seq}`), line += `,"kind":"${record.kind}","text":${escapeText(quote(record.text))}`, record.kind === "event" && (line += `,"fields":${escapeText(fieldsJson(record.fields ?? {}))}`), `${line}}
+    let line3 = `{"time":"${this.clock(record.time)}",${this.middle}`;
+    return record.seq !== void 0 && (line3 += `,"seq":${record.seq}`), line3 += `,"kind":"${record.kind}","text":${escapeText(quote(record.text))}`, record.kind === "event" && (line3 += `,"fields":${escapeText(fieldsJson(record.fields ?? {}))}`), `${line3}}
 `;
   }
 };
@@ -5699,11 +5699,11 @@ function fieldsJson(fields) {
   return `{${json}}`;
 }
 var isString = (value) => typeof value == "string";
-function parseJsonLine(line, ms = Date.parse) {
-  if (line.charCodeAt(0) !== 123) return;
+function parseJsonLine(line3, ms = Date.parse) {
+  if (line3.charCodeAt(0) !== 123) return;
   let value;
   try {
-    value = JSON.parse(line);
+    value = JSON.parse(line3);
   } catch {
     return;
   }
@@ -11311,9 +11311,9 @@ function userName(uid) {
   if (!passwd) {
     passwd = /* @__PURE__ */ new Map();
     try {
-      for (let line of import_node_fs.default.readFileSync("/etc/passwd", "utf8").split(`
+      for (let line3 of import_node_fs.default.readFileSync("/etc/passwd", "utf8").split(`
 `)) {
-        let [name, , id] = line.split(":");
+        let [name, , id] = line3.split(":");
         name && id && !passwd.has(Number(id)) && passwd.set(Number(id), name);
       }
     } catch {
@@ -11592,8 +11592,8 @@ var import_node_crypto6 = require("node:crypto");
 
 // src/chain/seal-tag.ts
 var import_node_crypto5 = require("node:crypto"), import_node_path6 = require("node:path");
-function sealTag(line, key2, logName) {
-  return (0, import_node_crypto5.createHmac)("sha256", key2).update("tmux-audit seal\0").update(logName).update("\0").update(line).digest("hex").slice(0, SEAL_HEX);
+function sealTag(line3, key2, logName) {
+  return (0, import_node_crypto5.createHmac)("sha256", key2).update("tmux-audit seal\0").update(logName).update("\0").update(line3).digest("hex").slice(0, SEAL_HEX);
 }
 function sealLogName(path33) {
   return (0, import_node_path6.basename)(path33).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
@@ -11616,8 +11616,8 @@ var GENESIS = "0", SEAL_EVERY = 1e3, SEAL_MS = 6e4, SEAL_HEX = 32, LINK_HEX = 16
 `);
   }
   /** Lines as written: a string is hashed as its UTF-8 bytes, the same as those bytes given. */
-  add(line) {
-    this.hash.update(line);
+  add(line3) {
+    this.hash.update(line3);
   }
   digest() {
     return this.hash.digest("hex").slice(0, SEAL_HEX);
@@ -11653,8 +11653,8 @@ var GENESIS = "0", SEAL_EVERY = 1e3, SEAL_MS = 6e4, SEAL_HEX = 32, LINK_HEX = 16
   /** The recording's start's time (epoch ms), said on each seal (`s=`) once known. */
   startedAt;
   /** The `e=` of the seal whose line without it is `line` (chain/seal-tag.ts); undefined without a key. */
-  tag(line) {
-    return this.key ? sealTag(line, this.key, this.logName) : void 0;
+  tag(line3) {
+    return this.key ? sealTag(line3, this.key, this.logName) : void 0;
   }
   /** Closes the segment; its fields go on a `seal` event. */
   seal(end = !1) {
@@ -11747,7 +11747,7 @@ function readText(ledger, tail = Number.POSITIVE_INFINITY) {
 var TAIL_BYTES = 8 * 1024;
 function read(ledger) {
   return readText(ledger).text.split(`
-`).filter((line) => line.length > 0);
+`).filter((line3) => line3.length > 0);
 }
 function tag(logFile, id, key2) {
   return (0, import_node_crypto7.createHmac)("sha256", key2).update(`tmux-audit rotated\0${import_node_path8.default.resolve(logFile)}\0${id}`).digest("base64url");
@@ -11756,8 +11756,8 @@ function ledgerEntry(logFile, stat, key2) {
   let id = fileIdentity(stat);
   return key2 ? `${id} ${tag(logFile, id, key2)}` : id;
 }
-function entryHolds(logFile, line, id, key2) {
-  let [entryId, entryTag] = line.split(" ");
+function entryHolds(logFile, line3, id, key2) {
+  let [entryId, entryTag] = line3.split(" ");
   if (entryId !== id) return !1;
   if (!key2) return !0;
   if (entryTag === void 0) return !1;
@@ -11805,8 +11805,8 @@ function holds(logFile, text2, id, key2) {
 
 // src/sinks/file/seal-offset.ts
 var import_node_fs5 = __nodeBuiltin(require("node:fs")), CHUNK = 64 * 1024, SEARCH_MAX = 4 * 1024 * 1024;
-function lastOffsetOf(fd, size2, line) {
-  let needle = Buffer.from(line);
+function lastOffsetOf(fd, size2, line3) {
+  let needle = Buffer.from(line3);
   if (needle.length === 0 || needle.length > CHUNK) return;
   let end = size2;
   for (; end > 0 && size2 - end < SEARCH_MAX; ) {
@@ -11822,8 +11822,8 @@ function lastOffsetOf(fd, size2, line) {
     end = start2 + needle.length - 1;
   }
 }
-function holdsAt(fd, offset, line) {
-  let needle = Buffer.from(line), buf = Buffer.alloc(needle.length), got = 0;
+function holdsAt(fd, offset, line3) {
+  let needle = Buffer.from(line3), buf = Buffer.alloc(needle.length), got = 0;
   for (; got < buf.length; ) {
     let n = import_node_fs5.default.readSync(fd, buf, got, buf.length - got, offset + got);
     if (n === 0) break;
@@ -11844,8 +11844,8 @@ function parseSealNote(text2) {
   let end = text2.indexOf(`
 `), [link, file, offset, ...rest] = (end === -1 ? text2 : text2.slice(0, end)).trim().split(" ");
   if (link === void 0 || !/^[0-9a-f]+$/.test(link) || rest.length > 0 || offset !== void 0 && !/^\d{1,15}$/.test(offset)) return;
-  let line = end === -1 ? "" : text2.slice(end + 1), known2 = file !== void 0 && IDENTITY.test(file), whole = /^[^\n]+\n$/.test(line);
-  return { link, ...known2 ? { file } : {}, ...known2 && whole && offset !== void 0 ? { offset: Number(offset) } : {}, ...whole ? { line } : {} };
+  let line3 = end === -1 ? "" : text2.slice(end + 1), known2 = file !== void 0 && IDENTITY.test(file), whole = /^[^\n]+\n$/.test(line3);
+  return { link, ...known2 ? { file } : {}, ...known2 && whole && offset !== void 0 ? { offset: Number(offset) } : {}, ...whole ? { line: line3 } : {} };
 }
 function sealFileFate(logFile, note, key2) {
   if (note.file === void 0) return;
@@ -11884,8 +11884,8 @@ var TAIL_SLACK_MS = 6e4;
 function sealFilePath(runFile) {
   return runFile.replace(/\.json$/, ".seal");
 }
-function noteSealLink(runFile, link, file, line, offset) {
-  writePrivateFile(sealFilePath(runFile), formatSealNote({ link, ...file === void 0 ? {} : { file }, ...offset === void 0 ? {} : { offset }, ...line === void 0 ? {} : { line } }));
+function noteSealLink(runFile, link, file, line3, offset) {
+  writePrivateFile(sealFilePath(runFile), formatSealNote({ link, ...file === void 0 ? {} : { file }, ...offset === void 0 ? {} : { offset }, ...line3 === void 0 ? {} : { line: line3 } }));
 }
 function readSealNote(runFile) {
   try {
@@ -12409,10 +12409,10 @@ var ANSWER_TIMEOUT_MS = 2e3, STOPPED = "stopped", Tmux = class {
   /** The pids of the shells that registered a key in the pane (living or not). */
   registeredShells(paneId) {
     let pids = [];
-    for (let line of this.run(["show-options", "-p", "-t", paneId]).split(`
+    for (let line3 of this.run(["show-options", "-p", "-t", paneId]).split(`
 `)) {
-      if (!line.startsWith(PANE_OPTIONS.shellKey)) continue;
-      let pid = Number(line.slice(PANE_OPTIONS.shellKey.length, line.indexOf(" ")));
+      if (!line3.startsWith(PANE_OPTIONS.shellKey)) continue;
+      let pid = Number(line3.slice(PANE_OPTIONS.shellKey.length, line3.indexOf(" ")));
       Number.isInteger(pid) && pid > 0 && pids.push(pid);
     }
     return pids;
@@ -12459,11 +12459,11 @@ var ANSWER_TIMEOUT_MS = 2e3, STOPPED = "stopped", Tmux = class {
     this.runLater(args, (error, stdout) => {
       if (error) return done(void 0);
       let lines = stdout.split(`
-`), at = lines.findIndex((line) => line.startsWith(marker2));
+`), at = lines.findIndex((line3) => line3.startsWith(marker2));
       if (at < 0) return done(void 0);
       let clients = [];
-      for (let line of lines.slice(0, at)) {
-        let [name, user, uid, flags, activity, created] = line.split(FIELD_SEPARATOR);
+      for (let line3 of lines.slice(0, at)) {
+        let [name, user, uid, flags, activity, created] = line3.split(FIELD_SEPARATOR);
         !name || !user || uid === void 0 || flags === void 0 || clients.push({ name, user, uid, readOnly: flags.split(",").includes("read-only"), activity: Number(activity), created: Number(created) });
       }
       done({ typist: lines[at].slice(marker2.length), clients });
@@ -12481,7 +12481,7 @@ function askingClient(tmux, named, nowSeconds = Math.floor(Date.now() / 1e3)) {
   let row = ["#{client_name}", "#{client_user}", "#{client_flags}", "#{client_activity}"].join(FIELD_SEPARATOR), clients;
   try {
     clients = tmux.run(["list-clients", "-F", row]).split(`
-`).map((line) => line.split(FIELD_SEPARATOR)).filter(([name, user]) => !!name && !!user).map(([name, user, flags, activity]) => ({ name, user, readOnly: (flags ?? "").split(",").includes("read-only"), activity: Number(activity) }));
+`).map((line3) => line3.split(FIELD_SEPARATOR)).filter(([name, user]) => !!name && !!user).map(([name, user, flags, activity]) => ({ name, user, readOnly: (flags ?? "").split(",").includes("read-only"), activity: Number(activity) }));
   } catch {
     return;
   }
@@ -12884,7 +12884,7 @@ function ownerOf(pid) {
   try {
     let uid = /^Uid:\s+(\d+)/m.exec(import_node_fs12.default.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
     return import_node_fs12.default.readFileSync("/etc/passwd", "utf8").split(`
-`).find((line) => line.split(":")[2] === uid)?.split(":")[0] ?? uid ?? "";
+`).find((line3) => line3.split(":")[2] === uid)?.split(":")[0] ?? uid ?? "";
   } catch {
     return "";
   }
@@ -14687,8 +14687,8 @@ var Hybrid = class {
    * What the screen showed when the stream began: the rows above the cursor,
    * and the cursor's line up to the cursor (it carries on from there).
    */
-  seed(line, rowsAbove = []) {
-    this.above = rowsAbove.slice(-this.height), this.aboveRows = this.above.map(() => 1), this.countAbove(), this.fastRow = Math.min(rowsAbove.length, this.height - 1), this.lines.seed(line);
+  seed(line3, rowsAbove = []) {
+    this.above = rowsAbove.slice(-this.height), this.aboveRows = this.above.map(() => 1), this.countAbove(), this.fastRow = Math.min(rowsAbove.length, this.height - 1), this.lines.seed(line3);
   }
   /** The line being drawn, not yet finished. */
   pendingText() {
@@ -14978,8 +14978,8 @@ var Hybrid = class {
     let grid = this.grid;
     if (this.flushLeave(), grid.alternate) {
       this.frameNow(grid, !1);
-      let line = grid.normalLine(this.pendingId), head = this.headOf;
-      this.headOf = void 0, head !== void 0 && line !== void 0 && line.first === head.id && !this.logged.has(line.first) ? this.emit(head.text + line.text, head.continued) : (head !== void 0 && this.emit(head.text, head.continued), line !== void 0 && line.text !== "" && !this.logged.has(line.first) && this.emit(line.text, this.pieces.has(line.first)));
+      let line3 = grid.normalLine(this.pendingId), head = this.headOf;
+      this.headOf = void 0, head !== void 0 && line3 !== void 0 && line3.first === head.id && !this.logged.has(line3.first) ? this.emit(head.text + line3.text, head.continued) : (head !== void 0 && this.emit(head.text, head.continued), line3 !== void 0 && line3.text !== "" && !this.logged.has(line3.first) && this.emit(line3.text, this.pieces.has(line3.first)));
       return;
     }
     this.settleRows(!0);
@@ -15058,11 +15058,11 @@ var Hybrid = class {
   engage() {
     let columns = this.columns, height = this.height, grid = this.grid;
     (!grid || grid.columns !== columns || grid.rows !== height) && (grid = this.grid = new ScreenGrid(columns, height, this), grid.useTabStops(this.lines.tabs), grid.mode(4 /* Insert */, this.insert), grid.mode(65543 /* Autowrap */, this.autowrap));
-    let line = this.lines.pendingRows();
+    let line3 = this.lines.pendingRows();
     this.keepErased(this.lines.takeErased()), this.lines.seed("");
-    let start2 = Math.max(0, Math.min(line.cy, line.rows.length - height)), pendingRows = line.rows.slice(start2, start2 + height), firstY = Math.max(Math.min(this.fastRow + pendingRows.length - 1, height - 1), pendingRows.length - 1) - (pendingRows.length - 1), cursorY = firstY + (line.cy - start2), wanted = firstY, rows = [], continued = [], history = [], historyContinued = [];
+    let start2 = Math.max(0, Math.min(line3.cy, line3.rows.length - height)), pendingRows = line3.rows.slice(start2, start2 + height), firstY = Math.max(Math.min(this.fastRow + pendingRows.length - 1, height - 1), pendingRows.length - 1) - (pendingRows.length - 1), cursorY = firstY + (line3.cy - start2), wanted = firstY, rows = [], continued = [], history = [], historyContinued = [];
     for (let k = start2 - 1; k >= 0 && history.length < HISTORY_ROWS; k--)
-      history.push(line.rows[k]), historyContinued.push(k > 0 && line.wraps[k - 1]);
+      history.push(line3.rows[k]), historyContinued.push(k > 0 && line3.wraps[k - 1]);
     let take = (text2, shape) => {
       let parts = typeof shape == "number" ? cut(expandTabs(text2, columns, this.lines.tabs), columns) : shape.map((row) => expandTabs(row, columns, this.lines.tabs));
       if (typeof shape == "number") for (let k = parts.length; k < shape && k < height; k++) parts.push("");
@@ -15073,7 +15073,7 @@ var Hybrid = class {
           history.push(parts[k]), historyContinued.push(k > 0);
         else return !1;
       return !0;
-    }, scrolled = Math.min(this.goneScrolled + Math.max(0, this.fastRow + line.rows.length - height), HISTORY_ROWS), more = !0;
+    }, scrolled = Math.min(this.goneScrolled + Math.max(0, this.fastRow + line3.rows.length - height), HISTORY_ROWS), more = !0;
     for (let i2 = this.above.length - 1; i2 >= 0 && more; i2--) more = take(this.above[i2], this.aboveRows[i2] ?? 0);
     for (; rows.length < wanted; )
       rows.push(""), continued.push(!1);
@@ -15088,8 +15088,8 @@ var Hybrid = class {
       history.push(""), historyContinued.push(!1);
     history.reverse(), historyContinued.reverse(), grid.appendHistory(history, historyContinued, scrolled, this.goneReset), gone.clear(), this.goneScrolled = this.goneCleared = 0, this.goneReset = !1;
     for (let k = 0; k < pendingRows.length; k++)
-      rows.push(pendingRows[k]), continued.push(k > 0 ? line.wraps[start2 + k - 1] : start2 > 0 && line.wraps[start2 - 1]);
-    let x = Math.min(line.cx, columns);
+      rows.push(pendingRows[k]), continued.push(k > 0 ? line3.wraps[start2 + k - 1] : start2 > 0 && line3.wraps[start2 - 1]);
+    let x = Math.min(line3.cx, columns);
     grid.seed(rows, x, cursorY, continued), grid.setOrigin(this.origin, !1), this.engaged = !0, this.pieces.clear(), this.cuts.clear(), this.claimed.clear(), this.headOf = void 0, this.chunkMarks.length = this.chunkTimes.length = this.chunkHead = this.quietMark = 0, this.baseline(firstY), this.scanUnlogged = this.bounds(cursorY)[0] > firstY, this.plainRun = 0;
   }
   /** Rows on the screen now count as logged, but for the line in progress (from row `pendingFirst`: the cursor's line unless told). */
@@ -16111,7 +16111,7 @@ function noteFacts(tmux, paneId, note, done) {
   let nonce = `facts-${(0, import_node_crypto10.randomBytes)(8).toString("hex")}:`, client = typeof note.fields.client == "string" ? note.fields.client : "", from = typeof note.fields.from == "string" ? note.fields.from : "", args = ["display-message", "-p", "-t", paneId, `${nonce}pane:${["#{session_id}", "#{session_name}", "#{window_name}"].join(FIELD_SEPARATOR)}`];
   client && (args.push(";", "list-clients", "-F", `${nonce}client:${CLIENT_FORMATS.map((format2) => `#{${format2}}`).join(FIELD_SEPARATOR)}`), args.push(";", "display-message", "-p", `${nonce}option:#{${clientOption(client)}}`)), from && args.push(";", "display-message", "-p", "-t", from, `${nonce}from:#{session_name}`), tmux.ask(args, (stdout) => {
     let lines = (stdout ?? "").split(`
-`), of = (kind) => lines.filter((line) => line.startsWith(`${nonce}${kind}:`)).map((line) => line.slice(nonce.length + kind.length + 1)), pane = of("pane")[0];
+`), of = (kind) => lines.filter((line3) => line3.startsWith(`${nonce}${kind}:`)).map((line3) => line3.slice(nonce.length + kind.length + 1)), pane = of("pane")[0];
     if (pane === void 0) return done(void 0);
     let [sessionId = "", session = "", windowName = ""] = pane.split(FIELD_SEPARATOR);
     if (note.name === "rename") return done({ to: session });
@@ -16584,10 +16584,10 @@ function previousAt(logFile, rotated) {
     return 0;
   }
 }
-function writeHeadMark(logFile, rotated, fd, line, content) {
+function writeHeadMark(logFile, rotated, fd, line3, content) {
   let prev = previousAt(logFile, rotated);
   try {
-    let mark = line(prev, content);
+    let mark = line3(prev, content);
     if (mark === void 0) return prev;
     let bytes = Buffer.from(mark.text);
     for (let offset = 0; offset < bytes.length; ) offset += import_node_fs16.default.writeSync(fd, bytes, offset);
@@ -16894,14 +16894,14 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
    * The file written now (its identity) and where `line`, just flushed, is in it (seal-offset.ts): read through
    * the log's path, when the file there is this one (the writer's own fd is open for appending only).
    */
-  whereIs(line) {
+  whereIs(line3) {
     let fd;
     try {
       let mine = import_node_fs18.default.fstatSync(this.fd), file = fileIdentity(mine);
       fd = import_node_fs18.default.openSync(this.file, import_node_fs18.default.constants.O_RDONLY | import_node_fs18.default.constants.O_NOFOLLOW | import_node_fs18.default.constants.O_NONBLOCK);
       let there = import_node_fs18.default.fstatSync(fd);
       if (fileIdentity(there) !== file || !there.isFile()) return { file };
-      let offset = lastOffsetOf(fd, there.size, line);
+      let offset = lastOffsetOf(fd, there.size, line3);
       return offset === void 0 ? { file } : { file, offset };
     } catch {
       return;
@@ -17358,9 +17358,9 @@ var LineReader = class {
    * time is most of the cost, and a search that only prints needs it only for
    * --since and --until).
    */
-  read(line, timed = !0) {
-    if (line.charCodeAt(0) === 123) return readJsonLine(line, timed);
-    let parts = splitLine(line, this.words);
+  read(line3, timed = !0) {
+    if (line3.charCodeAt(0) === 123) return readJsonLine(line3, timed);
+    let parts = splitLine(line3, this.words);
     if (parts)
       return parts.ms = timed ? this.ms(parts.time) : Number.NaN, parts;
   }
@@ -17368,12 +17368,12 @@ var LineReader = class {
 function jsonMs(time) {
   return isoMs(time) ?? Date.parse(time);
 }
-function readJsonLine(line, timed = !0) {
-  let record = parseJsonLine(line, timed ? jsonMs : () => Number.NaN);
+function readJsonLine(line3, timed = !0) {
+  let record = parseJsonLine(line3, timed ? jsonMs : () => Number.NaN);
   return record && { ...asTextParts(record), ms: record.time };
 }
-function placeOf(line) {
-  return `${line.session}:${line.window}.${line.pane}`;
+function placeOf(line3) {
+  return `${line3.session}:${line3.window}.${line3.pane}`;
 }
 function candidateFormats(timeFormat) {
   return timeFormat === DEFAULT_TIME_FORMAT ? [timeFormat] : [timeFormat, DEFAULT_TIME_FORMAT];
@@ -17509,16 +17509,16 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
     this.lastRecord = record, this.noteStamp(record.time), (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.floor ??= record.time;
     let chain = this.chain;
     chain && record.kind === "event" && record.text === "start" && (record = { ...record, fields: { ...record.fields, v: CHAIN_VERSION, ...this.keyed ? { chain: KEYED_CHAIN } : {} } }, chain.startedAt = record.time), chain && record.kind === "event" && record.text === "lost" && (this.losing || this.heldLost === 0) && (record = { ...record, fields: { ...record.fields, p: this.keptLink, k: Math.max(1, this.removalsSeen) } });
-    let line = this.format.format(record);
+    let line3 = this.format.format(record);
     if (chain && record.kind === "event" && record.text === "lost" && !this.losing && this.heldLost > 0) {
       this.heldLost--;
       return;
     }
     if (chain && record.kind === "event" && record.text === "lost") {
-      this.hashPending(), chain.restart(), this.batch += line, chain.update(line), chain.count(1), this.unhashed = this.batch.length, this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time);
+      this.hashPending(), chain.restart(), this.batch += line3, chain.update(line3), chain.count(1), this.unhashed = this.batch.length, this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time);
       let ended = this.ended;
       this.ended = !1, this.seal(!1, 0, record.time), this.losing ? (this.lostSealed = !0, this.reEnd = ended) : ended && this.seal("close", 0, record.time);
-    } else this.losing && this.lostSealed ? (this.batch += line, chain.count(1)) : !chain || this.losing || this.ended ? (this.hashPending(), this.batch += line, this.unhashed = this.batch.length) : (this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time), record.kind === "event" && record.text === "stop" ? (this.hashPending(), chain.update(line), chain.count(1), this.seal("stop", 0, record.time), this.batch += line, this.unhashed = this.batch.length) : record.kind === "event" && record.text === "start" ? (this.batch += line, chain.count(1), this.seal(!1, 0, record.time)) : (this.batch += line, chain.count(1), chain.due() ? this.seal(!1) : this.sealTimer || (this.sealTimer = setTimeout(() => {
+    } else this.losing && this.lostSealed ? (this.batch += line3, chain.count(1)) : !chain || this.losing || this.ended ? (this.hashPending(), this.batch += line3, this.unhashed = this.batch.length) : (this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time), record.kind === "event" && record.text === "stop" ? (this.hashPending(), chain.update(line3), chain.count(1), this.seal("stop", 0, record.time), this.batch += line3, this.unhashed = this.batch.length) : record.kind === "event" && record.text === "start" ? (this.batch += line3, chain.count(1), this.seal(!1, 0, record.time)) : (this.batch += line3, chain.count(1), chain.due() ? this.seal(!1) : this.sealTimer || (this.sealTimer = setTimeout(() => {
       this.sealTimer = void 0, this.chain.pending > 0 && !this.ended && (this.seal(!1, Date.now()), this.flush());
     }, SEAL_MS), this.sealTimer.unref())));
     this.batch.length >= BATCH_CHARS && this.flush();
@@ -17617,8 +17617,8 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
     more && (fields.more = 1), end || (this.sealedLink = fields.h.slice(0, LINK_HEX));
     let time = at ?? Math.max(this.lastTime, now);
     this.sealInstants && (fields.t = time);
-    let record = { time, rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "seal", fields: { ...fields } }, line = this.format.format(record), e = chain.tag(line);
-    e !== void 0 && (line = this.format.format({ ...record, fields: { ...record.fields, e } })), end || (this.sealedLine = line), this.sealsInBatch.push({ at: this.batch.length + line.length, link: fields.h.slice(0, LINK_HEX) }), this.floor ??= record.time, this.noteStamp(record.time), this.batch += line, end ? this.unhashed = this.batch.length : chain.count(1), this.sealTimer && clearTimeout(this.sealTimer), this.sealTimer = void 0;
+    let record = { time, rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "seal", fields: { ...fields } }, line3 = this.format.format(record), e = chain.tag(line3);
+    e !== void 0 && (line3 = this.format.format({ ...record, fields: { ...record.fields, e } })), end || (this.sealedLine = line3), this.sealsInBatch.push({ at: this.batch.length + line3.length, link: fields.h.slice(0, LINK_HEX) }), this.floor ??= record.time, this.noteStamp(record.time), this.batch += line3, end ? this.unhashed = this.batch.length : chain.count(1), this.sealTimer && clearTimeout(this.sealTimer), this.sealTimer = void 0;
   }
   flush() {
     if (this.batch.length === 0 || this.losing && this.lostSealed) return;
@@ -17629,13 +17629,13 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   }
   /** Hears the last seal handed to the writer once it is on disk: a stop naming a seal the file never got would read as a cut. */
   noteSealed() {
-    let link = this.sealedLink, line = this.sealedLine;
+    let link = this.sealedLink, line3 = this.sealedLine;
     if (link === void 0 || !this.onSealed) return;
     this.sealedLink = void 0, this.sealedLine = void 0;
     let onSealed = this.onSealed;
     this.log.flush().then(() => {
-      let where = line === void 0 ? { file: this.log.fileIdentity() } : this.log.whereIs(line);
-      onSealed(link, where?.file, line, where?.offset);
+      let where = line3 === void 0 ? { file: this.log.fileIdentity() } : this.log.whereIs(line3);
+      onSealed(link, where?.file, line3, where?.offset);
     });
   }
   get backlog() {
@@ -17811,8 +17811,8 @@ while (sysread(STDIN, $buf, 65536, length $buf)) {
 `);
       rest = lines.pop();
       let failures = 0;
-      for (let line of lines)
-        line.startsWith("F ") ? (failures++, events.failed(line.slice(2))) : line === "O" && events.sent();
+      for (let line3 of lines)
+        line3.startsWith("F ") ? (failures++, events.failed(line3.slice(2))) : line3 === "O" && events.sent();
       failures && events.dropped(failures);
     });
     for (let stream of [this.child.stdin, this.child.stdout, this.child.stderr]) stream.unref?.();
@@ -18118,9 +18118,9 @@ function runPipe(recording, runFile) {
       } : void 0
     }, {
       key: key2,
-      onSealed: runFile ? (link, file, line, offset) => {
+      onSealed: runFile ? (link, file, line3, offset) => {
         try {
-          noteSealLink(runFile, link, file, line, offset);
+          noteSealLink(runFile, link, file, line3, offset);
         } catch {
         }
       } : void 0
@@ -18552,6 +18552,11 @@ function isCaseBlind(needle) {
   return CASE_BLIND.has(needle);
 }
 var isLower = (byte) => byte >= 97 && byte <= 122;
+function sameBytes(piece, at, bytes) {
+  if (at < 0 || at + bytes.length > piece.length) return !1;
+  for (let i = 0; i < bytes.length; i++) if (piece[at + i] !== bytes[i]) return !1;
+  return !0;
+}
 function sameFolded(piece, at, lower) {
   if (at < 0 || at + lower.length > piece.length) return !1;
   for (let i = 0; i < lower.length; i++) {
@@ -18577,7 +18582,274 @@ function finder(pairs2, fold) {
   }
   return body.push(253, 100, 34, mask), body.push(4, 64, 32, 0, 32, mask, 104, 106, 15, 11), body.push(32, 0, 65, 16, 106, 33, 0, 12, 0), body.push(11, 11, 65, 127, 11), body;
 }
-var leb = (n) => n < 128 ? [n] : [n & 127 | 128, ...leb(n >> 7)], section = (id, content) => [id, ...leb(content.length), ...content], i32s = (n) => Array(n).fill(127), FUNCTIONS = [["find", 1, !0], ["findPlain", 1, !1], ["findAny", 2, !0], ["findAnyPlain", 2, !1]], MODULE = Uint8Array.from([
+function lineFinder() {
+  let block = [32, 0, 253, 0, 0, 0, 32, 4, 253, 35, 253, 100, 34, 7], byte = [32, 0, 45, 0, 0, 65, 10, 70], found = (at) => [32, 3, ...at, 54, 2, 4, 32, 5, 15], loop = (limit, step, body) => [
+    2,
+    64,
+    3,
+    64,
+    // block, loop
+    ...step === 16 ? [32, 0, 65, 16, 106, 32, limit, 75] : [32, 0, 32, limit, 79],
+    13,
+    1,
+    // past limit (unsigned): out
+    ...body,
+    32,
+    0,
+    65,
+    step,
+    106,
+    33,
+    0,
+    12,
+    0,
+    // p += step, again
+    11,
+    11
+    // end loop, end block
+  ], lane = (i) => [32, 8, 253, 27, i, 106];
+  return [
+    4,
+    1,
+    123,
+    3,
+    127,
+    1,
+    123,
+    2,
+    127,
+    // locals
+    65,
+    10,
+    253,
+    15,
+    33,
+    4,
+    // splat `\n`
+    32,
+    0,
+    65,
+    1,
+    107,
+    33,
+    6,
+    // last = at - 1
+    // The lines before target, without a branch per block: each lane counts its `\n` bytes (eq is -1: subtracted),
+    // 255 blocks at most, then the sixteen counts are added up into the count.
+    3,
+    64,
+    // loop
+    65,
+    0,
+    253,
+    15,
+    33,
+    8,
+    65,
+    255,
+    1,
+    33,
+    9,
+    // counts = 0, 255 blocks
+    ...loop(1, 16, [
+      32,
+      9,
+      69,
+      13,
+      1,
+      // none left: out
+      32,
+      8,
+      32,
+      0,
+      253,
+      0,
+      0,
+      0,
+      32,
+      4,
+      253,
+      35,
+      253,
+      113,
+      33,
+      8,
+      // counts -= load(p) == `\n`
+      32,
+      9,
+      65,
+      1,
+      107,
+      33,
+      9
+    ]),
+    32,
+    8,
+    253,
+    125,
+    253,
+    127,
+    33,
+    8,
+    // the counts, pairwise, into four
+    32,
+    5,
+    ...lane(0),
+    ...lane(1),
+    ...lane(2),
+    ...lane(3),
+    33,
+    5,
+    32,
+    9,
+    69,
+    13,
+    0,
+    // stopped for the 255: again
+    11,
+    ...loop(1, 1, [...byte, 4, 64, 32, 5, 65, 1, 106, 33, 5, 11]),
+    // the rest, one by one
+    // The last of them, backwards from target: sixteen at a time while they lie after `at`, then one by one.
+    32,
+    1,
+    33,
+    10,
+    // q = target
+    2,
+    64,
+    2,
+    64,
+    3,
+    64,
+    // block (found), block, loop
+    32,
+    10,
+    65,
+    16,
+    107,
+    32,
+    6,
+    76,
+    13,
+    1,
+    // q - 16 <= last (before at): out
+    32,
+    10,
+    65,
+    16,
+    107,
+    253,
+    0,
+    0,
+    0,
+    32,
+    4,
+    253,
+    35,
+    253,
+    100,
+    34,
+    7,
+    // mask of [q - 16, q)
+    4,
+    64,
+    32,
+    10,
+    65,
+    15,
+    106,
+    32,
+    7,
+    103,
+    107,
+    33,
+    6,
+    12,
+    3,
+    11,
+    // mask: last = q + 15 - clz(mask), found
+    32,
+    10,
+    65,
+    16,
+    107,
+    33,
+    10,
+    12,
+    0,
+    // q -= 16, again
+    11,
+    11,
+    2,
+    64,
+    3,
+    64,
+    // block, loop
+    32,
+    10,
+    32,
+    6,
+    65,
+    1,
+    106,
+    76,
+    13,
+    1,
+    // q <= at: out (none: last stays at - 1)
+    32,
+    10,
+    65,
+    1,
+    107,
+    34,
+    10,
+    45,
+    0,
+    0,
+    65,
+    10,
+    70,
+    // mem[--q] == `\n`
+    4,
+    64,
+    32,
+    10,
+    33,
+    6,
+    12,
+    3,
+    11,
+    // last = q, found
+    12,
+    0,
+    11,
+    11,
+    11,
+    // found
+    32,
+    3,
+    32,
+    6,
+    65,
+    1,
+    106,
+    54,
+    2,
+    0,
+    // mem[out] = last + 1
+    32,
+    1,
+    33,
+    0,
+    // p = target
+    // The line's end: p + ctz(mask) at the first mask, then one by one; none: -1.
+    ...loop(2, 16, [...block, 4, 64, ...found([32, 0, 32, 7, 104, 106]), 11]),
+    ...loop(2, 1, [...byte, 4, 64, ...found([32, 0]), 11]),
+    ...found([65, 127]),
+    11
+  ];
+}
+var leb = (n) => n < 128 ? [n] : [n & 127 | 128, ...leb(n >> 7)], section = (id, content) => [id, ...leb(content.length), ...content], i32s = (n) => Array(n).fill(127), FUNCTIONS = [["find", 1, !0], ["findPlain", 1, !1], ["findAny", 2, !0], ["findAnyPlain", 2, !1]], BODIES = [...FUNCTIONS.map(([, pairs2, fold]) => finder(pairs2, fold)), lineFinder()], NAMES = [...FUNCTIONS.map(([name]) => name), "line"], MODULE = Uint8Array.from([
   0,
   97,
   115,
@@ -18586,24 +18858,21 @@ var leb = (n) => n < 128 ? [n] : [n & 127 | 128, ...leb(n >> 7)], section = (id,
   0,
   0,
   0,
-  ...section(1, [2, 96, 8, ...i32s(8), 1, 127, 96, 14, ...i32s(14), 1, 127]),
-  // types: (i32 x 8) -> i32, (i32 x 14) -> i32
+  // types: (i32 x 8) -> i32, (i32 x 14) -> i32, (i32 x 4) -> i32
+  ...section(1, [3, 96, 8, ...i32s(8), 1, 127, 96, 14, ...i32s(14), 1, 127, 96, 4, ...i32s(4), 1, 127]),
   ...section(2, [1, 1, 109, 3, 109, 101, 109, 2, 0, 0]),
   // import m.mem, a memory of any size
-  ...section(3, [FUNCTIONS.length, ...FUNCTIONS.map(([, pairs2]) => pairs2 - 1)]),
-  ...section(7, [FUNCTIONS.length, ...FUNCTIONS.flatMap(([name], i) => [name.length, ...Buffer.from(name), 0, i])]),
-  ...section(10, [FUNCTIONS.length, ...FUNCTIONS.flatMap(([, pairs2, fold]) => {
-    let body = finder(pairs2, fold);
-    return [...leb(body.length), ...body];
-  })])
-]), SLOTS = 4, SLOT_BYTES = 1 << 20, PAGE = 65536, ARENA_PAGES = SLOTS * SLOT_BYTES / PAGE, memory, find, findPlain, findAny, findAnyPlain, slotsGiven = 0;
+  ...section(3, [BODIES.length, ...FUNCTIONS.map(([, pairs2]) => pairs2 - 1), 2]),
+  ...section(7, [NAMES.length, ...NAMES.flatMap((name, i) => [name.length, ...Buffer.from(name), 0, i])]),
+  ...section(10, [BODIES.length, ...BODIES.flatMap((body) => [...leb(body.length), ...body])])
+]), SLOTS = 4, SLOT_BYTES = 1 << 20, PAGE = 65536, OUT = SLOTS * SLOT_BYTES, ARENA_PAGES = OUT / PAGE + 1, memory, find, findPlain, findAny, findAnyPlain, line, lineEnds, slotsGiven = 0;
 function load() {
   if (!(find || memory === null))
     try {
       let wasmMemory = new WebAssembly.Memory({ initial: ARENA_PAGES, maximum: ARENA_PAGES }), instance = new WebAssembly.Instance(new WebAssembly.Module(MODULE), { m: { mem: wasmMemory } });
-      find = instance.exports.find, findPlain = instance.exports.findPlain, findAny = instance.exports.findAny, findAnyPlain = instance.exports.findAnyPlain, memory = wasmMemory.buffer;
+      find = instance.exports.find, findPlain = instance.exports.findPlain, findAny = instance.exports.findAny, findAnyPlain = instance.exports.findAnyPlain, line = instance.exports.line, memory = wasmMemory.buffer, lineEnds = new Int32Array(memory, OUT, 2);
     } catch {
-      memory = void 0, find = void 0, findPlain = void 0, findAny = void 0, findAnyPlain = void 0;
+      memory = void 0, find = void 0, findPlain = void 0, findAny = void 0, findAnyPlain = void 0, line = void 0, lineEnds = void 0;
     }
 }
 function arenaBuffer(size2) {
@@ -18612,6 +18881,13 @@ function arenaBuffer(size2) {
 }
 function inArena(buffer) {
   return memory !== void 0 && buffer.buffer === memory;
+}
+function lineInArena(piece, at, target, end, into) {
+  if (!line || piece.buffer !== memory) return !1;
+  let base = piece.byteOffset;
+  into.before = line(base + at, base + target, base + end, OUT), into.start = lineEnds[0] - base;
+  let newline = lineEnds[1];
+  return into.end = newline < 0 ? end : newline - base, !0;
 }
 var MISSES = 32;
 function findInArena(piece, needle, from, rare1, rare2, blind = !1) {
@@ -18625,7 +18901,7 @@ function findInArena(piece, needle, from, rare1, rare2, blind = !1) {
     }
     let offset = at - base;
     if (offset + length > piece.length) return -1;
-    if (blind ? sameFolded(piece, offset, needle) : piece.compare(needle, 0, length, offset, offset + length) === 0) return offset;
+    if (blind ? sameFolded(piece, offset, needle) : sameBytes(piece, offset, needle)) return offset;
     if (++misses > MISSES && misses > offset - from >> 10) return blind ? indexOfFolded(piece, needle, offset + 1) : piece.indexOf(needle, offset + 1);
     start2 = at + 1;
   }
@@ -18664,7 +18940,7 @@ function borrow(size2 = CHUNK2) {
   return index >= 0 ? spare.splice(index, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size2, CHUNK2));
 }
 function release(buffer) {
-  (spare.length < 4 || inArena(buffer)) && spare.push(buffer);
+  (inArena(buffer) || spare.length < 4 && buffer.length <= CHUNK2) && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to, cut2) {
   let size2 = to ?? import_node_fs27.default.fstatSync(fd).size, start2 = borrow(), buffer = start2;
@@ -18805,14 +19081,14 @@ function findNeedle(piece, needle, from, counts) {
   for (let at = piece.indexOf(byte, from + rare); at >= 0; at = piece.indexOf(byte, at + 1)) {
     let start2 = at - rare;
     if (start2 + length > piece.length) return -1;
-    if (piece.compare(needle, 0, length, start2, start2 + length) === 0) return start2;
+    if (sameBytes(piece, start2, needle)) return start2;
     if (++misses > 32 && misses > (at - from >> 10) * MISSES_PER_KIB) return piece.indexOf(needle, start2 + 1);
   }
   return -1;
 }
 function findEither(piece, first, second, from, counts) {
   let seen = counts(), pair = (needle) => ({ needle, blind: CASE_BLIND.has(needle), ...pairOf(needle, seen, CASE_BLIND.has(needle)) }), pairs2 = [pair(first), pair(second)];
-  return findEitherInArena(piece, from, pairs2, (at) => pairs2.some(({ needle, blind }) => at + needle.length <= piece.length && (blind ? sameFolded(piece, at, needle) : piece.compare(needle, 0, needle.length, at, at + needle.length) === 0)), (at) => {
+  return findEitherInArena(piece, from, pairs2, (at) => pairs2.some(({ needle, blind }) => at + needle.length <= piece.length && (blind ? sameFolded(piece, at, needle) : sameBytes(piece, at, needle))), (at) => {
     let one = findNeedle(piece, first, at, counts), other = findNeedle(piece, second, at, counts);
     return one < 0 ? other : other < 0 ? one : Math.min(one, other);
   });
@@ -18832,10 +19108,18 @@ function holdsJson(piece) {
     if (at === 0 || piece[at - 1] === 10) return !0;
   return !1;
 }
+var line2 = { start: 0, end: 0, before: 0 };
 function countNewlines(bytes, from, to) {
+  if (lineInArena(bytes, from, to, to, line2)) return line2.before;
   let count = 0;
   for (let at = bytes.indexOf(10, from); at >= 0 && at < to; at = bytes.indexOf(10, at + 1)) count++;
   return count;
+}
+function lineOf(piece, at, target, end) {
+  if (lineInArena(piece, at, target, end, line2)) return line2;
+  line2.start = target === at ? at : piece.lastIndexOf(10, target - 1) + 1, line2.before = countNewlines(piece, at, line2.start);
+  let newline = piece.indexOf(10, target);
+  return line2.end = newline < 0 ? end : newline, line2;
 }
 function countFileNewlines(fd, from, to, read2) {
   let buffer = borrow();
@@ -18861,10 +19145,10 @@ function bothLists(visitor) {
   return unions.set(visitor, { text: text2, json, both }), both;
 }
 function scanFile(fd, visitor) {
-  let knownOffset = 0, knownNumber = 1, stopped = !1, counts, cutAt = -1;
+  let knownOffset = 0, knownNumber = 1, stopped = !1, counts, cutAt = -1, numbered2 = visitor.numbered !== !1;
   return forEachPiece(fd, (buffer, end, offset) => {
     visitor.read?.();
-    let piece = buffer.subarray(0, end), view, ascii, needles, foundAt = [], paired = [], countsOf = () => counts ??= sampleBytes(piece), at = -1, number2 = knownNumber, position = 0, json = holdsJson(piece);
+    let piece = buffer.subarray(0, end), view, ascii, needles, foundAt = [], paired = [], countsOf = () => counts ??= sampleBytes(piece), at = -1, number2 = numbered2 ? knownNumber : 0, position = 0, json = holdsJson(piece);
     for (; position < end; ) {
       let candidates = json ? bothLists(visitor) : visitor.candidates(), target = position, found = -1;
       if (candidates instanceof RegExp) {
@@ -18885,18 +19169,16 @@ function scanFile(fd, visitor) {
         target = found;
       }
       if (visitor.passOver) {
-        let start3 = target === position ? position : piece.lastIndexOf(10, target - 1) + 1, lineEnd3 = piece.indexOf(10, target);
-        if (lineEnd3 < 0 && (lineEnd3 = end), visitor.passOver(piece, start3, lineEnd3)) {
+        let { start: start3, end: lineEnd3 } = lineOf(piece, position, target, end);
+        if (visitor.passOver(piece, start3, lineEnd3)) {
           position = lineEnd3 + 1;
           continue;
         }
       }
-      at < 0 && (number2 = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read), at = 0);
-      let lineEnd2 = piece.indexOf(10, at);
-      for (; lineEnd2 >= 0 && lineEnd2 < target; )
-        number2++, at = lineEnd2 + 1, lineEnd2 = piece.indexOf(10, at);
-      lineEnd2 < 0 && (lineEnd2 = end);
-      let start2 = at, verdict = visitor.bytes?.(piece, start2, lineEnd2, number2, found);
+      numbered2 && at < 0 && (number2 = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read), at = 0);
+      let { start: start2, end: lineEnd2, before } = lineOf(piece, numbered2 ? at : position, target, end);
+      numbered2 && (number2 += before, at = start2);
+      let verdict = visitor.bytes?.(piece, start2, lineEnd2, number2, found);
       if (verdict !== void 0) {
         if (!verdict)
           return stopped = !0, !1;
@@ -18932,13 +19214,13 @@ function jsonShortlist(literal2, events) {
 var BACKSLASH = 92, DEL2 = 127;
 function jsonLineCannotHold(piece, start2, end, literal2, events) {
   if (piece[start2] !== 123) return !1;
-  let line = piece.subarray(start2, end);
-  if ((isCaseBlind(literal2) ? indexOfFolded(line, literal2, 0) : line.indexOf(literal2)) >= 0 || line.indexOf(BACKSLASH) >= 0 || line.indexOf(DEL2) >= 0 || line.indexOf(194) >= 0) return !1;
-  for (let at = line.indexOf(226); at >= 0; at = line.indexOf(226, at + 1)) {
-    let next = line[at + 1];
+  let line3 = piece.subarray(start2, end);
+  if ((isCaseBlind(literal2) ? indexOfFolded(line3, literal2, 0) : line3.indexOf(literal2)) >= 0 || line3.indexOf(BACKSLASH) >= 0 || line3.indexOf(DEL2) >= 0 || line3.indexOf(194) >= 0) return !1;
+  for (let at = line3.indexOf(226); at >= 0; at = line3.indexOf(226, at + 1)) {
+    let next = line3[at + 1];
     if (next === void 0 || next === 128 || next === 129) return !1;
   }
-  return !(events && line.indexOf(JSON_EVENT_WORD) >= 0);
+  return !(events && line3.indexOf(JSON_EVENT_WORD) >= 0);
 }
 var EVERY_JSON_LINE = [Buffer.from("{")];
 function jsonValueNeedles(value) {
@@ -19105,8 +19387,8 @@ function summarizeFile(file, timeFormat) {
       import_node_fs30.default.closeSync(fd);
     }
 }
-function lineEnd(line) {
-  return line && { time: line.time, ms: Number.isFinite(line.ms) ? line.ms : null, user: line.user };
+function lineEnd(line3) {
+  return line3 && { time: line3.time, ms: Number.isFinite(line3.ms) ? line3.ms : null, user: line3.user };
 }
 function scanFile2(file, timeFormat) {
   let scanned = summarizeFile(file, timeFormat);
@@ -19120,7 +19402,7 @@ function summarizeLog(set, timeFormat, cache) {
       files.push(scanned.summary);
       for (let start2 of scanned.starts)
         recordingIds.add(start2.rec), users.add(start2.user), start2.by && users.add(start2.by);
-      for (let line of [scanned.firstLine, scanned.lastLine]) line && users.add(line.user);
+      for (let line3 of [scanned.firstLine, scanned.lastLine]) line3 && users.add(line3.user);
       first ??= scanned.firstLine, scanned.lastLine && (last = scanned.lastLine);
     }
   }
@@ -19304,8 +19586,12 @@ function textStart(bytes, start2, end, timeWords2) {
     if (at = bytes.indexOf(SPACE2, at), at < 0 || at >= end) return -1;
     at++;
   }
-  let user = at;
-  if (at = bytes.indexOf(SPACE2, at), at < 0 || at >= end || at === user) return -1;
+  return textAfterTime(bytes, at, end);
+}
+function textAfterTime(bytes, user, end) {
+  let at = user;
+  for (; at < end && bytes[at] !== SPACE2; ) at++;
+  if (at >= end || at === user) return -1;
   for (at++; at < end; at++) {
     if (bytes[at] !== COLON) continue;
     let i = at + 1, windowStart = i;
@@ -19415,7 +19701,7 @@ var NEWLINE = Buffer.from(`
   }
   /** Bytes already made ready for the terminal (a scan worker's printed lines: grep-parallel.ts), written as they are. */
   writeReady(bytes) {
-    return this.closed ? !1 : bytes.length > this.pending.length - this.used && (this.flush(), bytes.length > this.pending.length) ? (this.writeAll(bytes), !this.closed) : (this.pending.set(bytes, this.used), this.used += bytes.length, !0);
+    return this.closed ? !1 : bytes.length >= this.pending.length >> 2 ? (this.flush(), this.writeAll(bytes), !this.closed) : bytes.length > this.pending.length - this.used && (this.flush(), bytes.length > this.pending.length) ? (this.writeAll(bytes), !this.closed) : (this.pending.set(bytes, this.used), this.used += bytes.length, !0);
   }
   /** Writes `bytes` out; an output kept in memory (MemoryOutput) keeps them instead. */
   writeAll(bytes) {
@@ -19623,8 +19909,8 @@ var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under
     let e = v.fields?.e;
     if (v.event !== "seal" || e === void 0 || v.fields?.chain !== KEYED_CHAIN) return;
     this.tagged++, this.first ??= v;
-    let line = withoutTag(v.text, e);
-    line !== void 0 && sealTag(line, this.key, sealLogName(v.file)) === e && this.held++;
+    let line3 = withoutTag(v.text, e);
+    line3 !== void 0 && sealTag(line3, this.key, sealLogName(v.file)) === e && this.held++;
   }
   /**
    * Whether each failing e= should say the files may have been renamed: no e= holds, yet `keyedHeld` keyed
@@ -19652,20 +19938,20 @@ function markUnderWrongKey(found) {
 function retagged(v, key2) {
   let e = v.fields?.e;
   if (v.event !== "seal" || e === void 0 || v.fields?.chain !== KEYED_CHAIN) return v;
-  let line = withoutTag(v.text, e);
-  if (line === void 0) return v;
-  let fresh = sealTag(line, key2, sealLogName(v.file));
+  let line3 = withoutTag(v.text, e);
+  if (line3 === void 0) return v;
+  let fresh = sealTag(line3, key2, sealLogName(v.file));
   if (fresh === e) return v;
-  let text2 = line.endsWith(`}}
-`) ? `${line.slice(0, -3)},"e":"${fresh}"}}
-` : `${line.slice(0, -1)} e=${fresh}
+  let text2 = line3.endsWith(`}}
+`) ? `${line3.slice(0, -3)},"e":"${fresh}"}}
+` : `${line3.slice(0, -1)} e=${fresh}
 `;
   return { ...v, text: text2, fields: { ...v.fields, e: fresh } };
 }
 
 // src/chain/older-chain.ts
-function chainVersion(line) {
-  let v = line.fields?.v;
+function chainVersion(line3) {
+  let v = line3.fields?.v;
   return v === void 0 ? void 0 : Number(v);
 }
 var UNSEALED_LOST = "a lost event its reader did not seal: the recording says (v=2) that its reader seals each one at once, by itself, so it is forged", UNSEALED_LOST_UNMARKED = "a lost event its reader did not seal: forged, or written by a tmux-audit older than v=2 (verify --older checks such logs the old, weaker way)", UNSEALED_LOST_MARKED_LATER = "a lost event its reader did not seal, ahead of seals of the recording that say (v=2) its reader seals each one at once: forged (the recording's start, which says so too, is not in the files read)", UNCOVERED_OLDER_LOST = "a lost event no seal of the recording covers (written by an older tmux-audit, whose chain restarts at the event, so the next seals cover it): the lines around it were written off as unsealed", UNMARKED_SEAL = "a seal without v= in a recording whose start or seals say v=2 or later (the mark taken out)", UNSTAMPED_SEAL = "a seal without s= in a recording marked v=3, whose every seal says its start's time (taken out)", OTHER_VERSION = "a seal that says another chain version (v=) than the recording's start or other seals (the mark rewritten)", UNTAGGED_SEAL = "a keyed seal without e= in a recording marked v=3, whose every keyed seal binds its own line under the key (taken out)", BAD_TAG = "a seal whose own line is not as its reader wrote it: its e= does not hold under the key (the line rewritten, or made without the key)";
@@ -19812,8 +20098,8 @@ function lineMovesByStamp(ms) {
   return moves;
 }
 function orderOf(items, move) {
-  let { line, to } = move;
-  return to < line ? [...items.slice(0, to), items[line], ...items.slice(to, line), ...items.slice(line + 1)] : [...items.slice(0, line), ...items.slice(line + 1, to + 1), items[line], ...items.slice(to + 1)];
+  let { line: line3, to } = move;
+  return to < line3 ? [...items.slice(0, to), items[line3], ...items.slice(to, line3), ...items.slice(line3 + 1)] : [...items.slice(0, line3), ...items.slice(line3 + 1, to + 1), items[line3], ...items.slice(to + 1)];
 }
 
 // src/chain/last-seal.ts
@@ -19890,17 +20176,17 @@ function runningSealProblem(seal, owner, place, held, key2) {
   if (seal === void 0) return why("but its reader noted no seal");
   if (seal.event !== "seal" || seal.fields?.rec !== owner || seal.place !== place) return why("but the seal its reader noted is not one of it at that place");
   if (held[0] === void 0 || !sameLog(seal.file, held[0].file)) return why("but the seal its reader noted is of another log");
-  let e = seal.fields?.e, line = e === void 0 || !/^[0-9a-f]+$/.test(e) ? void 0 : withoutTag(seal.text, e);
-  if (line === void 0 || sealTag(line, key2, sealLogName(seal.file)) !== e) return why("but the seal its reader noted does not hold under the key");
+  let e = seal.fields?.e, line3 = e === void 0 || !/^[0-9a-f]+$/.test(e) ? void 0 : withoutTag(seal.text, e);
+  if (line3 === void 0 || sealTag(line3, key2, sealLogName(seal.file)) !== e) return why("but the seal its reader noted does not hold under the key");
   let early = held.find((v) => !(v.ms >= seal.ms - SEAL_MS - SEAL_DRAIN_MS));
   if (early !== void 0) return why(`but they are stamped ${Math.round((seal.ms - early.ms) / 1e3)} s before the seal its reader noted`);
 }
 
 // src/chain/verify.ts
 function unsealedTail(segment, where) {
-  let tail = segment.filter((line, i) => i > 0 || line.event !== "seal" && line.event !== "start");
+  let tail = segment.filter((line3, i) => i > 0 || line3.event !== "seal" && line3.event !== "start");
   if (tail.length >= SEAL_EVERY) return `${tail.length} line(s) after the last seal ${where}: more than a reader leaves unsealed (${SEAL_EVERY - 1})`;
-  let first = tail[0]?.ms ?? 0, latest = tail.reduce((most, line) => Math.max(most, line.ms), first);
+  let first = tail[0]?.ms ?? 0, latest = tail.reduce((most, line3) => Math.max(most, line3.ms), first);
   if (latest - first > SEAL_MS + TAIL_SLACK_MS) return `the lines after the last seal span ${Math.round((latest - first) / 1e3)} s ${where}: a reader seals within ${SEAL_MS / 1e3} s`;
 }
 var RecordingState = class {
@@ -20187,8 +20473,8 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
       let orphans = this.orphans.get(v.place);
       if (orphans) {
         this.orphans.delete(v.place);
-        for (let line of orphans)
-          line.kind === "event" && (line.fields?.rec !== rec || v.event !== "seal") ? this.breaks.push({ kind: "forged event", file: line.file, line: line.line, rec: line.fields?.rec ?? "", detail: line.fields?.rec !== rec ? `${line.event ?? "an"} event at ${line.place} before the first seal there, which is another recording's` : `${line.event ?? "an"} event of a recording whose start is in no file read, no seal of which covers it (the rest of a recording whose start was pruned is sealed)` }) : this.take(state, line);
+        for (let line3 of orphans)
+          line3.kind === "event" && (line3.fields?.rec !== rec || v.event !== "seal") ? this.breaks.push({ kind: "forged event", file: line3.file, line: line3.line, rec: line3.fields?.rec ?? "", detail: line3.fields?.rec !== rec ? `${line3.event ?? "an"} event at ${line3.place} before the first seal there, which is another recording's` : `${line3.event ?? "an"} event of a recording whose start is in no file read, no seal of which covers it (the rest of a recording whose start was pruned is sealed)` }) : this.take(state, line3);
       }
       if (outside) {
         this.externalEvent(state, v, outside);
@@ -20257,8 +20543,8 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     if (others.length === 0) return;
     state.segment = [start2], state.lines -= others.length;
     let states = this.running.get(state.place) ?? [], before = states[states.indexOf(state) - 1];
-    for (let line of others)
-      before ? this.take(before, line) : this.breaks.push({ kind: "inserted", file: line.file, line: line.line, rec: "", detail: `a line at ${line.place} where no recording is running` });
+    for (let line3 of others)
+      before ? this.take(before, line3) : this.breaks.push({ kind: "inserted", file: line3.file, line: line3.line, rec: "", detail: `a line at ${line3.place} where no recording is running` });
   }
   /** Whether `seal` covers the recording's lines since its last seal exactly as they stand. */
   holdsAsWritten(state, seal) {
@@ -20331,8 +20617,8 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
   checkTag(state, v) {
     let key2 = this.options.key;
     if (key2 === void 0 || v.fields?.chain !== KEYED_CHAIN || !(chainVersion(v) >= TAGGED_SEALS_VERSION)) return;
-    let e = v.fields.e, line = e === void 0 || !/^[0-9a-f]+$/.test(e) ? void 0 : withoutTag(v.text, e);
-    if (line !== void 0 && sealTag(line, key2, sealLogName(v.file)) === e) {
+    let e = v.fields.e, line3 = e === void 0 || !/^[0-9a-f]+$/.test(e) ? void 0 : withoutTag(v.text, e);
+    if (line3 !== void 0 && sealTag(line3, key2, sealLogName(v.file)) === e) {
       state.proven = !0, this.held([v], !0);
       return;
     }
@@ -20457,7 +20743,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     coversLost ? (state.unsealed += segment.length - (n - 1), segment = [lost, ...segment.slice(segment.length - (n - 1))], state.lost = void 0) : linkOnly ? (state.unsealed += segment.length, segment = []) : state.resync && lost === void 0 && segment.length > n && (state.unsealed += segment.length - n, segment = segment.slice(segment.length - n)), lost && state.sealsSinceLost++;
     let first = segment[0] ?? v, expectedPrev = coversLost || prunedStretch || lost !== void 0 && state.sealsSinceLost === 1 ? void 0 : state.prev ?? (state.resync ? void 0 : GENESIS), exact = coversLost || !linkOnly && segment.length === n && (blind || this.holdsFor(segment, p, h, key2)), holds2 = exact || linkOnly || state.shared;
     if (!state.keyed && exact && !coversLost ? state.heldPlain = !0 : !holds2 && state.keyed === !1 && !state.heldPlain && this.options.key !== void 0 && segment.length === n && this.holdsFor(segment, p, h, this.options.key) && (state.keyed = !0, state.legacyKeyed = !0, holds2 = !0, exact = !0), exact && (this.confirm(state), this.held(segment), state.keyed === !0 && !blind && !coversLost && this.options.key !== void 0 && this.keyedHeld++, !blind && !coversLost))
-      for (let line of [...segment, v]) line.event === "seal" && Number.isFinite(line.ms) && !(line.ms >= (this.earliestHashedSealMs ?? 1 / 0)) && (this.earliestHashedSealMs = line.ms);
+      for (let line3 of [...segment, v]) line3.event === "seal" && Number.isFinite(line3.ms) && !(line3.ms >= (this.earliestHashedSealMs ?? 1 / 0)) && (this.earliestHashedSealMs = line3.ms);
     state.shared && (state.sharedLines += n);
     let linked = expectedPrev === void 0 || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });
@@ -20498,21 +20784,21 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
    */
   removedStretchSeal(state) {
     if (state.relost === void 0 || state.lastSeal === void 0) return;
-    let rewritten = state.segment.find((line) => line.event === "seal" && line.fields?.more === "1" && line.fields.p !== void 0 && !state.links.some((link) => link.h === line.fields.p));
+    let rewritten = state.segment.find((line3) => line3.event === "seal" && line3.fields?.more === "1" && line3.fields.p !== void 0 && !state.links.some((link) => link.h === line3.fields.p));
     if (rewritten) return rewritten;
-    if (!state.segment.some((line) => line.event === "seal" && line.fields?.end !== void 0)) return;
-    let oldLast = state.lastSeal.fields?.p, from = state.segment.findIndex((line) => line.event === "seal" && oldLast !== void 0 && line.fields?.h?.slice(0, LINK_HEX) === oldLast) + 1;
-    return state.segment.slice(from).find((line) => line.event === "seal" && line !== state.lastSeal);
+    if (!state.segment.some((line3) => line3.event === "seal" && line3.fields?.end !== void 0)) return;
+    let oldLast = state.lastSeal.fields?.p, from = state.segment.findIndex((line3) => line3.event === "seal" && oldLast !== void 0 && line3.fields?.h?.slice(0, LINK_HEX) === oldLast) + 1;
+    return state.segment.slice(from).find((line3) => line3.event === "seal" && line3 !== state.lastSeal);
   }
   /** Lines a seal vouches for by its hash: the earliest of their stamps is where the log read begins (see earliestHeldMs). */
   held(lines, byTag = !1) {
-    for (let line of lines)
-      Number.isFinite(line.ms) && (line.ms >= (this.earliestHeldMs ?? 1 / 0) || (this.earliestHeldMs = line.ms), !byTag && !(line.ms >= (this.earliestHashedMs ?? 1 / 0)) && (this.earliestHashedMs = line.ms));
+    for (let line3 of lines)
+      Number.isFinite(line3.ms) && (line3.ms >= (this.earliestHeldMs ?? 1 / 0) || (this.earliestHeldMs = line3.ms), !byTag && !(line3.ms >= (this.earliestHashedMs ?? 1 / 0)) && (this.earliestHashedMs = line3.ms));
   }
   /** Whether `lines` hash to the seal's h. */
   holdsFor(lines, p, h, key2) {
     let hash = new SegmentHash(p, key2);
-    for (let line of lines) hash.add(line.text);
+    for (let line3 of lines) hash.add(line3.text);
     return hash.digest() === h;
   }
   /**
@@ -20525,7 +20811,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     let k = segment.length - (n - 1);
     if (!(k >= 1 && k <= SEAL_EVERY && n >= 1)) return;
     let hash = new SegmentHash(prev, key2);
-    for (let line of segment.slice(0, k)) hash.add(line.text);
+    for (let line3 of segment.slice(0, k)) hash.add(line3.text);
     return hash.digest().slice(0, LINK_HEX) === p ? k : void 0;
   }
   /** What a segment that does not hash to its seal most likely went through. */
@@ -20535,7 +20821,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     if (have < n) return { kind: "deleted", detail: `${n - have} line(s) fewer than the seal covers (${n})` };
     for (let i = 1; i < segment.length; i++) {
       if (!(segment[i].ms < segment[i - 1].ms)) continue;
-      let byStamp = { kind: "reordered", detail: `line ${segment[i].line} is stamped earlier than the line before it`, hint: [segment[i - 1].file, segment[i].file] }, places = this.options.holdsOnly ? void 0 : lineMovesByStamp(segment.map((line) => line.ms));
+      let byStamp = { kind: "reordered", detail: `line ${segment[i].line} is stamped earlier than the line before it`, hint: [segment[i - 1].file, segment[i].file] }, places = this.options.holdsOnly ? void 0 : lineMovesByStamp(segment.map((line3) => line3.ms));
       if (places === void 0) return byStamp;
       let notSearched = (why) => ({ kind: "edited", detail: `the ${n} line(s) the seal covers are not as written (line ${segment[i].line} is stamped earlier than the line before it: edited, or moved; not searched, ${why})` }), left = Math.floor(8e6 / segment.length);
       for (let place of places) {
@@ -20561,9 +20847,9 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
    */
   reorderThatHolds(segment, p, h, key2) {
     let budget = this.rearrange, spent = !1, left = Math.floor(8e6 / segment.length), holdsFor = (lines) => left <= 0 || spent ? !1 : (left--, budget.take(lines.length) || (spent = !0), !spent && this.holdsFor(lines, p, h, key2)), pieces = [];
-    for (let line of segment) {
+    for (let line3 of segment) {
       let last = pieces[pieces.length - 1];
-      last && last[0].file === line.file ? last.push(line) : pieces.push([line]);
+      last && last[0].file === line3.file ? last.push(line3) : pieces.push([line3]);
     }
     let rearranged = pieceRearrangementThatHolds(pieces.length, (order) => !spent && holdsFor(order.flatMap((at) => pieces[at])), left);
     if (rearranged) {
@@ -20761,11 +21047,11 @@ function identities(files) {
       }
   return byIdentity;
 }
-function sealGone(file, offset, line) {
+function sealGone(file, offset, line3) {
   let fd = openLogFile(file);
   try {
-    if (holdsAt(fd, offset, line)) return;
-    let size2 = import_node_fs34.default.fstatSync(fd).size, short = size2 < offset + Buffer.byteLength(line);
+    if (holdsAt(fd, offset, line3)) return;
+    let size2 = import_node_fs34.default.fstatSync(fd).size, short = size2 < offset + Buffer.byteLength(line3);
     return { kind: short ? "truncated" : "edited", file, line: linesBefore(fd, Math.min(size2, offset)) + 1, detail: short ? `the file holds ${size2} bytes` : "the bytes there are not its line" };
   } finally {
     import_node_fs34.default.closeSync(fd);
@@ -20849,9 +21135,9 @@ function verifyFiles(files, timeFormat, options) {
   return verifyLines(files, (file, take) => {
     let taking = !1;
     try {
-      eachLineOfFile(file, (line, cut2) => {
+      eachLineOfFile(file, (line3, cut2) => {
         taking = !0;
-        let verdict = take(line, cut2);
+        let verdict = take(line3, cut2);
         return taking = !1, verdict;
       });
     } catch (error) {
@@ -20883,13 +21169,13 @@ function prefixDigest(file, size2) {
 function verifyLines(files, each, timeFormat, given) {
   let options = given.rearrange === void 0 ? { ...given, rearrange: new RearrangeBudget() } : given, total = 0, untimed, parseLines = (file, push) => linesOf(file, (take) => each(file, take), timeFormat, (stamps) => untimed ??= stamps, push), kept = /* @__PURE__ */ new Map(), keyMatch = options.key === void 0 ? void 0 : new KeyMatch(options.key), removals = new RemovalCount(), report2 = runVerifier(files, (file, push) => {
     let lines = [];
-    parseLines(file, (line) => (keyMatch?.see(line), removals.see(line), total += line.text.length, kept && total <= KEEP_PARSED_CHARS ? lines.push(line) : kept = void 0, push(line))), kept?.set(file, lines);
+    parseLines(file, (line3) => (keyMatch?.see(line3), removals.see(line3), total += line3.text.length, kept && total <= KEEP_PARSED_CHARS ? lines.push(line3) : kept = void 0, push(line3))), kept?.set(file, lines);
   }, options), parsed = (file, push) => {
     let lines = kept?.get(file);
     if (lines === void 0) return parseLines(file, push);
-    for (let line of lines) if (push(line) === !1) return;
+    for (let line3 of lines) if (push(line3) === !1) return;
   }, keyedHeld = report2.keyedHeld, mismatch = report2.breaks.length > 0 && keyedHeld === 0 ? keyMatch?.mismatch() : void 0;
-  mismatch && (keyedHeld = runVerifier(files, (file, push) => parsed(file, (line) => push(retagged(line, options.key))), options).keyedHeld);
+  mismatch && (keyedHeld = runVerifier(files, (file, push) => parsed(file, (line3) => push(retagged(line3, options.key))), options).keyedHeld);
   let wrongKey = keyedHeld === 0 ? mismatch : void 0;
   if (wrongKey) {
     let without = verifyLines(files, each, timeFormat, { ...options, key: void 0 }), shown = report2.breaks.filter((found) => !markUnderWrongKey(found)), underKey = shown.slice(0, UNDER_WRONG_KEY).map((found) => ({ ...found, detail: `${UNDER_KEY}${found.detail}` })), more = shown.length - underKey.length;
@@ -20906,23 +21192,23 @@ function liveSeals(runs, timeFormat) {
   let seals = /* @__PURE__ */ new Map();
   for (let { runFile, recording } of runs)
     try {
-      let line = readSealNote(runFile).line, parsed = line === void 0 ? void 0 : notedSealLine(recording.file, line, timeFormat);
+      let line3 = readSealNote(runFile).line, parsed = line3 === void 0 ? void 0 : notedSealLine(recording.file, line3, timeFormat);
       parsed !== void 0 && seals.set(recording.id, parsed);
     } catch {
     }
   return seals;
 }
-function notedSealLine(file, line, timeFormat) {
+function notedSealLine(file, line3, timeFormat) {
   let first;
-  return linesOf(file, (take) => eachLineOfText(line, take), timeFormat, () => {
+  return linesOf(file, (take) => eachLineOfText(line3, take), timeFormat, () => {
   }, (parsed) => (first = parsed, !1)), first;
 }
 function linesOf(file, each, timeFormat, untimed, push) {
-  let reader, held, seals = 0, sealInstants = 0, line = 0, emit = (whole, parsed, instants2) => {
-    line++;
+  let reader, held, seals = 0, sealInstants = 0, line3 = 0, emit = (whole, parsed, instants2) => {
+    line3++;
     let timed = instants2 || whole.charCodeAt(0) === 123;
     return parsed && !timed && untimed(reader.timeFormat), push(
-      parsed ? { file, line, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === "event" ? parsed.text : void 0, fields: parsed.fields, raw: parsed.kind === "event" ? parsed.raw : void 0, ms: timed && Number.isFinite(parsed.ms) ? parsed.ms : parsed.kind === "event" && parsed.text === "seal" ? sealInstant(parsed.fields) ?? Number.NaN : Number.NaN } : { file, line, text: whole, ms: Number.NaN }
+      parsed ? { file, line: line3, text: whole, place: placeOf(parsed), kind: parsed.kind, event: parsed.kind === "event" ? parsed.text : void 0, fields: parsed.fields, raw: parsed.kind === "event" ? parsed.raw : void 0, ms: timed && Number.isFinite(parsed.ms) ? parsed.ms : parsed.kind === "event" && parsed.text === "seal" ? sealInstant(parsed.fields) ?? Number.NaN : Number.NaN } : { file, line: line3, text: whole, ms: Number.NaN }
     );
   };
   if (each((whole, cut2) => {
@@ -20943,7 +21229,7 @@ function runVerifier(files, linesOf2, options, firstBreak = !1) {
   let verifier = new ChainVerifier(options);
   for (let file of files) {
     let stopped = !1;
-    if (linesOf2(file, (line) => (verifier.push(line), stopped = firstBreak && verifier.broken, !stopped)), stopped) return verifier.finish();
+    if (linesOf2(file, (line3) => (verifier.push(line3), stopped = firstBreak && verifier.broken, !stopped)), stopped) return verifier.finish();
   }
   return verifier.finish();
 }
@@ -21037,12 +21323,12 @@ var key = (fields) => `${fields.rec}\0${fields.pid ?? ""}\0${fields.n ?? ""}\0${
   open = /* @__PURE__ */ new Map();
   rows = [];
   /** Takes any log line; only command events count. */
-  add(line) {
-    if (line.kind !== "event" || !line.fields) return;
-    let fields = line.fields;
-    if (line.text === "command") {
+  add(line3) {
+    if (line3.kind !== "event" || !line3.fields) return;
+    let fields = line3.fields;
+    if (line3.text === "command") {
       let row = {
-        line,
+        line: line3,
         rec: fields.rec ?? "",
         n: fields.n,
         pid: fields.pid,
@@ -21053,7 +21339,7 @@ var key = (fields) => `${fields.rec}\0${fields.pid ?? ""}\0${fields.n ?? ""}\0${
         source: fields.source
       };
       this.rows.push(row), fields.n !== void 0 && this.open.set(key(fields), row);
-    } else if (line.text === "command-end" && fields.n !== void 0) {
+    } else if (line3.text === "command-end" && fields.n !== void 0) {
       let row = this.open.get(key(fields));
       if (!row) return;
       this.open.delete(key(fields)), row.exit = fields.exit, row.ms = fields.ms !== void 0 && /^\d+$/.test(fields.ms) ? Number(fields.ms) : void 0, row.pipestatus = fields.pipestatus;
@@ -21099,13 +21385,13 @@ function parsePane(text2) {
 function needsRecordings(filter) {
   return filter.user !== void 0 || filter.rec !== void 0 || filter.pane !== void 0 && "id" in filter.pane;
 }
-function passes(line, recordings, filter) {
-  if (filter.events && line.kind !== "event" || filter.since !== void 0 && !(line.ms >= filter.since) || filter.until !== void 0 && !(line.ms < filter.until) || filter.rec !== void 0 && !recordings.some((recording) => recording.rec === filter.rec) || filter.user !== void 0 && line.user !== filter.user && !recordings.some((recording) => recording.by === filter.user)) return !1;
+function passes(line3, recordings, filter) {
+  if (filter.events && line3.kind !== "event" || filter.since !== void 0 && !(line3.ms >= filter.since) || filter.until !== void 0 && !(line3.ms < filter.until) || filter.rec !== void 0 && !recordings.some((recording) => recording.rec === filter.rec) || filter.user !== void 0 && line3.user !== filter.user && !recordings.some((recording) => recording.by === filter.user)) return !1;
   if (filter.pane !== void 0) {
     if ("id" in filter.pane) {
       let id = filter.pane.id;
       if (!recordings.some((recording) => recording.paneId === id)) return !1;
-    } else if (placeOf(line) !== filter.pane.place) return !1;
+    } else if (placeOf(line3) !== filter.pane.place) return !1;
   }
   return !0;
 }
@@ -21228,7 +21514,7 @@ var EVENT_LINES = " \\* ";
 var import_node_fs37 = __nodeBuiltin(require("node:fs"));
 
 // src/read/context.ts
-var import_node_fs36 = __nodeBuiltin(require("node:fs"));
+var import_node_crypto14 = require("node:crypto"), import_node_fs36 = __nodeBuiltin(require("node:fs"));
 
 // src/read/backward.ts
 var BackwardSearch = class {
@@ -21258,8 +21544,14 @@ var BackwardSearch = class {
 };
 
 // src/read/context.ts
-function linesBefore2(fd, before, floor, needle, want, accept) {
-  let needles = Buffer.isBuffer(needle) ? [needle] : needle, found = [], end = before, size2 = 256 * 1024, buffer = borrow();
+var BEFORE_TEXT_BYTES = 4 << 20;
+function linesBefore2(fd, before, floor, needle, want, accept, keep = BEFORE_TEXT_BYTES) {
+  let needles = Buffer.isBuffer(needle) ? [needle] : needle, found = [], kept = 0, take = (offset, length, text2) => {
+    let value = accept(text2);
+    if (value === void 0) return;
+    let held = kept + length <= keep;
+    held && (kept += length), found.push(held ? { offset, length, text: text2, value } : { offset, length, text: void 0, value: void 0, digest: digestOf(text2) });
+  }, end = before, size2 = 256 * 1024, buffer = borrow();
   try {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
@@ -21276,7 +21568,7 @@ function linesBefore2(fd, before, floor, needle, want, accept) {
           let lineStart = startOfLine(fd, start2 + (newline < 0 ? length : newline), floor, window);
           if (lineStart < start2) {
             let text2 = window.toString("utf8", 0, import_node_fs36.default.readSync(fd, window, 0, MAX_LINE, lineStart));
-            needles.some((one) => text2.includes(one.toString("utf8"))) && accept(text2) && found.push({ offset: lineStart, text: text2 });
+            needles.some((one) => text2.includes(one.toString("utf8"))) && take(lineStart, MAX_LINE, text2);
           }
           end = lineStart, size2 = 256 * 1024;
           continue;
@@ -21287,8 +21579,10 @@ function linesBefore2(fd, before, floor, needle, want, accept) {
       for (let position = length; position > base && found.length < want; ) {
         let at = search.previous(position);
         if (at < base) break;
-        let lineStart = at > 0 ? bytes.lastIndexOf(10, at - 1) + 1 : 0, lineEnd2 = bytes.indexOf(10, at), text2 = bytes.toString("utf8", lineStart, lineEnd2 < 0 ? length : lineEnd2);
-        accept(text2) && found.push({ offset: start2 + lineStart, text: text2 }), position = lineStart;
+        let lineStart = at > 0 ? bytes.lastIndexOf(10, at - 1) + 1 : 0, lineEnd2 = bytes.indexOf(10, at);
+        lineEnd2 < 0 && (lineEnd2 = length);
+        let text2 = bytes.toString("utf8", lineStart, lineEnd2);
+        take(start2 + lineStart, lineEnd2 - lineStart, text2), position = lineStart;
       }
       end = start2 + base;
     }
@@ -21343,70 +21637,111 @@ var PaneContext = class {
     let candidates = [...base, ...new Set([...places.keys()].flatMap((place) => [...this.panes.get(place)].flatMap(jsonValueNeedles)))];
     return this.jsonCached = { setIndex, version: this.version, base, candidates }, candidates;
   }
-  /** A line the search looked at (matched, or a candidate); what to print now, in order. */
+  /**
+   * A line the search looked at (matched, or a candidate); what to print now, in order. Lines before a match whose
+   * text was not kept (linesBefore) are read again one at a time, as each is reached (iterate what is returned at
+   * once: it shows them as it goes); otherwise an array (a common word's search takes millions of lines here).
+   */
   take(at, matched, reader) {
     let place = placeOf(at.line), key2 = `${at.setIndex}\0${place}`, places = this.pending.get(at.setIndex);
     places || this.pending.set(at.setIndex, places = /* @__PURE__ */ new Map());
-    let shown = [];
+    let shown;
     if (matched) {
-      let { lines, connected } = this.before(at, place, key2, reader), joined = connected;
-      for (let line of lines)
-        shown.push(this.show(line, key2, joined, !0)), joined = !0;
-      shown.push(this.show(at, key2, joined, !1));
+      let { lines, connected, close } = this.before(at, place, key2, reader);
+      shown = lines.every((line3) => line3.text !== void 0) ? this.shownNow(lines, at, key2, connected, place, reader, close) : this.shownLater(lines, at, key2, connected, place, reader, close);
       let panes = this.panes.get(place) ?? /* @__PURE__ */ new Set();
       this.lines > 0 && (places.get(place) !== this.lines || !panes.has(at.line.pane)) && (places.set(place, this.lines), this.panes.set(place, panes.add(at.line.pane)), this.version++);
     } else {
       let left = places.get(place) ?? 0;
-      if (left === 0) return shown;
-      left === 1 ? (places.delete(place), this.version++) : places.set(place, left - 1), shown.push(this.show(at, key2, !0, !0));
+      if (left === 0) return [];
+      left === 1 ? (places.delete(place), this.version++) : places.set(place, left - 1), shown = [this.show(at, key2, !0, !0)];
     }
     let length = Buffer.byteLength(at.log);
     return this.printed.set(key2, { fileIndex: at.fileIndex, end: length >= MAX_LINE ? pastNewline(at.fd, at.offset) : at.offset + length + 1 }), shown;
   }
-  show(line, key2, connected, context) {
-    let gap = this.lastKey !== void 0 && (!connected || this.lastKey !== key2);
-    return this.lastKey = key2, { file: line.file, number: line.number, log: line.log, line: line.line, recordings: line.recordings, context, gap };
+  /** A match and the lines before it, all in memory. */
+  shownNow(lines, at, key2, connected, place, reader, close) {
+    close();
+    let shown = lines.map((line3, i) => this.show(shownBefore(line3, place, reader, at.recordings), key2, connected || i > 0, !0));
+    return shown.push(this.show(at, key2, connected || lines.length > 0, !1)), shown;
   }
-  /** The lines before a match (oldest first), and whether they join the last line printed of its place. */
+  /** The same, the lines before it read as their turn comes (their file, when it is the one before, closed after them). */
+  *shownLater(lines, at, key2, connected, place, reader, close) {
+    try {
+      for (let [i, line3] of lines.entries()) yield this.show(shownBefore(line3, place, reader, at.recordings), key2, connected || i > 0, !0);
+    } finally {
+      close();
+    }
+    yield this.show(at, key2, connected || lines.length > 0, !1);
+  }
+  show(line3, key2, connected, context) {
+    let gap = this.lastKey !== void 0 && (!connected || this.lastKey !== key2);
+    return this.lastKey = key2, { file: line3.file, number: line3.number, log: line3.log, line: line3.line, recordings: line3.recordings, context, gap };
+  }
+  /**
+   * The lines before a match (oldest first), whether they join the last line printed of its place, and what closes
+   * the file before the match's, when they are in it (once they are printed).
+   */
   before(at, place, key2, reader) {
-    if (this.lines === 0) return { lines: [], connected: !1 };
-    let want = this.lines + 1, last = this.printed.get(key2), needles = [Buffer.from(` ${place} `), ...new Set([at.line.pane, ...this.panes.get(place) ?? []].flatMap(jsonValueNeedles))], parsed = /* @__PURE__ */ new Map(), accept = (text2) => {
-      let line = reader.read(text2, !1);
-      return line === void 0 || placeOf(line) !== place ? !1 : (parsed.set(text2, line), !0);
-    }, lines = [], here = last?.fileIndex === at.fileIndex, found = linesBefore2(at.fd, at.offset, here ? last.end : 0, needles, want, accept);
-    for (let { offset, text: text2 } of found) lines.push({ file: at.file, number: at.number - countFileNewlines(at.fd, offset, at.offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
-    let connected = here && found.length < want;
+    if (this.lines === 0) return { lines: [], connected: !1, close: () => {
+    } };
+    let want = this.lines + 1, last = this.printed.get(key2), needles = [Buffer.from(` ${place} `), ...new Set([at.line.pane, ...this.panes.get(place) ?? []].flatMap(jsonValueNeedles))], accept = (text2) => {
+      let line3 = reader.read(text2, !1);
+      return line3 !== void 0 && placeOf(line3) === place ? line3 : void 0;
+    }, here = last?.fileIndex === at.fileIndex, found = linesBefore2(at.fd, at.offset, here ? last.end : 0, needles, want, accept), lines = numbered(found, at.fd, at.file, at.offset, at.number), connected = here && found.length < want, close = () => {
+    };
     if (!here && found.length < want && at.fileIndex > 0) {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
-      if (fd !== void 0)
+      if (fd !== void 0) {
+        close = () => import_node_fs36.default.closeSync(fd);
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, more = linesBefore2(fd, import_node_fs36.default.fstatSync(fd).size, there ? last.end : 0, needles, want - found.length, accept);
-          for (let { offset, text: text2 } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text2, line: parsed.get(text2), recordings: at.recordings });
-          connected = there && found.length + more.length < want;
-        } finally {
-          import_node_fs36.default.closeSync(fd);
+          let there = last?.fileIndex === at.fileIndex - 1, size2 = import_node_fs36.default.fstatSync(fd).size, held = found.reduce((sum, line3) => sum + (line3.text === void 0 ? 0 : line3.length), 0), more = linesBefore2(fd, size2, there ? last.end : 0, needles, want - found.length, accept, BEFORE_TEXT_BYTES - held);
+          more.length > 0 && lines.push(...numbered(more, fd, previous.path, size2, 1 + countFileNewlines(fd, 0, size2))), connected = there && found.length + more.length < want;
+        } catch (failure) {
+          throw close(), failure;
         }
+      }
     }
-    return { lines: lines.slice(0, this.lines).reverse(), connected };
+    return { lines: lines.slice(0, this.lines).reverse(), connected, close };
   }
 };
+function digestOf(text2) {
+  return (0, import_node_crypto14.createHash)("sha256").update(text2).digest("base64");
+}
+function numbered(found, fd, file, offset, number2) {
+  let after = offset;
+  return found.map((before) => (number2 -= countFileNewlines(fd, before.offset, after), after = before.offset, { offset: before.offset, length: before.length, text: before.text, value: before.value, digest: before.digest, fd, file, number: number2 }));
+}
+function shownBefore(before, place, reader, recordings) {
+  let { text: text2, value: line3 } = before;
+  if (text2 === void 0 || line3 === void 0) {
+    let bytes = borrow(before.length), read2;
+    try {
+      read2 = import_node_fs36.default.readSync(before.fd, bytes, 0, before.length, before.offset), text2 = bytes.toString("utf8", 0, read2);
+    } finally {
+      release(bytes);
+    }
+    if (line3 = read2 === before.length && digestOf(text2) === before.digest ? reader.read(text2, !1) : void 0, line3 === void 0 || placeOf(line3) !== place) throw new AuditError(`${before.file} changed while it was searched: its line ${before.number} is no longer what was found there`, 2);
+  }
+  return { file: before.file, number: before.number, log: text2, line: line3, recordings };
+}
 
 // src/read/recordings.ts
 var RecordingTracker = class {
   active = /* @__PURE__ */ new Map();
   known = /* @__PURE__ */ new Map();
   /** Takes the next line of the log, and says which recordings it belongs to. */
-  see(line) {
-    let place = placeOf(line);
-    if (line.kind !== "event") return this.active.get(place) ?? [];
-    let rec = line.fields?.rec;
+  see(line3) {
+    let place = placeOf(line3);
+    if (line3.kind !== "event") return this.active.get(place) ?? [];
+    let rec = line3.fields?.rec;
     if (rec === void 0) return [];
-    if (line.text === "start") {
-      let info2 = { rec, place, paneId: line.fields?.pane ?? "", by: line.fields?.by ?? "", user: line.user, startMs: line.ms };
+    if (line3.text === "start") {
+      let info2 = { rec, place, paneId: line3.fields?.pane ?? "", by: line3.fields?.by ?? "", user: line3.user, startMs: line3.ms };
       return this.known.set(rec, info2), this.active.set(place, [...(this.active.get(place) ?? []).filter((other) => other.rec !== rec), info2]), [info2];
     }
-    let info = this.known.get(rec) ?? { rec, place, paneId: "", by: "", user: line.user, startMs: Number.NaN };
-    if (line.text === "stop") {
+    let info = this.known.get(rec) ?? { rec, place, paneId: "", by: "", user: line3.user, startMs: Number.NaN };
+    if (line3.text === "stop") {
       let left = (this.active.get(place) ?? []).filter((other) => other.rec !== rec);
       left.length > 0 ? this.active.set(place, left) : this.active.delete(place);
     }
@@ -21442,8 +21777,8 @@ var RecordingSpan = class {
     return this.state === "before" ? this.jsonStartShortlist : this.jsonPlaceShortlist;
   }
   /** Takes the next line of the log; true when it is part of the recording. */
-  take(line) {
-    return this.state === "before" ? line.kind !== "event" || line.text !== "start" || line.fields?.rec !== this.rec ? !1 : (this.state = "in", this.start = line, this.place = placeOf(line), this.placeShortlist = [Buffer.from(` ${this.place} `)], this.jsonPlaceShortlist = jsonValueNeedles(line.pane), !0) : this.state === "after" || placeOf(line) !== this.place ? !1 : line.kind !== "event" ? !0 : line.fields?.rec !== this.rec ? !1 : (line.text === "stop" && (this.state = "after"), !0);
+  take(line3) {
+    return this.state === "before" ? line3.kind !== "event" || line3.text !== "start" || line3.fields?.rec !== this.rec ? !1 : (this.state = "in", this.start = line3, this.place = placeOf(line3), this.placeShortlist = [Buffer.from(` ${this.place} `)], this.jsonPlaceShortlist = jsonValueNeedles(line3.pane), !0) : this.state === "after" || placeOf(line3) !== this.place ? !1 : line3.kind !== "event" ? !0 : line3.fields?.rec !== this.rec ? !1 : (line3.text === "stop" && (this.state = "after"), !0);
   }
 };
 
@@ -21522,7 +21857,8 @@ function planGrep(options, context) {
     jsonBase,
     literalBytes: pattern.literal ?? pattern.folded,
     jsonEvents: jsonBase !== void 0 && jsonBase.includes(JSON_EVENT_WORD),
-    plain: !tracking && !context && !timed && !filter.events && filter.pane === void 0 ? options.plain : void 0
+    plain: !tracking && !context && !timed && !filter.events && filter.pane === void 0 ? options.plain : void 0,
+    numbered: options.count !== !0
   };
 }
 function passesOver(plan, file, context) {
@@ -21532,6 +21868,7 @@ function passesOver(plan, file, context) {
 function grepFile(plan, fd, place, emit) {
   let { pattern, filter, tracking, timed, base, jsonBase, literalBytes, jsonEvents, plain } = plan, { setIndex, fileIndex, tracker, context } = place, file = place.path, matched = 0, reader, words2 = 0, readerOf = (first) => (reader === void 0 && (reader = readerFor(first, plan.timeFormat), words2 = timeWords(reader.timeFormat)), reader);
   return { stopped: scanFile(fd, {
+    numbered: plan.numbered,
     read: place.progress,
     candidates: () => context ? context.candidates(setIndex, base) : base,
     jsonCandidates: () => context ? context.jsonCandidates(setIndex, jsonBase) : jsonBase,
@@ -21543,12 +21880,12 @@ function grepFile(plan, fd, place, emit) {
     passOver: jsonBase && !tracking && !context ? (piece, start2, end) => {
       if (jsonLineCannotHold(piece, start2, end, literalBytes, jsonEvents)) return !0;
       if (piece[start2] !== 123 || holdsLiteral(piece, start2, end, literalBytes)) return !1;
-      let text2 = piece.toString("utf8", start2, end), line = readerOf(text2).read(text2, timed);
-      return !line || !(passes(line, NONE, filter) && pattern.test.test(line.raw));
+      let text2 = piece.toString("utf8", start2, end), line3 = readerOf(text2).read(text2, timed);
+      return !line3 || !(passes(line3, NONE, filter) && pattern.test.test(line3.raw));
     } : void 0,
     bytes: plain ? (piece, start2, end, number2, found) => {
       if (reader === void 0 && readerOf(piece.toString("utf8", start2, end)), !reader.iso || !isoStampAt(piece, start2, end)) return;
-      let text2 = textStart(piece, start2, end, words2);
+      let text2 = words2 === 1 ? textAfterTime(piece, start2 + 30, end) : textStart(piece, start2, end, words2);
       if (text2 < 0) return;
       if (pattern.plain) {
         if (!literalIn(pattern.literal, piece, text2, end, found)) return !0;
@@ -21560,11 +21897,11 @@ function grepFile(plan, fd, place, emit) {
       return written !== void 0 && matched++, written;
     } : void 0,
     line: (text2, number2, offset) => {
-      let reader2 = readerOf(text2), line = reader2.read(text2, timed || tracking && (text2.includes(" * ") || text2.charCodeAt(0) === 123));
-      if (!line) return !0;
-      let belongs = tracking ? tracker.see(line) : NONE, recordings = belongs.length === 0 ? [] : belongs.map((recording) => recording.rec), isMatch = passes(line, belongs, filter) && pattern.test.test(line.raw);
-      if (isMatch && matched++, !context) return isMatch ? emit({ file, number: number2, log: text2, line, recordings, context: !1, gap: !1 }) !== !1 : !0;
-      for (let shown of context.take({ setIndex, fileIndex, fd, file, number: number2, offset, log: text2, line, recordings }, isMatch, reader2))
+      let reader2 = readerOf(text2), line3 = reader2.read(text2, timed || tracking && (text2.includes(" * ") || text2.charCodeAt(0) === 123));
+      if (!line3) return !0;
+      let belongs = tracking ? tracker.see(line3) : NONE, recordings = belongs.length === 0 ? [] : belongs.map((recording) => recording.rec), isMatch = passes(line3, belongs, filter) && pattern.test.test(line3.raw);
+      if (isMatch && matched++, !context) return isMatch ? emit({ file, number: number2, log: text2, line: line3, recordings, context: !1, gap: !1 }) !== !1 : !0;
+      for (let shown of context.take({ setIndex, fileIndex, fd, file, number: number2, offset, log: text2, line: line3, recordings }, isMatch, reader2))
         if (emit(shown) === !1) return !1;
       return !0;
     }
@@ -21594,12 +21931,8 @@ function literalIn(literal2, piece, text2, end, found) {
   return at >= 0 && at + length <= end;
 }
 function holdsLiteral(piece, start2, end, literal2) {
-  let line = piece.subarray(start2, end);
-  return (isCaseBlind(literal2) ? indexOfFolded(line, literal2, 0) : line.indexOf(literal2)) >= 0;
-}
-function sameBytes(piece, at, bytes) {
-  for (let i = 0; i < bytes.length; i++) if (piece[at + i] !== bytes[i]) return !1;
-  return !0;
+  let line3 = piece.subarray(start2, end);
+  return (isCaseBlind(literal2) ? indexOfFolded(line3, literal2, 0) : line3.indexOf(literal2)) >= 0;
 }
 function walkRecording(sets, rec, timeFormat, take, error) {
   for (let set of sets) {
@@ -21609,12 +21942,13 @@ function walkRecording(sets, rec, timeFormat, take, error) {
         if (readFile(file.path, held, error, (fd) => {
           let reader;
           return scanFile(fd, {
+            numbered: !1,
             candidates: () => span.candidates(),
             jsonCandidates: () => span.jsonCandidates(),
             line: (text2) => {
               reader ??= readerFor(text2, timeFormat);
-              let line = reader.read(text2);
-              return !line || !span.take(line) ? !0 : (take(line, text2, file.path) === !1 && (halted = !0), !halted && span.state !== "after");
+              let line3 = reader.read(text2);
+              return !line3 || !span.take(line3) ? !0 : (take(line3, text2, file.path) === !1 && (halted = !0), !halted && span.state !== "after");
             }
           });
         }), halted || span.state === "after") break;
@@ -21645,7 +21979,7 @@ function planOf(request) {
   } }, !1);
 }
 function runJob(plan, job, out, errors, length, count = !1, progress) {
-  let jobPlan = plan.plain ? { ...plan, plain: count ? counted : printPlain(out) } : plan, fd = job.fd >= 0 ? job.fd : void 0, own = fd === void 0;
+  let jobPlan = { ...plan, plain: plan.plain && (count ? counted : printPlain(out)), numbered: !count }, fd = job.fd >= 0 ? job.fd : void 0, own = fd === void 0;
   try {
     return fd ??= openLog(job.path), fd === void 0 ? { matched: 0, stopped: !1 } : grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: void 0, context: void 0, progress }, count ? counted : (hit) => printHit(out, hit));
   } catch (failure) {
@@ -21875,20 +22209,20 @@ function requireWhen(option, text2, now) {
 // src/commands/grep.ts
 var COMMAND_EVENTS = "^command(-end)? ";
 function hitJson(hit) {
-  let { line } = hit;
+  let { line: line3 } = hit;
   return {
     file: hit.file,
     number: hit.number,
     log: hit.log,
-    time: line.time,
-    ms: Number.isFinite(line.ms) ? line.ms : null,
-    user: line.user,
-    session: line.session,
-    window: line.window,
-    pane: line.pane,
-    kind: line.kind,
-    text: line.text,
-    ...line.fields ? { fields: line.fields } : {},
+    time: line3.time,
+    ms: Number.isFinite(line3.ms) ? line3.ms : null,
+    user: line3.user,
+    session: line3.session,
+    window: line3.window,
+    pane: line3.pane,
+    kind: line3.kind,
+    text: line3.text,
+    ...line3.fields ? { fields: line3.fields } : {},
     recordings: hit.recordings,
     context: hit.context
   };
@@ -21953,7 +22287,7 @@ Examples:
         seen += files;
       })) ?? grepLogs(
         sets,
-        { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: json, recordings: json, plain: json ? void 0 : count ? found : printPlain(out) },
+        { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: json, recordings: json, count, plain: json ? void 0 : count ? found : printPlain(out) },
         (hit) => count ? found() : json ? out.write(`${JSON.stringify(hitJson(hit))}
 `) : printHit(out, hit),
         fileError
@@ -21990,7 +22324,7 @@ Example:
     if (options.json && !options.commands) throw new AuditError("--json goes with --commands", 2);
     if (options.commands) {
       let pairs2 = new CommandPairs();
-      eachLineOf(location(options), rec, options.session, (line) => pairs2.add(line));
+      eachLineOf(location(options), rec, options.session, (line3) => pairs2.add(line3));
       for (let row of pairs2.rows) out.write(options.json ? `${JSON.stringify(commandJson(row))}
 ` : `${commandLine(row)}
 `);
@@ -21998,12 +22332,12 @@ Example:
       return;
     }
     let open2 = !1;
-    eachLineOf(location(options), rec, options.session, (line, log) => {
+    eachLineOf(location(options), rec, options.session, (line3, log) => {
       if (!options.text) return out.write(`${log}
 `);
-      if (line.kind === "event") return !0;
-      let text2 = line.kind === "piece" && open2 ? line.text : `${open2 ? `
-` : ""}${line.text}`;
+      if (line3.kind === "event") return !0;
+      let text2 = line3.kind === "piece" && open2 ? line3.text : `${open2 ? `
+` : ""}${line3.text}`;
       return open2 = !0, out.write(text2);
     }), open2 && out.write(`
 `), out.flush();
@@ -22205,22 +22539,22 @@ var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LE
     return this.origin;
   }
   /** The events `line` adds (possibly none). */
-  add(line) {
-    let events = [], time = this.seconds(line.ms);
-    if (line.kind === "piece" && this.pending)
-      return this.pending.text += escapeText(line.text), events;
-    switch (this.flush(events), line.kind) {
+  add(line3) {
+    let events = [], time = this.seconds(line3.ms);
+    if (line3.kind === "piece" && this.pending)
+      return this.pending.text += escapeText(line3.text), events;
+    switch (this.flush(events), line3.kind) {
       case "line":
       case "piece":
       case "redrawn":
-        this.pending = { time, text: escapeText(line.text) };
+        this.pending = { time, text: escapeText(line3.text) };
         break;
       case "screen":
         this.rowsLeft > 0 && (this.rowsLeft--, events.push([time, "o", `${this.firstRow ? "" : `\r
-`}${escapeText(line.text)}`]), this.firstRow = !1);
+`}${escapeText(line3.text)}`]), this.firstRow = !1);
         break;
       case "event":
-        this.rowsLeft = 0, line.text === "screen" ? this.screen(line, time, events) : line.text === "stop" && this.alternate && (this.alternate = !1, events.push([time, "o", LEAVE_ALTERNATE]));
+        this.rowsLeft = 0, line3.text === "screen" ? this.screen(line3, time, events) : line3.text === "stop" && this.alternate && (this.alternate = !1, events.push([time, "o", LEAVE_ALTERNATE]));
         break;
     }
     return events;
@@ -22230,18 +22564,18 @@ var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LE
     let events = [];
     return this.flush(events), this.alternate && (this.alternate = !1, events.push([this.lastTime, "o", LEAVE_ALTERNATE])), events;
   }
-  screen(line, time, events) {
-    let state = line.fields?.state;
+  screen(line3, time, events) {
+    let state = line3.fields?.state;
     if (state === "enter")
       this.alternate = !0, events.push([time, "o", `${ENTER_ALTERNATE}${CLEAR}`]);
     else if (state === "leave")
       this.alternate && events.push([time, "o", LEAVE_ALTERNATE]), this.alternate = !1;
     else if (state === "snapshot") {
-      if (line.fields?.screen === "normal" || !this.alternate) {
+      if (line3.fields?.screen === "normal" || !this.alternate) {
         this.rowsLeft = 0;
         return;
       }
-      this.rowsLeft = Number(line.fields?.rows ?? 0) || 0, this.firstRow = !0, events.push([time, "o", CLEAR]);
+      this.rowsLeft = Number(line3.fields?.rows ?? 0) || 0, this.firstRow = !0, events.push([time, "o", CLEAR]);
     }
   }
   flush(events) {
@@ -22291,11 +22625,11 @@ function rawCastHeader(firstLine) {
   }
 }
 function writeRawCast(parts, idleTimeLimit, write) {
-  let header = !0, stopped = !1, marks = new MarkStripper(), lastTime = 0, event = (line) => {
-    if (line.charCodeAt(0) !== 91) return !0;
+  let header = !0, stopped = !1, marks = new MarkStripper(), lastTime = 0, event = (line3) => {
+    if (line3.charCodeAt(0) !== 91) return !0;
     let parsed;
     try {
-      parsed = JSON.parse(line);
+      parsed = JSON.parse(line3);
     } catch {
       return !0;
     }
@@ -22314,17 +22648,17 @@ function writeRawCast(parts, idleTimeLimit, write) {
     let fd = openLog(part);
     if (fd !== void 0)
       try {
-        let take = (line) => {
-          if (!header) return event(line);
-          let parsed = rawCastHeader(line);
+        let take = (line3) => {
+          if (!header) return event(line3);
+          let parsed = rawCastHeader(line3);
           return parsed ? (header = !1, idleTimeLimit !== void 0 && (parsed.idle_time_limit = idleTimeLimit), write(`${escapeText(JSON.stringify(parsed))}
 `)) : !1;
         };
         forEachPiece(fd, (buffer, end) => {
           let start2 = 0, piece = buffer.subarray(0, end);
           for (let newline = piece.indexOf(10); newline >= 0; newline = piece.indexOf(10, start2)) {
-            let line = buffer.toString("utf8", start2, newline);
-            if (start2 = newline + 1, !take(line))
+            let line3 = buffer.toString("utf8", start2, newline);
+            if (start2 = newline + 1, !take(line3))
               return stopped = !0, !1;
           }
           return !0;
@@ -22353,13 +22687,13 @@ function writeCast(where, rec, session, idleTimeLimit, write) {
   let raw = rawCastParts(logsOf(where, session), rec);
   if (raw && writeRawCast(raw, idleTimeLimit, write)) return "raw";
   let builder = new CastBuilder(), started = !1, emit = (events) => events.every((event) => write(castLine(event)));
-  return eachLineOf(where, rec, session, (line) => {
+  return eachLineOf(where, rec, session, (line3) => {
     if (!started) {
       started = !0;
-      let events = builder.add(line);
-      return write(castLine(castHeader({ startMs: builder.startMs, title: castTitle(line), idleTimeLimit }))) ? emit(events) : !1;
+      let events = builder.add(line3);
+      return write(castLine(castHeader({ startMs: builder.startMs, title: castTitle(line3), idleTimeLimit }))) ? emit(events) : !1;
     }
-    return emit(builder.add(line));
+    return emit(builder.add(line3));
   }), emit(builder.finish()), "lines";
 }
 function exportCommand() {
@@ -22373,7 +22707,7 @@ Example:
     if (!options.asciicast) throw new AuditError("export needs a format: --asciicast", 2);
     let idle = idleLimit(options.maxIdle), where = location(options);
     if (options.output === void 0) {
-      let out = new Output(), source = writeCast(where, rec, options.session, idle, (line) => out.write(line));
+      let out = new Output(), source = writeCast(where, rec, options.session, idle, (line3) => out.write(line3));
       out.flush(), process.stderr.write(castSourceNote(source, rec));
       return;
     }
@@ -22384,7 +22718,7 @@ Example:
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
-      let pending = "", source = writeCast(where, rec, options.session, idle, (line) => (pending += line, pending.length >= 65536 && (import_node_fs42.default.writeSync(fd, pending), pending = ""), !0));
+      let pending = "", source = writeCast(where, rec, options.session, idle, (line3) => (pending += line3, pending.length >= 65536 && (import_node_fs42.default.writeSync(fd, pending), pending = ""), !0));
       import_node_fs42.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
     } finally {
       import_node_fs42.default.closeSync(fd);
@@ -22429,8 +22763,8 @@ Example:
     let speed = Number(options.speed);
     if (!(speed > 0)) throw new AuditError(`--speed takes a factor above 0, not '${options.speed}'`, 2);
     let maxIdle = idleLimit(options.maxIdle), builder = new CastBuilder(), events = [];
-    eachLineOf(location(options), rec, options.session, (line) => {
-      events.push(...builder.add(line));
+    eachLineOf(location(options), rec, options.session, (line3) => {
+      events.push(...builder.add(line3));
     }), events.push(...builder.finish());
     let stop2 = new AbortController();
     for (let signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.once(signal, () => stop2.abort());
@@ -22452,7 +22786,7 @@ function report(lines, version, error) {
       } catch {
         if (reportTo === "tmux") return;
       }
-    (error ? process.stderr : process.stdout).write(`${lines.map((line) => `tmux-audit: ${line}`).join(`
+    (error ? process.stderr : process.stdout).write(`${lines.map((line3) => `tmux-audit: ${line3}`).join(`
 `)}
 `);
   }

@@ -141,6 +141,11 @@ function isCaseBlind(needle) {
   return CASE_BLIND.has(needle);
 }
 var isLower = (byte) => byte >= 97 && byte <= 122;
+function sameBytes(piece, at, bytes) {
+  if (at < 0 || at + bytes.length > piece.length) return !1;
+  for (let i = 0; i < bytes.length; i++) if (piece[at + i] !== bytes[i]) return !1;
+  return !0;
+}
 function sameFolded(piece, at, lower) {
   if (at < 0 || at + lower.length > piece.length) return !1;
   for (let i = 0; i < lower.length; i++) {
@@ -166,7 +171,274 @@ function finder(pairs2, fold) {
   }
   return body.push(253, 100, 34, mask), body.push(4, 64, 32, 0, 32, mask, 104, 106, 15, 11), body.push(32, 0, 65, 16, 106, 33, 0, 12, 0), body.push(11, 11, 65, 127, 11), body;
 }
-var leb = (n) => n < 128 ? [n] : [n & 127 | 128, ...leb(n >> 7)], section = (id, content) => [id, ...leb(content.length), ...content], i32s = (n) => Array(n).fill(127), FUNCTIONS = [["find", 1, !0], ["findPlain", 1, !1], ["findAny", 2, !0], ["findAnyPlain", 2, !1]], MODULE = Uint8Array.from([
+function lineFinder() {
+  let block = [32, 0, 253, 0, 0, 0, 32, 4, 253, 35, 253, 100, 34, 7], byte = [32, 0, 45, 0, 0, 65, 10, 70], found = (at) => [32, 3, ...at, 54, 2, 4, 32, 5, 15], loop = (limit, step, body) => [
+    2,
+    64,
+    3,
+    64,
+    // block, loop
+    ...step === 16 ? [32, 0, 65, 16, 106, 32, limit, 75] : [32, 0, 32, limit, 79],
+    13,
+    1,
+    // past limit (unsigned): out
+    ...body,
+    32,
+    0,
+    65,
+    step,
+    106,
+    33,
+    0,
+    12,
+    0,
+    // p += step, again
+    11,
+    11
+    // end loop, end block
+  ], lane = (i) => [32, 8, 253, 27, i, 106];
+  return [
+    4,
+    1,
+    123,
+    3,
+    127,
+    1,
+    123,
+    2,
+    127,
+    // locals
+    65,
+    10,
+    253,
+    15,
+    33,
+    4,
+    // splat `\n`
+    32,
+    0,
+    65,
+    1,
+    107,
+    33,
+    6,
+    // last = at - 1
+    // The lines before target, without a branch per block: each lane counts its `\n` bytes (eq is -1: subtracted),
+    // 255 blocks at most, then the sixteen counts are added up into the count.
+    3,
+    64,
+    // loop
+    65,
+    0,
+    253,
+    15,
+    33,
+    8,
+    65,
+    255,
+    1,
+    33,
+    9,
+    // counts = 0, 255 blocks
+    ...loop(1, 16, [
+      32,
+      9,
+      69,
+      13,
+      1,
+      // none left: out
+      32,
+      8,
+      32,
+      0,
+      253,
+      0,
+      0,
+      0,
+      32,
+      4,
+      253,
+      35,
+      253,
+      113,
+      33,
+      8,
+      // counts -= load(p) == `\n`
+      32,
+      9,
+      65,
+      1,
+      107,
+      33,
+      9
+    ]),
+    32,
+    8,
+    253,
+    125,
+    253,
+    127,
+    33,
+    8,
+    // the counts, pairwise, into four
+    32,
+    5,
+    ...lane(0),
+    ...lane(1),
+    ...lane(2),
+    ...lane(3),
+    33,
+    5,
+    32,
+    9,
+    69,
+    13,
+    0,
+    // stopped for the 255: again
+    11,
+    ...loop(1, 1, [...byte, 4, 64, 32, 5, 65, 1, 106, 33, 5, 11]),
+    // the rest, one by one
+    // The last of them, backwards from target: sixteen at a time while they lie after `at`, then one by one.
+    32,
+    1,
+    33,
+    10,
+    // q = target
+    2,
+    64,
+    2,
+    64,
+    3,
+    64,
+    // block (found), block, loop
+    32,
+    10,
+    65,
+    16,
+    107,
+    32,
+    6,
+    76,
+    13,
+    1,
+    // q - 16 <= last (before at): out
+    32,
+    10,
+    65,
+    16,
+    107,
+    253,
+    0,
+    0,
+    0,
+    32,
+    4,
+    253,
+    35,
+    253,
+    100,
+    34,
+    7,
+    // mask of [q - 16, q)
+    4,
+    64,
+    32,
+    10,
+    65,
+    15,
+    106,
+    32,
+    7,
+    103,
+    107,
+    33,
+    6,
+    12,
+    3,
+    11,
+    // mask: last = q + 15 - clz(mask), found
+    32,
+    10,
+    65,
+    16,
+    107,
+    33,
+    10,
+    12,
+    0,
+    // q -= 16, again
+    11,
+    11,
+    2,
+    64,
+    3,
+    64,
+    // block, loop
+    32,
+    10,
+    32,
+    6,
+    65,
+    1,
+    106,
+    76,
+    13,
+    1,
+    // q <= at: out (none: last stays at - 1)
+    32,
+    10,
+    65,
+    1,
+    107,
+    34,
+    10,
+    45,
+    0,
+    0,
+    65,
+    10,
+    70,
+    // mem[--q] == `\n`
+    4,
+    64,
+    32,
+    10,
+    33,
+    6,
+    12,
+    3,
+    11,
+    // last = q, found
+    12,
+    0,
+    11,
+    11,
+    11,
+    // found
+    32,
+    3,
+    32,
+    6,
+    65,
+    1,
+    106,
+    54,
+    2,
+    0,
+    // mem[out] = last + 1
+    32,
+    1,
+    33,
+    0,
+    // p = target
+    // The line's end: p + ctz(mask) at the first mask, then one by one; none: -1.
+    ...loop(2, 16, [...block, 4, 64, ...found([32, 0, 32, 7, 104, 106]), 11]),
+    ...loop(2, 1, [...byte, 4, 64, ...found([32, 0]), 11]),
+    ...found([65, 127]),
+    11
+  ];
+}
+var leb = (n) => n < 128 ? [n] : [n & 127 | 128, ...leb(n >> 7)], section = (id, content) => [id, ...leb(content.length), ...content], i32s = (n) => Array(n).fill(127), FUNCTIONS = [["find", 1, !0], ["findPlain", 1, !1], ["findAny", 2, !0], ["findAnyPlain", 2, !1]], BODIES = [...FUNCTIONS.map(([, pairs2, fold]) => finder(pairs2, fold)), lineFinder()], NAMES = [...FUNCTIONS.map(([name]) => name), "line"], MODULE = Uint8Array.from([
   0,
   97,
   115,
@@ -175,24 +447,21 @@ var leb = (n) => n < 128 ? [n] : [n & 127 | 128, ...leb(n >> 7)], section = (id,
   0,
   0,
   0,
-  ...section(1, [2, 96, 8, ...i32s(8), 1, 127, 96, 14, ...i32s(14), 1, 127]),
-  // types: (i32 x 8) -> i32, (i32 x 14) -> i32
+  // types: (i32 x 8) -> i32, (i32 x 14) -> i32, (i32 x 4) -> i32
+  ...section(1, [3, 96, 8, ...i32s(8), 1, 127, 96, 14, ...i32s(14), 1, 127, 96, 4, ...i32s(4), 1, 127]),
   ...section(2, [1, 1, 109, 3, 109, 101, 109, 2, 0, 0]),
   // import m.mem, a memory of any size
-  ...section(3, [FUNCTIONS.length, ...FUNCTIONS.map(([, pairs2]) => pairs2 - 1)]),
-  ...section(7, [FUNCTIONS.length, ...FUNCTIONS.flatMap(([name], i) => [name.length, ...Buffer.from(name), 0, i])]),
-  ...section(10, [FUNCTIONS.length, ...FUNCTIONS.flatMap(([, pairs2, fold]) => {
-    let body = finder(pairs2, fold);
-    return [...leb(body.length), ...body];
-  })])
-]), SLOTS = 4, SLOT_BYTES = 1 << 20, PAGE = 65536, ARENA_PAGES = SLOTS * SLOT_BYTES / PAGE, memory, find, findPlain, findAny, findAnyPlain, slotsGiven = 0;
+  ...section(3, [BODIES.length, ...FUNCTIONS.map(([, pairs2]) => pairs2 - 1), 2]),
+  ...section(7, [NAMES.length, ...NAMES.flatMap((name, i) => [name.length, ...Buffer.from(name), 0, i])]),
+  ...section(10, [BODIES.length, ...BODIES.flatMap((body) => [...leb(body.length), ...body])])
+]), SLOTS = 4, SLOT_BYTES = 1 << 20, PAGE = 65536, OUT = SLOTS * SLOT_BYTES, ARENA_PAGES = OUT / PAGE + 1, memory, find, findPlain, findAny, findAnyPlain, line, lineEnds, slotsGiven = 0;
 function load() {
   if (!(find || memory === null))
     try {
       let wasmMemory = new WebAssembly.Memory({ initial: ARENA_PAGES, maximum: ARENA_PAGES }), instance = new WebAssembly.Instance(new WebAssembly.Module(MODULE), { m: { mem: wasmMemory } });
-      find = instance.exports.find, findPlain = instance.exports.findPlain, findAny = instance.exports.findAny, findAnyPlain = instance.exports.findAnyPlain, memory = wasmMemory.buffer;
+      find = instance.exports.find, findPlain = instance.exports.findPlain, findAny = instance.exports.findAny, findAnyPlain = instance.exports.findAnyPlain, line = instance.exports.line, memory = wasmMemory.buffer, lineEnds = new Int32Array(memory, OUT, 2);
     } catch {
-      memory = void 0, find = void 0, findPlain = void 0, findAny = void 0, findAnyPlain = void 0;
+      memory = void 0, find = void 0, findPlain = void 0, findAny = void 0, findAnyPlain = void 0, line = void 0, lineEnds = void 0;
     }
 }
 function arenaBuffer(size) {
@@ -201,6 +470,13 @@ function arenaBuffer(size) {
 }
 function inArena(buffer) {
   return memory !== void 0 && buffer.buffer === memory;
+}
+function lineInArena(piece, at, target, end, into) {
+  if (!line || piece.buffer !== memory) return !1;
+  let base = piece.byteOffset;
+  into.before = line(base + at, base + target, base + end, OUT), into.start = lineEnds[0] - base;
+  let newline = lineEnds[1];
+  return into.end = newline < 0 ? end : newline - base, !0;
 }
 var MISSES = 32;
 function findInArena(piece, needle, from, rare1, rare2, blind = !1) {
@@ -214,7 +490,7 @@ function findInArena(piece, needle, from, rare1, rare2, blind = !1) {
     }
     let offset = at - base;
     if (offset + length > piece.length) return -1;
-    if (blind ? sameFolded(piece, offset, needle) : piece.compare(needle, 0, length, offset, offset + length) === 0) return offset;
+    if (blind ? sameFolded(piece, offset, needle) : sameBytes(piece, offset, needle)) return offset;
     if (++misses > MISSES && misses > offset - from >> 10) return blind ? indexOfFolded(piece, needle, offset + 1) : piece.indexOf(needle, offset + 1);
     start = at + 1;
   }
@@ -253,7 +529,7 @@ function borrow(size = CHUNK) {
   return index >= 0 ? spare.splice(index, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size, CHUNK));
 }
 function release(buffer) {
-  (spare.length < 4 || inArena(buffer)) && spare.push(buffer);
+  (inArena(buffer) || spare.length < 4 && buffer.length <= CHUNK) && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to, cut) {
   let size = to ?? import_node_fs3.default.fstatSync(fd).size, start = borrow(), buffer = start;
@@ -3211,13 +3487,13 @@ function eventText(name, fields) {
   return text;
 }
 var PLACE_AND_MARK = /:(\d+)\.(\d+) ([|+~=<*]) /;
-function splitLine(line, timeWordCount) {
+function splitLine(line3, timeWordCount) {
   let at = 0;
   for (let words2 = timeWordCount; words2 > 0; words2--)
-    if (at = line.indexOf(" ", at) + 1, at === 0) return;
-  let time = line.slice(0, at - 1), userEnd = line.indexOf(" ", at);
+    if (at = line3.indexOf(" ", at) + 1, at === 0) return;
+  let time = line3.slice(0, at - 1), userEnd = line3.indexOf(" ", at);
   if (userEnd <= at) return;
-  let user = line.slice(at, userEnd), rest = line.slice(userEnd + 1), found = PLACE_AND_MARK.exec(rest);
+  let user = line3.slice(at, userEnd), rest = line3.slice(userEnd + 1), found = PLACE_AND_MARK.exec(rest);
   if (!found) return;
   let kind = KINDS[found[3]], raw = rest.slice(found.index + found[0].length), parts = { time, user, session: rest.slice(0, found.index), window: found[1], pane: found[2], kind, text: raw, raw };
   if (kind !== "event") return parts;
@@ -3263,11 +3539,11 @@ var RECORD_KINDS = ["line", "piece", "redrawn", "screen", "history", "event"];
 // src/format/json.ts
 var KINDS2 = new Set(RECORD_KINDS);
 var isString = (value) => typeof value == "string";
-function parseJsonLine(line, ms = Date.parse) {
-  if (line.charCodeAt(0) !== 123) return;
+function parseJsonLine(line3, ms = Date.parse) {
+  if (line3.charCodeAt(0) !== 123) return;
   let value;
   try {
-    value = JSON.parse(line);
+    value = JSON.parse(line3);
   } catch {
     return;
   }
@@ -3361,9 +3637,9 @@ var LineReader = class {
    * time is most of the cost, and a search that only prints needs it only for
    * --since and --until).
    */
-  read(line, timed = !0) {
-    if (line.charCodeAt(0) === 123) return readJsonLine(line, timed);
-    let parts = splitLine(line, this.words);
+  read(line3, timed = !0) {
+    if (line3.charCodeAt(0) === 123) return readJsonLine(line3, timed);
+    let parts = splitLine(line3, this.words);
     if (parts)
       return parts.ms = timed ? this.ms(parts.time) : Number.NaN, parts;
   }
@@ -3371,12 +3647,12 @@ var LineReader = class {
 function jsonMs(time) {
   return isoMs(time) ?? Date.parse(time);
 }
-function readJsonLine(line, timed = !0) {
-  let record = parseJsonLine(line, timed ? jsonMs : () => Number.NaN);
+function readJsonLine(line3, timed = !0) {
+  let record = parseJsonLine(line3, timed ? jsonMs : () => Number.NaN);
   return record && { ...asTextParts(record), ms: record.time };
 }
-function placeOf(line) {
-  return `${line.session}:${line.window}.${line.pane}`;
+function placeOf(line3) {
+  return `${line3.session}:${line3.window}.${line3.pane}`;
 }
 function candidateFormats(timeFormat) {
   return timeFormat === DEFAULT_TIME_FORMAT ? [timeFormat] : [timeFormat, DEFAULT_TIME_FORMAT];
@@ -3394,13 +3670,13 @@ function readerFor(first, timeFormat) {
 function needsRecordings(filter) {
   return filter.user !== void 0 || filter.rec !== void 0 || filter.pane !== void 0 && "id" in filter.pane;
 }
-function passes(line, recordings, filter) {
-  if (filter.events && line.kind !== "event" || filter.since !== void 0 && !(line.ms >= filter.since) || filter.until !== void 0 && !(line.ms < filter.until) || filter.rec !== void 0 && !recordings.some((recording) => recording.rec === filter.rec) || filter.user !== void 0 && line.user !== filter.user && !recordings.some((recording) => recording.by === filter.user)) return !1;
+function passes(line3, recordings, filter) {
+  if (filter.events && line3.kind !== "event" || filter.since !== void 0 && !(line3.ms >= filter.since) || filter.until !== void 0 && !(line3.ms < filter.until) || filter.rec !== void 0 && !recordings.some((recording) => recording.rec === filter.rec) || filter.user !== void 0 && line3.user !== filter.user && !recordings.some((recording) => recording.by === filter.user)) return !1;
   if (filter.pane !== void 0) {
     if ("id" in filter.pane) {
       let id = filter.pane.id;
       if (!recordings.some((recording) => recording.paneId === id)) return !1;
-    } else if (placeOf(line) !== filter.pane.place) return !1;
+    } else if (placeOf(line3) !== filter.pane.place) return !1;
   }
   return !0;
 }
@@ -3533,13 +3809,13 @@ function jsonShortlist(literal, events) {
 var BACKSLASH = 92, DEL = 127;
 function jsonLineCannotHold(piece, start, end, literal, events) {
   if (piece[start] !== 123) return !1;
-  let line = piece.subarray(start, end);
-  if ((isCaseBlind(literal) ? indexOfFolded(line, literal, 0) : line.indexOf(literal)) >= 0 || line.indexOf(BACKSLASH) >= 0 || line.indexOf(DEL) >= 0 || line.indexOf(194) >= 0) return !1;
-  for (let at = line.indexOf(226); at >= 0; at = line.indexOf(226, at + 1)) {
-    let next = line[at + 1];
+  let line3 = piece.subarray(start, end);
+  if ((isCaseBlind(literal) ? indexOfFolded(line3, literal, 0) : line3.indexOf(literal)) >= 0 || line3.indexOf(BACKSLASH) >= 0 || line3.indexOf(DEL) >= 0 || line3.indexOf(194) >= 0) return !1;
+  for (let at = line3.indexOf(226); at >= 0; at = line3.indexOf(226, at + 1)) {
+    let next = line3[at + 1];
     if (next === void 0 || next === 128 || next === 129) return !1;
   }
-  return !(events && line.indexOf(JSON_EVENT_WORD) >= 0);
+  return !(events && line3.indexOf(JSON_EVENT_WORD) >= 0);
 }
 var EVERY_JSON_LINE = [Buffer.from("{")];
 
@@ -3585,14 +3861,14 @@ function findNeedle(piece, needle, from, counts) {
   for (let at = piece.indexOf(byte, from + rare); at >= 0; at = piece.indexOf(byte, at + 1)) {
     let start = at - rare;
     if (start + length > piece.length) return -1;
-    if (piece.compare(needle, 0, length, start, start + length) === 0) return start;
+    if (sameBytes(piece, start, needle)) return start;
     if (++misses > 32 && misses > (at - from >> 10) * MISSES_PER_KIB) return piece.indexOf(needle, start + 1);
   }
   return -1;
 }
 function findEither(piece, first, second, from, counts) {
   let seen = counts(), pair = (needle) => ({ needle, blind: CASE_BLIND.has(needle), ...pairOf(needle, seen, CASE_BLIND.has(needle)) }), pairs2 = [pair(first), pair(second)];
-  return findEitherInArena(piece, from, pairs2, (at) => pairs2.some(({ needle, blind }) => at + needle.length <= piece.length && (blind ? sameFolded(piece, at, needle) : piece.compare(needle, 0, needle.length, at, at + needle.length) === 0)), (at) => {
+  return findEitherInArena(piece, from, pairs2, (at) => pairs2.some(({ needle, blind }) => at + needle.length <= piece.length && (blind ? sameFolded(piece, at, needle) : sameBytes(piece, at, needle))), (at) => {
     let one = findNeedle(piece, first, at, counts), other = findNeedle(piece, second, at, counts);
     return one < 0 ? other : other < 0 ? one : Math.min(one, other);
   });
@@ -3611,10 +3887,18 @@ function holdsJson(piece) {
     if (at === 0 || piece[at - 1] === 10) return !0;
   return !1;
 }
+var line2 = { start: 0, end: 0, before: 0 };
 function countNewlines(bytes, from, to) {
+  if (lineInArena(bytes, from, to, to, line2)) return line2.before;
   let count = 0;
   for (let at = bytes.indexOf(10, from); at >= 0 && at < to; at = bytes.indexOf(10, at + 1)) count++;
   return count;
+}
+function lineOf(piece, at, target, end) {
+  if (lineInArena(piece, at, target, end, line2)) return line2;
+  line2.start = target === at ? at : piece.lastIndexOf(10, target - 1) + 1, line2.before = countNewlines(piece, at, line2.start);
+  let newline = piece.indexOf(10, target);
+  return line2.end = newline < 0 ? end : newline, line2;
 }
 function countFileNewlines(fd, from, to, read) {
   let buffer = borrow();
@@ -3640,10 +3924,10 @@ function bothLists(visitor) {
   return unions.set(visitor, { text, json, both }), both;
 }
 function scanFile(fd, visitor) {
-  let knownOffset = 0, knownNumber = 1, stopped = !1, counts, cutAt = -1;
+  let knownOffset = 0, knownNumber = 1, stopped = !1, counts, cutAt = -1, numbered = visitor.numbered !== !1;
   return forEachPiece(fd, (buffer, end, offset) => {
     visitor.read?.();
-    let piece = buffer.subarray(0, end), view, ascii, needles, foundAt = [], paired = [], countsOf = () => counts ??= sampleBytes(piece), at = -1, number = knownNumber, position = 0, json = holdsJson(piece);
+    let piece = buffer.subarray(0, end), view, ascii, needles, foundAt = [], paired = [], countsOf = () => counts ??= sampleBytes(piece), at = -1, number = numbered ? knownNumber : 0, position = 0, json = holdsJson(piece);
     for (; position < end; ) {
       let candidates = json ? bothLists(visitor) : visitor.candidates(), target = position, found = -1;
       if (candidates instanceof RegExp) {
@@ -3664,18 +3948,16 @@ function scanFile(fd, visitor) {
         target = found;
       }
       if (visitor.passOver) {
-        let start2 = target === position ? position : piece.lastIndexOf(10, target - 1) + 1, lineEnd2 = piece.indexOf(10, target);
-        if (lineEnd2 < 0 && (lineEnd2 = end), visitor.passOver(piece, start2, lineEnd2)) {
+        let { start: start2, end: lineEnd2 } = lineOf(piece, position, target, end);
+        if (visitor.passOver(piece, start2, lineEnd2)) {
           position = lineEnd2 + 1;
           continue;
         }
       }
-      at < 0 && (number = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read), at = 0);
-      let lineEnd = piece.indexOf(10, at);
-      for (; lineEnd >= 0 && lineEnd < target; )
-        number++, at = lineEnd + 1, lineEnd = piece.indexOf(10, at);
-      lineEnd < 0 && (lineEnd = end);
-      let start = at, verdict = visitor.bytes?.(piece, start, lineEnd, number, found);
+      numbered && at < 0 && (number = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read), at = 0);
+      let { start, end: lineEnd, before } = lineOf(piece, numbered ? at : position, target, end);
+      numbered && (number += before, at = start);
+      let verdict = visitor.bytes?.(piece, start, lineEnd, number, found);
       if (verdict !== void 0) {
         if (!verdict)
           return stopped = !0, !1;
@@ -3696,6 +3978,9 @@ function scanFile(fd, visitor) {
     cutAt = offset;
   }), stopped;
 }
+
+// src/read/context.ts
+var BEFORE_TEXT_BYTES = 4 << 20;
 
 // src/read/fast-line.ts
 var COLON = 58, DOT = 46, SPACE = 32, STAR = 42;
@@ -3728,8 +4013,12 @@ function textStart(bytes, start, end, timeWords2) {
     if (at = bytes.indexOf(SPACE, at), at < 0 || at >= end) return -1;
     at++;
   }
-  let user = at;
-  if (at = bytes.indexOf(SPACE, at), at < 0 || at >= end || at === user) return -1;
+  return textAfterTime(bytes, at, end);
+}
+function textAfterTime(bytes, user, end) {
+  let at = user;
+  for (; at < end && bytes[at] !== SPACE; ) at++;
+  if (at >= end || at === user) return -1;
   for (at++; at < end; at++) {
     if (bytes[at] !== COLON) continue;
     let i = at + 1, windowStart = i;
@@ -3810,12 +4099,14 @@ function planGrep(options, context) {
     jsonBase,
     literalBytes: pattern.literal ?? pattern.folded,
     jsonEvents: jsonBase !== void 0 && jsonBase.includes(JSON_EVENT_WORD),
-    plain: !tracking && !context && !timed && !filter.events && filter.pane === void 0 ? options.plain : void 0
+    plain: !tracking && !context && !timed && !filter.events && filter.pane === void 0 ? options.plain : void 0,
+    numbered: options.count !== !0
   };
 }
 function grepFile(plan, fd, place, emit) {
   let { pattern, filter, tracking, timed, base, jsonBase, literalBytes, jsonEvents, plain } = plan, { setIndex, fileIndex, tracker, context } = place, file = place.path, matched = 0, reader, words2 = 0, readerOf = (first) => (reader === void 0 && (reader = readerFor(first, plan.timeFormat), words2 = timeWords(reader.timeFormat)), reader);
   return { stopped: scanFile(fd, {
+    numbered: plan.numbered,
     read: place.progress,
     candidates: () => context ? context.candidates(setIndex, base) : base,
     jsonCandidates: () => context ? context.jsonCandidates(setIndex, jsonBase) : jsonBase,
@@ -3827,12 +4118,12 @@ function grepFile(plan, fd, place, emit) {
     passOver: jsonBase && !tracking && !context ? (piece, start, end) => {
       if (jsonLineCannotHold(piece, start, end, literalBytes, jsonEvents)) return !0;
       if (piece[start] !== 123 || holdsLiteral(piece, start, end, literalBytes)) return !1;
-      let text = piece.toString("utf8", start, end), line = readerOf(text).read(text, timed);
-      return !line || !(passes(line, NONE, filter) && pattern.test.test(line.raw));
+      let text = piece.toString("utf8", start, end), line3 = readerOf(text).read(text, timed);
+      return !line3 || !(passes(line3, NONE, filter) && pattern.test.test(line3.raw));
     } : void 0,
     bytes: plain ? (piece, start, end, number, found) => {
       if (reader === void 0 && readerOf(piece.toString("utf8", start, end)), !reader.iso || !isoStampAt(piece, start, end)) return;
-      let text = textStart(piece, start, end, words2);
+      let text = words2 === 1 ? textAfterTime(piece, start + 30, end) : textStart(piece, start, end, words2);
       if (text < 0) return;
       if (pattern.plain) {
         if (!literalIn(pattern.literal, piece, text, end, found)) return !0;
@@ -3844,11 +4135,11 @@ function grepFile(plan, fd, place, emit) {
       return written !== void 0 && matched++, written;
     } : void 0,
     line: (text, number, offset) => {
-      let reader2 = readerOf(text), line = reader2.read(text, timed || tracking && (text.includes(" * ") || text.charCodeAt(0) === 123));
-      if (!line) return !0;
-      let belongs = tracking ? tracker.see(line) : NONE, recordings = belongs.length === 0 ? [] : belongs.map((recording) => recording.rec), isMatch = passes(line, belongs, filter) && pattern.test.test(line.raw);
-      if (isMatch && matched++, !context) return isMatch ? emit({ file, number, log: text, line, recordings, context: !1, gap: !1 }) !== !1 : !0;
-      for (let shown of context.take({ setIndex, fileIndex, fd, file, number, offset, log: text, line, recordings }, isMatch, reader2))
+      let reader2 = readerOf(text), line3 = reader2.read(text, timed || tracking && (text.includes(" * ") || text.charCodeAt(0) === 123));
+      if (!line3) return !0;
+      let belongs = tracking ? tracker.see(line3) : NONE, recordings = belongs.length === 0 ? [] : belongs.map((recording) => recording.rec), isMatch = passes(line3, belongs, filter) && pattern.test.test(line3.raw);
+      if (isMatch && matched++, !context) return isMatch ? emit({ file, number, log: text, line: line3, recordings, context: !1, gap: !1 }) !== !1 : !0;
+      for (let shown of context.take({ setIndex, fileIndex, fd, file, number, offset, log: text, line: line3, recordings }, isMatch, reader2))
         if (emit(shown) === !1) return !1;
       return !0;
     }
@@ -3861,12 +4152,8 @@ function literalIn(literal, piece, text, end, found) {
   return at >= 0 && at + length <= end;
 }
 function holdsLiteral(piece, start, end, literal) {
-  let line = piece.subarray(start, end);
-  return (isCaseBlind(literal) ? indexOfFolded(line, literal, 0) : line.indexOf(literal)) >= 0;
-}
-function sameBytes(piece, at, bytes) {
-  for (let i = 0; i < bytes.length; i++) if (piece[at + i] !== bytes[i]) return !1;
-  return !0;
+  let line3 = piece.subarray(start, end);
+  return (isCaseBlind(literal) ? indexOfFolded(line3, literal, 0) : line3.indexOf(literal)) >= 0;
 }
 
 // src/commands/grep-print.ts
@@ -3931,7 +4218,7 @@ var NEWLINE = Buffer.from(`
   }
   /** Bytes already made ready for the terminal (a scan worker's printed lines: grep-parallel.ts), written as they are. */
   writeReady(bytes) {
-    return this.closed ? !1 : bytes.length > this.pending.length - this.used && (this.flush(), bytes.length > this.pending.length) ? (this.writeAll(bytes), !this.closed) : (this.pending.set(bytes, this.used), this.used += bytes.length, !0);
+    return this.closed ? !1 : bytes.length >= this.pending.length >> 2 ? (this.flush(), this.writeAll(bytes), !this.closed) : bytes.length > this.pending.length - this.used && (this.flush(), bytes.length > this.pending.length) ? (this.writeAll(bytes), !this.closed) : (this.pending.set(bytes, this.used), this.used += bytes.length, !0);
   }
   /** Writes `bytes` out; an output kept in memory (MemoryOutput) keeps them instead. */
   writeAll(bytes) {
@@ -3991,7 +4278,7 @@ function planOf(request) {
   } }, !1);
 }
 function runJob(plan, job, out, errors, length, count = !1, progress) {
-  let jobPlan = plan.plain ? { ...plan, plain: count ? counted : printPlain(out) } : plan, fd = job.fd >= 0 ? job.fd : void 0, own = fd === void 0;
+  let jobPlan = { ...plan, plain: plan.plain && (count ? counted : printPlain(out)), numbered: !count }, fd = job.fd >= 0 ? job.fd : void 0, own = fd === void 0;
   try {
     return fd ??= openLog(job.path), fd === void 0 ? { matched: 0, stopped: !1 } : grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: void 0, context: void 0, progress }, count ? counted : (hit) => printHit(out, hit));
   } catch (failure) {

@@ -134,7 +134,7 @@ export function planOf(request: GrepRequest): GrepPlan {
  * in the output; `progress` told as each piece is read.
  */
 export function runJob(plan: GrepPlan, job: Job, out: Output, errors: JobError[], length: () => number, count = false, progress?: () => void): { matched: number; stopped: boolean } {
-  const jobPlan = plan.plain ? { ...plan, plain: count ? counted : printPlain(out) } : plan;
+  const jobPlan = { ...plan, plain: plan.plain && (count ? counted : printPlain(out)), numbered: !count };
   let fd = job.fd >= 0 ? job.fd : undefined;
   const own = fd === undefined;
   try {

@@ -157,7 +157,7 @@ Examples:
           const shared = json || context > 0 || !secondCoreFree() ? undefined : grepInParallel(sets, { source: pattern, ignoreCase: options.ignoreCase, fixed: options.fixedStrings, filter, timeFormat: where.timeFormat, count }, out, fileError, (files) => void (seen += files));
           return shared ?? grepLogs(
             sets,
-            { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: json, recordings: json, plain: json ? undefined : count ? found : printPlain(out) },
+            { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: json, recordings: json, count, plain: json ? undefined : count ? found : printPlain(out) },
             (hit) => {
               if (count) return found();
               if (json) return out.write(`${JSON.stringify(hitJson(hit))}\n`);

@@ -90,6 +90,12 @@ export class Output {
   /** Bytes already made ready for the terminal (a scan worker's printed lines: grep-parallel.ts), written as they are. */
   writeReady(bytes: Uint8Array): boolean {
     if (this.closed) return false;
+    // A scan worker's lines come in buffers of up to 1 MiB: written as they are, not copied here first.
+    if (bytes.length >= this.pending.length >> 2) {
+      this.flush();
+      this.writeAll(bytes);
+      return !this.closed;
+    }
     if (bytes.length > this.pending.length - this.used) {
       this.flush();
       if (bytes.length > this.pending.length) {

@@ -31,8 +31,9 @@ export function borrow(size = CHUNK): Buffer {
 }
 
 export function release(buffer: Buffer): void {
-  // The arena's buffers (four at most) are always kept.
-  if (spare.length < 4 || inArena(buffer)) spare.push(buffer);
+  // The arena's buffers (four at most) are always kept; others only of a piece's size (a line read again past
+  // it, up to MAX_LINE, would be held for the rest of the run and handed out for pieces off the arena).
+  if (inArena(buffer) || (spare.length < 4 && buffer.length <= CHUNK)) spare.push(buffer);
 }
 
 /** What a visitor of pieces says: go on, or stop reading. */

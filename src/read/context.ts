@@ -6,6 +6,7 @@
 // from the match for its place (in its file, and the file before it), never
 // further back than the last line of that pane already printed.
 
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { BackwardSearch } from './backward.ts';
 import { borrow, MAX_LINE, openLog, pastNewline, release } from './chunks.ts';
@@ -14,21 +15,48 @@ import { placeOf, type LineReader, type LogLine } from './line.ts';
 import { bytesLiteral } from './pattern.ts';
 import { jsonValueNeedles } from './json-shortlist.ts';
 import { countFileNewlines, type Candidates } from './scan.ts';
+import { AuditError } from '../core/errors.ts';
 
-/** A line found before a match: where it starts and its text. */
-export interface Before {
+/**
+ * How many bytes of text the lines before a match may hold in memory: past
+ * it, a line is kept as where it is, and read again when printed. `-C 1000`
+ * over lines of up to MAX_LINE (64 MiB) each would otherwise hold 1000 of
+ * them; a log's lines (16 KiB at most as the writer writes them) stay within
+ * it for any usual N, and are not read twice.
+ */
+export const BEFORE_TEXT_BYTES = 4 << 20;
+
+/**
+ * A line found before a match: where it starts, its length in bytes (without its `\n`; MAX_LINE for a cut line),
+ * and, when kept, its text and what `accept` made of it.
+ */
+export interface Before<T> {
   offset: number;
-  text: string;
+  length: number;
+  text: string | undefined;
+  value: T | undefined;
+  /** When the text is not kept: a digest of it, so that reading it again can tell the same text from other text there. */
+  digest?: string;
 }
 
 /**
  * Up to `want` lines holding `needle` that start in `[floor, before)` of `fd`
- * and that `accept` takes, nearest first. `floor` and `before` are line
- * starts; `needle` has no newline, so it never spans two lines.
+ * that `accept` takes (makes a value of), nearest first. `floor` and `before` are line
+ * starts; `needle` has no newline, so it never spans two lines. The text of
+ * the nearest is kept while it comes to `keep` bytes at most; the others'
+ * is not (read them again: readBefore).
  */
-export function linesBefore(fd: number, before: number, floor: number, needle: Buffer | readonly Buffer[], want: number, accept: (text: string) => boolean): Before[] {
+export function linesBefore<T>(fd: number, before: number, floor: number, needle: Buffer | readonly Buffer[], want: number, accept: (text: string) => T | undefined, keep = BEFORE_TEXT_BYTES): Before<T>[] {
   const needles = Buffer.isBuffer(needle) ? [needle] : needle;
-  const found: Before[] = [];
+  const found: Before<T>[] = [];
+  let kept = 0;
+  const take = (offset: number, length: number, text: string): void => {
+    const value = accept(text);
+    if (value === undefined) return;
+    const held = kept + length <= keep;
+    if (held) kept += length;
+    found.push(held ? { offset, length, text, value } : { offset, length, text: undefined, value: undefined, digest: digestOf(text) });
+  };
   let end = before; // every line from here to `before` has been looked at
   let size = 256 * 1024;
   const buffer = borrow();
@@ -54,7 +82,7 @@ export function linesBefore(fd: number, before: number, floor: number, needle: B
           const lineStart = startOfLine(fd, start + (newline < 0 ? length : newline), floor, window);
           if (lineStart < start) {
             const text = window.toString('utf8', 0, fs.readSync(fd, window, 0, MAX_LINE, lineStart));
-            if (needles.some((one) => text.includes(one.toString('utf8'))) && accept(text)) found.push({ offset: lineStart, text });
+            if (needles.some((one) => text.includes(one.toString('utf8')))) take(lineStart, MAX_LINE, text);
           }
           end = lineStart;
           size = 256 * 1024;
@@ -67,9 +95,10 @@ export function linesBefore(fd: number, before: number, floor: number, needle: B
         const at = search.previous(position);
         if (at < base) break;
         const lineStart = at > 0 ? bytes.lastIndexOf(10, at - 1) + 1 : 0;
-        const lineEnd = bytes.indexOf(10, at);
-        const text = bytes.toString('utf8', lineStart, lineEnd < 0 ? length : lineEnd);
-        if (accept(text)) found.push({ offset: start + lineStart, text });
+        let lineEnd = bytes.indexOf(10, at);
+        if (lineEnd < 0) lineEnd = length;
+        const text = bytes.toString('utf8', lineStart, lineEnd);
+        take(start + lineStart, lineEnd - lineStart, text);
         position = lineStart;
       }
       end = start + base;
@@ -157,21 +186,20 @@ export class PaneContext {
     return candidates;
   }
 
-  /** A line the search looked at (matched, or a candidate); what to print now, in order. */
-  take(at: Located, matched: boolean, reader: LineReader): Shown[] {
+  /**
+   * A line the search looked at (matched, or a candidate); what to print now, in order. Lines before a match whose
+   * text was not kept (linesBefore) are read again one at a time, as each is reached (iterate what is returned at
+   * once: it shows them as it goes); otherwise an array (a common word's search takes millions of lines here).
+   */
+  take(at: Located, matched: boolean, reader: LineReader): Iterable<Shown> {
     const place = placeOf(at.line);
     const key = `${at.setIndex}\0${place}`;
     let places = this.pending.get(at.setIndex);
     if (!places) this.pending.set(at.setIndex, (places = new Map()));
-    const shown: Shown[] = [];
+    let shown: Iterable<Shown>;
     if (matched) {
-      const { lines, connected } = this.before(at, place, key, reader);
-      let joined = connected;
-      for (const line of lines) {
-        shown.push(this.show(line, key, joined, true));
-        joined = true;
-      }
-      shown.push(this.show(at, key, joined, false));
+      const { lines, connected, close } = this.before(at, place, key, reader);
+      shown = lines.every((line) => line.text !== undefined) ? this.shownNow(lines, at, key, connected, place, reader, close) : this.shownLater(lines, at, key, connected, place, reader, close);
       const panes = this.panes.get(place) ?? new Set();
       if (this.lines > 0 && (places.get(place) !== this.lines || !panes.has(at.line.pane))) {
         places.set(place, this.lines);
@@ -180,18 +208,36 @@ export class PaneContext {
       }
     } else {
       const left = places.get(place) ?? 0;
-      if (left === 0) return shown;
+      if (left === 0) return [];
       if (left === 1) {
         places.delete(place);
         this.version++;
       } else places.set(place, left - 1);
       // Every line of a place owed after-context is looked at: this one follows the last printed.
-      shown.push(this.show(at, key, true, true));
+      shown = [this.show(at, key, true, true)];
     }
     // A line cut at MAX_LINE ends at its own `\n`, past the bytes left out (chunks.ts): never read as a line of their own.
     const length = Buffer.byteLength(at.log);
     this.printed.set(key, { fileIndex: at.fileIndex, end: length >= MAX_LINE ? pastNewline(at.fd, at.offset) : at.offset + length + 1 });
     return shown;
+  }
+
+  /** A match and the lines before it, all in memory. */
+  private shownNow(lines: readonly LineBefore[], at: Located, key: string, connected: boolean, place: string, reader: LineReader, close: () => void): Shown[] {
+    close();
+    const shown = lines.map((line, i) => this.show(shownBefore(line, place, reader, at.recordings), key, connected || i > 0, true));
+    shown.push(this.show(at, key, connected || lines.length > 0, false));
+    return shown;
+  }
+
+  /** The same, the lines before it read as their turn comes (their file, when it is the one before, closed after them). */
+  private *shownLater(lines: readonly LineBefore[], at: Located, key: string, connected: boolean, place: string, reader: LineReader, close: () => void): Generator<Shown, void, undefined> {
+    try {
+      for (const [i, line] of lines.entries()) yield this.show(shownBefore(line, place, reader, at.recordings), key, connected || i > 0, true);
+    } finally {
+      close();
+    }
+    yield this.show(at, key, connected || lines.length > 0, false);
   }
 
   private show(line: Omit<Located, 'setIndex' | 'fileIndex' | 'fd' | 'offset'>, key: string, connected: boolean, context: boolean): Shown {
@@ -200,40 +246,94 @@ export class PaneContext {
     return { file: line.file, number: line.number, log: line.log, line: line.line, recordings: line.recordings, context, gap };
   }
 
-  /** The lines before a match (oldest first), and whether they join the last line printed of its place. */
-  private before(at: Located, place: string, key: string, reader: LineReader): { lines: Omit<Located, 'setIndex' | 'fileIndex' | 'fd' | 'offset'>[]; connected: boolean } {
-    if (this.lines === 0) return { lines: [], connected: false };
+  /**
+   * The lines before a match (oldest first), whether they join the last line printed of its place, and what closes
+   * the file before the match's, when they are in it (once they are printed).
+   */
+  private before(at: Located, place: string, key: string, reader: LineReader): { lines: LineBefore[]; connected: boolean; close: () => void } {
+    if (this.lines === 0) return { lines: [], connected: false, close: () => {} };
     const want = this.lines + 1; // one more: whether lines are left out between
     const last = this.printed.get(key);
     // A text line holds ` <place> `; a JSON line its pane's value, however spelled (json-shortlist.ts; accept checks the place).
     const needles = [Buffer.from(` ${place} `), ...new Set([at.line.pane, ...(this.panes.get(place) ?? [])].flatMap(jsonValueNeedles))];
-    const parsed = new Map<string, LogLine>();
-    const accept = (text: string) => {
+    const accept = (text: string): LogLine | undefined => {
       const line = reader.read(text, false);
-      if (line === undefined || placeOf(line) !== place) return false;
-      parsed.set(text, line);
-      return true;
+      return line !== undefined && placeOf(line) === place ? line : undefined;
     };
-    const lines: Omit<Located, 'setIndex' | 'fileIndex' | 'fd' | 'offset'>[] = [];
     const here = last?.fileIndex === at.fileIndex;
     const found = linesBefore(at.fd, at.offset, here ? last!.end : 0, needles, want, accept);
-    for (const { offset, text } of found) lines.push({ file: at.file, number: at.number - countFileNewlines(at.fd, offset, at.offset), log: text, line: parsed.get(text)!, recordings: at.recordings });
+    const lines = numbered(found, at.fd, at.file, at.offset, at.number);
     let connected = here && found.length < want;
+    let close = (): void => {};
     // Not enough in this file, and nothing of this place printed in it: the file before.
     if (!here && found.length < want && at.fileIndex > 0) {
       const previous = this.sets[at.setIndex]!.files[at.fileIndex - 1]!;
       const fd = openLog(previous.path);
       if (fd !== undefined) {
+        close = () => fs.closeSync(fd);
         try {
           const there = last?.fileIndex === at.fileIndex - 1;
-          const more = linesBefore(fd, fs.fstatSync(fd).size, there ? last!.end : 0, needles, want - found.length, accept);
-          for (const { offset, text } of more) lines.push({ file: previous.path, number: 1 + countFileNewlines(fd, 0, offset), log: text, line: parsed.get(text)!, recordings: at.recordings });
+          const size = fs.fstatSync(fd).size;
+          const held = found.reduce((sum, line) => sum + (line.text === undefined ? 0 : line.length), 0);
+          const more = linesBefore(fd, size, there ? last!.end : 0, needles, want - found.length, accept, BEFORE_TEXT_BYTES - held);
+          if (more.length > 0) lines.push(...numbered(more, fd, previous.path, size, 1 + countFileNewlines(fd, 0, size)));
           connected = there && found.length + more.length < want;
-        } finally {
-          fs.closeSync(fd);
+        } catch (failure) {
+          close();
+          throw failure;
         }
       }
     }
-    return { lines: lines.slice(0, this.lines).reverse(), connected };
+    return { lines: lines.slice(0, this.lines).reverse(), connected, close };
   }
+}
+
+/** What a line not kept in memory is known by until it is read again (only lines past BEFORE_TEXT_BYTES: long ones). */
+function digestOf(text: string): string {
+  return createHash('sha256').update(text).digest('base64');
+}
+
+/** A line before a match, to print: where it is, its number, and its text and what it says when kept. */
+interface LineBefore extends Before<LogLine> {
+  fd: number;
+  file: string;
+  number: number;
+}
+
+/**
+ * Lines found before `offset` of `fd` (nearest first), numbered back from the line at `offset`, number `number`:
+ * the newlines between each and the one after it counted once (not each back to `offset`: -C 1000 read the file
+ * a thousand times).
+ */
+function numbered(found: readonly Before<LogLine>[], fd: number, file: string, offset: number, number: number): LineBefore[] {
+  let after = offset;
+  return found.map((before) => {
+    number -= countFileNewlines(fd, before.offset, after);
+    after = before.offset;
+    return { offset: before.offset, length: before.length, text: before.text, value: before.value, digest: before.digest, fd, file, number };
+  });
+}
+
+/**
+ * A line before a match as printed: its text as kept, or read again from its file (still open). A line that no
+ * longer reads as a line of `place` there was changed while the search ran (a log is only appended to): said, not
+ * printed as something else.
+ */
+function shownBefore(before: LineBefore, place: string, reader: LineReader, recordings: string[]): Omit<Located, 'setIndex' | 'fileIndex' | 'fd' | 'offset'> {
+  let { text, value: line } = before;
+  if (text === undefined || line === undefined) {
+    const bytes = borrow(before.length);
+    let read: number;
+    try {
+      read = fs.readSync(before.fd, bytes, 0, before.length, before.offset);
+      text = bytes.toString('utf8', 0, read);
+    } finally {
+      release(bytes);
+    }
+    // The same text as found, whole: the same place alone would let other text (or a newline, printing as a line
+    // of its own) there be printed as what the log held.
+    line = read === before.length && digestOf(text) === before.digest ? reader.read(text, false) : undefined;
+    if (line === undefined || placeOf(line) !== place) throw new AuditError(`${before.file} changed while it was searched: its line ${before.number} is no longer what was found there`, 2);
+  }
+  return { file: before.file, number: before.number, log: text, line, recordings };
 }

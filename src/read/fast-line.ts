@@ -80,9 +80,18 @@ export function textStart(bytes: Buffer, start: number, end: number, timeWords: 
     if (at < 0 || at >= end) return -1;
     at++;
   }
-  const user = at;
-  at = bytes.indexOf(SPACE, at);
-  if (at < 0 || at >= end || at === user) return -1;
+  return textAfterTime(bytes, at, end);
+}
+
+/**
+ * textStart from the user on (`user`: the byte after the time's words and their blank), as for a line whose
+ * default-format stamp isoStampAt has checked: its one word ends at byte 29.
+ */
+export function textAfterTime(bytes: Buffer, user: number, end: number): number {
+  // A loop to the user's blank: a user name is a few bytes, less than a call to indexOf costs.
+  let at = user;
+  while (at < end && bytes[at] !== SPACE) at++;
+  if (at >= end || at === user) return -1;
   // The leftmost `:(\d+)\.(\d+) ([|+~=<*]) ` in the rest (greedy digits cannot backtrack into a match: each is followed by a non-digit).
   for (at++; at < end; at++) {
     if (bytes[at] !== COLON) continue;

@@ -19,6 +19,16 @@ export function isCaseBlind(needle: Buffer): boolean {
 
 const isLower = (byte: number) => byte >= 0x61 && byte <= 0x7a;
 
+/**
+ * Whether `piece[at, at + bytes.length)` is `bytes`: a loop, not Buffer.compare, whose call into node's bindings
+ * (~100 ns) cost more than the needle's few bytes (a common word is checked at each of its millions of finds).
+ */
+export function sameBytes(piece: Uint8Array, at: number, bytes: Uint8Array): boolean {
+  if (at < 0 || at + bytes.length > piece.length) return false;
+  for (let i = 0; i < bytes.length; i++) if (piece[at + i] !== bytes[i]) return false;
+  return true;
+}
+
 /** Whether `piece[at, at + lower.length)` is `lower` up to ASCII case. */
 export function sameFolded(piece: Uint8Array, at: number, lower: Buffer): boolean {
   if (at < 0 || at + lower.length > piece.length) return false;

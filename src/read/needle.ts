@@ -9,7 +9,7 @@
 // Should that byte turn out common after all (the sample misled), it goes back
 // to Buffer.indexOf, whose worst case is linear too: never much slower.
 
-import { CASE_BLIND, indexOfFolded, sameFolded } from './fold.ts';
+import { CASE_BLIND, indexOfFolded, sameBytes, sameFolded } from './fold.ts';
 import { findEitherInArena, findInArena, type NeedlePair } from './simd-find.ts';
 
 const SAMPLE = 8192;
@@ -77,7 +77,7 @@ export function findNeedle(piece: Buffer, needle: Buffer, from: number, counts: 
   for (let at = piece.indexOf(byte, from + rare); at >= 0; at = piece.indexOf(byte, at + 1)) {
     const start = at - rare;
     if (start + length > piece.length) return -1;
-    if (piece.compare(needle, 0, length, start, start + length) === 0) return start;
+    if (sameBytes(piece, start, needle)) return start;
     if (++misses > 32 && misses > ((at - from) >> 10) * MISSES_PER_KIB) return piece.indexOf(needle, start + 1);
   }
   return -1;
@@ -94,7 +94,7 @@ export function findEither(piece: Buffer, first: Buffer, second: Buffer, from: n
   const seen = counts();
   const pair = (needle: Buffer): NeedlePair => ({ needle, blind: CASE_BLIND.has(needle), ...pairOf(needle, seen, CASE_BLIND.has(needle)) });
   const pairs: [NeedlePair, NeedlePair] = [pair(first), pair(second)];
-  const check = (at: number): boolean => pairs.some(({ needle, blind }) => at + needle.length <= piece.length && (blind ? sameFolded(piece, at, needle) : piece.compare(needle, 0, needle.length, at, at + needle.length) === 0));
+  const check = (at: number): boolean => pairs.some(({ needle, blind }) => at + needle.length <= piece.length && (blind ? sameFolded(piece, at, needle) : sameBytes(piece, at, needle)));
   const rest = (at: number): number => {
     const one = findNeedle(piece, first, at, counts);
     const other = findNeedle(piece, second, at, counts);

@@ -19,6 +19,7 @@ import * as buffers from 'node:buffer';
 import fs from 'node:fs';
 import { borrow, forEachPiece, release } from './chunks.ts';
 import { findEither, findNeedle, joinNeedles, pairable, sampleBytes, type ByteCounts } from './needle.ts';
+import { lineInArena, type FoundLine } from './simd-find.ts';
 
 /** Node ≥ 18.15 has it; before, every visited line is decoded as UTF-8. */
 const isAscii: (bytes: Uint8Array) => boolean = (buffers as { isAscii?: (bytes: Uint8Array) => boolean }).isAscii ?? (() => false);
@@ -72,17 +73,41 @@ export interface LineVisitor {
    * (json-shortlist.ts).
    */
   passOver?(piece: Buffer, start: number, end: number): boolean;
+  /**
+   * false: the visitor has no use for line numbers (`grep -c`, `show`): none is counted, and `bytes` and `line` are
+   * given 0 for one. Counting the lines between two candidates is most of what a common word's search costs beyond
+   * finding it.
+   */
+  numbered?: boolean;
   /** Told as each piece of the file is read, and read again to number its lines (a scan worker shows it is alive: grep-parallel.ts). */
   read?(): void;
   /** A line (without its `\n`), its number in the file (from 1) and where it starts (byte offset); false stops the scan. */
   line(text: string, number: number, offset: number): boolean | void;
 }
 
+/** What lineInArena finds, reused (a search may find millions of lines). */
+const line: FoundLine = { start: 0, end: 0, before: 0 };
+
 /** How many `\n` bytes there are in `bytes[from, to)`. */
 function countNewlines(bytes: Buffer, from: number, to: number): number {
+  if (lineInArena(bytes, from, to, to, line)) return line.before;
   let count = 0;
   for (let at = bytes.indexOf(10, from); at >= 0 && at < to; at = bytes.indexOf(10, at + 1)) count++;
   return count;
+}
+
+/**
+ * The line of `piece[at, end)` holding byte `target` (`at`: a line start), and how many lines lie between `at` and
+ * it: in the SIMD arena, one call (simd-find.ts), else lastIndexOf, a count and indexOf. A common word is found
+ * in a line in six: this is most of what numbering its lines costs.
+ */
+function lineOf(piece: Buffer, at: number, target: number, end: number): FoundLine {
+  if (lineInArena(piece, at, target, end, line)) return line;
+  line.start = target === at ? at : piece.lastIndexOf(10, target - 1) + 1;
+  line.before = countNewlines(piece, at, line.start);
+  const newline = piece.indexOf(10, target);
+  line.end = newline < 0 ? end : newline;
+  return line;
 }
 
 /** How many `\n` bytes there are in `fd` between `from` and `to` (read again: it is in the page cache); `read` told after each read. */
@@ -124,6 +149,7 @@ export function scanFile(fd: number, visitor: LineVisitor): boolean {
   let stopped = false;
   let counts: ByteCounts | undefined;
   let cutAt = -1; // where the piece cut at MAX_LINE starts, the one given a `\n` (chunks.ts)
+  const numbered = visitor.numbered !== false;
   forEachPiece(fd, (buffer, end, offset) => {
     visitor.read?.();
     const piece = buffer.subarray(0, end);
@@ -140,7 +166,7 @@ export function scanFile(fd: number, visitor: LineVisitor): boolean {
     // Numbering in this piece: the line at byte `at` has number `number`; at < 0: not counted yet (a piece
     // with no candidate is never counted: its lines are counted from the file when a later piece needs them).
     let at = -1;
-    let number = knownNumber;
+    let number = numbered ? knownNumber : 0;
     let position = 0;
     const json = holdsJson(piece);
     while (position < end) {
@@ -177,27 +203,22 @@ export function scanFile(fd: number, visitor: LineVisitor): boolean {
       }
       if (visitor.passOver) {
         // A candidate the visitor can rule out from its bytes needs no line number: nothing is counted for it.
-        const start = target === position ? position : piece.lastIndexOf(10, target - 1) + 1;
-        let lineEnd = piece.indexOf(10, target);
-        if (lineEnd < 0) lineEnd = end;
+        const { start, end: lineEnd } = lineOf(piece, position, target, end);
         if (visitor.passOver(piece, start, lineEnd)) {
           position = lineEnd + 1;
           continue;
         }
       }
-      if (at < 0) {
+      if (numbered && at < 0) {
         number = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read);
         at = 0;
       }
-      // Counted up to the line that holds `target`: the newlines before it are counted, the first one after it ends it.
-      let lineEnd = piece.indexOf(10, at);
-      while (lineEnd >= 0 && lineEnd < target) {
-        number++;
-        at = lineEnd + 1;
-        lineEnd = piece.indexOf(10, at);
+      // Counted up to the line that holds `target`: the lines from the last one numbered (not counted: from `position`).
+      const { start, end: lineEnd, before } = lineOf(piece, numbered ? at : position, target, end);
+      if (numbered) {
+        number += before;
+        at = start;
       }
-      if (lineEnd < 0) lineEnd = end;
-      const start = at;
       const verdict = visitor.bytes?.(piece, start, lineEnd, number, found);
       if (verdict !== undefined) {
         if (!verdict) {

@@ -8,12 +8,12 @@ import { endLines, openLog } from './chunks.ts';
 import { PaneContext } from './context.ts';
 import type { LogFile, LogSet } from './files.ts';
 import { needsRecordings, passes, type LineFilter } from './filter.ts';
-import { isoStampAt, plainAscii, textStart } from './fast-line.ts';
+import { isoStampAt, plainAscii, textAfterTime, textStart } from './fast-line.ts';
 import { readerFor, type LineReader, type LogLine } from './line.ts';
 import { timeWords } from '../format/text.ts';
 import { EVENT_LINES, shortlist, type Pattern } from './pattern.ts';
 import { JSON_EVENT_WORD, jsonLineCannotHold, jsonShortlist } from './json-shortlist.ts';
-import { indexOfFolded, isCaseBlind } from './fold.ts';
+import { indexOfFolded, isCaseBlind, sameBytes } from './fold.ts';
 import { RecordingTracker } from './recordings.ts';
 import { scanFile, type Candidates } from './scan.ts';
 import { RecordingSpan } from './span.ts';
@@ -143,6 +143,8 @@ export interface GrepOptions {
    * filter, no context, no time, no recordings): the common search, fast.
    */
   plain?: PlainHitSink;
+  /** The lines are only counted (`grep -c`): `emit` and `plain` are given no line numbers (0). */
+  count?: boolean;
   /** Read each line's time, and tell the recordings it belongs to, even when no filter needs them (for --json). */
   timed?: boolean;
   recordings?: boolean;
@@ -182,6 +184,8 @@ export interface GrepPlan {
   jsonEvents: boolean;
   /** The fast path's printer, when nothing but the pattern decides. */
   plain: PlainHitSink | undefined;
+  /** Lines are numbered (not for a count). */
+  numbered: boolean;
 }
 
 export function planGrep(options: GrepOptions, context: boolean): GrepPlan {
@@ -201,6 +205,7 @@ export function planGrep(options: GrepOptions, context: boolean): GrepPlan {
     literalBytes: pattern.literal ?? pattern.folded,
     jsonEvents: jsonBase !== undefined && jsonBase.includes(JSON_EVENT_WORD),
     plain: !tracking && !context && !timed && !filter.events && filter.pane === undefined ? options.plain : undefined,
+    numbered: options.count !== true,
   };
 }
 
@@ -243,6 +248,7 @@ export function grepFile(plan: GrepPlan, fd: number, place: FilePlace, emit: (hi
     return reader;
   };
   const stopped = scanFile(fd, {
+    numbered: plan.numbered,
     read: place.progress,
     candidates: () => (context ? context.candidates(setIndex, base) : base),
     jsonCandidates: () => (context ? context.jsonCandidates(setIndex, jsonBase) : jsonBase),
@@ -267,7 +273,8 @@ export function grepFile(plan: GrepPlan, fd: number, place: FilePlace, emit: (hi
           if (reader === undefined) readerOf(piece.toString('utf8', start, end));
           // A stamp the bytes cannot vouch for (another time format, or text that looks like one): the full parser's.
           if (!reader!.iso || !isoStampAt(piece, start, end)) return undefined;
-          const text = textStart(piece, start, end, words);
+          // The default format's stamp is one word of 29 bytes, checked: its user starts after it and its blank.
+          const text = words === 1 ? textAfterTime(piece, start + 30, end) : textStart(piece, start, end, words);
           if (text < 0) return undefined;
           if (pattern.plain) {
             // An ASCII literal is in the bytes where it is in the decoded text, whatever else the line holds.
@@ -342,11 +349,6 @@ function holdsLiteral(piece: Buffer, start: number, end: number, literal: Buffer
   return (isCaseBlind(literal) ? indexOfFolded(line, literal, 0) : line.indexOf(literal)) >= 0;
 }
 
-function sameBytes(piece: Buffer, at: number, bytes: Buffer): boolean {
-  for (let i = 0; i < bytes.length; i++) if (piece[at + i] !== bytes[i]) return false;
-  return true;
-}
-
 /** What walking one recording found. */
 export interface RecordingWalk {
   /** The recording's start event, if found. */
@@ -372,6 +374,7 @@ export function walkRecording(sets: readonly LogSet[], rec: string, timeFormat: 
         readFile(file.path, held, error, (fd) => {
           let reader: LineReader | undefined;
           return scanFile(fd, {
+            numbered: false,
             candidates: () => span.candidates(),
             jsonCandidates: () => span.jsonCandidates(),
             line: (text) => {

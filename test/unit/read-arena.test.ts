@@ -10,7 +10,8 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { borrow, forEachPiece, release } from '../../src/read/chunks.ts';
 import { scanFile } from '../../src/read/scan.ts';
-import { inArena } from '../../src/read/simd-find.ts';
+import { inArena, lineInArena } from '../../src/read/simd-find.ts';
+import fc from 'fast-check';
 import { withTempDir } from '../support/util.ts';
 
 describe('the reading buffers', () => {
@@ -83,4 +84,49 @@ describe('the reading buffers', () => {
       }
       assert.equal(seen.length, lines.length, 'every line, once');
     }));
+});
+
+describe('lines found in the arena', () => {
+  it('the line holding a byte, and the newlines before it, as a byte-by-byte search gives them, at any alignment', () => {
+    const buffer = borrow();
+    try {
+      if (!inArena(buffer)) return; // no WebAssembly SIMD here: scan.ts finds lines with indexOf
+      fc.assert(
+        // Up to 9,000 bytes: past the 255 blocks of sixteen each lane counts before they are added up.
+        fc.property(fc.uint8Array({ minLength: 1, maxLength: 9000 }), fc.nat(64), fc.nat(9000), fc.nat(9000), (bytes, shift, cut1, cut2) => {
+          // Newlines often (a byte of 0..15 is one); newlines just outside the range, never counted nor found.
+          const at = buffer.length - bytes.length - 1 - shift;
+          buffer[at - 1] = 10;
+          for (let i = 0; i < bytes.length; i++) buffer[at + i] = bytes[i]! < 16 ? 10 : bytes[i]!;
+          buffer[at + bytes.length] = 10;
+          const end = at + bytes.length;
+          const target = at + Math.min(cut1, cut2, bytes.length - 1);
+          const limit = at + Math.max(Math.min(cut1, cut2, bytes.length - 1), Math.min(Math.max(cut1, cut2), bytes.length));
+          let before = 0;
+          let start = at;
+          for (let i = at; i < target; i++) {
+            if (buffer[i] === 10) {
+              before++;
+              start = i + 1;
+            }
+          }
+          let lineEnd = target;
+          while (lineEnd < limit && buffer[lineEnd] !== 10) lineEnd++;
+          const found = { start: -1, end: -1, before: -1 };
+          assert.ok(lineInArena(buffer, at, target, limit, found));
+          assert.deepEqual(found, { start, end: lineEnd, before });
+          assert.equal(end >= limit, true);
+        }),
+        { numRuns: 2000 },
+      );
+      // Nothing but newlines: each lane counts one a block, 255 blocks before its count (a byte) is added up.
+      buffer.fill(10, 0, 8000);
+      const lines = { start: -1, end: -1, before: -1 };
+      assert.ok(lineInArena(buffer, 0, 8000, 8000, lines));
+      assert.deepEqual(lines, { start: 8000, end: 8000, before: 8000 });
+      assert.equal(lineInArena(Buffer.from('a\nb\n'), 0, 2, 4, { start: 0, end: 0, before: 0 }), false, 'a buffer not in the arena: found by the caller');
+    } finally {
+      release(buffer);
+    }
+  });
 });

@@ -186,6 +186,24 @@ describe('the scan loop', () => {
       assert.deepEqual(again, expected);
     }));
 
+  it('unnumbered (grep -c, show): the same lines at the same offsets, none counted (number 0)', () =>
+    withTempDir('read-scan', (dir) => {
+      const { file, all } = bigFile(dir);
+      const starts = all.reduce<number[]>((offsets, text) => [...offsets, offsets.at(-1)! + Buffer.byteLength(text) + 1], [0]);
+      const expected = all.map((text, i): [number, number, string] => [0, starts[i]!, text]).filter(([, , text]) => text.includes('MARK') || text.includes('line 1234'));
+      assert.equal(expected.length, 19);
+      for (const candidates of [[Buffer.from('MARK'), Buffer.from('line 1234')], /MAR[K]|line 1234/gm]) {
+        const seen: [number, number, string][] = [];
+        const fd = fs.openSync(file, 'r');
+        try {
+          scanFile(fd, { numbered: false, candidates: () => candidates, line: (text, number, offset) => void seen.push([number, offset, text]) });
+        } finally {
+          fs.closeSync(fd);
+        }
+        assert.deepEqual(seen, expected);
+      }
+    }));
+
   it('a last line without its newline is a line', () =>
     withTempDir('read-scan', (dir) => {
       const file = path.join(dir, 'torn.log');
@@ -326,6 +344,73 @@ describe('grep', () => {
       ]);
     }));
 
+  it('-C over long lines: each line before the match printed whole, those past what is kept in memory read again; one changed meanwhile is said', () =>
+    withTempDir('read-grep', (dir) => {
+      // Six lines before the match, 1.5 MiB each (9 MiB: past BEFORE_TEXT_BYTES), three in the rotated file.
+      const long = (second: number, letter: string) => `${T(second)} ann main:0.0 | ${letter.repeat(3 << 19)}`;
+      const short = (second: number) => `${T(second)} ann main:0.1 | other pane`;
+      const rotated = path.join(dir, 'main.log.20261124T220010.000Z');
+      fs.writeFileSync(rotated, `${[long(1, 'a'), short(2), long(3, 'b'), long(4, 'c')].join('\n')}\n`);
+      fs.writeFileSync(path.join(dir, 'main.log'), `${[short(11), long(12, 'd'), long(13, 'e'), short(14), long(15, 'f'), `${T(16)} ann main:0.0 | the match`].join('\n')}\n`);
+      const shown = (hits: GrepHit[]) => hits.map((hit) => [path.basename(hit.file), hit.number, hit.context, hit.line.text.length, hit.line.text.slice(-2)]);
+      const L = 3 << 19;
+      const expected = [
+        ['main.log.20261124T220010.000Z', 1, true, L, 'aa'],
+        ['main.log.20261124T220010.000Z', 3, true, L, 'bb'],
+        ['main.log.20261124T220010.000Z', 4, true, L, 'cc'],
+        ['main.log', 2, true, L, 'dd'],
+        ['main.log', 3, true, L, 'ee'],
+        ['main.log', 5, true, L, 'ff'],
+        ['main.log', 6, false, 9, 'ch'],
+      ];
+      assert.deepEqual(shown(grep(dir, 'the match', { context: 6 })), expected);
+      assert.deepEqual(shown(grep(dir, 'the match', { context: 2 })), expected.slice(-3));
+      // The rotated file's line 3, not kept in memory, rewritten as another pane's after the first line is printed.
+      const sets = selectSessions(listLogs(dir), undefined, dir);
+      const printed: GrepHit[] = [];
+      const run = () =>
+        grepLogs(sets, { pattern: makePattern('the match'), filter: {}, context: 6, timeFormat: 'yyyy-MM-dd\'T\'HH:mm:ss.SSSxxx' }, (hit) => {
+          if (printed.push(hit) === 1) {
+            const fd = fs.openSync(rotated, 'r+');
+            fs.writeSync(fd, 'main:0.1', Buffer.byteLength(`${long(1, 'a')}\n${short(2)}\n${T(3)} ann `));
+            fs.closeSync(fd);
+          }
+        }, (file, error) => assert.fail(`${file}: ${error.message}`));
+      assert.throws(run, (error: unknown) => error instanceof AuditError && error.exitCode === 2 && error.message === `${rotated} changed while it was searched: its line 3 is no longer what was found there`);
+      assert.deepEqual(shown(printed), expected.slice(0, 1));
+    }));
+
+  it('-C: a line read again that holds other text of the same place, a newline, or less than was found is said, not printed', () =>
+    withTempDir('read-grep', (dir) => {
+      const L = 3 << 19;
+      const long = (second: number, letter: string) => `${T(second)} ann main:0.0 | ${letter.repeat(L)}`;
+      const lines = [long(1, 'a'), long(2, 'b'), long(3, 'c'), long(4, 'd'), `${T(5)} ann main:0.0 | the match`];
+      const log = path.join(dir, 'main.log');
+      // Lines 1 and 2 are past BEFORE_TEXT_BYTES (kept nearest first): read again as printed, line 2 after line 1 is.
+      const textAt = Buffer.byteLength(`${lines[0]}\n${T(2)} ann main:0.0 | `);
+      const tamper: [string, (fd: number) => void][] = [
+        ['other text, same place and length', (fd) => fs.writeSync(fd, 'FORGED', textAt)],
+        ['a newline in it, a forged line after', (fd) => fs.writeSync(fd, `short\n${T(2)} root main:0.0 | rm -rf /`, textAt)],
+        ['cut inside it', (fd) => fs.ftruncateSync(fd, textAt + 100)],
+      ];
+      for (const [what, change] of tamper) {
+        fs.writeFileSync(log, `${lines.join('\n')}\n`);
+        const printed: GrepHit[] = [];
+        const sets = selectSessions(listLogs(dir), undefined, dir);
+        const run = () =>
+          grepLogs(sets, { pattern: makePattern('the match'), filter: {}, context: 4, timeFormat: 'yyyy-MM-dd\'T\'HH:mm:ss.SSSxxx' }, (hit) => {
+            printed.push(hit);
+            if (printed.length === 1) {
+              const fd = fs.openSync(log, 'r+');
+              change(fd);
+              fs.closeSync(fd);
+            }
+          }, (file, error) => assert.fail(`${file}: ${error.message}`));
+        assert.throws(run, (error: unknown) => error instanceof AuditError && error.exitCode === 2 && error.message === `${log} changed while it was searched: its line 2 is no longer what was found there`, what);
+        assert.deepEqual(printed.map((hit) => [hit.number, hit.line.text.length, hit.line.text.slice(-1)]), [[1, L, 'a']], what);
+      }
+    }));
+
   it('lines before: found backwards by their place, not before the floor, across reading windows', () =>
     withTempDir('read-context', (dir) => {
       // Over 1 MiB, so that the backward search reads several windows; long lines straddle their edges.
@@ -341,7 +426,7 @@ describe('grep', () => {
       }
       const fd = fs.openSync(file, 'r');
       try {
-        const accept = (text: string) => reader.read(text, false)?.pane === '1';
+        const accept = (text: string) => (reader.read(text, false)?.pane === '1' ? true : undefined);
         const needle = Buffer.from(' main:0.1 ');
         const found = linesBefore(fd, offsets[29_000]!, 0, needle, 5, accept);
         const expected = [28_994, 28_987, 28_980, 28_973, 28_966];
@@ -550,9 +635,12 @@ describe('a planted line longer than MAX_LINE, before a match or among the last 
       assert.equal(tailText([file], 3).slice(0, before.length + 1), `${before}\n`, 'the line before it where it was');
       const read = fs.openSync(file, 'r');
       try {
-        const found = linesBefore(read, fs.fstatSync(read).size - after.length - 1, 0, Buffer.from(' main:0.1 '), 5, (line) => reader.read(line, false) !== undefined);
-        assert.deepEqual(found.map((line) => [line.offset, line.text.length]), [[longAt, MAX_LINE], [0, before.length]]);
-        assert.ok(found[0]!.text.startsWith(head));
+        const found = linesBefore(read, fs.fstatSync(read).size - after.length - 1, 0, Buffer.from(' main:0.1 '), 5, (line) => reader.read(line, false));
+        // The long line as a place to read again (past BEFORE_TEXT_BYTES), the one before it kept.
+        assert.deepEqual(found.map((line) => [line.offset, line.length, line.text?.length]), [[longAt, MAX_LINE, undefined], [0, before.length, before.length]]);
+        const whole = linesBefore(read, fs.fstatSync(read).size - after.length - 1, 0, Buffer.from(' main:0.1 '), 5, (line) => reader.read(line, false), Number.POSITIVE_INFINITY);
+        assert.equal(whole[0]!.text!.length, MAX_LINE);
+        assert.ok(whole[0]!.text!.startsWith(head));
       } finally {
         fs.closeSync(read);
       }
