@@ -29,9 +29,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// ../../main/node_modules/commander/lib/error.js
+// node_modules/commander/lib/error.js
 var require_error = __commonJS({
-  "../../main/node_modules/commander/lib/error.js"(exports2) {
+  "node_modules/commander/lib/error.js"(exports2) {
     var CommanderError2 = class extends Error {
       /**
        * Constructs the CommanderError class
@@ -56,9 +56,9 @@ var require_error = __commonJS({
   }
 });
 
-// ../../main/node_modules/commander/lib/argument.js
+// node_modules/commander/lib/argument.js
 var require_argument = __commonJS({
-  "../../main/node_modules/commander/lib/argument.js"(exports2) {
+  "node_modules/commander/lib/argument.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Argument2 = class {
       /**
        * Initialize a new command argument with the given name and description.
@@ -156,9 +156,9 @@ var require_argument = __commonJS({
   }
 });
 
-// ../../main/node_modules/commander/lib/help.js
+// node_modules/commander/lib/help.js
 var require_help = __commonJS({
-  "../../main/node_modules/commander/lib/help.js"(exports2) {
+  "node_modules/commander/lib/help.js"(exports2) {
     var { humanReadableArgName } = require_argument(), Help2 = class {
       constructor() {
         this.helpWidth = void 0, this.minWidthToWrap = 40, this.sortSubcommands = !1, this.sortOptions = !1, this.showGlobalOptions = !1;
@@ -603,9 +603,9 @@ ${itemIndentStr}`);
   }
 });
 
-// ../../main/node_modules/commander/lib/option.js
+// node_modules/commander/lib/option.js
 var require_option = __commonJS({
-  "../../main/node_modules/commander/lib/option.js"(exports2) {
+  "node_modules/commander/lib/option.js"(exports2) {
     var { InvalidArgumentError: InvalidArgumentError2 } = require_error(), Option2 = class {
       /**
        * Initialize a new `Option` with the given `flags` and `description`.
@@ -824,9 +824,9 @@ var require_option = __commonJS({
   }
 });
 
-// ../../main/node_modules/commander/lib/suggestSimilar.js
+// node_modules/commander/lib/suggestSimilar.js
 var require_suggestSimilar = __commonJS({
-  "../../main/node_modules/commander/lib/suggestSimilar.js"(exports2) {
+  "node_modules/commander/lib/suggestSimilar.js"(exports2) {
     function editDistance(a, b) {
       if (Math.abs(a.length - b.length) > 3)
         return Math.max(a.length, b.length);
@@ -867,9 +867,9 @@ var require_suggestSimilar = __commonJS({
   }
 });
 
-// ../../main/node_modules/commander/lib/command.js
+// node_modules/commander/lib/command.js
 var require_command = __commonJS({
-  "../../main/node_modules/commander/lib/command.js"(exports2) {
+  "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path33 = require("node:path"), fs43 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
@@ -2485,9 +2485,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
   }
 });
 
-// ../../main/node_modules/commander/index.js
+// node_modules/commander/index.js
 var require_commander = __commonJS({
-  "../../main/node_modules/commander/index.js"(exports2) {
+  "node_modules/commander/index.js"(exports2) {
     var { Argument: Argument2 } = require_argument(), { Command: Command2 } = require_command(), { CommanderError: CommanderError2, InvalidArgumentError: InvalidArgumentError2 } = require_error(), { Help: Help2 } = require_help(), { Option: Option2 } = require_option();
     exports2.program = new Command2();
     exports2.createCommand = (name) => new Command2(name);
@@ -2506,7 +2506,7 @@ var require_commander = __commonJS({
 // src/cli.ts
 var import_node_os10 = __nodeBuiltin(require("node:os"));
 
-// ../../main/node_modules/commander/esm.mjs
+// node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1), {
   program,
   createCommand,
@@ -2522,13 +2522,13 @@ var import_index = __toESM(require_commander(), 1), {
   Help
 } = import_index.default;
 
-// ../../main/node_modules/nanoid/index.js
+// node_modules/nanoid/index.js
 var import_node_crypto = require("node:crypto");
 
-// ../../main/node_modules/nanoid/url-alphabet/index.js
+// node_modules/nanoid/url-alphabet/index.js
 var urlAlphabet = "useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict";
 
-// ../../main/node_modules/nanoid/index.js
+// node_modules/nanoid/index.js
 var POOL_SIZE_MULTIPLIER = 128, pool, poolOffset;
 function fillPool(bytes) {
   if (bytes < 0) throw new RangeError("Wrong ID size");
@@ -2569,45 +2569,45 @@ var import_node_os = __nodeBuiltin(require("node:os"));
 // src/core/record.ts
 var RECORD_KINDS = ["line", "piece", "redrawn", "screen", "history", "event"];
 
-// ../../main/node_modules/date-fns/constants.js
+// node_modules/date-fns/constants.js
 var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3, minTime = -maxTime, millisecondsInWeek = 6048e5, millisecondsInDay = 864e5, millisecondsInMinute = 6e4, millisecondsInHour = 36e5, millisecondsInSecond = 1e3;
 var secondsInHour = 3600;
 var secondsInDay = secondsInHour * 24, secondsInWeek = secondsInDay * 7, secondsInYear = secondsInDay * 365.2425, secondsInMonth = secondsInYear / 12, secondsInQuarter = secondsInMonth * 3, constructFromSymbol = /* @__PURE__ */ Symbol.for("constructDateFrom");
 
-// ../../main/node_modules/date-fns/constructFrom.js
+// node_modules/date-fns/constructFrom.js
 function constructFrom(date, value) {
   return typeof date == "function" ? date(value) : date && typeof date == "object" && constructFromSymbol in date ? date[constructFromSymbol](value) : date instanceof Date ? new date.constructor(value) : new Date(value);
 }
 
-// ../../main/node_modules/date-fns/toDate.js
+// node_modules/date-fns/toDate.js
 function toDate(argument, context) {
   return constructFrom(context || argument, argument);
 }
 
-// ../../main/node_modules/date-fns/addDays.js
+// node_modules/date-fns/addDays.js
 function addDays(date, amount, options) {
   let _date = toDate(date, options?.in);
   return isNaN(amount) ? constructFrom(options?.in || date, NaN) : (amount && _date.setDate(_date.getDate() + amount), _date);
 }
 
-// ../../main/node_modules/date-fns/_lib/defaultOptions.js
+// node_modules/date-fns/_lib/defaultOptions.js
 var defaultOptions = {};
 function getDefaultOptions() {
   return defaultOptions;
 }
 
-// ../../main/node_modules/date-fns/startOfWeek.js
+// node_modules/date-fns/startOfWeek.js
 function startOfWeek(date, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, _date = toDate(date, options?.in), day = _date.getDay(), diff = (day < weekStartsOn ? 7 : 0) + day - weekStartsOn;
   return _date.setDate(_date.getDate() - diff), _date.setHours(0, 0, 0, 0), _date;
 }
 
-// ../../main/node_modules/date-fns/startOfISOWeek.js
+// node_modules/date-fns/startOfISOWeek.js
 function startOfISOWeek(date, options) {
   return startOfWeek(date, { ...options, weekStartsOn: 1 });
 }
 
-// ../../main/node_modules/date-fns/getISOWeekYear.js
+// node_modules/date-fns/getISOWeekYear.js
 function getISOWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), fourthOfJanuaryOfNextYear = constructFrom(_date, 0);
   fourthOfJanuaryOfNextYear.setFullYear(year + 1, 0, 4), fourthOfJanuaryOfNextYear.setHours(0, 0, 0, 0);
@@ -2617,7 +2617,7 @@ function getISOWeekYear(date, options) {
   return _date.getTime() >= startOfNextYear.getTime() ? year + 1 : _date.getTime() >= startOfThisYear.getTime() ? year : year - 1;
 }
 
-// ../../main/node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
+// node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
 function getTimezoneOffsetInMilliseconds(date) {
   let _date = toDate(date), utcDate = new Date(
     Date.UTC(
@@ -2633,7 +2633,7 @@ function getTimezoneOffsetInMilliseconds(date) {
   return utcDate.setUTCFullYear(_date.getFullYear()), +date - +utcDate;
 }
 
-// ../../main/node_modules/date-fns/_lib/normalizeDates.js
+// node_modules/date-fns/_lib/normalizeDates.js
 function normalizeDates(context, ...dates) {
   let normalize = constructFrom.bind(
     null,
@@ -2642,13 +2642,13 @@ function normalizeDates(context, ...dates) {
   return dates.map(normalize);
 }
 
-// ../../main/node_modules/date-fns/startOfDay.js
+// node_modules/date-fns/startOfDay.js
 function startOfDay(date, options) {
   let _date = toDate(date, options?.in);
   return _date.setHours(0, 0, 0, 0), _date;
 }
 
-// ../../main/node_modules/date-fns/differenceInCalendarDays.js
+// node_modules/date-fns/differenceInCalendarDays.js
 function differenceInCalendarDays(laterDate, earlierDate, options) {
   let [laterDate_, earlierDate_] = normalizeDates(
     options?.in,
@@ -2658,29 +2658,29 @@ function differenceInCalendarDays(laterDate, earlierDate, options) {
   return Math.round((laterTimestamp - earlierTimestamp) / millisecondsInDay);
 }
 
-// ../../main/node_modules/date-fns/startOfISOWeekYear.js
+// node_modules/date-fns/startOfISOWeekYear.js
 function startOfISOWeekYear(date, options) {
   let year = getISOWeekYear(date, options), fourthOfJanuary = constructFrom(options?.in || date, 0);
   return fourthOfJanuary.setFullYear(year, 0, 4), fourthOfJanuary.setHours(0, 0, 0, 0), startOfISOWeek(fourthOfJanuary);
 }
 
-// ../../main/node_modules/date-fns/isDate.js
+// node_modules/date-fns/isDate.js
 function isDate(value) {
   return value instanceof Date || typeof value == "object" && Object.prototype.toString.call(value) === "[object Date]";
 }
 
-// ../../main/node_modules/date-fns/isValid.js
+// node_modules/date-fns/isValid.js
 function isValid(date) {
   return !(!isDate(date) && typeof date != "number" || isNaN(+toDate(date)));
 }
 
-// ../../main/node_modules/date-fns/startOfYear.js
+// node_modules/date-fns/startOfYear.js
 function startOfYear(date, options) {
   let date_ = toDate(date, options?.in);
   return date_.setFullYear(date_.getFullYear(), 0, 1), date_.setHours(0, 0, 0, 0), date_;
 }
 
-// ../../main/node_modules/date-fns/locale/en-US/_lib/formatDistance.js
+// node_modules/date-fns/locale/en-US/_lib/formatDistance.js
 var formatDistanceLocale = {
   lessThanXSeconds: {
     one: "less than a second",
@@ -2748,7 +2748,7 @@ var formatDistanceLocale = {
   return typeof tokenValue == "string" ? result = tokenValue : count === 1 ? result = tokenValue.one : result = tokenValue.other.replace("{{count}}", count.toString()), options?.addSuffix ? options.comparison && options.comparison > 0 ? "in " + result : result + " ago" : result;
 };
 
-// ../../main/node_modules/date-fns/locale/_lib/buildFormatLongFn.js
+// node_modules/date-fns/locale/_lib/buildFormatLongFn.js
 function buildFormatLongFn(args) {
   return (options = {}) => {
     let width = options.width ? String(options.width) : args.defaultWidth;
@@ -2756,7 +2756,7 @@ function buildFormatLongFn(args) {
   };
 }
 
-// ../../main/node_modules/date-fns/locale/en-US/_lib/formatLong.js
+// node_modules/date-fns/locale/en-US/_lib/formatLong.js
 var dateFormats = {
   full: "EEEE, MMMM do, y",
   long: "MMMM do, y",
@@ -2787,7 +2787,7 @@ var dateFormats = {
   })
 };
 
-// ../../main/node_modules/date-fns/locale/en-US/_lib/formatRelative.js
+// node_modules/date-fns/locale/en-US/_lib/formatRelative.js
 var formatRelativeLocale = {
   lastWeek: "'last' eeee 'at' p",
   yesterday: "'yesterday at' p",
@@ -2797,7 +2797,7 @@ var formatRelativeLocale = {
   other: "P"
 }, formatRelative = (token, _date, _baseDate, _options) => formatRelativeLocale[token];
 
-// ../../main/node_modules/date-fns/locale/_lib/buildLocalizeFn.js
+// node_modules/date-fns/locale/_lib/buildLocalizeFn.js
 function buildLocalizeFn(args) {
   return (value, options) => {
     let context = options?.context ? String(options.context) : "standalone", valuesArray;
@@ -2813,7 +2813,7 @@ function buildLocalizeFn(args) {
   };
 }
 
-// ../../main/node_modules/date-fns/locale/en-US/_lib/localize.js
+// node_modules/date-fns/locale/en-US/_lib/localize.js
 var eraValues = {
   narrow: ["B", "A"],
   abbreviated: ["BC", "AD"],
@@ -2966,7 +2966,7 @@ var eraValues = {
   })
 };
 
-// ../../main/node_modules/date-fns/locale/_lib/buildMatchFn.js
+// node_modules/date-fns/locale/_lib/buildMatchFn.js
 function buildMatchFn(args) {
   return (string, options = {}) => {
     let width = options.width, matchPattern = width && args.matchPatterns[width] || args.matchPatterns[args.defaultMatchWidth], matchResult = string.match(matchPattern);
@@ -2995,7 +2995,7 @@ function findIndex(array, predicate) {
       return key2;
 }
 
-// ../../main/node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
+// node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
 function buildMatchPatternFn(args) {
   return (string, options = {}) => {
     let matchResult = string.match(args.matchPattern);
@@ -3009,7 +3009,7 @@ function buildMatchPatternFn(args) {
   };
 }
 
-// ../../main/node_modules/date-fns/locale/en-US/_lib/match.js
+// node_modules/date-fns/locale/en-US/_lib/match.js
 var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPattern = /\d+/i, matchEraPatterns = {
   narrow: /^(b|a)/i,
   abbreviated: /^(b\.?\s?c\.?|b\.?\s?c\.?\s?e\.?|a\.?\s?d\.?|c\.?\s?e\.?)/i,
@@ -3116,7 +3116,7 @@ var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPatte
   })
 };
 
-// ../../main/node_modules/date-fns/locale/en-US.js
+// node_modules/date-fns/locale/en-US.js
 var enUS = {
   code: "en-US",
   formatDistance,
@@ -3130,19 +3130,19 @@ var enUS = {
   }
 };
 
-// ../../main/node_modules/date-fns/getDayOfYear.js
+// node_modules/date-fns/getDayOfYear.js
 function getDayOfYear(date, options) {
   let _date = toDate(date, options?.in);
   return differenceInCalendarDays(_date, startOfYear(_date)) + 1;
 }
 
-// ../../main/node_modules/date-fns/getISOWeek.js
+// node_modules/date-fns/getISOWeek.js
 function getISOWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfISOWeek(_date) - +startOfISOWeekYear(_date);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// ../../main/node_modules/date-fns/getWeekYear.js
+// node_modules/date-fns/getWeekYear.js
 function getWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, firstWeekOfNextYear = constructFrom(options?.in || date, 0);
   firstWeekOfNextYear.setFullYear(year + 1, 0, firstWeekContainsDate), firstWeekOfNextYear.setHours(0, 0, 0, 0);
@@ -3152,25 +3152,25 @@ function getWeekYear(date, options) {
   return +_date >= +startOfNextYear ? year + 1 : +_date >= +startOfThisYear ? year : year - 1;
 }
 
-// ../../main/node_modules/date-fns/startOfWeekYear.js
+// node_modules/date-fns/startOfWeekYear.js
 function startOfWeekYear(date, options) {
   let defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, year = getWeekYear(date, options), firstWeek = constructFrom(options?.in || date, 0);
   return firstWeek.setFullYear(year, 0, firstWeekContainsDate), firstWeek.setHours(0, 0, 0, 0), startOfWeek(firstWeek, options);
 }
 
-// ../../main/node_modules/date-fns/getWeek.js
+// node_modules/date-fns/getWeek.js
 function getWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfWeek(_date, options) - +startOfWeekYear(_date, options);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// ../../main/node_modules/date-fns/_lib/addLeadingZeros.js
+// node_modules/date-fns/_lib/addLeadingZeros.js
 function addLeadingZeros(number2, targetLength) {
   let sign = number2 < 0 ? "-" : "", output = Math.abs(number2).toString().padStart(targetLength, "0");
   return sign + output;
 }
 
-// ../../main/node_modules/date-fns/_lib/format/lightFormatters.js
+// node_modules/date-fns/_lib/format/lightFormatters.js
 var lightFormatters = {
   // Year
   y(date, token) {
@@ -3226,7 +3226,7 @@ var lightFormatters = {
   }
 };
 
-// ../../main/node_modules/date-fns/_lib/format/formatters.js
+// node_modules/date-fns/_lib/format/formatters.js
 var dayPeriodEnum = {
   am: "am",
   pm: "pm",
@@ -3766,7 +3766,7 @@ function formatTimezone(offset, delimiter = "") {
   return sign + hours + delimiter + minutes;
 }
 
-// ../../main/node_modules/date-fns/_lib/format/longFormatters.js
+// node_modules/date-fns/_lib/format/longFormatters.js
 var dateLongFormatter = (pattern, formatLong2) => {
   switch (pattern) {
     case "P":
@@ -3814,7 +3814,7 @@ var dateLongFormatter = (pattern, formatLong2) => {
   P: dateTimeLongFormatter
 };
 
-// ../../main/node_modules/date-fns/_lib/protectedTokens.js
+// node_modules/date-fns/_lib/protectedTokens.js
 var dayOfYearTokenRE = /^D+$/, weekYearTokenRE = /^Y+$/, throwTokens = ["D", "DD", "YY", "YYYY"];
 function isProtectedDayOfYearToken(token) {
   return dayOfYearTokenRE.test(token);
@@ -3831,7 +3831,7 @@ function message(token, format2, input) {
   return `Use \`${token.toLowerCase()}\` instead of \`${token}\` (in \`${format2}\`) for formatting ${subject} to the input \`${input}\`; see: https://github.com/date-fns/date-fns/blob/master/docs/unicodeTokens.md`;
 }
 
-// ../../main/node_modules/date-fns/format.js
+// node_modules/date-fns/format.js
 var formattingTokensRegExp = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp = /^'([^]*?)'?$/, doubleQuoteRegExp = /''/g, unescapedLatinCharacterRegExp = /[a-zA-Z]/;
 function format(date, formatStr, options) {
   let defaultOptions2 = getDefaultOptions(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, originalDate = toDate(date, options?.in);
@@ -3877,18 +3877,18 @@ function cleanEscapedString(input) {
   return matched ? matched[1].replace(doubleQuoteRegExp, "'") : input;
 }
 
-// ../../main/node_modules/date-fns/getDefaultOptions.js
+// node_modules/date-fns/getDefaultOptions.js
 function getDefaultOptions2() {
   return Object.assign({}, getDefaultOptions());
 }
 
-// ../../main/node_modules/date-fns/getISODay.js
+// node_modules/date-fns/getISODay.js
 function getISODay(date, options) {
   let day = toDate(date, options?.in).getDay();
   return day === 0 ? 7 : day;
 }
 
-// ../../main/node_modules/date-fns/transpose.js
+// node_modules/date-fns/transpose.js
 function transpose(date, constructor) {
   let date_ = isConstructor(constructor) ? new constructor(0) : constructFrom(constructor, 0);
   return date_.setFullYear(date.getFullYear(), date.getMonth(), date.getDate()), date_.setHours(
@@ -3902,7 +3902,7 @@ function isConstructor(constructor) {
   return typeof constructor == "function" && constructor.prototype?.constructor === constructor;
 }
 
-// ../../main/node_modules/date-fns/parse/_lib/Setter.js
+// node_modules/date-fns/parse/_lib/Setter.js
 var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   subPriority = 0;
   validate(_utcDate, _options) {
@@ -3929,7 +3929,7 @@ var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   }
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/Parser.js
+// node_modules/date-fns/parse/_lib/Parser.js
 var Parser = class {
   run(dateString, token, match2, options) {
     let result = this.parse(dateString, token, match2, options);
@@ -3949,7 +3949,7 @@ var Parser = class {
   }
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/EraParser.js
+// node_modules/date-fns/parse/_lib/parsers/EraParser.js
 var EraParser = class extends Parser {
   priority = 140;
   parse(dateString, token, match2) {
@@ -3972,7 +3972,7 @@ var EraParser = class extends Parser {
   incompatibleTokens = ["R", "u", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/constants.js
+// node_modules/date-fns/parse/_lib/constants.js
 var numericPatterns = {
   month: /^(1[0-2]|0?\d)/,
   // 0 to 12
@@ -4019,7 +4019,7 @@ var numericPatterns = {
   extendedOptionalSeconds: /^([+-])(\d{2}):(\d{2})(:(\d{2}))?|Z/
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/utils.js
+// node_modules/date-fns/parse/_lib/utils.js
 function mapValue(parseFnResult, mapFn) {
   return parseFnResult && {
     value: mapFn(parseFnResult.value),
@@ -4107,7 +4107,7 @@ function isLeapYearIndex(year) {
   return year % 400 === 0 || year % 4 === 0 && year % 100 !== 0;
 }
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/YearParser.js
+// node_modules/date-fns/parse/_lib/parsers/YearParser.js
 var YearParser = class extends Parser {
   priority = 130;
   incompatibleTokens = ["Y", "R", "u", "w", "I", "i", "e", "c", "t", "T"];
@@ -4147,7 +4147,7 @@ var YearParser = class extends Parser {
   }
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
+// node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
 var LocalWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token, match2) {
@@ -4205,7 +4205,7 @@ var LocalWeekYearParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
+// node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
 var ISOWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4234,7 +4234,7 @@ var ISOWeekYearParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
+// node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
 var ExtendedYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -4246,7 +4246,7 @@ var ExtendedYearParser = class extends Parser {
   incompatibleTokens = ["G", "y", "Y", "R", "w", "I", "i", "e", "c", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
+// node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
 var QuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4310,7 +4310,7 @@ var QuarterParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
+// node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
 var StandAloneQuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -4374,7 +4374,7 @@ var StandAloneQuarterParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/MonthParser.js
+// node_modules/date-fns/parse/_lib/parsers/MonthParser.js
 var MonthParser = class extends Parser {
   incompatibleTokens = [
     "Y",
@@ -4439,7 +4439,7 @@ var MonthParser = class extends Parser {
   }
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
+// node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
 var StandAloneMonthParser = class extends Parser {
   priority = 110;
   parse(dateString, token, match2) {
@@ -4504,13 +4504,13 @@ var StandAloneMonthParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/setWeek.js
+// node_modules/date-fns/setWeek.js
 function setWeek(date, week, options) {
   let date_ = toDate(date, options?.in), diff = getWeek(date_, options) - week;
   return date_.setDate(date_.getDate() - diff * 7), toDate(date_, options?.in);
 }
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
+// node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
 var LocalWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4546,13 +4546,13 @@ var LocalWeekParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/setISOWeek.js
+// node_modules/date-fns/setISOWeek.js
 function setISOWeek(date, week, options) {
   let _date = toDate(date, options?.in), diff = getISOWeek(_date, options) - week;
   return _date.setDate(_date.getDate() - diff * 7), _date;
 }
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
+// node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
 var ISOWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -4589,7 +4589,7 @@ var ISOWeekParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/DateParser.js
+// node_modules/date-fns/parse/_lib/parsers/DateParser.js
 var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MONTH_LEAP_YEAR = [
   31,
   29,
@@ -4639,7 +4639,7 @@ var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MO
   ];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
+// node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
 var DayOfYearParser = class extends Parser {
   priority = 90;
   subpriority = 1;
@@ -4680,13 +4680,13 @@ var DayOfYearParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/setDay.js
+// node_modules/date-fns/setDay.js
 function setDay(date, day, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, date_ = toDate(date, options?.in), currentDay = date_.getDay(), dayIndex = (day % 7 + 7) % 7, delta = 7 - weekStartsOn, diff = day < 0 || day > 6 ? day - (currentDay + delta) % 7 : (dayIndex + delta) % 7 - (currentDay + delta) % 7;
   return addDays(date_, diff, options);
 }
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/DayParser.js
+// node_modules/date-fns/parse/_lib/parsers/DayParser.js
 var DayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4724,7 +4724,7 @@ var DayParser = class extends Parser {
   incompatibleTokens = ["D", "i", "e", "c", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
+// node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
 var LocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4792,7 +4792,7 @@ var LocalDayParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
+// node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
 var StandAloneLocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -4860,13 +4860,13 @@ var StandAloneLocalDayParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/setISODay.js
+// node_modules/date-fns/setISODay.js
 function setISODay(date, day, options) {
   let date_ = toDate(date, options?.in), currentDay = getISODay(date_, options), diff = day - currentDay;
   return addDays(date_, diff, options);
 }
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
+// node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
 var ISODayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -4959,7 +4959,7 @@ var ISODayParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
+// node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
 var AMPMParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -4998,7 +4998,7 @@ var AMPMParser = class extends Parser {
   incompatibleTokens = ["b", "B", "H", "k", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
+// node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
 var AMPMMidnightParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5037,7 +5037,7 @@ var AMPMMidnightParser = class extends Parser {
   incompatibleTokens = ["a", "B", "H", "k", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
+// node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
 var DayPeriodParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -5076,7 +5076,7 @@ var DayPeriodParser = class extends Parser {
   incompatibleTokens = ["a", "b", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
+// node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
 var Hour1to12Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5099,7 +5099,7 @@ var Hour1to12Parser = class extends Parser {
   incompatibleTokens = ["H", "K", "k", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
+// node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
 var Hour0to23Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5121,7 +5121,7 @@ var Hour0to23Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "K", "k", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
+// node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
 var Hour0To11Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5143,7 +5143,7 @@ var Hour0To11Parser = class extends Parser {
   incompatibleTokens = ["h", "H", "k", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
+// node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
 var Hour1To24Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -5166,7 +5166,7 @@ var Hour1To24Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "H", "K", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
+// node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
 var MinuteParser = class extends Parser {
   priority = 60;
   parse(dateString, token, match2) {
@@ -5188,7 +5188,7 @@ var MinuteParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/SecondParser.js
+// node_modules/date-fns/parse/_lib/parsers/SecondParser.js
 var SecondParser = class extends Parser {
   priority = 50;
   parse(dateString, token, match2) {
@@ -5210,7 +5210,7 @@ var SecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
+// node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
 var FractionOfSecondParser = class extends Parser {
   priority = 30;
   parse(dateString, token) {
@@ -5223,7 +5223,7 @@ var FractionOfSecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
+// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
 var ISOTimezoneWithZParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5258,7 +5258,7 @@ var ISOTimezoneWithZParser = class extends Parser {
   incompatibleTokens = ["t", "T", "x"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
+// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
 var ISOTimezoneParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -5293,7 +5293,7 @@ var ISOTimezoneParser = class extends Parser {
   incompatibleTokens = ["t", "T", "X"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
+// node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
 var TimestampSecondsParser = class extends Parser {
   priority = 40;
   parse(dateString) {
@@ -5305,7 +5305,7 @@ var TimestampSecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
+// node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
 var TimestampMillisecondsParser = class extends Parser {
   priority = 20;
   parse(dateString) {
@@ -5317,7 +5317,7 @@ var TimestampMillisecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers.js
+// node_modules/date-fns/parse/_lib/parsers.js
 var parsers = {
   G: new EraParser(),
   y: new YearParser(),
@@ -5352,7 +5352,7 @@ var parsers = {
   T: new TimestampMillisecondsParser()
 };
 
-// ../../main/node_modules/date-fns/parse.js
+// node_modules/date-fns/parse.js
 var formattingTokensRegExp2 = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp2 = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp2 = /^'([^]*?)'?$/, doubleQuoteRegExp2 = /''/g, notWhitespaceRegExp = /\S/, unescapedLatinCharacterRegExp2 = /[a-zA-Z]/;
 function parse(dateStr, formatStr, referenceDate, options) {
   let invalidDate = () => constructFrom(options?.in || referenceDate, NaN), defaultOptions2 = getDefaultOptions2(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0;
@@ -5427,12 +5427,12 @@ function cleanEscapedString2(input) {
   return input.match(escapedStringRegExp2)[1].replace(doubleQuoteRegExp2, "'");
 }
 
-// ../../main/node_modules/date-fns/subDays.js
+// node_modules/date-fns/subDays.js
 function subDays(date, amount, options) {
   return addDays(date, -amount, options);
 }
 
-// ../../main/node_modules/date-fns/parseISO.js
+// node_modules/date-fns/parseISO.js
 function parseISO(argument, options) {
   let invalidDate = () => constructFrom(options?.in, NaN), additionalDigits = options?.additionalDigits ?? 2, dateStrings = splitDateString(argument), date;
   if (dateStrings.date) {
@@ -17058,7 +17058,12 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     let rotate = this.options.rotate ?? "size", now = Date.now();
     if (!(force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS || now >= this.dayEnds) && !(rotate !== "daily" && needsRotation(this.size, incoming, this.options.maxBytes))) return this.room();
     let mine = import_node_fs18.default.fstatSync(this.fd), current = import_node_fs18.default.lstatSync(this.file, { throwIfNoEntry: !1 });
-    if (!sameFile(mine, current)) {
+    if (sameFile(mine, current)) {
+      if (mine.size < this.size) {
+        let cut2 = { held: this.size, left: mine.size };
+        this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.noteLost("cut", cut2, this.endsMidLine(mine));
+      }
+    } else {
       let away = whyAway(this.file, mine, this.dirStat, this.options.ledgerKey);
       if (away === void 0) return;
       let lost = away === "rotated" ? void 0 : away;
@@ -17104,18 +17109,33 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
    * queue, piece by piece (rotation cuts between pieces); what was queued
    * follows, unless onLost wrote it again itself.
    */
-  noteLost(what) {
+  noteLost(what, cut2, midLine = !1) {
     if (!this.options.onLost) return;
     let queued = this.queue.length > 0 ? this.queue.take(Number.POSITIVE_INFINITY).toString("utf8") : "";
     this.pushedTotal = 0, this.writtenTotal = 0;
-    let pieces = [];
-    this.lostText = pieces;
+    let pieces = midLine ? [`
+`] : [];
+    midLine && (this.pushedTotal = 1), this.lostText = pieces;
     let rewritten = !1;
     try {
-      rewritten = this.options.onLost(what, queued) === !0;
+      rewritten = this.options.onLost(what, queued, cut2) === !0;
     } finally {
       this.lostText = void 0, !rewritten && queued.length > 0 && pieces.push(queued);
       for (let i = pieces.length - 1; i >= 0; i--) pieces[i].length > 0 && this.queue.unshift(Buffer.from(pieces[i]));
+    }
+  }
+  /** Whether the file this writer holds (`mine`), read through the log's path, ends inside a line (a cut there). */
+  endsMidLine(mine) {
+    if (mine.size === 0) return !1;
+    let fd;
+    try {
+      if (fd = import_node_fs18.default.openSync(this.file, import_node_fs18.default.constants.O_RDONLY | import_node_fs18.default.constants.O_NOFOLLOW | import_node_fs18.default.constants.O_NONBLOCK), !sameFile(mine, import_node_fs18.default.fstatSync(fd))) return !1;
+      let last = Buffer.alloc(1);
+      return import_node_fs18.default.readSync(fd, last, 0, 1, mine.size - 1) === 1 && last[0] !== 10;
+    } catch {
+      return !1;
+    } finally {
+      fd !== void 0 && import_node_fs18.default.closeSync(fd);
     }
   }
   reopen() {
@@ -17470,12 +17490,12 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
       onChecked: () => {
         this.floor = this.backlog > 0 ? this.oldestWaiting : void 0;
       },
-      onLost: (what, queued) => {
+      onLost: (what, queued, cut2) => {
         this.removalsSeen++;
         let later = this.batch, laterLink = this.sealedLink, laterLine = this.sealedLine;
         this.sealsInBatch = [], this.sealsHanded = [], this.batch = "", this.unhashed = 0, this.sealedLink = void 0, this.sealedLine = void 0, this.losing = !0, this.lostSealed = !1;
         try {
-          return this.chain?.restart(), options.onLost?.(what, queued), !this.lostSealed && this.chain && this.lastPlace && (this.heldLost++, this.write({ time: this.floor ?? this.lastTime, rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "lost", fields: { what } })), this.lostSealed ? (this.hashPending(), this.rewriteSealed(queued + later), this.sealRewritten(), this.handOverInPieces(), queueMicrotask(() => this.noteSealed()), !0) : (this.flush(), !1);
+          return this.chain?.restart(), options.onLost?.(what, queued, cut2), !this.lostSealed && this.chain && this.lastPlace && (this.heldLost++, this.write({ time: this.floor ?? this.lastTime, rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "lost", fields: { what, ...cut2 } })), this.lostSealed ? (this.hashPending(), this.rewriteSealed(queued + later), this.sealRewritten(), this.handOverInPieces(), queueMicrotask(() => this.noteSealed()), !0) : (this.flush(), !1);
         } finally {
           this.losing = !1, this.lostSealed || (this.batch = later + this.batch, this.sealsInBatch = [], this.unhashed = this.batch.length, this.sealedLink === void 0 && (this.sealedLink = laterLink, this.sealedLine = laterLine)), this.lostSealed = !1, this.reEnd = !1;
         }
@@ -18053,13 +18073,13 @@ function runPipe(recording, runFile) {
       // Removed while logging: said first thing in the new file and once in the message line. The
       // run and pid files went with a removed directory; without them the next toggle would take
       // this reader for dead instead of stopping it.
-      onLost: (what) => {
-        if (recorder.event("lost", { what }, sink.waitingSince), pipeline2.flush(), runFile && what === "directory")
+      onLost: (what, _queued, cut2) => {
+        if (recorder.event("lost", { what, ...cut2 }, sink.waitingSince), pipeline2.flush(), runFile && what === "directory")
           try {
             writeRecording(runFile, recording), writeReaderPid(runFile);
           } catch {
           }
-        tell(`the log ${what === "moved" ? "file was moved away" : `${what} was removed`} while ${recording.paneId} was logged; earlier lines are gone, logging goes on in a new ${recording.file}`, !0);
+        tell(what === "cut" ? `the log ${recording.file} was cut while ${recording.paneId} was logged (${cut2?.held ?? "?"} bytes, now ${cut2?.left ?? "?"}); what it held is gone, logging goes on in it` : `the log ${what === "moved" ? "file was moved away" : `${what} was removed`} while ${recording.paneId} was logged; earlier lines are gone, logging goes on in a new ${recording.file}`, !0);
       },
       // `pipe --file` may write into any directory the user names (/tmp, a shared project directory): used as it is.
       directory: runFile ? "private" : "as-is",
@@ -20158,11 +20178,12 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
       return;
     }
     if (v.event === "lost") {
-      if (this.removals.add(`${v.file}\0own`), state.lastFile === v.file && !state.ended) {
+      let cut2 = v.fields?.what === "cut";
+      if (cut2 ? this.breaks.push({ kind: "truncated", file: v.file, line: v.line, rec, detail: `the file was cut while the recording's reader wrote into it: it had held ${v.fields?.held ?? "more"} bytes, and held ${v.fields?.left ?? "fewer"} when the reader looked; what it held is gone` }) : this.removals.add(`${v.file}\0own`), !cut2 && state.lastFile === v.file && !state.ended) {
         this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a lost event after the recording's own lines in the same file (its reader writes it first thing in a new file)" });
         return;
       }
-      if (this.keptSeal(state, v), !state.marked && state.lost !== void 0 && state.sealsSinceLost >= 2 && this.uncoveredLost(state, state.lost), state.pendingLost = v, state.lostTail = state.segment, state.ended) {
+      if (cut2 || this.keptSeal(state, v), !state.marked && state.lost !== void 0 && state.sealsSinceLost >= 2 && this.uncoveredLost(state, state.lost), state.pendingLost = v, state.lostTail = state.segment, state.ended) {
         state.ended = !1, state.reopened = !0;
         return;
       }

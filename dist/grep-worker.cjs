@@ -326,45 +326,45 @@ function openLog(file) {
   }
 }
 
-// ../../main/node_modules/date-fns/constants.js
+// node_modules/date-fns/constants.js
 var maxTime = Math.pow(10, 8) * 24 * 60 * 60 * 1e3, minTime = -maxTime, millisecondsInWeek = 6048e5, millisecondsInDay = 864e5, millisecondsInMinute = 6e4, millisecondsInHour = 36e5, millisecondsInSecond = 1e3;
 var secondsInHour = 3600;
 var secondsInDay = secondsInHour * 24, secondsInWeek = secondsInDay * 7, secondsInYear = secondsInDay * 365.2425, secondsInMonth = secondsInYear / 12, secondsInQuarter = secondsInMonth * 3, constructFromSymbol = /* @__PURE__ */ Symbol.for("constructDateFrom");
 
-// ../../main/node_modules/date-fns/constructFrom.js
+// node_modules/date-fns/constructFrom.js
 function constructFrom(date, value) {
   return typeof date == "function" ? date(value) : date && typeof date == "object" && constructFromSymbol in date ? date[constructFromSymbol](value) : date instanceof Date ? new date.constructor(value) : new Date(value);
 }
 
-// ../../main/node_modules/date-fns/toDate.js
+// node_modules/date-fns/toDate.js
 function toDate(argument, context) {
   return constructFrom(context || argument, argument);
 }
 
-// ../../main/node_modules/date-fns/addDays.js
+// node_modules/date-fns/addDays.js
 function addDays(date, amount, options) {
   let _date = toDate(date, options?.in);
   return isNaN(amount) ? constructFrom(options?.in || date, NaN) : (amount && _date.setDate(_date.getDate() + amount), _date);
 }
 
-// ../../main/node_modules/date-fns/_lib/defaultOptions.js
+// node_modules/date-fns/_lib/defaultOptions.js
 var defaultOptions = {};
 function getDefaultOptions() {
   return defaultOptions;
 }
 
-// ../../main/node_modules/date-fns/startOfWeek.js
+// node_modules/date-fns/startOfWeek.js
 function startOfWeek(date, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, _date = toDate(date, options?.in), day = _date.getDay(), diff = (day < weekStartsOn ? 7 : 0) + day - weekStartsOn;
   return _date.setDate(_date.getDate() - diff), _date.setHours(0, 0, 0, 0), _date;
 }
 
-// ../../main/node_modules/date-fns/startOfISOWeek.js
+// node_modules/date-fns/startOfISOWeek.js
 function startOfISOWeek(date, options) {
   return startOfWeek(date, { ...options, weekStartsOn: 1 });
 }
 
-// ../../main/node_modules/date-fns/getISOWeekYear.js
+// node_modules/date-fns/getISOWeekYear.js
 function getISOWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), fourthOfJanuaryOfNextYear = constructFrom(_date, 0);
   fourthOfJanuaryOfNextYear.setFullYear(year + 1, 0, 4), fourthOfJanuaryOfNextYear.setHours(0, 0, 0, 0);
@@ -374,7 +374,7 @@ function getISOWeekYear(date, options) {
   return _date.getTime() >= startOfNextYear.getTime() ? year + 1 : _date.getTime() >= startOfThisYear.getTime() ? year : year - 1;
 }
 
-// ../../main/node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
+// node_modules/date-fns/_lib/getTimezoneOffsetInMilliseconds.js
 function getTimezoneOffsetInMilliseconds(date) {
   let _date = toDate(date), utcDate = new Date(
     Date.UTC(
@@ -390,7 +390,7 @@ function getTimezoneOffsetInMilliseconds(date) {
   return utcDate.setUTCFullYear(_date.getFullYear()), +date - +utcDate;
 }
 
-// ../../main/node_modules/date-fns/_lib/normalizeDates.js
+// node_modules/date-fns/_lib/normalizeDates.js
 function normalizeDates(context, ...dates) {
   let normalize = constructFrom.bind(
     null,
@@ -399,13 +399,13 @@ function normalizeDates(context, ...dates) {
   return dates.map(normalize);
 }
 
-// ../../main/node_modules/date-fns/startOfDay.js
+// node_modules/date-fns/startOfDay.js
 function startOfDay(date, options) {
   let _date = toDate(date, options?.in);
   return _date.setHours(0, 0, 0, 0), _date;
 }
 
-// ../../main/node_modules/date-fns/differenceInCalendarDays.js
+// node_modules/date-fns/differenceInCalendarDays.js
 function differenceInCalendarDays(laterDate, earlierDate, options) {
   let [laterDate_, earlierDate_] = normalizeDates(
     options?.in,
@@ -415,29 +415,29 @@ function differenceInCalendarDays(laterDate, earlierDate, options) {
   return Math.round((laterTimestamp - earlierTimestamp) / millisecondsInDay);
 }
 
-// ../../main/node_modules/date-fns/startOfISOWeekYear.js
+// node_modules/date-fns/startOfISOWeekYear.js
 function startOfISOWeekYear(date, options) {
   let year = getISOWeekYear(date, options), fourthOfJanuary = constructFrom(options?.in || date, 0);
   return fourthOfJanuary.setFullYear(year, 0, 4), fourthOfJanuary.setHours(0, 0, 0, 0), startOfISOWeek(fourthOfJanuary);
 }
 
-// ../../main/node_modules/date-fns/isDate.js
+// node_modules/date-fns/isDate.js
 function isDate(value) {
   return value instanceof Date || typeof value == "object" && Object.prototype.toString.call(value) === "[object Date]";
 }
 
-// ../../main/node_modules/date-fns/isValid.js
+// node_modules/date-fns/isValid.js
 function isValid(date) {
   return !(!isDate(date) && typeof date != "number" || isNaN(+toDate(date)));
 }
 
-// ../../main/node_modules/date-fns/startOfYear.js
+// node_modules/date-fns/startOfYear.js
 function startOfYear(date, options) {
   let date_ = toDate(date, options?.in);
   return date_.setFullYear(date_.getFullYear(), 0, 1), date_.setHours(0, 0, 0, 0), date_;
 }
 
-// ../../main/node_modules/date-fns/locale/en-US/_lib/formatDistance.js
+// node_modules/date-fns/locale/en-US/_lib/formatDistance.js
 var formatDistanceLocale = {
   lessThanXSeconds: {
     one: "less than a second",
@@ -505,7 +505,7 @@ var formatDistanceLocale = {
   return typeof tokenValue == "string" ? result = tokenValue : count === 1 ? result = tokenValue.one : result = tokenValue.other.replace("{{count}}", count.toString()), options?.addSuffix ? options.comparison && options.comparison > 0 ? "in " + result : result + " ago" : result;
 };
 
-// ../../main/node_modules/date-fns/locale/_lib/buildFormatLongFn.js
+// node_modules/date-fns/locale/_lib/buildFormatLongFn.js
 function buildFormatLongFn(args) {
   return (options = {}) => {
     let width = options.width ? String(options.width) : args.defaultWidth;
@@ -513,7 +513,7 @@ function buildFormatLongFn(args) {
   };
 }
 
-// ../../main/node_modules/date-fns/locale/en-US/_lib/formatLong.js
+// node_modules/date-fns/locale/en-US/_lib/formatLong.js
 var dateFormats = {
   full: "EEEE, MMMM do, y",
   long: "MMMM do, y",
@@ -544,7 +544,7 @@ var dateFormats = {
   })
 };
 
-// ../../main/node_modules/date-fns/locale/en-US/_lib/formatRelative.js
+// node_modules/date-fns/locale/en-US/_lib/formatRelative.js
 var formatRelativeLocale = {
   lastWeek: "'last' eeee 'at' p",
   yesterday: "'yesterday at' p",
@@ -554,7 +554,7 @@ var formatRelativeLocale = {
   other: "P"
 }, formatRelative = (token, _date, _baseDate, _options) => formatRelativeLocale[token];
 
-// ../../main/node_modules/date-fns/locale/_lib/buildLocalizeFn.js
+// node_modules/date-fns/locale/_lib/buildLocalizeFn.js
 function buildLocalizeFn(args) {
   return (value, options) => {
     let context = options?.context ? String(options.context) : "standalone", valuesArray;
@@ -570,7 +570,7 @@ function buildLocalizeFn(args) {
   };
 }
 
-// ../../main/node_modules/date-fns/locale/en-US/_lib/localize.js
+// node_modules/date-fns/locale/en-US/_lib/localize.js
 var eraValues = {
   narrow: ["B", "A"],
   abbreviated: ["BC", "AD"],
@@ -723,7 +723,7 @@ var eraValues = {
   })
 };
 
-// ../../main/node_modules/date-fns/locale/_lib/buildMatchFn.js
+// node_modules/date-fns/locale/_lib/buildMatchFn.js
 function buildMatchFn(args) {
   return (string, options = {}) => {
     let width = options.width, matchPattern = width && args.matchPatterns[width] || args.matchPatterns[args.defaultMatchWidth], matchResult = string.match(matchPattern);
@@ -752,7 +752,7 @@ function findIndex(array, predicate) {
       return key;
 }
 
-// ../../main/node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
+// node_modules/date-fns/locale/_lib/buildMatchPatternFn.js
 function buildMatchPatternFn(args) {
   return (string, options = {}) => {
     let matchResult = string.match(args.matchPattern);
@@ -766,7 +766,7 @@ function buildMatchPatternFn(args) {
   };
 }
 
-// ../../main/node_modules/date-fns/locale/en-US/_lib/match.js
+// node_modules/date-fns/locale/en-US/_lib/match.js
 var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPattern = /\d+/i, matchEraPatterns = {
   narrow: /^(b|a)/i,
   abbreviated: /^(b\.?\s?c\.?|b\.?\s?c\.?\s?e\.?|a\.?\s?d\.?|c\.?\s?e\.?)/i,
@@ -873,7 +873,7 @@ var matchOrdinalNumberPattern = /^(\d+)(th|st|nd|rd)?/i, parseOrdinalNumberPatte
   })
 };
 
-// ../../main/node_modules/date-fns/locale/en-US.js
+// node_modules/date-fns/locale/en-US.js
 var enUS = {
   code: "en-US",
   formatDistance,
@@ -887,19 +887,19 @@ var enUS = {
   }
 };
 
-// ../../main/node_modules/date-fns/getDayOfYear.js
+// node_modules/date-fns/getDayOfYear.js
 function getDayOfYear(date, options) {
   let _date = toDate(date, options?.in);
   return differenceInCalendarDays(_date, startOfYear(_date)) + 1;
 }
 
-// ../../main/node_modules/date-fns/getISOWeek.js
+// node_modules/date-fns/getISOWeek.js
 function getISOWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfISOWeek(_date) - +startOfISOWeekYear(_date);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// ../../main/node_modules/date-fns/getWeekYear.js
+// node_modules/date-fns/getWeekYear.js
 function getWeekYear(date, options) {
   let _date = toDate(date, options?.in), year = _date.getFullYear(), defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, firstWeekOfNextYear = constructFrom(options?.in || date, 0);
   firstWeekOfNextYear.setFullYear(year + 1, 0, firstWeekContainsDate), firstWeekOfNextYear.setHours(0, 0, 0, 0);
@@ -909,25 +909,25 @@ function getWeekYear(date, options) {
   return +_date >= +startOfNextYear ? year + 1 : +_date >= +startOfThisYear ? year : year - 1;
 }
 
-// ../../main/node_modules/date-fns/startOfWeekYear.js
+// node_modules/date-fns/startOfWeekYear.js
 function startOfWeekYear(date, options) {
   let defaultOptions2 = getDefaultOptions(), firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, year = getWeekYear(date, options), firstWeek = constructFrom(options?.in || date, 0);
   return firstWeek.setFullYear(year, 0, firstWeekContainsDate), firstWeek.setHours(0, 0, 0, 0), startOfWeek(firstWeek, options);
 }
 
-// ../../main/node_modules/date-fns/getWeek.js
+// node_modules/date-fns/getWeek.js
 function getWeek(date, options) {
   let _date = toDate(date, options?.in), diff = +startOfWeek(_date, options) - +startOfWeekYear(_date, options);
   return Math.round(diff / millisecondsInWeek) + 1;
 }
 
-// ../../main/node_modules/date-fns/_lib/addLeadingZeros.js
+// node_modules/date-fns/_lib/addLeadingZeros.js
 function addLeadingZeros(number, targetLength) {
   let sign = number < 0 ? "-" : "", output = Math.abs(number).toString().padStart(targetLength, "0");
   return sign + output;
 }
 
-// ../../main/node_modules/date-fns/_lib/format/lightFormatters.js
+// node_modules/date-fns/_lib/format/lightFormatters.js
 var lightFormatters = {
   // Year
   y(date, token) {
@@ -983,7 +983,7 @@ var lightFormatters = {
   }
 };
 
-// ../../main/node_modules/date-fns/_lib/format/formatters.js
+// node_modules/date-fns/_lib/format/formatters.js
 var dayPeriodEnum = {
   am: "am",
   pm: "pm",
@@ -1523,7 +1523,7 @@ function formatTimezone(offset, delimiter = "") {
   return sign + hours + delimiter + minutes;
 }
 
-// ../../main/node_modules/date-fns/_lib/format/longFormatters.js
+// node_modules/date-fns/_lib/format/longFormatters.js
 var dateLongFormatter = (pattern, formatLong2) => {
   switch (pattern) {
     case "P":
@@ -1571,7 +1571,7 @@ var dateLongFormatter = (pattern, formatLong2) => {
   P: dateTimeLongFormatter
 };
 
-// ../../main/node_modules/date-fns/_lib/protectedTokens.js
+// node_modules/date-fns/_lib/protectedTokens.js
 var dayOfYearTokenRE = /^D+$/, weekYearTokenRE = /^Y+$/, throwTokens = ["D", "DD", "YY", "YYYY"];
 function isProtectedDayOfYearToken(token) {
   return dayOfYearTokenRE.test(token);
@@ -1588,7 +1588,7 @@ function message(token, format2, input) {
   return `Use \`${token.toLowerCase()}\` instead of \`${token}\` (in \`${format2}\`) for formatting ${subject} to the input \`${input}\`; see: https://github.com/date-fns/date-fns/blob/master/docs/unicodeTokens.md`;
 }
 
-// ../../main/node_modules/date-fns/format.js
+// node_modules/date-fns/format.js
 var formattingTokensRegExp = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp = /^'([^]*?)'?$/, doubleQuoteRegExp = /''/g, unescapedLatinCharacterRegExp = /[a-zA-Z]/;
 function format(date, formatStr, options) {
   let defaultOptions2 = getDefaultOptions(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, originalDate = toDate(date, options?.in);
@@ -1634,18 +1634,18 @@ function cleanEscapedString(input) {
   return matched ? matched[1].replace(doubleQuoteRegExp, "'") : input;
 }
 
-// ../../main/node_modules/date-fns/getDefaultOptions.js
+// node_modules/date-fns/getDefaultOptions.js
 function getDefaultOptions2() {
   return Object.assign({}, getDefaultOptions());
 }
 
-// ../../main/node_modules/date-fns/getISODay.js
+// node_modules/date-fns/getISODay.js
 function getISODay(date, options) {
   let day = toDate(date, options?.in).getDay();
   return day === 0 ? 7 : day;
 }
 
-// ../../main/node_modules/date-fns/transpose.js
+// node_modules/date-fns/transpose.js
 function transpose(date, constructor) {
   let date_ = isConstructor(constructor) ? new constructor(0) : constructFrom(constructor, 0);
   return date_.setFullYear(date.getFullYear(), date.getMonth(), date.getDate()), date_.setHours(
@@ -1659,7 +1659,7 @@ function isConstructor(constructor) {
   return typeof constructor == "function" && constructor.prototype?.constructor === constructor;
 }
 
-// ../../main/node_modules/date-fns/parse/_lib/Setter.js
+// node_modules/date-fns/parse/_lib/Setter.js
 var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   subPriority = 0;
   validate(_utcDate, _options) {
@@ -1686,7 +1686,7 @@ var TIMEZONE_UNIT_PRIORITY = 10, Setter = class {
   }
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/Parser.js
+// node_modules/date-fns/parse/_lib/Parser.js
 var Parser = class {
   run(dateString, token, match2, options) {
     let result = this.parse(dateString, token, match2, options);
@@ -1706,7 +1706,7 @@ var Parser = class {
   }
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/EraParser.js
+// node_modules/date-fns/parse/_lib/parsers/EraParser.js
 var EraParser = class extends Parser {
   priority = 140;
   parse(dateString, token, match2) {
@@ -1729,7 +1729,7 @@ var EraParser = class extends Parser {
   incompatibleTokens = ["R", "u", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/constants.js
+// node_modules/date-fns/parse/_lib/constants.js
 var numericPatterns = {
   month: /^(1[0-2]|0?\d)/,
   // 0 to 12
@@ -1776,7 +1776,7 @@ var numericPatterns = {
   extendedOptionalSeconds: /^([+-])(\d{2}):(\d{2})(:(\d{2}))?|Z/
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/utils.js
+// node_modules/date-fns/parse/_lib/utils.js
 function mapValue(parseFnResult, mapFn) {
   return parseFnResult && {
     value: mapFn(parseFnResult.value),
@@ -1864,7 +1864,7 @@ function isLeapYearIndex(year) {
   return year % 400 === 0 || year % 4 === 0 && year % 100 !== 0;
 }
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/YearParser.js
+// node_modules/date-fns/parse/_lib/parsers/YearParser.js
 var YearParser = class extends Parser {
   priority = 130;
   incompatibleTokens = ["Y", "R", "u", "w", "I", "i", "e", "c", "t", "T"];
@@ -1904,7 +1904,7 @@ var YearParser = class extends Parser {
   }
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
+// node_modules/date-fns/parse/_lib/parsers/LocalWeekYearParser.js
 var LocalWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token, match2) {
@@ -1962,7 +1962,7 @@ var LocalWeekYearParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
+// node_modules/date-fns/parse/_lib/parsers/ISOWeekYearParser.js
 var ISOWeekYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -1991,7 +1991,7 @@ var ISOWeekYearParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
+// node_modules/date-fns/parse/_lib/parsers/ExtendedYearParser.js
 var ExtendedYearParser = class extends Parser {
   priority = 130;
   parse(dateString, token) {
@@ -2003,7 +2003,7 @@ var ExtendedYearParser = class extends Parser {
   incompatibleTokens = ["G", "y", "Y", "R", "w", "I", "i", "e", "c", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
+// node_modules/date-fns/parse/_lib/parsers/QuarterParser.js
 var QuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -2067,7 +2067,7 @@ var QuarterParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
+// node_modules/date-fns/parse/_lib/parsers/StandAloneQuarterParser.js
 var StandAloneQuarterParser = class extends Parser {
   priority = 120;
   parse(dateString, token, match2) {
@@ -2131,7 +2131,7 @@ var StandAloneQuarterParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/MonthParser.js
+// node_modules/date-fns/parse/_lib/parsers/MonthParser.js
 var MonthParser = class extends Parser {
   incompatibleTokens = [
     "Y",
@@ -2196,7 +2196,7 @@ var MonthParser = class extends Parser {
   }
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
+// node_modules/date-fns/parse/_lib/parsers/StandAloneMonthParser.js
 var StandAloneMonthParser = class extends Parser {
   priority = 110;
   parse(dateString, token, match2) {
@@ -2261,13 +2261,13 @@ var StandAloneMonthParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/setWeek.js
+// node_modules/date-fns/setWeek.js
 function setWeek(date, week, options) {
   let date_ = toDate(date, options?.in), diff = getWeek(date_, options) - week;
   return date_.setDate(date_.getDate() - diff * 7), toDate(date_, options?.in);
 }
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
+// node_modules/date-fns/parse/_lib/parsers/LocalWeekParser.js
 var LocalWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -2303,13 +2303,13 @@ var LocalWeekParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/setISOWeek.js
+// node_modules/date-fns/setISOWeek.js
 function setISOWeek(date, week, options) {
   let _date = toDate(date, options?.in), diff = getISOWeek(_date, options) - week;
   return _date.setDate(_date.getDate() - diff * 7), _date;
 }
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
+// node_modules/date-fns/parse/_lib/parsers/ISOWeekParser.js
 var ISOWeekParser = class extends Parser {
   priority = 100;
   parse(dateString, token, match2) {
@@ -2346,7 +2346,7 @@ var ISOWeekParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/DateParser.js
+// node_modules/date-fns/parse/_lib/parsers/DateParser.js
 var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MONTH_LEAP_YEAR = [
   31,
   29,
@@ -2396,7 +2396,7 @@ var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31], DAYS_IN_MO
   ];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
+// node_modules/date-fns/parse/_lib/parsers/DayOfYearParser.js
 var DayOfYearParser = class extends Parser {
   priority = 90;
   subpriority = 1;
@@ -2437,13 +2437,13 @@ var DayOfYearParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/setDay.js
+// node_modules/date-fns/setDay.js
 function setDay(date, day, options) {
   let defaultOptions2 = getDefaultOptions(), weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0, date_ = toDate(date, options?.in), currentDay = date_.getDay(), dayIndex = (day % 7 + 7) % 7, delta = 7 - weekStartsOn, diff = day < 0 || day > 6 ? day - (currentDay + delta) % 7 : (dayIndex + delta) % 7 - (currentDay + delta) % 7;
   return addDays(date_, diff, options);
 }
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/DayParser.js
+// node_modules/date-fns/parse/_lib/parsers/DayParser.js
 var DayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -2481,7 +2481,7 @@ var DayParser = class extends Parser {
   incompatibleTokens = ["D", "i", "e", "c", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
+// node_modules/date-fns/parse/_lib/parsers/LocalDayParser.js
 var LocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -2549,7 +2549,7 @@ var LocalDayParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
+// node_modules/date-fns/parse/_lib/parsers/StandAloneLocalDayParser.js
 var StandAloneLocalDayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2, options) {
@@ -2617,13 +2617,13 @@ var StandAloneLocalDayParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/setISODay.js
+// node_modules/date-fns/setISODay.js
 function setISODay(date, day, options) {
   let date_ = toDate(date, options?.in), currentDay = getISODay(date_, options), diff = day - currentDay;
   return addDays(date_, diff, options);
 }
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
+// node_modules/date-fns/parse/_lib/parsers/ISODayParser.js
 var ISODayParser = class extends Parser {
   priority = 90;
   parse(dateString, token, match2) {
@@ -2716,7 +2716,7 @@ var ISODayParser = class extends Parser {
   ];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
+// node_modules/date-fns/parse/_lib/parsers/AMPMParser.js
 var AMPMParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -2755,7 +2755,7 @@ var AMPMParser = class extends Parser {
   incompatibleTokens = ["b", "B", "H", "k", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
+// node_modules/date-fns/parse/_lib/parsers/AMPMMidnightParser.js
 var AMPMMidnightParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -2794,7 +2794,7 @@ var AMPMMidnightParser = class extends Parser {
   incompatibleTokens = ["a", "B", "H", "k", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
+// node_modules/date-fns/parse/_lib/parsers/DayPeriodParser.js
 var DayPeriodParser = class extends Parser {
   priority = 80;
   parse(dateString, token, match2) {
@@ -2833,7 +2833,7 @@ var DayPeriodParser = class extends Parser {
   incompatibleTokens = ["a", "b", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
+// node_modules/date-fns/parse/_lib/parsers/Hour1to12Parser.js
 var Hour1to12Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -2856,7 +2856,7 @@ var Hour1to12Parser = class extends Parser {
   incompatibleTokens = ["H", "K", "k", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
+// node_modules/date-fns/parse/_lib/parsers/Hour0to23Parser.js
 var Hour0to23Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -2878,7 +2878,7 @@ var Hour0to23Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "K", "k", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
+// node_modules/date-fns/parse/_lib/parsers/Hour0To11Parser.js
 var Hour0To11Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -2900,7 +2900,7 @@ var Hour0To11Parser = class extends Parser {
   incompatibleTokens = ["h", "H", "k", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
+// node_modules/date-fns/parse/_lib/parsers/Hour1To24Parser.js
 var Hour1To24Parser = class extends Parser {
   priority = 70;
   parse(dateString, token, match2) {
@@ -2923,7 +2923,7 @@ var Hour1To24Parser = class extends Parser {
   incompatibleTokens = ["a", "b", "h", "H", "K", "t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
+// node_modules/date-fns/parse/_lib/parsers/MinuteParser.js
 var MinuteParser = class extends Parser {
   priority = 60;
   parse(dateString, token, match2) {
@@ -2945,7 +2945,7 @@ var MinuteParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/SecondParser.js
+// node_modules/date-fns/parse/_lib/parsers/SecondParser.js
 var SecondParser = class extends Parser {
   priority = 50;
   parse(dateString, token, match2) {
@@ -2967,7 +2967,7 @@ var SecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
+// node_modules/date-fns/parse/_lib/parsers/FractionOfSecondParser.js
 var FractionOfSecondParser = class extends Parser {
   priority = 30;
   parse(dateString, token) {
@@ -2980,7 +2980,7 @@ var FractionOfSecondParser = class extends Parser {
   incompatibleTokens = ["t", "T"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
+// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneWithZParser.js
 var ISOTimezoneWithZParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -3015,7 +3015,7 @@ var ISOTimezoneWithZParser = class extends Parser {
   incompatibleTokens = ["t", "T", "x"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
+// node_modules/date-fns/parse/_lib/parsers/ISOTimezoneParser.js
 var ISOTimezoneParser = class extends Parser {
   priority = 10;
   parse(dateString, token) {
@@ -3050,7 +3050,7 @@ var ISOTimezoneParser = class extends Parser {
   incompatibleTokens = ["t", "T", "X"];
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
+// node_modules/date-fns/parse/_lib/parsers/TimestampSecondsParser.js
 var TimestampSecondsParser = class extends Parser {
   priority = 40;
   parse(dateString) {
@@ -3062,7 +3062,7 @@ var TimestampSecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
+// node_modules/date-fns/parse/_lib/parsers/TimestampMillisecondsParser.js
 var TimestampMillisecondsParser = class extends Parser {
   priority = 20;
   parse(dateString) {
@@ -3074,7 +3074,7 @@ var TimestampMillisecondsParser = class extends Parser {
   incompatibleTokens = "*";
 };
 
-// ../../main/node_modules/date-fns/parse/_lib/parsers.js
+// node_modules/date-fns/parse/_lib/parsers.js
 var parsers = {
   G: new EraParser(),
   y: new YearParser(),
@@ -3109,7 +3109,7 @@ var parsers = {
   T: new TimestampMillisecondsParser()
 };
 
-// ../../main/node_modules/date-fns/parse.js
+// node_modules/date-fns/parse.js
 var formattingTokensRegExp2 = /[yYQqMLwIdDecihHKkms]o|(\w)\1*|''|'(''|[^'])+('|$)|./g, longFormattingTokensRegExp2 = /P+p+|P+|p+|''|'(''|[^'])+('|$)|./g, escapedStringRegExp2 = /^'([^]*?)'?$/, doubleQuoteRegExp2 = /''/g, notWhitespaceRegExp = /\S/, unescapedLatinCharacterRegExp2 = /[a-zA-Z]/;
 function parse(dateStr, formatStr, referenceDate, options) {
   let invalidDate = () => constructFrom(options?.in || referenceDate, NaN), defaultOptions2 = getDefaultOptions2(), locale = options?.locale ?? defaultOptions2.locale ?? enUS, firstWeekContainsDate = options?.firstWeekContainsDate ?? options?.locale?.options?.firstWeekContainsDate ?? defaultOptions2.firstWeekContainsDate ?? defaultOptions2.locale?.options?.firstWeekContainsDate ?? 1, weekStartsOn = options?.weekStartsOn ?? options?.locale?.options?.weekStartsOn ?? defaultOptions2.weekStartsOn ?? defaultOptions2.locale?.options?.weekStartsOn ?? 0;

@@ -601,12 +601,18 @@ export class ChainVerifier {
     }
     if (v.event === 'lost') {
       // Written by the reader, out of its chain's order: see the header.
-      this.removals.add(`${v.file}\0own`);
-      if (state.lastFile === v.file && !state.ended) {
+      const cut = v.fields?.what === 'cut';
+      if (cut) {
+        // Its reader found the file it holds smaller than it had left it (sinks/file/writer.ts: prepare): the file
+        // was cut, in place. The event is the only trace (the file left, and the seals after it, verify as a log).
+        // The lines before it in this file, if any are left, are the cut's, not a sign of a forged event.
+        this.breaks.push({ kind: 'truncated', file: v.file, line: v.line, rec, detail: `the file was cut while the recording's reader wrote into it: it had held ${v.fields?.held ?? 'more'} bytes, and held ${v.fields?.left ?? 'fewer'} when the reader looked; what it held is gone` });
+      } else this.removals.add(`${v.file}\0own`);
+      if (!cut && state.lastFile === v.file && !state.ended) {
         this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec, detail: 'a lost event after the recording\'s own lines in the same file (its reader writes it first thing in a new file)' });
         return;
       }
-      this.keptSeal(state, v);
+      if (!cut) this.keptSeal(state, v);
       // An older reader's chain restarted at its event, so a seal came to cover it within two (chain/older-chain.ts).
       if (!state.marked && state.lost !== undefined && state.sealsSinceLost >= 2) this.uncoveredLost(state, state.lost);
       // Its reader seals it at once, by itself: the recording's next line is that seal (settleLost).
