@@ -20719,11 +20719,25 @@ function notedEnds(files, runs) {
     if (note.file === void 0 || note.offset === void 0 || note.line === void 0 || note.file.endsWith(":0")) continue;
     let file2 = fileOf(note.file);
     if (file2 === void 0) continue;
-    let cut2 = sealGone(file2, note.offset, note.line);
+    let cut2 = sealGone(file2, note.file, note.offset, note.line);
     cut2 !== void 0 && found.push({ ...cut2, rec: recording.id, detail: `${cut2.detail}: its running reader noted its last seal there (byte ${note.offset}), and the file was ${cut2.kind === "truncated" ? "cut" : "rewritten"} below it` });
   }
   let head = headNote(live), file = head === void 0 || head.endsWith(":0") ? void 0 : fileOf(head);
-  return file !== void 0 && import_node_fs34.default.statSync(file).size === 0 && found.push({ kind: "truncated", file, line: 1, rec: "", detail: `the file is empty, and the rotating writer noted (${headNotePath(live)}) a head mark written into it: emptied` }), found;
+  return file !== void 0 && withNoted(file, head, (fd) => import_node_fs34.default.fstatSync(fd).size === 0) === !0 && found.push({ kind: "truncated", file, line: 1, rec: "", detail: `the file is empty, and the rotating writer noted (${headNotePath(live)}) a head mark written into it: emptied` }), found;
+}
+function withNoted(file, identity2, look) {
+  let fd;
+  try {
+    fd = openLogFile(file);
+  } catch (error) {
+    if (error.code === "ENOENT") return;
+    throw error;
+  }
+  try {
+    return fileIdentity(import_node_fs34.default.fstatSync(fd)) === identity2 ? look(fd) : void 0;
+  } finally {
+    import_node_fs34.default.closeSync(fd);
+  }
 }
 function identities(files) {
   let byIdentity = /* @__PURE__ */ new Map();
@@ -20735,15 +20749,12 @@ function identities(files) {
       }
   return byIdentity;
 }
-function sealGone(file, offset, line) {
-  let fd = openLogFile(file);
-  try {
+function sealGone(file, identity2, offset, line) {
+  return withNoted(file, identity2, (fd) => {
     if (holdsAt(fd, offset, line)) return;
     let size2 = import_node_fs34.default.fstatSync(fd).size, short = size2 < offset + Buffer.byteLength(line);
     return { kind: short ? "truncated" : "edited", file, line: linesBefore(fd, Math.min(size2, offset)) + 1, detail: short ? `the file holds ${size2} bytes` : "the bytes there are not its line" };
-  } finally {
-    import_node_fs34.default.closeSync(fd);
-  }
+  });
 }
 function linesBefore(fd, size2) {
   let piece = Buffer.allocUnsafe(Math.min(Math.max(size2, 1), 1048576)), lines = 0;
