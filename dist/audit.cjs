@@ -20443,17 +20443,17 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
       }
     } else {
       state.linkBreaks.push(this.breaks.length);
-      let only = state.shared || blind ? void 0 : this.onlySealGone(segment, n, expectedPrev, p, key2);
+      let only = state.shared || blind ? void 0 : this.onlySealGone(segment, n, expectedPrev, p, key2), acrossFiles = only !== void 0 && segment[only - 1].file !== (segment[only] ?? v).file;
       if (only !== void 0) {
-        let after = segment[only] ?? v, unchecked = segment.length - only;
+        let after = segment[only] ?? v, before = segment[only - 1], unchecked = segment.length - only;
         this.breaks.push({
-          kind: "deleted",
+          kind: acrossFiles ? "missing file" : "deleted",
           file: after.file,
           line: after.line,
           endLine: end.line,
           ...end.file === after.file ? {} : { endFile: end.file },
           rec: state.rec,
-          detail: `the seal before this line is gone, and only it (the ${only} line(s) before it hold against the link the next seal names); the ${unchecked} line(s) from here to that seal are not checked: it hashes the removed seal's own line`
+          detail: `${acrossFiles ? `the seal between ${before.file}:${before.line} and this line is gone (a file of the log that held only it removed, or cut from the end of one?)` : "the seal before this line is gone"}: the ${only} line(s) before it hold against the link the next seal names; the ${unchecked} line(s) from here to that seal are not checked (it hashes the removed seal's own line): what else went or changed among them is not known`
         });
       } else {
         let unchecked = `the ${segment.length} line(s) from ${first.file === v.file ? `line ${first.line}` : `${first.file}:${first.line}`} to this seal are not checked`;

@@ -1077,18 +1077,22 @@ export class ChainVerifier {
     if (!linked) {
       state.linkBreaks.push(this.breaks.length);
       const only = state.shared || blind ? undefined : this.onlySealGone(segment, n, expectedPrev!, p, key);
+      // Where the lines before and after the gap are in different files, the seal went with a file of its own, or
+      // the end or head of one: a removed rotated file that held just the seal reads the same, and is named so.
+      const acrossFiles = only !== undefined && segment[only - 1]!.file !== (segment[only] ?? v).file;
       if (only !== undefined) {
         // Checked up to the seal taken out; what follows it is this seal's, which hashes that seal's own line.
         const after = segment[only] ?? v;
+        const before = segment[only - 1]!;
         const unchecked = segment.length - only;
         this.breaks.push({
-          kind: 'deleted',
+          kind: acrossFiles ? 'missing file' : 'deleted',
           file: after.file,
           line: after.line,
           endLine: end.line,
           ...(end.file === after.file ? {} : { endFile: end.file }),
           rec: state.rec,
-          detail: `the seal before this line is gone, and only it (the ${only} line(s) before it hold against the link the next seal names); the ${unchecked} line(s) from here to that seal are not checked: it hashes the removed seal's own line`,
+          detail: `${acrossFiles ? `the seal between ${before.file}:${before.line} and this line is gone (a file of the log that held only it removed, or cut from the end of one?)` : 'the seal before this line is gone'}: the ${only} line(s) before it hold against the link the next seal names; the ${unchecked} line(s) from here to that seal are not checked (it hashes the removed seal's own line): what else went or changed among them is not known`,
         });
       } else {
         const unchecked = `the ${segment.length} line(s) from ${first.file === v.file ? `line ${first.line}` : `${first.file}:${first.line}`} to this seal are not checked`;
