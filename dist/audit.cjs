@@ -10689,16 +10689,16 @@ function merge(spans) {
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   let merged = [spans[0]];
   for (let i = 1; i < spans.length; i++) {
-    let span = spans[i], last = merged[merged.length - 1];
-    span.start < last.end ? last.end = Math.max(last.end, span.end) : merged.push(span);
+    let span2 = spans[i], last = merged[merged.length - 1];
+    span2.start < last.end ? last.end = Math.max(last.end, span2.end) : merged.push(span2);
   }
   return merged;
 }
 function applySpans(text2, spans) {
   if (spans.length === 0) return text2;
   let out = "", at = 0;
-  for (let span of spans)
-    out += text2.slice(at, span.start) + marker(span.kind), at = span.end;
+  for (let span2 of spans)
+    out += text2.slice(at, span2.start) + marker(span2.kind), at = span2.end;
   return out + text2.slice(at);
 }
 function redactText(text2, extra = []) {
@@ -10747,10 +10747,10 @@ var CONTEXT_CHARS = 256, Redactor = class {
   joinHeld(piece, next) {
     let held = this.held, context = this.heldContext;
     this.held = void 0;
-    let joined = context + held.text + piece.text, cut2 = context.length + held.text.length, spans = findSecrets(joined, this.extra).filter((span) => span.start >= context.length), before = [], resume = cut2;
-    for (let span of spans) {
-      if (span.start >= cut2) break;
-      before.push({ ...span, start: span.start - context.length, end: span.end - context.length }), span.end > cut2 && (resume = span.end);
+    let joined = context + held.text + piece.text, cut2 = context.length + held.text.length, spans = findSecrets(joined, this.extra).filter((span2) => span2.start >= context.length), before = [], resume = cut2;
+    for (let span2 of spans) {
+      if (span2.start >= cut2) break;
+      before.push({ ...span2, start: span2.start - context.length, end: span2.end - context.length }), span2.end > cut2 && (resume = span2.end);
     }
     this.count += before.length, next({ ...held, text: applySpans(joined.slice(context.length, resume), before) });
     let rest = { ...piece, text: joined.slice(resume) }, restContext = joined.slice(Math.max(context.length, resume - CONTEXT_CHARS), resume);
@@ -10768,8 +10768,8 @@ var CONTEXT_CHARS = 256, Redactor = class {
     if (context === void 0) spans = findSecrets(text2, this.extra);
     else {
       spans = [];
-      for (let span of findSecrets(context + text2, this.extra))
-        span.start >= context.length && spans.push({ ...span, start: span.start - context.length, end: span.end - context.length });
+      for (let span2 of findSecrets(context + text2, this.extra))
+        span2.start >= context.length && spans.push({ ...span2, start: span2.start - context.length, end: span2.end - context.length });
     }
     this.count += spans.length;
     let last = spans[spans.length - 1];
@@ -19979,6 +19979,9 @@ var RecordingState = class {
   /** A last seal (`end=stop`) waiting for the stop it covers: the recording's next line. */
   awaitingStop;
 };
+function span(from, to) {
+  return { file: from.file, line: from.line, endLine: to.line, ...to.file === from.file ? {} : { endFile: to.file } };
+}
 function external(v) {
   if (v.event === "stop" && (v.fields?.reason === "reader-died" || v.fields?.reason === "lost")) return v.fields.reason;
 }
@@ -20211,7 +20214,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
       let long = state.shared ? void 0 : unsealedTail(state.lostTail, "before a lost event");
       if (long) {
         let from = state.lostTail[0];
-        this.breaks.push({ kind: "deleted", file: from.file, line: from.line, endLine: lost.line, ...lost.file === from.file ? {} : { endFile: lost.file }, rec: state.rec, detail: `${long}: seals before the event were removed` });
+        this.breaks.push({ kind: "deleted", ...span(from, lost), rec: state.rec, detail: `${long}: seals before the event were removed` });
       }
       return state.lostTail = [], !0;
     }
@@ -20253,7 +20256,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     let event = state.segment[inner.at - 1];
     event?.event === "lost" && this.keptSeal(state, event);
     let before = state.segment.slice(0, inner.at - 1), long = state.shared ? void 0 : unsealedTail(before, "before a lost event");
-    long && this.breaks.push({ kind: "deleted", file: before[0].file, line: before[0].line, endLine: inner.seal.line, ...inner.seal.file === before[0].file ? {} : { endFile: inner.seal.file }, rec: state.rec, detail: `${long}: seals before the event were removed` }), state.unsealed += before.length;
+    long && this.breaks.push({ kind: "deleted", ...span(before[0], inner.seal), rec: state.rec, detail: `${long}: seals before the event were removed` }), state.unsealed += before.length;
     let link = inner.seal.fields.h.slice(0, LINK_HEX);
     state.segment = state.segment.slice(inner.at), state.relost = link, state.seals++, state.links.push({ p: inner.seal.fields.p, h: link }), state.prev = link, state.lastSeal = inner.seal, this.take(state, v);
   }
@@ -20273,10 +20276,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     let present = named !== GENESIS && state.links.some((link) => link.h === named), from = state.lastSeal ?? state.firstLine ?? v;
     this.breaks.push({
       kind: present ? "deleted" : "missing file",
-      file: from.file,
-      line: from.line,
-      endLine: v.line,
-      ...from.file === v.file ? {} : { endFile: v.file },
+      ...span(from, v),
       rec: state.rec,
       detail: present ? `the lost event names the seal ${named} as its reader's last in a rotated file, and seals of the recording after it come before the event` : named === GENESIS ? "the lost event says its reader had no seal in a rotated file, and seals of the recording come before it" : `the lost event names a seal (${named}) that is not in the log before it: files of the log before the event removed?`
     });
@@ -20426,7 +20426,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     let n = Number(v.fields.n), p = v.fields.p, h = v.fields.h, segment = state.segment, lost = state.lost, blind = state.keyed === !0 && this.options.key === void 0, key2 = state.keyed ? this.options.key : void 0, coversLost = lost !== void 0 && n >= 1 && segment.length >= n - 1 && (blind ? segment.length !== n : this.holdsFor([lost, ...segment.slice(segment.length - (n - 1))], p, h, key2)), prunedStretch = v.fields?.more === "1" && state.startMissing && !state.confirmed && state.relost === void 0 && p !== state.prev, linkOnly = !coversLost && ((state.startMissing && state.seals === 0 || lost !== void 0 && state.sealsSinceLost === 0) && segment.length < n || prunedStretch);
     if (linkOnly && state.startMissing && state.seals === 0 && segment[0] !== void 0 && segment[0].file !== this.files[0]) {
       let long = unsealedTail(segment, "of a recording whose start is in no file read, after the oldest file");
-      long && this.breaks.push({ kind: "inserted", file: segment[0].file, line: segment[0].line, endLine: v.line, ...v.file === segment[0].file ? {} : { endFile: v.file }, rec: state.rec, detail: long });
+      long && this.breaks.push({ kind: "inserted", ...span(segment[0], v), rec: state.rec, detail: long });
     }
     coversLost ? (state.unsealed += segment.length - (n - 1), segment = [lost, ...segment.slice(segment.length - (n - 1))], state.lost = void 0) : linkOnly ? (state.unsealed += segment.length, segment = []) : state.resync && lost === void 0 && segment.length > n && (state.unsealed += segment.length - n, segment = segment.slice(segment.length - n)), lost && state.sealsSinceLost++;
     let first = segment[0] ?? v, expectedPrev = coversLost || prunedStretch || lost !== void 0 && state.sealsSinceLost === 1 ? void 0 : state.prev ?? (state.resync ? void 0 : GENESIS), exact = coversLost || !linkOnly && segment.length === n && (blind || this.holdsFor(segment, p, h, key2)), holds2 = exact || linkOnly || state.shared;
@@ -20435,7 +20435,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     state.shared && (state.sharedLines += n);
     let linked = expectedPrev === void 0 || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });
-    let from = state.lastSeal ?? first, crossesFile = from.file !== v.file, lastLine = segment[segment.length - 1], end = lastLine && lastLine.file === v.file && lastLine.line > v.line ? lastLine : v, stretch = { file: first.file, line: first.line, endLine: end.line, ...end.file === first.file ? {} : { endFile: end.file }, rec: state.rec };
+    let from = state.lastSeal ?? first, crossesFile = from.file !== v.file, lastLine = segment[segment.length - 1], end = lastLine && lastLine.file === v.file && lastLine.line > v.line ? lastLine : v, stretch = { ...span(first, end), rec: state.rec };
     if (linked) {
       if (!holds2) {
         let found = this.mismatch(segment, n, p, h, key2);
@@ -20448,10 +20448,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
         let after = segment[only] ?? v, before = segment[only - 1], unchecked = segment.length - only;
         this.breaks.push({
           kind: acrossFiles ? "missing file" : "deleted",
-          file: after.file,
-          line: after.line,
-          endLine: end.line,
-          ...end.file === after.file ? {} : { endFile: end.file },
+          ...span(after, end),
           rec: state.rec,
           detail: `${acrossFiles ? `the seal between ${before.file}:${before.line} and this line is gone (a file of the log that held only it removed, or cut from the end of one?)` : "the seal before this line is gone"}: the ${only} line(s) before it hold against the link the next seal names; the ${unchecked} line(s) from here to that seal are not checked (it hashes the removed seal's own line): what else went or changed among them is not known`
         });
@@ -21588,25 +21585,25 @@ function sameBytes(piece, at, bytes) {
 }
 function walkRecording(sets, rec, timeFormat, take, error) {
   for (let set of sets) {
-    let span = new RecordingSpan(rec), sources = set.files.map((file) => ({ set, setIndex: 0, file })), held = openLiveFiles(sources), halted = !1;
+    let span2 = new RecordingSpan(rec), sources = set.files.map((file) => ({ set, setIndex: 0, file })), held = openLiveFiles(sources), halted = !1;
     try {
       for (let { file } of sources)
         if (readFile(file.path, held, error, (fd) => {
           let reader;
           return scanFile(fd, {
-            candidates: () => span.candidates(),
-            jsonCandidates: () => span.jsonCandidates(),
+            candidates: () => span2.candidates(),
+            jsonCandidates: () => span2.jsonCandidates(),
             line: (text2) => {
               reader ??= readerFor(text2, timeFormat);
               let line = reader.read(text2);
-              return !line || !span.take(line) ? !0 : (take(line, text2, file.path) === !1 && (halted = !0), !halted && span.state !== "after");
+              return !line || !span2.take(line) ? !0 : (take(line, text2, file.path) === !1 && (halted = !0), !halted && span2.state !== "after");
             }
           });
-        }), halted || span.state === "after") break;
+        }), halted || span2.state === "after") break;
     } finally {
       for (let fd of held.values()) import_node_fs37.default.closeSync(fd);
     }
-    if (span.start) return { start: span.start, stopped: span.state === "after", set };
+    if (span2.start) return { start: span2.start, stopped: span2.state === "after", set };
   }
   return { start: void 0, stopped: !1, set: void 0 };
 }
