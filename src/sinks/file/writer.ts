@@ -503,12 +503,12 @@ export class LogFile {
       mine = fs.fstatSync(this.fd);
       if (lost) this.noteLost(lost);
       else this.options.onMoved?.(this.writtenTotal);
-    } else if (mine.size < this.size) {
+    } else if (mine.size < this.size && this.options.onLost) {
       // The file is still this writer's and yet smaller than it left it. Nothing honest shrinks it: every writer
       // appends (O_APPEND, whole lines), rotation renames, compression writes a new .gz; only a cut (`: > log`,
       // truncate) does. What is gone is unknown, and the chain's next seal would hide it (verify reads the
       // file left): said in the file, in a sealed `lost` event, as a removal is; what went in since the last
-      // look may have gone with the cut, and is written again after it.
+      // look may have gone with the cut, and is written again after it. (A writer with no one to tell, a cast, writes on.)
       const cut = { held: this.size, left: mine.size };
       if (this.unverifiedLength > 0 && this.keptAll) this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength)));
       this.unverifiedLength = 0;
