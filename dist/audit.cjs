@@ -16825,7 +16825,9 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   constructor(file, options) {
     this.file = file;
     this.options = options;
-    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs18.default.lstatSync(import_node_path18.default.dirname(file)), this.size = import_node_fs18.default.fstatSync(this.fd).size, this.checkedAt = performance.now(), this.noteOpened();
+    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs18.default.lstatSync(import_node_path18.default.dirname(file));
+    let opened = import_node_fs18.default.fstatSync(this.fd);
+    this.saw(opened), this.size = opened.size, this.checkedAt = performance.now(), this.noteOpened();
   }
   file;
   options;
@@ -16846,6 +16848,10 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   lostText;
   /** The file's size as of the last check, plus what this writer has written since. */
   size;
+  /** The file this writer holds (device, inode) and the largest size a look at it (fstat) found: a smaller one later is a cut. */
+  heldDev = -1;
+  heldIno = -1;
+  largest = 0;
   checkedAt;
   /** The next local midnight after the last look: a write past it looks again (daily rotation). */
   dayEnds = Number.POSITIVE_INFINITY;
@@ -17059,9 +17065,9 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     if (!(force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS || now >= this.dayEnds) && !(rotate !== "daily" && needsRotation(this.size, incoming, this.options.maxBytes))) return this.room();
     let mine = import_node_fs18.default.fstatSync(this.fd), current = import_node_fs18.default.lstatSync(this.file, { throwIfNoEntry: !1 });
     if (sameFile(mine, current)) {
-      if (mine.size < this.size && this.options.onLost) {
-        let cut2 = { held: this.size, left: mine.size };
-        this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.noteLost("cut", cut2, this.endsMidLine(mine));
+      if (mine.size < this.largest && this.options.onLost) {
+        let cut2 = { held: this.largest, left: mine.size };
+        this.largest = mine.size, this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.noteLost("cut", cut2, this.endsMidLine(mine));
       }
     } else {
       let away = whyAway(this.file, mine, this.dirStat, this.options.ledgerKey);
@@ -17069,7 +17075,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       let lost = away === "rotated" ? void 0 : away;
       lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), this.noteOpened(), mine = import_node_fs18.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
     }
-    this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
+    this.saw(mine), this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
     let size2 = mine.size;
     if (incoming > 0 && rotationDue(rotate, size2, incoming, this.options.maxBytes, mine.mtimeMs, now)) {
       let rotated = !1, key2 = this.options.headMark ? this.options.ledgerKey : void 0, reading = key2 === void 0 ? void 0 : openForDigest(this.file, this.fd), dat = 0, reopened = !1;
@@ -17093,7 +17099,8 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
         reopened && this.noteOpened(), reading !== void 0 && (rotated && dat > 0 && key2 !== void 0 ? digestInBackground(reading, this.file, dat, key2, this.options.onDigest) : import_node_fs18.default.closeSync(reading));
       }
       if (!rotated) return;
-      size2 = import_node_fs18.default.fstatSync(this.fd).size;
+      let opened = import_node_fs18.default.fstatSync(this.fd);
+      this.saw(opened), size2 = opened.size;
     }
     return this.size = size2, this.checkEvery = this.options.rotate === "daily" ? CHECK_BYTES : Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size2) * CHECK_ROOM_SHARE))), this.room();
   }
@@ -17123,6 +17130,14 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       this.lostText = void 0, !rewritten && queued.length > 0 && pieces.push(queued);
       for (let i = pieces.length - 1; i >= 0; i--) pieces[i].length > 0 && this.queue.unshift(Buffer.from(pieces[i]));
     }
+  }
+  /** Notes a look (fstat) at the file this writer holds: its largest size, afresh for another file. */
+  saw(stat) {
+    if (stat.dev === this.heldDev && stat.ino === this.heldIno) {
+      this.largest = Math.max(this.largest, stat.size);
+      return;
+    }
+    this.heldDev = stat.dev, this.heldIno = stat.ino, this.largest = stat.size;
   }
   /** Whether the file this writer holds (`mine`), read through the log's path, ends inside a line (a cut there). */
   endsMidLine(mine) {

@@ -166,6 +166,10 @@ export class LogFile {
   private lostText: string[] | undefined;
   /** The file's size as of the last check, plus what this writer has written since. */
   private size: number;
+  /** The file this writer holds (device, inode) and the largest size a look at it (fstat) found: a smaller one later is a cut. */
+  private heldDev = -1;
+  private heldIno = -1;
+  private largest = 0;
   private checkedAt: number;
   /** The next local midnight after the last look: a write past it looks again (daily rotation). */
   private dayEnds = Number.POSITIVE_INFINITY;
@@ -190,7 +194,9 @@ export class LogFile {
   ) {
     this.fd = openAppend(file, options.directory);
     this.dirStat = fs.lstatSync(path.dirname(file));
-    this.size = fs.fstatSync(this.fd).size;
+    const opened = fs.fstatSync(this.fd);
+    this.saw(opened);
+    this.size = opened.size;
     this.checkedAt = performance.now();
     this.noteOpened();
   }
@@ -503,18 +509,21 @@ export class LogFile {
       mine = fs.fstatSync(this.fd);
       if (lost) this.noteLost(lost);
       else this.options.onMoved?.(this.writtenTotal);
-    } else if (mine.size < this.size && this.options.onLost) {
-      // The file is still this writer's and yet smaller than it left it. Nothing honest shrinks it: every writer
+    } else if (mine.size < this.largest && this.options.onLost) {
+      // The file is still this writer's and yet smaller than it saw it. Nothing honest shrinks it: every writer
       // appends (O_APPEND, whole lines), rotation renames, compression writes a new .gz; only a cut (`: > log`,
       // truncate) does. What is gone is unknown, and the chain's next seal would hide it (verify reads the
       // file left): said in the file, in a sealed `lost` event, as a removal is; what went in since the last
       // look may have gone with the cut, and is written again after it. (A writer with no one to tell, a cast, writes on.)
-      const cut = { held: this.size, left: mine.size };
+      // Against sizes seen (fstat), not this writer's own count of them: the kernel's sizes of one file only grow.
+      const cut = { held: this.largest, left: mine.size };
+      this.largest = mine.size;
       if (this.unverifiedLength > 0 && this.keptAll) this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength)));
       this.unverifiedLength = 0;
       this.keptAll = true;
       this.noteLost('cut', cut, this.endsMidLine(mine));
     }
+    this.saw(mine);
     // Whatever was written since the last check is where it belongs (this file, or one another writer rotated).
     this.unverifiedLength = 0;
     this.keptAll = true;
@@ -563,7 +572,9 @@ export class LogFile {
         }
       }
       if (!rotated) return undefined;
-      size = fs.fstatSync(this.fd).size;
+      const opened = fs.fstatSync(this.fd);
+      this.saw(opened);
+      size = opened.size;
     }
     this.size = size;
     this.checkEvery = this.options.rotate === 'daily' ? CHECK_BYTES : Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size) * CHECK_ROOM_SHARE)));
@@ -605,6 +616,17 @@ export class LogFile {
       if (!rewritten && queued.length > 0) pieces.push(queued);
       for (let i = pieces.length - 1; i >= 0; i--) if (pieces[i]!.length > 0) this.queue.unshift(Buffer.from(pieces[i]!));
     }
+  }
+
+  /** Notes a look (fstat) at the file this writer holds: its largest size, afresh for another file. */
+  private saw(stat: fs.Stats): void {
+    if (stat.dev === this.heldDev && stat.ino === this.heldIno) {
+      this.largest = Math.max(this.largest, stat.size);
+      return;
+    }
+    this.heldDev = stat.dev;
+    this.heldIno = stat.ino;
+    this.largest = stat.size;
   }
 
   /** Whether the file this writer holds (`mine`), read through the log's path, ends inside a line (a cut there). */
