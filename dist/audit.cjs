@@ -10689,16 +10689,16 @@ function merge(spans) {
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   let merged = [spans[0]];
   for (let i = 1; i < spans.length; i++) {
-    let span = spans[i], last = merged[merged.length - 1];
-    span.start < last.end ? last.end = Math.max(last.end, span.end) : merged.push(span);
+    let span2 = spans[i], last = merged[merged.length - 1];
+    span2.start < last.end ? last.end = Math.max(last.end, span2.end) : merged.push(span2);
   }
   return merged;
 }
 function applySpans(text2, spans) {
   if (spans.length === 0) return text2;
   let out = "", at = 0;
-  for (let span of spans)
-    out += text2.slice(at, span.start) + marker(span.kind), at = span.end;
+  for (let span2 of spans)
+    out += text2.slice(at, span2.start) + marker(span2.kind), at = span2.end;
   return out + text2.slice(at);
 }
 function redactText(text2, extra = []) {
@@ -10747,10 +10747,10 @@ var CONTEXT_CHARS = 256, Redactor = class {
   joinHeld(piece, next) {
     let held = this.held, context = this.heldContext;
     this.held = void 0;
-    let joined = context + held.text + piece.text, cut2 = context.length + held.text.length, spans = findSecrets(joined, this.extra).filter((span) => span.start >= context.length), before = [], resume = cut2;
-    for (let span of spans) {
-      if (span.start >= cut2) break;
-      before.push({ ...span, start: span.start - context.length, end: span.end - context.length }), span.end > cut2 && (resume = span.end);
+    let joined = context + held.text + piece.text, cut2 = context.length + held.text.length, spans = findSecrets(joined, this.extra).filter((span2) => span2.start >= context.length), before = [], resume = cut2;
+    for (let span2 of spans) {
+      if (span2.start >= cut2) break;
+      before.push({ ...span2, start: span2.start - context.length, end: span2.end - context.length }), span2.end > cut2 && (resume = span2.end);
     }
     this.count += before.length, next({ ...held, text: applySpans(joined.slice(context.length, resume), before) });
     let rest = { ...piece, text: joined.slice(resume) }, restContext = joined.slice(Math.max(context.length, resume - CONTEXT_CHARS), resume);
@@ -10768,8 +10768,8 @@ var CONTEXT_CHARS = 256, Redactor = class {
     if (context === void 0) spans = findSecrets(text2, this.extra);
     else {
       spans = [];
-      for (let span of findSecrets(context + text2, this.extra))
-        span.start >= context.length && spans.push({ ...span, start: span.start - context.length, end: span.end - context.length });
+      for (let span2 of findSecrets(context + text2, this.extra))
+        span2.start >= context.length && spans.push({ ...span2, start: span2.start - context.length, end: span2.end - context.length });
     }
     this.count += spans.length;
     let last = spans[spans.length - 1];
@@ -16844,7 +16844,9 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   constructor(file, options) {
     this.file = file;
     this.options = options;
-    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs18.default.lstatSync(import_node_path18.default.dirname(file)), this.size = import_node_fs18.default.fstatSync(this.fd).size, this.checkedAt = performance.now(), this.noteOpened();
+    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs18.default.lstatSync(import_node_path18.default.dirname(file));
+    let opened = import_node_fs18.default.fstatSync(this.fd);
+    this.saw(opened), this.size = opened.size, this.checkedAt = performance.now(), this.noteOpened();
   }
   file;
   options;
@@ -16865,6 +16867,10 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   lostText;
   /** The file's size as of the last check, plus what this writer has written since. */
   size;
+  /** The file this writer holds (device, inode) and the largest size a look at it (fstat) found: a smaller one later is a cut. */
+  heldDev = -1;
+  heldIno = -1;
+  largest = 0;
   checkedAt;
   /** The next local midnight after the last look: a write past it looks again (daily rotation). */
   dayEnds = Number.POSITIVE_INFINITY;
@@ -17077,13 +17083,18 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     let rotate = this.options.rotate ?? "size", now = Date.now();
     if (!(force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS || now >= this.dayEnds) && !(rotate !== "daily" && needsRotation(this.size, incoming, this.options.maxBytes))) return this.room();
     let mine = import_node_fs18.default.fstatSync(this.fd), current = import_node_fs18.default.lstatSync(this.file, { throwIfNoEntry: !1 });
-    if (!sameFile(mine, current)) {
+    if (sameFile(mine, current)) {
+      if (mine.size < this.largest && this.options.onLost) {
+        let cut2 = { held: this.largest, left: mine.size };
+        this.largest = mine.size, this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.noteLost("cut", cut2, this.endsMidLine(mine));
+      }
+    } else {
       let away = whyAway(this.file, mine, this.dirStat, this.options.ledgerKey);
       if (away === void 0) return;
       let lost = away === "rotated" ? void 0 : away;
       lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), this.noteOpened(), mine = import_node_fs18.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
     }
-    this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
+    this.saw(mine), this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
     let size2 = mine.size;
     if (incoming > 0 && rotationDue(rotate, size2, incoming, this.options.maxBytes, mine.mtimeMs, now)) {
       let rotated = !1, key2 = this.options.headMark ? this.options.ledgerKey : void 0, reading = key2 === void 0 ? void 0 : openForDigest(this.file, this.fd), dat = 0, reopened = !1;
@@ -17107,7 +17118,8 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
         reopened && this.noteOpened(), reading !== void 0 && (rotated && dat > 0 && key2 !== void 0 ? digestInBackground(reading, this.file, dat, key2, this.options.onDigest) : import_node_fs18.default.closeSync(reading));
       }
       if (!rotated) return;
-      size2 = import_node_fs18.default.fstatSync(this.fd).size;
+      let opened = import_node_fs18.default.fstatSync(this.fd);
+      this.saw(opened), size2 = opened.size;
     }
     return this.size = size2, this.checkEvery = this.options.rotate === "daily" ? CHECK_BYTES : Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size2) * CHECK_ROOM_SHARE))), this.room();
   }
@@ -17123,18 +17135,41 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
    * queue, piece by piece (rotation cuts between pieces); what was queued
    * follows, unless onLost wrote it again itself.
    */
-  noteLost(what) {
+  noteLost(what, cut2, midLine = !1) {
     if (!this.options.onLost) return;
     let queued = this.queue.length > 0 ? this.queue.take(Number.POSITIVE_INFINITY).toString("utf8") : "";
     this.pushedTotal = 0, this.writtenTotal = 0;
-    let pieces = [];
-    this.lostText = pieces;
+    let pieces = midLine ? [`
+`] : [];
+    midLine && (this.pushedTotal = 1), this.lostText = pieces;
     let rewritten = !1;
     try {
-      rewritten = this.options.onLost(what, queued) === !0;
+      rewritten = this.options.onLost(what, queued, cut2) === !0;
     } finally {
       this.lostText = void 0, !rewritten && queued.length > 0 && pieces.push(queued);
       for (let i = pieces.length - 1; i >= 0; i--) pieces[i].length > 0 && this.queue.unshift(Buffer.from(pieces[i]));
+    }
+  }
+  /** Notes a look (fstat) at the file this writer holds: its largest size, afresh for another file. */
+  saw(stat) {
+    if (stat.dev === this.heldDev && stat.ino === this.heldIno) {
+      this.largest = Math.max(this.largest, stat.size);
+      return;
+    }
+    this.heldDev = stat.dev, this.heldIno = stat.ino, this.largest = stat.size;
+  }
+  /** Whether the file this writer holds (`mine`), read through the log's path, ends inside a line (a cut there). */
+  endsMidLine(mine) {
+    if (mine.size === 0) return !1;
+    let fd;
+    try {
+      if (fd = import_node_fs18.default.openSync(this.file, import_node_fs18.default.constants.O_RDONLY | import_node_fs18.default.constants.O_NOFOLLOW | import_node_fs18.default.constants.O_NONBLOCK), !sameFile(mine, import_node_fs18.default.fstatSync(fd))) return !1;
+      let last = Buffer.alloc(1);
+      return import_node_fs18.default.readSync(fd, last, 0, 1, mine.size - 1) === 1 && last[0] !== 10;
+    } catch {
+      return !1;
+    } finally {
+      fd !== void 0 && import_node_fs18.default.closeSync(fd);
     }
   }
   reopen() {
@@ -17493,12 +17528,12 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
       onChecked: () => {
         this.floor = this.backlog > 0 ? this.oldestWaiting : void 0;
       },
-      onLost: (what, queued) => {
+      onLost: (what, queued, cut2) => {
         this.removalsSeen++;
         let later = this.batch, laterLink = this.sealedLink, laterLine = this.sealedLine;
         this.sealsInBatch = [], this.sealsHanded = [], this.stampsInBatch = [], this.stampsHanded = [], this.batch = "", this.unhashed = 0, this.sealedLink = void 0, this.sealedLine = void 0, this.losing = !0, this.lostSealed = !1;
         try {
-          return this.chain?.restart(), options.onLost?.(what, queued), !this.lostSealed && this.chain && this.lastPlace && (this.heldLost++, this.write({ time: this.floor ?? this.lastTime, rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "lost", fields: { what } })), this.lostSealed ? (this.hashPending(), this.rewriteSealed(queued + later), this.sealRewritten(), this.handOverInPieces(), queueMicrotask(() => this.noteSealed()), !0) : (this.flush(), !1);
+          return this.chain?.restart(), options.onLost?.(what, queued, cut2), !this.lostSealed && this.chain && this.lastPlace && (this.heldLost++, this.write({ time: this.floor ?? this.lastTime, rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "lost", fields: { what, ...cut2 } })), this.lostSealed ? (this.hashPending(), this.rewriteSealed(queued + later), this.sealRewritten(), this.handOverInPieces(), queueMicrotask(() => this.noteSealed()), !0) : (this.flush(), !1);
         } finally {
           this.losing = !1, this.lostSealed || (this.batch = later + this.batch, this.sealsInBatch = [], this.stampsInBatch = [], this.unhashed = this.batch.length, this.sealedLink === void 0 && (this.sealedLink = laterLink, this.sealedLine = laterLine)), this.lostSealed = !1, this.reEnd = !1;
         }
@@ -18100,13 +18135,13 @@ function runPipe(recording, runFile) {
       // Removed while logging: said first thing in the new file and once in the message line. The
       // run and pid files went with a removed directory; without them the next toggle would take
       // this reader for dead instead of stopping it.
-      onLost: (what) => {
-        if (recorder.event("lost", { what }, sink.waitingSince), pipeline2.flush(), runFile && what === "directory")
+      onLost: (what, _queued, cut2) => {
+        if (recorder.event("lost", { what, ...cut2 }, sink.waitingSince), pipeline2.flush(), runFile && what === "directory")
           try {
             writeRecording(runFile, recording), writeReaderPid(runFile);
           } catch {
           }
-        tell(`the log ${what === "moved" ? "file was moved away" : `${what} was removed`} while ${recording.paneId} was logged; earlier lines are gone, logging goes on in a new ${recording.file}`, !0);
+        tell(what === "cut" ? `the log ${recording.file} was cut while ${recording.paneId} was logged (${cut2?.held ?? "?"} bytes, now ${cut2?.left ?? "?"}); what it held is gone, logging goes on in it` : `the log ${what === "moved" ? "file was moved away" : `${what} was removed`} while ${recording.paneId} was logged; earlier lines are gone, logging goes on in a new ${recording.file}`, !0);
       },
       // `pipe --file` may write into any directory the user names (/tmp, a shared project directory): used as it is.
       directory: runFile ? "private" : "as-is",
@@ -20292,6 +20327,9 @@ var RecordingState = class {
   /** A last seal (`end=stop`) waiting for the stop it covers: the recording's next line. */
   awaitingStop;
 };
+function span(from, to) {
+  return { file: from.file, line: from.line, endLine: to.line, ...to.file === from.file ? {} : { endFile: to.file } };
+}
 function external(v) {
   if (v.event === "stop" && (v.fields?.reason === "reader-died" || v.fields?.reason === "lost")) return v.fields.reason;
 }
@@ -20491,11 +20529,12 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
       return;
     }
     if (v.event === "lost") {
-      if (this.removals.add(`${v.file}\0own`), state.lastFile === v.file && !state.ended) {
+      let cut2 = v.fields?.what === "cut";
+      if (cut2 ? this.breaks.push({ kind: "truncated", file: v.file, line: v.line, rec, detail: `the file was cut while the recording's reader wrote into it: it had held ${v.fields?.held ?? "more"} bytes, and held ${v.fields?.left ?? "fewer"} when the reader looked; what it held is gone` }) : this.removals.add(`${v.file}\0own`), !cut2 && state.lastFile === v.file && !state.ended) {
         this.breaks.push({ kind: "forged event", file: v.file, line: v.line, rec, detail: "a lost event after the recording's own lines in the same file (its reader writes it first thing in a new file)" });
         return;
       }
-      if (this.keptSeal(state, v), !state.marked && state.lost !== void 0 && state.sealsSinceLost >= 2 && this.uncoveredLost(state, state.lost), state.pendingLost = v, state.lostTail = state.segment, state.ended) {
+      if (cut2 || this.keptSeal(state, v), !state.marked && state.lost !== void 0 && state.sealsSinceLost >= 2 && this.uncoveredLost(state, state.lost), state.pendingLost = v, state.lostTail = state.segment, state.ended) {
         state.ended = !1, state.reopened = !0;
         return;
       }
@@ -20523,7 +20562,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
       let long = state.shared ? void 0 : unsealedTail(state.lostTail, "before a lost event");
       if (long) {
         let from = state.lostTail[0];
-        this.breaks.push({ kind: "deleted", file: from.file, line: from.line, endLine: lost.line, ...lost.file === from.file ? {} : { endFile: lost.file }, rec: state.rec, detail: `${long}: seals before the event were removed` });
+        this.breaks.push({ kind: "deleted", ...span(from, lost), rec: state.rec, detail: `${long}: seals before the event were removed` });
       }
       return state.lostTail = [], !0;
     }
@@ -20565,7 +20604,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     let event = state.segment[inner.at - 1];
     event?.event === "lost" && this.keptSeal(state, event);
     let before = state.segment.slice(0, inner.at - 1), long = state.shared ? void 0 : unsealedTail(before, "before a lost event");
-    long && this.breaks.push({ kind: "deleted", file: before[0].file, line: before[0].line, endLine: inner.seal.line, ...inner.seal.file === before[0].file ? {} : { endFile: inner.seal.file }, rec: state.rec, detail: `${long}: seals before the event were removed` }), state.unsealed += before.length;
+    long && this.breaks.push({ kind: "deleted", ...span(before[0], inner.seal), rec: state.rec, detail: `${long}: seals before the event were removed` }), state.unsealed += before.length;
     let link = inner.seal.fields.h.slice(0, LINK_HEX);
     state.segment = state.segment.slice(inner.at), state.relost = link, state.seals++, state.links.push({ p: inner.seal.fields.p, h: link }), state.prev = link, state.lastSeal = inner.seal, this.take(state, v);
   }
@@ -20585,10 +20624,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     let present = named !== GENESIS && state.links.some((link) => link.h === named), from = state.lastSeal ?? state.firstLine ?? v;
     this.breaks.push({
       kind: present ? "deleted" : "missing file",
-      file: from.file,
-      line: from.line,
-      endLine: v.line,
-      ...from.file === v.file ? {} : { endFile: v.file },
+      ...span(from, v),
       rec: state.rec,
       detail: present ? `the lost event names the seal ${named} as its reader's last in a rotated file, and seals of the recording after it come before the event` : named === GENESIS ? "the lost event says its reader had no seal in a rotated file, and seals of the recording come before it" : `the lost event names a seal (${named}) that is not in the log before it: files of the log before the event removed?`
     });
@@ -20738,7 +20774,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     let n = Number(v.fields.n), p = v.fields.p, h = v.fields.h, segment = state.segment, lost = state.lost, blind = state.keyed === !0 && this.options.key === void 0, key2 = state.keyed ? this.options.key : void 0, coversLost = lost !== void 0 && n >= 1 && segment.length >= n - 1 && (blind ? segment.length !== n : this.holdsFor([lost, ...segment.slice(segment.length - (n - 1))], p, h, key2)), prunedStretch = v.fields?.more === "1" && state.startMissing && !state.confirmed && state.relost === void 0 && p !== state.prev, linkOnly = !coversLost && ((state.startMissing && state.seals === 0 || lost !== void 0 && state.sealsSinceLost === 0) && segment.length < n || prunedStretch);
     if (linkOnly && state.startMissing && state.seals === 0 && segment[0] !== void 0 && segment[0].file !== this.files[0]) {
       let long = unsealedTail(segment, "of a recording whose start is in no file read, after the oldest file");
-      long && this.breaks.push({ kind: "inserted", file: segment[0].file, line: segment[0].line, endLine: v.line, ...v.file === segment[0].file ? {} : { endFile: v.file }, rec: state.rec, detail: long });
+      long && this.breaks.push({ kind: "inserted", ...span(segment[0], v), rec: state.rec, detail: long });
     }
     coversLost ? (state.unsealed += segment.length - (n - 1), segment = [lost, ...segment.slice(segment.length - (n - 1))], state.lost = void 0) : linkOnly ? (state.unsealed += segment.length, segment = []) : state.resync && lost === void 0 && segment.length > n && (state.unsealed += segment.length - n, segment = segment.slice(segment.length - n)), lost && state.sealsSinceLost++;
     let first = segment[0] ?? v, expectedPrev = coversLost || prunedStretch || lost !== void 0 && state.sealsSinceLost === 1 ? void 0 : state.prev ?? (state.resync ? void 0 : GENESIS), exact = coversLost || !linkOnly && segment.length === n && (blind || this.holdsFor(segment, p, h, key2)), holds2 = exact || linkOnly || state.shared;
@@ -20747,7 +20783,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     state.shared && (state.sharedLines += n);
     let linked = expectedPrev === void 0 || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });
-    let from = state.lastSeal ?? first, crossesFile = from.file !== v.file, lastLine = segment[segment.length - 1], end = lastLine && lastLine.file === v.file && lastLine.line > v.line ? lastLine : v, stretch = { file: first.file, line: first.line, endLine: end.line, ...end.file === first.file ? {} : { endFile: end.file }, rec: state.rec };
+    let from = state.lastSeal ?? first, crossesFile = from.file !== v.file, lastLine = segment[segment.length - 1], end = lastLine && lastLine.file === v.file && lastLine.line > v.line ? lastLine : v, stretch = { ...span(first, end), rec: state.rec };
     if (linked) {
       if (!holds2) {
         let found = this.mismatch(segment, n, p, h, key2);
@@ -20755,17 +20791,14 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
       }
     } else {
       state.linkBreaks.push(this.breaks.length);
-      let only = state.shared || blind ? void 0 : this.onlySealGone(segment, n, expectedPrev, p, key2);
+      let only = state.shared || blind ? void 0 : this.onlySealGone(segment, n, expectedPrev, p, key2), acrossFiles = only !== void 0 && segment[only - 1].file !== (segment[only] ?? v).file;
       if (only !== void 0) {
-        let after = segment[only] ?? v, unchecked = segment.length - only;
+        let after = segment[only] ?? v, before = segment[only - 1], unchecked = segment.length - only;
         this.breaks.push({
-          kind: "deleted",
-          file: after.file,
-          line: after.line,
-          endLine: end.line,
-          ...end.file === after.file ? {} : { endFile: end.file },
+          kind: acrossFiles ? "missing file" : "deleted",
+          ...span(after, end),
           rec: state.rec,
-          detail: `the seal before this line is gone, and only it (the ${only} line(s) before it hold against the link the next seal names); the ${unchecked} line(s) from here to that seal are not checked: it hashes the removed seal's own line`
+          detail: `${acrossFiles ? `the seal between ${before.file}:${before.line} and this line is gone (a file of the log that held only it removed, or cut from the end of one?)` : "the seal before this line is gone"}: the ${only} line(s) before it hold against the link the next seal names; the ${unchecked} line(s) from here to that seal are not checked (it hashes the removed seal's own line): what else went or changed among them is not known`
         });
       } else {
         let unchecked = `the ${segment.length} line(s) from ${first.file === v.file ? `line ${first.line}` : `${first.file}:${first.line}`} to this seal are not checked`;
@@ -21031,11 +21064,25 @@ function notedEnds(files, runs) {
     if (note.file === void 0 || note.offset === void 0 || note.line === void 0 || note.file.endsWith(":0")) continue;
     let file2 = fileOf(note.file);
     if (file2 === void 0) continue;
-    let cut2 = sealGone(file2, note.offset, note.line);
+    let cut2 = sealGone(file2, note.file, note.offset, note.line);
     cut2 !== void 0 && found.push({ ...cut2, rec: recording.id, detail: `${cut2.detail}: its running reader noted its last seal there (byte ${note.offset}), and the file was ${cut2.kind === "truncated" ? "cut" : "rewritten"} below it` });
   }
   let head = headNote(live), file = head === void 0 || head.endsWith(":0") ? void 0 : fileOf(head);
-  return file !== void 0 && import_node_fs34.default.statSync(file).size === 0 && found.push({ kind: "truncated", file, line: 1, rec: "", detail: `the file is empty, and the rotating writer noted (${headNotePath(live)}) a head mark written into it: emptied` }), found;
+  return file !== void 0 && withNoted(file, head, (fd) => import_node_fs34.default.fstatSync(fd).size === 0) === !0 && found.push({ kind: "truncated", file, line: 1, rec: "", detail: `the file is empty, and the rotating writer noted (${headNotePath(live)}) a head mark written into it: emptied` }), found;
+}
+function withNoted(file, identity2, look) {
+  let fd;
+  try {
+    fd = openLogFile(file);
+  } catch (error) {
+    if (error.code === "ENOENT") return;
+    throw error;
+  }
+  try {
+    return fileIdentity(import_node_fs34.default.fstatSync(fd)) === identity2 ? look(fd) : void 0;
+  } finally {
+    import_node_fs34.default.closeSync(fd);
+  }
 }
 function identities(files) {
   let byIdentity = /* @__PURE__ */ new Map();
@@ -21047,15 +21094,12 @@ function identities(files) {
       }
   return byIdentity;
 }
-function sealGone(file, offset, line3) {
-  let fd = openLogFile(file);
-  try {
+function sealGone(file, identity2, offset, line3) {
+  return withNoted(file, identity2, (fd) => {
     if (holdsAt(fd, offset, line3)) return;
     let size2 = import_node_fs34.default.fstatSync(fd).size, short = size2 < offset + Buffer.byteLength(line3);
     return { kind: short ? "truncated" : "edited", file, line: linesBefore(fd, Math.min(size2, offset)) + 1, detail: short ? `the file holds ${size2} bytes` : "the bytes there are not its line" };
-  } finally {
-    import_node_fs34.default.closeSync(fd);
-  }
+  });
 }
 function linesBefore(fd, size2) {
   let piece = Buffer.allocUnsafe(Math.min(Math.max(size2, 1), 1048576)), lines = 0;
@@ -21936,26 +21980,26 @@ function holdsLiteral(piece, start2, end, literal2) {
 }
 function walkRecording(sets, rec, timeFormat, take, error) {
   for (let set of sets) {
-    let span = new RecordingSpan(rec), sources = set.files.map((file) => ({ set, setIndex: 0, file })), held = openLiveFiles(sources), halted = !1;
+    let span2 = new RecordingSpan(rec), sources = set.files.map((file) => ({ set, setIndex: 0, file })), held = openLiveFiles(sources), halted = !1;
     try {
       for (let { file } of sources)
         if (readFile(file.path, held, error, (fd) => {
           let reader;
           return scanFile(fd, {
             numbered: !1,
-            candidates: () => span.candidates(),
-            jsonCandidates: () => span.jsonCandidates(),
+            candidates: () => span2.candidates(),
+            jsonCandidates: () => span2.jsonCandidates(),
             line: (text2) => {
               reader ??= readerFor(text2, timeFormat);
               let line3 = reader.read(text2);
-              return !line3 || !span.take(line3) ? !0 : (take(line3, text2, file.path) === !1 && (halted = !0), !halted && span.state !== "after");
+              return !line3 || !span2.take(line3) ? !0 : (take(line3, text2, file.path) === !1 && (halted = !0), !halted && span2.state !== "after");
             }
           });
-        }), halted || span.state === "after") break;
+        }), halted || span2.state === "after") break;
     } finally {
       for (let fd of held.values()) import_node_fs37.default.closeSync(fd);
     }
-    if (span.start) return { start: span.start, stopped: span.state === "after", set };
+    if (span2.start) return { start: span2.start, stopped: span2.state === "after", set };
   }
   return { start: void 0, stopped: !1, set: void 0 };
 }

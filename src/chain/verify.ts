@@ -248,6 +248,11 @@ class RecordingState {
   }
 }
 
+/** The lines from `from` to `to` (through), as a break names them. */
+function span(from: { file: string; line: number }, to: { file: string; line: number }): { file: string; line: number; endLine: number; endFile?: string } {
+  return { file: from.file, line: from.line, endLine: to.line, ...(to.file === from.file ? {} : { endFile: to.file }) };
+}
+
 /**
  * Events another process appends: not in any chain. (The hooks' notes —
  * rename, window-rename, attach, switch, detach — are recorded by the reader
@@ -601,12 +606,18 @@ export class ChainVerifier {
     }
     if (v.event === 'lost') {
       // Written by the reader, out of its chain's order: see the header.
-      this.removals.add(`${v.file}\0own`);
-      if (state.lastFile === v.file && !state.ended) {
+      const cut = v.fields?.what === 'cut';
+      if (cut) {
+        // Its reader found the file it holds smaller than it had left it (sinks/file/writer.ts: prepare): the file
+        // was cut, in place. The event is the only trace (the file left, and the seals after it, verify as a log).
+        // The lines before it in this file, if any are left, are the cut's, not a sign of a forged event.
+        this.breaks.push({ kind: 'truncated', file: v.file, line: v.line, rec, detail: `the file was cut while the recording's reader wrote into it: it had held ${v.fields?.held ?? 'more'} bytes, and held ${v.fields?.left ?? 'fewer'} when the reader looked; what it held is gone` });
+      } else this.removals.add(`${v.file}\0own`);
+      if (!cut && state.lastFile === v.file && !state.ended) {
         this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec, detail: 'a lost event after the recording\'s own lines in the same file (its reader writes it first thing in a new file)' });
         return;
       }
-      this.keptSeal(state, v);
+      if (!cut) this.keptSeal(state, v);
       // An older reader's chain restarted at its event, so a seal came to cover it within two (chain/older-chain.ts).
       if (!state.marked && state.lost !== undefined && state.sealsSinceLost >= 2) this.uncoveredLost(state, state.lost);
       // Its reader seals it at once, by itself: the recording's next line is that seal (settleLost).
@@ -670,7 +681,7 @@ export class ChainVerifier {
       const long = state.shared ? undefined : unsealedTail(state.lostTail, 'before a lost event');
       if (long) {
         const from = state.lostTail[0]!;
-        this.breaks.push({ kind: 'deleted', file: from.file, line: from.line, endLine: lost.line, ...(lost.file === from.file ? {} : { endFile: lost.file }), rec: state.rec, detail: `${long}: seals before the event were removed` });
+        this.breaks.push({ kind: 'deleted', ...span(from, lost), rec: state.rec, detail: `${long}: seals before the event were removed` });
       }
       state.lostTail = [];
       return true;
@@ -734,7 +745,7 @@ export class ChainVerifier {
     if (event?.event === 'lost') this.keptSeal(state, event);
     const before = state.segment.slice(0, inner.at - 1);
     const long = state.shared ? undefined : unsealedTail(before, 'before a lost event');
-    if (long) this.breaks.push({ kind: 'deleted', file: before[0]!.file, line: before[0]!.line, endLine: inner.seal.line, ...(inner.seal.file === before[0]!.file ? {} : { endFile: inner.seal.file }), rec: state.rec, detail: `${long}: seals before the event were removed` });
+    if (long) this.breaks.push({ kind: 'deleted', ...span(before[0]!, inner.seal), rec: state.rec, detail: `${long}: seals before the event were removed` });
     state.unsealed += before.length;
     const link = inner.seal.fields!.h!.slice(0, LINK_HEX);
     state.segment = state.segment.slice(inner.at);
@@ -763,10 +774,7 @@ export class ChainVerifier {
     const from = state.lastSeal ?? state.firstLine ?? v;
     this.breaks.push({
       kind: present ? 'deleted' : 'missing file',
-      file: from.file,
-      line: from.line,
-      endLine: v.line,
-      ...(from.file === v.file ? {} : { endFile: v.file }),
+      ...span(from, v),
       rec: state.rec,
       detail: present
         ? `the lost event names the seal ${named} as its reader's last in a rotated file, and seals of the recording after it come before the event`
@@ -1022,7 +1030,7 @@ export class ChainVerifier {
     if (linkOnly && state.startMissing && state.seals === 0 && segment[0] !== undefined && segment[0].file !== this.files[0]) {
       // A pruned start's rest after the oldest file: no more than a reader leaves unsealed before this seal.
       const long = unsealedTail(segment, 'of a recording whose start is in no file read, after the oldest file');
-      if (long) this.breaks.push({ kind: 'inserted', file: segment[0].file, line: segment[0].line, endLine: v.line, ...(v.file === segment[0].file ? {} : { endFile: v.file }), rec: state.rec, detail: long });
+      if (long) this.breaks.push({ kind: 'inserted', ...span(segment[0], v), rec: state.rec, detail: long });
     }
     if (coversLost) {
       state.unsealed += segment.length - (n - 1);
@@ -1067,22 +1075,23 @@ export class ChainVerifier {
     const crossesFile = from.file !== v.file;
     const lastLine = segment[segment.length - 1];
     const end = lastLine && lastLine.file === v.file && lastLine.line > v.line ? lastLine : v;
-    const stretch = { file: first.file, line: first.line, endLine: end.line, ...(end.file === first.file ? {} : { endFile: end.file }), rec: state.rec };
+    const stretch = { ...span(first, end), rec: state.rec };
     if (!linked) {
       state.linkBreaks.push(this.breaks.length);
       const only = state.shared || blind ? undefined : this.onlySealGone(segment, n, expectedPrev!, p, key);
+      // Where the lines before and after the gap are in different files, the seal went with a file of its own, or
+      // the end or head of one: a removed rotated file that held just the seal reads the same, and is named so.
+      const acrossFiles = only !== undefined && segment[only - 1]!.file !== (segment[only] ?? v).file;
       if (only !== undefined) {
         // Checked up to the seal taken out; what follows it is this seal's, which hashes that seal's own line.
         const after = segment[only] ?? v;
+        const before = segment[only - 1]!;
         const unchecked = segment.length - only;
         this.breaks.push({
-          kind: 'deleted',
-          file: after.file,
-          line: after.line,
-          endLine: end.line,
-          ...(end.file === after.file ? {} : { endFile: end.file }),
+          kind: acrossFiles ? 'missing file' : 'deleted',
+          ...span(after, end),
           rec: state.rec,
-          detail: `the seal before this line is gone, and only it (the ${only} line(s) before it hold against the link the next seal names); the ${unchecked} line(s) from here to that seal are not checked: it hashes the removed seal's own line`,
+          detail: `${acrossFiles ? `the seal between ${before.file}:${before.line} and this line is gone (a file of the log that held only it removed, or cut from the end of one?)` : 'the seal before this line is gone'}: the ${only} line(s) before it hold against the link the next seal names; the ${unchecked} line(s) from here to that seal are not checked (it hashes the removed seal's own line): what else went or changed among them is not known`,
         });
       } else {
         const unchecked = `the ${segment.length} line(s) from ${first.file === v.file ? `line ${first.line}` : `${first.file}:${first.line}`} to this seal are not checked`;

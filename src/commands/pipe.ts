@@ -93,9 +93,9 @@ export function runPipe(recording: Recording, runFile?: string): void {
       // Removed while logging: said first thing in the new file and once in the message line. The
       // run and pid files went with a removed directory; without them the next toggle would take
       // this reader for dead instead of stopping it.
-      onLost: (what) => {
+      onLost: (what, _queued, cut) => {
         // It goes first into the new file, ahead of the lines still waiting: stamped no later than they are.
-        recorder.event('lost', { what }, sink.waitingSince);
+        recorder.event('lost', { what, ...cut }, sink.waitingSince);
         pipeline.flush();
         if (runFile && what === 'directory') {
           try {
@@ -105,7 +105,8 @@ export function runPipe(recording: Recording, runFile?: string): void {
             // The log is being written again; a toggle then finds no reader and says so.
           }
         }
-        tell(`the log ${what === 'moved' ? 'file was moved away' : `${what} was removed`} while ${recording.paneId} was logged; earlier lines are gone, logging goes on in a new ${recording.file}`, true);
+        if (what === 'cut') tell(`the log ${recording.file} was cut while ${recording.paneId} was logged (${cut?.held ?? '?'} bytes, now ${cut?.left ?? '?'}); what it held is gone, logging goes on in it`, true);
+        else tell(`the log ${what === 'moved' ? 'file was moved away' : `${what} was removed`} while ${recording.paneId} was logged; earlier lines are gone, logging goes on in a new ${recording.file}`, true);
       },
       // `pipe --file` may write into any directory the user names (/tmp, a shared project directory): used as it is.
       directory: runFile ? 'private' : 'as-is',

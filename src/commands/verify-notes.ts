@@ -49,15 +49,36 @@ export function notedEnds(files: readonly string[], runs: readonly { runFile: st
     if (note.file === undefined || note.offset === undefined || note.line === undefined || note.file.endsWith(':0')) continue;
     const file = fileOf(note.file);
     if (file === undefined) continue;
-    const cut = sealGone(file, note.offset, note.line);
+    const cut = sealGone(file, note.file, note.offset, note.line);
     if (cut !== undefined) found.push({ ...cut, rec: recording.id, detail: `${cut.detail}: its running reader noted its last seal there (byte ${note.offset}), and the file was ${cut.kind === 'truncated' ? 'cut' : 'rewritten'} below it` });
   }
   const head = headNote(live);
   const file = head === undefined || head.endsWith(':0') ? undefined : fileOf(head);
-  if (file !== undefined && fs.statSync(file).size === 0) {
+  if (file !== undefined && withNoted(file, head!, (fd) => fs.fstatSync(fd).size === 0) === true) {
     found.push({ kind: 'truncated', file, line: 1, rec: '', detail: `the file is empty, and the rotating writer noted (${headNotePath(live)}) a head mark written into it: emptied` });
   }
   return found;
+}
+
+/**
+ * `look` at the file at `file`, opened, when it is still the one a note names (`identity`); undefined when it is not,
+ * or is gone. Its identity was taken by path a moment before (identities): the live file may have been rotated
+ * since (another file at its path now, the noted one renamed), or a rotated one pruned. Nothing is then known of the
+ * noted file there, not a cut: checked on the descriptor read from.
+ */
+function withNoted<T>(file: string, identity: string, look: (fd: number) => T): T | undefined {
+  let fd: number;
+  try {
+    fd = openLogFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    return fileIdentity(fs.fstatSync(fd)) === identity ? look(fd) : undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** The identity of each of `files` that is not compressed (a `.gz` is not the file a note names), by identity. */
@@ -74,17 +95,17 @@ function identities(files: readonly string[]): Map<string, string> {
   return byIdentity;
 }
 
-/** Why `file` does not hold `line` at `offset` (where it shows: the line after its last whole one there); undefined when it does. */
-function sealGone(file: string, offset: number, line: string): Omit<Break, 'rec'> | undefined {
-  const fd = openLogFile(file);
-  try {
+/**
+ * Why the file noted as `identity`, found at `file`, does not hold `line` at `offset` (where it shows: the line after
+ * its last whole one there); undefined when it does, or when `file` is no longer that file (withNoted).
+ */
+function sealGone(file: string, identity: string, offset: number, line: string): Omit<Break, 'rec'> | undefined {
+  return withNoted(file, identity, (fd) => {
     if (holdsAt(fd, offset, line)) return undefined;
     const size = fs.fstatSync(fd).size;
     const short = size < offset + Buffer.byteLength(line);
-    return { kind: short ? 'truncated' : 'edited', file, line: linesBefore(fd, Math.min(size, offset)) + 1, detail: short ? `the file holds ${size} bytes` : 'the bytes there are not its line' };
-  } finally {
-    fs.closeSync(fd);
-  }
+    return { kind: short ? 'truncated' : 'edited', file, line: linesBefore(fd, Math.min(size, offset)) + 1, detail: short ? `the file holds ${size} bytes` : 'the bytes there are not its line' } satisfies Omit<Break, 'rec'>;
+  });
 }
 
 /** How many lines end in the first `size` bytes of `fd`. */

@@ -58,4 +58,30 @@ describe('verify and a log emptied whole', () => {
     assert.equal(checked.status, 1, checked.stdout);
     assert.match(checked.stdout, /:1: truncated: the file is empty, and the rotating writer noted \(\S+\.head\) a head mark written into it: emptied$/m);
   });
+
+  for (const keyed of [false, true]) {
+    it(`${keyed ? 'keyed: ' : ''}the live file emptied, then its reader writes and seals on: its sealed lost event (what=cut) keeps it truncated, also after the stop`, async () => {
+      const key = keyed ? keyFile() : undefined;
+      const tmux = server({ config: key === undefined ? [] : [`set -g @audit-chain-key '${key}'`] });
+      const { recording } = await tmux.startLogging();
+      const live = tmux.logFile();
+      const keyArgs = key === undefined ? [] : ['--key', key];
+      await tmux.run('echo secret-work-1; echo secret-work-2');
+      await waitFor('the seal note naming the file and offset', () => /^[0-9a-f]+ \d+:\d+:\d+ \d+\n/.test(sealNote(tmux) ?? ''));
+      const held = fs.statSync(live).size;
+      fs.truncateSync(live, 0);
+      await tmux.run('echo after-the-cut');
+      await waitFor('the line after the cut', () => fs.readFileSync(live, 'utf8').includes('after-the-cut\n'));
+      const pids = tmux.readerPids();
+      tmux.toggle();
+      await waitFor('the reader to exit', () => pids.every((pid) => !alive(pid)), 60_000);
+      const text = fs.readFileSync(live, 'utf8');
+      assert.match(text, new RegExp(`^\\S+ .* \\* lost rec=${recording} what=cut held=(\\d+) left=0`, 'm'));
+      // At least what its last look saw (what it wrote since, if any, is not counted: the sizes seen only).
+      assert.ok(Number(/what=cut held=(\d+)/.exec(text)![1]) > 0 && held > 0, text);
+      const checked = verifyDir(tmux.logDir, ...keyArgs);
+      assert.equal(checked.status, 1, checked.stdout);
+      assert.match(checked.stdout, new RegExp(`:1: truncated \\(rec ${recording}\\): the file was cut while the recording's reader wrote into it: it had held \\d+ bytes, and held 0`, 'm'));
+    });
+  }
 });

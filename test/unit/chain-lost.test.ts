@@ -58,9 +58,9 @@ function sinkFor(file: string, options: { maxBytes?: number; key?: Buffer; forma
       onRecover: () => {},
       onRotateError: () => {},
       directory: 'as-is',
-      onLost: (what) => {
+      onLost: (what, _queued, cut) => {
         lost++;
-        const event: AuditRecord = { ...place, time: sink.waitingSince ?? Date.UTC(2026, 10, 25, 12), kind: 'event', text: 'lost', fields: { what } };
+        const event: AuditRecord = { ...place, time: sink.waitingSince ?? Date.UTC(2026, 10, 25, 12), kind: 'event', text: 'lost', fields: { what, ...cut } };
         // `held`: the pipeline holds it up (pipeline/hold.ts), behind a command event awaiting tmux's answer.
         if (options.held) setTimeout(() => sink.write(event), 20);
         else sink.write(event);
@@ -367,6 +367,57 @@ describe('a log removed as its reader closes (the chain had ended)', () => {
       }
     }
   }
+});
+
+describe('the live file cut under its reader (issue 13 review: an emptied log read OK again after the next seal)', () => {
+  for (const format of ['text', 'json'] as const) {
+    for (const key of [KEY, undefined]) {
+      for (const keep of ['none', 'half, mid-line', 'half, at a line'] as const) {
+        it(`the reader says so in a sealed lost event (what=cut), and verify names it truncated there (${format}, ${key ? 'keyed' : 'plain'}, ${keep} left)`, async () => {
+          const file = tempLog();
+          const { sink, lost } = sinkFor(file, { key, format });
+          const records = recording(1500);
+          for (const record of records.slice(0, 1201)) sink.write(record);
+          await flushed(sink);
+          const held = fs.statSync(file).size;
+          const text = fs.readFileSync(file, 'utf8');
+          const left = keep === 'none' ? 0 : keep === 'half, mid-line' ? held >> 1 : Buffer.byteLength(text.slice(0, text.indexOf('\n', text.length >> 1) + 1));
+          fs.truncateSync(file, left);
+          // The writer looks at the file again after at most CHECK_MS while it writes (sinks/file/writer.ts).
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          for (const record of records.slice(1201)) sink.write(record);
+          await sink.close();
+          assert.equal(lost(), 1);
+          const written = fs.readFileSync(file, 'utf8');
+          const at = written.split('\n').findIndex(lostLine);
+          assert.ok(at >= 0, written.slice(0, 2000));
+          assert.match(written.split('\n')[at]!, new RegExp(format === 'text' ? `what=cut held=${held} left=${left}` : `"what":"cut","held":${held},"left":${left}`));
+          const report = verify(file, key);
+          // A cut inside a line leaves its torn head just before the event: a JSON head is no log line (inserted).
+          const torn = keep === 'half, mid-line' && format === 'json' ? [['inserted', at]] : [];
+          assert.deepEqual(report.breaks.map((found) => [found.kind, found.line]), [...torn, ['truncated', at + 1]], JSON.stringify(report.breaks));
+          assert.match(report.breaks[torn.length]!.detail, new RegExp(`it had held ${held} bytes, and held ${left} when the reader looked`));
+        });
+      }
+    }
+  }
+
+  it('an honest file that only grows (another reader appending, a rotation by another writer) brings no cut', async () => {
+    const file = tempLog();
+    const a = sinkFor(file, { maxBytes: 64 * 1024 });
+    const b = sinkFor(file, { maxBytes: 64 * 1024 });
+    const records = recording(3000);
+    const other = records.map((record) => ({ ...record, rec: 'BBBBBBBBBB', place: { ...record.place, pane: '1', paneId: '%1' }, text: record.text.replace(REC, 'BBBBBBBBBB') }));
+    for (let i = 0; i < records.length; i++) {
+      a.sink.write(records[i]!);
+      b.sink.write(other[i]!);
+      if (i % 200 === 0) await Promise.all([flushed(a.sink), flushed(b.sink)]);
+    }
+    await Promise.all([a.sink.close(), b.sink.close()]);
+    assert.ok(logFilesInOrder(file).length > 2);
+    assert.equal(a.lost() + b.lost(), 0);
+    assert.deepEqual(verify(file).breaks, []);
+  });
 });
 
 describe('a genuine lost event used to hide tampering (keyed)', () => {

@@ -541,7 +541,7 @@ describe('a seal taken out', () => {
       fs.writeFileSync(file, lines.join('\n'));
       return verify(file).breaks.map((b) => [b.kind, b.line, b.endLine, b.detail]);
     };
-    const onlySeal = ['deleted', removed + 1, seals[2]!, 'the seal before this line is gone, and only it (the 1000 line(s) before it hold against the link the next seal names); the 999 line(s) from here to that seal are not checked: it hashes the removed seal\'s own line'];
+    const onlySeal = ['deleted', removed + 1, seals[2]!, 'the seal before this line is gone: the 1000 line(s) before it hold against the link the next seal names; the 999 line(s) from here to that seal are not checked (it hashes the removed seal\'s own line): what else went or changed among them is not known'];
     assert.deepEqual(found(() => {}), [onlySeal]);
     // A line after it changed: among the lines said to be unchecked.
     assert.deepEqual(found((l) => (l[removed + 500] = l[removed + 500]!.replace('line', 'LINE'))), [onlySeal]);
@@ -550,6 +550,27 @@ describe('a seal taken out', () => {
     // A line past the next seal changed: found, the chain read on from there.
     assert.deepEqual(found((l) => (l[seals[2]! + 10] = l[seals[2]! + 10]!.replace('line', 'LINE'))).map(([kind]) => kind), ['deleted', 'edited']);
   });
+});
+
+// A rotated file that held just a seal removed: the lines before and after it are in other files, and the break
+// said `deleted … only the seal went`, not the file removed (issue 13 review).
+describe('a rotated file that held only a seal removed', () => {
+  for (const key of [undefined, Buffer.from('k'.repeat(32))]) {
+    it(`missing file, named across the file boundary; the lines before it hold (${key ? 'keyed' : 'plain'})`, async () => {
+      const file = tempLog();
+      await writeInterleaved(file, [recording('AAAAAAAAAA', 0, 2500)], { key });
+      const lines = fs.readFileSync(file, 'utf8').split('\n');
+      const seals = lines.flatMap((line, i) => (line.includes(' * seal rec=') ? [i] : []));
+      const s = seals[1]!;
+      // Files A (lines before seal s), B (seal s alone), C (the rest): then B removed.
+      const rotated = `${file}.20261125T120000.000Z`;
+      fs.writeFileSync(rotated, `${lines.slice(0, s).join('\n')}\n`);
+      fs.writeFileSync(file, lines.slice(s + 1).join('\n'));
+      const report = verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key });
+      assert.deepEqual(report.breaks.map((b) => [b.kind, b.file, b.line, b.endFile ?? b.file, b.endLine]), [['missing file', file, 1, file, seals[2]! - s]]);
+      assert.equal(report.breaks[0]!.detail, `the seal between ${rotated}:${s} and this line is gone (a file of the log that held only it removed, or cut from the end of one?): the 1000 line(s) before it hold against the link the next seal names; the 999 line(s) from here to that seal are not checked (it hashes the removed seal's own line): what else went or changed among them is not known`);
+    });
+  }
 });
 
 describe('no false alarm', () => {

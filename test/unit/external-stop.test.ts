@@ -183,8 +183,9 @@ describe('a dead reader\'s keyed stop whose recording\'s lines were all pruned, 
     const lines = text.split('\n').filter((line) => line.length > 0);
     const last = lines.slice(0, -1).slice(-tail).filter(() => tail > 0);
     // Another pane's recording, whole, closed by its reader.
-    const sink = new FileSink(file, format, { maxBytes: 1024 ** 3, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key: KEY });
+    // Emptied before the sink opens it: emptied under it, the sink says the file was cut (sinks/file/writer.ts).
     fs.writeFileSync(file, '');
+    const sink = new FileSink(file, format, { maxBytes: 1024 ** 3, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key: KEY });
     const other = (time: number, kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ ...record('OTHERREC01', time, kind, text, fields), place: { ...place, pane: '1', paneId: '%1' } });
     sink.write(other(T0 + 3000, 'event', 'start', { by: 'ann' }));
     for (let i = 0; i < 20; i++) sink.write(other(T0 + 3001 + i, 'line', `other ${i}`));

@@ -94,6 +94,30 @@ describe('the log writer', () => {
     await log.close();
   });
 
+  for (const told of [true, false]) {
+    it(`the file cut in place right after a write: ${told ? 'told (onLost: cut, with the sizes), what went in since the last look written again' : 'nobody to tell (a cast): it writes on, nothing written twice'}`, async (t) => {
+      const file = tempFile();
+      let writes = 0;
+      wrapWrites(t, (write, fd, buffer, offset, length, position, callback) => {
+        write(fd, buffer, offset, length, position, (error, written) => {
+          // The second write cut away with all before it, before the writer looks at the file again.
+          if (++writes === 2) fs.truncateSync(file, 0);
+          callback(error, written);
+        });
+      });
+      const lost: unknown[] = [];
+      const log = new LogFile(file, options(told ? { onLost: (what, queued, cut) => void lost.push([what, queued, cut]) } : {}));
+      log.write(lines(0, 10));
+      await log.flush();
+      log.write(lines(10, 20));
+      await log.close();
+      if (told) {
+        assert.deepEqual(lost, [['cut', lines(10, 20), { held: lines(0, 10).length, left: 0 }]]);
+        assert.equal(fs.readFileSync(file, 'utf8'), lines(10, 20));
+      } else assert.equal(fs.readFileSync(file, 'utf8'), '');
+    });
+  }
+
   it('a short write continues where it stopped', async (t) => {
     const file = tempFile();
     let short = 0;

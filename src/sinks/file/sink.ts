@@ -126,7 +126,7 @@ export class FileSink implements Sink {
       onChecked: () => {
         this.floor = this.backlog > 0 ? this.oldestWaiting : undefined;
       },
-      onLost: (what, queued) => {
+      onLost: (what, queued, cut) => {
         this.removalsSeen++;
         // The lines of the open segment went partly into the removed file, and the rest are written again
         // after the event: the segment is given up, and the event opens the next one (see write), which
@@ -152,12 +152,12 @@ export class FileSink implements Sink {
         this.lostSealed = false;
         try {
           this.chain?.restart();
-          options.onLost?.(what, queued);
+          options.onLost?.(what, queued, cut);
           if (!this.lostSealed && this.chain && this.lastPlace) {
             // The event is held up in the pipeline (a hold: pipeline/hold.ts): written here, now, as it must
             // be (first thing in the new file, sealed), and not again when it comes.
             this.heldLost++;
-            this.write({ time: this.floor ?? this.lastTime, rec: this.lastRec, user: this.lastUser, ...(this.lastOwner === undefined ? {} : { owner: this.lastOwner }), place: this.lastPlace, kind: 'event', text: 'lost', fields: { what } });
+            this.write({ time: this.floor ?? this.lastTime, rec: this.lastRec, user: this.lastUser, ...(this.lastOwner === undefined ? {} : { owner: this.lastOwner }), place: this.lastPlace, kind: 'event', text: 'lost', fields: { what, ...cut } });
           }
           if (!this.lostSealed) {
             // No event (no chain, or no onLost that writes one): as before, what it wrote goes first.

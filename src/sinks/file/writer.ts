@@ -11,7 +11,8 @@
 //   says would pass the rotation size (not before every write: under a flood
 //   that was a statx pair per 10 KB). If another writer
 //   rotated the file (its rotated-files ledger says so: moved-away.ts), it
-//   reopens; a file removed or moved away is a `lost` event. Until it notices, its lines land in the
+//   reopens; a file removed or moved away is a `lost` event, and so is the file found smaller
+//   than this writer left it (cut in place: nothing honest shrinks it). Until it notices, its lines land in the
 //   just-rotated file: later than that file's other lines, but nothing is lost,
 //   duplicated or split, and each pane's own lines stay in order across the files.
 // - The bytes written since the last check are kept until a check finds the
@@ -41,8 +42,18 @@ import { lastOffsetOf } from './seal-offset.ts';
 import { rotateUnderLock, sameFile } from './rotation.ts';
 import { openAppend, type DirPolicy } from './safe-fs.ts';
 
-/** What a `lost` event says went: the file (removed), its directory, or the file moved away from the log's path (moved-away.ts). */
-export type LostWhat = 'file' | 'directory' | 'moved';
+/**
+ * What a `lost` event says went: the file (removed), its directory, the file moved away from the log's path
+ * (moved-away.ts), or the file's bytes (`cut`: the file at the path, the one this writer holds, is smaller than
+ * it was; see prepare).
+ */
+export type LostWhat = 'file' | 'directory' | 'moved' | 'cut';
+
+/** For a `cut`: the bytes the file held at least (as this writer last saw it, plus what it wrote since) and the bytes it holds now. */
+export interface CutSizes {
+  held: number;
+  left: number;
+}
 
 export interface LogFileOptions {
   maxBytes: number;
@@ -64,7 +75,7 @@ export interface LogFileOptions {
    * itself, so that its chain covers it: sinks/file/sink.ts); else the writer
    * writes `queued` after it.
    */
-  onLost?: (what: LostWhat, queued: string) => boolean | void;
+  onLost?: (what: LostWhat, queued: string, cut?: CutSizes) => boolean | void;
   /** Under a chain key: the head mark a rotation puts in the new file (head-mark.ts, chain/head-mark.ts). */
   headMark?: HeadMarkLine;
   /** The file was just found where it should be: what was written before is safe, what comes after may be written again after a `lost` event. */
@@ -155,6 +166,10 @@ export class LogFile {
   private lostText: string[] | undefined;
   /** The file's size as of the last check, plus what this writer has written since. */
   private size: number;
+  /** The file this writer holds (device, inode) and the largest size a look at it (fstat) found: a smaller one later is a cut. */
+  private heldDev = -1;
+  private heldIno = -1;
+  private largest = 0;
   private checkedAt: number;
   /** The next local midnight after the last look: a write past it looks again (daily rotation). */
   private dayEnds = Number.POSITIVE_INFINITY;
@@ -179,7 +194,9 @@ export class LogFile {
   ) {
     this.fd = openAppend(file, options.directory);
     this.dirStat = fs.lstatSync(path.dirname(file));
-    this.size = fs.fstatSync(this.fd).size;
+    const opened = fs.fstatSync(this.fd);
+    this.saw(opened);
+    this.size = opened.size;
     this.checkedAt = performance.now();
     this.noteOpened();
   }
@@ -492,7 +509,21 @@ export class LogFile {
       mine = fs.fstatSync(this.fd);
       if (lost) this.noteLost(lost);
       else this.options.onMoved?.(this.writtenTotal);
+    } else if (mine.size < this.largest && this.options.onLost) {
+      // The file is still this writer's and yet smaller than it saw it. Nothing honest shrinks it: every writer
+      // appends (O_APPEND, whole lines), rotation renames, compression writes a new .gz; only a cut (`: > log`,
+      // truncate) does. What is gone is unknown, and the chain's next seal would hide it (verify reads the
+      // file left): said in the file, in a sealed `lost` event, as a removal is; what went in since the last
+      // look may have gone with the cut, and is written again after it. (A writer with no one to tell, a cast, writes on.)
+      // Against sizes seen (fstat), not this writer's own count of them: the kernel's sizes of one file only grow.
+      const cut = { held: this.largest, left: mine.size };
+      this.largest = mine.size;
+      if (this.unverifiedLength > 0 && this.keptAll) this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength)));
+      this.unverifiedLength = 0;
+      this.keptAll = true;
+      this.noteLost('cut', cut, this.endsMidLine(mine));
     }
+    this.saw(mine);
     // Whatever was written since the last check is where it belongs (this file, or one another writer rotated).
     this.unverifiedLength = 0;
     this.keptAll = true;
@@ -541,7 +572,9 @@ export class LogFile {
         }
       }
       if (!rotated) return undefined;
-      size = fs.fstatSync(this.fd).size;
+      const opened = fs.fstatSync(this.fd);
+      this.saw(opened);
+      size = opened.size;
     }
     this.size = size;
     this.checkEvery = this.options.rotate === 'daily' ? CHECK_BYTES : Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size) * CHECK_ROOM_SHARE)));
@@ -564,22 +597,51 @@ export class LogFile {
    * queue, piece by piece (rotation cuts between pieces); what was queued
    * follows, unless onLost wrote it again itself.
    */
-  private noteLost(what: LostWhat): void {
+  private noteLost(what: LostWhat, cut?: CutSizes, midLine = false): void {
     if (!this.options.onLost) return;
     // No write is in flight here (prepare runs before one or after it), so the view taken is no longer in use.
     const queued = this.queue.length > 0 ? this.queue.take(Number.POSITIVE_INFINITY).toString('utf8') : '';
     // Counted afresh: what waited is handed over again (in onLost), and what follows is written once, in order.
     this.pushedTotal = 0;
     this.writtenTotal = 0;
-    const pieces: string[] = [];
+    // A file cut inside a line: the event starts a line of its own, not the torn line's tail (verify would not read it).
+    const pieces: string[] = midLine ? ['\n'] : [];
+    if (midLine) this.pushedTotal = 1;
     this.lostText = pieces;
     let rewritten = false;
     try {
-      rewritten = this.options.onLost(what, queued) === true;
+      rewritten = this.options.onLost(what, queued, cut) === true;
     } finally {
       this.lostText = undefined;
       if (!rewritten && queued.length > 0) pieces.push(queued);
       for (let i = pieces.length - 1; i >= 0; i--) if (pieces[i]!.length > 0) this.queue.unshift(Buffer.from(pieces[i]!));
+    }
+  }
+
+  /** Notes a look (fstat) at the file this writer holds: its largest size, afresh for another file. */
+  private saw(stat: fs.Stats): void {
+    if (stat.dev === this.heldDev && stat.ino === this.heldIno) {
+      this.largest = Math.max(this.largest, stat.size);
+      return;
+    }
+    this.heldDev = stat.dev;
+    this.heldIno = stat.ino;
+    this.largest = stat.size;
+  }
+
+  /** Whether the file this writer holds (`mine`), read through the log's path, ends inside a line (a cut there). */
+  private endsMidLine(mine: fs.Stats): boolean {
+    if (mine.size === 0) return false;
+    let fd: number | undefined;
+    try {
+      fd = fs.openSync(this.file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
+      if (!sameFile(mine, fs.fstatSync(fd))) return false;
+      const last = Buffer.alloc(1);
+      return fs.readSync(fd, last, 0, 1, mine.size - 1) === 1 && last[0] !== 0x0a;
+    } catch {
+      return false;
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
     }
   }
 
