@@ -509,14 +509,16 @@ export class LogFile {
       mine = fs.fstatSync(this.fd);
       if (lost) this.noteLost(lost);
       else this.options.onMoved?.(this.writtenTotal);
-    } else if (mine.size < this.largest && this.options.onLost) {
+    } else if (mine.dev === this.heldDev && mine.ino === this.heldIno && mine.size < Math.max(this.largest, this.size) && this.options.onLost) {
       // The file is still this writer's and yet smaller than it saw it. Nothing honest shrinks it: every writer
       // appends (O_APPEND, whole lines), rotation renames, compression writes a new .gz; only a cut (`: > log`,
       // truncate) does. What is gone is unknown, and the chain's next seal would hide it (verify reads the
       // file left): said in the file, in a sealed `lost` event, as a removal is; what went in since the last
       // look may have gone with the cut, and is written again after it. (A writer with no one to tell, a cast, writes on.)
-      // Against sizes seen (fstat), not this writer's own count of them: the kernel's sizes of one file only grow.
-      const cut = { held: this.largest, left: mine.size };
+      // Against the largest size a look saw and this writer's count since its last look (that size and what it wrote
+      // since: others' appends only add to it), for the file both belong to: a cut during output is seen however far
+      // the pane's lines have grown the file back since.
+      const cut = { held: Math.max(this.largest, this.size), left: mine.size };
       this.largest = mine.size;
       if (this.unverifiedLength > 0 && this.keptAll) this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength)));
       this.unverifiedLength = 0;
@@ -524,6 +526,9 @@ export class LogFile {
       this.noteLost('cut', cut, this.endsMidLine(mine));
     }
     this.saw(mine);
+    // The count starts again from this look, whatever return comes next (a rotation another writer holds the lock of, a
+    // failing one): a count left from the file before a follow made the next look of this one a cut.
+    this.size = mine.size;
     // Whatever was written since the last check is where it belongs (this file, or one another writer rotated).
     this.unverifiedLength = 0;
     this.keptAll = true;
