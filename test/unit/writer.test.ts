@@ -9,6 +9,8 @@ import { after, describe, it } from 'node:test';
 import { rotatedFiles } from '../../src/core/rotate.ts';
 import { LogFile, type LogFileOptions } from '../../src/sinks/file/writer.ts';
 import { wrapWrites } from '../support/fs-writes.ts';
+import { waitFor } from '../support/util.ts';
+import { rotationLockPath } from '../../src/core/paths.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -119,6 +121,32 @@ describe('the log writer', () => {
       } else assert.equal(fs.readFileSync(file, 'utf8'), lines(10, 20));
     });
   }
+
+  it('a file followed after a move, near full, its rotation lock held by another writer: no cut said of it (its count starts at the look)', async () => {
+    const file = tempFile();
+    const lost: unknown[] = [];
+    const lock = rotationLockPath(file);
+    const log = new LogFile(file, options({
+      maxBytes: 2000,
+      onLost: (what, _queued, cut) => {
+        lost.push([what, cut]);
+        // Another writer (a live pid: ours) holds the rotation lock for a while.
+        if (what === 'moved') {
+          fs.writeFileSync(lock, String(process.pid), { mode: 0o600 });
+          setTimeout(() => fs.rmSync(lock), 150);
+        }
+      },
+    }));
+    log.write(`${'a'.repeat(1989)}\n`);
+    await log.flush();
+    // Moved away, and an honest file of ours near full at the path (as another writer's rotation leaves it).
+    fs.renameSync(file, `${file}.moved`);
+    fs.writeFileSync(file, `${'b'.repeat(1949)}\n`, { mode: 0o600 });
+    log.write(lines(200, 260));
+    await waitFor('the lock taken and let go', () => lost.length > 0 && !fs.existsSync(lock));
+    await log.close();
+    assert.deepEqual(lost, [['moved', undefined]]);
+  });
 
   it('a short write continues where it stopped', async (t) => {
     const file = tempFile();
