@@ -17819,7 +17819,7 @@ var InFlight = class {
 // src/sinks/syslog/unix.ts
 var import_node_child_process3 = require("node:child_process"), RELAY = String.raw`
 use strict; use Socket; use Errno;
-$| = 1; binmode STDIN;
+$| = 1; binmode STDIN; $SIG{PIPE} = 'IGNORE';
 my $addr = pack_sockaddr_un($ARGV[0]);
 socket(my $s, PF_UNIX, SOCK_DGRAM, 0) or die "socket: $!";
 my $failing = 1; my $buf = '';

@@ -3,14 +3,16 @@
 // perl relay (perl-base is Essential on Debian and in every Linux distribution's
 // base) sends each message as one datagram: octet-counted frames on its stdin,
 // one line back per failed send, and one for the first that works (at first, or
-// after failures).
+// after failures). It outlives the reader, which exits once it has handed the
+// relay its last messages: those replies then go to a closed pipe, and SIGPIPE
+// is ignored so that the relay still sends what it was handed.
 
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
 /** Reads frames `<length> <bytes>` and sends each to the socket named by its argument. */
 const RELAY = String.raw`
 use strict; use Socket; use Errno;
-$| = 1; binmode STDIN;
+$| = 1; binmode STDIN; $SIG{PIPE} = 'IGNORE';
 my $addr = pack_sockaddr_un($ARGV[0]);
 socket(my $s, PF_UNIX, SOCK_DGRAM, 0) or die "socket: $!";
 my $failing = 1; my $buf = '';
