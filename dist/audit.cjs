@@ -17529,7 +17529,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
         this.floor = this.backlog > 0 ? this.oldestWaiting : void 0;
       },
       onLost: (what, queued, cut2) => {
-        this.removalsSeen++;
+        what !== "cut" && this.removalsSeen++;
         let later = this.batch, laterLink = this.sealedLink, laterLine = this.sealedLine;
         this.sealsInBatch = [], this.sealsHanded = [], this.stampsInBatch = [], this.stampsHanded = [], this.batch = "", this.unhashed = 0, this.sealedLink = void 0, this.sealedLine = void 0, this.losing = !0, this.lostSealed = !1;
         try {
@@ -17543,7 +17543,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   write(record) {
     this.lastRecord = record, this.noteStamp(record.time), (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.floor ??= record.time;
     let chain = this.chain;
-    chain && record.kind === "event" && record.text === "start" && (record = { ...record, fields: { ...record.fields, v: CHAIN_VERSION, ...this.keyed ? { chain: KEYED_CHAIN } : {} } }, chain.startedAt = record.time), chain && record.kind === "event" && record.text === "lost" && (this.losing || this.heldLost === 0) && (record = { ...record, fields: { ...record.fields, p: this.keptLink, k: Math.max(1, this.removalsSeen) } });
+    chain && record.kind === "event" && record.text === "start" && (record = { ...record, fields: { ...record.fields, v: CHAIN_VERSION, ...this.keyed ? { chain: KEYED_CHAIN } : {} } }, chain.startedAt = record.time), chain && record.kind === "event" && record.text === "lost" && (this.losing || this.heldLost === 0) && (record = { ...record, fields: { ...record.fields, p: this.keptLink, ...record.fields?.what === "cut" ? {} : { k: Math.max(1, this.removalsSeen) } } });
     let line3 = this.format.format(record);
     if (chain && record.kind === "event" && record.text === "lost" && !this.losing && this.heldLost > 0) {
       this.heldLost--;
@@ -19996,7 +19996,7 @@ var RemovalCount = class {
   /** The largest `k=` of a `lost` event read. */
   most = 0;
   see(v) {
-    if (v.event !== "lost") return;
+    if (v.event !== "lost" || v.fields?.what === "cut") return;
     let k = v.fields?.k;
     k !== void 0 && /^\d{1,9}$/.test(k) && (this.most = Math.max(this.most, Number(k)));
   }

@@ -16,7 +16,8 @@ export class RemovalCount {
   private most = 0;
 
   see(v: VerifyLine): void {
-    if (v.event !== 'lost') return;
+    // A cut in place (`what=cut`) is no removal; its `k=` (written by the first writers of cuts) counted it as one.
+    if (v.event !== 'lost' || v.fields?.what === 'cut') return;
     const k = v.fields?.k;
     if (k !== undefined && /^\d{1,9}$/.test(k)) this.most = Math.max(this.most, Number(k));
   }

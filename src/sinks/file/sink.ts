@@ -127,7 +127,8 @@ export class FileSink implements Sink {
         this.floor = this.backlog > 0 ? this.oldestWaiting : undefined;
       },
       onLost: (what, queued, cut) => {
-        this.removalsSeen++;
+        // A cut in place removes no file: its event says no `k=`, and a later removal's `k=` does not count it.
+        if (what !== 'cut') this.removalsSeen++;
         // The lines of the open segment went partly into the removed file, and the rest are written again
         // after the event: the segment is given up, and the event opens the next one (see write), which
         // is sealed at once (the seal covers the event alone). What the writer hands over now goes first
@@ -215,7 +216,7 @@ export class FileSink implements Sink {
     // A `lost` event names the recording's last seal in a rotated file (see keptLink); its own seal covers that.
     // And how many removals its reader has seen (`k=`): a removal whose own event went with a file removed after
     // it (mv, then ln + rm of the new file) is still counted by the next (chain/removal-count.ts).
-    if (chain && record.kind === 'event' && record.text === 'lost' && (this.losing || this.heldLost === 0)) record = { ...record, fields: { ...record.fields, p: this.keptLink, k: Math.max(1, this.removalsSeen) } };
+    if (chain && record.kind === 'event' && record.text === 'lost' && (this.losing || this.heldLost === 0)) record = { ...record, fields: { ...record.fields, p: this.keptLink, ...(record.fields?.what === 'cut' ? {} : { k: Math.max(1, this.removalsSeen) }) } };
     const line = this.format.format(record);
     if (chain && record.kind === 'event' && record.text === 'lost' && !this.losing && this.heldLost > 0) {
       // Written already, when the writer reported the loss (see onLost).
