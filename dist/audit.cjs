@@ -2548,7 +2548,7 @@ function nanoid(size2 = 21) {
 }
 
 // src/commands/toggle.ts
-var import_node_fs10 = __nodeBuiltin(require("node:fs")), import_node_os3 = __nodeBuiltin(require("node:os")), import_node_path11 = __nodeBuiltin(require("node:path"));
+var import_node_crypto9 = require("node:crypto"), import_node_fs10 = __nodeBuiltin(require("node:fs")), import_node_os3 = __nodeBuiltin(require("node:os")), import_node_path11 = __nodeBuiltin(require("node:path"));
 
 // src/core/errors.ts
 var AuditError = class extends Error {
@@ -11007,6 +11007,12 @@ var OPTIONS = {
   /** Who stopped the pane's logging by hand: auto-start leaves it off (a respawn, the plugin loaded again) until a start by hand clears it. */
   offBy: "@audit_off_by",
   /**
+   * The nonce of the stop request (runtime/runfile.ts) whose toggle closed the pipe: set in the same step, the compare-and-set
+   * (tmux/client.ts stopPipe). The reader honours a request only if it finds its nonce here: one written before a pipe that
+   * someone else closed meanwhile is not the toggling user's stop.
+   */
+  stopNonce: "@audit_stop",
+  /**
    * The reader's pid, set when it starts and cleared with the marks: audit.tmux's window-layout-changed hook sends it
    * SIGWINCH, so it learns a resize at once (capture/resize-hold.ts).
    */
@@ -12330,8 +12336,10 @@ var ANSWER_TIMEOUT_MS = 2e3, STOPPED = "stopped", Tmux = class {
    * who stopped it by hand (auto-start then leaves it off: core/auto.ts), noted in the same step, so a stop that
    * ended nothing does not keep auto-start from a newer recording. Whether the pane was this recording's.
    */
-  stopPipe(paneId, recording, offBy) {
+  stopPipe(paneId, recording, offBy, nonce) {
     let stop2 = [
+      // Before the pipe closes, in the same step: the reader, at its end of input, finds the nonce of the request this stop wrote.
+      ...nonce === void 0 ? [] : ["set-option", "-p", "-t", paneId, PANE_OPTIONS.stopNonce, nonce, ";"],
       "pipe-pane",
       "-t",
       paneId,
@@ -12439,12 +12447,12 @@ var ANSWER_TIMEOUT_MS = 2e3, STOPPED = "stopped", Tmux = class {
   paneFate(paneId) {
     let answer;
     try {
-      answer = this.run(["display-message", "-p", "-t", paneId, ["#{pane_id}", "#{pane_dead}", `#{${PANE_OPTIONS.pipedBy}}`].join(FIELD_SEPARATOR)]);
+      answer = this.run(["display-message", "-p", "-t", paneId, ["#{pane_id}", "#{pane_dead}", `#{${PANE_OPTIONS.stopNonce}}`, `#{${PANE_OPTIONS.pipedBy}}`].join(FIELD_SEPARATOR)]);
     } catch {
-      return { fate: "no-server", pipedBy: "" };
+      return { fate: "no-server", pipedBy: "", stopNonce: "" };
     }
-    let [id, dead, pipedBy = ""] = answer.replace(/\n$/, "").split(FIELD_SEPARATOR);
-    return id !== paneId ? { fate: "gone", pipedBy: "" } : { fate: dead === "1" ? "dead" : "alive", pipedBy };
+    let [id, dead, stopNonce = "", ...by] = answer.replace(/\n$/, "").split(FIELD_SEPARATOR);
+    return id !== paneId ? { fate: "gone", pipedBy: "", stopNonce: "" } : { fate: dead === "1" ? "dead" : "alive", pipedBy: by.join(FIELD_SEPARATOR), stopNonce };
   }
   /**
    * Who tmux last saw typing in the pane's window (the window option the
@@ -12770,9 +12778,9 @@ function start(verb, tmux, state, invocation) {
   return plan.hinted && tmux.markShellHinted(), plan.messages;
 }
 function stop(tmux, state, alive, invocation) {
-  let by = asker(invocation.clientUser, import_node_os3.default.userInfo().username), plan = planStop(state, alive, by);
-  plan.requestStopBy !== void 0 && requestStop(state.runFile, { by: plan.requestStopBy });
-  let stopped = tmux.stopPipe(state.paneId, state.recording, by);
+  let by = asker(invocation.clientUser, import_node_os3.default.userInfo().username), plan = planStop(state, alive, by), nonce = (0, import_node_crypto9.randomBytes)(16).toString("hex");
+  plan.requestStopBy !== void 0 && requestStop(state.runFile, { by: plan.requestStopBy, nonce });
+  let stopped = tmux.stopPipe(state.paneId, state.recording, by, plan.requestStopBy === void 0 ? void 0 : nonce);
   return alive || closeLostRecording(tmux, state), stopped ? plan.messages : (plan.requestStopBy !== void 0 && livingReader(state.runFile) === void 0 && withdrawStopRequest(state.runFile), [stopOvertaken(state, readTarget(tmux, invocation).state.recording)]);
 }
 function perform(verb, tmux, given) {
@@ -15522,7 +15530,7 @@ var Transcript = class {
 };
 
 // src/capture/commands.ts
-var import_node_crypto9 = require("node:crypto");
+var import_node_crypto10 = require("node:crypto");
 
 // src/terminal/semantic.ts
 var CODES = /* @__PURE__ */ new Set(["A", "B", "C", "D", "E", "P"]);
@@ -15690,7 +15698,7 @@ var ANSWER_MS = 2e3, MAX_ASKING = 4, MAX_ASKS_PER_SECOND = 5, MAX_KNOWN = 1024, 
   verify(mark, fields) {
     let pid = mark.options.get("pid"), nonce = mark.options.get("k"), keys = this.options.keys;
     if (mark.family !== 133 || !keys || pid === void 0 || !PID.test(pid) || nonce === void 0 || !NONCE.test(nonce)) return;
-    let hash = (0, import_node_crypto9.createHash)("sha256").update(nonce).digest("hex"), known2 = this.known.get(pid), accept = (registered) => {
+    let hash = (0, import_node_crypto10.createHash)("sha256").update(nonce).digest("hex"), known2 = this.known.get(pid), accept = (registered) => {
       if (registered !== hash) {
         let refused = this.refused.get(pid) ?? [];
         refused.includes(nonce) || refused.push(nonce), refused.length > MAX_REFUSED && refused.shift(), this.refused.set(pid, refused), this.refused.size > MAX_KNOWN && this.refused.delete(this.refused.keys().next().value);
@@ -16106,9 +16114,9 @@ var PlaceWatch = class {
 };
 
 // src/capture/note-facts.ts
-var import_node_crypto10 = require("node:crypto");
+var import_node_crypto11 = require("node:crypto");
 function noteFacts(tmux, paneId, note, done) {
-  let nonce = `facts-${(0, import_node_crypto10.randomBytes)(8).toString("hex")}:`, client = typeof note.fields.client == "string" ? note.fields.client : "", from = typeof note.fields.from == "string" ? note.fields.from : "", args = ["display-message", "-p", "-t", paneId, `${nonce}pane:${["#{session_id}", "#{session_name}", "#{window_name}"].join(FIELD_SEPARATOR)}`];
+  let nonce = `facts-${(0, import_node_crypto11.randomBytes)(8).toString("hex")}:`, client = typeof note.fields.client == "string" ? note.fields.client : "", from = typeof note.fields.from == "string" ? note.fields.from : "", args = ["display-message", "-p", "-t", paneId, `${nonce}pane:${["#{session_id}", "#{session_name}", "#{window_name}"].join(FIELD_SEPARATOR)}`];
   client && (args.push(";", "list-clients", "-F", `${nonce}client:${CLIENT_FORMATS.map((format2) => `#{${format2}}`).join(FIELD_SEPARATOR)}`), args.push(";", "display-message", "-p", `${nonce}option:#{${clientOption(client)}}`)), from && args.push(";", "display-message", "-p", "-t", from, `${nonce}from:#{session_name}`), tmux.ask(args, (stdout) => {
     let lines = (stdout ?? "").split(`
 `), of = (kind) => lines.filter((line3) => line3.startsWith(`${nonce}${kind}:`)).map((line3) => line3.slice(nonce.length + kind.length + 1)), pane = of("pane")[0];
@@ -16599,28 +16607,28 @@ function writeHeadMark(logFile, rotated, fd, line3, content) {
 }
 
 // src/sinks/file/file-digest.ts
-var import_node_crypto12 = require("node:crypto"), import_node_fs17 = __nodeBuiltin(require("node:fs")), import_node_path17 = __nodeBuiltin(require("node:path"));
+var import_node_crypto13 = require("node:crypto"), import_node_fs17 = __nodeBuiltin(require("node:fs")), import_node_path17 = __nodeBuiltin(require("node:path"));
 
 // src/chain/head-mark.ts
-var import_node_crypto11 = require("node:crypto");
+var import_node_crypto12 = require("node:crypto");
 var HEAD_EVENT = "head";
 function headTag(key2, rec, logName, at, prev, content) {
   let named = content === void 0 ? "" : `\0${content.dat}\0${content.size}\0${content.sha}`, head = rec === void 0 ? "tmux-audit head" : `tmux-audit head rec\0${rec}`;
-  return (0, import_node_crypto11.createHmac)("sha256", key2).update(`${head}\0${logName}\0${at}\0${prev}${named}`).digest("hex").slice(0, SEAL_HEX);
+  return (0, import_node_crypto12.createHmac)("sha256", key2).update(`${head}\0${logName}\0${at}\0${prev}${named}`).digest("hex").slice(0, SEAL_HEX);
 }
 function headFields(key2, rec, logName, at, prev, content) {
   let named = content === void 0 ? {} : { dat: String(content.dat), size: String(content.size), sha: content.sha };
   return { file: logName, at: String(at), prev: String(prev), ...named, e: headTag(key2, rec, logName, at, prev, content) };
 }
 function contentTag(key2, logName, content) {
-  return (0, import_node_crypto11.createHmac)("sha256", key2).update(`tmux-audit content\0${logName}\0${content.dat}\0${content.size}\0${content.sha}`).digest("hex").slice(0, SEAL_HEX);
+  return (0, import_node_crypto12.createHmac)("sha256", key2).update(`tmux-audit content\0${logName}\0${content.dat}\0${content.size}\0${content.sha}`).digest("hex").slice(0, SEAL_HEX);
 }
 var LATE_BYTES = 8 * 1024 * 1024, FileDigest = class {
   constructor(file) {
     this.file = file;
   }
   file;
-  hash = (0, import_node_crypto11.createHash)("sha256");
+  hash = (0, import_node_crypto12.createHash)("sha256");
   hashed = 0;
   /** The lines not hashed yet, as read: strings, hashed as UTF-8 (the bytes the file holds). */
   tail = [];
@@ -16653,7 +16661,7 @@ var LATE_BYTES = 8 * 1024 * 1024, FileDigest = class {
 function tagHolds(v, key2, at, prev, content) {
   let e = Buffer.from(v.fields?.e ?? "");
   if (!Number.isSafeInteger(at) || !Number.isSafeInteger(prev) || v.fields?.file !== sealLogName(v.file)) return !1;
-  let is = (want) => e.length === want.length && (0, import_node_crypto11.timingSafeEqual)(e, Buffer.from(want));
+  let is = (want) => e.length === want.length && (0, import_node_crypto12.timingSafeEqual)(e, Buffer.from(want));
   return is(headTag(key2, v.fields?.rec ?? "", sealLogName(v.file), at, prev, content)) || is(headTag(key2, void 0, sealLogName(v.file), at, prev, content));
 }
 function markHolds(v, key2) {
@@ -16808,7 +16816,7 @@ function digestInBackground(fd, logFile, dat, key2, done = () => {
   }
   if (size2 === 0)
     return import_node_fs17.default.closeSync(fd), done();
-  let hash = (0, import_node_crypto12.createHash)("sha256"), slice = Buffer.allocUnsafe(Math.min(SLICE_BYTES, Math.max(1, size2))), finish = (content) => {
+  let hash = (0, import_node_crypto13.createHash)("sha256"), slice = Buffer.allocUnsafe(Math.min(SLICE_BYTES, Math.max(1, size2))), finish = (content) => {
     import_node_fs17.default.close(fd, () => done(content));
   }, next = (at) => {
     if (at >= size2) {
@@ -16833,7 +16841,7 @@ function notedDigest(logFile, key2) {
     let [dat, size2, sha, tag2, ...rest] = readPrivateFile(digestNotePath(logFile)).trim().split(" ");
     if (rest.length > 0 || !/^\d{1,16}$/.test(dat ?? "") || !/^\d{1,16}$/.test(size2 ?? "") || !/^[0-9a-f]{64}$/.test(sha ?? "")) return;
     let content = { dat: Number(dat), size: Number(size2), sha }, want = Buffer.from(contentTag(key2, sealLogName(logFile), content)), got = Buffer.from(tag2 ?? "");
-    return got.length === want.length && (0, import_node_crypto12.timingSafeEqual)(got, want) ? content : void 0;
+    return got.length === want.length && (0, import_node_crypto13.timingSafeEqual)(got, want) ? content : void 0;
   } catch {
     return;
   }
@@ -17137,16 +17145,16 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
    */
   noteLost(what, cut2, midLine = !1) {
     if (!this.options.onLost) return;
-    let queued = this.queue.length > 0 ? this.queue.take(Number.POSITIVE_INFINITY).toString("utf8") : "";
+    let from = this.pushedTotal - this.queue.length, queued = this.queue.length > 0 ? this.queue.take(Number.POSITIVE_INFINITY).toString("utf8") : "";
     this.pushedTotal = 0, this.writtenTotal = 0;
     let pieces = midLine ? [`
 `] : [];
     midLine && (this.pushedTotal = 1), this.lostText = pieces;
     let rewritten = !1;
     try {
-      rewritten = this.options.onLost(what, queued, cut2) === !0;
+      rewritten = this.options.onLost(what, queued, cut2, from) === !0;
     } finally {
-      this.lostText = void 0, !rewritten && queued.length > 0 && pieces.push(queued);
+      this.lostText = void 0, !rewritten && queued.length > 0 && (pieces.push(queued), this.pushedTotal += Buffer.byteLength(queued));
       for (let i = pieces.length - 1; i >= 0; i--) pieces[i].length > 0 && this.queue.unshift(Buffer.from(pieces[i]));
     }
   }
@@ -17350,90 +17358,6 @@ function sealInstant(fields) {
   return t !== void 0 && /^\d{1,16}$/.test(t) ? Number(t) : void 0;
 }
 
-// src/read/line.ts
-var DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-function daysInMonth(year, month) {
-  return month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : DAYS[month - 1];
-}
-function digits(text2, at, length) {
-  let value = 0;
-  for (let i = at; i < at + length; i++) {
-    let digit = text2.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-function isoMs(time) {
-  if (time.length !== 29 || time[4] !== "-" || time[7] !== "-" || time[10] !== "T" || time[13] !== ":" || time[16] !== ":" || time[19] !== "." || time[26] !== ":") return;
-  let sign = time[23] === "+" ? 1 : time[23] === "-" ? -1 : 0, year = digits(time, 0, 4), month = digits(time, 5, 2), day = digits(time, 8, 2), hour = digits(time, 11, 2), minute = digits(time, 14, 2), second = digits(time, 17, 2), ms = digits(time, 20, 3), offsetHour = digits(time, 24, 2), offsetMinute = digits(time, 27, 2);
-  if (!(sign === 0 || year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59 || ms < 0 || offsetHour < 0 || offsetHour > 23 || offsetMinute < 0 || offsetMinute > 59))
-    return Date.UTC(year, month - 1, day, hour, minute, second, ms) - sign * (offsetHour * 60 + offsetMinute) * 6e4;
-}
-var LineReader = class {
-  constructor(timeFormat = DEFAULT_TIME_FORMAT) {
-    this.timeFormat = timeFormat;
-    this.words = timeWords(timeFormat), this.iso = timeFormat === DEFAULT_TIME_FORMAT;
-  }
-  timeFormat;
-  words;
-  /** Written in the default format: its stamps read by isoMs first (and checked from the bytes: fast-line.ts isoStampAt). */
-  iso;
-  lastTime = "";
-  lastMs = Number.NaN;
-  /** The stamp's time in epoch ms (NaN when it does not parse with the format). */
-  ms(time) {
-    if (time === this.lastTime) return this.lastMs;
-    let fast = this.iso ? isoMs(time) : void 0;
-    return this.lastTime = time, this.lastMs = fast ?? parse(time, this.timeFormat, /* @__PURE__ */ new Date(0)).getTime(), this.lastMs;
-  }
-  /**
-   * What `parseLine(line, timeFormat)` gives, with `raw`: the text after the
-   * mark as written (an event's too). Not `timed`: ms is left NaN (reading the
-   * time is most of the cost, and a search that only prints needs it only for
-   * --since and --until).
-   */
-  read(line3, timed = !0) {
-    if (line3.charCodeAt(0) === 123) return readJsonLine(line3, timed);
-    let parts = splitLine(line3, this.words);
-    if (parts)
-      return parts.ms = timed ? this.ms(parts.time) : Number.NaN, parts;
-  }
-};
-function jsonMs(time) {
-  return isoMs(time) ?? Date.parse(time);
-}
-function readJsonLine(line3, timed = !0) {
-  let record = parseJsonLine(line3, timed ? jsonMs : () => Number.NaN);
-  return record && { ...asTextParts(record), ms: record.time };
-}
-function placeOf(line3) {
-  return `${line3.session}:${line3.window}.${line3.pane}`;
-}
-function candidateFormats(timeFormat) {
-  return timeFormat === DEFAULT_TIME_FORMAT ? [timeFormat] : [timeFormat, DEFAULT_TIME_FORMAT];
-}
-function readerFor(first, timeFormat) {
-  let formats = candidateFormats(timeFormat);
-  for (let format2 of formats) {
-    let reader = new LineReader(format2), parsed = first === void 0 ? void 0 : reader.read(first);
-    if (parsed && Number.isFinite(parsed.ms)) return reader;
-  }
-  return new LineReader(formats[0]);
-}
-
-// src/sinks/file/line-stamp.ts
-function stampBefore(text2, end) {
-  let start2 = text2.lastIndexOf(`
-`, end - 2) + 1;
-  if (text2.charCodeAt(start2) === 123) {
-    let at = text2.indexOf('"time":"', start2);
-    return at < 0 || at >= end ? void 0 : isoMs(text2.slice(at + 8, at + 8 + 29));
-  }
-  let space = text2.indexOf(" ", start2);
-  return space < 0 || space >= end ? void 0 : isoMs(text2.slice(start2, space));
-}
-
 // src/sinks/file/sink.ts
 var BATCH_CHARS = 16 * 1024, FileSink = class {
   log;
@@ -17441,14 +17365,11 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   /** Its seals say their instant (`t=`): the format's stamps do not (chain/epoch-stamps.ts). */
   sealInstants;
   batch = "";
-  /** The stamp of the oldest record not yet on disk, or undefined when all are (at most this early: see write). */
-  oldestWaiting;
   /**
-   * No later than the stamp of anything the writer may yet write into a new
-   * file after a `lost` event: what waits, and what was written since its last
-   * look at the file (written again if the file turns out removed).
+   * While onLost runs: the stamp of the first record written again after the `lost` event (what went into the
+   * removed file since the writer's last look, and what waited), undefined when none is: what the event is stamped.
    */
-  floor;
+  lostStamp;
   /** The recording's chain (none when `chain` is false). */
   chain;
   /** Whether the chain is keyed (HMAC). */
@@ -17490,8 +17411,13 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   sealsHanded = [];
   /** Where each stamp begins in `batch` (a run of records stamped alike is one entry): what a head mark is stamped by. */
   stampsInBatch = [];
-  /** Those handed to the writer: the writer's byte count where each begins; the first is the last one begun in what it wrote. */
+  /**
+   * Those handed to the writer: the writer's byte count where each begins; the first is the last one begun before
+   * the writer's last look at the file (what it wrote since may be handed back, and written again after a `lost` event).
+   */
   stampsHanded = [];
+  /** The writer's byte count (since its last `lost` event) of what it had written at its last look. */
+  verified = 0;
   /**
    * The link of the recording's last seal known to be in a rotated file (GENESIS: none): it stays when
    * the live log is removed, and the `lost` event names it (`p=`), so that verify can require it and
@@ -17517,7 +17443,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
         headMark: (prev, content) => {
           let last = this.lastRecord;
           if (last === void 0) return;
-          let time = Math.min(this.nextToWrite() ?? this.oldestWaiting ?? last.time, last.time, Date.now()), at = Math.max(time, prev + 1);
+          let newest = Math.max(this.lastTime, last.time), time = Math.min(this.nextToWrite() ?? this.stampsInBatch[0]?.time ?? newest, newest, Date.now()), at = Math.max(time, prev + 1);
           return { at, text: this.format.format({ rec: last.rec, user: last.user, place: last.place, time, kind: "event", text: HEAD_EVENT, fields: headFields(headKey, last.rec, sealLogName(file), at, prev, content) }) };
         }
       } : {},
@@ -17526,22 +17452,22 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
         options.onMoved?.(written);
       },
       onChecked: () => {
-        this.floor = this.backlog > 0 ? this.oldestWaiting : void 0;
+        this.verified = this.log.writtenBytes, this.dropStampsBefore(this.verified);
       },
-      onLost: (what, queued, cut2) => {
+      onLost: (what, queued, cut2, from) => {
         what !== "cut" && this.removalsSeen++;
-        let later = this.batch, laterLink = this.sealedLink, laterLine = this.sealedLine;
-        this.sealsInBatch = [], this.sealsHanded = [], this.stampsInBatch = [], this.stampsHanded = [], this.batch = "", this.unhashed = 0, this.sealedLink = void 0, this.sealedLine = void 0, this.losing = !0, this.lostSealed = !1;
+        let later = this.batch, laterLink = this.sealedLink, laterLine = this.sealedLine, queuedRuns = this.runsOfQueued(queued, from), rewritten = [...queuedRuns, ...this.stampsInBatch.map(({ at, time }) => ({ at: queued.length + at, time }))], laterRuns = this.stampsInBatch;
+        this.lostStamp = rewritten[0]?.time, this.verified = 0, this.sealsInBatch = [], this.sealsHanded = [], this.stampsInBatch = [], this.stampsHanded = [], this.batch = "", this.unhashed = 0, this.sealedLink = void 0, this.sealedLine = void 0, this.losing = !0, this.lostSealed = !1;
         try {
-          return this.chain?.restart(), options.onLost?.(what, queued, cut2), !this.lostSealed && this.chain && this.lastPlace && (this.heldLost++, this.write({ time: this.floor ?? this.lastTime, rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "lost", fields: { what, ...cut2 } })), this.lostSealed ? (this.hashPending(), this.rewriteSealed(queued + later), this.sealRewritten(), this.handOverInPieces(), queueMicrotask(() => this.noteSealed()), !0) : (this.flush(), !1);
+          return this.chain?.restart(), options.onLost?.(what, queued, cut2, from), !this.lostSealed && this.chain && this.lastPlace && (this.heldLost++, this.write({ time: this.lostStamp ?? this.lastTime, rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "lost", fields: { what, ...cut2 } })), this.lostSealed ? (this.hashPending(), this.rewriteSealed(queued + later, rewritten), this.sealRewritten(), this.handOverInPieces(), queueMicrotask(() => this.noteSealed()), !0) : (this.flush(), this.noteHandedBack(queued, queuedRuns), !1);
         } finally {
-          this.losing = !1, this.lostSealed || (this.batch = later + this.batch, this.sealsInBatch = [], this.stampsInBatch = [], this.unhashed = this.batch.length, this.sealedLink === void 0 && (this.sealedLink = laterLink, this.sealedLine = laterLine)), this.lostSealed = !1, this.reEnd = !1;
+          this.losing = !1, this.lostStamp = void 0, this.lostSealed || (this.stampsInBatch = [...laterRuns, ...this.stampsInBatch.map(({ at, time }) => ({ at: later.length + at, time }))], this.batch = later + this.batch, this.sealsInBatch = [], this.unhashed = this.batch.length, this.sealedLink === void 0 && (this.sealedLink = laterLink, this.sealedLine = laterLine)), this.lostSealed = !1, this.reEnd = !1;
         }
       }
     }), this.format = format2, this.chain = chain === !1 ? void 0 : new SealChain(chain.key, sealLogName(file)), this.keyed = chain !== !1 && chain.key !== void 0, this.sealInstants = format2 instanceof TextFormat && !stampsAreEpoch(format2.timeFormat), this.onSealed = chain === !1 ? void 0 : chain.onSealed;
   }
   write(record) {
-    this.lastRecord = record, this.noteStamp(record.time), (this.oldestWaiting === void 0 || this.batch.length === 0 && this.log.backlog === 0) && (this.oldestWaiting = record.time), this.floor ??= record.time;
+    this.lastRecord = record, this.noteStamp(record.time);
     let chain = this.chain;
     chain && record.kind === "event" && record.text === "start" && (record = { ...record, fields: { ...record.fields, v: CHAIN_VERSION, ...this.keyed ? { chain: KEYED_CHAIN } : {} } }, chain.startedAt = record.time), chain && record.kind === "event" && record.text === "lost" && (this.losing || this.heldLost === 0) && (record = { ...record, fields: { ...record.fields, p: this.keptLink, ...record.fields?.what === "cut" ? {} : { k: Math.max(1, this.removalsSeen) } } });
     let line3 = this.format.format(record);
@@ -17565,19 +17491,28 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
    * written again in one segment was thousands of lines no seal covered until its end: a second removal
    * (or a rotation then a removal) cutting it left verify a block that never closed. Now any cut leaves
    * less than a reader leaves unsealed, which verify writes off when a later `lost` event replaces it.
+   * `runs`: where each stamp begins in `text`, noted in the batch as it goes in (a head mark, or a later
+   * `lost` event, is stamped by them), and what each seal among the lines is stamped by: the line before it
+   * (older than the reader's newest record).
    */
-  rewriteSealed(text2) {
-    let chain = this.chain;
+  rewriteSealed(text2, runs) {
+    let chain = this.chain, next = 0, put = (from, to) => {
+      for (; next < runs.length && runs[next].at < to; next++) {
+        let at = Math.max(runs[next].at, from);
+        this.batch += text2.slice(from, at), from = at, this.noteStamp(runs[next].time);
+      }
+      this.batch += text2.slice(from, to);
+    };
     for (let from = 0; from < text2.length; ) {
       let room = SEAL_EVERY - 1 - chain.pending;
-      room <= 0 && (this.seal(!1, 0, this.batch.length > 0 ? stampBefore(this.batch, this.batch.length) : void 0, !0), room = SEAL_EVERY - 1 - chain.pending);
+      room <= 0 && (this.seal(!1, 0, this.lastNoted(), !0), room = SEAL_EVERY - 1 - chain.pending);
       let to = from, taken = 0;
       for (; taken < room && to < text2.length; ) {
         let end = text2.indexOf(`
 `, to);
         to = end < 0 ? text2.length : end + 1, taken++;
       }
-      this.batch += text2.slice(from, to), chain.count(taken), from = to, from < text2.length && this.seal(!1, 0, stampBefore(text2, to), !0);
+      put(from, to), chain.count(taken), from = to, from < text2.length && this.seal(!1, 0, this.lastNoted(), !0);
     }
   }
   /**
@@ -17602,10 +17537,41 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
       this.log.write(text2.slice(from, to)), from = to;
     }
   }
-  /** What is appended to the batch next is stamped `time`. */
+  /** The stamp of the last record put in the batch, or handed to the writer when the batch holds none. */
+  lastNoted() {
+    return this.stampsInBatch.at(-1)?.time ?? this.stampsHanded.at(-1)?.time;
+  }
+  /**
+   * Where each stamp begins in `queued`, what the writer hands back at a `lost` event: the bytes it was handed from
+   * `from` on (what it wrote since its last look, and what waited), as character offsets in it. The first is at 0:
+   * the stamp runs handed are kept back to the writer's last look (see dropStampsBefore), where `from` is at the earliest.
+   */
+  runsOfQueued(queued, from) {
+    if (queued.length === 0) return [];
+    let bytes = Buffer.from(queued), ascii = bytes.length === queued.length, runs = [], byte = 0, char = 0, handed = this.stampsHanded;
+    for (let i = 0; i < handed.length; i++) {
+      if (i + 1 < handed.length && handed[i + 1].start <= from) continue;
+      let at = Math.max(0, handed[i].start - from);
+      if (at >= bytes.length) break;
+      char = ascii ? at : char + bytes.toString("utf8", byte, at).length, byte = at, runs.push({ at: char, time: handed[i].time });
+    }
+    return runs.length > 0 && (runs[0].at = 0), runs;
+  }
+  /** `queued` is put back in the writer's queue by the writer itself, after what it was handed so far: its stamps noted there. */
+  noteHandedBack(queued, runs) {
+    if (queued.length === 0) return;
+    let base = this.log.pushed, from = 0, start2 = base;
+    for (let { at, time } of runs)
+      start2 += Buffer.byteLength(queued.slice(from, at)), from = at, this.stampsHanded.push({ start: start2, time });
+  }
+  /** Stamp runs handed that end before `byte` (in the writer's count): none of them can be handed back any more. */
+  dropStampsBefore(byte) {
+    for (; this.stampsHanded.length > 1 && this.stampsHanded[1].start <= byte; ) this.stampsHanded.shift();
+  }
+  /** What is appended to the batch next is stamped `time` (a batch's stamps begin at its start: it may be handed back alone). */
   noteStamp(time) {
     let runs = this.stampsInBatch;
-    (runs.length === 0 ? this.stampsHanded.at(-1)?.time !== time : runs[runs.length - 1].time !== time) && runs.push({ at: this.batch.length, time });
+    (runs.length === 0 || runs[runs.length - 1].time !== time) && runs.push({ at: this.batch.length, time });
   }
   /** The stamp of the first record handed to the writer and not yet written; undefined when not known. */
   nextToWrite() {
@@ -17624,9 +17590,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
       let start2 = this.log.pushed, from = 0;
       for (let { at, time } of this.stampsInBatch)
         start2 += Buffer.byteLength(batch.slice(from, at)), from = at, this.stampsHanded.push({ start: start2, time });
-      this.stampsInBatch = [];
-      let written2 = this.log.writtenBytes;
-      for (; this.stampsHanded.length > 1 && this.stampsHanded[1].start <= written2; ) this.stampsHanded.shift();
+      this.stampsInBatch = [], this.dropStampsBefore(this.verified);
     }
     if (this.sealsInBatch.length === 0) return;
     let base = this.log.pushed;
@@ -17653,7 +17617,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
     let time = at ?? Math.max(this.lastTime, now);
     this.sealInstants && (fields.t = time);
     let record = { time, rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "seal", fields: { ...fields } }, line3 = this.format.format(record), e = chain.tag(line3);
-    e !== void 0 && (line3 = this.format.format({ ...record, fields: { ...record.fields, e } })), end || (this.sealedLine = line3), this.sealsInBatch.push({ at: this.batch.length + line3.length, link: fields.h.slice(0, LINK_HEX) }), this.floor ??= record.time, this.noteStamp(record.time), this.batch += line3, end ? this.unhashed = this.batch.length : chain.count(1), this.sealTimer && clearTimeout(this.sealTimer), this.sealTimer = void 0;
+    e !== void 0 && (line3 = this.format.format({ ...record, fields: { ...record.fields, e } })), end || (this.sealedLine = line3), this.sealsInBatch.push({ at: this.batch.length + line3.length, link: fields.h.slice(0, LINK_HEX) }), this.noteStamp(record.time), this.batch += line3, end ? this.unhashed = this.batch.length : chain.count(1), this.sealTimer && clearTimeout(this.sealTimer), this.sealTimer = void 0;
   }
   flush() {
     if (this.batch.length === 0 || this.losing && this.lostSealed) return;
@@ -17677,12 +17641,12 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
     return this.log.backlog + this.batch.length;
   }
   /**
-   * A stamp no later than any record the writer may still write, for an
-   * event that is put ahead of them (the `lost` event at the head of a new
-   * file): stamps in a file must not go back.
+   * While onLost runs: the stamp of the first record written again after the `lost`
+   * event, which goes ahead of them at the head of the new file (stamps at a place
+   * must not go back); undefined when none is (the event is then the newest record).
    */
   get waitingSince() {
-    return this.floor;
+    return this.lostStamp;
   }
   async close() {
     this.seal("close", Date.now()), this.flush(), await this.log.close();
@@ -18265,7 +18229,9 @@ function runPipe(recording, runFile) {
   }), finishing = !1, finish = async (reason) => {
     if (finishing) return;
     finishing = !0, stopReading(), gate?.close(), resizeHold?.end(), recorder.endOfInput(), takeNotesNow(), await notesDone;
-    let stop2 = runFile ? takeStopRequest(runFile) : void 0, fields = stop2 ? { reason: stop2.reason ?? "toggle", status: stop2.status, by: stop2.by } : reason === "eof" ? endOfInput(tmux, recording) : { reason };
+    let stop2 = runFile ? takeStopRequest(runFile) : void 0, fate;
+    stop2?.nonce !== void 0 && (fate = recording.socket ? tmux.paneFate(recording.paneId) : void 0, fate?.stopNonce !== stop2.nonce && (stop2 = void 0));
+    let fields = stop2 ? { reason: stop2.reason ?? "toggle", status: stop2.status, by: stop2.by } : reason === "eof" ? endOfInput(tmux, recording, fate) : { reason };
     if (recording.socket && !stop2?.by)
       try {
         tmux.clearMarks(recording.paneId, recording.id);
@@ -18351,9 +18317,9 @@ function actorGate(tmux, recording, stamper, recorder, deliver, inOrder) {
 function screenOf(tmux, paneId) {
   return { program: (done) => tmux.currentCommand(paneId, done), alternate: (done) => tmux.alternateOn(paneId, done) };
 }
-function endOfInput(tmux, recording) {
+function endOfInput(tmux, recording, known2) {
   if (!recording.socket) return { reason: "eof" };
-  let { fate, pipedBy } = tmux.paneFate(recording.paneId);
+  let { fate, pipedBy } = known2 ?? tmux.paneFate(recording.paneId);
   return fate === "gone" ? { reason: "pane-closed" } : fate === "dead" ? { reason: "pane-exited" } : fate === "alive" ? { reason: "pipe-closed", by: pipeCloser(pipedBy, Math.floor(Date.now() / 1e3)) } : { reason: "server-exit" };
 }
 function chainKey(recording, tell) {
@@ -19075,6 +19041,78 @@ function ends(fd, size2, head) {
     break;
   }
   return { first, last };
+}
+
+// src/read/line.ts
+var DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function daysInMonth(year, month) {
+  return month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : DAYS[month - 1];
+}
+function digits(text2, at, length) {
+  let value = 0;
+  for (let i = at; i < at + length; i++) {
+    let digit = text2.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+function isoMs(time) {
+  if (time.length !== 29 || time[4] !== "-" || time[7] !== "-" || time[10] !== "T" || time[13] !== ":" || time[16] !== ":" || time[19] !== "." || time[26] !== ":") return;
+  let sign = time[23] === "+" ? 1 : time[23] === "-" ? -1 : 0, year = digits(time, 0, 4), month = digits(time, 5, 2), day = digits(time, 8, 2), hour = digits(time, 11, 2), minute = digits(time, 14, 2), second = digits(time, 17, 2), ms = digits(time, 20, 3), offsetHour = digits(time, 24, 2), offsetMinute = digits(time, 27, 2);
+  if (!(sign === 0 || year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59 || ms < 0 || offsetHour < 0 || offsetHour > 23 || offsetMinute < 0 || offsetMinute > 59))
+    return Date.UTC(year, month - 1, day, hour, minute, second, ms) - sign * (offsetHour * 60 + offsetMinute) * 6e4;
+}
+var LineReader = class {
+  constructor(timeFormat = DEFAULT_TIME_FORMAT) {
+    this.timeFormat = timeFormat;
+    this.words = timeWords(timeFormat), this.iso = timeFormat === DEFAULT_TIME_FORMAT;
+  }
+  timeFormat;
+  words;
+  /** Written in the default format: its stamps read by isoMs first (and checked from the bytes: fast-line.ts isoStampAt). */
+  iso;
+  lastTime = "";
+  lastMs = Number.NaN;
+  /** The stamp's time in epoch ms (NaN when it does not parse with the format). */
+  ms(time) {
+    if (time === this.lastTime) return this.lastMs;
+    let fast = this.iso ? isoMs(time) : void 0;
+    return this.lastTime = time, this.lastMs = fast ?? parse(time, this.timeFormat, /* @__PURE__ */ new Date(0)).getTime(), this.lastMs;
+  }
+  /**
+   * What `parseLine(line, timeFormat)` gives, with `raw`: the text after the
+   * mark as written (an event's too). Not `timed`: ms is left NaN (reading the
+   * time is most of the cost, and a search that only prints needs it only for
+   * --since and --until).
+   */
+  read(line3, timed = !0) {
+    if (line3.charCodeAt(0) === 123) return readJsonLine(line3, timed);
+    let parts = splitLine(line3, this.words);
+    if (parts)
+      return parts.ms = timed ? this.ms(parts.time) : Number.NaN, parts;
+  }
+};
+function jsonMs(time) {
+  return isoMs(time) ?? Date.parse(time);
+}
+function readJsonLine(line3, timed = !0) {
+  let record = parseJsonLine(line3, timed ? jsonMs : () => Number.NaN);
+  return record && { ...asTextParts(record), ms: record.time };
+}
+function placeOf(line3) {
+  return `${line3.session}:${line3.window}.${line3.pane}`;
+}
+function candidateFormats(timeFormat) {
+  return timeFormat === DEFAULT_TIME_FORMAT ? [timeFormat] : [timeFormat, DEFAULT_TIME_FORMAT];
+}
+function readerFor(first, timeFormat) {
+  let formats = candidateFormats(timeFormat);
+  for (let format2 of formats) {
+    let reader = new LineReader(format2), parsed = first === void 0 ? void 0 : reader.read(first);
+    if (parsed && Number.isFinite(parsed.ms)) return reader;
+  }
+  return new LineReader(formats[0]);
 }
 
 // src/read/needle.ts
@@ -19914,7 +19952,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_crypto13 = require("node:crypto"), import_node_fs35 = __nodeBuiltin(require("node:fs")), import_node_path29 = __nodeBuiltin(require("node:path"));
+var import_node_crypto14 = require("node:crypto"), import_node_fs35 = __nodeBuiltin(require("node:fs")), import_node_path29 = __nodeBuiltin(require("node:path"));
 
 // src/chain/key-match.ts
 var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under this key: the key is the log's; if the log is otherwise whole, its files were renamed from another log's name (e= binds it)", KeyMatch = class {
@@ -21199,7 +21237,7 @@ function prefixDigests() {
 function prefixDigest(file, size2) {
   let fd = openLogText(file);
   try {
-    let hash = (0, import_node_crypto13.createHash)("sha256"), piece = Buffer.allocUnsafe(Math.min(size2, 1 << 20));
+    let hash = (0, import_node_crypto14.createHash)("sha256"), piece = Buffer.allocUnsafe(Math.min(size2, 1 << 20));
     for (let at = 0; at < size2; ) {
       let read2 = import_node_fs35.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);
       if (read2 === 0) return;
@@ -21558,7 +21596,7 @@ var EVENT_LINES = " \\* ";
 var import_node_fs37 = __nodeBuiltin(require("node:fs"));
 
 // src/read/context.ts
-var import_node_crypto14 = require("node:crypto"), import_node_fs36 = __nodeBuiltin(require("node:fs"));
+var import_node_crypto15 = require("node:crypto"), import_node_fs36 = __nodeBuiltin(require("node:fs"));
 
 // src/read/backward.ts
 var BackwardSearch = class {
@@ -21750,7 +21788,7 @@ var PaneContext = class {
   }
 };
 function digestOf(text2) {
-  return (0, import_node_crypto14.createHash)("sha256").update(text2).digest("base64");
+  return (0, import_node_crypto15.createHash)("sha256").update(text2).digest("base64");
 }
 function numbered(found, fd, file, offset, number2) {
   let after = offset;

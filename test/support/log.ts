@@ -70,25 +70,42 @@ export function logLines(file: string): string[] {
   return fs.readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
 }
 
-/** A rotated file of `live`: `<live>.<UTC time>[-<n>][.gz]`, e.g. `main.log.20261124T230102.345Z-1`. */
-function rotatedPattern(live: string): RegExp {
-  return new RegExp(`^${escapeRegExp(live)}\\.(\\d{8}T\\d{6}\\.\\d{3}Z)(?:-(\\d+))?(?:\\.gz)?$`);
+/** A rotated file of a live log: `<live>.<UTC time>[-<n>][.gz]`, e.g. `main.log.20261124T230102.345Z-1`; groups: 1 live, 2 time, 3 n. */
+const ROTATED = /^(.+)\.(\d{8}T\d{6}\.\d{3}Z)(?:-(\d+))?(?:\.gz)?$/;
+
+/**
+ * The rotated files among `names`, by their live file's name, each list oldest first (by time, then by `-n` as a
+ * number); `others`: the names that are neither (a live log among them). A compression under way (`.gz.tmp`), or
+ * done but the plain file not yet removed: the plain file counts.
+ */
+function rotatedByLive(names: readonly string[]): { rotated: Map<string, string[]>; others: string[] } {
+  const byLive = new Map<string, { name: string; time: string; n: number }[]>();
+  const others: string[] = [];
+  for (const name of names) {
+    if (name.endsWith('.gz.tmp') || (name.endsWith('.gz') && names.includes(name.slice(0, -3)))) continue;
+    const match = ROTATED.exec(name);
+    if (!match) {
+      others.push(name);
+      continue;
+    }
+    const found = byLive.get(match[1]!) ?? [];
+    found.push({ name, time: match[2]!, n: Number(match[3] ?? 0) });
+    byLive.set(match[1]!, found);
+  }
+  const rotated = new Map<string, string[]>();
+  for (const [live, found] of byLive) {
+    found.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.n - b.n));
+    rotated.set(live, found.map(({ name }) => name));
+  }
+  return { rotated, others };
 }
 
 /** The rotated files of the live file `dir/live`, oldest first (by time, then by `-n` as a number). Throws on any other `<live>.*` file. */
 export function rotatedLogFiles(dir: string, live: string): string[] {
-  const pattern = rotatedPattern(live);
-  const found = fs
-    .readdirSync(dir)
-    // A compression under way (`.gz.tmp`), or done but the plain file not yet removed: the plain file counts.
-    .filter((name, _, names) => name.startsWith(`${live}.`) && !name.endsWith('.gz.tmp') && !(name.endsWith('.gz') && names.includes(name.slice(0, -3))))
-    .map((name) => {
-      const match = pattern.exec(name);
-      if (!match) throw new Error(`${name} in ${dir} is neither ${live} nor a rotated file of it`);
-      return { name, time: match[1]!, n: Number(match[2] ?? 0) };
-    });
-  found.sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : a.n - b.n));
-  return found.map(({ name }) => path.join(dir, name));
+  const { rotated, others } = rotatedByLive(fs.readdirSync(dir).filter((name) => name.startsWith(`${live}.`)));
+  const stray = [...others, ...[...rotated].filter(([of]) => of !== live).flatMap(([, names]) => names)];
+  if (stray.length > 0) throw new Error(`${stray[0]} in ${dir} is neither ${live} nor a rotated file of it`);
+  return (rotated.get(live) ?? []).map((name) => path.join(dir, name));
 }
 
 /** Every file of one log in order: the rotated ones oldest first, then the live one (`liveFile`). */
@@ -109,13 +126,13 @@ export function waitForLine(what: string, read: () => string, match: RegExp | ((
 
 /**
  * Every place where a log under `dir` goes back in time: within one pane, a record
- * must never carry a stamp earlier than the record before it (issue 15). Checked
- * over every log the end-to-end tests produce, when their servers are removed.
- * Lines of another time format are not read.
+ * must never carry a stamp earlier than the record before it (issue 15), across
+ * the files of one log too (its rotated files oldest first, compressed or not,
+ * then the live one). Checked over every log the end-to-end tests produce, when
+ * their servers are removed. Lines of another time format are not read.
  */
 export function stampsOutOfOrder(dir: string): string[] {
   const problems: string[] = [];
-  const files: string[] = [];
   const walk = (at: string): void => {
     let entries: fs.Dirent[];
     try {
@@ -123,25 +140,29 @@ export function stampsOutOfOrder(dir: string): string[] {
     } catch {
       return;
     }
-    for (const entry of entries) {
-      const full = path.join(at, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && /\.log(\.\d+)?$/.test(entry.name)) files.push(full);
+    const names = entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
+    const { rotated, others } = rotatedByLive(names);
+    // A log's rotated files, then its live one; either may be gone (pruned, moved).
+    const logs = new Map(rotated);
+    for (const name of others) if (name.endsWith('.log')) logs.set(name, [...(logs.get(name) ?? []), name]);
+    for (const files of logs.values()) {
+      const last = new Map<string, { ms: number; at: string; text: string }>();
+      for (const file of files.map((name) => path.join(at, name))) {
+        readIfThere(file)
+          .split('\n')
+          .forEach((text, index) => {
+            const line = parseLine(text);
+            if (!line) return;
+            const ms = Date.parse(line.time);
+            const before = last.get(line.place);
+            const here = `${file}:${index + 1}`;
+            if (before && ms < before.ms) problems.push(`${here} (${line.place}) is stamped before ${before.at}: ${text}\n  ${before.at}: ${before.text}`);
+            last.set(line.place, { ms, at: here, text });
+          });
+      }
     }
+    for (const entry of entries) if (entry.isDirectory()) walk(path.join(at, entry.name));
   };
   walk(dir);
-  for (const file of files) {
-    const last = new Map<string, { ms: number; line: number; text: string }>();
-    readIfThere(file)
-      .split('\n')
-      .forEach((text, index) => {
-        const line = parseLine(text);
-        if (!line) return;
-        const ms = Date.parse(line.time);
-        const before = last.get(line.place);
-        if (before && ms < before.ms) problems.push(`${file}:${index + 1} (${line.place}) is stamped before line ${before.line}: ${text}\n  line ${before.line}: ${before.text}`);
-        last.set(line.place, { ms, line: index + 1, text });
-      });
-  }
   return problems;
 }

@@ -122,6 +122,36 @@ describe('the log writer', () => {
     });
   }
 
+  it('removed twice, told each time with no rewrite of its own: what it hands back is counted as handed over again, and `from` names where it began', async () => {
+    // The file sink reads the writer's count of bytes handed over (pushed) to know which record each byte is (the
+    // stamp a head mark or a `lost` event takes): bytes the writer queued again uncounted shifted every later position.
+    const file = tempFile();
+    const told: { queued: string; from: number }[] = [];
+    // eslint-disable-next-line prefer-const
+    let log: LogFile;
+    log = new LogFile(file, options({
+      onLost: (_what, queued, _cut, from) => {
+        told.push({ queued, from });
+        log.write('* lost\n');
+      },
+    }));
+    log.write(lines(0, 100));
+    await log.flush();
+    fs.rmSync(file);
+    log.write(lines(100, 200));
+    await log.flush();
+    assert.equal(log.pushed, log.writtenBytes, 'all handed over is written, and counted once');
+    assert.equal(log.pushed, Buffer.byteLength(`* lost\n${lines(100, 200)}`));
+    fs.rmSync(file);
+    log.write(lines(200, 300));
+    await log.close();
+    assert.deepEqual(told, [
+      { queued: lines(100, 200), from: Buffer.byteLength(lines(0, 100)) },
+      { queued: lines(200, 300), from: Buffer.byteLength(`* lost\n${lines(100, 200)}`) },
+    ]);
+    assert.equal(fs.readFileSync(file, 'utf8'), `* lost\n${lines(200, 300)}`);
+  });
+
   it('a file followed after a move, near full, its rotation lock held by another writer: no cut said of it (its count starts at the look)', async () => {
     const file = tempFile();
     const lost: unknown[] = [];

@@ -12,7 +12,6 @@ import type { AuditRecord, Place } from '../../core/record.ts';
 import type { RecordFormat } from '../../format/formats.ts';
 import { TextFormat } from '../../format/text.ts';
 import type { Sink } from '../sink.ts';
-import { stampBefore } from './line-stamp.ts';
 import { LogFile, type LogFileOptions } from './writer.ts';
 
 /**
@@ -21,20 +20,23 @@ import { LogFile, type LogFileOptions } from './writer.ts';
  */
 const BATCH_CHARS = 16 * 1024;
 
+/** Where a stamp begins (a run of records stamped alike): `at` a character offset in the text it is noted for. */
+interface StampRun {
+  at: number;
+  time: number;
+}
+
 export class FileSink implements Sink {
   private readonly log: LogFile;
   private readonly format: RecordFormat;
   /** Its seals say their instant (`t=`): the format's stamps do not (chain/epoch-stamps.ts). */
   private readonly sealInstants: boolean;
   private batch = '';
-  /** The stamp of the oldest record not yet on disk, or undefined when all are (at most this early: see write). */
-  private oldestWaiting: number | undefined;
   /**
-   * No later than the stamp of anything the writer may yet write into a new
-   * file after a `lost` event: what waits, and what was written since its last
-   * look at the file (written again if the file turns out removed).
+   * While onLost runs: the stamp of the first record written again after the `lost` event (what went into the
+   * removed file since the writer's last look, and what waited), undefined when none is: what the event is stamped.
    */
-  private floor: number | undefined;
+  private lostStamp: number | undefined;
 
   /** The recording's chain (none when `chain` is false). */
   private readonly chain: SealChain | undefined;
@@ -76,9 +78,14 @@ export class FileSink implements Sink {
   /** The seals handed to the writer and not yet known to be in a rotated file: the writer's byte count at each one's end. */
   private sealsHanded: { end: number; link: string }[] = [];
   /** Where each stamp begins in `batch` (a run of records stamped alike is one entry): what a head mark is stamped by. */
-  private stampsInBatch: { at: number; time: number }[] = [];
-  /** Those handed to the writer: the writer's byte count where each begins; the first is the last one begun in what it wrote. */
+  private stampsInBatch: StampRun[] = [];
+  /**
+   * Those handed to the writer: the writer's byte count where each begins; the first is the last one begun before
+   * the writer's last look at the file (what it wrote since may be handed back, and written again after a `lost` event).
+   */
   private stampsHanded: { start: number; time: number }[] = [];
+  /** The writer's byte count (since its last `lost` event) of what it had written at its last look. */
+  private verified = 0;
   /**
    * The link of the recording's last seal known to be in a rotated file (GENESIS: none): it stays when
    * the live log is removed, and the `lost` event names it (`p=`), so that verify can require it and
@@ -107,9 +114,10 @@ export class FileSink implements Sink {
               const last = this.lastRecord;
               if (last === undefined) return undefined;
               // The stamp of the first record not yet written, where that is known: the lines this writer left in
-              // the file just renamed are stamped no later, and it goes next, after the mark (oldestWaiting is only
-              // a lower bound: a record of it may be in the renamed file already, stamped later than it).
-              const time = Math.min(this.nextToWrite() ?? this.oldestWaiting ?? last.time, last.time, Date.now());
+              // the file just renamed are stamped no later, and it goes next, after the mark. No later than the newest
+              // record (not the last one taken: a `lost` event is stamped back to the first record it heads).
+              const newest = Math.max(this.lastTime, last.time);
+              const time = Math.min(this.nextToWrite() ?? this.stampsInBatch[0]?.time ?? newest, newest, Date.now());
               // Its at= names its file (a later mark's digest of it, prev=): one past the previous file's whenever
               // rotations come faster than the stamps move (a backlog keeps the oldest waiting record for several).
               // Its line keeps the stamp: a place's stamps only go forward. A few ms later than that stamp at most,
@@ -124,9 +132,10 @@ export class FileSink implements Sink {
         options.onMoved?.(written);
       },
       onChecked: () => {
-        this.floor = this.backlog > 0 ? this.oldestWaiting : undefined;
+        this.verified = this.log.writtenBytes;
+        this.dropStampsBefore(this.verified);
       },
-      onLost: (what, queued, cut) => {
+      onLost: (what, queued, cut, from) => {
         // A cut in place removes no file: its event says no `k=`, and a later removal's `k=` does not count it.
         if (what !== 'cut') this.removalsSeen++;
         // The lines of the open segment went partly into the removed file, and the rest are written again
@@ -140,6 +149,14 @@ export class FileSink implements Sink {
         const later = this.batch;
         const laterLink = this.sealedLink;
         const laterLine = this.sealedLine;
+        // The stamps of what is written again (queued, then the batch), exact: the event goes first, stamped as the
+        // first of them (no later than they are, no earlier than the pane's lines left in a rotated file before it).
+        const queuedRuns = this.runsOfQueued(queued, from);
+        const rewritten = [...queuedRuns, ...this.stampsInBatch.map(({ at, time }) => ({ at: queued.length + at, time }))];
+        const laterRuns = this.stampsInBatch;
+        this.lostStamp = rewritten[0]?.time;
+        // The writer counts afresh from here (what it hands back is handed again).
+        this.verified = 0;
         // Those seals went with the removed file, or are written again after the event as lines of its stretch.
         this.sealsInBatch = [];
         this.sealsHanded = [];
@@ -153,21 +170,23 @@ export class FileSink implements Sink {
         this.lostSealed = false;
         try {
           this.chain?.restart();
-          options.onLost?.(what, queued, cut);
+          options.onLost?.(what, queued, cut, from);
           if (!this.lostSealed && this.chain && this.lastPlace) {
             // The event is held up in the pipeline (a hold: pipeline/hold.ts): written here, now, as it must
             // be (first thing in the new file, sealed), and not again when it comes.
             this.heldLost++;
-            this.write({ time: this.floor ?? this.lastTime, rec: this.lastRec, user: this.lastUser, ...(this.lastOwner === undefined ? {} : { owner: this.lastOwner }), place: this.lastPlace, kind: 'event', text: 'lost', fields: { what, ...cut } });
+            this.write({ time: this.lostStamp ?? this.lastTime, rec: this.lastRec, user: this.lastUser, ...(this.lastOwner === undefined ? {} : { owner: this.lastOwner }), place: this.lastPlace, kind: 'event', text: 'lost', fields: { what, ...cut } });
           }
           if (!this.lostSealed) {
-            // No event (no chain, or no onLost that writes one): as before, what it wrote goes first.
+            // No event (no chain, or no onLost that writes one): as before, what it wrote goes first, and the writer
+            // puts `queued` right after it.
             this.flush();
+            this.noteHandedBack(queued, queuedRuns);
             return false;
           }
           // Hashed in file order, after the event's seal and whatever was written meanwhile.
           this.hashPending();
-          this.rewriteSealed(queued + later);
+          this.rewriteSealed(queued + later, rewritten);
           this.sealRewritten();
           this.handOverInPieces();
           // Once the writer has put it all in its queue (right after onLost): its seals are then noted in order.
@@ -175,11 +194,12 @@ export class FileSink implements Sink {
           return true;
         } finally {
           this.losing = false;
+          this.lostStamp = undefined;
           if (!this.lostSealed) {
             // Anything written after the flush (nothing, as pipe.ts does it) stays after the set-aside lines.
+            this.stampsInBatch = [...laterRuns, ...this.stampsInBatch.map(({ at, time }) => ({ at: later.length + at, time }))];
             this.batch = later + this.batch;
             this.sealsInBatch = [];
-            this.stampsInBatch = [];
             // Not hashed: formatted before the restart, so no longer where the chain says.
             this.unhashed = this.batch.length;
             if (this.sealedLink === undefined) {
@@ -202,9 +222,6 @@ export class FileSink implements Sink {
   write(record: AuditRecord): void {
     this.lastRecord = record;
     this.noteStamp(record.time);
-    // Noted when nothing waits; kept while anything does (a part may be written meanwhile: then it is earlier than need be, never later).
-    if (this.oldestWaiting === undefined || (this.batch.length === 0 && this.log.backlog === 0)) this.oldestWaiting = record.time;
-    this.floor ??= record.time;
     const chain = this.chain;
     // A keyed recording says so in its start (which its first seal covers), as its seals do: verify then
     // checks each recording with the chain it was written with (chain/verify.ts).
@@ -307,13 +324,27 @@ export class FileSink implements Sink {
    * written again in one segment was thousands of lines no seal covered until its end: a second removal
    * (or a rotation then a removal) cutting it left verify a block that never closed. Now any cut leaves
    * less than a reader leaves unsealed, which verify writes off when a later `lost` event replaces it.
+   * `runs`: where each stamp begins in `text`, noted in the batch as it goes in (a head mark, or a later
+   * `lost` event, is stamped by them), and what each seal among the lines is stamped by: the line before it
+   * (older than the reader's newest record).
    */
-  private rewriteSealed(text: string): void {
+  private rewriteSealed(text: string, runs: readonly StampRun[]): void {
     const chain = this.chain!;
+    let next = 0;
+    /** Appends text[from, to), noting the stamps that begin in it. */
+    const put = (from: number, to: number): void => {
+      for (; next < runs.length && runs[next]!.at < to; next++) {
+        const at = Math.max(runs[next]!.at, from);
+        this.batch += text.slice(from, at);
+        from = at;
+        this.noteStamp(runs[next]!.time);
+      }
+      this.batch += text.slice(from, to);
+    };
     for (let from = 0; from < text.length; ) {
       let room = SEAL_EVERY - 1 - chain.pending;
       if (room <= 0) {
-        this.seal(false, 0, this.batch.length > 0 ? stampBefore(this.batch, this.batch.length) : undefined, true);
+        this.seal(false, 0, this.lastNoted(), true);
         room = SEAL_EVERY - 1 - chain.pending;
       }
       let to = from;
@@ -323,11 +354,10 @@ export class FileSink implements Sink {
         to = end < 0 ? text.length : end + 1;
         taken++;
       }
-      this.batch += text.slice(from, to);
+      put(from, to);
       chain.count(taken);
       from = to;
-      // Stamped as the line before it (older than the reader's newest record).
-      if (from < text.length) this.seal(false, 0, stampBefore(text, to), true);
+      if (from < text.length) this.seal(false, 0, this.lastNoted(), true);
     }
   }
 
@@ -362,10 +392,60 @@ export class FileSink implements Sink {
     }
   }
 
-  /** What is appended to the batch next is stamped `time`. */
+  /** The stamp of the last record put in the batch, or handed to the writer when the batch holds none. */
+  private lastNoted(): number | undefined {
+    return this.stampsInBatch.at(-1)?.time ?? this.stampsHanded.at(-1)?.time;
+  }
+
+  /**
+   * Where each stamp begins in `queued`, what the writer hands back at a `lost` event: the bytes it was handed from
+   * `from` on (what it wrote since its last look, and what waited), as character offsets in it. The first is at 0:
+   * the stamp runs handed are kept back to the writer's last look (see dropStampsBefore), where `from` is at the earliest.
+   */
+  private runsOfQueued(queued: string, from: number): StampRun[] {
+    if (queued.length === 0) return [];
+    const bytes = Buffer.from(queued);
+    const ascii = bytes.length === queued.length;
+    const runs: StampRun[] = [];
+    let byte = 0;
+    let char = 0;
+    const handed = this.stampsHanded;
+    for (let i = 0; i < handed.length; i++) {
+      if (i + 1 < handed.length && handed[i + 1]!.start <= from) continue;
+      const at = Math.max(0, handed[i]!.start - from);
+      if (at >= bytes.length) break;
+      // Runs begin between records, so between characters.
+      char = ascii ? at : char + bytes.toString('utf8', byte, at).length;
+      byte = at;
+      runs.push({ at: char, time: handed[i]!.time });
+    }
+    // Nothing stamped before the first run (a newline the writer put after a cut mid-line): it starts the text.
+    if (runs.length > 0) runs[0]!.at = 0;
+    return runs;
+  }
+
+  /** `queued` is put back in the writer's queue by the writer itself, after what it was handed so far: its stamps noted there. */
+  private noteHandedBack(queued: string, runs: readonly StampRun[]): void {
+    if (queued.length === 0) return;
+    const base = this.log.pushed;
+    let from = 0;
+    let start = base;
+    for (const { at, time } of runs) {
+      start += Buffer.byteLength(queued.slice(from, at));
+      from = at;
+      this.stampsHanded.push({ start, time });
+    }
+  }
+
+  /** Stamp runs handed that end before `byte` (in the writer's count): none of them can be handed back any more. */
+  private dropStampsBefore(byte: number): void {
+    while (this.stampsHanded.length > 1 && this.stampsHanded[1]!.start <= byte) this.stampsHanded.shift();
+  }
+
+  /** What is appended to the batch next is stamped `time` (a batch's stamps begin at its start: it may be handed back alone). */
   private noteStamp(time: number): void {
     const runs = this.stampsInBatch;
-    if (runs.length === 0 ? this.stampsHanded.at(-1)?.time !== time : runs[runs.length - 1]!.time !== time) runs.push({ at: this.batch.length, time });
+    if (runs.length === 0 || runs[runs.length - 1]!.time !== time) runs.push({ at: this.batch.length, time });
   }
 
   /** The stamp of the first record handed to the writer and not yet written; undefined when not known. */
@@ -391,8 +471,7 @@ export class FileSink implements Sink {
         this.stampsHanded.push({ start, time });
       }
       this.stampsInBatch = [];
-      const written = this.log.writtenBytes;
-      while (this.stampsHanded.length > 1 && this.stampsHanded[1]!.start <= written) this.stampsHanded.shift();
+      this.dropStampsBefore(this.verified);
     }
     if (this.sealsInBatch.length === 0) return;
     const base = this.log.pushed;
@@ -432,9 +511,6 @@ export class FileSink implements Sink {
     if (e !== undefined) line = this.format.format({ ...record, fields: { ...record.fields, e } });
     if (!end) this.sealedLine = line;
     this.sealsInBatch.push({ at: this.batch.length + line.length, link: fields.h.slice(0, LINK_HEX) });
-    // Written into a removed file too, and then again after the `lost` event, stamped no earlier than it
-    // (an idle pane's seal, made by the timer, goes to the writer without passing through write).
-    this.floor ??= record.time;
     this.noteStamp(record.time);
     this.batch += line;
     // A seal's own line (its stamp, its place) opens the next segment (left unhashed for it); the last
@@ -485,12 +561,12 @@ export class FileSink implements Sink {
   }
 
   /**
-   * A stamp no later than any record the writer may still write, for an
-   * event that is put ahead of them (the `lost` event at the head of a new
-   * file): stamps in a file must not go back.
+   * While onLost runs: the stamp of the first record written again after the `lost`
+   * event, which goes ahead of them at the head of the new file (stamps at a place
+   * must not go back); undefined when none is (the event is then the newest record).
    */
   get waitingSince(): number | undefined {
-    return this.floor;
+    return this.lostStamp;
   }
 
   async close(): Promise<void> {

@@ -73,9 +73,10 @@ export interface LogFileOptions {
    * the removed file since the last look at it and what waits, in order. Returns
    * true when what it wrote holds `queued` already (the file sink writes it again
    * itself, so that its chain covers it: sinks/file/sink.ts); else the writer
-   * writes `queued` after it.
+   * writes `queued` after it. `from`: where `queued` began among the bytes handed to `write` before
+   * (`pushed`, which starts again at 0 for what onLost writes).
    */
-  onLost?: (what: LostWhat, queued: string, cut?: CutSizes) => boolean | void;
+  onLost?: (what: LostWhat, queued: string, cut: CutSizes | undefined, from: number) => boolean | void;
   /** Under a chain key: the head mark a rotation puts in the new file (head-mark.ts, chain/head-mark.ts). */
   headMark?: HeadMarkLine;
   /** The file was just found where it should be: what was written before is safe, what comes after may be written again after a `lost` event. */
@@ -605,6 +606,8 @@ export class LogFile {
   private noteLost(what: LostWhat, cut?: CutSizes, midLine = false): void {
     if (!this.options.onLost) return;
     // No write is in flight here (prepare runs before one or after it), so the view taken is no longer in use.
+    // The queue holds the last bytes handed over (those written since the last look are back at its head).
+    const from = this.pushedTotal - this.queue.length;
     const queued = this.queue.length > 0 ? this.queue.take(Number.POSITIVE_INFINITY).toString('utf8') : '';
     // Counted afresh: what waited is handed over again (in onLost), and what follows is written once, in order.
     this.pushedTotal = 0;
@@ -615,10 +618,14 @@ export class LogFile {
     this.lostText = pieces;
     let rewritten = false;
     try {
-      rewritten = this.options.onLost(what, queued, cut) === true;
+      rewritten = this.options.onLost(what, queued, cut, from) === true;
     } finally {
       this.lostText = undefined;
-      if (!rewritten && queued.length > 0) pieces.push(queued);
+      if (!rewritten && queued.length > 0) {
+        // Handed over again, after what onLost wrote: counted as such (pushed is where the next text handed starts).
+        pieces.push(queued);
+        this.pushedTotal += Buffer.byteLength(queued);
+      }
       for (let i = pieces.length - 1; i >= 0; i--) if (pieces[i]!.length > 0) this.queue.unshift(Buffer.from(pieces[i]!));
     }
   }
