@@ -870,7 +870,7 @@ var require_suggestSimilar = __commonJS({
 // node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path33 = require("node:path"), fs44 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path34 = require("node:path"), fs44 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1637,9 +1637,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path33.resolve(baseDir, baseName);
+          let localBin = path34.resolve(baseDir, baseName);
           if (fs44.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path33.extname(baseName))) return;
+          if (sourceExt.includes(path34.extname(baseName))) return;
           let foundExt = sourceExt.find(
             (ext) => fs44.existsSync(`${localBin}${ext}`)
           );
@@ -1654,17 +1654,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path33.resolve(
-            path33.dirname(resolvedScriptPath),
+          executableDir = path34.resolve(
+            path34.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path33.basename(
+            let legacyName = path34.basename(
               this._scriptPath,
-              path33.extname(this._scriptPath)
+              path34.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1673,7 +1673,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path33.extname(executableFile));
+        launchWithNode = sourceExt.includes(path34.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2307,7 +2307,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path33.basename(filename, path33.extname(filename)), this;
+        return this._name = path34.basename(filename, path34.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2320,8 +2320,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path34) {
-        return path34 === void 0 ? this._executableDir : (this._executableDir = path34, this);
+      executableDir(path35) {
+        return path35 === void 0 ? this._executableDir : (this._executableDir = path35, this);
       }
       /**
        * Return program help documentation.
@@ -11595,8 +11595,8 @@ var import_node_crypto5 = require("node:crypto"), import_node_path6 = require("n
 function sealTag(line3, key2, logName) {
   return (0, import_node_crypto5.createHmac)("sha256", key2).update("tmux-audit seal\0").update(logName).update("\0").update(line3).digest("hex").slice(0, SEAL_HEX);
 }
-function sealLogName(path33) {
-  return (0, import_node_path6.basename)(path33).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
+function sealLogName(path34) {
+  return (0, import_node_path6.basename)(path34).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
 }
 function withoutTag(text2, e) {
   for (let field of [` e=${e}
@@ -17835,8 +17835,8 @@ while (sysread(STDIN, $buf, 65536, length $buf)) {
 `, PIPE_LIMIT = 1024 * 1024, UnixDatagram = class {
   child;
   ended = !1;
-  constructor(path33, events) {
-    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path33], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
+  constructor(path34, events) {
+    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path34], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
       this.ended || events.failed("relay exited");
     }), this.child.stdin.on("error", () => {
     }), this.child.stdin.on("drain", () => events.drain()), this.child.stderr.resume();
@@ -18067,11 +18067,11 @@ function pipeCloser(note, nowSeconds) {
 
 // src/runtime/pty-size.ts
 var import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_tty = __nodeBuiltin(require("node:tty")), PTY = /^\/dev\/pts\/\d+$/;
-function openPtySize(path33) {
-  if (!PTY.test(path33)) return;
+function openPtySize(path34) {
+  if (!PTY.test(path34)) return;
   let fd;
   try {
-    fd = import_node_fs22.default.openSync(path33, import_node_fs22.default.constants.O_RDONLY | import_node_fs22.default.constants.O_NOCTTY | import_node_fs22.default.constants.O_NONBLOCK);
+    fd = import_node_fs22.default.openSync(path34, import_node_fs22.default.constants.O_RDONLY | import_node_fs22.default.constants.O_NOCTTY | import_node_fs22.default.constants.O_NONBLOCK);
   } catch {
     return;
   }
@@ -19915,7 +19915,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_crypto13 = require("node:crypto"), import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_path29 = __nodeBuiltin(require("node:path"));
+var import_node_crypto13 = require("node:crypto"), import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_path30 = __nodeBuiltin(require("node:path"));
 
 // src/chain/key-match.ts
 var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under this key: the key is the log's; if the log is otherwise whole, its files were renamed from another log's name (e= binds it)", KeyMatch = class {
@@ -21054,7 +21054,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
 };
 
 // src/read/held-files.ts
-var import_node_fs34 = __nodeBuiltin(require("node:fs"));
+var import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
 function openLogText(file) {
   let fd = openLogFile(file);
   if (!file.endsWith(".gz")) return fd;
@@ -21067,11 +21067,15 @@ function openLogText(file) {
 var textByName = (file) => {
   let fd = openLogText(file);
   return { fd, release: () => import_node_fs34.default.closeSync(fd) };
-}, TRIES = 50;
-function holdLog(dir, live, names, list) {
-  let before = names;
+}, TRIES = 50, BORN_BEFORE_MS = 1e3;
+function takeListing(dir, names) {
+  let at = Date.now(), sets = logSets(dir, names(dir));
+  return { at, sets, files: new Map(sets.map((set) => [set.live, set.files.map((file) => file.path)])) };
+}
+function holdLog(dir, live, before, list) {
+  let listing = before;
   for (let tried = 0; tried < TRIES; tried++) {
-    let files = filesOf(dir, live, before), fds = /* @__PURE__ */ new Map(), closeAll = () => {
+    let files = listing.files.get(live) ?? [], fds = /* @__PURE__ */ new Map(), closeAll = () => {
       for (let fd of fds.values()) import_node_fs34.default.closeSync(fd);
     }, gone = !1;
     try {
@@ -21083,19 +21087,18 @@ function holdLog(dir, live, names, list) {
           gone = !0;
           break;
         }
+      let liveFd = fds.get(import_node_path28.default.join(dir, live)), born = liveFd === void 0 ? 0 : import_node_fs34.default.fstatSync(liveFd).birthtimeMs;
+      if (!gone && (liveFd === void 0 || born > 0 && born < listing.at - BORN_BEFORE_MS)) return { log: held(files, fds), listing };
       let after = list();
-      if (!gone && sameFiles(files, filesOf(dir, live, after)) && files.every((file) => stillAt(file, fds.get(file))))
-        return { log: held(files, fds), names: after };
-      before = after;
+      if (!gone && sameFiles(files, after.files.get(live) ?? []) && files.every((file) => stillAt(file, fds.get(file))))
+        return { log: held(files, fds), listing: after };
+      listing = after;
     } catch (error) {
       throw closeAll(), error;
     }
     closeAll();
   }
-  throw new AuditError(`${dir}/${live}: its files changed under verify ${TRIES} times in a row (renamed, removed): not verified`, 2);
-}
-function filesOf(dir, live, names) {
-  return logSets(dir, names).find((set) => set.live === live)?.files.map((file) => file.path) ?? [];
+  throw new AuditError(`${import_node_path28.default.join(dir, live)}: its files changed under verify ${TRIES} times in a row (renamed, removed): not verified`, 2);
 }
 function sameFiles(a, b) {
   return a.length === b.length && a.every((file, i) => file === b[i]);
@@ -21140,11 +21143,11 @@ function lineEnd2(fd, size2) {
 }
 
 // src/commands/verify-notes.ts
-var import_node_fs35 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
+var import_node_fs35 = __nodeBuiltin(require("node:fs")), import_node_path29 = __nodeBuiltin(require("node:path"));
 function notedEnds(files, runs) {
   let first = files[0];
   if (first === void 0) return [];
-  let live = import_node_path28.default.join(import_node_path28.default.dirname(first), sealLogName(first)), byIdentity, fileOf = (identity2) => (byIdentity ??= identities(files), byIdentity.get(identity2)), found = [];
+  let live = import_node_path29.default.join(import_node_path29.default.dirname(first), sealLogName(first)), byIdentity, fileOf = (identity2) => (byIdentity ??= identities(files), byIdentity.get(identity2)), found = [];
   for (let { runFile, recording } of runs) {
     if (!sameLog(recording.file, live)) continue;
     let note = readSealNote(runFile);
@@ -21235,7 +21238,7 @@ function eachLineOfText(text2, take) {
   }
 }
 function livingRuns(dir) {
-  let runDir = import_node_path29.default.join(dir, ".run"), names;
+  let runDir = import_node_path30.default.join(dir, ".run"), names;
   try {
     names = import_node_fs36.default.readdirSync(runDir);
   } catch {
@@ -21244,7 +21247,7 @@ function livingRuns(dir) {
   let runs = [];
   for (let name of names) {
     if (!name.endsWith(".json")) continue;
-    let runFile = import_node_path29.default.join(runDir, name);
+    let runFile = import_node_path30.default.join(runDir, name);
     try {
       if (livingReader(runFile) === void 0) continue;
       runs.push({ runFile, recording: readRecording(runFile) });
@@ -21385,8 +21388,8 @@ function untimedWarning(format2) {
 function setsOfFiles(files) {
   let byDir = /* @__PURE__ */ new Map();
   for (let file of files) {
-    let dir = import_node_path29.default.dirname(import_node_path29.default.resolve(file));
-    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path29.default.basename(file)]);
+    let dir = import_node_path30.default.dirname(import_node_path30.default.resolve(file));
+    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path30.default.basename(file)]);
   }
   let groups = [];
   for (let [dir, names] of byDir) {
@@ -21397,7 +21400,7 @@ function setsOfFiles(files) {
       groups.push({ name: setName(set), files: paths });
     }
     for (let name of names) {
-      let full = import_node_path29.default.join(dir, name);
+      let full = import_node_path30.default.join(dir, name);
       covered.has(full) || groups.push({ name, files: [full] });
     }
   }
@@ -21417,18 +21420,18 @@ function verifyCommand() {
       } catch (error) {
         throw new AuditError(`cannot read the key ${options.key}: ${error.code ?? error.message}`, 2);
       }
-    let listing = files.length > 0 ? [] : dirNames(where.dir), groups = files.length > 0 ? setsOfFiles(files) : logSets(where.dir, listing).map((set) => ({ name: setName(set), files: set.files.map((file) => file.path), live: set.live }));
+    let listing = files.length > 0 ? void 0 : takeListing(where.dir, dirNames), groups = listing === void 0 ? setsOfFiles(files) : listing.sets.map((set) => ({ name: setName(set), files: set.files.map((file) => file.path), live: set.live }));
     if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
-    let live = /* @__PURE__ */ new Map(), seals = /* @__PURE__ */ new Map(), runs = [...new Set(files.length > 0 ? files.map((file) => import_node_path29.default.dirname(import_node_path29.default.resolve(file))) : [where.dir])].flatMap(livingRuns);
+    let live = /* @__PURE__ */ new Map(), seals = /* @__PURE__ */ new Map(), runs = [...new Set(files.length > 0 ? files.map((file) => import_node_path30.default.dirname(import_node_path30.default.resolve(file))) : [where.dir])].flatMap(livingRuns);
     for (let { recording } of runs) live.set(recording.id, recording.file);
     for (let [rec, seal] of liveSeals(runs, where.timeFormat)) seals.set(rec, seal);
     let out = new Output(), tampered = !1, untimedSaid = !1, rearrange = new RearrangeBudget();
     for (let group of groups) {
       let report2, held2;
       try {
-        if (group.live !== void 0) {
-          let taken = holdLog(where.dir, group.live, listing, () => dirNames(where.dir));
-          held2 = taken.log, listing = taken.names;
+        if (group.live !== void 0 && listing !== void 0) {
+          let taken = holdLog(where.dir, group.live, listing, () => takeListing(where.dir, dirNames));
+          held2 = taken.log, listing = taken.listing;
         }
         let groupFiles = held2?.files ?? group.files;
         report2 = verifyFiles(groupFiles, where.timeFormat, { key: key2, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange }, held2?.text);
@@ -21955,14 +21958,14 @@ function openLiveFiles(sources) {
       }
   return open2;
 }
-function readFile(path33, held2, error, visit) {
-  let fd = held2.get(path33);
-  held2.delete(path33);
+function readFile(path34, held2, error, visit) {
+  let fd = held2.get(path34);
+  held2.delete(path34);
   try {
-    return fd ??= openLog(path33), fd === void 0 ? !1 : visit(fd);
+    return fd ??= openLog(path34), fd === void 0 ? !1 : visit(fd);
   } catch (failure) {
     if (typeof failure.code != "string") throw failure;
-    return error(path33, failure), !1;
+    return error(path34, failure), !1;
   } finally {
     fd !== void 0 && import_node_fs38.default.closeSync(fd);
   }
@@ -22102,7 +22105,7 @@ function printHit(out, hit) {
 }
 
 // src/commands/grep-parallel.ts
-var import_node_fs39 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path30 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
+var import_node_fs39 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path31 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
 var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4, shareFreely = (counters) => () => Atomics.add(counters, NEXT, 1);
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
@@ -22125,7 +22128,7 @@ function counted() {
 }
 function startWorker(data) {
   let options = { workerData: data, transferList: [data.port], stdout: !0, stderr: !0 };
-  return new import_node_worker_threads.Worker(import_node_path30.default.join(__dirname, "grep-worker.cjs"), options);
+  return new import_node_worker_threads.Worker(import_node_path31.default.join(__dirname, "grep-worker.cjs"), options);
 }
 function secondCoreFree() {
   let cores = import_node_os9.default.availableParallelism?.() ?? import_node_os9.default.cpus().length;
@@ -22475,10 +22478,10 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs41 = __nodeBuiltin(require("node:fs")), import_node_path32 = __nodeBuiltin(require("node:path"));
+var import_node_fs41 = __nodeBuiltin(require("node:fs")), import_node_path33 = __nodeBuiltin(require("node:path"));
 
 // src/read/follow.ts
-var import_node_fs40 = __nodeBuiltin(require("node:fs")), import_node_path31 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
+var import_node_fs40 = __nodeBuiltin(require("node:fs")), import_node_path32 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
 var POLL_MS = 100, DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
@@ -22553,7 +22556,7 @@ function open(file, position) {
     return { fd, ino: import_node_fs40.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path31.default.dirname(live), rotated = rotatedFiles(import_node_fs40.default.readdirSync(dir), import_node_path31.default.basename(live)).map((name) => import_node_path31.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path32.default.dirname(live), rotated = rotatedFiles(import_node_fs40.default.readdirSync(dir), import_node_path32.default.basename(live)).map((name) => import_node_path32.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
@@ -22602,7 +22605,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path32.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path33.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -22625,7 +22628,7 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path32.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs41.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path33.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs41.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
     if (lastLines(set.files.map((file) => file.path), Number(options.lines), (bytes) => out.write(bytes), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 }, (file, offset) => {
       cut2 || (cut2 = !0, out.flush(), warn(`${file}: a line longer than ${MAX_LINE >> 20} MiB at byte ${offset} (not one the writer writes): printed cut to its first ${MAX_LINE >> 20} MiB`));
     }), out.flush(), !options.follow) {
@@ -22734,16 +22737,16 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs42 = __nodeBuiltin(require("node:fs")), import_node_path33 = __nodeBuiltin(require("node:path"));
+var import_node_fs42 = __nodeBuiltin(require("node:fs")), import_node_path34 = __nodeBuiltin(require("node:path"));
 function rawCastParts(sets, rec) {
   for (let set of sets) {
-    let live = castPath(import_node_path33.default.join(set.dir, set.live), rec), name = import_node_path33.default.basename(live), names;
+    let live = castPath(import_node_path34.default.join(set.dir, set.live), rec), name = import_node_path34.default.basename(live), names;
     try {
       names = import_node_fs42.default.readdirSync(set.dir);
     } catch {
       continue;
     }
-    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path33.default.join(set.dir, part));
+    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path34.default.join(set.dir, part));
     if (parts.length > 0) return parts;
   }
 }

@@ -20,7 +20,7 @@ import { dirNames, logSets, setName, type LogSet } from '../read/files.ts';
 import { LineReader, placeOf, readerFor } from '../read/line.ts';
 import { DEFAULT_TIME_FORMAT } from '../format/text.ts';
 import { forEachPiece, type Verdict } from '../read/chunks.ts';
-import { holdLog, textByName, type HeldLog, type TextOf } from '../read/held-files.ts';
+import { holdLog, takeListing, textByName, type HeldLog, type TextOf } from '../read/held-files.ts';
 import { livingReader, readRecording, type Recording } from '../runtime/runfile.ts';
 import { readSealNote } from '../chain/external-stop.ts';
 import { location, Output, whereOptions, type WhereOptions } from './reading.ts';
@@ -404,10 +404,10 @@ export function verifyCommand(): Command {
           throw new AuditError(`cannot read the key ${options.key}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 2);
         }
       }
-      let listing = files.length > 0 ? [] : dirNames(where.dir);
+      let listing = files.length > 0 ? undefined : takeListing(where.dir, dirNames);
       // A log of the directory is held open while it is read (read/held-files.ts): its writers go on rotating it.
       const groups: { name: string; files: string[]; live?: string }[] =
-        files.length > 0 ? setsOfFiles(files) : logSets(where.dir, listing).map((set: LogSet) => ({ name: setName(set), files: set.files.map((file) => file.path), live: set.live }));
+        listing === undefined ? setsOfFiles(files) : listing.sets.map((set: LogSet) => ({ name: setName(set), files: set.files.map((file) => file.path), live: set.live }));
       if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
       const live = new Map<string, string>();
       const seals = new Map<string, VerifyLine>();
@@ -424,10 +424,10 @@ export function verifyCommand(): Command {
         let report: LogReport;
         let held: HeldLog | undefined;
         try {
-          if (group.live !== undefined) {
-            const taken = holdLog(where.dir, group.live, listing, () => dirNames(where.dir));
+          if (group.live !== undefined && listing !== undefined) {
+            const taken = holdLog(where.dir, group.live, listing, () => takeListing(where.dir, dirNames));
             held = taken.log;
-            listing = taken.names;
+            listing = taken.listing;
           }
           const groupFiles = held?.files ?? group.files;
           report = verifyFiles(groupFiles, where.timeFormat, { key, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange }, held?.text);

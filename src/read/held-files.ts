@@ -10,9 +10,10 @@
 // hand is simply not in the listing: verify still names it missing.
 
 import fs from 'node:fs';
+import path from 'node:path';
 import { AuditError } from '../core/errors.ts';
 import { fileIdentity } from '../sinks/file/rotated-ledger.ts';
-import { logSets } from './files.ts';
+import { logSets, type LogSet } from './files.ts';
 import { gunzippedText } from './gunzip.ts';
 import { openLogFile } from './safe-open.ts';
 
@@ -54,13 +55,38 @@ export interface HeldLog {
 const TRIES = 50;
 
 /**
- * The files of the log whose live file is `live` in `dir`, held (see the top). `names`: a listing of `dir` taken
- * before; `list` lists it again. Returns the log held and the newest listing (the next log's "before").
+ * A live file born this long before a listing was the live file when it was taken (file times are from a clock
+ * that lags by a tick; a writer creates a live file, never renames one in).
  */
-export function holdLog(dir: string, live: string, names: readonly string[], list: () => string[]): { log: HeldLog; names: string[] } {
-  let before = names;
+const BORN_BEFORE_MS = 1000;
+
+/** A listing of a log directory: when it was taken (epoch ms), and its logs' files by live file's name. */
+export interface Listing {
+  at: number;
+  sets: LogSet[];
+  files: Map<string, string[]>;
+}
+
+/** `dir` listed now (`names` lists it). */
+export function takeListing(dir: string, names: (dir: string) => string[]): Listing {
+  const at = Date.now();
+  const sets = logSets(dir, names(dir));
+  return { at, sets, files: new Map(sets.map((set) => [set.live, set.files.map((file) => file.path)])) };
+}
+
+/**
+ * The files of the log whose live file is `live` in `dir`, held (see the top). `before`: a listing taken earlier;
+ * `list` lists the directory again. Returns the log held and the newest listing (the next log's "before").
+ *
+ * Every file opened, none gone, is the log as `before` listed it, but for a live file rotated meanwhile (the file
+ * rotated out of its name not held): a live file born well before the listing was not. Only a younger one (just
+ * rotated, or a file system that keeps no birth time) costs a listing again: a directory of many logs is not
+ * listed once per log.
+ */
+export function holdLog(dir: string, live: string, before: Listing, list: () => Listing): { log: HeldLog; listing: Listing } {
+  let listing = before;
   for (let tried = 0; tried < TRIES; tried++) {
-    const files = filesOf(dir, live, before);
+    const files = listing.files.get(live) ?? [];
     const fds = new Map<string, number>();
     const closeAll = (): void => {
       for (const fd of fds.values()) fs.closeSync(fd);
@@ -76,22 +102,21 @@ export function holdLog(dir: string, live: string, names: readonly string[], lis
           break;
         }
       }
+      const liveFd = fds.get(path.join(dir, live));
+      const born = liveFd === undefined ? 0 : fs.fstatSync(liveFd).birthtimeMs;
+      if (!gone && (liveFd === undefined || (born > 0 && born < listing.at - BORN_BEFORE_MS))) return { log: held(files, fds), listing };
       const after = list();
-      if (!gone && sameFiles(files, filesOf(dir, live, after)) && files.every((file) => stillAt(file, fds.get(file)!))) {
-        return { log: held(files, fds), names: after };
+      if (!gone && sameFiles(files, after.files.get(live) ?? []) && files.every((file) => stillAt(file, fds.get(file)!))) {
+        return { log: held(files, fds), listing: after };
       }
-      before = after;
+      listing = after;
     } catch (error) {
       closeAll();
       throw error;
     }
     closeAll();
   }
-  throw new AuditError(`${dir}/${live}: its files changed under verify ${TRIES} times in a row (renamed, removed): not verified`, 2);
-}
-
-function filesOf(dir: string, live: string, names: readonly string[]): string[] {
-  return logSets(dir, names).find((set) => set.live === live)?.files.map((file) => file.path) ?? [];
+  throw new AuditError(`${path.join(dir, live)}: its files changed under verify ${TRIES} times in a row (renamed, removed): not verified`, 2);
 }
 
 function sameFiles(a: readonly string[], b: readonly string[]): boolean {
