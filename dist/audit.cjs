@@ -11254,8 +11254,8 @@ function planStart(facts) {
     readerFailed: `the log reader for ${state.paneId} did not start (${facts.node} ${facts.bundle})`
   };
 }
-function cannotWrite(file, failure) {
-  return new AuditError(`cannot write ${file}: ${failure.code === "ELOOP" ? "it is a symlink (refused)" : failure.message}`);
+function cannotWrite(file, failure2) {
+  return new AuditError(`cannot write ${file}: ${failure2.code === "ELOOP" ? "it is a symlink (refused)" : failure2.message}`);
 }
 function planStop(state, recordingAlive, by) {
   return recordingAlive ? { requestStopBy: by, messages: [`stopped logging ${state.paneId} (rec ${state.recording})`] } : { messages: [`logging of ${state.paneId} had already stopped unexpectedly (rec ${state.recording})`] };
@@ -12148,9 +12148,9 @@ var ANSWER_TIMEOUT_MS = 2e3, STOPPED = "stopped", Tmux = class {
     try {
       return (0, import_node_child_process.execFileSync)("tmux", full, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     } catch (error) {
-      let failure = error;
-      if (failure.code === "ENOENT") throw new AuditError("tmux is not on PATH");
-      let detail = (failure.stderr ?? "").trim() || failure.message;
+      let failure2 = error;
+      if (failure2.code === "ENOENT") throw new AuditError("tmux is not on PATH");
+      let detail = (failure2.stderr ?? "").trim() || failure2.message;
       throw new AuditError(`tmux ${args[0]} failed: ${detail}`);
     }
   }
@@ -14290,8 +14290,8 @@ function wrapRows(text2, columns, state, starts, base = 0, tabs = DEFAULT_TABS) 
       let end = NOT_PRINTABLE.test(text2) ? NOT_PRINTABLE.lastIndex - 1 : text2.length;
       for (; i < end; ) {
         used >= columns && (starts.push(base + i), used = 0);
-        let take = Math.max(1, Math.min(end - i, columns - used));
-        used += take, i += take;
+        let take2 = Math.max(1, Math.min(end - i, columns - used));
+        used += take2, i += take2;
       }
       continue;
     }
@@ -15063,7 +15063,7 @@ var Hybrid = class {
     let start2 = Math.max(0, Math.min(line3.cy, line3.rows.length - height)), pendingRows = line3.rows.slice(start2, start2 + height), firstY = Math.max(Math.min(this.fastRow + pendingRows.length - 1, height - 1), pendingRows.length - 1) - (pendingRows.length - 1), cursorY = firstY + (line3.cy - start2), wanted = firstY, rows = [], continued = [], history = [], historyContinued = [];
     for (let k = start2 - 1; k >= 0 && history.length < HISTORY_ROWS; k--)
       history.push(line3.rows[k]), historyContinued.push(k > 0 && line3.wraps[k - 1]);
-    let take = (text2, shape) => {
+    let take2 = (text2, shape) => {
       let parts = typeof shape == "number" ? cut(expandTabs(text2, columns, this.lines.tabs), columns) : shape.map((row) => expandTabs(row, columns, this.lines.tabs));
       if (typeof shape == "number") for (let k = parts.length; k < shape && k < height; k++) parts.push("");
       for (let k = parts.length - 1; k >= 0; k--)
@@ -15074,15 +15074,15 @@ var Hybrid = class {
         else return !1;
       return !0;
     }, scrolled = Math.min(this.goneScrolled + Math.max(0, this.fastRow + line3.rows.length - height), HISTORY_ROWS), more = !0;
-    for (let i2 = this.above.length - 1; i2 >= 0 && more; i2--) more = take(this.above[i2], this.aboveRows[i2] ?? 0);
+    for (let i2 = this.above.length - 1; i2 >= 0 && more; i2--) more = take2(this.above[i2], this.aboveRows[i2] ?? 0);
     for (; rows.length < wanted; )
       rows.push(""), continued.push(!1);
     let cleared = this.goneReset ? this.goneCleared : 0, gone = this.goneKept, i = gone.length - 1;
-    for (; i >= cleared && more; i--) more = take(gone.text(i), gone.rows(i));
+    for (; i >= cleared && more; i--) more = take2(gone.text(i), gone.rows(i));
     if (this.goneReset)
       for (let k = history.length; k < scrolled; k++)
         history.push(""), historyContinued.push(!1);
-    for (; i >= 0 && more; i--) more = take(gone.text(i), gone.rows(i));
+    for (; i >= 0 && more; i--) more = take2(gone.text(i), gone.rows(i));
     rows.reverse(), continued.reverse(), continued.length > 0 && history.length === 0 && (continued[0] = !1);
     for (let k = history.length; k < scrolled; k++)
       history.push(""), historyContinued.push(!1);
@@ -16467,12 +16467,12 @@ function compressInBackground(file, done = () => {
     try {
       if (error) throw error;
       import_node_fs13.default.fsyncSync(output), import_node_fs13.default.closeSync(output), import_node_fs13.default.renameSync(temp, `${file}.gz`), import_node_fs13.default.rmSync(file, { force: !0 }), done();
-    } catch (failure) {
+    } catch (failure2) {
       try {
         import_node_fs13.default.closeSync(output);
       } catch {
       }
-      import_node_fs13.default.rmSync(temp, { force: !0 }), done(failure);
+      import_node_fs13.default.rmSync(temp, { force: !0 }), done(failure2);
     }
   });
 }
@@ -18114,8 +18114,8 @@ function runPipe(recording, runFile) {
   try {
     sink = openSink();
   } catch (error) {
-    let failure = error;
-    throw failure.code ? cannotWrite(recording.file, failure) : failure;
+    let failure2 = error;
+    throw failure2.code ? cannotWrite(recording.file, failure2) : failure2;
   }
   function openSink() {
     return new FileSink(recording.file, recordFormat(recording.format, recording.timeFormat), {
@@ -18211,7 +18211,7 @@ function runPipe(recording, runFile) {
   function inOrder(action) {
     resizeHold ? resizeHold.inOrder(action) : action();
   }
-  let gate = recording.socket ? actorGate(tmux, recording, stamper, recorder, (chunk) => resizeHold.push(chunk), inOrder) : void 0, take = gate ? (chunk) => gate.push(chunk) : (chunk) => recorder.push(chunk);
+  let gate = recording.socket ? actorGate(tmux, recording, stamper, recorder, (chunk) => resizeHold.push(chunk), inOrder) : void 0, take2 = gate ? (chunk) => gate.push(chunk) : (chunk) => recorder.push(chunk);
   resizeHold && (process.on("SIGWINCH", () => {
     finishing || resizeHold.signalled();
   }), tmux.announceReader(recording.paneId, recording.id, process.pid), resizeHold.signalled());
@@ -18254,7 +18254,7 @@ function runPipe(recording, runFile) {
   }, quietStop, stopReading = readInput({
     data: (chunk) => {
       let now = Date.now();
-      pty && now - lastRead >= PTY_PAUSE_MS && !finishing && sizeAfterPause(), lastRead = now, castInput?.push(chunk, now), take(chunk), quietStop?.refresh();
+      pty && now - lastRead >= PTY_PAUSE_MS && !finishing && sizeAfterPause(), lastRead = now, castInput?.push(chunk, now), take2(chunk), quietStop?.refresh();
     },
     end: () => {
       finish("eof");
@@ -18335,8 +18335,8 @@ function openCast(recording, tell, dropped) {
       }
     );
   } catch (error) {
-    let failure = error;
-    tell(`${OPTION_NAMES.cast}: ${failure.code ? cannotWrite(file, failure).message : failure.message}; logging goes on without it`, !0);
+    let failure2 = error;
+    tell(`${OPTION_NAMES.cast}: ${failure2.code ? cannotWrite(file, failure2).message : failure2.message}; logging goes on without it`, !0);
     return;
   }
 }
@@ -18450,8 +18450,8 @@ function runAutoReader(socket, paneId, respawned = !1) {
   try {
     import_node_fs24.default.closeSync(openAppend(plan.file));
   } catch (error) {
-    let failure = cannotWrite(plan.file, error);
-    tmux.message(`tmux-audit: auto-start of ${paneId}: ${failure.message}`, { version: state.version, error: !0 });
+    let failure2 = cannotWrite(plan.file, error);
+    tmux.message(`tmux-audit: auto-start of ${paneId}: ${failure2.message}`, { version: state.version, error: !0 });
     return;
   }
   let history = respawned && options.history && !state.alternateScreen ? { time: Date.now(), rows: tmux.rowsAbove(paneId, state.cursorY + 1, options.historyLines) } : void 0, recording = { ...plan.recording, alternateScreen: !1, seed: "", ...history && history.rows.length > 0 ? { history } : {} };
@@ -19763,12 +19763,12 @@ function printing(out, work) {
   let result;
   try {
     result = work();
-  } catch (failure) {
+  } catch (failure2) {
     try {
       out.flush();
     } catch {
     }
-    throw failure;
+    throw failure2;
   }
   return out.flush(), result;
 }
@@ -21055,91 +21055,167 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
 
 // src/read/held-files.ts
 var import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
-function openLogText(file) {
-  let fd = openLogFile(file);
-  if (!file.endsWith(".gz")) return fd;
+function whichFile(stat) {
+  return `${stat.dev}:${stat.ino}:${stat.birthtimeNs}`;
+}
+function asItWas(stat) {
+  return stat.birthtimeNs > 0n ? whichFile(stat) : `${whichFile(stat)}:${stat.ctimeNs}`;
+}
+function asItIs(file) {
   try {
-    return gunzippedText(file, fd);
+    return asItWas(import_node_fs34.default.lstatSync(file, { bigint: !0 }));
+  } catch (error) {
+    if (error.code === "ENOENT") return;
+    throw error;
+  }
+}
+var ofFd = (fd) => import_node_fs34.default.fstatSync(fd, { bigint: !0 });
+function lineEnd2(fd, size2) {
+  let byte = Buffer.alloc(1);
+  return size2 === 0 || import_node_fs34.default.readSync(fd, byte, 0, 1, size2 - 1) === 1 && byte[0] === 10 ? size2 : pastNewline(fd, size2, Math.min(import_node_fs34.default.fstatSync(fd).size, size2 + MAX_LINE));
+}
+function asText(file, fd, to, release2) {
+  if (!file.endsWith(".gz")) return { fd, to, release: release2 };
+  let text2;
+  try {
+    text2 = gunzippedText(file, fd);
   } finally {
-    import_node_fs34.default.closeSync(fd);
+    release2();
   }
+  return { fd: text2, release: () => import_node_fs34.default.closeSync(text2) };
 }
-var textByName = (file) => {
-  let fd = openLogText(file);
-  return { fd, release: () => import_node_fs34.default.closeSync(fd) };
-}, TRIES = 50, BORN_BEFORE_MS = 1e3;
-function takeListing(dir, names) {
-  let at = Date.now(), sets = logSets(dir, names(dir));
-  return { at, sets, files: new Map(sets.map((set) => [set.live, set.files.map((file) => file.path)])) };
-}
-function holdLog(dir, live, before, list) {
-  let listing = before;
-  for (let tried = 0; tried < TRIES; tried++) {
-    let files = listing.files.get(live) ?? [], fds = /* @__PURE__ */ new Map(), closeAll = () => {
-      for (let fd of fds.values()) import_node_fs34.default.closeSync(fd);
-    }, gone = !1;
+function textsByName() {
+  let first = /* @__PURE__ */ new Map();
+  return (file) => {
+    let fd = openLogFile(file);
     try {
-      for (let file of files)
-        try {
-          fds.set(file, openLogFile(file));
-        } catch (error) {
-          if (error.code !== "ENOENT") throw error;
-          gone = !0;
-          break;
-        }
-      let liveFd = fds.get(import_node_path28.default.join(dir, live)), born = liveFd === void 0 ? 0 : import_node_fs34.default.fstatSync(liveFd).birthtimeMs;
-      if (!gone && (liveFd === void 0 || born > 0 && born < listing.at - BORN_BEFORE_MS)) return { log: held(files, fds), listing };
-      let after = list();
-      if (!gone && sameFiles(files, after.files.get(live) ?? []) && files.every((file) => stillAt(file, fds.get(file))))
-        return { log: held(files, fds), listing: after };
-      listing = after;
+      let now = whichFile(ofFd(fd)), seen = first.get(file);
+      if (seen === void 0)
+        seen = { file: now, to: file.endsWith(".gz") ? void 0 : lineEnd2(fd, import_node_fs34.default.fstatSync(fd).size) }, first.set(file, seen);
+      else if (seen.file !== now) throw new AuditError(`${file} was replaced by another file while verify read it (rotated?): not verified`, 2);
     } catch (error) {
-      throw closeAll(), error;
+      throw import_node_fs34.default.closeSync(fd), error;
     }
-    closeAll();
+    return asText(file, fd, first.get(file).to, () => import_node_fs34.default.closeSync(fd));
+  };
+}
+var TRIES = 50, HOLD_AT_MOST = 256, HEADROOM = 32;
+function filesByLive(sets) {
+  return new Map(sets.map((set) => [set.live, set.files.map((file) => file.path)]));
+}
+function takeListing(dir, names) {
+  let first = names(dir), sets = logSets(dir, first), lives = /* @__PURE__ */ new Map();
+  for (let set of sets) {
+    let live = asItIs(import_node_path28.default.join(dir, set.live));
+    live !== void 0 && lives.set(set.live, live);
   }
-  throw new AuditError(`${import_node_path28.default.join(dir, live)}: its files changed under verify ${TRIES} times in a row (renamed, removed): not verified`, 2);
+  let second = names(dir), again = sameFiles(first, second) ? sets : logSets(dir, second), files = filesByLive(again), before = again === sets ? files : filesByLive(sets), steady = /* @__PURE__ */ new Map();
+  for (let [live, seen] of lives) {
+    let now = files.get(live) ?? [];
+    now.at(-1) === import_node_path28.default.join(dir, live) && sameFiles(before.get(live) ?? [], now) && steady.set(live, seen);
+  }
+  return { sets: again, files, steady };
+}
+function filesNow(dir, live, names) {
+  let own = names(dir).filter((name) => name === live || name.startsWith(`${live}.`));
+  return filesByLive(logSets(dir, own)).get(live) ?? [];
+}
+function readLog(dir, live, listing, names, read2) {
+  let files = listing.files.get(live) ?? [], steady = listing.steady.get(live);
+  for (let tried = 0; tried < TRIES; tried++) {
+    let taken = takeLog(dir, live, files, steady, names);
+    if (steady = void 0, !("log" in taken)) {
+      files = taken.files;
+      continue;
+    }
+    try {
+      return read2(taken.log);
+    } catch (error) {
+      if (!taken.log.changed()) throw error;
+    } finally {
+      taken.log.close();
+    }
+    files = filesNow(dir, live, names);
+  }
+  throw new AuditError(`${import_node_path28.default.join(dir, live)}: its files changed under verify ${TRIES} times in a row (rotated, compressed, removed): not verified`, 2);
+}
+function letGo(taken) {
+  for (let fd of taken.fds.values()) import_node_fs34.default.closeSync(fd);
+}
+var outOfDescriptors = (error) => ["EMFILE", "ENFILE"].includes(error.code ?? "");
+function failure(error) {
+  let said = error.code ?? error.message;
+  return outOfDescriptors(error) ? `${said} (too many open files: raise the limit, ulimit -n)` : said;
+}
+function take(files, livePath) {
+  let taken = { fds: /* @__PURE__ */ new Map(), known: /* @__PURE__ */ new Map() }, order = [...files].reverse(), holding = !0;
+  try {
+    for (let file of order) {
+      if (holding && taken.fds.size < HOLD_AT_MOST)
+        try {
+          taken.fds.set(file, openLogFile(file));
+          continue;
+        } catch (error) {
+          if (error.code === "ENOENT") {
+            letGo(taken);
+            return;
+          }
+          if (!outOfDescriptors(error) || taken.fds.size === 0) throw error;
+          holding = !1;
+          for (let [held2, fd] of [...taken.fds].slice(-HEADROOM))
+            held2 !== livePath && (taken.known.set(held2, asItWas(ofFd(fd))), import_node_fs34.default.closeSync(fd), taken.fds.delete(held2));
+        }
+      let now = asItIs(file);
+      if (now === void 0) {
+        letGo(taken);
+        return;
+      }
+      taken.known.set(file, now);
+    }
+  } catch (error) {
+    throw letGo(taken), error;
+  }
+  return taken;
+}
+function takeLog(dir, live, files, steady, names) {
+  let livePath = import_node_path28.default.join(dir, live), taken = take(files, livePath), liveFd = taken?.fds.get(livePath);
+  if (taken && steady !== void 0 && liveFd !== void 0 && asItWas(ofFd(liveFd)) === steady) return { log: held(files, taken) };
+  let now = filesNow(dir, live, names);
+  return taken && sameFiles(files, now) && stillThere(taken) ? { log: held(files, taken) } : (taken && letGo(taken), { files: now });
 }
 function sameFiles(a, b) {
   return a.length === b.length && a.every((file, i) => file === b[i]);
 }
-function stillAt(file, fd) {
+function stillThere(taken) {
   try {
-    return fileIdentity(import_node_fs34.default.lstatSync(file)) === fileIdentity(import_node_fs34.default.fstatSync(fd));
+    for (let [file, fd] of taken.fds) if (whichFile(import_node_fs34.default.lstatSync(file, { bigint: !0 })) !== whichFile(ofFd(fd))) return !1;
   } catch {
     return !1;
   }
+  for (let [file, known2] of taken.known) if (asItIs(file) !== known2) return !1;
+  return !0;
 }
-function held(files, fds) {
-  let sizes = new Map([...fds].map(([file, fd]) => [file, import_node_fs34.default.fstatSync(fd).size])), texts = /* @__PURE__ */ new Map(), ends2 = /* @__PURE__ */ new Map();
-  return {
-    files,
-    text: (file) => {
-      let fd = fds.get(file);
-      if (fd === void 0) return textByName(file);
-      if (!file.endsWith(".gz"))
-        return ends2.has(file) || ends2.set(file, lineEnd2(fd, sizes.get(file))), { fd, to: ends2.get(file), release: () => {
-        } };
-      let gunzipped = texts.get(file);
-      return gunzipped === void 0 && (gunzipped = gunzippedText(file, fd), texts.set(file, gunzipped)), { fd: gunzipped, release: () => {
-      } };
-    },
-    close: () => {
-      for (let fd of [...fds.values(), ...texts.values()]) import_node_fs34.default.closeSync(fd);
+function held(files, taken) {
+  let sizes = new Map([...taken.fds].filter(([file]) => !file.endsWith(".gz")).map(([file, fd]) => [file, import_node_fs34.default.fstatSync(fd).size])), ends2 = /* @__PURE__ */ new Map(), byName = textsByName(), changed = !1;
+  return { files, text: (file) => {
+    let fd = taken.fds.get(file);
+    if (fd !== void 0) {
+      let size2 = sizes.get(file);
+      return size2 !== void 0 && !ends2.has(file) && ends2.set(file, lineEnd2(fd, size2)), asText(file, fd, ends2.get(file), () => {
+      });
     }
-  };
-}
-function lineEnd2(fd, size2) {
-  let byte = Buffer.alloc(1);
-  if (size2 === 0 || import_node_fs34.default.readSync(fd, byte, 0, 1, size2 - 1) === 1 && byte[0] === 10) return size2;
-  let piece = Buffer.allocUnsafe(64 * 1024);
-  for (let at = size2; ; ) {
-    let read2 = import_node_fs34.default.readSync(fd, piece, 0, piece.length, at);
-    if (read2 === 0) return at;
-    let newline = piece.subarray(0, read2).indexOf(10);
-    if (newline >= 0) return at + newline + 1;
-    at += read2;
-  }
+    let known2 = taken.known.get(file);
+    if (known2 === void 0) return byName(file);
+    let opened;
+    try {
+      opened = openLogFile(file);
+    } catch (error) {
+      throw error.code !== "ENOENT" ? error : (changed = !0, new AuditError(`${file} was removed while verify read its log`, 2));
+    }
+    if (asItWas(ofFd(opened)) !== known2)
+      throw import_node_fs34.default.closeSync(opened), changed = !0, new AuditError(`${file} was replaced while verify read its log`, 2);
+    return asText(file, opened, void 0, () => import_node_fs34.default.closeSync(opened));
+  }, changed: () => changed, close: () => letGo(taken) };
 }
 
 // src/commands/verify-notes.ts
@@ -21211,14 +21287,14 @@ function headNote(live) {
 }
 
 // src/commands/verify.ts
-function eachLineOfFile(file, take, textOf = textByName) {
+function eachLineOfFile(file, take2, textOf = textsByName()) {
   let { fd, to, release: release2 } = textOf(file), cut2 = { at: -1, torn: !1 };
   try {
     forEachPiece(fd, (buffer, end, offset) => {
-      if (offset === cut2.at) return take(buffer.toString("utf8", 0, cut2.torn ? end - 1 : end), !0);
+      if (offset === cut2.at) return take2(buffer.toString("utf8", 0, cut2.torn ? end - 1 : end), !0);
       for (let at = 0; at < end; ) {
         let newline = buffer.indexOf(10, at), to2 = newline < 0 || newline >= end ? end : newline + 1;
-        if (take(buffer.toString("utf8", at, to2)) === !1) return !1;
+        if (take2(buffer.toString("utf8", at, to2)) === !1) return !1;
         at = to2;
       }
       return !0;
@@ -21229,11 +21305,11 @@ function eachLineOfFile(file, take, textOf = textByName) {
     release2();
   }
 }
-function eachLineOfText(text2, take) {
+function eachLineOfText(text2, take2) {
   for (let at = 0; at < text2.length; ) {
     let end = text2.indexOf(`
 `, at), to = end < 0 ? text2.length : end + 1;
-    if (take(text2.slice(at, to)) === !1) return;
+    if (take2(text2.slice(at, to)) === !1) return;
     at = to;
   }
 }
@@ -21256,17 +21332,17 @@ function livingRuns(dir) {
   }
   return runs;
 }
-function verifyFiles(files, timeFormat, options, textOf = textByName) {
-  return verifyLines(files, (file, take) => {
+function verifyFiles(files, timeFormat, options, textOf = textsByName()) {
+  return verifyLines(files, (file, take2) => {
     let taking = !1;
     try {
       eachLineOfFile(file, (line3, cut2) => {
         taking = !0;
-        let verdict = take(line3, cut2);
+        let verdict = take2(line3, cut2);
         return taking = !1, verdict;
       }, textOf);
     } catch (error) {
-      throw taking || error instanceof AuditError ? error : new AuditError(`cannot read ${file}: ${error.code ?? error.message}`, 2);
+      throw taking || error instanceof AuditError ? error : new AuditError(`cannot read ${file}: ${failure(error)}`, 2);
     }
   }, timeFormat, { prefixDigest: prefixDigests(textOf), ...options });
 }
@@ -21293,7 +21369,7 @@ function prefixDigest(file, size2, textOf) {
   }
 }
 function verifyLines(files, each, timeFormat, given) {
-  let options = given.rearrange === void 0 ? { ...given, rearrange: new RearrangeBudget() } : given, total = 0, untimed, parseLines = (file, push) => linesOf(file, (take) => each(file, take), timeFormat, (stamps) => untimed ??= stamps, push), kept = /* @__PURE__ */ new Map(), keyMatch = options.key === void 0 ? void 0 : new KeyMatch(options.key), removals = new RemovalCount(), report2 = runVerifier(files, (file, push) => {
+  let options = given.rearrange === void 0 ? { ...given, rearrange: new RearrangeBudget() } : given, total = 0, untimed, parseLines = (file, push) => linesOf(file, (take2) => each(file, take2), timeFormat, (stamps) => untimed ??= stamps, push), kept = /* @__PURE__ */ new Map(), keyMatch = options.key === void 0 ? void 0 : new KeyMatch(options.key), removals = new RemovalCount(), report2 = runVerifier(files, (file, push) => {
     let lines = [];
     parseLines(file, (line3) => (keyMatch?.see(line3), removals.see(line3), total += line3.text.length, kept && total <= KEEP_PARSED_CHARS ? lines.push(line3) : kept = void 0, push(line3))), kept?.set(file, lines);
   }, options), parsed = (file, push) => {
@@ -21326,7 +21402,7 @@ function liveSeals(runs, timeFormat) {
 }
 function notedSealLine(file, line3, timeFormat) {
   let first;
-  return linesOf(file, (take) => eachLineOfText(line3, take), timeFormat, () => {
+  return linesOf(file, (take2) => eachLineOfText(line3, take2), timeFormat, () => {
   }, (parsed) => (first = parsed, !1)), first;
 }
 function linesOf(file, each, timeFormat, untimed, push) {
@@ -21425,22 +21501,18 @@ function verifyCommand() {
     let live = /* @__PURE__ */ new Map(), seals = /* @__PURE__ */ new Map(), runs = [...new Set(files.length > 0 ? files.map((file) => import_node_path30.default.dirname(import_node_path30.default.resolve(file))) : [where.dir])].flatMap(livingRuns);
     for (let { recording } of runs) live.set(recording.id, recording.file);
     for (let [rec, seal] of liveSeals(runs, where.timeFormat)) seals.set(rec, seal);
-    let out = new Output(), tampered = !1, untimedSaid = !1, rearrange = new RearrangeBudget();
+    let out = new Output(), tampered = !1, untimedSaid = !1, rearrange = new RearrangeBudget(), check = (groupFiles, textOf) => {
+      let report2 = verifyFiles(groupFiles, where.timeFormat, { key: key2, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange }, textOf), gone = notedEnds(groupFiles, runs);
+      return gone.length > 0 ? { ...report2, breaks: [...report2.breaks, ...gone] } : report2;
+    };
     for (let group of groups) {
-      let report2, held2;
+      let report2;
       try {
-        if (group.live !== void 0 && listing !== void 0) {
-          let taken = holdLog(where.dir, group.live, listing, () => takeListing(where.dir, dirNames));
-          held2 = taken.log, listing = taken.listing;
-        }
-        let groupFiles = held2?.files ?? group.files;
-        report2 = verifyFiles(groupFiles, where.timeFormat, { key: key2, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange }, held2?.text);
-        let gone = notedEnds(groupFiles, runs);
-        gone.length > 0 && (report2 = { ...report2, breaks: [...report2.breaks, ...gone] });
+        report2 = group.live !== void 0 && listing !== void 0 ? readLog(where.dir, group.live, listing, dirNames, (log) => check(log.files, log.text)) : check(group.files);
       } catch (error) {
-        throw out.flush(), error instanceof AuditError ? error : new AuditError(`could not verify ${group.name}, the result is unknown (a fault in verify, not a finding in the log): ${error.stack ?? String(error)}`, 2);
-      } finally {
-        held2?.close();
+        if (out.flush(), error instanceof AuditError) throw error;
+        let code = error.code;
+        throw code === "EMFILE" || code === "ENFILE" ? new AuditError(`could not verify ${group.name}, the result is unknown: ${failure(error)}`, 2) : new AuditError(`could not verify ${group.name}, the result is unknown (a fault in verify, not a finding in the log): ${error.stack ?? String(error)}`, 2);
       }
       report2.untimed !== void 0 && !untimedSaid && (untimedSaid = !0, process.stderr.write(`tmux-audit: ${untimedWarning(report2.untimed)}
 `));
@@ -21679,7 +21751,7 @@ var BackwardSearch = class {
 // src/read/context.ts
 var BEFORE_TEXT_BYTES = 4 << 20;
 function linesBefore2(fd, before, floor, needle, want, accept, keep = BEFORE_TEXT_BYTES) {
-  let needles = Buffer.isBuffer(needle) ? [needle] : needle, found = [], kept = 0, take = (offset, length, text2) => {
+  let needles = Buffer.isBuffer(needle) ? [needle] : needle, found = [], kept = 0, take2 = (offset, length, text2) => {
     let value = accept(text2);
     if (value === void 0) return;
     let held2 = kept + length <= keep;
@@ -21701,7 +21773,7 @@ function linesBefore2(fd, before, floor, needle, want, accept, keep = BEFORE_TEX
           let lineStart = startOfLine(fd, start2 + (newline < 0 ? length : newline), floor, window);
           if (lineStart < start2) {
             let text2 = window.toString("utf8", 0, import_node_fs37.default.readSync(fd, window, 0, MAX_LINE, lineStart));
-            needles.some((one) => text2.includes(one.toString("utf8"))) && take(lineStart, MAX_LINE, text2);
+            needles.some((one) => text2.includes(one.toString("utf8"))) && take2(lineStart, MAX_LINE, text2);
           }
           end = lineStart, size2 = 256 * 1024;
           continue;
@@ -21715,7 +21787,7 @@ function linesBefore2(fd, before, floor, needle, want, accept, keep = BEFORE_TEX
         let lineStart = at > 0 ? bytes.lastIndexOf(10, at - 1) + 1 : 0, lineEnd3 = bytes.indexOf(10, at);
         lineEnd3 < 0 && (lineEnd3 = length);
         let text2 = bytes.toString("utf8", lineStart, lineEnd3);
-        take(start2 + lineStart, lineEnd3 - lineStart, text2), position = lineStart;
+        take2(start2 + lineStart, lineEnd3 - lineStart, text2), position = lineStart;
       }
       end = start2 + base;
     }
@@ -21830,8 +21902,8 @@ var PaneContext = class {
         try {
           let there = last?.fileIndex === at.fileIndex - 1, size2 = import_node_fs37.default.fstatSync(fd).size, held2 = found.reduce((sum, line3) => sum + (line3.text === void 0 ? 0 : line3.length), 0), more = linesBefore2(fd, size2, there ? last.end : 0, needles, want - found.length, accept, BEFORE_TEXT_BYTES - held2);
           more.length > 0 && lines.push(...numbered(more, fd, previous.path, size2, 1 + countFileNewlines(fd, 0, size2))), connected = there && found.length + more.length < want;
-        } catch (failure) {
-          throw close(), failure;
+        } catch (failure2) {
+          throw close(), failure2;
         }
       }
     }
@@ -21963,9 +22035,9 @@ function readFile(path34, held2, error, visit) {
   held2.delete(path34);
   try {
     return fd ??= openLog(path34), fd === void 0 ? !1 : visit(fd);
-  } catch (failure) {
-    if (typeof failure.code != "string") throw failure;
-    return error(path34, failure), !1;
+  } catch (failure2) {
+    if (typeof failure2.code != "string") throw failure2;
+    return error(path34, failure2), !1;
   } finally {
     fd !== void 0 && import_node_fs38.default.closeSync(fd);
   }
@@ -22067,7 +22139,7 @@ function holdsLiteral(piece, start2, end, literal2) {
   let line3 = piece.subarray(start2, end);
   return (isCaseBlind(literal2) ? indexOfFolded(line3, literal2, 0) : line3.indexOf(literal2)) >= 0;
 }
-function walkRecording(sets, rec, timeFormat, take, error) {
+function walkRecording(sets, rec, timeFormat, take2, error) {
   for (let set of sets) {
     let span2 = new RecordingSpan(rec), sources = set.files.map((file) => ({ set, setIndex: 0, file })), held2 = openLiveFiles(sources), halted = !1;
     try {
@@ -22081,7 +22153,7 @@ function walkRecording(sets, rec, timeFormat, take, error) {
             line: (text2) => {
               reader ??= readerFor(text2, timeFormat);
               let line3 = reader.read(text2);
-              return !line3 || !span2.take(line3) ? !0 : (take(line3, text2, file.path) === !1 && (halted = !0), !halted && span2.state !== "after");
+              return !line3 || !span2.take(line3) ? !0 : (take2(line3, text2, file.path) === !1 && (halted = !0), !halted && span2.state !== "after");
             }
           });
         }), halted || span2.state === "after") break;
@@ -22115,10 +22187,10 @@ function runJob(plan, job, out, errors, length, count = !1, progress) {
   let jobPlan = { ...plan, plain: plan.plain && (count ? counted : printPlain(out)), numbered: !count }, fd = job.fd >= 0 ? job.fd : void 0, own = fd === void 0;
   try {
     return fd ??= openLog(job.path), fd === void 0 ? { matched: 0, stopped: !1 } : grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: void 0, context: void 0, progress }, count ? counted : (hit) => printHit(out, hit));
-  } catch (failure) {
-    let code = failure.code;
-    if (typeof code != "string") throw failure;
-    return errors.push({ at: length(), code, message: failure.message }), { matched: 0, stopped: out.closed };
+  } catch (failure2) {
+    let code = failure2.code;
+    if (typeof code != "string") throw failure2;
+    return errors.push({ at: length(), code, message: failure2.message }), { matched: 0, stopped: out.closed };
   } finally {
     own && fd !== void 0 && import_node_fs39.default.closeSync(fd);
   }
@@ -22175,15 +22247,15 @@ function shareJobs(plan, request, jobs, out, error, start2, sharing, tally) {
   } catch {
     gone = !0;
   }
-  let results = /* @__PURE__ */ new Map(), parts = /* @__PURE__ */ new Map(), partsPrinted = /* @__PURE__ */ new Map(), posted = 0, next = 0, matched = 0, ahead = 0, stopped = !1, mine = /* @__PURE__ */ new Set(), take = sharing(counters, "main"), spare2 = [], keep = (index, printed = 0) => {
+  let results = /* @__PURE__ */ new Map(), parts = /* @__PURE__ */ new Map(), partsPrinted = /* @__PURE__ */ new Map(), posted = 0, next = 0, matched = 0, ahead = 0, stopped = !1, mine = /* @__PURE__ */ new Set(), take2 = sharing(counters, "main"), spare2 = [], keep = (index, printed = 0) => {
     let own = new MemoryOutput(() => spare2.pop()), errors = [], count = 0, thrown;
     try {
       count = runJob(plan, jobs[index], own, errors, () => own.length, request.count).matched;
-    } catch (failure) {
-      thrown = failure;
+    } catch (failure2) {
+      thrown = failure2;
     }
     let bytes = dropFirst(own.take(), printed);
-    for (let failure of errors) failure.at = Math.max(0, failure.at - printed);
+    for (let failure2 of errors) failure2.at = Math.max(0, failure2.at - printed);
     mine.add(index), ahead += lengthOf(bytes), results.set(index, { index, bytes, matched: count, errors, ...thrown === void 0 ? {} : { thrown } });
   }, receive = () => {
     if (!abandoned) {
@@ -22201,7 +22273,7 @@ function shareJobs(plan, request, jobs, out, error, start2, sharing, tally) {
           if (unprinted) {
             parts.delete(result.index);
             let before = lengthOf(unprinted);
-            result.bytes = [...unprinted, ...result.bytes], result.errors = result.errors.map((failure) => ({ ...failure, at: failure.at + before }));
+            result.bytes = [...unprinted, ...result.bytes], result.errors = result.errors.map((failure2) => ({ ...failure2, at: failure2.at + before }));
           }
           results.set(result.index, result);
         }
@@ -22221,7 +22293,7 @@ function shareJobs(plan, request, jobs, out, error, start2, sharing, tally) {
     for (let result = results.get(next); result && !stopped; printParts(), result = results.get(next)) {
       results.delete(next);
       let own = mine.delete(next);
-      if (printResult(out, result, (failure) => error(jobs[next].path, Object.assign(new Error(failure.message), { code: failure.code }))), own) {
+      if (printResult(out, result, (failure2) => error(jobs[next].path, Object.assign(new Error(failure2.message), { code: failure2.code }))), own) {
         ahead -= lengthOf(result.bytes);
         for (let piece of result.bytes) spare2.length < SPARE_BUFFERS && spare2.push(piece.buffer);
       } else if (Atomics.sub(counters, KEPT, keptSize(result.bytes)), Atomics.notify(counters, KEPT), !gone) for (let piece of result.bytes) port1.postMessage(piece.buffer, [piece.buffer]);
@@ -22229,7 +22301,7 @@ function shareJobs(plan, request, jobs, out, error, start2, sharing, tally) {
     }
   }, searchNext = () => {
     let job = jobs[next], errors = [], result = runJob(plan, job, out, errors, () => 0, request.count);
-    for (let failure of errors) error(job.path, Object.assign(new Error(failure.message), { code: failure.code }));
+    for (let failure2 of errors) error(job.path, Object.assign(new Error(failure2.message), { code: failure2.code }));
     closeHeld(job), matched += result.matched, tally?.(result.matched), stopped = result.stopped || out.closed, next++;
   }, silentSince = 0, lastProgress = -1, waitForWorker = () => {
     let seen = Atomics.load(counters, POSTED);
@@ -22245,7 +22317,7 @@ function shareJobs(plan, request, jobs, out, error, start2, sharing, tally) {
       for (receive(), print(); ahead > AHEAD_BYTES && !stopped && !gone; )
         waitForWorker(), print();
       if (stopped) break;
-      let index = take();
+      let index = take2();
       if (index >= jobs.length) break;
       index === next ? searchNext() : keep(index);
     }
@@ -22425,20 +22497,20 @@ Examples:
 `) : printHit(out, hit),
         fileError
       ));
-    } catch (failure) {
-      throw count && printing(out, () => told(seen)), failure;
+    } catch (failure2) {
+      throw count && printing(out, () => told(seen)), failure2;
     }
     count && (told(matched), out.flush()), process.exitCode = failed ? 2 : matched > 0 ? 0 : 1;
   });
 }
 
 // src/commands/show.ts
-function eachLineOf(where, rec, session, take) {
+function eachLineOf(where, rec, session, take2) {
   if (!/^[\w-]+$/.test(rec)) throw new AuditError(`not a recording id: '${escapeText(rec)}'`, 2);
-  let sets = logsOf(where, session), failure, walk = walkRecording(sets, rec, where.timeFormat, take, (file, error) => {
-    failure ??= fileProblem(file, error);
+  let sets = logsOf(where, session), failure2, walk = walkRecording(sets, rec, where.timeFormat, take2, (file, error) => {
+    failure2 ??= fileProblem(file, error);
   });
-  if (failure) throw new AuditError(failure, 2);
+  if (failure2) throw new AuditError(failure2, 2);
   if (!walk.start || !walk.set) throw new AuditError(`no recording ${rec} in ${where.dir} (its start may have been in a rotated file that was deleted)`, 2);
   return walk.stopped || warn(`recording ${rec} has no stop event yet: still logging, or its end was lost`), { ...walk, set: walk.set };
 }
@@ -22486,9 +22558,9 @@ var POLL_MS = 100, DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
-    let take = Math.min(window.length, from);
-    from -= take;
-    let read2 = import_node_fs40.default.readSync(fd, window, 0, take, from);
+    let take2 = Math.min(window.length, from);
+    from -= take2;
+    let read2 = import_node_fs40.default.readSync(fd, window, 0, take2, from);
     for (let at = read2; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -22781,7 +22853,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
     let fd = openLog(part);
     if (fd !== void 0)
       try {
-        let take = (line3) => {
+        let take2 = (line3) => {
           if (!header) return event(line3);
           let parsed = rawCastHeader(line3);
           return parsed ? (header = !1, idleTimeLimit !== void 0 && (parsed.idle_time_limit = idleTimeLimit), write(`${escapeText(JSON.stringify(parsed))}
@@ -22791,7 +22863,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
           let start2 = 0, piece = buffer.subarray(0, end);
           for (let newline = piece.indexOf(10); newline >= 0; newline = piece.indexOf(10, start2)) {
             let line3 = buffer.toString("utf8", start2, newline);
-            if (start2 = newline + 1, !take(line3))
+            if (start2 = newline + 1, !take2(line3))
               return stopped = !0, !1;
           }
           return !0;

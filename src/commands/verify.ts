@@ -20,7 +20,7 @@ import { dirNames, logSets, setName, type LogSet } from '../read/files.ts';
 import { LineReader, placeOf, readerFor } from '../read/line.ts';
 import { DEFAULT_TIME_FORMAT } from '../format/text.ts';
 import { forEachPiece, type Verdict } from '../read/chunks.ts';
-import { holdLog, takeListing, textByName, type HeldLog, type TextOf } from '../read/held-files.ts';
+import { failure, readLog, takeListing, textsByName, type TextOf } from '../read/held-files.ts';
 import { livingReader, readRecording, type Recording } from '../runtime/runfile.ts';
 import { readSealNote } from '../chain/external-stop.ts';
 import { location, Output, whereOptions, type WhereOptions } from './reading.ts';
@@ -35,7 +35,7 @@ export type EachLine = (file: string, take: (line: string, cut?: boolean) => Ver
  * past 512 MiB could not be read). `.gz` files are read through gunzip; a planted FIFO, symlink or bomb is
  * refused (read/safe-open.ts).
  */
-export function eachLineOfFile(file: string, take: (line: string, cut?: boolean) => Verdict, textOf: TextOf = textByName): void {
+export function eachLineOfFile(file: string, take: (line: string, cut?: boolean) => Verdict, textOf: TextOf = textsByName()): void {
   const { fd, to, release } = textOf(file);
   // A line past read/chunks.ts's MAX_LINE (no reader writes one: a planted line) is handed cut, with a `\n`, and said
   // to be: when the file holds none after it (torn) it stays torn (`truncated`), and a whole one is no log line
@@ -99,7 +99,7 @@ function livingRuns(dir: string): { runFile: string; recording: Recording }[] {
  * whole), and again for each order the search for renamed files tries
  * (chain/renamed-files.ts).
  */
-export function verifyFiles(files: readonly string[], timeFormat: string, options: VerifyOptions, textOf: TextOf = textByName): LogReport {
+export function verifyFiles(files: readonly string[], timeFormat: string, options: VerifyOptions, textOf: TextOf = textsByName()): LogReport {
   const each: EachLine = (file, take) => {
     // What the verifier throws as it takes a line is its own, not the file's: it goes on as it is.
     let taking = false;
@@ -112,7 +112,7 @@ export function verifyFiles(files: readonly string[], timeFormat: string, option
       }, textOf);
     } catch (error) {
       if (taking || error instanceof AuditError) throw error; // a refusal (read/safe-open.ts) names the file already
-      throw new AuditError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 2);
+      throw new AuditError(`cannot read ${file}: ${failure(error)}`, 2);
     }
   };
   return verifyLines(files, each, timeFormat, { prefixDigest: prefixDigests(textOf), ...options });
@@ -404,8 +404,8 @@ export function verifyCommand(): Command {
           throw new AuditError(`cannot read the key ${options.key}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 2);
         }
       }
-      let listing = files.length > 0 ? undefined : takeListing(where.dir, dirNames);
-      // A log of the directory is held open while it is read (read/held-files.ts): its writers go on rotating it.
+      const listing = files.length > 0 ? undefined : takeListing(where.dir, dirNames);
+      // A log of the directory is read as one state of it (read/held-files.ts): its writers go on rotating it.
       const groups: { name: string; files: string[]; live?: string }[] =
         listing === undefined ? setsOfFiles(files) : listing.sets.map((set: LogSet) => ({ name: setName(set), files: set.files.map((file) => file.path), live: set.live }));
       if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -420,27 +420,23 @@ export function verifyCommand(): Command {
       let untimedSaid = false;
       // One for the whole run: many logs each with broken stretches must not each take the whole search.
       const rearrange = new RearrangeBudget();
+      const check = (groupFiles: readonly string[], textOf?: TextOf): LogReport => {
+        const report = verifyFiles(groupFiles, where.timeFormat, { key, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange }, textOf);
+        // What the notes beside the log say it held (verify-notes.ts): lines gone whole leave the chain nothing to read.
+        const gone = notedEnds(groupFiles, runs);
+        return gone.length > 0 ? { ...report, breaks: [...report.breaks, ...gone] } : report;
+      };
       for (const group of groups) {
         let report: LogReport;
-        let held: HeldLog | undefined;
         try {
-          if (group.live !== undefined && listing !== undefined) {
-            const taken = holdLog(where.dir, group.live, listing, () => takeListing(where.dir, dirNames));
-            held = taken.log;
-            listing = taken.listing;
-          }
-          const groupFiles = held?.files ?? group.files;
-          report = verifyFiles(groupFiles, where.timeFormat, { key, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange }, held?.text);
-          // What the notes beside the log say it held (verify-notes.ts): lines gone whole leave the chain nothing to read.
-          const gone = notedEnds(groupFiles, runs);
-          if (gone.length > 0) report = { ...report, breaks: [...report.breaks, ...gone] };
+          report = group.live !== undefined && listing !== undefined ? readLog(where.dir, group.live, listing, dirNames, (log) => check(log.files, log.text)) : check(group.files);
         } catch (error) {
           // What the logs before it gave is said first. A fault of verify's own is no verdict on the log: never exit 1.
           out.flush();
           if (error instanceof AuditError) throw error;
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'EMFILE' || code === 'ENFILE') throw new AuditError(`could not verify ${group.name}, the result is unknown: ${failure(error)}`, 2);
           throw new AuditError(`could not verify ${group.name}, the result is unknown (a fault in verify, not a finding in the log): ${(error as Error).stack ?? String(error)}`, 2);
-        } finally {
-          held?.close();
         }
         if (report.untimed !== undefined && !untimedSaid) {
           untimedSaid = true;

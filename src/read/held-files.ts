@@ -1,23 +1,23 @@
-// A log's files held open at one moment, so that verify reads one state of a directory its writers go on
-// changing. Listed, then opened, a log's files are not what verify reads: under a flood the writer rotates
-// (the live file renamed, a new one begun), compresses (a `.gz` renamed in, the plain file removed) and prunes
-// (the oldest removed) between the listing and the reads, and verify then missed a file (the one rotated out
-// of the live name: "missing file"), read a compressed one's plain file gone (ENOENT, exit 2) or another
-// recording's stretch with no start ("inserted"). Here every file of the log is opened first, then the
-// directory is listed again: when the log's names are the same and each name is still the file opened, the
-// descriptors held are one state of the log, whatever is renamed or removed while they are read. Otherwise
-// (or a file gone before it was opened) it is taken again, a bounded number of times. A file removed by
-// hand is simply not in the listing: verify still names it missing.
+// A log's files read as one state of a directory its writers go on changing. Listed, then opened, a log's files are
+// not what verify reads: under a flood the writer rotates (the live file renamed, a new one begun), compresses (a
+// `.gz` renamed in, the plain file removed) and prunes (the oldest removed) between the listing and the reads, and
+// verify then missed a file (the one rotated out of the live name: "missing file"), read a compressed one's plain file
+// gone (ENOENT, exit 2) or another recording's stretch with no start ("inserted"). So the live file is held open, with
+// the newest rotated files (those compression replaces), and the others are known by identity; the set is taken as
+// one state only when that is shown without trusting a clock: by the directory read again, or by the live file being
+// the one a listing saw (a live file is never renamed back in: while it stays at its name, nothing was rotated). A
+// file known by identity that is another, or gone, when it is read makes the log be taken again, a bounded number of
+// times. A file removed by hand is simply not in the listing: verify still names it missing.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { AuditError } from '../core/errors.ts';
-import { fileIdentity } from '../sinks/file/rotated-ledger.ts';
+import { MAX_LINE, pastNewline } from './chunks.ts';
 import { logSets, type LogSet } from './files.ts';
 import { gunzippedText } from './gunzip.ts';
 import { openLogFile } from './safe-open.ts';
 
-/** A file of a log opened as its text: read `fd` by position up to `to` (its size when it was taken; undefined: to its end), then `release` it. */
+/** A file of a log opened as its text: read `fd` by position up to `to` (undefined: to its end), then `release` it. */
 export interface OpenText {
   fd: number;
   to?: number;
@@ -27,157 +27,295 @@ export interface OpenText {
 /** Opens a log's file as its text (read/safe-open.ts refuses what is not ours). */
 export type TextOf = (file: string) => OpenText;
 
-/** A log file opened as its text (a `.gz` gunzipped into an unlinked temporary file), refused as safe-open.ts refuses. */
-export function openLogText(file: string): number {
-  const fd = openLogFile(file);
-  if (!file.endsWith('.gz')) return fd;
+/**
+ * Which file a stat is of: its device and inode, and its birth time (0 where the file system keeps none), which tells
+ * it from a later file given the inode number of one removed meanwhile (ext4 hands a freed one out again at once).
+ */
+function whichFile(stat: fs.BigIntStats): string {
+  return `${stat.dev}:${stat.ino}:${stat.birthtimeNs}`;
+}
+
+/** whichFile, and where the file system keeps no birth time its last change: a file not held is known again only as it was. */
+function asItWas(stat: fs.BigIntStats): string {
+  return stat.birthtimeNs > 0n ? whichFile(stat) : `${whichFile(stat)}:${stat.ctimeNs}`;
+}
+
+/** asItWas of what `file` names now (not followed); undefined when nothing does. */
+function asItIs(file: string): string | undefined {
   try {
-    return gunzippedText(file, fd);
-  } finally {
-    fs.closeSync(fd);
+    return asItWas(fs.lstatSync(file, { bigint: true }));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
   }
 }
 
-/** Each read opens the file again, by its name (files named on the command line). */
-export const textByName: TextOf = (file) => {
-  const fd = openLogText(file);
-  return { fd, release: () => fs.closeSync(fd) };
-};
+const ofFd = (fd: number): fs.BigIntStats => fs.fstatSync(fd, { bigint: true });
 
-/** A log's files held open (see the top); `close` lets them go. */
+/**
+ * Where a file held at `size` bytes is read to: `size` when a line ends there, else the end of the line its writer was
+ * writing when the size was taken (a line's bytes land in more than one piece): cut there, an honest live file read
+ * as torn. When that line has no end yet, the file's end as it is now (torn as it stands, as a log read unheld is),
+ * but no more than MAX_LINE past `size` (read/chunks.ts cuts a line there anyway): a writer that never ends its line
+ * would keep verify reading.
+ */
+export function lineEnd(fd: number, size: number): number {
+  const byte = Buffer.alloc(1);
+  if (size === 0 || (fs.readSync(fd, byte, 0, 1, size - 1) === 1 && byte[0] === 10)) return size;
+  return pastNewline(fd, size, Math.min(fs.fstatSync(fd).size, size + MAX_LINE));
+}
+
+/** A `.gz` open at `fd` as its text (gunzipped into an unlinked temporary file, let go at `release`); else the file itself, read to `to`. */
+function asText(file: string, fd: number, to: number | undefined, release: () => void): OpenText {
+  if (!file.endsWith('.gz')) return { fd, to, release };
+  let text: number;
+  try {
+    text = gunzippedText(file, fd);
+  } finally {
+    release();
+  }
+  return { fd: text, release: () => fs.closeSync(text) };
+}
+
+/**
+ * Files named on the command line, opened by name at each read (verify reads a file again for each order it tries): a
+ * name that names another file than at its first read (a live file rotated meanwhile) is refused, and a plain file is
+ * read to where it was first read to (a live one grows on).
+ */
+export function textsByName(): TextOf {
+  const first = new Map<string, { file: string; to?: number }>();
+  return (file) => {
+    const fd = openLogFile(file);
+    try {
+      const now = whichFile(ofFd(fd));
+      let seen = first.get(file);
+      if (seen === undefined) {
+        seen = { file: now, to: file.endsWith('.gz') ? undefined : lineEnd(fd, fs.fstatSync(fd).size) };
+        first.set(file, seen);
+      } else if (seen.file !== now) throw new AuditError(`${file} was replaced by another file while verify read it (rotated?): not verified`, 2);
+    } catch (error) {
+      fs.closeSync(fd);
+      throw error;
+    }
+    return asText(file, fd, first.get(file)!.to, () => fs.closeSync(fd));
+  };
+}
+
+/** A log's files taken (see the top): `text` opens one as its text; `changed`, after a read failed, says the log changed under it. */
 export interface HeldLog {
   files: string[];
   text: TextOf;
+  changed: () => boolean;
   close: () => void;
 }
 
 /** How many times a log is taken again while it keeps changing under verify before verify gives up (exit 2). */
 const TRIES = 50;
 
-/**
- * A live file born this long before a listing was the live file when it was taken (file times are from a clock
- * that lags by a tick; a writer creates a live file, never renames one in).
- */
-const BORN_BEFORE_MS = 1000;
+/** Of a log's files, at most this many are held open; the older ones are known by identity and opened as they are read. */
+const HOLD_AT_MOST = 256;
 
-/** A listing of a log directory: when it was taken (epoch ms), and its logs' files by live file's name. */
+/** Descriptors left free when the process's limit (ulimit -n) stops the holding early: a file opened to be read, a gunzipped text, a child gunzip's pipes. */
+const HEADROOM = 32;
+
+/** A listing of a log directory: its logs, their files by live file's name, and the live files seen steady (see takeListing). */
 export interface Listing {
-  at: number;
   sets: LogSet[];
   files: Map<string, string[]>;
+  /**
+   * By live file's name, for each log whose files two readings of the directory agreed on: its live file as it was
+   * between them (asItWas).
+   */
+  steady: Map<string, string>;
 }
 
-/** `dir` listed now (`names` lists it). */
-export function takeListing(dir: string, names: (dir: string) => string[]): Listing {
-  const at = Date.now();
-  const sets = logSets(dir, names(dir));
-  return { at, sets, files: new Map(sets.map((set) => [set.live, set.files.map((file) => file.path)])) };
+function filesByLive(sets: readonly LogSet[]): Map<string, string[]> {
+  return new Map(sets.map((set) => [set.live, set.files.map((file) => file.path)]));
 }
 
 /**
- * The files of the log whose live file is `live` in `dir`, held (see the top). `before`: a listing taken earlier;
- * `list` lists the directory again. Returns the log held and the newest listing (the next log's "before").
- *
- * Every file opened, none gone, is the log as `before` listed it, but for a live file rotated meanwhile (the file
- * rotated out of its name not held): a live file born well before the listing was not. Only a younger one (just
- * rotated, or a file system that keeps no birth time) costs a listing again: a directory of many logs is not
- * listed once per log.
+ * `dir` listed now (`names` reads it), twice, each log's live file looked at between the two: a log whose files both
+ * readings agree on was, when the second was taken, those files with that live file in its name (nothing was rotated
+ * out of it after it was looked at, or the second reading would list the file rotated). One readdir and one lstat a log,
+ * not a readdir a log: a directory may hold thousands of logs.
  */
-export function holdLog(dir: string, live: string, before: Listing, list: () => Listing): { log: HeldLog; listing: Listing } {
-  let listing = before;
+export function takeListing(dir: string, names: (dir: string) => string[]): Listing {
+  const first = names(dir);
+  const sets = logSets(dir, first);
+  const lives = new Map<string, string>();
+  for (const set of sets) {
+    const live = asItIs(path.join(dir, set.live));
+    if (live !== undefined) lives.set(set.live, live);
+  }
+  const second = names(dir);
+  const again = sameFiles(first, second) ? sets : logSets(dir, second);
+  const files = filesByLive(again);
+  const before = again === sets ? files : filesByLive(sets);
+  const steady = new Map<string, string>();
+  for (const [live, seen] of lives) {
+    const now = files.get(live) ?? [];
+    if (now.at(-1) === path.join(dir, live) && sameFiles(before.get(live) ?? [], now)) steady.set(live, seen);
+  }
+  return { sets: again, files, steady };
+}
+
+/** The files of the log whose live file is `live`, as `dir` holds them now (only its own names are parsed). */
+export function filesNow(dir: string, live: string, names: (dir: string) => string[]): string[] {
+  const own = names(dir).filter((name) => name === live || name.startsWith(`${live}.`));
+  return filesByLive(logSets(dir, own)).get(live) ?? [];
+}
+
+/**
+ * `read` the log whose live file is `live` in `dir`, taken as one state (see the top): `listing` says its files,
+ * `names` reads the directory again. Taken again (at most TRIES times) when it changed before it was taken whole, or
+ * while it was read. Throws `read`'s own errors.
+ */
+export function readLog<T>(dir: string, live: string, listing: Listing, names: (dir: string) => string[], read: (log: HeldLog) => T): T {
+  let files = listing.files.get(live) ?? [];
+  let steady = listing.steady.get(live);
   for (let tried = 0; tried < TRIES; tried++) {
-    const files = listing.files.get(live) ?? [];
-    const fds = new Map<string, number>();
-    const closeAll = (): void => {
-      for (const fd of fds.values()) fs.closeSync(fd);
-    };
-    let gone = false;
+    const taken = takeLog(dir, live, files, steady, names);
+    steady = undefined;
+    if (!('log' in taken)) {
+      files = taken.files;
+      continue;
+    }
     try {
-      for (const file of files) {
+      return read(taken.log);
+    } catch (error) {
+      if (!taken.log.changed()) throw error;
+    } finally {
+      taken.log.close();
+    }
+    files = filesNow(dir, live, names);
+  }
+  throw new AuditError(`${path.join(dir, live)}: its files changed under verify ${TRIES} times in a row (rotated, compressed, removed): not verified`, 2);
+}
+
+/** Opened and known, the files of a log. */
+interface Taken {
+  fds: Map<string, number>;
+  known: Map<string, string>;
+}
+
+function letGo(taken: Taken): void {
+  for (const fd of taken.fds.values()) fs.closeSync(fd);
+}
+
+const outOfDescriptors = (error: unknown): boolean => ['EMFILE', 'ENFILE'].includes((error as NodeJS.ErrnoException).code ?? '');
+
+/** What a failed open or read says to the user: its code, and for running out of descriptors what to do. */
+export function failure(error: unknown): string {
+  const said = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  return outOfDescriptors(error) ? `${said} (too many open files: raise the limit, ulimit -n)` : said;
+}
+
+/** `files` opened (the live one and the newest HOLD_AT_MOST) or known (asItWas); undefined when one is gone. */
+function take(files: readonly string[], livePath: string): Taken | undefined {
+  const taken: Taken = { fds: new Map(), known: new Map() };
+  // The live file first, then the rotated ones newest first: compression replaces the newest under verify.
+  const order = [...files].reverse();
+  let holding = true;
+  try {
+    for (const file of order) {
+      if (holding && taken.fds.size < HOLD_AT_MOST) {
         try {
-          fds.set(file, openLogFile(file));
+          taken.fds.set(file, openLogFile(file));
+          continue;
         } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-          gone = true;
-          break;
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+            letGo(taken);
+            return undefined;
+          }
+          if (!outOfDescriptors(error) || taken.fds.size === 0) throw error;
+          // Up against the process's limit: the last ones held are let go (known instead), for what reading needs.
+          holding = false;
+          for (const [held, fd] of [...taken.fds].slice(-HEADROOM)) {
+            if (held === livePath) continue;
+            taken.known.set(held, asItWas(ofFd(fd)));
+            fs.closeSync(fd);
+            taken.fds.delete(held);
+          }
         }
       }
-      const liveFd = fds.get(path.join(dir, live));
-      const born = liveFd === undefined ? 0 : fs.fstatSync(liveFd).birthtimeMs;
-      if (!gone && (liveFd === undefined || (born > 0 && born < listing.at - BORN_BEFORE_MS))) return { log: held(files, fds), listing };
-      const after = list();
-      if (!gone && sameFiles(files, after.files.get(live) ?? []) && files.every((file) => stillAt(file, fds.get(file)!))) {
-        return { log: held(files, fds), listing: after };
+      const now = asItIs(file);
+      if (now === undefined) {
+        letGo(taken);
+        return undefined;
       }
-      listing = after;
-    } catch (error) {
-      closeAll();
-      throw error;
+      taken.known.set(file, now);
     }
-    closeAll();
+  } catch (error) {
+    letGo(taken);
+    throw error;
   }
-  throw new AuditError(`${path.join(dir, live)}: its files changed under verify ${TRIES} times in a row (renamed, removed): not verified`, 2);
+  return taken;
+}
+
+/**
+ * The log's `files` taken: the log held, when they are one state of it (see the top); else the files the directory
+ * holds now. `steady`: the live file as a listing that had these files saw it (Listing.steady).
+ */
+function takeLog(dir: string, live: string, files: string[], steady: string | undefined, names: (dir: string) => string[]): { log: HeldLog } | { files: string[] } {
+  const livePath = path.join(dir, live);
+  const taken = take(files, livePath);
+  const liveFd = taken?.fds.get(livePath);
+  // The live file the listing saw, and every file it listed still there: nothing was rotated since (see takeListing).
+  if (taken && steady !== undefined && liveFd !== undefined && asItWas(ofFd(liveFd)) === steady) return { log: held(files, taken) };
+  const now = filesNow(dir, live, names);
+  if (taken && sameFiles(files, now) && stillThere(taken)) return { log: held(files, taken) };
+  if (taken) letGo(taken);
+  return { files: now };
 }
 
 function sameFiles(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((file, i) => file === b[i]);
 }
 
-/** Whether `file` still names the file open on `fd`. */
-function stillAt(file: string, fd: number): boolean {
+/** Whether each name still names the file held or known. */
+function stillThere(taken: Taken): boolean {
   try {
-    return fileIdentity(fs.lstatSync(file)) === fileIdentity(fs.fstatSync(fd));
+    for (const [file, fd] of taken.fds) if (whichFile(fs.lstatSync(file, { bigint: true })) !== whichFile(ofFd(fd))) return false;
   } catch {
     return false;
   }
+  for (const [file, known] of taken.known) if (asItIs(file) !== known) return false;
+  return true;
 }
 
 /**
- * The log read from what was opened: each file up to its size as it was taken (the live one grows on; see lineEnd),
- * a `.gz` gunzipped once when first read.
+ * The log read from what was taken: a file held up to its size as it was taken (the live one grows on; see lineEnd),
+ * a `.gz` gunzipped at each read and its text let go after it (one text in the temporary directory at a time); a file
+ * known by identity opened as it is read, and if it is another or gone, the log changed under verify.
  */
-function held(files: string[], fds: Map<string, number>): HeldLog {
-  const sizes = new Map([...fds].map(([file, fd]) => [file, fs.fstatSync(fd).size]));
-  const texts = new Map<string, number>();
+function held(files: string[], taken: Taken): HeldLog {
+  const sizes = new Map([...taken.fds].filter(([file]) => !file.endsWith('.gz')).map(([file, fd]) => [file, fs.fstatSync(fd).size]));
   const ends = new Map<string, number>();
+  const byName = textsByName();
+  let changed = false;
   const text: TextOf = (file) => {
-    const fd = fds.get(file);
-    if (fd === undefined) return textByName(file);
-    if (!file.endsWith('.gz')) {
-      if (!ends.has(file)) ends.set(file, lineEnd(fd, sizes.get(file)!));
-      return { fd, to: ends.get(file), release: () => {} };
+    const fd = taken.fds.get(file);
+    if (fd !== undefined) {
+      const size = sizes.get(file);
+      if (size !== undefined && !ends.has(file)) ends.set(file, lineEnd(fd, size));
+      return asText(file, fd, ends.get(file), () => {});
     }
-    let gunzipped = texts.get(file);
-    if (gunzipped === undefined) {
-      // The child gunzip reads the descriptor from where it stands: it is read once, its text kept.
-      gunzipped = gunzippedText(file, fd);
-      texts.set(file, gunzipped);
+    const known = taken.known.get(file);
+    if (known === undefined) return byName(file);
+    let opened: number;
+    try {
+      opened = openLogFile(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      changed = true;
+      throw new AuditError(`${file} was removed while verify read its log`, 2);
     }
-    return { fd: gunzipped, release: () => {} };
+    if (asItWas(ofFd(opened)) !== known) {
+      fs.closeSync(opened);
+      changed = true;
+      throw new AuditError(`${file} was replaced while verify read its log`, 2);
+    }
+    return asText(file, opened, undefined, () => fs.closeSync(opened));
   };
-  return {
-    files,
-    text,
-    close: () => {
-      for (const fd of [...fds.values(), ...texts.values()]) fs.closeSync(fd);
-    },
-  };
-}
-
-/**
- * Where a file held at `size` bytes is read to: `size` when a line ends there, else the end of the line its writer was
- * writing when the size was taken (a line's bytes land in more than one piece): cut there, an honest live file read
- * as torn. When that line has no end yet, the file's end as it is now (torn as it stands, as a log read unheld is).
- */
-function lineEnd(fd: number, size: number): number {
-  const byte = Buffer.alloc(1);
-  if (size === 0 || (fs.readSync(fd, byte, 0, 1, size - 1) === 1 && byte[0] === 10)) return size;
-  const piece = Buffer.allocUnsafe(64 * 1024);
-  for (let at = size; ; ) {
-    const read = fs.readSync(fd, piece, 0, piece.length, at);
-    if (read === 0) return at;
-    const newline = piece.subarray(0, read).indexOf(10);
-    if (newline >= 0) return at + newline + 1;
-    at += read;
-  }
+  return { files, text, changed: () => changed, close: () => letGo(taken) };
 }
