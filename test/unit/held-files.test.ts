@@ -9,7 +9,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { after, afterEach, describe, it, mock } from 'node:test';
 import { MAX_LINE } from '../../src/read/chunks.ts';
-import { lineEnd, readLog, takeListing, type HeldLog } from '../../src/read/held-files.ts';
+import { AuditError } from '../../src/core/errors.ts';
+import { lineEnd, readLog, takeListing, textsByName, type HeldLog } from '../../src/read/held-files.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -142,5 +143,23 @@ describe('lineEnd: where a live file held mid-line is read to', () => {
     } finally {
       fs.closeSync(fd);
     }
+  });
+});
+
+describe('files named on the command line', () => {
+  it('read again after their name was given to another file (a live file rotated): refused, exit 2; grown: read to where they were first', () => {
+    const dir = scratch();
+    const file = path.join(dir, 'a.log');
+    fs.writeFileSync(file, 'one\n');
+    const textOf = textsByName();
+    const first = textOf(file);
+    first.release();
+    fs.appendFileSync(file, 'two\n');
+    const again = textOf(file);
+    again.release();
+    assert.equal(again.to, 4);
+    fs.renameSync(file, path.join(dir, rotatedName(1)));
+    fs.writeFileSync(file, 'three\n');
+    assert.throws(() => textOf(file), (error) => error instanceof AuditError && error.exitCode === 2 && /replaced/.test(error.message));
   });
 });
