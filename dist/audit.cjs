@@ -21100,6 +21100,9 @@ function textsByName() {
   };
 }
 var TRIES = 50, HOLD_AT_MOST = 256, HEADROOM = 32;
+function sameFiles(a, b) {
+  return a.length === b.length && a.every((file, i) => file === b[i]);
+}
 function filesByLive(sets) {
   return new Map(sets.map((set) => [set.live, set.files.map((file) => file.path)]));
 }
@@ -21120,24 +21123,36 @@ function filesNow(dir, live, names) {
   let own = names(dir).filter((name) => name === live || name.startsWith(`${live}.`));
   return filesByLive(logSets(dir, own)).get(live) ?? [];
 }
+function filesWith(dir, live, liveFd, names) {
+  let livePath = import_node_path28.default.join(dir, live), first = filesNow(dir, live, names), files = filesNow(dir, live, names), now = asItIs(livePath);
+  return (liveFd === void 0 ? now === void 0 : now !== void 0 && now === asItWas(ofFd(liveFd))) && sameFiles(first, files) && files.includes(livePath) === (liveFd !== void 0) ? files : void 0;
+}
 function readLog(dir, live, listing, names, read2) {
-  let files = listing.files.get(live) ?? [], steady = listing.steady.get(live);
+  let livePath = import_node_path28.default.join(dir, live), steady = listing.steady.get(live);
   for (let tried = 0; tried < TRIES; tried++) {
-    let taken = takeLog(dir, live, files, steady, names);
-    if (steady = void 0, !("log" in taken)) {
-      files = taken.files;
-      continue;
-    }
+    let liveFd = openIfThere(livePath), taken;
     try {
-      return read2(taken.log);
-    } catch (error) {
-      if (!taken.log.changed()) throw error;
+      let files = steady !== void 0 && liveFd !== void 0 && asItWas(ofFd(liveFd)) === steady ? listing.files.get(live) : filesWith(dir, live, liveFd, names);
+      if (steady = void 0, taken = files && take(files, livePath, liveFd), !taken) continue;
+      let log = held(files, taken);
+      try {
+        return read2(log);
+      } catch (error) {
+        if (!log.changed()) throw error;
+      }
     } finally {
-      taken.log.close();
+      taken ? letGo(taken) : liveFd !== void 0 && import_node_fs34.default.closeSync(liveFd);
     }
-    files = filesNow(dir, live, names);
   }
-  throw new AuditError(`${import_node_path28.default.join(dir, live)}: its files changed under verify ${TRIES} times in a row (rotated, compressed, removed): not verified`, 2);
+  throw new AuditError(`${livePath}: its files changed under verify ${TRIES} times in a row (rotated, compressed, removed): not verified`, 2);
+}
+function openIfThere(file) {
+  try {
+    return openLogFile(file);
+  } catch (error) {
+    if (error.code === "ENOENT") return;
+    throw error;
+  }
 }
 function letGo(taken) {
   for (let fd of taken.fds.values()) import_node_fs34.default.closeSync(fd);
@@ -21147,11 +21162,11 @@ function failure(error) {
   let said = error.code ?? error.message;
   return outOfDescriptors(error) ? `${said} (too many open files: raise the limit, ulimit -n)` : said;
 }
-function take(files, livePath) {
-  let taken = { fds: /* @__PURE__ */ new Map(), known: /* @__PURE__ */ new Map() }, order = [...files].reverse(), holding = !0;
+function take(files, livePath, liveFd) {
+  let taken = { fds: /* @__PURE__ */ new Map(), known: /* @__PURE__ */ new Map() }, order = files.filter((file) => file !== livePath).reverse(), holding = !0;
   try {
     for (let file of order) {
-      if (holding && taken.fds.size < HOLD_AT_MOST)
+      if (holding && taken.fds.size + 1 < HOLD_AT_MOST)
         try {
           taken.fds.set(file, openLogFile(file));
           continue;
@@ -21160,10 +21175,10 @@ function take(files, livePath) {
             letGo(taken);
             return;
           }
-          if (!outOfDescriptors(error) || taken.fds.size === 0) throw error;
+          if (!outOfDescriptors(error)) throw error;
           holding = !1;
           for (let [held2, fd] of [...taken.fds].slice(-HEADROOM))
-            held2 !== livePath && (taken.known.set(held2, asItWas(ofFd(fd))), import_node_fs34.default.closeSync(fd), taken.fds.delete(held2));
+            taken.known.set(held2, asItWas(ofFd(fd))), import_node_fs34.default.closeSync(fd), taken.fds.delete(held2);
         }
       let now = asItIs(file);
       if (now === void 0) {
@@ -21175,25 +21190,7 @@ function take(files, livePath) {
   } catch (error) {
     throw letGo(taken), error;
   }
-  return taken;
-}
-function takeLog(dir, live, files, steady, names) {
-  let livePath = import_node_path28.default.join(dir, live), taken = take(files, livePath), liveFd = taken?.fds.get(livePath);
-  if (taken && steady !== void 0 && liveFd !== void 0 && asItWas(ofFd(liveFd)) === steady) return { log: held(files, taken) };
-  let now = filesNow(dir, live, names);
-  return taken && sameFiles(files, now) && stillThere(taken) ? { log: held(files, taken) } : (taken && letGo(taken), { files: now });
-}
-function sameFiles(a, b) {
-  return a.length === b.length && a.every((file, i) => file === b[i]);
-}
-function stillThere(taken) {
-  try {
-    for (let [file, fd] of taken.fds) if (whichFile(import_node_fs34.default.lstatSync(file, { bigint: !0 })) !== whichFile(ofFd(fd))) return !1;
-  } catch {
-    return !1;
-  }
-  for (let [file, known2] of taken.known) if (asItIs(file) !== known2) return !1;
-  return !0;
+  return liveFd !== void 0 && taken.fds.set(livePath, liveFd), taken;
 }
 function held(files, taken) {
   let sizes = new Map([...taken.fds].filter(([file]) => !file.endsWith(".gz")).map(([file, fd]) => [file, import_node_fs34.default.fstatSync(fd).size])), ends2 = /* @__PURE__ */ new Map(), byName = textsByName(), changed = !1;

@@ -2,12 +2,13 @@
 // not what verify reads: under a flood the writer rotates (the live file renamed, a new one begun), compresses (a
 // `.gz` renamed in, the plain file removed) and prunes (the oldest removed) between the listing and the reads, and
 // verify then missed a file (the one rotated out of the live name: "missing file"), read a compressed one's plain file
-// gone (ENOENT, exit 2) or another recording's stretch with no start ("inserted"). So the live file is held open, with
-// the newest rotated files (those compression replaces), and the others are known by identity; the set is taken as
-// one state only when that is shown without trusting a clock: by the directory read again, or by the live file being
-// the one a listing saw (a live file is never renamed back in: while it stays at its name, nothing was rotated). A
-// file known by identity that is another, or gone, when it is read makes the log be taken again, a bounded number of
-// times. A file removed by hand is simply not in the listing: verify still names it missing.
+// gone (ENOENT, exit 2) or another recording's stretch with no start ("inserted"). So the live file is held open
+// first, and the log's files are those a reading of the directory shows while it stays at its name: a live file is
+// never renamed back in, so while it stays nothing was rotated, and the rotated files listed then are the log with it.
+// That is shown without trusting a clock: by the live file being the one a listing saw, or by the directory read
+// again. The newest rotated files (those compression replaces) are held too, the others known by identity: one that
+// is another file, or gone, when it is read makes the log be taken again, a bounded number of times. A file removed
+// by hand is simply not in the listing: verify still names it missing.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -129,6 +130,10 @@ export interface Listing {
   steady: Map<string, string>;
 }
 
+function sameFiles(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((file, i) => file === b[i]);
+}
+
 function filesByLive(sets: readonly LogSet[]): Map<string, string[]> {
   return new Map(sets.map((set) => [set.live, set.files.map((file) => file.path)]));
 }
@@ -160,36 +165,65 @@ export function takeListing(dir: string, names: (dir: string) => string[]): List
 }
 
 /** The files of the log whose live file is `live`, as `dir` holds them now (only its own names are parsed). */
-export function filesNow(dir: string, live: string, names: (dir: string) => string[]): string[] {
+function filesNow(dir: string, live: string, names: (dir: string) => string[]): string[] {
   const own = names(dir).filter((name) => name === live || name.startsWith(`${live}.`));
   return filesByLive(logSets(dir, own)).get(live) ?? [];
 }
 
 /**
- * `read` the log whose live file is `live` in `dir`, taken as one state (see the top): `listing` says its files,
- * `names` reads the directory again. Taken again (at most TRIES times) when it changed before it was taken whole, or
- * while it was read. Throws `read`'s own errors.
+ * The files of the log whose live file is open at `liveFd` (undefined: there was none), as the directory holds them
+ * while that file stays its live one: read twice (a reading does not show a file renamed while it reads), both
+ * readings the same, and the live file still in its name after them (it was, then, when they were taken: a live file
+ * never comes back to its name). Undefined when the live file was rotated (or begun) meanwhile.
+ */
+function filesWith(dir: string, live: string, liveFd: number | undefined, names: (dir: string) => string[]): string[] | undefined {
+  const livePath = path.join(dir, live);
+  const first = filesNow(dir, live, names);
+  const files = filesNow(dir, live, names);
+  const now = asItIs(livePath);
+  const still = liveFd === undefined ? now === undefined : now !== undefined && now === asItWas(ofFd(liveFd));
+  return still && sameFiles(first, files) && files.includes(livePath) === (liveFd !== undefined) ? files : undefined;
+}
+
+/**
+ * `read` the log whose live file is `live` in `dir`, taken as one state (see the top): its live file held, then its
+ * files as `listing` had them when the live file is the one it saw (Listing.steady), else as the directory holds them
+ * while that file stays live (filesWith). Taken again (at most TRIES times) when it changed before it was taken whole,
+ * or while it was read. Throws `read`'s own errors.
  */
 export function readLog<T>(dir: string, live: string, listing: Listing, names: (dir: string) => string[], read: (log: HeldLog) => T): T {
-  let files = listing.files.get(live) ?? [];
+  const livePath = path.join(dir, live);
   let steady = listing.steady.get(live);
   for (let tried = 0; tried < TRIES; tried++) {
-    const taken = takeLog(dir, live, files, steady, names);
-    steady = undefined;
-    if (!('log' in taken)) {
-      files = taken.files;
-      continue;
-    }
+    const liveFd = openIfThere(livePath);
+    let taken: Taken | undefined;
     try {
-      return read(taken.log);
-    } catch (error) {
-      if (!taken.log.changed()) throw error;
+      const files = steady !== undefined && liveFd !== undefined && asItWas(ofFd(liveFd)) === steady ? listing.files.get(live)! : filesWith(dir, live, liveFd, names);
+      steady = undefined;
+      taken = files && take(files, livePath, liveFd);
+      if (!taken) continue;
+      const log = held(files!, taken);
+      try {
+        return read(log);
+      } catch (error) {
+        if (!log.changed()) throw error;
+      }
     } finally {
-      taken.log.close();
+      if (taken) letGo(taken);
+      else if (liveFd !== undefined) fs.closeSync(liveFd);
     }
-    files = filesNow(dir, live, names);
   }
-  throw new AuditError(`${path.join(dir, live)}: its files changed under verify ${TRIES} times in a row (rotated, compressed, removed): not verified`, 2);
+  throw new AuditError(`${livePath}: its files changed under verify ${TRIES} times in a row (rotated, compressed, removed): not verified`, 2);
+}
+
+/** A log file opened (openLogFile); undefined when there is none. */
+function openIfThere(file: string): number | undefined {
+  try {
+    return openLogFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 /** Opened and known, the files of a log. */
@@ -210,15 +244,18 @@ export function failure(error: unknown): string {
   return outOfDescriptors(error) ? `${said} (too many open files: raise the limit, ulimit -n)` : said;
 }
 
-/** `files` opened (the live one and the newest HOLD_AT_MOST) or known (asItWas); undefined when one is gone. */
-function take(files: readonly string[], livePath: string): Taken | undefined {
+/**
+ * `files` taken, the live one open at `liveFd` (it is theirs from now on): the newest of the others opened too (at
+ * most HOLD_AT_MOST in all), the older ones known (asItWas); undefined when one is gone (all let go but `liveFd`).
+ */
+function take(files: readonly string[], livePath: string, liveFd: number | undefined): Taken | undefined {
   const taken: Taken = { fds: new Map(), known: new Map() };
-  // The live file first, then the rotated ones newest first: compression replaces the newest under verify.
-  const order = [...files].reverse();
+  // Newest first: compression replaces the newest under verify.
+  const order = files.filter((file) => file !== livePath).reverse();
   let holding = true;
   try {
     for (const file of order) {
-      if (holding && taken.fds.size < HOLD_AT_MOST) {
+      if (holding && taken.fds.size + 1 < HOLD_AT_MOST) {
         try {
           taken.fds.set(file, openLogFile(file));
           continue;
@@ -227,11 +264,10 @@ function take(files: readonly string[], livePath: string): Taken | undefined {
             letGo(taken);
             return undefined;
           }
-          if (!outOfDescriptors(error) || taken.fds.size === 0) throw error;
+          if (!outOfDescriptors(error)) throw error;
           // Up against the process's limit: the last ones held are let go (known instead), for what reading needs.
           holding = false;
           for (const [held, fd] of [...taken.fds].slice(-HEADROOM)) {
-            if (held === livePath) continue;
             taken.known.set(held, asItWas(ofFd(fd)));
             fs.closeSync(fd);
             taken.fds.delete(held);
@@ -249,38 +285,8 @@ function take(files: readonly string[], livePath: string): Taken | undefined {
     letGo(taken);
     throw error;
   }
+  if (liveFd !== undefined) taken.fds.set(livePath, liveFd);
   return taken;
-}
-
-/**
- * The log's `files` taken: the log held, when they are one state of it (see the top); else the files the directory
- * holds now. `steady`: the live file as a listing that had these files saw it (Listing.steady).
- */
-function takeLog(dir: string, live: string, files: string[], steady: string | undefined, names: (dir: string) => string[]): { log: HeldLog } | { files: string[] } {
-  const livePath = path.join(dir, live);
-  const taken = take(files, livePath);
-  const liveFd = taken?.fds.get(livePath);
-  // The live file the listing saw, and every file it listed still there: nothing was rotated since (see takeListing).
-  if (taken && steady !== undefined && liveFd !== undefined && asItWas(ofFd(liveFd)) === steady) return { log: held(files, taken) };
-  const now = filesNow(dir, live, names);
-  if (taken && sameFiles(files, now) && stillThere(taken)) return { log: held(files, taken) };
-  if (taken) letGo(taken);
-  return { files: now };
-}
-
-function sameFiles(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((file, i) => file === b[i]);
-}
-
-/** Whether each name still names the file held or known. */
-function stillThere(taken: Taken): boolean {
-  try {
-    for (const [file, fd] of taken.fds) if (whichFile(fs.lstatSync(file, { bigint: true })) !== whichFile(ofFd(fd))) return false;
-  } catch {
-    return false;
-  }
-  for (const [file, known] of taken.known) if (asItIs(file) !== known) return false;
-  return true;
 }
 
 /**
