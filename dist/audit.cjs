@@ -870,7 +870,7 @@ var require_suggestSimilar = __commonJS({
 // node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path33 = require("node:path"), fs43 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path34 = require("node:path"), fs44 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1621,7 +1621,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs43.existsSync(executableFile)) return;
+        if (fs44.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1637,11 +1637,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path33.resolve(baseDir, baseName);
-          if (fs43.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path33.extname(baseName))) return;
+          let localBin = path34.resolve(baseDir, baseName);
+          if (fs44.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path34.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs43.existsSync(`${localBin}${ext}`)
+            (ext) => fs44.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1650,21 +1650,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs43.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs44.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path33.resolve(
-            path33.dirname(resolvedScriptPath),
+          executableDir = path34.resolve(
+            path34.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path33.basename(
+            let legacyName = path34.basename(
               this._scriptPath,
-              path33.extname(this._scriptPath)
+              path34.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1673,7 +1673,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path33.extname(executableFile));
+        launchWithNode = sourceExt.includes(path34.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2307,7 +2307,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path33.basename(filename, path33.extname(filename)), this;
+        return this._name = path34.basename(filename, path34.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2320,8 +2320,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path34) {
-        return path34 === void 0 ? this._executableDir : (this._executableDir = path34, this);
+      executableDir(path35) {
+        return path35 === void 0 ? this._executableDir : (this._executableDir = path35, this);
       }
       /**
        * Return program help documentation.
@@ -10745,21 +10745,21 @@ var CONTEXT_CHARS = 256, Redactor = class {
   }
   /** The record after one that may be continued: scanned together, so a secret across the cut is caught. */
   joinHeld(piece, next) {
-    let held = this.held, context = this.heldContext;
+    let held2 = this.held, context = this.heldContext;
     this.held = void 0;
-    let joined = context + held.text + piece.text, cut2 = context.length + held.text.length, spans = findSecrets(joined, this.extra).filter((span2) => span2.start >= context.length), before = [], resume = cut2;
+    let joined = context + held2.text + piece.text, cut2 = context.length + held2.text.length, spans = findSecrets(joined, this.extra).filter((span2) => span2.start >= context.length), before = [], resume = cut2;
     for (let span2 of spans) {
       if (span2.start >= cut2) break;
       before.push({ ...span2, start: span2.start - context.length, end: span2.end - context.length }), span2.end > cut2 && (resume = span2.end);
     }
-    this.count += before.length, next({ ...held, text: applySpans(joined.slice(context.length, resume), before) });
+    this.count += before.length, next({ ...held2, text: applySpans(joined.slice(context.length, resume), before) });
     let rest = { ...piece, text: joined.slice(resume) }, restContext = joined.slice(Math.max(context.length, resume - CONTEXT_CHARS), resume);
     piece.text.length >= this.holdFrom ? this.hold(rest, restContext) : this.emit(rest, rest.text, next, restContext);
   }
   release(next) {
     if (!this.held) return;
-    let held = this.held;
-    this.held = void 0, this.emit(held, held.text, next, this.heldContext);
+    let held2 = this.held;
+    this.held = void 0, this.emit(held2, held2.text, next, this.heldContext);
   }
   /** Redacts a line (or screen row; `context`: a piece's, see joinHeld), and opens a key's block when one ends inside one. */
   emit(record, text2, next, context) {
@@ -11260,8 +11260,8 @@ function planStart(facts) {
     readerFailed: `the log reader for ${state.paneId} did not start (${facts.node} ${facts.bundle})`
   };
 }
-function cannotWrite(file, failure) {
-  return new AuditError(`cannot write ${file}: ${failure.code === "ELOOP" ? "it is a symlink (refused)" : failure.message}`);
+function cannotWrite(file, failure2) {
+  return new AuditError(`cannot write ${file}: ${failure2.code === "ELOOP" ? "it is a symlink (refused)" : failure2.message}`);
 }
 function planStop(state, recordingAlive, by) {
   return recordingAlive ? { requestStopBy: by, messages: [`stopped logging ${state.paneId} (rec ${state.recording})`] } : { messages: [`logging of ${state.paneId} had already stopped unexpectedly (rec ${state.recording})`] };
@@ -11601,8 +11601,8 @@ var import_node_crypto5 = require("node:crypto"), import_node_path6 = require("n
 function sealTag(line3, key2, logName) {
   return (0, import_node_crypto5.createHmac)("sha256", key2).update("tmux-audit seal\0").update(logName).update("\0").update(line3).digest("hex").slice(0, SEAL_HEX);
 }
-function sealLogName(path33) {
-  return (0, import_node_path6.basename)(path33).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
+function sealLogName(path34) {
+  return (0, import_node_path6.basename)(path34).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
 }
 function withoutTag(text2, e) {
   for (let field of [` e=${e}
@@ -11875,8 +11875,8 @@ var ROTATION_WAIT_MS = 2e3, STALE_LOCK_MS = 1e4;
 function awaitRotation(logFile) {
   let lock = rotationLockPath(logFile), until = Date.now() + ROTATION_WAIT_MS, nap = new Int32Array(new SharedArrayBuffer(4));
   for (; ; ) {
-    let held = import_node_fs6.default.lstatSync(lock, { throwIfNoEntry: !1 });
-    if (held === void 0 || Date.now() - held.mtimeMs > STALE_LOCK_MS || Date.now() >= until) return;
+    let held2 = import_node_fs6.default.lstatSync(lock, { throwIfNoEntry: !1 });
+    if (held2 === void 0 || Date.now() - held2.mtimeMs > STALE_LOCK_MS || Date.now() >= until) return;
     Atomics.wait(nap, 0, 0, 5);
   }
 }
@@ -12154,9 +12154,9 @@ var ANSWER_TIMEOUT_MS = 2e3, STOPPED = "stopped", Tmux = class {
     try {
       return (0, import_node_child_process.execFileSync)("tmux", full, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     } catch (error) {
-      let failure = error;
-      if (failure.code === "ENOENT") throw new AuditError("tmux is not on PATH");
-      let detail = (failure.stderr ?? "").trim() || failure.message;
+      let failure2 = error;
+      if (failure2.code === "ENOENT") throw new AuditError("tmux is not on PATH");
+      let detail = (failure2.stderr ?? "").trim() || failure2.message;
       throw new AuditError(`tmux ${args[0]} failed: ${detail}`);
     }
   }
@@ -12644,14 +12644,14 @@ function claim(runFile) {
 }
 var OTHER_CLAIM_MS = 2e3;
 function awaitOtherClaim(runFile) {
-  let prefix = `${import_node_path10.default.basename(runFile)}.`, held = () => {
+  let prefix = `${import_node_path10.default.basename(runFile)}.`, held2 = () => {
     try {
       return import_node_fs9.default.readdirSync(import_node_path10.default.dirname(runFile)).some((name) => name.startsWith(prefix) && name.endsWith(".closing"));
     } catch {
       return !1;
     }
   }, pause2 = new Int32Array(new SharedArrayBuffer(4));
-  for (let deadline = Date.now() + OTHER_CLAIM_MS; held() && Date.now() < deadline; ) Atomics.wait(pause2, 0, 0, 20);
+  for (let deadline = Date.now() + OTHER_CLAIM_MS; held2() && Date.now() < deadline; ) Atomics.wait(pause2, 0, 0, 20);
 }
 function sweepLost(tmux, paneId) {
   let panes;
@@ -13033,9 +13033,9 @@ var ActorGate = class {
   }
   release() {
     this.holdFor = 0;
-    let held = this.held;
+    let held2 = this.held;
     this.held = [], this.heldBytes = 0;
-    for (let item of held)
+    for (let item of held2)
       typeof item == "function" ? item() : this.options.deliver(item);
   }
   /** `printedAt`: when the read that asks came (ms, the clock's); none for a poll. */
@@ -13162,9 +13162,9 @@ var Hold = class {
   }
   settle(next) {
     if (this.holders > 0) return;
-    let held = this.held;
+    let held2 = this.held;
     this.held = [], this.heldChars = 0;
-    for (let record of held) next(record);
+    for (let record of held2) next(record);
   }
   /** The recording ends: every hold is let go (their releases are void), and the next settle passes on what was held. */
   close() {
@@ -14298,8 +14298,8 @@ function wrapRows(text2, columns, state, starts, base = 0, tabs = DEFAULT_TABS) 
       let end = NOT_PRINTABLE.test(text2) ? NOT_PRINTABLE.lastIndex - 1 : text2.length;
       for (; i < end; ) {
         used >= columns && (starts.push(base + i), used = 0);
-        let take = Math.max(1, Math.min(end - i, columns - used));
-        used += take, i += take;
+        let take2 = Math.max(1, Math.min(end - i, columns - used));
+        used += take2, i += take2;
       }
       continue;
     }
@@ -15071,7 +15071,7 @@ var Hybrid = class {
     let start2 = Math.max(0, Math.min(line3.cy, line3.rows.length - height)), pendingRows = line3.rows.slice(start2, start2 + height), firstY = Math.max(Math.min(this.fastRow + pendingRows.length - 1, height - 1), pendingRows.length - 1) - (pendingRows.length - 1), cursorY = firstY + (line3.cy - start2), wanted = firstY, rows = [], continued = [], history = [], historyContinued = [];
     for (let k = start2 - 1; k >= 0 && history.length < HISTORY_ROWS; k--)
       history.push(line3.rows[k]), historyContinued.push(k > 0 && line3.wraps[k - 1]);
-    let take = (text2, shape) => {
+    let take2 = (text2, shape) => {
       let parts = typeof shape == "number" ? cut(expandTabs(text2, columns, this.lines.tabs), columns) : shape.map((row) => expandTabs(row, columns, this.lines.tabs));
       if (typeof shape == "number") for (let k = parts.length; k < shape && k < height; k++) parts.push("");
       for (let k = parts.length - 1; k >= 0; k--)
@@ -15082,15 +15082,15 @@ var Hybrid = class {
         else return !1;
       return !0;
     }, scrolled = Math.min(this.goneScrolled + Math.max(0, this.fastRow + line3.rows.length - height), HISTORY_ROWS), more = !0;
-    for (let i2 = this.above.length - 1; i2 >= 0 && more; i2--) more = take(this.above[i2], this.aboveRows[i2] ?? 0);
+    for (let i2 = this.above.length - 1; i2 >= 0 && more; i2--) more = take2(this.above[i2], this.aboveRows[i2] ?? 0);
     for (; rows.length < wanted; )
       rows.push(""), continued.push(!1);
     let cleared = this.goneReset ? this.goneCleared : 0, gone = this.goneKept, i = gone.length - 1;
-    for (; i >= cleared && more; i--) more = take(gone.text(i), gone.rows(i));
+    for (; i >= cleared && more; i--) more = take2(gone.text(i), gone.rows(i));
     if (this.goneReset)
       for (let k = history.length; k < scrolled; k++)
         history.push(""), historyContinued.push(!1);
-    for (; i >= 0 && more; i--) more = take(gone.text(i), gone.rows(i));
+    for (; i >= 0 && more; i--) more = take2(gone.text(i), gone.rows(i));
     rows.reverse(), continued.reverse(), continued.length > 0 && history.length === 0 && (continued[0] = !1);
     for (let k = history.length; k < scrolled; k++)
       history.push(""), historyContinued.push(!1);
@@ -15273,16 +15273,16 @@ var Hybrid = class {
    * has left it, though no byte has touched it since.
    */
   settleHeld(why) {
-    let held = this.held;
-    if (held.size === 0) return;
+    let held2 = this.held;
+    if (held2.size === 0) return;
     let grid = this.grid, ids = [];
-    for (let y = 0; y < grid.rows; y++) held.has(grid.rowId(y)) && ids.push(grid.rowId(y));
-    held.clear();
+    for (let y = 0; y < grid.rows; y++) held2.has(grid.rowId(y)) && ids.push(grid.rowId(y));
+    held2.clear();
     for (let id of ids)
       for (let y = 0; y < grid.rows; y++) {
         if (grid.rowId(y) !== id) continue;
         let [first, last] = this.bounds(y);
-        grid.cursorY >= first && grid.cursorY <= last ? held.add(id) : this.settleGroup(first, last, why);
+        grid.cursorY >= first && grid.cursorY <= last ? held2.add(id) : this.settleGroup(first, last, why);
         break;
       }
   }
@@ -16475,12 +16475,12 @@ function compressInBackground(file, done = () => {
     try {
       if (error) throw error;
       import_node_fs13.default.fsyncSync(output), import_node_fs13.default.closeSync(output), import_node_fs13.default.renameSync(temp, `${file}.gz`), import_node_fs13.default.rmSync(file, { force: !0 }), done();
-    } catch (failure) {
+    } catch (failure2) {
       try {
         import_node_fs13.default.closeSync(output);
       } catch {
       }
-      import_node_fs13.default.rmSync(temp, { force: !0 }), done(failure);
+      import_node_fs13.default.rmSync(temp, { force: !0 }), done(failure2);
     }
   });
 }
@@ -16546,15 +16546,15 @@ function acquire(lock) {
       if (error.code !== "EEXIST") throw error;
       let holder, age;
       try {
-        let held = import_node_fs14.default.openSync(lock, O_RDONLY5 | O_NOFOLLOW5 | O_NONBLOCK4);
+        let held2 = import_node_fs14.default.openSync(lock, O_RDONLY5 | O_NOFOLLOW5 | O_NONBLOCK4);
         try {
-          holder = import_node_fs14.default.readFileSync(held, "utf8");
-          let stat = import_node_fs14.default.fstatSync(held);
+          holder = import_node_fs14.default.readFileSync(held2, "utf8");
+          let stat = import_node_fs14.default.fstatSync(held2);
           if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0))
             throw new AuditError(`${lock} is not a rotation lock of ours (${stat.isFile() ? `owned by ${userName(stat.uid)}, uid ${stat.uid}` : "not a regular file"}); remove it`);
           age = Date.now() - stat.mtimeMs;
         } finally {
-          import_node_fs14.default.closeSync(held);
+          import_node_fs14.default.closeSync(held2);
         }
       } catch (readError) {
         if (readError.code === "ENOENT") continue;
@@ -17329,9 +17329,9 @@ var CastSizeWatch = class {
   }
   release() {
     this.timer && clearTimeout(this.timer), this.timer = void 0;
-    let held = this.held;
+    let held2 = this.held;
     this.held = [], this.heldBytes = 0;
-    for (let { chunk, now } of held) this.cast.push(chunk, now);
+    for (let { chunk, now } of held2) this.cast.push(chunk, now);
   }
 };
 
@@ -17799,8 +17799,8 @@ while (sysread(STDIN, $buf, 65536, length $buf)) {
 `, PIPE_LIMIT = 1024 * 1024, UnixDatagram = class {
   child;
   ended = !1;
-  constructor(path33, events) {
-    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path33], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
+  constructor(path34, events) {
+    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path34], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
       this.ended || events.failed("relay exited");
     }), this.child.stdin.on("error", () => {
     }), this.child.stdin.on("drain", () => events.drain()), this.child.stderr.resume();
@@ -18031,11 +18031,11 @@ function pipeCloser(note, nowSeconds) {
 
 // src/runtime/pty-size.ts
 var import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_tty = __nodeBuiltin(require("node:tty")), PTY = /^\/dev\/pts\/\d+$/;
-function openPtySize(path33) {
-  if (!PTY.test(path33)) return;
+function openPtySize(path34) {
+  if (!PTY.test(path34)) return;
   let fd;
   try {
-    fd = import_node_fs22.default.openSync(path33, import_node_fs22.default.constants.O_RDONLY | import_node_fs22.default.constants.O_NOCTTY | import_node_fs22.default.constants.O_NONBLOCK);
+    fd = import_node_fs22.default.openSync(path34, import_node_fs22.default.constants.O_RDONLY | import_node_fs22.default.constants.O_NOCTTY | import_node_fs22.default.constants.O_NONBLOCK);
   } catch {
     return;
   }
@@ -18078,8 +18078,8 @@ function runPipe(recording, runFile) {
   try {
     sink = openSink();
   } catch (error) {
-    let failure = error;
-    throw failure.code ? cannotWrite(recording.file, failure) : failure;
+    let failure2 = error;
+    throw failure2.code ? cannotWrite(recording.file, failure2) : failure2;
   }
   function openSink() {
     return new FileSink(recording.file, recordFormat(recording.format, recording.timeFormat), {
@@ -18175,7 +18175,7 @@ function runPipe(recording, runFile) {
   function inOrder(action) {
     resizeHold ? resizeHold.inOrder(action) : action();
   }
-  let gate = recording.socket ? actorGate(tmux, recording, stamper, recorder, (chunk) => resizeHold.push(chunk), inOrder) : void 0, take = gate ? (chunk) => gate.push(chunk) : (chunk) => recorder.push(chunk);
+  let gate = recording.socket ? actorGate(tmux, recording, stamper, recorder, (chunk) => resizeHold.push(chunk), inOrder) : void 0, take2 = gate ? (chunk) => gate.push(chunk) : (chunk) => recorder.push(chunk);
   resizeHold && (process.on("SIGWINCH", () => {
     finishing || resizeHold.signalled();
   }), tmux.announceReader(recording.paneId, recording.id, process.pid), resizeHold.signalled());
@@ -18218,7 +18218,7 @@ function runPipe(recording, runFile) {
   }, quietStop, stopReading = readInput({
     data: (chunk) => {
       let now = Date.now();
-      pty && now - lastRead >= PTY_PAUSE_MS && !finishing && sizeAfterPause(), lastRead = now, castInput?.push(chunk, now), take(chunk), quietStop?.refresh();
+      pty && now - lastRead >= PTY_PAUSE_MS && !finishing && sizeAfterPause(), lastRead = now, castInput?.push(chunk, now), take2(chunk), quietStop?.refresh();
     },
     end: () => {
       finish("eof");
@@ -18301,8 +18301,8 @@ function openCast(recording, tell, dropped) {
       }
     );
   } catch (error) {
-    let failure = error;
-    tell(`${OPTION_NAMES.cast}: ${failure.code ? cannotWrite(file, failure).message : failure.message}; logging goes on without it`, !0);
+    let failure2 = error;
+    tell(`${OPTION_NAMES.cast}: ${failure2.code ? cannotWrite(file, failure2).message : failure2.message}; logging goes on without it`, !0);
     return;
   }
 }
@@ -18416,8 +18416,8 @@ function runAutoReader(socket, paneId, respawned = !1) {
   try {
     import_node_fs24.default.closeSync(openAppend(plan.file));
   } catch (error) {
-    let failure = cannotWrite(plan.file, error);
-    tmux.message(`tmux-audit: auto-start of ${paneId}: ${failure.message}`, { version: state.version, error: !0 });
+    let failure2 = cannotWrite(plan.file, error);
+    tmux.message(`tmux-audit: auto-start of ${paneId}: ${failure2.message}`, { version: state.version, error: !0 });
     return;
   }
   let history = respawned && options.history && !state.alternateScreen ? { time: Date.now(), rows: tmux.rowsAbove(paneId, state.cursorY + 1, options.historyLines) } : void 0, recording = { ...plan.recording, alternateScreen: !1, seed: "", ...history && history.rows.length > 0 ? { history } : {} };
@@ -18954,30 +18954,30 @@ function forEachPiece(fd, visit, from = 0, to, cut2) {
   }
 }
 function readPieces(fd, visit, from, size2, grown, start2, cut2) {
-  let buffer = start2, held = 0, position = from, offset = from;
+  let buffer = start2, held2 = 0, position = from, offset = from;
   for (; position < size2; ) {
-    if (held === buffer.length)
+    if (held2 === buffer.length)
       if (buffer.length <= MAX_LINE) {
         let bigger = Buffer.allocUnsafeSlow(Math.min(buffer.length * 2, MAX_LINE + 1));
-        buffer.copy(bigger, 0, 0, held), buffer = bigger, grown(bigger);
+        buffer.copy(bigger, 0, 0, held2), buffer = bigger, grown(bigger);
       } else {
         let past = pastNewline(fd, offset + MAX_LINE, size2, start2), torn = !endsInNewline(fd, past, start2);
         if (buffer[MAX_LINE] = 10, cut2?.(offset, torn), visit(buffer, MAX_LINE + 1, offset, !1) === !1) return offset + MAX_LINE;
-        position = past, offset = position, held = 0, buffer = start2, grown(start2);
+        position = past, offset = position, held2 = 0, buffer = start2, grown(start2);
         continue;
       }
-    let read2 = import_node_fs27.default.readSync(fd, buffer, held, Math.min(buffer.length - held, size2 - position), position);
+    let read2 = import_node_fs27.default.readSync(fd, buffer, held2, Math.min(buffer.length - held2, size2 - position), position);
     if (read2 === 0) break;
     position += read2;
-    let filled = held + read2, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
+    let filled = held2 + read2, last = position >= size2, end = last ? filled : buffer.lastIndexOf(10, filled - 1) + 1;
     if (end === 0) {
-      held = filled;
+      held2 = filled;
       continue;
     }
     if (visit(buffer, end, offset, last) === !1) return offset + end;
-    held = filled - end, offset += end, buffer !== start2 && held < start2.length ? (buffer.copy(start2, 0, end, filled), buffer = start2, grown(start2)) : buffer.copy(buffer, 0, end, filled);
+    held2 = filled - end, offset += end, buffer !== start2 && held2 < start2.length ? (buffer.copy(start2, 0, end, filled), buffer = start2, grown(start2)) : buffer.copy(buffer, 0, end, filled);
   }
-  return held > 0 && visit(buffer, held, offset, !0) === !1 ? offset + held : position;
+  return held2 > 0 && visit(buffer, held2, offset, !0) === !1 ? offset + held2 : position;
 }
 function endsInNewline(fd, size2, buffer) {
   return size2 > 0 && import_node_fs27.default.readSync(fd, buffer, 0, 1, size2 - 1) === 1 && buffer[0] === 10;
@@ -19242,26 +19242,26 @@ function scanFile(fd, visitor) {
         target = found;
       }
       if (visitor.passOver) {
-        let { start: start3, end: lineEnd3 } = lineOf(piece, position, target, end);
-        if (visitor.passOver(piece, start3, lineEnd3)) {
-          position = lineEnd3 + 1;
+        let { start: start3, end: lineEnd4 } = lineOf(piece, position, target, end);
+        if (visitor.passOver(piece, start3, lineEnd4)) {
+          position = lineEnd4 + 1;
           continue;
         }
       }
       numbered2 && at < 0 && (number2 = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read), at = 0);
-      let { start: start2, end: lineEnd2, before } = lineOf(piece, numbered2 ? at : position, target, end);
+      let { start: start2, end: lineEnd3, before } = lineOf(piece, numbered2 ? at : position, target, end);
       numbered2 && (number2 += before, at = start2);
-      let verdict = visitor.bytes?.(piece, start2, lineEnd2, number2, found);
+      let verdict = visitor.bytes?.(piece, start2, lineEnd3, number2, found);
       if (verdict !== void 0) {
         if (!verdict)
           return stopped = !0, !1;
-        position = lineEnd2 + 1;
+        position = lineEnd3 + 1;
         continue;
       }
       let text2;
-      if (candidates === void 0 || candidates instanceof RegExp ? (ascii ??= isAscii2(piece), view ??= ascii ? buffer.toString("latin1", 0, end) : void 0, text2 = ascii ? view.slice(start2, lineEnd2) : buffer.toString("utf8", start2, lineEnd2)) : text2 = buffer.toString("utf8", start2, lineEnd2), visitor.line(text2, number2, offset + start2) === !1)
+      if (candidates === void 0 || candidates instanceof RegExp ? (ascii ??= isAscii2(piece), view ??= ascii ? buffer.toString("latin1", 0, end) : void 0, text2 = ascii ? view.slice(start2, lineEnd3) : buffer.toString("utf8", start2, lineEnd3)) : text2 = buffer.toString("utf8", start2, lineEnd3), visitor.line(text2, number2, offset + start2) === !1)
         return stopped = !0, !1;
-      position = lineEnd2 + 1;
+      position = lineEnd3 + 1;
     }
     if (at >= 0) {
       let given = cutAt === offset ? 1 : 0;
@@ -19438,10 +19438,10 @@ function summarizeFile(file, timeFormat) {
           for (let at = piece.indexOf(10); at >= 0; at = piece.indexOf(10, at + 1)) lines++;
           last && end > 0 && piece[end - 1] !== 10 && lines++;
           let startAt = (at) => {
-            let lineStart = piece.lastIndexOf(10, at) + 1, lineEnd2 = piece.indexOf(10, at);
-            lineEnd2 < 0 && (lineEnd2 = end);
-            let parsed = reader.read(piece.toString("utf8", lineStart, lineEnd2));
-            return parsed?.kind === "event" && parsed.text === "start" && parsed.fields?.rec && starts.push({ rec: parsed.fields.rec, user: parsed.user, by: parsed.fields.by ?? "" }), lineEnd2;
+            let lineStart = piece.lastIndexOf(10, at) + 1, lineEnd3 = piece.indexOf(10, at);
+            lineEnd3 < 0 && (lineEnd3 = end);
+            let parsed = reader.read(piece.toString("utf8", lineStart, lineEnd3));
+            return parsed?.kind === "event" && parsed.text === "start" && parsed.fields?.rec && starts.push({ rec: parsed.fields.rec, user: parsed.user, by: parsed.fields.by ?? "" }), lineEnd3;
           };
           if (holdsJson(piece)) {
             let found = [];
@@ -19552,14 +19552,15 @@ function logSets(dir, names) {
   return sets.sort((a, b) => a.session < b.session ? -1 : a.session > b.session ? 1 : a.server < b.server ? -1 : a.server > b.server ? 1 : 0);
 }
 function listLogs(dir) {
-  let names;
+  return logSets(dir, dirNames(dir));
+}
+function dirNames(dir) {
   try {
-    names = import_node_fs31.default.readdirSync(dir);
+    return import_node_fs31.default.readdirSync(dir);
   } catch (error) {
     let code = error.code;
     throw new AuditError(code === "ENOENT" ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? error.message}`, 2);
   }
-  return logSets(dir, names);
 }
 function sessionMatches(set, session) {
   let at = session.lastIndexOf("@"), candidates = [{ name: session }];
@@ -19800,12 +19801,12 @@ function printing(out, work) {
   let result;
   try {
     result = work();
-  } catch (failure) {
+  } catch (failure2) {
     try {
       out.flush();
     } catch {
     }
-    throw failure;
+    throw failure2;
   }
   return out.flush(), result;
 }
@@ -19952,7 +19953,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_crypto14 = require("node:crypto"), import_node_fs35 = __nodeBuiltin(require("node:fs")), import_node_path29 = __nodeBuiltin(require("node:path"));
+var import_node_crypto14 = require("node:crypto"), import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_path30 = __nodeBuiltin(require("node:path"));
 
 // src/chain/key-match.ts
 var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under this key: the key is the log's; if the log is otherwise whole, its files were renamed from another log's name (e= binds it)", KeyMatch = class {
@@ -20132,20 +20133,20 @@ var RearrangeBudget = class {
   }
 };
 function pieceRearrangementThatHolds(count, holds2, tries = Number.POSITIVE_INFINITY) {
-  let apart = count <= 64 ? count : count <= 1024 ? 4 : 0, identity2 = Array.from({ length: count }, (_, i) => i), left = tries, held = (order) => left-- > 0 && holds2(order);
+  let apart = count <= 64 ? count : count <= 1024 ? 4 : 0, identity2 = Array.from({ length: count }, (_, i) => i), left = tries, held2 = (order) => left-- > 0 && holds2(order);
   for (let i = 0; i < count; i++)
     for (let j = i + 1; j < count && j - i <= apart; j++) {
       let order = [...identity2];
-      if ([order[i], order[j]] = [order[j], order[i]], held(order)) return { kind: "swap", pieces: [i, j] };
+      if ([order[i], order[j]] = [order[j], order[i]], held2(order)) return { kind: "swap", pieces: [i, j] };
     }
   for (let i = 0; i < count && left > 0; i++) {
     for (let k = i - 2; k >= 0 && i - k <= apart; k--) {
       let order = [...identity2.slice(0, k), i, ...identity2.slice(k, i), ...identity2.slice(i + 1)];
-      if (held(order)) return { kind: "before", pieces: [i, k, ...k > 0 ? [k - 1] : []] };
+      if (held2(order)) return { kind: "before", pieces: [i, k, ...k > 0 ? [k - 1] : []] };
     }
     for (let k = i + 2; k < count && k - i <= apart; k++) {
       let order = [...identity2.slice(0, i), ...identity2.slice(i + 1, k + 1), i, ...identity2.slice(k + 1)];
-      if (held(order)) return { kind: "after", pieces: [i, k, ...k + 1 < count ? [k + 1] : []] };
+      if (held2(order)) return { kind: "after", pieces: [i, k, ...k + 1 < count ? [k + 1] : []] };
     }
   }
 }
@@ -20231,10 +20232,10 @@ var SEAL_DRAIN_MS = 1e4;
 function sealNotDueYet(lines, firstMs, now) {
   return now === void 0 || firstMs === void 0 || !Number.isFinite(firstMs) ? !1 : lines < SEAL_EVERY && now - firstMs < SEAL_MS + SEAL_DRAIN_MS;
 }
-function runningOwner(held, unseen, now) {
-  let first = held[0];
-  if (first === void 0 || !sealNotDueYet(held.length, first.ms, now)) return;
-  let named = new Set(held.filter((v) => v.kind === "event").map((v) => v.fields?.rec)), owner = named.size === 0 ? unseen.values().next().value : named.size === 1 ? [...named][0] : void 0;
+function runningOwner(held2, unseen, now) {
+  let first = held2[0];
+  if (first === void 0 || !sealNotDueYet(held2.length, first.ms, now)) return;
+  let named = new Set(held2.filter((v) => v.kind === "event").map((v) => v.fields?.rec)), owner = named.size === 0 ? unseen.values().next().value : named.size === 1 ? [...named][0] : void 0;
   if (!(owner === void 0 || !unseen.has(owner)))
     return unseen.delete(owner), owner;
 }
@@ -20244,14 +20245,14 @@ var import_node_path27 = __nodeBuiltin(require("node:path"));
 function sameLog(a, b) {
   return sealLogName(a) === sealLogName(b) && import_node_path27.default.resolve(import_node_path27.default.dirname(a)) === import_node_path27.default.resolve(import_node_path27.default.dirname(b));
 }
-function runningSealProblem(seal, owner, place, held, key2) {
+function runningSealProblem(seal, owner, place, held2, key2) {
   let why = (what) => `lines at ${place} given to a running recording whose start is in no file read and no seal of which is read yet (${owner}), ${what}: made up`;
   if (seal === void 0) return why("but its reader noted no seal");
   if (seal.event !== "seal" || seal.fields?.rec !== owner || seal.place !== place) return why("but the seal its reader noted is not one of it at that place");
-  if (held[0] === void 0 || !sameLog(seal.file, held[0].file)) return why("but the seal its reader noted is of another log");
+  if (held2[0] === void 0 || !sameLog(seal.file, held2[0].file)) return why("but the seal its reader noted is of another log");
   let e = seal.fields?.e, line3 = e === void 0 || !/^[0-9a-f]+$/.test(e) ? void 0 : withoutTag(seal.text, e);
   if (line3 === void 0 || sealTag(line3, key2, sealLogName(seal.file)) !== e) return why("but the seal its reader noted does not hold under the key");
-  let early = held.find((v) => !(v.ms >= seal.ms - SEAL_MS - SEAL_DRAIN_MS));
+  let early = held2.find((v) => !(v.ms >= seal.ms - SEAL_MS - SEAL_DRAIN_MS));
   if (early !== void 0) return why(`but they are stamped ${Math.round((seal.ms - early.ms) / 1e3)} s before the seal its reader noted`);
 }
 
@@ -21090,12 +21091,174 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
   }
 };
 
-// src/commands/verify-notes.ts
+// src/read/held-files.ts
 var import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
+function whichFile(stat) {
+  return `${stat.dev}:${stat.ino}:${stat.birthtimeNs}`;
+}
+function asItWas(stat) {
+  return stat.birthtimeNs > 0n ? whichFile(stat) : `${whichFile(stat)}:${stat.ctimeNs}`;
+}
+function asItIs(file) {
+  try {
+    return asItWas(import_node_fs34.default.lstatSync(file, { bigint: !0 }));
+  } catch (error) {
+    if (error.code === "ENOENT") return;
+    throw error;
+  }
+}
+var ofFd = (fd) => import_node_fs34.default.fstatSync(fd, { bigint: !0 });
+function lineEnd2(fd, size2) {
+  let byte = Buffer.alloc(1);
+  return size2 === 0 || import_node_fs34.default.readSync(fd, byte, 0, 1, size2 - 1) === 1 && byte[0] === 10 ? size2 : pastNewline(fd, size2, Math.min(import_node_fs34.default.fstatSync(fd).size, size2 + MAX_LINE));
+}
+function asText(file, fd, to, release2) {
+  if (!file.endsWith(".gz")) return { fd, to, release: release2 };
+  let text2;
+  try {
+    text2 = gunzippedText(file, fd);
+  } finally {
+    release2();
+  }
+  return { fd: text2, release: () => import_node_fs34.default.closeSync(text2) };
+}
+function textsByName() {
+  let first = /* @__PURE__ */ new Map();
+  return (file) => {
+    let fd = openLogFile(file);
+    try {
+      let now = whichFile(ofFd(fd)), seen = first.get(file);
+      if (seen === void 0)
+        seen = { file: now, to: file.endsWith(".gz") ? void 0 : lineEnd2(fd, import_node_fs34.default.fstatSync(fd).size) }, first.set(file, seen);
+      else if (seen.file !== now) throw new AuditError(`${file} was replaced by another file while verify read it (rotated?): not verified`, 2);
+    } catch (error) {
+      throw import_node_fs34.default.closeSync(fd), error;
+    }
+    return asText(file, fd, first.get(file).to, () => import_node_fs34.default.closeSync(fd));
+  };
+}
+var TRIES = 50, HOLD_AT_MOST = 256, HEADROOM = 32;
+function sameFiles(a, b) {
+  return a.length === b.length && a.every((file, i) => file === b[i]);
+}
+function filesByLive(sets) {
+  return new Map(sets.map((set) => [set.live, set.files.map((file) => file.path)]));
+}
+function takeListing(dir, names) {
+  let first = names(dir), sets = logSets(dir, first), lives = /* @__PURE__ */ new Map();
+  for (let set of sets) {
+    let live = asItIs(import_node_path28.default.join(dir, set.live));
+    live !== void 0 && lives.set(set.live, live);
+  }
+  let second = names(dir), again = sameFiles(first, second) ? sets : logSets(dir, second), files = filesByLive(again), before = again === sets ? files : filesByLive(sets), steady = /* @__PURE__ */ new Map();
+  for (let [live, seen] of lives) {
+    let now = files.get(live) ?? [];
+    now.at(-1) === import_node_path28.default.join(dir, live) && sameFiles(before.get(live) ?? [], now) && steady.set(live, seen);
+  }
+  return { sets: again, files, steady };
+}
+function filesNow(dir, live, names) {
+  let own = names(dir).filter((name) => name === live || name.startsWith(`${live}.`));
+  return filesByLive(logSets(dir, own)).get(live) ?? [];
+}
+function filesWith(dir, live, liveFd, names) {
+  let livePath = import_node_path28.default.join(dir, live), first = filesNow(dir, live, names), files = filesNow(dir, live, names), now = asItIs(livePath);
+  return (liveFd === void 0 ? now === void 0 : now !== void 0 && now === asItWas(ofFd(liveFd))) && sameFiles(first, files) && files.includes(livePath) === (liveFd !== void 0) ? files : void 0;
+}
+function readLog(dir, live, listing, names, read2) {
+  let livePath = import_node_path28.default.join(dir, live), steady = listing.steady.get(live);
+  for (let tried = 0; tried < TRIES; tried++) {
+    let liveFd = openIfThere(livePath), taken;
+    try {
+      let files = steady !== void 0 && liveFd !== void 0 && asItWas(ofFd(liveFd)) === steady ? listing.files.get(live) : filesWith(dir, live, liveFd, names);
+      if (steady = void 0, taken = files && take(files, livePath, liveFd), !taken) continue;
+      let log = held(files, taken);
+      try {
+        return read2(log);
+      } catch (error) {
+        if (!log.changed()) throw error;
+      }
+    } finally {
+      taken ? letGo(taken) : liveFd !== void 0 && import_node_fs34.default.closeSync(liveFd);
+    }
+  }
+  throw new AuditError(`${livePath}: its files changed under verify ${TRIES} times in a row (rotated, compressed, removed): not verified`, 2);
+}
+function openIfThere(file) {
+  try {
+    return openLogFile(file);
+  } catch (error) {
+    if (error.code === "ENOENT") return;
+    throw error;
+  }
+}
+function letGo(taken) {
+  for (let fd of taken.fds.values()) import_node_fs34.default.closeSync(fd);
+}
+var outOfDescriptors = (error) => ["EMFILE", "ENFILE"].includes(error.code ?? "");
+function failure(error) {
+  let said = error.code ?? error.message;
+  return outOfDescriptors(error) ? `${said} (too many open files: raise the limit, ulimit -n)` : said;
+}
+function take(files, livePath, liveFd) {
+  let taken = { fds: /* @__PURE__ */ new Map(), known: /* @__PURE__ */ new Map() }, order = files.filter((file) => file !== livePath).reverse(), holding = !0;
+  try {
+    for (let file of order) {
+      if (holding && taken.fds.size + 1 < HOLD_AT_MOST)
+        try {
+          taken.fds.set(file, openLogFile(file));
+          continue;
+        } catch (error) {
+          if (error.code === "ENOENT") {
+            letGo(taken);
+            return;
+          }
+          if (!outOfDescriptors(error)) throw error;
+          holding = !1;
+          for (let [held2, fd] of [...taken.fds].slice(-HEADROOM))
+            taken.known.set(held2, asItWas(ofFd(fd))), import_node_fs34.default.closeSync(fd), taken.fds.delete(held2);
+        }
+      let now = asItIs(file);
+      if (now === void 0) {
+        letGo(taken);
+        return;
+      }
+      taken.known.set(file, now);
+    }
+  } catch (error) {
+    throw letGo(taken), error;
+  }
+  return liveFd !== void 0 && taken.fds.set(livePath, liveFd), taken;
+}
+function held(files, taken) {
+  let sizes = new Map([...taken.fds].filter(([file]) => !file.endsWith(".gz")).map(([file, fd]) => [file, import_node_fs34.default.fstatSync(fd).size])), ends2 = /* @__PURE__ */ new Map(), byName = textsByName(), changed = !1;
+  return { files, text: (file) => {
+    let fd = taken.fds.get(file);
+    if (fd !== void 0) {
+      let size2 = sizes.get(file);
+      return size2 !== void 0 && !ends2.has(file) && ends2.set(file, lineEnd2(fd, size2)), asText(file, fd, ends2.get(file), () => {
+      });
+    }
+    let known2 = taken.known.get(file);
+    if (known2 === void 0) return byName(file);
+    let opened;
+    try {
+      opened = openLogFile(file);
+    } catch (error) {
+      throw error.code !== "ENOENT" ? error : (changed = !0, new AuditError(`${file} was removed while verify read its log`, 2));
+    }
+    if (asItWas(ofFd(opened)) !== known2)
+      throw import_node_fs34.default.closeSync(opened), changed = !0, new AuditError(`${file} was replaced while verify read its log`, 2);
+    return asText(file, opened, void 0, () => import_node_fs34.default.closeSync(opened));
+  }, changed: () => changed, close: () => letGo(taken) };
+}
+
+// src/commands/verify-notes.ts
+var import_node_fs35 = __nodeBuiltin(require("node:fs")), import_node_path29 = __nodeBuiltin(require("node:path"));
 function notedEnds(files, runs) {
   let first = files[0];
   if (first === void 0) return [];
-  let live = import_node_path28.default.join(import_node_path28.default.dirname(first), sealLogName(first)), byIdentity, fileOf = (identity2) => (byIdentity ??= identities(files), byIdentity.get(identity2)), found = [];
+  let live = import_node_path29.default.join(import_node_path29.default.dirname(first), sealLogName(first)), byIdentity, fileOf = (identity2) => (byIdentity ??= identities(files), byIdentity.get(identity2)), found = [];
   for (let { runFile, recording } of runs) {
     if (!sameLog(recording.file, live)) continue;
     let note = readSealNote(runFile);
@@ -21106,7 +21269,7 @@ function notedEnds(files, runs) {
     cut2 !== void 0 && found.push({ ...cut2, rec: recording.id, detail: `${cut2.detail}: its running reader noted its last seal there (byte ${note.offset}), and the file was ${cut2.kind === "truncated" ? "cut" : "rewritten"} below it` });
   }
   let head = headNote(live), file = head === void 0 || head.endsWith(":0") ? void 0 : fileOf(head);
-  return file !== void 0 && withNoted(file, head, (fd) => import_node_fs34.default.fstatSync(fd).size === 0) === !0 && found.push({ kind: "truncated", file, line: 1, rec: "", detail: `the file is empty, and the rotating writer noted (${headNotePath(live)}) a head mark written into it: emptied` }), found;
+  return file !== void 0 && withNoted(file, head, (fd) => import_node_fs35.default.fstatSync(fd).size === 0) === !0 && found.push({ kind: "truncated", file, line: 1, rec: "", detail: `the file is empty, and the rotating writer noted (${headNotePath(live)}) a head mark written into it: emptied` }), found;
 }
 function withNoted(file, identity2, look) {
   let fd;
@@ -21117,9 +21280,9 @@ function withNoted(file, identity2, look) {
     throw error;
   }
   try {
-    return fileIdentity(import_node_fs34.default.fstatSync(fd)) === identity2 ? look(fd) : void 0;
+    return fileIdentity(import_node_fs35.default.fstatSync(fd)) === identity2 ? look(fd) : void 0;
   } finally {
-    import_node_fs34.default.closeSync(fd);
+    import_node_fs35.default.closeSync(fd);
   }
 }
 function identities(files) {
@@ -21127,7 +21290,7 @@ function identities(files) {
   for (let file of files)
     if (!file.endsWith(".gz"))
       try {
-        byIdentity.set(fileIdentity(import_node_fs34.default.lstatSync(file)), file);
+        byIdentity.set(fileIdentity(import_node_fs35.default.lstatSync(file)), file);
       } catch {
       }
   return byIdentity;
@@ -21135,14 +21298,14 @@ function identities(files) {
 function sealGone(file, identity2, offset, line3) {
   return withNoted(file, identity2, (fd) => {
     if (holdsAt(fd, offset, line3)) return;
-    let size2 = import_node_fs34.default.fstatSync(fd).size, short = size2 < offset + Buffer.byteLength(line3);
+    let size2 = import_node_fs35.default.fstatSync(fd).size, short = size2 < offset + Buffer.byteLength(line3);
     return { kind: short ? "truncated" : "edited", file, line: linesBefore(fd, Math.min(size2, offset)) + 1, detail: short ? `the file holds ${size2} bytes` : "the bytes there are not its line" };
   });
 }
 function linesBefore(fd, size2) {
   let piece = Buffer.allocUnsafe(Math.min(Math.max(size2, 1), 1048576)), lines = 0;
   for (let at = 0; at < size2; ) {
-    let read2 = import_node_fs34.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);
+    let read2 = import_node_fs35.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);
     if (read2 === 0) break;
     for (let i = piece.indexOf(10, 0); i >= 0 && i < read2; i = piece.indexOf(10, i + 1)) lines++;
     at += read2;
@@ -21159,52 +21322,43 @@ function headNote(live) {
 }
 
 // src/commands/verify.ts
-function eachLineOfFile(file, take) {
-  let fd = openLogText(file), cut2 = { at: -1, torn: !1 };
+function eachLineOfFile(file, take2, textOf = textsByName()) {
+  let { fd, to, release: release2 } = textOf(file), cut2 = { at: -1, torn: !1 };
   try {
     forEachPiece(fd, (buffer, end, offset) => {
-      if (offset === cut2.at) return take(buffer.toString("utf8", 0, cut2.torn ? end - 1 : end), !0);
+      if (offset === cut2.at) return take2(buffer.toString("utf8", 0, cut2.torn ? end - 1 : end), !0);
       for (let at = 0; at < end; ) {
-        let newline = buffer.indexOf(10, at), to = newline < 0 || newline >= end ? end : newline + 1;
-        if (take(buffer.toString("utf8", at, to)) === !1) return !1;
-        at = to;
+        let newline = buffer.indexOf(10, at), to2 = newline < 0 || newline >= end ? end : newline + 1;
+        if (take2(buffer.toString("utf8", at, to2)) === !1) return !1;
+        at = to2;
       }
       return !0;
-    }, 0, void 0, (at, torn) => {
+    }, 0, to, (at, torn) => {
       cut2 = { at, torn };
     });
   } finally {
-    import_node_fs35.default.closeSync(fd);
+    release2();
   }
 }
-function openLogText(file) {
-  let fd = openLogFile(file);
-  if (!file.endsWith(".gz")) return fd;
-  try {
-    return gunzippedText(file, fd);
-  } finally {
-    import_node_fs35.default.closeSync(fd);
-  }
-}
-function eachLineOfText(text2, take) {
+function eachLineOfText(text2, take2) {
   for (let at = 0; at < text2.length; ) {
     let end = text2.indexOf(`
 `, at), to = end < 0 ? text2.length : end + 1;
-    if (take(text2.slice(at, to)) === !1) return;
+    if (take2(text2.slice(at, to)) === !1) return;
     at = to;
   }
 }
 function livingRuns(dir) {
-  let runDir = import_node_path29.default.join(dir, ".run"), names;
+  let runDir = import_node_path30.default.join(dir, ".run"), names;
   try {
-    names = import_node_fs35.default.readdirSync(runDir);
+    names = import_node_fs36.default.readdirSync(runDir);
   } catch {
     return [];
   }
   let runs = [];
   for (let name of names) {
     if (!name.endsWith(".json")) continue;
-    let runFile = import_node_path29.default.join(runDir, name);
+    let runFile = import_node_path30.default.join(runDir, name);
     try {
       if (livingReader(runFile) === void 0) continue;
       runs.push({ runFile, recording: readRecording(runFile) });
@@ -21213,43 +21367,44 @@ function livingRuns(dir) {
   }
   return runs;
 }
-function verifyFiles(files, timeFormat, options) {
-  return verifyLines(files, (file, take) => {
+function verifyFiles(files, timeFormat, options, textOf = textsByName()) {
+  return verifyLines(files, (file, take2) => {
     let taking = !1;
     try {
       eachLineOfFile(file, (line3, cut2) => {
         taking = !0;
-        let verdict = take(line3, cut2);
+        let verdict = take2(line3, cut2);
         return taking = !1, verdict;
-      });
+      }, textOf);
     } catch (error) {
-      throw taking || error instanceof AuditError ? error : new AuditError(`cannot read ${file}: ${error.code ?? error.message}`, 2);
+      throw taking || error instanceof AuditError ? error : new AuditError(`cannot read ${file}: ${failure(error)}`, 2);
     }
-  }, timeFormat, { prefixDigest: prefixDigests(), ...options });
+  }, timeFormat, { prefixDigest: prefixDigests(textOf), ...options });
 }
-function prefixDigests() {
+function prefixDigests(textOf) {
   let known2 = /* @__PURE__ */ new Map();
   return (file, size2) => {
     let key2 = `${size2}:${file}`;
-    return known2.has(key2) || known2.set(key2, prefixDigest(file, size2)), known2.get(key2);
+    return known2.has(key2) || known2.set(key2, prefixDigest(file, size2, textOf)), known2.get(key2);
   };
 }
-function prefixDigest(file, size2) {
-  let fd = openLogText(file);
+function prefixDigest(file, size2, textOf) {
+  let { fd, to, release: release2 } = textOf(file);
   try {
+    if (to !== void 0 && size2 > to) return;
     let hash = (0, import_node_crypto14.createHash)("sha256"), piece = Buffer.allocUnsafe(Math.min(size2, 1 << 20));
     for (let at = 0; at < size2; ) {
-      let read2 = import_node_fs35.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);
+      let read2 = import_node_fs36.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);
       if (read2 === 0) return;
       hash.update(piece.subarray(0, read2)), at += read2;
     }
     return hash.digest("hex");
   } finally {
-    import_node_fs35.default.closeSync(fd);
+    release2();
   }
 }
 function verifyLines(files, each, timeFormat, given) {
-  let options = given.rearrange === void 0 ? { ...given, rearrange: new RearrangeBudget() } : given, total = 0, untimed, parseLines = (file, push) => linesOf(file, (take) => each(file, take), timeFormat, (stamps) => untimed ??= stamps, push), kept = /* @__PURE__ */ new Map(), keyMatch = options.key === void 0 ? void 0 : new KeyMatch(options.key), removals = new RemovalCount(), report2 = runVerifier(files, (file, push) => {
+  let options = given.rearrange === void 0 ? { ...given, rearrange: new RearrangeBudget() } : given, total = 0, untimed, parseLines = (file, push) => linesOf(file, (take2) => each(file, take2), timeFormat, (stamps) => untimed ??= stamps, push), kept = /* @__PURE__ */ new Map(), keyMatch = options.key === void 0 ? void 0 : new KeyMatch(options.key), removals = new RemovalCount(), report2 = runVerifier(files, (file, push) => {
     let lines = [];
     parseLines(file, (line3) => (keyMatch?.see(line3), removals.see(line3), total += line3.text.length, kept && total <= KEEP_PARSED_CHARS ? lines.push(line3) : kept = void 0, push(line3))), kept?.set(file, lines);
   }, options), parsed = (file, push) => {
@@ -21282,11 +21437,11 @@ function liveSeals(runs, timeFormat) {
 }
 function notedSealLine(file, line3, timeFormat) {
   let first;
-  return linesOf(file, (take) => eachLineOfText(line3, take), timeFormat, () => {
+  return linesOf(file, (take2) => eachLineOfText(line3, take2), timeFormat, () => {
   }, (parsed) => (first = parsed, !1)), first;
 }
 function linesOf(file, each, timeFormat, untimed, push) {
-  let reader, held, seals = 0, sealInstants = 0, line3 = 0, emit = (whole, parsed, instants2) => {
+  let reader, held2, seals = 0, sealInstants = 0, line3 = 0, emit = (whole, parsed, instants2) => {
     line3++;
     let timed = instants2 || whole.charCodeAt(0) === 123;
     return parsed && !timed && untimed(reader.timeFormat), push(
@@ -21298,14 +21453,14 @@ function linesOf(file, each, timeFormat, untimed, push) {
 `) && !cut2;
     if (reader === void 0) {
       let first = ended ? whole.slice(0, -1) : whole, stock = new LineReader(DEFAULT_TIME_FORMAT), read2 = stock.read(first);
-      reader = read2 && Number.isFinite(read2.ms) ? stock : readerFor(first, timeFormat), reader !== stock && reader.timeFormat !== DEFAULT_TIME_FORMAT && (held = []);
+      reader = read2 && Number.isFinite(read2.ms) ? stock : readerFor(first, timeFormat), reader !== stock && reader.timeFormat !== DEFAULT_TIME_FORMAT && (held2 = []);
     }
     let parsed = ended ? reader.read(whole.slice(0, -1)) : void 0;
-    if (!held) return emit(whole, parsed, !0);
-    parsed?.kind === "event" && parsed.text === "seal" && whole.charCodeAt(0) !== 123 && (seals++, sealInstant(parsed.fields) !== void 0 && sealInstants++), held.push({ whole, parsed });
-  }), !held) return;
+    if (!held2) return emit(whole, parsed, !0);
+    parsed?.kind === "event" && parsed.text === "seal" && whole.charCodeAt(0) !== 123 && (seals++, sealInstant(parsed.fields) !== void 0 && sealInstants++), held2.push({ whole, parsed });
+  }), !held2) return;
   let instants = seals > 0 ? sealInstants === 0 : stampsAreEpoch(reader.timeFormat);
-  for (let { whole, parsed } of held) if (emit(whole, parsed, instants) === !1) return;
+  for (let { whole, parsed } of held2) if (emit(whole, parsed, instants) === !1) return;
 }
 function runVerifier(files, linesOf2, options, firstBreak = !1) {
   let verifier = new ChainVerifier(options);
@@ -21344,8 +21499,8 @@ function untimedWarning(format2) {
 function setsOfFiles(files) {
   let byDir = /* @__PURE__ */ new Map();
   for (let file of files) {
-    let dir = import_node_path29.default.dirname(import_node_path29.default.resolve(file));
-    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path29.default.basename(file)]);
+    let dir = import_node_path30.default.dirname(import_node_path30.default.resolve(file));
+    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path30.default.basename(file)]);
   }
   let groups = [];
   for (let [dir, names] of byDir) {
@@ -21356,7 +21511,7 @@ function setsOfFiles(files) {
       groups.push({ name: setName(set), files: paths });
     }
     for (let name of names) {
-      let full = import_node_path29.default.join(dir, name);
+      let full = import_node_path30.default.join(dir, name);
       covered.has(full) || groups.push({ name, files: [full] });
     }
   }
@@ -21369,27 +21524,30 @@ function verifyCommand() {
     let key2;
     if (options.key !== void 0)
       try {
-        key2 = import_node_fs35.default.readFileSync(options.key);
+        key2 = import_node_fs36.default.readFileSync(options.key);
         let loose = keyFileWarning(options.key);
         loose && process.stderr.write(`tmux-audit: ${loose}
 `);
       } catch (error) {
         throw new AuditError(`cannot read the key ${options.key}: ${error.code ?? error.message}`, 2);
       }
-    let groups = files.length > 0 ? setsOfFiles(files) : listLogs(where.dir).map((set) => ({ name: setName(set), files: set.files.map((file) => file.path) }));
+    let listing = files.length > 0 ? void 0 : takeListing(where.dir, dirNames), groups = listing === void 0 ? setsOfFiles(files) : listing.sets.map((set) => ({ name: setName(set), files: set.files.map((file) => file.path), live: set.live }));
     if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
-    let live = /* @__PURE__ */ new Map(), seals = /* @__PURE__ */ new Map(), runs = [...new Set(files.length > 0 ? files.map((file) => import_node_path29.default.dirname(import_node_path29.default.resolve(file))) : [where.dir])].flatMap(livingRuns);
+    let live = /* @__PURE__ */ new Map(), seals = /* @__PURE__ */ new Map(), runs = [...new Set(files.length > 0 ? files.map((file) => import_node_path30.default.dirname(import_node_path30.default.resolve(file))) : [where.dir])].flatMap(livingRuns);
     for (let { recording } of runs) live.set(recording.id, recording.file);
     for (let [rec, seal] of liveSeals(runs, where.timeFormat)) seals.set(rec, seal);
-    let out = new Output(), tampered = !1, untimedSaid = !1, rearrange = new RearrangeBudget();
+    let out = new Output(), tampered = !1, untimedSaid = !1, rearrange = new RearrangeBudget(), check = (groupFiles, textOf) => {
+      let report2 = verifyFiles(groupFiles, where.timeFormat, { key: key2, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange }, textOf), gone = notedEnds(groupFiles, runs);
+      return gone.length > 0 ? { ...report2, breaks: [...report2.breaks, ...gone] } : report2;
+    };
     for (let group of groups) {
       let report2;
       try {
-        report2 = verifyFiles(group.files, where.timeFormat, { key: key2, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange });
-        let gone = notedEnds(group.files, runs);
-        gone.length > 0 && (report2 = { ...report2, breaks: [...report2.breaks, ...gone] });
+        report2 = group.live !== void 0 && listing !== void 0 ? readLog(where.dir, group.live, listing, dirNames, (log) => check(log.files, log.text)) : check(group.files);
       } catch (error) {
-        throw out.flush(), error instanceof AuditError ? error : new AuditError(`could not verify ${group.name}, the result is unknown (a fault in verify, not a finding in the log): ${error.stack ?? String(error)}`, 2);
+        if (out.flush(), error instanceof AuditError) throw error;
+        let code = error.code;
+        throw code === "EMFILE" || code === "ENFILE" ? new AuditError(`could not verify ${group.name}, the result is unknown: ${failure(error)}`, 2) : new AuditError(`could not verify ${group.name}, the result is unknown (a fault in verify, not a finding in the log): ${error.stack ?? String(error)}`, 2);
       }
       report2.untimed !== void 0 && !untimedSaid && (untimedSaid = !0, process.stderr.write(`tmux-audit: ${untimedWarning(report2.untimed)}
 `));
@@ -21593,10 +21751,10 @@ function shortlist(sources, flags = "") {
 var EVENT_LINES = " \\* ";
 
 // src/read/search.ts
-var import_node_fs37 = __nodeBuiltin(require("node:fs"));
+var import_node_fs38 = __nodeBuiltin(require("node:fs"));
 
 // src/read/context.ts
-var import_node_crypto15 = require("node:crypto"), import_node_fs36 = __nodeBuiltin(require("node:fs"));
+var import_node_crypto15 = require("node:crypto"), import_node_fs37 = __nodeBuiltin(require("node:fs"));
 
 // src/read/backward.ts
 var BackwardSearch = class {
@@ -21628,17 +21786,17 @@ var BackwardSearch = class {
 // src/read/context.ts
 var BEFORE_TEXT_BYTES = 4 << 20;
 function linesBefore2(fd, before, floor, needle, want, accept, keep = BEFORE_TEXT_BYTES) {
-  let needles = Buffer.isBuffer(needle) ? [needle] : needle, found = [], kept = 0, take = (offset, length, text2) => {
+  let needles = Buffer.isBuffer(needle) ? [needle] : needle, found = [], kept = 0, take2 = (offset, length, text2) => {
     let value = accept(text2);
     if (value === void 0) return;
-    let held = kept + length <= keep;
-    held && (kept += length), found.push(held ? { offset, length, text: text2, value } : { offset, length, text: void 0, value: void 0, digest: digestOf(text2) });
+    let held2 = kept + length <= keep;
+    held2 && (kept += length), found.push(held2 ? { offset, length, text: text2, value } : { offset, length, text: void 0, value: void 0, digest: digestOf(text2) });
   }, end = before, size2 = 256 * 1024, buffer = borrow();
   try {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
       let start2 = Math.max(floor, end - size2), length = end - start2;
-      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs36.default.readSync(fd, window, 0, length, start2);
+      window.length < length && (window = Buffer.allocUnsafe(length)), import_node_fs37.default.readSync(fd, window, 0, length, start2);
       let bytes = window.subarray(0, length), base = 0;
       if (start2 > floor) {
         let newline = bytes.indexOf(10);
@@ -21649,8 +21807,8 @@ function linesBefore2(fd, before, floor, needle, want, accept, keep = BEFORE_TEX
           }
           let lineStart = startOfLine(fd, start2 + (newline < 0 ? length : newline), floor, window);
           if (lineStart < start2) {
-            let text2 = window.toString("utf8", 0, import_node_fs36.default.readSync(fd, window, 0, MAX_LINE, lineStart));
-            needles.some((one) => text2.includes(one.toString("utf8"))) && take(lineStart, MAX_LINE, text2);
+            let text2 = window.toString("utf8", 0, import_node_fs37.default.readSync(fd, window, 0, MAX_LINE, lineStart));
+            needles.some((one) => text2.includes(one.toString("utf8"))) && take2(lineStart, MAX_LINE, text2);
           }
           end = lineStart, size2 = 256 * 1024;
           continue;
@@ -21661,10 +21819,10 @@ function linesBefore2(fd, before, floor, needle, want, accept, keep = BEFORE_TEX
       for (let position = length; position > base && found.length < want; ) {
         let at = search.previous(position);
         if (at < base) break;
-        let lineStart = at > 0 ? bytes.lastIndexOf(10, at - 1) + 1 : 0, lineEnd2 = bytes.indexOf(10, at);
-        lineEnd2 < 0 && (lineEnd2 = length);
-        let text2 = bytes.toString("utf8", lineStart, lineEnd2);
-        take(start2 + lineStart, lineEnd2 - lineStart, text2), position = lineStart;
+        let lineStart = at > 0 ? bytes.lastIndexOf(10, at - 1) + 1 : 0, lineEnd3 = bytes.indexOf(10, at);
+        lineEnd3 < 0 && (lineEnd3 = length);
+        let text2 = bytes.toString("utf8", lineStart, lineEnd3);
+        take2(start2 + lineStart, lineEnd3 - lineStart, text2), position = lineStart;
       }
       end = start2 + base;
     }
@@ -21675,7 +21833,7 @@ function linesBefore2(fd, before, floor, needle, want, accept, keep = BEFORE_TEX
 }
 function startOfLine(fd, before, floor, buffer) {
   for (let end = before; end > floor; ) {
-    let start2 = Math.max(floor, end - buffer.length), read2 = import_node_fs36.default.readSync(fd, buffer, 0, end - start2, start2), newline = buffer.subarray(0, read2).lastIndexOf(10);
+    let start2 = Math.max(floor, end - buffer.length), read2 = import_node_fs37.default.readSync(fd, buffer, 0, end - start2, start2), newline = buffer.subarray(0, read2).lastIndexOf(10);
     if (newline >= 0) return start2 + newline + 1;
     end = start2;
   }
@@ -21775,12 +21933,12 @@ var PaneContext = class {
     if (!here && found.length < want && at.fileIndex > 0) {
       let previous = this.sets[at.setIndex].files[at.fileIndex - 1], fd = openLog(previous.path);
       if (fd !== void 0) {
-        close = () => import_node_fs36.default.closeSync(fd);
+        close = () => import_node_fs37.default.closeSync(fd);
         try {
-          let there = last?.fileIndex === at.fileIndex - 1, size2 = import_node_fs36.default.fstatSync(fd).size, held = found.reduce((sum, line3) => sum + (line3.text === void 0 ? 0 : line3.length), 0), more = linesBefore2(fd, size2, there ? last.end : 0, needles, want - found.length, accept, BEFORE_TEXT_BYTES - held);
+          let there = last?.fileIndex === at.fileIndex - 1, size2 = import_node_fs37.default.fstatSync(fd).size, held2 = found.reduce((sum, line3) => sum + (line3.text === void 0 ? 0 : line3.length), 0), more = linesBefore2(fd, size2, there ? last.end : 0, needles, want - found.length, accept, BEFORE_TEXT_BYTES - held2);
           more.length > 0 && lines.push(...numbered(more, fd, previous.path, size2, 1 + countFileNewlines(fd, 0, size2))), connected = there && found.length + more.length < want;
-        } catch (failure) {
-          throw close(), failure;
+        } catch (failure2) {
+          throw close(), failure2;
         }
       }
     }
@@ -21799,7 +21957,7 @@ function shownBefore(before, place, reader, recordings) {
   if (text2 === void 0 || line3 === void 0) {
     let bytes = borrow(before.length), read2;
     try {
-      read2 = import_node_fs36.default.readSync(before.fd, bytes, 0, before.length, before.offset), text2 = bytes.toString("utf8", 0, read2);
+      read2 = import_node_fs37.default.readSync(before.fd, bytes, 0, before.length, before.offset), text2 = bytes.toString("utf8", 0, read2);
     } finally {
       release(bytes);
     }
@@ -21874,7 +22032,7 @@ function firstTime(file, timeFormat) {
   } catch {
     return Number.NaN;
   } finally {
-    import_node_fs37.default.closeSync(fd);
+    import_node_fs38.default.closeSync(fd);
   }
 }
 function filesInTimeOrder(sets, timeFormat, when2 = (file) => firstTime(file, timeFormat)) {
@@ -21907,16 +22065,16 @@ function openLiveFiles(sources) {
       }
   return open2;
 }
-function readFile(path33, held, error, visit) {
-  let fd = held.get(path33);
-  held.delete(path33);
+function readFile(path34, held2, error, visit) {
+  let fd = held2.get(path34);
+  held2.delete(path34);
   try {
-    return fd ??= openLog(path33), fd === void 0 ? !1 : visit(fd);
-  } catch (failure) {
-    if (typeof failure.code != "string") throw failure;
-    return error(path33, failure), !1;
+    return fd ??= openLog(path34), fd === void 0 ? !1 : visit(fd);
+  } catch (failure2) {
+    if (typeof failure2.code != "string") throw failure2;
+    return error(path34, failure2), !1;
   } finally {
-    fd !== void 0 && import_node_fs37.default.closeSync(fd);
+    fd !== void 0 && import_node_fs38.default.closeSync(fd);
   }
 }
 function grepCandidates(pattern, tracking) {
@@ -21990,19 +22148,19 @@ function grepFile(plan, fd, place, emit) {
   }), matched };
 }
 function grepLogs(sets, options, emit, error) {
-  let context = options.context > 0 ? new PaneContext(options.context, sets) : void 0, plan = planGrep(options, context !== void 0), trackers = sets.map(() => new RecordingTracker()), sources = filesInTimeOrder(sets, options.timeFormat), held = openLiveFiles(sources), matched = 0, stopped = !1;
+  let context = options.context > 0 ? new PaneContext(options.context, sets) : void 0, plan = planGrep(options, context !== void 0), trackers = sets.map(() => new RecordingTracker()), sources = filesInTimeOrder(sets, options.timeFormat), held2 = openLiveFiles(sources), matched = 0, stopped = !1;
   try {
     for (let { set, setIndex, file } of sources) {
       if (stopped) break;
       if (passesOver(plan, file, context !== void 0)) continue;
       let place = { path: file.path, setIndex, fileIndex: set.files.indexOf(file), tracker: trackers[setIndex], context };
-      readFile(file.path, held, error, (fd) => {
+      readFile(file.path, held2, error, (fd) => {
         let result = grepFile(plan, fd, place, emit);
         return matched += result.matched, stopped = result.stopped, stopped;
       });
     }
   } finally {
-    for (let fd of held.values()) import_node_fs37.default.closeSync(fd);
+    for (let fd of held2.values()) import_node_fs38.default.closeSync(fd);
   }
   return matched;
 }
@@ -22016,12 +22174,12 @@ function holdsLiteral(piece, start2, end, literal2) {
   let line3 = piece.subarray(start2, end);
   return (isCaseBlind(literal2) ? indexOfFolded(line3, literal2, 0) : line3.indexOf(literal2)) >= 0;
 }
-function walkRecording(sets, rec, timeFormat, take, error) {
+function walkRecording(sets, rec, timeFormat, take2, error) {
   for (let set of sets) {
-    let span2 = new RecordingSpan(rec), sources = set.files.map((file) => ({ set, setIndex: 0, file })), held = openLiveFiles(sources), halted = !1;
+    let span2 = new RecordingSpan(rec), sources = set.files.map((file) => ({ set, setIndex: 0, file })), held2 = openLiveFiles(sources), halted = !1;
     try {
       for (let { file } of sources)
-        if (readFile(file.path, held, error, (fd) => {
+        if (readFile(file.path, held2, error, (fd) => {
           let reader;
           return scanFile(fd, {
             numbered: !1,
@@ -22030,12 +22188,12 @@ function walkRecording(sets, rec, timeFormat, take, error) {
             line: (text2) => {
               reader ??= readerFor(text2, timeFormat);
               let line3 = reader.read(text2);
-              return !line3 || !span2.take(line3) ? !0 : (take(line3, text2, file.path) === !1 && (halted = !0), !halted && span2.state !== "after");
+              return !line3 || !span2.take(line3) ? !0 : (take2(line3, text2, file.path) === !1 && (halted = !0), !halted && span2.state !== "after");
             }
           });
         }), halted || span2.state === "after") break;
     } finally {
-      for (let fd of held.values()) import_node_fs37.default.closeSync(fd);
+      for (let fd of held2.values()) import_node_fs38.default.closeSync(fd);
     }
     if (span2.start) return { start: span2.start, stopped: span2.state === "after", set };
   }
@@ -22054,7 +22212,7 @@ function printHit(out, hit) {
 }
 
 // src/commands/grep-parallel.ts
-var import_node_fs38 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path30 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
+var import_node_fs39 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path31 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
 var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4, shareFreely = (counters) => () => Atomics.add(counters, NEXT, 1);
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
@@ -22064,12 +22222,12 @@ function runJob(plan, job, out, errors, length, count = !1, progress) {
   let jobPlan = { ...plan, plain: plan.plain && (count ? counted : printPlain(out)), numbered: !count }, fd = job.fd >= 0 ? job.fd : void 0, own = fd === void 0;
   try {
     return fd ??= openLog(job.path), fd === void 0 ? { matched: 0, stopped: !1 } : grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: void 0, context: void 0, progress }, count ? counted : (hit) => printHit(out, hit));
-  } catch (failure) {
-    let code = failure.code;
-    if (typeof code != "string") throw failure;
-    return errors.push({ at: length(), code, message: failure.message }), { matched: 0, stopped: out.closed };
+  } catch (failure2) {
+    let code = failure2.code;
+    if (typeof code != "string") throw failure2;
+    return errors.push({ at: length(), code, message: failure2.message }), { matched: 0, stopped: out.closed };
   } finally {
-    own && fd !== void 0 && import_node_fs38.default.closeSync(fd);
+    own && fd !== void 0 && import_node_fs39.default.closeSync(fd);
   }
 }
 function counted() {
@@ -22077,7 +22235,7 @@ function counted() {
 }
 function startWorker(data) {
   let options = { workerData: data, transferList: [data.port], stdout: !0, stderr: !0 };
-  return new import_node_worker_threads.Worker(import_node_path30.default.join(__dirname, "grep-worker.cjs"), options);
+  return new import_node_worker_threads.Worker(import_node_path31.default.join(__dirname, "grep-worker.cjs"), options);
 }
 function secondCoreFree() {
   let cores = import_node_os9.default.availableParallelism?.() ?? import_node_os9.default.cpus().length;
@@ -22085,7 +22243,7 @@ function secondCoreFree() {
 }
 function sizeOf(file) {
   try {
-    return import_node_fs38.default.statSync(file).size;
+    return import_node_fs39.default.statSync(file).size;
   } catch {
     return 0;
   }
@@ -22124,15 +22282,15 @@ function shareJobs(plan, request, jobs, out, error, start2, sharing, tally) {
   } catch {
     gone = !0;
   }
-  let results = /* @__PURE__ */ new Map(), parts = /* @__PURE__ */ new Map(), partsPrinted = /* @__PURE__ */ new Map(), posted = 0, next = 0, matched = 0, ahead = 0, stopped = !1, mine = /* @__PURE__ */ new Set(), take = sharing(counters, "main"), spare2 = [], keep = (index, printed = 0) => {
+  let results = /* @__PURE__ */ new Map(), parts = /* @__PURE__ */ new Map(), partsPrinted = /* @__PURE__ */ new Map(), posted = 0, next = 0, matched = 0, ahead = 0, stopped = !1, mine = /* @__PURE__ */ new Set(), take2 = sharing(counters, "main"), spare2 = [], keep = (index, printed = 0) => {
     let own = new MemoryOutput(() => spare2.pop()), errors = [], count = 0, thrown;
     try {
       count = runJob(plan, jobs[index], own, errors, () => own.length, request.count).matched;
-    } catch (failure) {
-      thrown = failure;
+    } catch (failure2) {
+      thrown = failure2;
     }
     let bytes = dropFirst(own.take(), printed);
-    for (let failure of errors) failure.at = Math.max(0, failure.at - printed);
+    for (let failure2 of errors) failure2.at = Math.max(0, failure2.at - printed);
     mine.add(index), ahead += lengthOf(bytes), results.set(index, { index, bytes, matched: count, errors, ...thrown === void 0 ? {} : { thrown } });
   }, receive = () => {
     if (!abandoned) {
@@ -22150,7 +22308,7 @@ function shareJobs(plan, request, jobs, out, error, start2, sharing, tally) {
           if (unprinted) {
             parts.delete(result.index);
             let before = lengthOf(unprinted);
-            result.bytes = [...unprinted, ...result.bytes], result.errors = result.errors.map((failure) => ({ ...failure, at: failure.at + before }));
+            result.bytes = [...unprinted, ...result.bytes], result.errors = result.errors.map((failure2) => ({ ...failure2, at: failure2.at + before }));
           }
           results.set(result.index, result);
         }
@@ -22170,7 +22328,7 @@ function shareJobs(plan, request, jobs, out, error, start2, sharing, tally) {
     for (let result = results.get(next); result && !stopped; printParts(), result = results.get(next)) {
       results.delete(next);
       let own = mine.delete(next);
-      if (printResult(out, result, (failure) => error(jobs[next].path, Object.assign(new Error(failure.message), { code: failure.code }))), own) {
+      if (printResult(out, result, (failure2) => error(jobs[next].path, Object.assign(new Error(failure2.message), { code: failure2.code }))), own) {
         ahead -= lengthOf(result.bytes);
         for (let piece of result.bytes) spare2.length < SPARE_BUFFERS && spare2.push(piece.buffer);
       } else if (Atomics.sub(counters, KEPT, keptSize(result.bytes)), Atomics.notify(counters, KEPT), !gone) for (let piece of result.bytes) port1.postMessage(piece.buffer, [piece.buffer]);
@@ -22178,7 +22336,7 @@ function shareJobs(plan, request, jobs, out, error, start2, sharing, tally) {
     }
   }, searchNext = () => {
     let job = jobs[next], errors = [], result = runJob(plan, job, out, errors, () => 0, request.count);
-    for (let failure of errors) error(job.path, Object.assign(new Error(failure.message), { code: failure.code }));
+    for (let failure2 of errors) error(job.path, Object.assign(new Error(failure2.message), { code: failure2.code }));
     closeHeld(job), matched += result.matched, tally?.(result.matched), stopped = result.stopped || out.closed, next++;
   }, silentSince = 0, lastProgress = -1, waitForWorker = () => {
     let seen = Atomics.load(counters, POSTED);
@@ -22194,7 +22352,7 @@ function shareJobs(plan, request, jobs, out, error, start2, sharing, tally) {
       for (receive(), print(); ahead > AHEAD_BYTES && !stopped && !gone; )
         waitForWorker(), print();
       if (stopped) break;
-      let index = take();
+      let index = take2();
       if (index >= jobs.length) break;
       index === next ? searchNext() : keep(index);
     }
@@ -22235,7 +22393,7 @@ function printResult(out, result, told) {
   for (; errors < result.errors.length; errors++) told(result.errors[errors]);
 }
 function closeHeld(job) {
-  job.fd < 0 || (import_node_fs38.default.closeSync(job.fd), job.fd = -1);
+  job.fd < 0 || (import_node_fs39.default.closeSync(job.fd), job.fd = -1);
 }
 
 // src/read/time.ts
@@ -22374,20 +22532,20 @@ Examples:
 `) : printHit(out, hit),
         fileError
       ));
-    } catch (failure) {
-      throw count && printing(out, () => told(seen)), failure;
+    } catch (failure2) {
+      throw count && printing(out, () => told(seen)), failure2;
     }
     count && (told(matched), out.flush()), process.exitCode = failed ? 2 : matched > 0 ? 0 : 1;
   });
 }
 
 // src/commands/show.ts
-function eachLineOf(where, rec, session, take) {
+function eachLineOf(where, rec, session, take2) {
   if (!/^[\w-]+$/.test(rec)) throw new AuditError(`not a recording id: '${escapeText(rec)}'`, 2);
-  let sets = logsOf(where, session), failure, walk = walkRecording(sets, rec, where.timeFormat, take, (file, error) => {
-    failure ??= fileProblem(file, error);
+  let sets = logsOf(where, session), failure2, walk = walkRecording(sets, rec, where.timeFormat, take2, (file, error) => {
+    failure2 ??= fileProblem(file, error);
   });
-  if (failure) throw new AuditError(failure, 2);
+  if (failure2) throw new AuditError(failure2, 2);
   if (!walk.start || !walk.set) throw new AuditError(`no recording ${rec} in ${where.dir} (its start may have been in a rotated file that was deleted)`, 2);
   return walk.stopped || warn(`recording ${rec} has no stop event yet: still logging, or its end was lost`), { ...walk, set: walk.set };
 }
@@ -22427,17 +22585,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs40 = __nodeBuiltin(require("node:fs")), import_node_path32 = __nodeBuiltin(require("node:path"));
+var import_node_fs41 = __nodeBuiltin(require("node:fs")), import_node_path33 = __nodeBuiltin(require("node:path"));
 
 // src/read/follow.ts
-var import_node_fs39 = __nodeBuiltin(require("node:fs")), import_node_path31 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
+var import_node_fs40 = __nodeBuiltin(require("node:fs")), import_node_path32 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
 var POLL_MS = 100, DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
-    let take = Math.min(window.length, from);
-    from -= take;
-    let read2 = import_node_fs39.default.readSync(fd, window, 0, take, from);
+    let take2 = Math.min(window.length, from);
+    from -= take2;
+    let read2 = import_node_fs40.default.readSync(fd, window, 0, take2, from);
     for (let at = read2; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -22455,7 +22613,7 @@ function lastLines(files, count, write, live, cut2) {
     for (let i = files.length - 1; i >= 0 && wanted > 0; i--) {
       let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
       if (fd === void 0) continue;
-      let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs39.default.fstatSync(fd).size, wanted);
+      let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs40.default.fstatSync(fd).size, wanted);
       ranges.unshift({ file: files[i], fd, own: own !== void 0, start: start2, end }), wanted -= lines;
     }
     for (let range of ranges)
@@ -22467,21 +22625,21 @@ function lastLines(files, count, write, live, cut2) {
         (offset) => cut2?.(range.file, offset)
       );
   } finally {
-    for (let range of ranges) range.own && import_node_fs39.default.closeSync(range.fd);
+    for (let range of ranges) range.own && import_node_fs40.default.closeSync(range.fd);
   }
 }
 function statOf(file) {
   try {
-    return import_node_fs39.default.statSync(file);
+    return import_node_fs40.default.statSync(file);
   } catch {
     return;
   }
 }
 function readNew(reading, write, final = !1, truncated) {
-  import_node_fs39.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0, reading.skipping = !1);
+  import_node_fs40.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0, reading.skipping = !1);
   let buffer = Buffer.allocUnsafe(256 * 1024);
   for (; ; ) {
-    let read2 = import_node_fs39.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read2 = import_node_fs40.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read2 === 0) break;
     reading.position += read2;
     let piece = buffer.subarray(0, read2);
@@ -22502,19 +22660,19 @@ function writePartial(reading, write, most = reading.partialBytes) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs39.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
+    return { fd, ino: import_node_fs40.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path31.default.dirname(live), rotated = rotatedFiles(import_node_fs39.default.readdirSync(dir), import_node_path31.default.basename(live)).map((name) => import_node_path31.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path32.default.dirname(live), rotated = rotatedFiles(import_node_fs40.default.readdirSync(dir), import_node_path32.default.basename(live)).map((name) => import_node_path32.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs39.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
+  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs40.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write, !1, () => options.truncated?.(live));
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs39.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs40.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -22539,7 +22697,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs39.default.closeSync(reading.fd);
+      import_node_fs40.default.closeSync(reading.fd);
     }
   }
 }
@@ -22554,7 +22712,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path32.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path33.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -22562,7 +22720,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs40.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs41.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -22577,11 +22735,11 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path32.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs40.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path33.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs41.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
     if (lastLines(set.files.map((file) => file.path), Number(options.lines), (bytes) => out.write(bytes), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 }, (file, offset) => {
       cut2 || (cut2 = !0, out.flush(), warn(`${file}: a line longer than ${MAX_LINE >> 20} MiB at byte ${offset} (not one the writer writes): printed cut to its first ${MAX_LINE >> 20} MiB`));
     }), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs40.default.closeSync(fd);
+      fd !== void 0 && import_node_fs41.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -22605,7 +22763,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs42 = __nodeBuiltin(require("node:fs"));
+var import_node_fs43 = __nodeBuiltin(require("node:fs"));
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -22686,16 +22844,16 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs41 = __nodeBuiltin(require("node:fs")), import_node_path33 = __nodeBuiltin(require("node:path"));
+var import_node_fs42 = __nodeBuiltin(require("node:fs")), import_node_path34 = __nodeBuiltin(require("node:path"));
 function rawCastParts(sets, rec) {
   for (let set of sets) {
-    let live = castPath(import_node_path33.default.join(set.dir, set.live), rec), name = import_node_path33.default.basename(live), names;
+    let live = castPath(import_node_path34.default.join(set.dir, set.live), rec), name = import_node_path34.default.basename(live), names;
     try {
-      names = import_node_fs41.default.readdirSync(set.dir);
+      names = import_node_fs42.default.readdirSync(set.dir);
     } catch {
       continue;
     }
-    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path33.default.join(set.dir, part));
+    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path34.default.join(set.dir, part));
     if (parts.length > 0) return parts;
   }
 }
@@ -22730,7 +22888,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
     let fd = openLog(part);
     if (fd !== void 0)
       try {
-        let take = (line3) => {
+        let take2 = (line3) => {
           if (!header) return event(line3);
           let parsed = rawCastHeader(line3);
           return parsed ? (header = !1, idleTimeLimit !== void 0 && (parsed.idle_time_limit = idleTimeLimit), write(`${escapeText(JSON.stringify(parsed))}
@@ -22740,13 +22898,13 @@ function writeRawCast(parts, idleTimeLimit, write) {
           let start2 = 0, piece = buffer.subarray(0, end);
           for (let newline = piece.indexOf(10); newline >= 0; newline = piece.indexOf(10, start2)) {
             let line3 = buffer.toString("utf8", start2, newline);
-            if (start2 = newline + 1, !take(line3))
+            if (start2 = newline + 1, !take2(line3))
               return stopped = !0, !1;
           }
           return !0;
         });
       } finally {
-        import_node_fs41.default.closeSync(fd);
+        import_node_fs42.default.closeSync(fd);
       }
   }
   let rest = marks.end();
@@ -22795,15 +22953,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs42.default.openSync(options.output, import_node_fs42.default.constants.O_WRONLY | import_node_fs42.default.constants.O_CREAT | import_node_fs42.default.constants.O_EXCL | import_node_fs42.default.constants.O_NOFOLLOW, 384), import_node_fs42.default.fchmodSync(fd, 384);
+      fd = import_node_fs43.default.openSync(options.output, import_node_fs43.default.constants.O_WRONLY | import_node_fs43.default.constants.O_CREAT | import_node_fs43.default.constants.O_EXCL | import_node_fs43.default.constants.O_NOFOLLOW, 384), import_node_fs43.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
-      let pending = "", source = writeCast(where, rec, options.session, idle, (line3) => (pending += line3, pending.length >= 65536 && (import_node_fs42.default.writeSync(fd, pending), pending = ""), !0));
-      import_node_fs42.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
+      let pending = "", source = writeCast(where, rec, options.session, idle, (line3) => (pending += line3, pending.length >= 65536 && (import_node_fs43.default.writeSync(fd, pending), pending = ""), !0));
+      import_node_fs43.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
     } finally {
-      import_node_fs42.default.closeSync(fd);
+      import_node_fs43.default.closeSync(fd);
     }
   });
 }

@@ -16,12 +16,11 @@ import { renamedPair } from '../chain/renamed-files.ts';
 import { RearrangeBudget } from '../chain/segment-moves.ts';
 import { ChainVerifier, type Break, type VerifyLine, type VerifyOptions, type VerifyReport } from '../chain/verify.ts';
 import { AuditError } from '../core/errors.ts';
-import { logSets, listLogs, setName, type LogSet } from '../read/files.ts';
+import { dirNames, logSets, setName, type LogSet } from '../read/files.ts';
 import { LineReader, placeOf, readerFor } from '../read/line.ts';
 import { DEFAULT_TIME_FORMAT } from '../format/text.ts';
 import { forEachPiece, type Verdict } from '../read/chunks.ts';
-import { gunzippedText } from '../read/gunzip.ts';
-import { openLogFile } from '../read/safe-open.ts';
+import { failure, readLog, takeListing, textsByName, type TextOf } from '../read/held-files.ts';
 import { livingReader, readRecording, type Recording } from '../runtime/runfile.ts';
 import { readSealNote } from '../chain/external-stop.ts';
 import { location, Output, whereOptions, type WhereOptions } from './reading.ts';
@@ -36,8 +35,8 @@ export type EachLine = (file: string, take: (line: string, cut?: boolean) => Ver
  * past 512 MiB could not be read). `.gz` files are read through gunzip; a planted FIFO, symlink or bomb is
  * refused (read/safe-open.ts).
  */
-export function eachLineOfFile(file: string, take: (line: string, cut?: boolean) => Verdict): void {
-  const fd = openLogText(file);
+export function eachLineOfFile(file: string, take: (line: string, cut?: boolean) => Verdict, textOf: TextOf = textsByName()): void {
+  const { fd, to, release } = textOf(file);
   // A line past read/chunks.ts's MAX_LINE (no reader writes one: a planted line) is handed cut, with a `\n`, and said
   // to be: when the file holds none after it (torn) it stays torn (`truncated`), and a whole one is no log line
   // (`inserted`); read as a log line, a running recording's unsealed tail took either.
@@ -52,22 +51,11 @@ export function eachLineOfFile(file: string, take: (line: string, cut?: boolean)
         at = to;
       }
       return true;
-    }, 0, undefined, (at, torn) => {
+    }, 0, to, (at, torn) => {
       cut = { at, torn };
     });
   } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** A log file opened as its text (a `.gz` gunzipped into an unlinked temporary file), refused as safe-open.ts refuses. */
-function openLogText(file: string): number {
-  const fd = openLogFile(file);
-  if (!file.endsWith('.gz')) return fd;
-  try {
-    return gunzippedText(file, fd);
-  } finally {
-    fs.closeSync(fd);
+    release();
   }
 }
 
@@ -106,12 +94,12 @@ function livingRuns(dir: string): { runFile: string; recording: Recording }[] {
 
 
 /**
- * Checks one log's files, in order. Throws (code 2) when a file cannot be
+ * Checks one log's files, in order (`textOf`: how each is opened; read/held-files.ts holds them). Throws (code 2) when a file cannot be
  * read. Reads one file at a time (a log of many rotated files is never held
  * whole), and again for each order the search for renamed files tries
  * (chain/renamed-files.ts).
  */
-export function verifyFiles(files: readonly string[], timeFormat: string, options: VerifyOptions): LogReport {
+export function verifyFiles(files: readonly string[], timeFormat: string, options: VerifyOptions, textOf: TextOf = textsByName()): LogReport {
   const each: EachLine = (file, take) => {
     // What the verifier throws as it takes a line is its own, not the file's: it goes on as it is.
     let taking = false;
@@ -121,31 +109,33 @@ export function verifyFiles(files: readonly string[], timeFormat: string, option
         const verdict = take(line, cut);
         taking = false;
         return verdict;
-      });
+      }, textOf);
     } catch (error) {
       if (taking || error instanceof AuditError) throw error; // a refusal (read/safe-open.ts) names the file already
-      throw new AuditError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 2);
+      throw new AuditError(`cannot read ${file}: ${failure(error)}`, 2);
     }
   };
-  return verifyLines(files, each, timeFormat, { prefixDigest: prefixDigests(), ...options });
+  return verifyLines(files, each, timeFormat, { prefixDigest: prefixDigests(textOf), ...options });
 }
 
 /**
  * The SHA-256 of a file's first `size` bytes as it holds them (`.gz` ones gunzipped), read in pieces; undefined
  * when it holds fewer. Kept: a digest is checked against one file, maybe once per order renamed-files tries.
  */
-function prefixDigests(): (file: string, size: number) => string | undefined {
+function prefixDigests(textOf: TextOf): (file: string, size: number) => string | undefined {
   const known = new Map<string, string | undefined>();
   return (file, size) => {
     const key = `${size}:${file}`;
-    if (!known.has(key)) known.set(key, prefixDigest(file, size));
+    if (!known.has(key)) known.set(key, prefixDigest(file, size, textOf));
     return known.get(key);
   };
 }
 
-function prefixDigest(file: string, size: number): string | undefined {
-  const fd = openLogText(file);
+function prefixDigest(file: string, size: number, textOf: TextOf): string | undefined {
+  const { fd, to, release } = textOf(file);
   try {
+    // Past the size it was held at, a live file holds nothing yet for verify.
+    if (to !== undefined && size > to) return undefined;
     const hash = createHash('sha256');
     const piece = Buffer.allocUnsafe(Math.min(size, 1 << 20));
     for (let at = 0; at < size; ) {
@@ -156,7 +146,7 @@ function prefixDigest(file: string, size: number): string | undefined {
     }
     return hash.digest('hex');
   } finally {
-    fs.closeSync(fd);
+    release();
   }
 }
 
@@ -414,10 +404,10 @@ export function verifyCommand(): Command {
           throw new AuditError(`cannot read the key ${options.key}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 2);
         }
       }
-      const groups =
-        files.length > 0
-          ? setsOfFiles(files)
-          : listLogs(where.dir).map((set: LogSet) => ({ name: setName(set), files: set.files.map((file) => file.path) }));
+      const listing = files.length > 0 ? undefined : takeListing(where.dir, dirNames);
+      // A log of the directory is read as one state of it (read/held-files.ts): its writers go on rotating it.
+      const groups: { name: string; files: string[]; live?: string }[] =
+        listing === undefined ? setsOfFiles(files) : listing.sets.map((set: LogSet) => ({ name: setName(set), files: set.files.map((file) => file.path), live: set.live }));
       if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
       const live = new Map<string, string>();
       const seals = new Map<string, VerifyLine>();
@@ -430,17 +420,22 @@ export function verifyCommand(): Command {
       let untimedSaid = false;
       // One for the whole run: many logs each with broken stretches must not each take the whole search.
       const rearrange = new RearrangeBudget();
+      const check = (groupFiles: readonly string[], textOf?: TextOf): LogReport => {
+        const report = verifyFiles(groupFiles, where.timeFormat, { key, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange }, textOf);
+        // What the notes beside the log say it held (verify-notes.ts): lines gone whole leave the chain nothing to read.
+        const gone = notedEnds(groupFiles, runs);
+        return gone.length > 0 ? { ...report, breaks: [...report.breaks, ...gone] } : report;
+      };
       for (const group of groups) {
         let report: LogReport;
         try {
-          report = verifyFiles(group.files, where.timeFormat, { key, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange });
-          // What the notes beside the log say it held (verify-notes.ts): lines gone whole leave the chain nothing to read.
-          const gone = notedEnds(group.files, runs);
-          if (gone.length > 0) report = { ...report, breaks: [...report.breaks, ...gone] };
+          report = group.live !== undefined && listing !== undefined ? readLog(where.dir, group.live, listing, dirNames, (log) => check(log.files, log.text)) : check(group.files);
         } catch (error) {
           // What the logs before it gave is said first. A fault of verify's own is no verdict on the log: never exit 1.
           out.flush();
           if (error instanceof AuditError) throw error;
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'EMFILE' || code === 'ENFILE') throw new AuditError(`could not verify ${group.name}, the result is unknown: ${failure(error)}`, 2);
           throw new AuditError(`could not verify ${group.name}, the result is unknown (a fault in verify, not a finding in the log): ${(error as Error).stack ?? String(error)}`, 2);
         }
         if (report.untimed !== undefined && !untimedSaid) {

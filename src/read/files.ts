@@ -108,14 +108,17 @@ export function logSets(dir: string, names: readonly string[]): LogSet[] {
 
 /** The logs in `dir`; an error naming the directory when it cannot be read. */
 export function listLogs(dir: string): LogSet[] {
-  let names: string[];
+  return logSets(dir, dirNames(dir));
+}
+
+/** The names in `dir`; an error naming the directory when it cannot be read. */
+export function dirNames(dir: string): string[] {
   try {
-    names = fs.readdirSync(dir);
+    return fs.readdirSync(dir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new AuditError(code === 'ENOENT' ? `no log directory ${dir} (nothing logged yet, or another --dir)` : `cannot read the log directory ${dir}: ${code ?? (error as Error).message}`, 2);
   }
-  return logSets(dir, names);
 }
 
 /**
