@@ -2548,7 +2548,7 @@ function nanoid(size2 = 21) {
 }
 
 // src/commands/toggle.ts
-var import_node_crypto9 = require("node:crypto"), import_node_fs10 = __nodeBuiltin(require("node:fs")), import_node_os3 = __nodeBuiltin(require("node:os")), import_node_path11 = __nodeBuiltin(require("node:path"));
+var import_node_fs10 = __nodeBuiltin(require("node:fs")), import_node_os3 = __nodeBuiltin(require("node:os")), import_node_path11 = __nodeBuiltin(require("node:path"));
 
 // src/core/errors.ts
 var AuditError = class extends Error {
@@ -11007,12 +11007,6 @@ var OPTIONS = {
   /** Who stopped the pane's logging by hand: auto-start leaves it off (a respawn, the plugin loaded again) until a start by hand clears it. */
   offBy: "@audit_off_by",
   /**
-   * The nonce of the stop request (runtime/runfile.ts) whose toggle closed the pipe: set in the same step, the compare-and-set
-   * (tmux/client.ts stopPipe). The reader honours a request only if it finds its nonce here: one written before a pipe that
-   * someone else closed meanwhile is not the toggling user's stop.
-   */
-  stopNonce: "@audit_stop",
-  /**
    * The reader's pid, set when it starts and cleared with the marks: audit.tmux's window-layout-changed hook sends it
    * SIGWINCH, so it learns a resize at once (capture/resize-hold.ts).
    */
@@ -12336,10 +12330,8 @@ var ANSWER_TIMEOUT_MS = 2e3, STOPPED = "stopped", Tmux = class {
    * who stopped it by hand (auto-start then leaves it off: core/auto.ts), noted in the same step, so a stop that
    * ended nothing does not keep auto-start from a newer recording. Whether the pane was this recording's.
    */
-  stopPipe(paneId, recording, offBy, nonce) {
+  stopPipe(paneId, recording, offBy) {
     let stop2 = [
-      // Before the pipe closes, in the same step: the reader, at its end of input, finds the nonce of the request this stop wrote.
-      ...nonce === void 0 ? [] : ["set-option", "-p", "-t", paneId, PANE_OPTIONS.stopNonce, nonce, ";"],
       "pipe-pane",
       "-t",
       paneId,
@@ -12447,12 +12439,12 @@ var ANSWER_TIMEOUT_MS = 2e3, STOPPED = "stopped", Tmux = class {
   paneFate(paneId) {
     let answer;
     try {
-      answer = this.run(["display-message", "-p", "-t", paneId, ["#{pane_id}", "#{pane_dead}", `#{${PANE_OPTIONS.stopNonce}}`, `#{${PANE_OPTIONS.pipedBy}}`].join(FIELD_SEPARATOR)]);
+      answer = this.run(["display-message", "-p", "-t", paneId, ["#{pane_id}", "#{pane_dead}", `#{${PANE_OPTIONS.pipedBy}}`].join(FIELD_SEPARATOR)]);
     } catch {
-      return { fate: "no-server", pipedBy: "", stopNonce: "" };
+      return { fate: "no-server", pipedBy: "" };
     }
-    let [id, dead, stopNonce = "", ...by] = answer.replace(/\n$/, "").split(FIELD_SEPARATOR);
-    return id !== paneId ? { fate: "gone", pipedBy: "", stopNonce: "" } : { fate: dead === "1" ? "dead" : "alive", pipedBy: by.join(FIELD_SEPARATOR), stopNonce };
+    let [id, dead, pipedBy = ""] = answer.replace(/\n$/, "").split(FIELD_SEPARATOR);
+    return id !== paneId ? { fate: "gone", pipedBy: "" } : { fate: dead === "1" ? "dead" : "alive", pipedBy };
   }
   /**
    * Who tmux last saw typing in the pane's window (the window option the
@@ -12778,9 +12770,9 @@ function start(verb, tmux, state, invocation) {
   return plan.hinted && tmux.markShellHinted(), plan.messages;
 }
 function stop(tmux, state, alive, invocation) {
-  let by = asker(invocation.clientUser, import_node_os3.default.userInfo().username), plan = planStop(state, alive, by), nonce = (0, import_node_crypto9.randomBytes)(16).toString("hex");
-  plan.requestStopBy !== void 0 && requestStop(state.runFile, { by: plan.requestStopBy, nonce });
-  let stopped = tmux.stopPipe(state.paneId, state.recording, by, plan.requestStopBy === void 0 ? void 0 : nonce);
+  let by = asker(invocation.clientUser, import_node_os3.default.userInfo().username), plan = planStop(state, alive, by);
+  plan.requestStopBy !== void 0 && requestStop(state.runFile, { by: plan.requestStopBy });
+  let stopped = tmux.stopPipe(state.paneId, state.recording, by);
   return alive || closeLostRecording(tmux, state), stopped ? plan.messages : (plan.requestStopBy !== void 0 && livingReader(state.runFile) === void 0 && withdrawStopRequest(state.runFile), [stopOvertaken(state, readTarget(tmux, invocation).state.recording)]);
 }
 function perform(verb, tmux, given) {
@@ -15530,7 +15522,7 @@ var Transcript = class {
 };
 
 // src/capture/commands.ts
-var import_node_crypto10 = require("node:crypto");
+var import_node_crypto9 = require("node:crypto");
 
 // src/terminal/semantic.ts
 var CODES = /* @__PURE__ */ new Set(["A", "B", "C", "D", "E", "P"]);
@@ -15698,7 +15690,7 @@ var ANSWER_MS = 2e3, MAX_ASKING = 4, MAX_ASKS_PER_SECOND = 5, MAX_KNOWN = 1024, 
   verify(mark, fields) {
     let pid = mark.options.get("pid"), nonce = mark.options.get("k"), keys = this.options.keys;
     if (mark.family !== 133 || !keys || pid === void 0 || !PID.test(pid) || nonce === void 0 || !NONCE.test(nonce)) return;
-    let hash = (0, import_node_crypto10.createHash)("sha256").update(nonce).digest("hex"), known2 = this.known.get(pid), accept = (registered) => {
+    let hash = (0, import_node_crypto9.createHash)("sha256").update(nonce).digest("hex"), known2 = this.known.get(pid), accept = (registered) => {
       if (registered !== hash) {
         let refused = this.refused.get(pid) ?? [];
         refused.includes(nonce) || refused.push(nonce), refused.length > MAX_REFUSED && refused.shift(), this.refused.set(pid, refused), this.refused.size > MAX_KNOWN && this.refused.delete(this.refused.keys().next().value);
@@ -16114,9 +16106,9 @@ var PlaceWatch = class {
 };
 
 // src/capture/note-facts.ts
-var import_node_crypto11 = require("node:crypto");
+var import_node_crypto10 = require("node:crypto");
 function noteFacts(tmux, paneId, note, done) {
-  let nonce = `facts-${(0, import_node_crypto11.randomBytes)(8).toString("hex")}:`, client = typeof note.fields.client == "string" ? note.fields.client : "", from = typeof note.fields.from == "string" ? note.fields.from : "", args = ["display-message", "-p", "-t", paneId, `${nonce}pane:${["#{session_id}", "#{session_name}", "#{window_name}"].join(FIELD_SEPARATOR)}`];
+  let nonce = `facts-${(0, import_node_crypto10.randomBytes)(8).toString("hex")}:`, client = typeof note.fields.client == "string" ? note.fields.client : "", from = typeof note.fields.from == "string" ? note.fields.from : "", args = ["display-message", "-p", "-t", paneId, `${nonce}pane:${["#{session_id}", "#{session_name}", "#{window_name}"].join(FIELD_SEPARATOR)}`];
   client && (args.push(";", "list-clients", "-F", `${nonce}client:${CLIENT_FORMATS.map((format2) => `#{${format2}}`).join(FIELD_SEPARATOR)}`), args.push(";", "display-message", "-p", `${nonce}option:#{${clientOption(client)}}`)), from && args.push(";", "display-message", "-p", "-t", from, `${nonce}from:#{session_name}`), tmux.ask(args, (stdout) => {
     let lines = (stdout ?? "").split(`
 `), of = (kind) => lines.filter((line3) => line3.startsWith(`${nonce}${kind}:`)).map((line3) => line3.slice(nonce.length + kind.length + 1)), pane = of("pane")[0];
@@ -16607,28 +16599,28 @@ function writeHeadMark(logFile, rotated, fd, line3, content) {
 }
 
 // src/sinks/file/file-digest.ts
-var import_node_crypto13 = require("node:crypto"), import_node_fs17 = __nodeBuiltin(require("node:fs")), import_node_path17 = __nodeBuiltin(require("node:path"));
+var import_node_crypto12 = require("node:crypto"), import_node_fs17 = __nodeBuiltin(require("node:fs")), import_node_path17 = __nodeBuiltin(require("node:path"));
 
 // src/chain/head-mark.ts
-var import_node_crypto12 = require("node:crypto");
+var import_node_crypto11 = require("node:crypto");
 var HEAD_EVENT = "head";
 function headTag(key2, rec, logName, at, prev, content) {
   let named = content === void 0 ? "" : `\0${content.dat}\0${content.size}\0${content.sha}`, head = rec === void 0 ? "tmux-audit head" : `tmux-audit head rec\0${rec}`;
-  return (0, import_node_crypto12.createHmac)("sha256", key2).update(`${head}\0${logName}\0${at}\0${prev}${named}`).digest("hex").slice(0, SEAL_HEX);
+  return (0, import_node_crypto11.createHmac)("sha256", key2).update(`${head}\0${logName}\0${at}\0${prev}${named}`).digest("hex").slice(0, SEAL_HEX);
 }
 function headFields(key2, rec, logName, at, prev, content) {
   let named = content === void 0 ? {} : { dat: String(content.dat), size: String(content.size), sha: content.sha };
   return { file: logName, at: String(at), prev: String(prev), ...named, e: headTag(key2, rec, logName, at, prev, content) };
 }
 function contentTag(key2, logName, content) {
-  return (0, import_node_crypto12.createHmac)("sha256", key2).update(`tmux-audit content\0${logName}\0${content.dat}\0${content.size}\0${content.sha}`).digest("hex").slice(0, SEAL_HEX);
+  return (0, import_node_crypto11.createHmac)("sha256", key2).update(`tmux-audit content\0${logName}\0${content.dat}\0${content.size}\0${content.sha}`).digest("hex").slice(0, SEAL_HEX);
 }
 var LATE_BYTES = 8 * 1024 * 1024, FileDigest = class {
   constructor(file) {
     this.file = file;
   }
   file;
-  hash = (0, import_node_crypto12.createHash)("sha256");
+  hash = (0, import_node_crypto11.createHash)("sha256");
   hashed = 0;
   /** The lines not hashed yet, as read: strings, hashed as UTF-8 (the bytes the file holds). */
   tail = [];
@@ -16661,7 +16653,7 @@ var LATE_BYTES = 8 * 1024 * 1024, FileDigest = class {
 function tagHolds(v, key2, at, prev, content) {
   let e = Buffer.from(v.fields?.e ?? "");
   if (!Number.isSafeInteger(at) || !Number.isSafeInteger(prev) || v.fields?.file !== sealLogName(v.file)) return !1;
-  let is = (want) => e.length === want.length && (0, import_node_crypto12.timingSafeEqual)(e, Buffer.from(want));
+  let is = (want) => e.length === want.length && (0, import_node_crypto11.timingSafeEqual)(e, Buffer.from(want));
   return is(headTag(key2, v.fields?.rec ?? "", sealLogName(v.file), at, prev, content)) || is(headTag(key2, void 0, sealLogName(v.file), at, prev, content));
 }
 function markHolds(v, key2) {
@@ -16816,7 +16808,7 @@ function digestInBackground(fd, logFile, dat, key2, done = () => {
   }
   if (size2 === 0)
     return import_node_fs17.default.closeSync(fd), done();
-  let hash = (0, import_node_crypto13.createHash)("sha256"), slice = Buffer.allocUnsafe(Math.min(SLICE_BYTES, Math.max(1, size2))), finish = (content) => {
+  let hash = (0, import_node_crypto12.createHash)("sha256"), slice = Buffer.allocUnsafe(Math.min(SLICE_BYTES, Math.max(1, size2))), finish = (content) => {
     import_node_fs17.default.close(fd, () => done(content));
   }, next = (at) => {
     if (at >= size2) {
@@ -16841,7 +16833,7 @@ function notedDigest(logFile, key2) {
     let [dat, size2, sha, tag2, ...rest] = readPrivateFile(digestNotePath(logFile)).trim().split(" ");
     if (rest.length > 0 || !/^\d{1,16}$/.test(dat ?? "") || !/^\d{1,16}$/.test(size2 ?? "") || !/^[0-9a-f]{64}$/.test(sha ?? "")) return;
     let content = { dat: Number(dat), size: Number(size2), sha }, want = Buffer.from(contentTag(key2, sealLogName(logFile), content)), got = Buffer.from(tag2 ?? "");
-    return got.length === want.length && (0, import_node_crypto13.timingSafeEqual)(got, want) ? content : void 0;
+    return got.length === want.length && (0, import_node_crypto12.timingSafeEqual)(got, want) ? content : void 0;
   } catch {
     return;
   }
@@ -18229,9 +18221,7 @@ function runPipe(recording, runFile) {
   }), finishing = !1, finish = async (reason) => {
     if (finishing) return;
     finishing = !0, stopReading(), gate?.close(), resizeHold?.end(), recorder.endOfInput(), takeNotesNow(), await notesDone;
-    let stop2 = runFile ? takeStopRequest(runFile) : void 0, fate;
-    stop2?.nonce !== void 0 && (fate = recording.socket ? tmux.paneFate(recording.paneId) : void 0, fate?.stopNonce !== stop2.nonce && (stop2 = void 0));
-    let fields = stop2 ? { reason: stop2.reason ?? "toggle", status: stop2.status, by: stop2.by } : reason === "eof" ? endOfInput(tmux, recording, fate) : { reason };
+    let stop2 = runFile ? takeStopRequest(runFile) : void 0, fields = stop2 ? { reason: stop2.reason ?? "toggle", status: stop2.status, by: stop2.by } : reason === "eof" ? endOfInput(tmux, recording) : { reason };
     if (recording.socket && !stop2?.by)
       try {
         tmux.clearMarks(recording.paneId, recording.id);
@@ -18317,9 +18307,9 @@ function actorGate(tmux, recording, stamper, recorder, deliver, inOrder) {
 function screenOf(tmux, paneId) {
   return { program: (done) => tmux.currentCommand(paneId, done), alternate: (done) => tmux.alternateOn(paneId, done) };
 }
-function endOfInput(tmux, recording, known2) {
+function endOfInput(tmux, recording) {
   if (!recording.socket) return { reason: "eof" };
-  let { fate, pipedBy } = known2 ?? tmux.paneFate(recording.paneId);
+  let { fate, pipedBy } = tmux.paneFate(recording.paneId);
   return fate === "gone" ? { reason: "pane-closed" } : fate === "dead" ? { reason: "pane-exited" } : fate === "alive" ? { reason: "pipe-closed", by: pipeCloser(pipedBy, Math.floor(Date.now() / 1e3)) } : { reason: "server-exit" };
 }
 function chainKey(recording, tell) {
@@ -19953,7 +19943,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_crypto14 = require("node:crypto"), import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_path30 = __nodeBuiltin(require("node:path"));
+var import_node_crypto13 = require("node:crypto"), import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_path30 = __nodeBuiltin(require("node:path"));
 
 // src/chain/key-match.ts
 var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under this key: the key is the log's; if the log is otherwise whole, its files were renamed from another log's name (e= binds it)", KeyMatch = class {
@@ -21392,7 +21382,7 @@ function prefixDigest(file, size2, textOf) {
   let { fd, to, release: release2 } = textOf(file);
   try {
     if (to !== void 0 && size2 > to) return;
-    let hash = (0, import_node_crypto14.createHash)("sha256"), piece = Buffer.allocUnsafe(Math.min(size2, 1 << 20));
+    let hash = (0, import_node_crypto13.createHash)("sha256"), piece = Buffer.allocUnsafe(Math.min(size2, 1 << 20));
     for (let at = 0; at < size2; ) {
       let read2 = import_node_fs36.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);
       if (read2 === 0) return;
@@ -21754,7 +21744,7 @@ var EVENT_LINES = " \\* ";
 var import_node_fs38 = __nodeBuiltin(require("node:fs"));
 
 // src/read/context.ts
-var import_node_crypto15 = require("node:crypto"), import_node_fs37 = __nodeBuiltin(require("node:fs"));
+var import_node_crypto14 = require("node:crypto"), import_node_fs37 = __nodeBuiltin(require("node:fs"));
 
 // src/read/backward.ts
 var BackwardSearch = class {
@@ -21946,7 +21936,7 @@ var PaneContext = class {
   }
 };
 function digestOf(text2) {
-  return (0, import_node_crypto15.createHash)("sha256").update(text2).digest("base64");
+  return (0, import_node_crypto14.createHash)("sha256").update(text2).digest("base64");
 }
 function numbered(found, fd, file, offset, number2) {
   let after = offset;

@@ -41,7 +41,7 @@ import { recordFormat } from '../format/formats.ts';
 import type { Sink } from '../sinks/sink.ts';
 import { SyslogSink } from '../sinks/syslog/sink.ts';
 import { describeTarget } from '../sinks/syslog/target.ts';
-import { FIELD_SEPARATOR, Tmux, type PaneFate } from '../tmux/client.ts';
+import { FIELD_SEPARATOR, Tmux } from '../tmux/client.ts';
 import { pipeCloser } from '../tmux/pipe-closer.ts';
 import { openPtySize } from '../runtime/pty-size.ts';
 
@@ -322,15 +322,8 @@ export function runPipe(recording: Recording, runFile?: string): void {
     takeNotesNow();
     // The notes' answers before the stop (tmux answers within its timeout, or they are dropped).
     await notesDone;
-    let stop = runFile ? takeStopRequest(runFile) : undefined;
-    let fate: PaneFate | undefined;
-    if (stop?.nonce !== undefined) {
-      // A toggle's request is its stop only if its compare-and-set closed the pipe, which left the nonce in the pane:
-      // written before that step, it may meet a pipe someone else closed meanwhile (their stop, not the toggling user's).
-      fate = recording.socket ? tmux.paneFate(recording.paneId) : undefined;
-      if (fate?.stopNonce !== stop.nonce) stop = undefined;
-    }
-    const fields = stop ? { reason: stop.reason ?? 'toggle', status: stop.status, by: stop.by } : reason === 'eof' ? endOfInput(tmux, recording, fate) : { reason };
+    const stop = runFile ? takeStopRequest(runFile) : undefined;
+    const fields = stop ? { reason: stop.reason ?? 'toggle', status: stop.status, by: stop.by } : reason === 'eof' ? endOfInput(tmux, recording) : { reason };
     // A toggle clears the marks itself; every other ending clears them here, so the status stops saying REC at once.
     if (recording.socket && !stop?.by) {
       try {
@@ -454,9 +447,9 @@ function screenOf(tmux: Tmux, paneId: string): ScreenSource {
 }
 
 /** Why the pipe closed when nobody toggled, and who closed it when it was closed by hand: asked of tmux, which may be gone too. */
-function endOfInput(tmux: Tmux, recording: Recording, known?: PaneFate): { reason: string; by?: string } {
+function endOfInput(tmux: Tmux, recording: Recording): { reason: string; by?: string } {
   if (!recording.socket) return { reason: 'eof' };
-  const { fate, pipedBy } = known ?? tmux.paneFate(recording.paneId);
+  const { fate, pipedBy } = tmux.paneFate(recording.paneId);
   if (fate === 'gone') return { reason: 'pane-closed' };
   if (fate === 'dead') return { reason: 'pane-exited' };
   if (fate === 'alive') return { reason: 'pipe-closed', by: pipeCloser(pipedBy, Math.floor(Date.now() / 1000)) };

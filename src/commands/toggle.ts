@@ -2,7 +2,6 @@
 // pane through src/tmux/, let src/core/plan.ts decide, carry the plan out, and
 // return the words for the user. Printing them is the CLI's job.
 
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -185,13 +184,10 @@ function start(verb: Verb, tmux: Tmux, state: PaneState, invocation: Invocation)
 function stop(tmux: Tmux, state: PaneState, alive: boolean, invocation: Invocation): string[] {
   const by = asker(invocation.clientUser, os.userInfo().username);
   const plan = planStop(state, alive, by);
-  // Written before the pipe closes (its reader reads it then), so it may meet a pipe someone else closed meanwhile:
-  // the nonce, which only this stop's compare-and-set puts in the pane, says the request is what closed it.
-  const nonce = randomBytes(16).toString('hex');
-  if (plan.requestStopBy !== undefined) requestStop(state.runFile, { by: plan.requestStopBy, nonce });
+  if (plan.requestStopBy !== undefined) requestStop(state.runFile, { by: plan.requestStopBy });
   // Stopped by hand: auto-start (@audit-auto) must not start it again behind the user's back. Only the recording
   // read above: another may have started since (this toggle delayed), and it goes on.
-  const stopped = tmux.stopPipe(state.paneId, state.recording, by, plan.requestStopBy === undefined ? undefined : nonce);
+  const stopped = tmux.stopPipe(state.paneId, state.recording, by);
   if (!alive) closeLostRecording(tmux, state);
   if (stopped) return plan.messages;
   // It ended meanwhile (another stop, a start over it, its pane's end). A request its reader is no longer there to

@@ -209,12 +209,6 @@ export const PANE_OPTIONS = {
   /** Who stopped the pane's logging by hand: auto-start leaves it off (a respawn, the plugin loaded again) until a start by hand clears it. */
   offBy: '@audit_off_by',
   /**
-   * The nonce of the stop request (runtime/runfile.ts) whose toggle closed the pipe: set in the same step, the compare-and-set
-   * (tmux/client.ts stopPipe). The reader honours a request only if it finds its nonce here: one written before a pipe that
-   * someone else closed meanwhile is not the toggling user's stop.
-   */
-  stopNonce: '@audit_stop',
-  /**
    * The reader's pid, set when it starts and cleared with the marks: audit.tmux's window-layout-changed hook sends it
    * SIGWINCH, so it learns a resize at once (capture/resize-hold.ts).
    */

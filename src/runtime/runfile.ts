@@ -299,8 +299,6 @@ export interface StopRequest {
   by?: string;
   reason?: string;
   status?: string;
-  /** A toggle's: honoured only if the pane holds it when the pipe has closed (tmux/client.ts stopPipe sets it as it closes it). */
-  nonce?: string;
 }
 
 export function requestStop(runFile: string, request: StopRequest): void {

@@ -50,13 +50,6 @@ function commandText(args: readonly string[]): string {
 
 const ANSWER_TIMEOUT_MS = 2000;
 
-/** What became of a pane whose pipe ended (paneFate), who last ran pipe-pane on it, and the nonce a toggle's stop left in it. */
-export interface PaneFate {
-  fate: 'alive' | 'dead' | 'gone' | 'no-server';
-  pipedBy: string;
-  stopNonce: string;
-}
-
 /** What stopPipe's branch prints when it ran. */
 const STOPPED = 'stopped';
 
@@ -253,10 +246,8 @@ export class Tmux {
    * who stopped it by hand (auto-start then leaves it off: core/auto.ts), noted in the same step, so a stop that
    * ended nothing does not keep auto-start from a newer recording. Whether the pane was this recording's.
    */
-  stopPipe(paneId: string, recording: string, offBy?: string, nonce?: string): boolean {
+  stopPipe(paneId: string, recording: string, offBy?: string): boolean {
     const stop = [
-      // Before the pipe closes, in the same step: the reader, at its end of input, finds the nonce of the request this stop wrote.
-      ...(nonce === undefined ? [] : ['set-option', '-p', '-t', paneId, PANE_OPTIONS.stopNonce, nonce, ';']),
       'pipe-pane', '-t', paneId, ';', ...unset(paneId, RECORDING_MARKS),
       ...(offBy === undefined ? [] : [';', 'set-option', '-p', '-t', paneId, PANE_OPTIONS.offBy, offBy]),
       // Printed to this command's client, as the branch runs in its place (cmd-if-shell.c:100).
@@ -370,18 +361,17 @@ export class Tmux {
    * gone, or no server at all; and who last ran pipe-pane on it (the
    * after-pipe-pane hook that audit.tmux sets records its client: tmux/pipe-closer.ts).
    */
-  paneFate(paneId: string): PaneFate {
+  paneFate(paneId: string): { fate: 'alive' | 'dead' | 'gone' | 'no-server'; pipedBy: string } {
     let answer: string;
     try {
       // For a pane that no longer exists, 3.3a's display-message prints an empty line and succeeds.
-      answer = this.run(['display-message', '-p', '-t', paneId, ['#{pane_id}', '#{pane_dead}', `#{${PANE_OPTIONS.stopNonce}}`, `#{${PANE_OPTIONS.pipedBy}}`].join(FIELD_SEPARATOR)]);
+      answer = this.run(['display-message', '-p', '-t', paneId, ['#{pane_id}', '#{pane_dead}', `#{${PANE_OPTIONS.pipedBy}}`].join(FIELD_SEPARATOR)]);
     } catch {
-      return { fate: 'no-server', pipedBy: '', stopNonce: '' };
+      return { fate: 'no-server', pipedBy: '' };
     }
-    // The nonce before pipedBy, which anyone with write access sets (it may hold the separator; the nonce never does).
-    const [id, dead, stopNonce = '', ...by] = answer.replace(/\n$/, '').split(FIELD_SEPARATOR);
-    if (id !== paneId) return { fate: 'gone', pipedBy: '', stopNonce: '' };
-    return { fate: dead === '1' ? 'dead' : 'alive', pipedBy: by.join(FIELD_SEPARATOR), stopNonce };
+    const [id, dead, pipedBy = ''] = answer.replace(/\n$/, '').split(FIELD_SEPARATOR);
+    if (id !== paneId) return { fate: 'gone', pipedBy: '' };
+    return { fate: dead === '1' ? 'dead' : 'alive', pipedBy };
   }
 
   /**

@@ -79,29 +79,6 @@ describe('a stop delayed past a new start of its pane', () => {
   });
 });
 
-describe('a stop whose pipe someone else closed while it was on its way', () => {
-  it('is not taken for what ended the recording: the log says the pipe was closed, not that the toggle stopped it', async () => {
-    const holds = holdsForThisTest();
-    const tmux = server({ env: holds.env() });
-    const { recording, pid: reader } = await tmux.startLogging();
-    await tmux.run('echo before');
-    // A stop, held at its tmux call: it has read the pane and written its request for the reader.
-    holds.holdCall(STOP_CALL);
-    const late = helperInPane(tmux, ['stop', '--pane', '%0']);
-    await holds.heldCall('the stop at its tmux call');
-    // Meanwhile the pipe is closed by another hand: plain pipe-pane, no toggle.
-    tmux.tmux('pipe-pane', '-t', '%0');
-    await waitFor('the reader to finish', () => !alive(reader));
-    holds.releaseCall();
-    const said = await late;
-    const log = tmux.readLog();
-    assert.match(log, new RegExp(`\\* stop rec=${recording} reason=pipe-closed`), `the pipe's closing is what ended it:\n${log}`);
-    assert.ok(!log.includes(`* stop rec=${recording} reason=toggle`), `not the toggle's stop:\n${log}`);
-    assert.equal(said.status, 0, said.output);
-    assert.match(said.output, new RegExp(`rec ${recording} of %0 had ended meanwhile`));
-  });
-});
-
 /** A process of ours whose command line holds every one of `words`, but `except`; undefined if there is none. */
 function processWith(words: string[], except?: number): number | undefined {
   for (const name of fs.readdirSync('/proc')) {
