@@ -12,6 +12,10 @@
 //   (`.<log>.head`, sinks/file/head-mark.ts), the mark written first: that
 //   file, still in the log and empty, was emptied.
 //
+// - The rotating writers name each rotated file they make and each they prune
+//   (`.<log>.rotated`, sinks/file/ledger-names.ts): one made and gone, not
+//   pruned, was removed by hand, also when it is now older than every file left.
+//
 // What is left unseen: a log whose every recording has ended and that never
 // rotated under a key has no note (the run files go with their recording), so
 // its only file emptied or removed leaves nothing to tell (README, "Trusting
@@ -26,7 +30,9 @@ import type { Break } from '../chain/verify.ts';
 import { openLogFile } from '../read/safe-open.ts';
 import type { Recording } from '../runtime/runfile.ts';
 import { headNotePath } from '../sinks/file/head-mark.ts';
-import { fileIdentity } from '../sinks/file/rotated-ledger.ts';
+import { rotatedFiles } from '../core/rotate.ts';
+import { rotatedNotPruned, rotatedPart } from '../sinks/file/ledger-names.ts';
+import { fileIdentity, ledgerLines, rotatedLedgerPath } from '../sinks/file/rotated-ledger.ts';
 import { readPrivateFile } from '../sinks/file/safe-fs.ts';
 import { holdsAt } from '../sinks/file/seal-offset.ts';
 
@@ -58,6 +64,41 @@ export function notedEnds(files: readonly string[], runs: readonly { runFile: st
     found.push({ kind: 'truncated', file, line: 1, rec: '', detail: `the file is empty, and the rotating writer noted (${headNotePath(live)}) a head mark written into it: emptied` });
   }
   return found;
+}
+
+/**
+ * Rotated files of the log of `files` that its writers made and did not prune, and that are gone (removed or moved
+ * away by hand): one `missing file` break each. Looked at twice, the ledger read again after the files were looked
+ * at: a writer notes a file pruned before it deletes it, and a compressor makes `.gz` before it removes the plain
+ * file, so a file pruned or compressed between the ledger's reading and the look is not taken for one removed.
+ */
+export function removedRotated(files: readonly string[], key?: Buffer): Break[] {
+  const first = files[0];
+  if (first === undefined) return [];
+  const dir = path.dirname(first);
+  const liveName = sealLogName(first);
+  const live = path.join(dir, liveName);
+  const there = (file: string): boolean => fs.lstatSync(file, { throwIfNoEntry: false }) !== undefined;
+  const look = (names: readonly string[]): string[] => {
+    const lines = ledgerLines(live);
+    if (lines.length === 0) return [];
+    const present = new Set(rotatedFiles(names, liveName).map((name) => rotatedPart(liveName, name)));
+    // The plain file first: the compressor renames its `.gz` into place before it removes that.
+    return rotatedNotPruned(lines, live, present, key).filter((name) => !there(`${live}.${name}`) && !there(`${live}.${name}.gz`));
+  };
+  // The files verify read first (a directory of many logs is listed once: 9feedd2); listed again only when one is gone.
+  const once = look(files.map((file) => path.basename(file)));
+  if (once.length === 0) return [];
+  const again = new Set(look(fs.readdirSync(dir)));
+  return once
+    .filter((name) => again.has(name))
+    .map((name) => ({
+      kind: 'missing file',
+      file: `${live}.${name}`,
+      line: 1,
+      rec: '',
+      detail: `a rotated file of the log is gone, and not by retention: the rotated-files ledger (${rotatedLedgerPath(live)}) notes its rotation and no pruning of it (@audit-max-files, @audit-max-age); removed or moved away by hand`,
+    }));
 }
 
 /**

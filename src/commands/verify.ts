@@ -24,7 +24,7 @@ import { holdLog, takeListing, textByName, type HeldLog, type TextOf } from '../
 import { livingReader, readRecording, type Recording } from '../runtime/runfile.ts';
 import { readSealNote } from '../chain/external-stop.ts';
 import { location, Output, whereOptions, type WhereOptions } from './reading.ts';
-import { notedEnds } from './verify-notes.ts';
+import { notedEnds, removedRotated } from './verify-notes.ts';
 
 /** Hands each line of a log's file to `take`, in order, with its `\n` (a torn last line without); `cut`: a line past MAX_LINE, handed cut. */
 export type EachLine = (file: string, take: (line: string, cut?: boolean) => Verdict) => void;
@@ -432,7 +432,7 @@ export function verifyCommand(): Command {
           const groupFiles = held?.files ?? group.files;
           report = verifyFiles(groupFiles, where.timeFormat, { key, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange }, held?.text);
           // What the notes beside the log say it held (verify-notes.ts): lines gone whole leave the chain nothing to read.
-          const gone = notedEnds(groupFiles, runs);
+          const gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key)];
           if (gone.length > 0) report = { ...report, breaks: [...report.breaks, ...gone] };
         } catch (error) {
           // What the logs before it gave is said first. A fault of verify's own is no verdict on the log: never exit 1.

@@ -12,7 +12,8 @@ import { rotationLockPath } from '../../core/paths.ts';
 import { castsTooOld } from '../../core/cast-names.ts';
 import { filesToCompress, filesToPrune, filesTooOld, rotatedFiles, rotatedName } from '../../core/rotate.ts';
 import { compressInBackground } from './compress.ts';
-import { noteRotated } from './rotated-ledger.ts';
+import { rotatedPart } from './ledger-names.ts';
+import { notePruned, noteRotated } from './rotated-ledger.ts';
 import { processAlive } from '../../runtime/process.ts';
 import { isOwnFile, userName } from './safe-fs.ts';
 
@@ -64,12 +65,6 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
       const names = fs.readdirSync(dir);
       const rotated = rotatedName(live, new Date(), new Set(names));
       fs.renameSync(file, path.join(dir, rotated));
-      // Before anything may compress or prune it: a writer still holding it then knows it went by retention.
-      try {
-        noteRotated(file, fs.fstatSync(fd), retention?.ledgerKey);
-      } catch {
-        // Without the note, a writer that finds it gone says `lost`, as before: a false alarm, not a hidden loss.
-      }
       // Only our own rotated files count and go: a planted file (someone else's, a symlink, a
       // second name) with a rotated-looking name, say a "future" one that sorts last, must
       // neither be deleted nor push our real history out first.
@@ -89,9 +84,26 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
           else retention.planted?.(target);
         }
       }
+      // Before anything may compress or prune it: a writer still holding it then knows it went by retention.
+      // With it, what this rotation deletes, before it does (verify then finds a file gone noted as pruned).
+      const prunedParts = [...doomed].map((name) => rotatedPart(live, name));
+      let noted = false;
+      try {
+        noted = noteRotated(file, fs.fstatSync(fd), retention?.ledgerKey, rotatedPart(live, rotated), prunedParts);
+      } catch {
+        // Without the note, a writer that finds it gone says `lost`, as before: a false alarm, not a hidden loss.
+      }
       for (const old of doomed) {
         fs.rmSync(path.join(dir, old), { force: true });
         pruned?.(path.join(dir, old));
+      }
+      if (!noted) {
+        try {
+          // A full disk has room now; verify, meanwhile, may have named a file gone unnoted (said in README).
+          notePruned(file, prunedParts, retention?.ledgerKey);
+        } catch {
+          // nothing more to do: the ledger cannot be written
+        }
       }
       if (retention?.compress) {
         // Not the one just rotated, nor any written to in the last COMPRESS_AFTER_MS: another writer may
