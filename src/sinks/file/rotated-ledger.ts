@@ -37,8 +37,9 @@ import { replaceFileWhole } from './safe-fs.ts';
 const { O_WRONLY, O_APPEND, O_CREAT, O_NOFOLLOW, O_NONBLOCK, O_RDONLY } = fs.constants;
 
 /**
- * The ledger is appended to (one short line per rotation: no cost that grows with it) and, past this
- * size, rewritten with its newer half (some 1,600 rotations under a key, 4,000 without) and the entries
+ * The ledger is appended to (a few short lines per rotation: its file's identity, its name and the names it
+ * prunes; no cost that grows with it) and, past this size, rewritten with its newer half (some 600 rotations
+ * under a key, 1,500 without) and the entries
  * the readers' seal notes name (noted-files.ts): an idle pane's reader, killed, has its stop ask about the
  * file its last seal went into, however long ago that was rotated.
  */
