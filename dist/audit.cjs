@@ -11697,24 +11697,29 @@ function holds(logFile, what, name, tag2, key2) {
   let want = Buffer.from(nameTag(logFile, what, name, key2)), got = Buffer.from(tag2);
   return got.length === want.length && (0, import_node_crypto7.timingSafeEqual)(got, want);
 }
-function rotatedNotPruned(lines, logFile, present, key2) {
-  let claims = /* @__PURE__ */ new Map(), named = /* @__PURE__ */ new Set(), unknownAt = -1, unknownName, unknown = (name) => {
+var NAME = /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/;
+function nameLine(line3) {
+  let [what, name, tag2, more] = line3?.split(" ") ?? [];
+  return (what === "rotated" || what === "pruned") && NAME.test(name ?? "") && more === void 0 ? { what, name, tag: tag2 } : void 0;
+}
+function rotatedNotPruned(lines, logFile, present, key2, rotation = () => !0) {
+  let claims = /* @__PURE__ */ new Map(), rotations = [], unknownAt = -1, unknownName, unknown = (name) => {
     (unknownName === void 0 || before(unknownName, name)) && (unknownName = name);
-  }, unkeyedAt = -1;
+  };
   lines.forEach((line3, at) => {
-    let [what, name, tag2] = line3.split(" ");
-    if (what === "rotated" && name) {
-      let keyed = key2 !== void 0 && holds(logFile, "rotated", name, tag2, key2);
-      key2 !== void 0 && !keyed && (unkeyedAt = at), claims.set(name, { at, keyed }), named.add(name);
-    } else if (what === "pruned" && name) {
-      let claim2 = claims.get(name);
-      named.has(name) ? claim2 && (!claim2.keyed || holds(logFile, "pruned", name, tag2, key2) || unkeyedAt > claim2.at) && claims.delete(name) : unknown(name);
-    } else lines[at + 1]?.startsWith("rotated ") || (unknownAt = at);
+    let entry = nameLine(line3);
+    if (!(entry === void 0 && /^(?:rotated|pruned) /.test(line3)))
+      if (entry?.what === "rotated")
+        claims.set(entry.name, { at, tag: entry.tag, answers: [] }), rotations.push({ at, name: entry.name, tag: entry.tag });
+      else if (entry?.what === "pruned") {
+        let claim2 = claims.get(entry.name);
+        claim2 === void 0 ? unknown(entry.name) : claim2.answers.push({ at, tag: entry.tag });
+      } else nameLine(lines[at + 1])?.what !== "rotated" && (unknownAt = at);
   });
-  for (let name of present) named.has(name) || unknown(name);
-  let gone = [];
+  for (let name of present) !claims.has(name) && rotation(name) && unknown(name);
+  let heldByTag = /* @__PURE__ */ new Map(), rotatedHolds = (r) => (heldByTag.has(r.at) || heldByTag.set(r.at, holds(logFile, "rotated", r.name, r.tag, key2)), heldByTag.get(r.at)), ownRotation = (at) => rotations.find((r) => r.at > at)?.at ?? at, answered = (name, claim2) => claim2.answers.length > 0 && (key2 === void 0 || claim2.answers.some((answer) => holds(logFile, "pruned", name, answer.tag, key2)) || !rotatedHolds({ at: claim2.at, name, tag: claim2.tag }) || rotations.some((r) => r.at > claim2.at && r.at <= ownRotation(claim2.answers.at(-1).at) && !rotatedHolds(r))), gone = [];
   for (let [name, claim2] of claims)
-    present.has(name) || claim2.at < unknownAt || unknownName !== void 0 && !before(unknownName, name) || gone.push(name);
+    present.has(name) || claim2.at < unknownAt || unknownName !== void 0 && !before(unknownName, name) || answered(name, claim2) || gone.push(name);
   return gone;
 }
 
@@ -11761,7 +11766,7 @@ function readHead(file) {
 }
 
 // src/sinks/file/rotated-ledger.ts
-var { O_WRONLY: O_WRONLY2, O_APPEND: O_APPEND2, O_CREAT: O_CREAT2, O_NOFOLLOW: O_NOFOLLOW3, O_NONBLOCK: O_NONBLOCK3, O_RDONLY: O_RDONLY3 } = import_node_fs4.default.constants, LEDGER_BYTES = 256 * 1024;
+var { O_RDWR, O_APPEND: O_APPEND2, O_CREAT: O_CREAT2, O_NOFOLLOW: O_NOFOLLOW3, O_NONBLOCK: O_NONBLOCK3, O_RDONLY: O_RDONLY3 } = import_node_fs4.default.constants, LEDGER_BYTES = 256 * 1024;
 function rotatedLedgerPath(logFile) {
   return import_node_path9.default.join(import_node_path9.default.dirname(logFile), `.${import_node_path9.default.basename(logFile)}.rotated`);
 }
@@ -11809,20 +11814,24 @@ function entryHolds(logFile, line3, id, key2) {
   return got.length === want.length && (0, import_node_crypto8.timingSafeEqual)(got, want);
 }
 function noteRotated(logFile, stat, key2, rotated, pruned = []) {
-  let lines = [ledgerEntry(logFile, stat, key2), ...rotated === void 0 ? [] : [nameEntry(logFile, "rotated", rotated, key2)], ...pruned.map((name) => nameEntry(logFile, "pruned", name, key2))];
-  return append(logFile, lines);
-}
-function notePruned(logFile, pruned, key2) {
-  return pruned.length === 0 || append(logFile, pruned.map((name) => nameEntry(logFile, "pruned", name, key2)));
+  let entry = (what) => (name) => nameEntry(logFile, what, name, key2), others = pruned.filter((name) => name !== rotated), named = rotated === void 0 ? [] : [rotated].map(entry("rotated"));
+  return append(logFile, [...others.map(entry("pruned")), ledgerEntry(logFile, stat, key2), ...named, ...pruned.filter((name) => name === rotated).map(entry("pruned"))]);
 }
 function append(logFile, lines) {
-  let ledger = rotatedLedgerPath(logFile), fd = import_node_fs4.default.openSync(ledger, O_WRONLY2 | O_APPEND2 | O_CREAT2 | O_NOFOLLOW3 | O_NONBLOCK3, 384), size2;
+  let ledger = rotatedLedgerPath(logFile), fd = import_node_fs4.default.openSync(ledger, O_RDWR | O_APPEND2 | O_CREAT2 | O_NOFOLLOW3 | O_NONBLOCK3, 384), size2;
   try {
     let own = import_node_fs4.default.fstatSync(fd);
     if (!own.isFile() || own.uid !== (process.geteuid?.() ?? 0) || own.nlink !== 1) return !1;
-    import_node_fs4.default.writeSync(fd, `${lines.join(`
+    let last = Buffer.alloc(1), cut2 = own.size > 0 && import_node_fs4.default.readSync(fd, last, 0, 1, own.size - 1) === 1 && last[0] !== 10, bytes = Buffer.from(`${cut2 ? `
+` : ""}${lines.join(`
 `)}
-`), size2 = own.size;
+`);
+    for (let offset = 0; offset < bytes.length; ) {
+      let wrote = import_node_fs4.default.writeSync(fd, bytes, offset);
+      if (wrote === 0) throw new Error("the ledger takes no more bytes");
+      offset += wrote;
+    }
+    size2 = own.size;
   } finally {
     import_node_fs4.default.closeSync(fd);
   }
@@ -16497,7 +16506,7 @@ function castsTooOld(names, live, maxAgeMs, now) {
 
 // src/sinks/file/compress.ts
 var import_node_fs13 = __nodeBuiltin(require("node:fs")), import_node_stream = require("node:stream"), import_node_zlib = __nodeBuiltin(require("node:zlib"));
-var { O_WRONLY: O_WRONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW4, O_RDONLY: O_RDONLY4 } = import_node_fs13.default.constants, STALE_TEMP_MS = 10 * 6e4;
+var { O_WRONLY: O_WRONLY2, O_CREAT: O_CREAT3, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW4, O_RDONLY: O_RDONLY4 } = import_node_fs13.default.constants, STALE_TEMP_MS = 10 * 6e4;
 function compressInBackground(file, done = () => {
 }, planted) {
   let temp = `${file}.gz.tmp`, stale = import_node_fs13.default.lstatSync(temp, { throwIfNoEntry: !1 });
@@ -16514,7 +16523,7 @@ function compressInBackground(file, done = () => {
     return done(error);
   }
   try {
-    output = import_node_fs13.default.openSync(temp, O_WRONLY3 | O_CREAT3 | O_EXCL2 | O_NOFOLLOW4, 384);
+    output = import_node_fs13.default.openSync(temp, O_WRONLY2 | O_CREAT3 | O_EXCL2 | O_NOFOLLOW4, 384);
   } catch (error) {
     return import_node_fs13.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
   }
@@ -16534,7 +16543,7 @@ function compressInBackground(file, done = () => {
 }
 
 // src/sinks/file/rotation.ts
-var { O_WRONLY: O_WRONLY4, O_RDONLY: O_RDONLY5, O_CREAT: O_CREAT4, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW5, O_NONBLOCK: O_NONBLOCK4 } = import_node_fs14.default.constants, STALE_LOCK_MS2 = 1e4;
+var { O_WRONLY: O_WRONLY3, O_RDONLY: O_RDONLY5, O_CREAT: O_CREAT4, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW5, O_NONBLOCK: O_NONBLOCK4 } = import_node_fs14.default.constants, STALE_LOCK_MS2 = 1e4;
 function sameFile(mine, current) {
   return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
 }
@@ -16545,11 +16554,15 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
   try {
     if (!sameFile(import_node_fs14.default.fstatSync(fd), import_node_fs14.default.lstatSync(file, { throwIfNoEntry: !1 }))) return !1;
     {
-      let dir = import_node_path15.default.dirname(file), live = import_node_path15.default.basename(file), names = import_node_fs14.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
+      let dir = import_node_path15.default.dirname(file), live = import_node_path15.default.basename(file), names = import_node_fs14.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names)), all = rotatedFiles(names, live), ours2 = all.filter((name) => isOwnFile(import_node_path15.default.join(dir, name))), kept = [...ours2, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
+      if (retention) for (let old of filesTooOld(kept, live, retention.maxAgeMs, retention.now)) doomed.add(old);
       import_node_fs14.default.renameSync(file, import_node_path15.default.join(dir, rotated));
-      let all = rotatedFiles(names, live), ours2 = all.filter((name) => isOwnFile(import_node_path15.default.join(dir, name))), kept = [...ours2, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
+      let note = () => noteRotated(file, import_node_fs14.default.fstatSync(fd), retention?.ledgerKey, rotatedPart(live, rotated), [...doomed].map((name) => rotatedPart(live, name))), noted = !1;
+      try {
+        noted = note();
+      } catch {
+      }
       if (retention) {
-        for (let old of filesTooOld(kept, live, retention.maxAgeMs, retention.now)) doomed.add(old);
         let mine = new Set(ours2);
         for (let other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) mine.has(other) || retention.planted?.(import_node_path15.default.join(dir, other));
         for (let cast of castsTooOld(names, live, retention.maxAgeMs, retention.now)) {
@@ -16557,16 +16570,11 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
           isOwnFile(target) ? import_node_fs14.default.rmSync(target, { force: !0 }) : retention.planted?.(target);
         }
       }
-      let prunedParts = [...doomed].map((name) => rotatedPart(live, name)), noted = !1;
-      try {
-        noted = noteRotated(file, import_node_fs14.default.fstatSync(fd), retention?.ledgerKey, rotatedPart(live, rotated), prunedParts);
-      } catch {
-      }
       for (let old of doomed)
         import_node_fs14.default.rmSync(import_node_path15.default.join(dir, old), { force: !0 }), pruned?.(import_node_path15.default.join(dir, old));
       if (!noted)
         try {
-          notePruned(file, prunedParts, retention?.ledgerKey);
+          note();
         } catch {
         }
       if (retention?.compress) {
@@ -16594,7 +16602,7 @@ function withRotationLock(file, fn) {
 function acquire(lock) {
   for (let attempt = 0; attempt < 2; attempt++)
     try {
-      let fd = import_node_fs14.default.openSync(lock, O_WRONLY4 | O_CREAT4 | O_EXCL3 | O_NOFOLLOW5 | O_NONBLOCK4, 384);
+      let fd = import_node_fs14.default.openSync(lock, O_WRONLY3 | O_CREAT4 | O_EXCL3 | O_NOFOLLOW5 | O_NONBLOCK4, 384);
       return import_node_fs14.default.writeSync(fd, String(process.pid)), import_node_fs14.default.closeSync(fd), !0;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -16838,6 +16846,10 @@ var HeadMarks = class {
     } catch {
       return oldest.prefix(size2);
     }
+  }
+  /** The files read whose head mark holds under the key (none without it). */
+  marked() {
+    return [...this.byFile.keys()];
   }
   /** When `file` began, by its head mark holding under the key; undefined when it has none. */
   startOf(file) {
@@ -21111,7 +21123,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
       }
       recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === void 0 ? void 0 : state.keyed ? "hmac" : "sha256", olderLost: state.olderLost.length > 0 });
     }
-    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.removals.size, needKey: this.options.key === void 0 ? recordings.filter((r) => r.chain === "hmac").length : 0, unkeyed: this.options.key === void 0 ? 0 : recordings.filter((r) => r.chain === "sha256").length, olderLost: recordings.filter((r) => r.olderLost).length, keyedHeld: this.keyedHeld, breaks: this.breaks };
+    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.removals.size, needKey: this.options.key === void 0 ? recordings.filter((r) => r.chain === "hmac").length : 0, unkeyed: this.options.key === void 0 ? 0 : recordings.filter((r) => r.chain === "sha256").length, olderLost: recordings.filter((r) => r.olderLost).length, keyedHeld: this.keyedHeld, marked: this.heads.marked(), breaks: this.breaks };
   }
 };
 
@@ -21222,23 +21234,37 @@ function notedEnds(files, runs) {
   let head = headNote(live), file = head === void 0 || head.endsWith(":0") ? void 0 : fileOf(head);
   return file !== void 0 && withNoted(file, head, (fd) => import_node_fs35.default.fstatSync(fd).size === 0) === !0 && found.push({ kind: "truncated", file, line: 1, rec: "", detail: `the file is empty, and the rotating writer noted (${headNotePath(live)}) a head mark written into it: emptied` }), found;
 }
-function removedRotated(files, key2) {
+function removedRotated(files, key2, marked = []) {
   let first = files[0];
   if (first === void 0) return [];
-  let dir = import_node_path30.default.dirname(first), liveName = sealLogName(first), live = import_node_path30.default.join(dir, liveName), there = (file) => import_node_fs35.default.lstatSync(file, { throwIfNoEntry: !1 }) !== void 0, look = (names) => {
+  let dir = import_node_path30.default.dirname(first), liveName = sealLogName(first), live = import_node_path30.default.join(dir, liveName), there = (file) => {
+    try {
+      return import_node_fs35.default.lstatSync(file, { throwIfNoEntry: !1 }) !== void 0;
+    } catch {
+      return !0;
+    }
+  }, read2 = new Set(files.map((file) => import_node_path30.default.basename(file))), holding = new Set(marked.map((file) => import_node_path30.default.basename(file))), passedOver = /* @__PURE__ */ new Set(), rotation = (part) => {
+    let name = [`${liveName}.${part}`, `${liveName}.${part}.gz`].find((candidate) => there(import_node_path30.default.join(dir, candidate))), size2 = 0;
+    try {
+      size2 = name === void 0 ? 0 : import_node_fs35.default.lstatSync(import_node_path30.default.join(dir, name)).size;
+    } catch {
+    }
+    let counts = size2 > 0 && (key2 === void 0 || name === void 0 || !read2.has(name) || holding.has(name));
+    return !counts && name !== void 0 && passedOver.add(name), counts;
+  }, look = (names) => {
     let lines = ledgerLines(live);
     if (lines.length === 0) return [];
     let present = new Set(rotatedFiles(names, liveName).map((name) => rotatedPart(liveName, name)));
-    return rotatedNotPruned(lines, live, present, key2).filter((name) => !there(`${live}.${name}`) && !there(`${live}.${name}.gz`));
-  }, once2 = look(files.map((file) => import_node_path30.default.basename(file)));
+    return rotatedNotPruned(lines, live, present, key2, rotation).filter((name) => !there(`${live}.${name}`) && !there(`${live}.${name}.gz`));
+  }, once2 = look([...read2]);
   if (once2.length === 0) return [];
-  let again = new Set(look(import_node_fs35.default.readdirSync(dir)));
+  let again = new Set(look(import_node_fs35.default.readdirSync(dir))), planted = passedOver.size === 0 ? "" : `; not taken for a rotation that may have pruned it unsaid, having no line in the ledger and ${key2 ? "nothing in it, or no head mark that holds under the key" : "nothing in it"}: ${[...passedOver].sort().join(", ")} (planted?)`;
   return once2.filter((name) => again.has(name)).map((name) => ({
     kind: "missing file",
     file: `${live}.${name}`,
     line: 1,
     rec: "",
-    detail: `a rotated file of the log is gone, and not by retention: the rotated-files ledger (${rotatedLedgerPath(live)}) notes its rotation and no pruning of it (@audit-max-files, @audit-max-age); removed or moved away by hand`
+    detail: `a rotated file of the log is gone, and not by retention: the rotated-files ledger (${rotatedLedgerPath(live)}) notes its rotation and no pruning of it (@audit-max-files, @audit-max-age); removed or moved away by hand${planted}`
   }));
 }
 function withNoted(file, identity2, look) {
@@ -21506,7 +21532,7 @@ function verifyCommand() {
     let live = /* @__PURE__ */ new Map(), seals = /* @__PURE__ */ new Map(), runs = [...new Set(files.length > 0 ? files.map((file) => import_node_path31.default.dirname(import_node_path31.default.resolve(file))) : [where.dir])].flatMap(livingRuns);
     for (let { recording } of runs) live.set(recording.id, recording.file);
     for (let [rec, seal] of liveSeals(runs, where.timeFormat)) seals.set(rec, seal);
-    let out = new Output(), tampered = !1, untimedSaid = !1, rearrange = new RearrangeBudget();
+    let out = new Output(), tampered = !1, untimedSaid = !1, notesFailed = !1, rearrange = new RearrangeBudget();
     for (let group of groups) {
       let report2, held2;
       try {
@@ -21516,8 +21542,13 @@ function verifyCommand() {
         }
         let groupFiles = held2?.files ?? group.files;
         report2 = verifyFiles(groupFiles, where.timeFormat, { key: key2, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange }, held2?.text);
-        let gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key2)];
-        gone.length > 0 && (report2 = { ...report2, breaks: [...report2.breaks, ...gone] });
+        try {
+          let gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key2, report2.marked)];
+          gone.length > 0 && (report2 = { ...report2, breaks: [...report2.breaks, ...gone] });
+        } catch (error) {
+          notesFailed = !0, process.stderr.write(`tmux-audit: could not read the notes beside ${group.name} (the run files, the rotated-files ledger), so what they tell is unknown; the chain's findings are below (a fault in verify, not a finding in the log): ${error.message}
+`);
+        }
       } catch (error) {
         throw out.flush(), error instanceof AuditError ? error : new AuditError(`could not verify ${group.name}, the result is unknown (a fault in verify, not a finding in the log): ${error.stack ?? String(error)}`, 2);
       } finally {
@@ -21528,7 +21559,7 @@ function verifyCommand() {
       for (let found of report2.breaks) out.write(breakLine(found));
       report2.breaks.length > 0 && (tampered = !0), (!options.quiet || report2.breaks.length > 0) && out.write(summaryLine(group.name, report2));
     }
-    out.flush(), process.exitCode = tampered ? 1 : 0;
+    out.flush(), process.exitCode = tampered ? 1 : notesFailed ? 2 : 0;
   });
 }
 

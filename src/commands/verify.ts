@@ -418,6 +418,7 @@ export function verifyCommand(): Command {
       const out = new Output();
       let tampered = false;
       let untimedSaid = false;
+      let notesFailed = false;
       // One for the whole run: many logs each with broken stretches must not each take the whole search.
       const rearrange = new RearrangeBudget();
       for (const group of groups) {
@@ -432,8 +433,14 @@ export function verifyCommand(): Command {
           const groupFiles = held?.files ?? group.files;
           report = verifyFiles(groupFiles, where.timeFormat, { key, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange }, held?.text);
           // What the notes beside the log say it held (verify-notes.ts): lines gone whole leave the chain nothing to read.
-          const gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key)];
-          if (gone.length > 0) report = { ...report, breaks: [...report.breaks, ...gone] };
+          // A fault there (a note someone made up, say) loses neither the chain's findings nor the logs after it.
+          try {
+            const gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key, report.marked)];
+            if (gone.length > 0) report = { ...report, breaks: [...report.breaks, ...gone] };
+          } catch (error) {
+            notesFailed = true;
+            process.stderr.write(`tmux-audit: could not read the notes beside ${group.name} (the run files, the rotated-files ledger), so what they tell is unknown; the chain's findings are below (a fault in verify, not a finding in the log): ${(error as Error).message}\n`);
+          }
         } catch (error) {
           // What the logs before it gave is said first. A fault of verify's own is no verdict on the log: never exit 1.
           out.flush();
@@ -451,6 +458,7 @@ export function verifyCommand(): Command {
         if (!options.quiet || report.breaks.length > 0) out.write(summaryLine(group.name, report));
       }
       out.flush();
-      process.exitCode = tampered ? 1 : 0;
+      // A finding is one whatever else went wrong; without one, a check not made leaves the result unknown.
+      process.exitCode = tampered ? 1 : notesFailed ? 2 : 0;
     });
 }

@@ -4,15 +4,17 @@
 // rotations (rotateUnderLock) on real files, and the ledger's lines as the pure check reads them.
 
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { removedRotated } from '../../src/commands/verify-notes.ts';
 import { rotatedFiles } from '../../src/core/rotate.ts';
 import { compressInBackground } from '../../src/sinks/file/compress.ts';
 import { nameEntry, rotatedNotPruned, rotatedPart } from '../../src/sinks/file/ledger-names.ts';
-import { LEDGER_BYTES, ledgerEntry, ledgerLines, notePruned, noteRotated, rotatedLedgerPath, trimmed } from '../../src/sinks/file/rotated-ledger.ts';
+import { LEDGER_BYTES, ledgerEntry, ledgerLines, noteRotated, rotatedLedgerPath, trimmed } from '../../src/sinks/file/rotated-ledger.ts';
 import { rotateUnderLock, type Retention } from '../../src/sinks/file/rotation.ts';
 import { waitFor } from '../support/util.ts';
 
@@ -138,6 +140,63 @@ describe('ledger name lines: written by real rotations, read by verify', () => {
     assert.deepEqual(removedRotated([log.file]), []);
   });
 
+  it('a note cut short (a file size limit standing for a full disk) loses no pruning: no false alarm, at any place of the cut', () => {
+    const child = fileURLToPath(new URL('../support/ledger-short-write.ts', import.meta.url));
+    for (const room of [1, 10, 20, 28, 35, 49, 60, 70]) {
+      const file = tempLog();
+      const run = spawnSync('bash', ['-c', `trap '' XFSZ; ulimit -f 4; exec "${process.execPath}" --import tsx "${child}" "${path.dirname(file)}" ${room}`], { encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(fs.statSync(rotatedLedgerPath(file)).size, 4096, `room ${room}: the note was cut at the limit`);
+      assert.equal(rotatedFiles(fs.readdirSync(path.dirname(file)), 'main.log').length, 2, 'the oldest pruned');
+      // Another writer of the log rotates it after (no limit): its note follows the cut one.
+      const fd = fs.openSync(file, 'a');
+      fs.writeSync(fd, 'more\n');
+      assert.ok(rotateUnderLock(file, fd, 2, () => fs.closeSync(fd)));
+      assert.deepEqual(removedRotated([file]), [], `room ${room}: ${JSON.stringify(fs.readFileSync(rotatedLedgerPath(file), 'utf8').slice(-300))}`);
+    }
+  });
+
+  it('a note puts the names it prunes before its own: a cut then leaves a file unnamed, not a pruning unsaid', () => {
+    const log = rotatingLog(1);
+    for (let i = 0; i < 3; i++) log.rotate();
+    const lines = ledgerLines(log.file);
+    const at = (prefix: string) => lines.map((line) => line.startsWith(prefix)).lastIndexOf(true);
+    assert.ok(at('pruned ') < at('rotated ') && at('pruned ') === lines.length - 3, lines.join('\n'));
+  });
+
+  for (const key of [undefined, KEY]) {
+    const how = key ? 'keyed' : 'plain';
+    it(`${how}: a file planted with a later name and nothing in it (or under the key no head mark) does not take back the claim on one removed`, () => {
+      const log = rotatingLog(3, key && { maxAgeMs: Number.POSITIVE_INFINITY, ledgerKey: key });
+      for (let i = 0; i < 6; i++) log.rotate();
+      const files = log.rotated();
+      fs.rmSync(files[0]!);
+      const claim = [`missing file ${path.basename(files[0]!)}`];
+      assert.deepEqual(named(removedRotated([log.file], key)), claim);
+      const future = `${log.file}.99991231T235959.999Z`;
+      fs.writeFileSync(future, '');
+      const newest = `${files.at(-1)!}-1`;
+      fs.writeFileSync(newest, '');
+      const withPlanted = [log.file, ...log.rotated()];
+      assert.deepEqual(named(removedRotated(withPlanted, key)), claim, 'touched files');
+      assert.match(removedRotated(withPlanted, key)[0]!.detail, /99991231T235959\.999Z.*planted\?/);
+      // With something in it, a file no line names may be a rotation unsaid (an older writer's): under the key, its head mark must hold.
+      fs.writeFileSync(future, 'a line\n');
+      assert.deepEqual(named(removedRotated(withPlanted, key)), key ? claim : [], 'a file with a line');
+      if (key) assert.deepEqual(removedRotated(withPlanted, key, [future]), [], 'a head mark that holds');
+    });
+  }
+
+  it('a name line naming no file a rotation makes (a directory below a file, a NUL) is no claim and no fault: a removal is still named', () => {
+    const log = rotatingLog(3);
+    for (let i = 0; i < 6; i++) log.rotate();
+    const [oldest, next] = log.rotated();
+    fs.rmSync(oldest!);
+    const part = rotatedPart('main.log', path.basename(next!));
+    fs.appendFileSync(rotatedLedgerPath(log.file), `rotated ${part}/x\nrotated ${part}\0\nrotated ../../etc/passwd\n`);
+    assert.deepEqual(named(removedRotated([log.file, ...log.rotated()])), [`missing file ${path.basename(oldest!)}`]);
+  });
+
   it('past the ledger\'s limit its newer half is kept with the pruned lines of the names it keeps: no false alarm, a removal still named', () => {
     const log = rotatingLog(4);
     const ledger = rotatedLedgerPath(log.file);
@@ -149,7 +208,7 @@ describe('ledger name lines: written by real rotations, read by verify', () => {
     }
     // The last four stood-for files pruned at once (as by a rotation after @audit-max-files was lowered).
     const stood = ledgerLines(log.file).filter((line) => line.startsWith('rotated ')).slice(-4).map((line) => line.split(' ')[1]!);
-    notePruned(log.file, stood, KEY);
+    fs.appendFileSync(ledger, stood.map((name) => `${nameEntry(log.file, 'pruned', name, KEY)}\n`).join(''));
     for (let i = 0; i < 5; i++) log.rotate();
     assert.ok(fs.statSync(ledger).size < LEDGER_BYTES, 'trimmed');
     const lines = ledgerLines(log.file);
@@ -166,7 +225,7 @@ describe('ledger name lines: what the check reads (rotatedNotPruned)', () => {
   const rotated = (name: string, key?: Buffer) => nameEntry(LOG, 'rotated', name, key);
   const pruned = (name: string, key?: Buffer) => nameEntry(LOG, 'pruned', name, key);
   const id = (ino: number, key?: Buffer) => ledgerEntry(LOG, { dev: 1, ino, birthtimeMs: ino } as fs.Stats, key);
-  const rotation = (ino: number, name: string, gone: string[] = [], key?: Buffer) => [id(ino, key), rotated(name, key), ...gone.map((old) => pruned(old, key))];
+  const rotation = (ino: number, name: string, gone: string[] = [], key?: Buffer) => [...gone.map((old) => pruned(old, key)), id(ino, key), rotated(name, key)];
   const A = '20261124T230101.000Z';
   const B = '20261124T230102.000Z';
   const C = '20261124T230103.000Z';

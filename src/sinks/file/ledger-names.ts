@@ -6,10 +6,12 @@
 // the log's start, which verify must take for pruning, though the removed file
 // held lines an honest log would still hold.
 //
-// A rotation writes, in one append under the rotation lock, the file's identity
-// line (what writers ask: rotated-ledger.ts), `rotated <name>`, and a
-// `pruned <name>` line for each rotated file it is about to delete (before
-// deleting it: a file gone has its line). `<name>` is the rotated name's part
+// A rotation writes, in one append under the rotation lock right after its
+// rename, a `pruned <name>` line for each rotated file it is about to delete
+// (before deleting it: a file gone has its line), the file's identity line
+// (what writers ask: rotated-ledger.ts) and `rotated <name>`: in that order, so
+// that a write cut short by a full disk loses a name, never a pruning (review of
+// prune13, finding 1); a cut one is written again after the deletions. `<name>` is the rotated name's part
 // after the live file's (`20261124T230102.345Z`, `-<n>` when two share a
 // millisecond); compressed, the file keeps it (`.gz`). Under the chain key each
 // name line carries an HMAC over the log's path and the name.
@@ -19,9 +21,12 @@
 // older half dropped, an older writer's ledger, no ledger); and none for a file
 // older than a rotation the ledger does not name, since that rotation may have
 // pruned it unsaid: an identity line with no `rotated` line after it (a writer
-// of the release before), a rotated file left or a `pruned` line whose name no
-// `rotated` line gave (a writer older still, or one that died between its rename
-// and its note). Under the key, a `rotated` line that holds is answered only by a
+// of the release before, or a line cut by a full disk), a rotated file left or a
+// `pruned` line whose name no `rotated` line gave (a writer older still, or one
+// that died between its rename and its note). A file left counts only with
+// something in it, and under the key with a head mark that holds: an empty one
+// touched under a later name took every claim back (finding 3). A name line
+// naming no file a rotation could make is ignored (finding 2). Under the key, a `rotated` line that holds is answered only by a
 // `pruned` line that holds, unless a writer without the key rotated after it (a
 // key set mid-way: those readers prune too, untagged).
 
@@ -58,43 +63,73 @@ function holds(logFile: string, what: NameLine, name: string, tag: string | unde
   return got.length === want.length && timingSafeEqual(got, want);
 }
 
+/** A rotated part as core/rotate.ts names one: anything else on a name line (a line cut by a full disk, a planted one) names no file. */
+const NAME = /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/;
+
+/** A name line, well formed: `<what> <name>[ <tag>]`. */
+function nameLine(line: string | undefined): { what: NameLine; name: string; tag: string | undefined } | undefined {
+  const [what, name, tag, more] = line?.split(' ') ?? [];
+  return (what === 'rotated' || what === 'pruned') && NAME.test(name ?? '') && more === undefined ? { what, name: name!, tag } : undefined;
+}
+
 /**
  * The rotated parts the ledger's `lines` (in order) say were made and not pruned, of which the ledger can say
  * so (above), and that are not among `present` (the rotated parts the log's directory holds). Under `key` (verify
  * --key), see above; without it every line is taken as written.
+ *
+ * `rotation(name)`: whether a present file no `rotated` line names may be a rotation unsaid, and so hold back the
+ * claims on older files. A name is free to choose: one `touch` of a file named later than every other took every
+ * claim back (review of prune13, finding 3); the caller takes only a file with something in it (under the key, a
+ * head mark that holds).
  */
-export function rotatedNotPruned(lines: readonly string[], logFile: string, present: ReadonlySet<string>, key?: Buffer): string[] {
-  const claims = new Map<string, { at: number; keyed: boolean }>();
-  const named = new Set<string>();
+export function rotatedNotPruned(lines: readonly string[], logFile: string, present: ReadonlySet<string>, key?: Buffer, rotation: (name: string) => boolean = () => true): string[] {
+  // Each name's last `rotated` line, and the `pruned` lines after it (their tags checked only for a file gone unsaid).
+  const claims = new Map<string, { at: number; tag: string | undefined; answers: { at: number; tag: string | undefined }[] }>();
+  // Every `rotated` line: under the key, one whose tag does not hold is a writer without the key rotating.
+  const rotations: { at: number; name: string; tag: string | undefined }[] = [];
   // Claims made before this line, or for files older than this name, are not made: a rotation there is unknown.
   let unknownAt = -1;
   let unknownName: string | undefined;
   const unknown = (name: string): void => {
     if (unknownName === undefined || before(unknownName, name)) unknownName = name;
   };
-  // A writer without the key rotated at this line (under a key: its `pruned` lines answer keyed claims before it).
-  let unkeyedAt = -1;
   lines.forEach((line, at) => {
-    const [what, name, tag] = line.split(' ');
-    if (what === 'rotated' && name) {
-      const keyed = key !== undefined && holds(logFile, 'rotated', name, tag, key);
-      if (key !== undefined && !keyed) unkeyedAt = at;
-      claims.set(name, { at, keyed });
-      named.add(name);
-    } else if (what === 'pruned' && name) {
-      const claim = claims.get(name);
-      if (!named.has(name)) unknown(name);
-      else if (claim && (!claim.keyed || holds(logFile, 'pruned', name, tag, key!) || unkeyedAt > claim.at)) claims.delete(name);
-    } else if (!lines[at + 1]?.startsWith('rotated ')) {
-      // An identity line its own rotation's name line does not follow: a writer that notes no names rotated here.
+    const entry = nameLine(line);
+    // A name line naming no file a rotation makes (`<stamp>/x`, a NUL: review of prune13, finding 2) says nothing.
+    if (entry === undefined && /^(?:rotated|pruned) /.test(line)) return;
+    if (entry?.what === 'rotated') {
+      claims.set(entry.name, { at, tag: entry.tag, answers: [] });
+      rotations.push({ at, name: entry.name, tag: entry.tag });
+    } else if (entry?.what === 'pruned') {
+      const claim = claims.get(entry.name);
+      if (claim === undefined) unknown(entry.name);
+      else claim.answers.push({ at, tag: entry.tag });
+    } else if (nameLine(lines[at + 1])?.what !== 'rotated') {
+      // An identity line its own rotation's name line does not follow: a writer that notes no names rotated here
+      // (or a line cut by a full disk: what its write held is written again, or lost).
       unknownAt = at;
     }
   });
-  for (const name of present) if (!named.has(name)) unknown(name);
+  for (const name of present) if (!claims.has(name) && rotation(name)) unknown(name);
+  const heldByTag = new Map<number, boolean>();
+  const rotatedHolds = (r: { at: number; name: string; tag: string | undefined }): boolean => {
+    if (!heldByTag.has(r.at)) heldByTag.set(r.at, holds(logFile, 'rotated', r.name, r.tag, key!));
+    return heldByTag.get(r.at)!;
+  };
+  // The `rotated` line of the note a `pruned` line at `at` is in: the next one (a note names what it prunes first).
+  const ownRotation = (at: number): number => rotations.find((r) => r.at > at)?.at ?? at;
+  // Under the key a `rotated` line that holds is answered only by a `pruned` line that holds, or one after a
+  // writer without the key rotated (a key set mid-way: those readers prune too, untagged).
+  const answered = (name: string, claim: { at: number; tag: string | undefined; answers: { at: number; tag: string | undefined }[] }): boolean =>
+    claim.answers.length > 0 &&
+    (key === undefined ||
+      claim.answers.some((answer) => holds(logFile, 'pruned', name, answer.tag, key)) ||
+      !rotatedHolds({ at: claim.at, name, tag: claim.tag }) ||
+      rotations.some((r) => r.at > claim.at && r.at <= ownRotation(claim.answers.at(-1)!.at) && !rotatedHolds(r)));
   const gone: string[] = [];
   for (const [name, claim] of claims) {
     if (present.has(name) || claim.at < unknownAt || (unknownName !== undefined && !before(unknownName, name))) continue;
-    gone.push(name);
+    if (!answered(name, claim)) gone.push(name);
   }
   return gone;
 }

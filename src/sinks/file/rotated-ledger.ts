@@ -34,7 +34,7 @@ import { nameEntry } from './ledger-names.ts';
 import { notedFiles } from './noted-files.ts';
 import { replaceFileWhole } from './safe-fs.ts';
 
-const { O_WRONLY, O_APPEND, O_CREAT, O_NOFOLLOW, O_NONBLOCK, O_RDONLY } = fs.constants;
+const { O_RDWR, O_APPEND, O_CREAT, O_NOFOLLOW, O_NONBLOCK, O_RDONLY } = fs.constants;
 
 /**
  * The ledger is appended to (a few short lines per rotation: its file's identity, its name and the names it
@@ -119,27 +119,37 @@ function entryHolds(logFile: string, line: string, id: string, key: Buffer | und
  * Notes that `stat` (the file just renamed away from the log's path, as `<log>.<rotated>`) was rotated, and
  * that the rotated files `pruned` (their names' rotated parts) are about to be deleted by retention. Under the
  * rotation lock, in one write, before the files go: a verify that finds one of them gone then finds its line
- * (commands/verify-notes.ts). Returns whether it was written (not, when the ledger is not ours).
+ * (commands/verify-notes.ts). The `pruned` lines first: a write cut short (a full disk) then loses the new
+ * file's name rather than a pruning, and a rotated file left unnamed holds back the claims on older ones
+ * (ledger-names.ts), where a lost `pruned` line made a false `missing file` (review of prune13, finding 1).
+ * Returns whether it was all written (not, when the ledger is not ours); throws when the write fails.
  */
 export function noteRotated(logFile: string, stat: fs.Stats, key?: Buffer, rotated?: string, pruned: readonly string[] = []): boolean {
-  const lines = [ledgerEntry(logFile, stat, key), ...(rotated === undefined ? [] : [nameEntry(logFile, 'rotated', rotated, key)]), ...pruned.map((name) => nameEntry(logFile, 'pruned', name, key))];
-  return append(logFile, lines);
-}
-
-/** Notes that the rotated files `pruned` went by retention, alone: when noting them with their rotation failed (a full disk: the files' removal makes room). */
-export function notePruned(logFile: string, pruned: readonly string[], key?: Buffer): boolean {
-  return pruned.length === 0 || append(logFile, pruned.map((name) => nameEntry(logFile, 'pruned', name, key)));
+  const entry = (what: 'rotated' | 'pruned') => (name: string) => nameEntry(logFile, what, name, key);
+  // Retention may prune the file just made (a limit of none kept): its `pruned` line after its `rotated` one.
+  const others = pruned.filter((name) => name !== rotated);
+  const named = rotated === undefined ? [] : [rotated].map(entry('rotated'));
+  return append(logFile, [...others.map(entry('pruned')), ledgerEntry(logFile, stat, key), ...named, ...pruned.filter((name) => name === rotated).map(entry('pruned'))]);
 }
 
 function append(logFile: string, lines: readonly string[]): boolean {
   const ledger = rotatedLedgerPath(logFile);
-  const fd = fs.openSync(ledger, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK, 0o600);
+  const fd = fs.openSync(ledger, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK, 0o600);
   let size: number;
   try {
     const own = fs.fstatSync(fd);
     // Not ours, or not a file: left alone (a writer that finds its file gone then says `lost`, as before).
     if (!own.isFile() || own.uid !== (process.geteuid?.() ?? 0) || own.nlink !== 1) return false;
-    fs.writeSync(fd, `${lines.join('\n')}\n`);
+    // A line an earlier write left cut (a full disk) is ended first: else it and this one's first read as one.
+    const last = Buffer.alloc(1);
+    const cut = own.size > 0 && fs.readSync(fd, last, 0, 1, own.size - 1) === 1 && last[0] !== 0x0a;
+    const bytes = Buffer.from(`${cut ? '\n' : ''}${lines.join('\n')}\n`);
+    // All of it, or a throw: a write cut short (a full disk) is no note, and the caller notes again.
+    for (let offset = 0; offset < bytes.length; ) {
+      const wrote = fs.writeSync(fd, bytes, offset);
+      if (wrote === 0) throw new Error('the ledger takes no more bytes');
+      offset += wrote;
+    }
     size = own.size;
   } finally {
     fs.closeSync(fd);
