@@ -11699,22 +11699,23 @@ function holds(logFile, what, name, tag2, key2) {
 }
 var NAME = /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/;
 function nameLine(line3) {
-  let [what, name, tag2, more] = line3?.split(" ") ?? [];
-  return (what === "rotated" || what === "pruned") && NAME.test(name ?? "") && more === void 0 ? { what, name, tag: tag2 } : void 0;
+  if (!line3.startsWith("rotated ") && !line3.startsWith("pruned ")) return;
+  let [what, name, tag2, more] = line3.split(" ");
+  return NAME.test(name) && more === void 0 ? { what, name, tag: tag2 } : void 0;
 }
 function rotatedNotPruned(lines, logFile, present, key2, rotation = () => !0) {
   let claims = /* @__PURE__ */ new Map(), rotations = [], unknownAt = -1, unknownName, unknown = (name) => {
     (unknownName === void 0 || before(unknownName, name)) && (unknownName = name);
-  };
+  }, entries = lines.map(nameLine);
   lines.forEach((line3, at) => {
-    let entry = nameLine(line3);
+    let entry = entries[at];
     if (!(entry === void 0 && /^(?:rotated|pruned) /.test(line3)))
       if (entry?.what === "rotated")
         claims.set(entry.name, { at, tag: entry.tag, answers: [] }), rotations.push({ at, name: entry.name, tag: entry.tag });
       else if (entry?.what === "pruned") {
         let claim2 = claims.get(entry.name);
         claim2 === void 0 ? unknown(entry.name) : claim2.answers.push({ at, tag: entry.tag });
-      } else nameLine(lines[at + 1])?.what !== "rotated" && (unknownAt = at);
+      } else entries[at + 1]?.what !== "rotated" && (unknownAt = at);
   });
   for (let name of present) !claims.has(name) && rotation(name) && unknown(name);
   let heldByTag = /* @__PURE__ */ new Map(), rotatedHolds = (r) => (heldByTag.has(r.at) || heldByTag.set(r.at, holds(logFile, "rotated", r.name, r.tag, key2)), heldByTag.get(r.at)), ownRotation = (at) => rotations.find((r) => r.at > at)?.at ?? at, answered = (name, claim2) => claim2.answers.length > 0 && (key2 === void 0 || claim2.answers.some((answer) => holds(logFile, "pruned", name, answer.tag, key2)) || !rotatedHolds({ at: claim2.at, name, tag: claim2.tag }) || rotations.some((r) => r.at > claim2.at && r.at <= ownRotation(claim2.answers.at(-1).at) && !rotatedHolds(r))), gone = [];

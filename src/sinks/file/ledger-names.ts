@@ -67,9 +67,10 @@ function holds(logFile: string, what: NameLine, name: string, tag: string | unde
 const NAME = /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/;
 
 /** A name line, well formed: `<what> <name>[ <tag>]`. */
-function nameLine(line: string | undefined): { what: NameLine; name: string; tag: string | undefined } | undefined {
-  const [what, name, tag, more] = line?.split(' ') ?? [];
-  return (what === 'rotated' || what === 'pruned') && NAME.test(name ?? '') && more === undefined ? { what, name: name!, tag } : undefined;
+function nameLine(line: string): { what: NameLine; name: string; tag: string | undefined } | undefined {
+  if (!line.startsWith('rotated ') && !line.startsWith('pruned ')) return undefined;
+  const [what, name, tag, more] = line.split(' ') as [NameLine, string, string?, string?];
+  return NAME.test(name) && more === undefined ? { what, name, tag } : undefined;
 }
 
 /**
@@ -93,8 +94,9 @@ export function rotatedNotPruned(lines: readonly string[], logFile: string, pres
   const unknown = (name: string): void => {
     if (unknownName === undefined || before(unknownName, name)) unknownName = name;
   };
+  const entries = lines.map(nameLine);
   lines.forEach((line, at) => {
-    const entry = nameLine(line);
+    const entry = entries[at];
     // A name line naming no file a rotation makes (`<stamp>/x`, a NUL: review of prune13, finding 2) says nothing.
     if (entry === undefined && /^(?:rotated|pruned) /.test(line)) return;
     if (entry?.what === 'rotated') {
@@ -104,7 +106,7 @@ export function rotatedNotPruned(lines: readonly string[], logFile: string, pres
       const claim = claims.get(entry.name);
       if (claim === undefined) unknown(entry.name);
       else claim.answers.push({ at, tag: entry.tag });
-    } else if (nameLine(lines[at + 1])?.what !== 'rotated') {
+    } else if (entries[at + 1]?.what !== 'rotated') {
       // An identity line its own rotation's name line does not follow: a writer that notes no names rotated here
       // (or a line cut by a full disk: what its write held is written again, or lost).
       unknownAt = at;
