@@ -870,7 +870,7 @@ var require_suggestSimilar = __commonJS({
 // node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path34 = require("node:path"), fs44 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path35 = require("node:path"), fs44 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1637,9 +1637,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path34.resolve(baseDir, baseName);
+          let localBin = path35.resolve(baseDir, baseName);
           if (fs44.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path34.extname(baseName))) return;
+          if (sourceExt.includes(path35.extname(baseName))) return;
           let foundExt = sourceExt.find(
             (ext) => fs44.existsSync(`${localBin}${ext}`)
           );
@@ -1654,17 +1654,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path34.resolve(
-            path34.dirname(resolvedScriptPath),
+          executableDir = path35.resolve(
+            path35.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path34.basename(
+            let legacyName = path35.basename(
               this._scriptPath,
-              path34.extname(this._scriptPath)
+              path35.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1673,7 +1673,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path34.extname(executableFile));
+        launchWithNode = sourceExt.includes(path35.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2307,7 +2307,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path34.basename(filename, path34.extname(filename)), this;
+        return this._name = path35.basename(filename, path35.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2320,8 +2320,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path35) {
-        return path35 === void 0 ? this._executableDir : (this._executableDir = path35, this);
+      executableDir(path36) {
+        return path36 === void 0 ? this._executableDir : (this._executableDir = path36, this);
       }
       /**
        * Return program help documentation.
@@ -2548,7 +2548,7 @@ function nanoid(size2 = 21) {
 }
 
 // src/commands/toggle.ts
-var import_node_fs10 = __nodeBuiltin(require("node:fs")), import_node_os3 = __nodeBuiltin(require("node:os")), import_node_path11 = __nodeBuiltin(require("node:path"));
+var import_node_fs10 = __nodeBuiltin(require("node:fs")), import_node_os3 = __nodeBuiltin(require("node:os")), import_node_path12 = __nodeBuiltin(require("node:path"));
 
 // src/core/errors.ts
 var AuditError = class extends Error {
@@ -10747,12 +10747,12 @@ var CONTEXT_CHARS = 256, Redactor = class {
   joinHeld(piece, next) {
     let held2 = this.held, context = this.heldContext;
     this.held = void 0;
-    let joined = context + held2.text + piece.text, cut2 = context.length + held2.text.length, spans = findSecrets(joined, this.extra).filter((span2) => span2.start >= context.length), before = [], resume = cut2;
+    let joined = context + held2.text + piece.text, cut2 = context.length + held2.text.length, spans = findSecrets(joined, this.extra).filter((span2) => span2.start >= context.length), before2 = [], resume = cut2;
     for (let span2 of spans) {
       if (span2.start >= cut2) break;
-      before.push({ ...span2, start: span2.start - context.length, end: span2.end - context.length }), span2.end > cut2 && (resume = span2.end);
+      before2.push({ ...span2, start: span2.start - context.length, end: span2.end - context.length }), span2.end > cut2 && (resume = span2.end);
     }
-    this.count += before.length, next({ ...held2, text: applySpans(joined.slice(context.length, resume), before) });
+    this.count += before2.length, next({ ...held2, text: applySpans(joined.slice(context.length, resume), before2) });
     let rest = { ...piece, text: joined.slice(resume) }, restContext = joined.slice(Math.max(context.length, resume - CONTEXT_CHARS), resume);
     piece.text.length >= this.holdFrom ? this.hold(rest, restContext) : this.emit(rest, rest.text, next, restContext);
   }
@@ -11466,7 +11466,7 @@ function endsWithNewline(file) {
 }
 
 // src/runtime/runfile.ts
-var import_node_fs8 = __nodeBuiltin(require("node:fs")), import_node_path9 = __nodeBuiltin(require("node:path"));
+var import_node_fs8 = __nodeBuiltin(require("node:fs")), import_node_path10 = __nodeBuiltin(require("node:path"));
 
 // src/core/fork-order.ts
 function forkedBefore(a, b, pidMax) {
@@ -11595,8 +11595,8 @@ var import_node_crypto5 = require("node:crypto"), import_node_path6 = require("n
 function sealTag(line3, key2, logName) {
   return (0, import_node_crypto5.createHmac)("sha256", key2).update("tmux-audit seal\0").update(logName).update("\0").update(line3).digest("hex").slice(0, SEAL_HEX);
 }
-function sealLogName(path34) {
-  return (0, import_node_path6.basename)(path34).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
+function sealLogName(path35) {
+  return (0, import_node_path6.basename)(path35).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
 }
 function withoutTag(text2, e) {
   for (let field of [` e=${e}
@@ -11675,10 +11675,57 @@ var GENESIS = "0", SEAL_EVERY = 1e3, SEAL_MS = 6e4, SEAL_HEX = 32, LINK_HEX = 16
 var import_node_fs6 = __nodeBuiltin(require("node:fs"));
 
 // src/sinks/file/rotated-ledger.ts
-var import_node_crypto7 = require("node:crypto"), import_node_fs4 = __nodeBuiltin(require("node:fs")), import_node_path8 = __nodeBuiltin(require("node:path"));
+var import_node_crypto8 = require("node:crypto"), import_node_fs4 = __nodeBuiltin(require("node:fs")), import_node_path9 = __nodeBuiltin(require("node:path"));
+
+// src/sinks/file/ledger-names.ts
+var import_node_crypto7 = require("node:crypto"), import_node_path7 = __nodeBuiltin(require("node:path"));
+function nameTag(logFile, what, name, key2) {
+  return (0, import_node_crypto7.createHmac)("sha256", key2).update(`tmux-audit ${what}\0${import_node_path7.default.resolve(logFile)}\0${name}`).digest("base64url");
+}
+function nameEntry(logFile, what, name, key2) {
+  return key2 ? `${what} ${name} ${nameTag(logFile, what, name, key2)}` : `${what} ${name}`;
+}
+function rotatedPart(live, rotatedName2) {
+  return rotatedName2.slice(live.length + 1).replace(/\.gz$/, "");
+}
+function before(a, b) {
+  let [at, an = "0"] = a.split("-"), [bt, bn = "0"] = b.split("-");
+  return at < bt || at === bt && Number(an) < Number(bn);
+}
+function holds(logFile, what, name, tag2, key2) {
+  if (tag2 === void 0) return !1;
+  let want = Buffer.from(nameTag(logFile, what, name, key2)), got = Buffer.from(tag2);
+  return got.length === want.length && (0, import_node_crypto7.timingSafeEqual)(got, want);
+}
+var NAME = /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/;
+function nameLine(line3) {
+  if (!line3.startsWith("rotated ") && !line3.startsWith("pruned ")) return;
+  let [what, name, tag2, more] = line3.split(" ");
+  return NAME.test(name) && more === void 0 ? { what, name, tag: tag2 } : void 0;
+}
+function rotatedNotPruned(lines, logFile, present, key2, rotation = () => !0) {
+  let claims = /* @__PURE__ */ new Map(), rotations = [], unknownAt = -1, unknownName, unknown = (name) => {
+    (unknownName === void 0 || before(unknownName, name)) && (unknownName = name);
+  }, entries = lines.map(nameLine);
+  lines.forEach((line3, at) => {
+    let entry = entries[at];
+    if (!(entry === void 0 && /^(?:rotated|pruned) /.test(line3)))
+      if (entry?.what === "rotated")
+        claims.set(entry.name, { at, tag: entry.tag, answers: [] }), rotations.push({ at, name: entry.name, tag: entry.tag });
+      else if (entry?.what === "pruned") {
+        let claim2 = claims.get(entry.name);
+        claim2 === void 0 ? unknown(entry.name) : claim2.answers.push({ at, tag: entry.tag });
+      } else entries[at + 1]?.what !== "rotated" && (unknownAt = at);
+  });
+  for (let name of present) !claims.has(name) && rotation(name) && unknown(name);
+  let heldByTag = /* @__PURE__ */ new Map(), rotatedHolds = (r) => (heldByTag.has(r.at) || heldByTag.set(r.at, holds(logFile, "rotated", r.name, r.tag, key2)), heldByTag.get(r.at)), ownRotation = (at) => rotations.find((r) => r.at > at)?.at ?? at, answered = (name, claim2) => claim2.answers.length > 0 && (key2 === void 0 || claim2.answers.some((answer) => holds(logFile, "pruned", name, answer.tag, key2)) || !rotatedHolds({ at: claim2.at, name, tag: claim2.tag }) || rotations.some((r) => r.at > claim2.at && r.at <= ownRotation(claim2.answers.at(-1).at) && !rotatedHolds(r))), gone = [];
+  for (let [name, claim2] of claims)
+    present.has(name) || claim2.at < unknownAt || unknownName !== void 0 && !before(unknownName, name) || answered(name, claim2) || gone.push(name);
+  return gone;
+}
 
 // src/sinks/file/noted-files.ts
-var import_node_fs3 = __nodeBuiltin(require("node:fs")), import_node_path7 = __nodeBuiltin(require("node:path"));
+var import_node_fs3 = __nodeBuiltin(require("node:fs")), import_node_path8 = __nodeBuiltin(require("node:path"));
 var { O_RDONLY: O_RDONLY2, O_NOFOLLOW: O_NOFOLLOW2, O_NONBLOCK: O_NONBLOCK2 } = import_node_fs3.default.constants, NOTE_HEAD = /^(?:[0-9a-f]+ )?(\d+:\d+:\d+)(?: \d+)?\n/, HEAD_BYTES = 256, MAX_NOTES = 2048;
 function heldNotePath(runFile) {
   return runFile.replace(/\.json$/, ".held");
@@ -11688,14 +11735,14 @@ function noteHeldFile(runFile, identity2) {
 `);
 }
 function notedFiles(logFile) {
-  let run = import_node_path7.default.join(import_node_path7.default.dirname(logFile), ".run"), noted = /* @__PURE__ */ new Set(), names;
+  let run = import_node_path8.default.join(import_node_path8.default.dirname(logFile), ".run"), noted = /* @__PURE__ */ new Set(), names;
   try {
     names = import_node_fs3.default.readdirSync(run).filter((name) => name.endsWith(".seal") || name.endsWith(".held"));
   } catch {
     return noted;
   }
   for (let name of names.slice(0, MAX_NOTES)) {
-    let head = readHead(import_node_path7.default.join(run, name)), id = head === void 0 ? void 0 : NOTE_HEAD.exec(head)?.[1];
+    let head = readHead(import_node_path8.default.join(run, name)), id = head === void 0 ? void 0 : NOTE_HEAD.exec(head)?.[1];
     id !== void 0 && noted.add(id);
   }
   return noted;
@@ -11720,9 +11767,9 @@ function readHead(file) {
 }
 
 // src/sinks/file/rotated-ledger.ts
-var { O_WRONLY: O_WRONLY2, O_APPEND: O_APPEND2, O_CREAT: O_CREAT2, O_NOFOLLOW: O_NOFOLLOW3, O_NONBLOCK: O_NONBLOCK3, O_RDONLY: O_RDONLY3 } = import_node_fs4.default.constants, LEDGER_BYTES = 256 * 1024;
+var { O_RDWR, O_APPEND: O_APPEND2, O_CREAT: O_CREAT2, O_NOFOLLOW: O_NOFOLLOW3, O_NONBLOCK: O_NONBLOCK3, O_RDONLY: O_RDONLY3 } = import_node_fs4.default.constants, LEDGER_BYTES = 256 * 1024;
 function rotatedLedgerPath(logFile) {
-  return import_node_path8.default.join(import_node_path8.default.dirname(logFile), `.${import_node_path8.default.basename(logFile)}.rotated`);
+  return import_node_path9.default.join(import_node_path9.default.dirname(logFile), `.${import_node_path9.default.basename(logFile)}.rotated`);
 }
 function fileIdentity(stat) {
   return `${stat.dev}:${stat.ino}:${Math.round(stat.birthtimeMs)}`;
@@ -11745,12 +11792,15 @@ function readText(ledger, tail = Number.POSITIVE_INFINITY) {
   }
 }
 var TAIL_BYTES = 8 * 1024;
+function ledgerLines(logFile) {
+  return read(rotatedLedgerPath(logFile));
+}
 function read(ledger) {
   return readText(ledger).text.split(`
 `).filter((line3) => line3.length > 0);
 }
 function tag(logFile, id, key2) {
-  return (0, import_node_crypto7.createHmac)("sha256", key2).update(`tmux-audit rotated\0${import_node_path8.default.resolve(logFile)}\0${id}`).digest("base64url");
+  return (0, import_node_crypto8.createHmac)("sha256", key2).update(`tmux-audit rotated\0${import_node_path9.default.resolve(logFile)}\0${id}`).digest("base64url");
 }
 function ledgerEntry(logFile, stat, key2) {
   let id = fileIdentity(stat);
@@ -11762,19 +11812,35 @@ function entryHolds(logFile, line3, id, key2) {
   if (!key2) return !0;
   if (entryTag === void 0) return !1;
   let want = Buffer.from(tag(logFile, id, key2)), got = Buffer.from(entryTag);
-  return got.length === want.length && (0, import_node_crypto7.timingSafeEqual)(got, want);
+  return got.length === want.length && (0, import_node_crypto8.timingSafeEqual)(got, want);
 }
-function noteRotated(logFile, stat, key2) {
-  let ledger = rotatedLedgerPath(logFile), fd = import_node_fs4.default.openSync(ledger, O_WRONLY2 | O_APPEND2 | O_CREAT2 | O_NOFOLLOW3 | O_NONBLOCK3, 384), size2;
+function noteRotated(logFile, stat, key2, rotated, pruned = []) {
+  let entry = (what) => (name) => nameEntry(logFile, what, name, key2), others = pruned.filter((name) => name !== rotated), named = rotated === void 0 ? [] : [rotated].map(entry("rotated"));
+  return append(logFile, [...others.map(entry("pruned")), ledgerEntry(logFile, stat, key2), ...named, ...pruned.filter((name) => name === rotated).map(entry("pruned"))]);
+}
+function append(logFile, lines) {
+  let ledger = rotatedLedgerPath(logFile), fd = import_node_fs4.default.openSync(ledger, O_RDWR | O_APPEND2 | O_CREAT2 | O_NOFOLLOW3 | O_NONBLOCK3, 384), size2;
   try {
     let own = import_node_fs4.default.fstatSync(fd);
-    if (!own.isFile() || own.uid !== (process.geteuid?.() ?? 0) || own.nlink !== 1) return;
-    import_node_fs4.default.writeSync(fd, `${ledgerEntry(logFile, stat, key2)}
-`), size2 = own.size;
+    if (!own.isFile() || own.uid !== (process.geteuid?.() ?? 0) || own.nlink !== 1) return !1;
+    let last = Buffer.alloc(1), cut2 = own.size > 0 && import_node_fs4.default.readSync(fd, last, 0, 1, own.size - 1) === 1 && last[0] !== 10, bytes = Buffer.from(`${cut2 ? `
+` : ""}${lines.join(`
+`)}
+`);
+    for (let offset = 0; offset < bytes.length; ) {
+      let wrote = import_node_fs4.default.writeSync(fd, bytes, offset);
+      if (wrote === 0) throw new Error("the ledger takes no more bytes");
+      offset += wrote;
+    }
+    size2 = own.size;
   } finally {
     import_node_fs4.default.closeSync(fd);
   }
-  size2 > LEDGER_BYTES && rewrite(ledger, trimmed(read(ledger), Math.floor(LEDGER_BYTES / 2 / (key2 ? 80 : 32)), notedFiles(logFile)));
+  if (size2 > LEDGER_BYTES) {
+    let entries = read(ledger), bytes = entries.reduce((sum, entry) => sum + entry.length + 1, 0);
+    rewrite(ledger, trimmed(entries, Math.floor(entries.length * LEDGER_BYTES / 2 / Math.max(bytes, 1)), notedFiles(logFile)));
+  }
+  return !0;
 }
 function trimmed(entries, newest, noted) {
   let from = Math.max(0, entries.length - newest);
@@ -11790,9 +11856,9 @@ function wasRotated(logFile, stat, key2) {
 }
 function wasRotatedId(logFile, id, key2) {
   let ledger = rotatedLedgerPath(logFile), tail = readText(ledger, TAIL_BYTES);
-  return holds(logFile, tail.text, id, key2) || !tail.whole && holds(logFile, readText(ledger).text, id, key2);
+  return holds2(logFile, tail.text, id, key2) || !tail.whole && holds2(logFile, readText(ledger).text, id, key2);
 }
-function holds(logFile, text2, id, key2) {
+function holds2(logFile, text2, id, key2) {
   for (let at = text2.indexOf(id); at !== -1; at = text2.indexOf(id, at + 1)) {
     if (at > 0 && text2[at - 1] !== `
 `) continue;
@@ -11923,14 +11989,14 @@ function writeRecording(runFile, recording) {
 `);
 }
 function readRecording(runFile) {
-  let absolute2 = import_node_path9.default.resolve(runFile), runDir = import_node_path9.default.dirname(absolute2), dir = import_node_path9.default.dirname(runDir);
-  if (import_node_path9.default.basename(runDir) !== ".run") throw new AuditError(`${runFile} is not a run file (<log directory>/.run/<name>.json): refused`);
+  let absolute2 = import_node_path10.default.resolve(runFile), runDir = import_node_path10.default.dirname(absolute2), dir = import_node_path10.default.dirname(runDir);
+  if (import_node_path10.default.basename(runDir) !== ".run") throw new AuditError(`${runFile} is not a run file (<log directory>/.run/<name>.json): refused`);
   checkPrivateDir(dir), checkPrivateDir(runDir);
   let recording = JSON.parse(
     readPrivateFile(absolute2),
     (key2, value) => (key2 === "maxFiles" || key2 === "maxAgeMs") && value === null ? Number.POSITIVE_INFINITY : value
   ), file = recording.file;
-  if (typeof file != "string" || import_node_path9.default.dirname(file) !== dir || !/^[^./][^/]*$/.test(import_node_path9.default.basename(file)))
+  if (typeof file != "string" || import_node_path10.default.dirname(file) !== dir || !/^[^./][^/]*$/.test(import_node_path10.default.basename(file)))
     throw new AuditError(`${runFile} names the log ${JSON.stringify(file)}, which is not directly inside ${dir}: refused`);
   return recording;
 }
@@ -12070,7 +12136,7 @@ function takeStopRequest(runFile) {
   }
 }
 function removeRunFiles(runFile, recordingId) {
-  if (!import_node_path9.default.basename(runFile).endsWith(`-${recordingId}.json`))
+  if (!import_node_path10.default.basename(runFile).endsWith(`-${recordingId}.json`))
     try {
       if (readRecording(runFile).id !== recordingId) return;
     } catch {
@@ -12118,7 +12184,7 @@ function rearmScript(node, bundle, socket, paneId, recording, runFile) {
 }
 
 // src/tmux/client.ts
-var import_node_child_process = require("node:child_process"), import_node_crypto8 = require("node:crypto");
+var import_node_child_process = require("node:child_process"), import_node_crypto9 = require("node:crypto");
 var FIELD_SEPARATOR = "";
 function hasDisplayDelay(version) {
   let match2 = /^(\d+)\.(\d+)/.exec(version);
@@ -12455,7 +12521,7 @@ var ANSWER_TIMEOUT_MS = 2e3, STOPPED = "stopped", Tmux = class {
    * a newline in it must not pass for a client of list-clients.
    */
   typing(paneId, done) {
-    let marker2 = `typist-${(0, import_node_crypto8.randomBytes)(8).toString("hex")}:`, args = ["list-clients", "-F", ["#{client_name}", "#{client_user}", "#{client_uid}", "#{client_flags}", "#{client_activity}", "#{client_created}"].join(FIELD_SEPARATOR), ";", "display-message", "-p", "-t", paneId, `${marker2}#{${PANE_OPTIONS.typist}}`];
+    let marker2 = `typist-${(0, import_node_crypto9.randomBytes)(8).toString("hex")}:`, args = ["list-clients", "-F", ["#{client_name}", "#{client_user}", "#{client_uid}", "#{client_flags}", "#{client_activity}", "#{client_created}"].join(FIELD_SEPARATOR), ";", "display-message", "-p", "-t", paneId, `${marker2}#{${PANE_OPTIONS.typist}}`];
     this.runLater(args, (error, stdout) => {
       if (error) return done(void 0);
       let lines = stdout.split(`
@@ -12549,7 +12615,7 @@ function readPane(tmux, target) {
 }
 
 // src/commands/lost.ts
-var import_node_fs9 = __nodeBuiltin(require("node:fs")), import_node_path10 = __nodeBuiltin(require("node:path"));
+var import_node_fs9 = __nodeBuiltin(require("node:fs")), import_node_path11 = __nodeBuiltin(require("node:path"));
 
 // src/capture/identity.ts
 var import_node_os2 = __nodeBuiltin(require("node:os"));
@@ -12636,9 +12702,9 @@ function claim(runFile) {
 }
 var OTHER_CLAIM_MS = 2e3;
 function awaitOtherClaim(runFile) {
-  let prefix = `${import_node_path10.default.basename(runFile)}.`, held2 = () => {
+  let prefix = `${import_node_path11.default.basename(runFile)}.`, held2 = () => {
     try {
-      return import_node_fs9.default.readdirSync(import_node_path10.default.dirname(runFile)).some((name) => name.startsWith(prefix) && name.endsWith(".closing"));
+      return import_node_fs9.default.readdirSync(import_node_path11.default.dirname(runFile)).some((name) => name.startsWith(prefix) && name.endsWith(".closing"));
     } catch {
       return !1;
     }
@@ -12663,7 +12729,7 @@ function closeOrphans(tmux, marked) {
   } catch {
     return [];
   }
-  let runDir = import_node_path10.default.join(dir, ".run"), names;
+  let runDir = import_node_path11.default.join(dir, ".run"), names;
   try {
     names = import_node_fs9.default.readdirSync(runDir).filter((name) => name.endsWith(".json"));
   } catch {
@@ -12671,7 +12737,7 @@ function closeOrphans(tmux, marked) {
   }
   let closed = [];
   for (let name of names) {
-    let runFile = import_node_path10.default.join(runDir, name);
+    let runFile = import_node_path11.default.join(runDir, name);
     if (marked.has(runFile) || livingReader(runFile) !== void 0 || starting(runFile)) continue;
     let claimed = claim(runFile);
     if (!claimed) continue;
@@ -12706,7 +12772,7 @@ function readTarget(tmux, invocation) {
 }
 function launch(tmux, state, invocation, by) {
   state.recording !== "" && closeLostRecording(tmux, state);
-  let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path11.default.dirname(import_node_path11.default.dirname(import_node_fs10.default.realpathSync(process.argv[1]))), plan = planStart({
+  let { options, warnings } = resolveOptions(state.options, process.env), pluginDir = import_node_path12.default.dirname(import_node_path12.default.dirname(import_node_fs10.default.realpathSync(process.argv[1]))), plan = planStart({
     state,
     options,
     warnings,
@@ -12721,7 +12787,7 @@ function launch(tmux, state, invocation, by) {
     bundle: import_node_fs10.default.realpathSync(process.argv[1]),
     integrated: tmux.registeredShells(state.paneId).some(running),
     pluginDir,
-    shipped: (file) => import_node_fs10.default.existsSync(import_node_path11.default.join(pluginDir, file))
+    shipped: (file) => import_node_fs10.default.existsSync(import_node_path12.default.join(pluginDir, file))
   });
   try {
     import_node_fs10.default.closeSync(openAppend(plan.file));
@@ -12734,7 +12800,7 @@ function launch(tmux, state, invocation, by) {
 function settledTarget(tmux, invocation) {
   let target = readTarget(tmux, invocation), { state } = target;
   if (target.alive || !state.piped) return { ...target, autoStarted: !1 };
-  let pane = import_node_path11.default.join(resolveOptions(state.options, process.env).options.dir, ".run", paneRunStem(state.serverPid, state.paneId)), starting2 = () => [...paneReaders(pane, state.socket, state.paneId), ...state.recording === "" ? shellsRunning(autoShellMark(state.socket, state.paneId)) : []];
+  let pane = import_node_path12.default.join(resolveOptions(state.options, process.env).options.dir, ".run", paneRunStem(state.serverPid, state.paneId)), starting2 = () => [...paneReaders(pane, state.socket, state.paneId), ...state.recording === "" ? shellsRunning(autoShellMark(state.socket, state.paneId)) : []];
   if (starting2().length === 0) return { ...target, autoStarted: !1 };
   let unmarked = state.recording === "", deadline = Date.now() + READER_START_TIMEOUT_MS;
   for (; ; ) {
@@ -12923,18 +12989,18 @@ function tellSession(tmux, sessionId, name, fields) {
   for (let pane of panes) noteToReader(pane, name, fields);
 }
 function noteClient(tmux, what, clientName) {
-  let option = clientOption(clientName), before = remembered(tmux.globalOption(option), clientName);
+  let option = clientOption(clientName), before2 = remembered(tmux.globalOption(option), clientName);
   if (what === "detach")
-    return tmux.run(["set-option", "-g", option, remember("", clientName, before && { sessionId: "", user: before.user })]), before?.sessionId && tellSession(tmux, before.sessionId, "detach", { client: clientName }), { messages: [], version: "" };
+    return tmux.run(["set-option", "-g", option, remember("", clientName, before2 && { sessionId: "", user: before2.user })]), before2?.sessionId && tellSession(tmux, before2.sessionId, "detach", { client: clientName }), { messages: [], version: "" };
   let client = findClient(tmux, clientName);
-  return client ? (tmux.run(["set-option", "-g", option, remember("", clientName, { sessionId: client.sessionId, user: client.user })]), before?.sessionId ? before.sessionId !== client.sessionId && (tellSession(tmux, before.sessionId, "switch", { client: client.name }), tellSession(tmux, client.sessionId, "switch", { client: client.name, from: before.sessionId })) : tellSession(tmux, client.sessionId, "attach", { client: client.name }), { messages: [], version: "" }) : { messages: [], version: "" };
+  return client ? (tmux.run(["set-option", "-g", option, remember("", clientName, { sessionId: client.sessionId, user: client.user })]), before2?.sessionId ? before2.sessionId !== client.sessionId && (tellSession(tmux, before2.sessionId, "switch", { client: client.name }), tellSession(tmux, client.sessionId, "switch", { client: client.name, from: before2.sessionId })) : tellSession(tmux, client.sessionId, "attach", { client: client.name }), { messages: [], version: "" }) : { messages: [], version: "" };
 }
 
 // src/commands/history.ts
 var import_node_os4 = __nodeBuiltin(require("node:os"));
 
 // src/core/history.ts
-var import_node_path12 = __nodeBuiltin(require("node:path"));
+var import_node_path13 = __nodeBuiltin(require("node:path"));
 
 // src/pipeline/redact-lines.ts
 var PLACE = { server: "", session: "", window: "", pane: "", paneId: "" };
@@ -12949,7 +13015,7 @@ function redactLines(lines, extra = []) {
 // src/core/history.ts
 function historyPath(logFile, paneId, time) {
   let stamp = time.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-  return import_node_path12.default.join(import_node_path12.default.dirname(logFile), `${import_node_path12.default.basename(logFile, ".log")}.${paneId.replace(/^%/, "pane")}.${stamp}.history.txt`);
+  return import_node_path13.default.join(import_node_path13.default.dirname(logFile), `${import_node_path13.default.basename(logFile, ".log")}.${paneId.replace(/^%/, "pane")}.${stamp}.history.txt`);
 }
 function historyText(facts) {
   let raw = facts.captured.replace(/\n$/, "").split(`
@@ -12963,7 +13029,7 @@ function historyText(facts) {
 }
 
 // src/commands/history.ts
-var import_node_path13 = __nodeBuiltin(require("node:path"));
+var import_node_path14 = __nodeBuiltin(require("node:path"));
 function saveHistory(tmux, invocation) {
   let state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || ""), { options } = resolveOptions(state.options, process.env), time = /* @__PURE__ */ new Date(), captured = tmux.run(["capture-pane", "-p", "-J", "-S", "-", "-E", "-", "-t", state.paneId]), { text: text2, lines, redacted } = historyText({
     place: `${state.session}:${state.window}.${state.pane}`,
@@ -12974,7 +13040,7 @@ function saveHistory(tmux, invocation) {
     // The log's rules: what the log would hide is not left in a file beside it (the patterns were checked by resolveOptions).
     redact: options.redact ? parseExtraPatterns(options.redactPatterns) : void 0
   }), file = historyPath(sessionLogPath(options.dir, state.session, state.socket), state.paneId, time);
-  return ensurePrivateDir(import_node_path13.default.dirname(file)), writePrivateFile(file, text2), { messages: [`saved ${lines} lines of ${state.paneId}${redacted ? ` (${redacted} secrets redacted)` : ""} \u2192 ${file}`], version: state.version };
+  return ensurePrivateDir(import_node_path14.default.dirname(file)), writePrivateFile(file, text2), { messages: [`saved ${lines} lines of ${state.paneId}${redacted ? ` (${redacted} secrets redacted)` : ""} \u2192 ${file}`], version: state.version };
 }
 
 // src/commands/auto.ts
@@ -13876,8 +13942,8 @@ var Row2 = class {
     let row = this.rowList[this.cy], x = Math.min(this.cx, this.sx) - 1;
     for (; x >= 0 && row.cells[x] === PADDING; ) x--;
     if (x < 0) return;
-    let before = row.cellText(x), added = String.fromCodePoint(code);
-    utf8Length(before) + utf8Length(added) > UTF8_SIZE || (row.setExtra(x, before + added), x >= row.used && (row.used = x + 1), x >= row.printed && (row.printed = x + 1), row.touched = !0, row.version = row.written = this.epoch);
+    let before2 = row.cellText(x), added = String.fromCodePoint(code);
+    utf8Length(before2) + utf8Length(added) > UTF8_SIZE || (row.setExtra(x, before2 + added), x >= row.used && (row.used = x + 1), x >= row.printed && (row.printed = x + 1), row.touched = !0, row.version = row.written = this.epoch);
   }
   repeat(last, count) {
     let n = Math.min(count, this.sx - this.cx);
@@ -14656,11 +14722,11 @@ var Hybrid = class {
    * history (row 0 continues a row there), they are logged now, as a piece
    * the rest of it follows, as when they scroll off (see `scrolled`).
    */
-  pendingIntoHistory(before, continued) {
+  pendingIntoHistory(before2, continued) {
     let grid = this.grid, [first, last] = this.bounds(grid.cursorY);
     if (first !== 0 || !grid.continued(0)) return;
-    let after = this.lineText(first, last).replace(/ +$/, ""), head = before.replace(/ +$/, "");
-    after !== "" && after.length < head.length && head.endsWith(after) ? this.headOf = { id: grid.rowId(first), text: head.slice(0, head.length - after.length), continued } : (this.emit(before, continued), this.markLogged(first, last, after));
+    let after = this.lineText(first, last).replace(/ +$/, ""), head = before2.replace(/ +$/, "");
+    after !== "" && after.length < head.length && head.endsWith(after) ? this.headOf = { id: grid.rowId(first), text: head.slice(0, head.length - after.length), continued } : (this.emit(before2, continued), this.markLogged(first, last, after));
   }
   /**
    * After a resize, every row counts as logged but the line in progress and
@@ -14856,10 +14922,10 @@ var Hybrid = class {
     this.erased !== void 0 && !continued && this.beforeLine(text2), this.closeRepeats(), this.sink.line(text2, continued);
     let above = this.above;
     if (continued && above.length > 0) {
-      let tail = this.tail, before = above[above.length - 1];
-      tail.begin(before, this.columns);
+      let tail = this.tail, before2 = above[above.length - 1];
+      tail.begin(before2, this.columns);
       let kept = tail.append(text2, this.height);
-      above[above.length - 1] = kept, this.aboveRows[above.length - 1] = 0, this.aboveUnits += kept.length - before.length;
+      above[above.length - 1] = kept, this.aboveRows[above.length - 1] = 0, this.aboveUnits += kept.length - before2.length;
     } else {
       above.push(text2), this.aboveUnits += text2.length;
       let shape = this.lines.lineRowTexts ?? taken;
@@ -15522,7 +15588,7 @@ var Transcript = class {
 };
 
 // src/capture/commands.ts
-var import_node_crypto9 = require("node:crypto");
+var import_node_crypto10 = require("node:crypto");
 
 // src/terminal/semantic.ts
 var CODES = /* @__PURE__ */ new Set(["A", "B", "C", "D", "E", "P"]);
@@ -15690,7 +15756,7 @@ var ANSWER_MS = 2e3, MAX_ASKING = 4, MAX_ASKS_PER_SECOND = 5, MAX_KNOWN = 1024, 
   verify(mark, fields) {
     let pid = mark.options.get("pid"), nonce = mark.options.get("k"), keys = this.options.keys;
     if (mark.family !== 133 || !keys || pid === void 0 || !PID.test(pid) || nonce === void 0 || !NONCE.test(nonce)) return;
-    let hash = (0, import_node_crypto9.createHash)("sha256").update(nonce).digest("hex"), known2 = this.known.get(pid), accept = (registered) => {
+    let hash = (0, import_node_crypto10.createHash)("sha256").update(nonce).digest("hex"), known2 = this.known.get(pid), accept = (registered) => {
       if (registered !== hash) {
         let refused = this.refused.get(pid) ?? [];
         refused.includes(nonce) || refused.push(nonce), refused.length > MAX_REFUSED && refused.shift(), this.refused.set(pid, refused), this.refused.size > MAX_KNOWN && this.refused.delete(this.refused.keys().next().value);
@@ -15944,14 +16010,14 @@ var SIZE_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
   resized(size2) {
     if (this.ended) return;
     this.tick();
-    let before = this.size;
+    let before2 = this.size;
     this.size = { columns: size2.columns, rows: size2.rows };
     try {
       this.transcript.resize(size2.columns, size2.rows);
     } catch (error) {
       this.terminalFailed(error, 0);
     }
-    (!before || before.columns !== size2.columns || before.rows !== size2.rows) && this.transcript.inAlternate && this.event("resize", { from: before ? `${before.columns}x${before.rows}` : void 0, to: `${size2.columns}x${size2.rows}` }), this.pipeline.flush();
+    (!before2 || before2.columns !== size2.columns || before2.rows !== size2.rows) && this.transcript.inAlternate && this.event("resize", { from: before2 ? `${before2.columns}x${before2.rows}` : void 0, to: `${size2.columns}x${size2.rows}` }), this.pipeline.flush();
   }
   /** The terminal layer as it starts: the pane's width, and what the window lets the pane switch. */
   newTranscript() {
@@ -16099,16 +16165,16 @@ var PlaceWatch = class {
    * where it was last seen (the first answer is where it started).
    */
   seen(where) {
-    let before = this.last;
-    if (this.last = where, !!before && !(before.sessionId === where.sessionId && before.windowId === where.windowId && before.window === where.window && before.pane === where.pane))
+    let before2 = this.last;
+    if (this.last = where, !!before2 && !(before2.sessionId === where.sessionId && before2.windowId === where.windowId && before2.window === where.window && before2.pane === where.pane))
       return { to: `${where.session}:${where.window}.${where.pane}` };
   }
 };
 
 // src/capture/note-facts.ts
-var import_node_crypto10 = require("node:crypto");
+var import_node_crypto11 = require("node:crypto");
 function noteFacts(tmux, paneId, note, done) {
-  let nonce = `facts-${(0, import_node_crypto10.randomBytes)(8).toString("hex")}:`, client = typeof note.fields.client == "string" ? note.fields.client : "", from = typeof note.fields.from == "string" ? note.fields.from : "", args = ["display-message", "-p", "-t", paneId, `${nonce}pane:${["#{session_id}", "#{session_name}", "#{window_name}"].join(FIELD_SEPARATOR)}`];
+  let nonce = `facts-${(0, import_node_crypto11.randomBytes)(8).toString("hex")}:`, client = typeof note.fields.client == "string" ? note.fields.client : "", from = typeof note.fields.from == "string" ? note.fields.from : "", args = ["display-message", "-p", "-t", paneId, `${nonce}pane:${["#{session_id}", "#{session_name}", "#{window_name}"].join(FIELD_SEPARATOR)}`];
   client && (args.push(";", "list-clients", "-F", `${nonce}client:${CLIENT_FORMATS.map((format2) => `#{${format2}}`).join(FIELD_SEPARATOR)}`), args.push(";", "display-message", "-p", `${nonce}option:#{${clientOption(client)}}`)), from && args.push(";", "display-message", "-p", "-t", from, `${nonce}from:#{session_name}`), tmux.ask(args, (stdout) => {
     let lines = (stdout ?? "").split(`
 `), of = (kind) => lines.filter((line3) => line3.startsWith(`${nonce}${kind}:`)).map((line3) => line3.slice(nonce.length + kind.length + 1)), pane = of("pane")[0];
@@ -16265,7 +16331,7 @@ function readInput(handlers) {
 }
 
 // src/sinks/file/cast.ts
-var import_node_fs19 = __nodeBuiltin(require("node:fs")), import_node_string_decoder = require("node:string_decoder"), import_node_path19 = __nodeBuiltin(require("node:path"));
+var import_node_fs19 = __nodeBuiltin(require("node:fs")), import_node_string_decoder = require("node:string_decoder"), import_node_path20 = __nodeBuiltin(require("node:path"));
 
 // src/sinks/file/strip-marks.ts
 var MarkStripper = class {
@@ -16313,7 +16379,7 @@ var MarkStripper = class {
 };
 
 // src/sinks/file/writer.ts
-var import_node_fs18 = __nodeBuiltin(require("node:fs")), import_node_path18 = __nodeBuiltin(require("node:path"));
+var import_node_fs18 = __nodeBuiltin(require("node:fs")), import_node_path19 = __nodeBuiltin(require("node:path"));
 
 // src/core/rotate.ts
 function needsRotation(currentSize, incoming, maxBytes) {
@@ -16405,10 +16471,10 @@ var ByteQueue = class {
 };
 
 // src/sinks/file/moved-away.ts
-var import_node_fs15 = __nodeBuiltin(require("node:fs")), import_node_path15 = __nodeBuiltin(require("node:path"));
+var import_node_fs15 = __nodeBuiltin(require("node:fs")), import_node_path16 = __nodeBuiltin(require("node:path"));
 
 // src/sinks/file/rotation.ts
-var import_node_fs14 = __nodeBuiltin(require("node:fs")), import_node_path14 = __nodeBuiltin(require("node:path"));
+var import_node_fs14 = __nodeBuiltin(require("node:fs")), import_node_path15 = __nodeBuiltin(require("node:path"));
 
 // src/core/cast-names.ts
 var REC = "[A-Za-z0-9_-]{10}", ROTATION = "\\.\\d{8}T\\d{6}\\.\\d{3}Z(?:-\\d+)?(?:\\.gz)?";
@@ -16441,7 +16507,7 @@ function castsTooOld(names, live, maxAgeMs, now) {
 
 // src/sinks/file/compress.ts
 var import_node_fs13 = __nodeBuiltin(require("node:fs")), import_node_stream = require("node:stream"), import_node_zlib = __nodeBuiltin(require("node:zlib"));
-var { O_WRONLY: O_WRONLY3, O_CREAT: O_CREAT3, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW4, O_RDONLY: O_RDONLY4 } = import_node_fs13.default.constants, STALE_TEMP_MS = 10 * 6e4;
+var { O_WRONLY: O_WRONLY2, O_CREAT: O_CREAT3, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW4, O_RDONLY: O_RDONLY4 } = import_node_fs13.default.constants, STALE_TEMP_MS = 10 * 6e4;
 function compressInBackground(file, done = () => {
 }, planted) {
   let temp = `${file}.gz.tmp`, stale = import_node_fs13.default.lstatSync(temp, { throwIfNoEntry: !1 });
@@ -16458,7 +16524,7 @@ function compressInBackground(file, done = () => {
     return done(error);
   }
   try {
-    output = import_node_fs13.default.openSync(temp, O_WRONLY3 | O_CREAT3 | O_EXCL2 | O_NOFOLLOW4, 384);
+    output = import_node_fs13.default.openSync(temp, O_WRONLY2 | O_CREAT3 | O_EXCL2 | O_NOFOLLOW4, 384);
   } catch (error) {
     return import_node_fs13.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
   }
@@ -16478,7 +16544,7 @@ function compressInBackground(file, done = () => {
 }
 
 // src/sinks/file/rotation.ts
-var { O_WRONLY: O_WRONLY4, O_RDONLY: O_RDONLY5, O_CREAT: O_CREAT4, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW5, O_NONBLOCK: O_NONBLOCK4 } = import_node_fs14.default.constants, STALE_LOCK_MS2 = 1e4;
+var { O_WRONLY: O_WRONLY3, O_RDONLY: O_RDONLY5, O_CREAT: O_CREAT4, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW5, O_NONBLOCK: O_NONBLOCK4 } = import_node_fs14.default.constants, STALE_LOCK_MS2 = 1e4;
 function sameFile(mine, current) {
   return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
 }
@@ -16489,28 +16555,33 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
   try {
     if (!sameFile(import_node_fs14.default.fstatSync(fd), import_node_fs14.default.lstatSync(file, { throwIfNoEntry: !1 }))) return !1;
     {
-      let dir = import_node_path14.default.dirname(file), live = import_node_path14.default.basename(file), names = import_node_fs14.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names));
-      import_node_fs14.default.renameSync(file, import_node_path14.default.join(dir, rotated));
+      let dir = import_node_path15.default.dirname(file), live = import_node_path15.default.basename(file), names = import_node_fs14.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names)), all = rotatedFiles(names, live), ours2 = all.filter((name) => isOwnFile(import_node_path15.default.join(dir, name))), kept = [...ours2, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
+      if (retention) for (let old of filesTooOld(kept, live, retention.maxAgeMs, retention.now)) doomed.add(old);
+      import_node_fs14.default.renameSync(file, import_node_path15.default.join(dir, rotated));
+      let note = () => noteRotated(file, import_node_fs14.default.fstatSync(fd), retention?.ledgerKey, rotatedPart(live, rotated), [...doomed].map((name) => rotatedPart(live, name))), noted = !1;
       try {
-        noteRotated(file, import_node_fs14.default.fstatSync(fd), retention?.ledgerKey);
+        noted = note();
       } catch {
       }
-      let all = rotatedFiles(names, live), ours2 = all.filter((name) => isOwnFile(import_node_path14.default.join(dir, name))), kept = [...ours2, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
       if (retention) {
-        for (let old of filesTooOld(kept, live, retention.maxAgeMs, retention.now)) doomed.add(old);
         let mine = new Set(ours2);
-        for (let other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) mine.has(other) || retention.planted?.(import_node_path14.default.join(dir, other));
+        for (let other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) mine.has(other) || retention.planted?.(import_node_path15.default.join(dir, other));
         for (let cast of castsTooOld(names, live, retention.maxAgeMs, retention.now)) {
-          let target = import_node_path14.default.join(dir, cast);
+          let target = import_node_path15.default.join(dir, cast);
           isOwnFile(target) ? import_node_fs14.default.rmSync(target, { force: !0 }) : retention.planted?.(target);
         }
       }
       for (let old of doomed)
-        import_node_fs14.default.rmSync(import_node_path14.default.join(dir, old), { force: !0 }), pruned?.(import_node_path14.default.join(dir, old));
+        import_node_fs14.default.rmSync(import_node_path15.default.join(dir, old), { force: !0 }), pruned?.(import_node_path15.default.join(dir, old));
+      if (!noted)
+        try {
+          note();
+        } catch {
+        }
       if (retention?.compress) {
         let quietSince = Date.now() - COMPRESS_AFTER_MS;
         for (let name of filesToCompress(kept.filter((name2) => !doomed.has(name2)), live)) {
-          let target = import_node_path14.default.join(dir, name), stat = import_node_fs14.default.lstatSync(target, { throwIfNoEntry: !1 });
+          let target = import_node_path15.default.join(dir, name), stat = import_node_fs14.default.lstatSync(target, { throwIfNoEntry: !1 });
           !stat || stat.mtimeMs > quietSince || compressInBackground(target, (error) => retention.compressed?.(target, error), retention.planted);
         }
       }
@@ -16532,7 +16603,7 @@ function withRotationLock(file, fn) {
 function acquire(lock) {
   for (let attempt = 0; attempt < 2; attempt++)
     try {
-      let fd = import_node_fs14.default.openSync(lock, O_WRONLY4 | O_CREAT4 | O_EXCL3 | O_NOFOLLOW5 | O_NONBLOCK4, 384);
+      let fd = import_node_fs14.default.openSync(lock, O_WRONLY3 | O_CREAT4 | O_EXCL3 | O_NOFOLLOW5 | O_NONBLOCK4, 384);
       return import_node_fs14.default.writeSync(fd, String(process.pid)), import_node_fs14.default.closeSync(fd), !0;
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
@@ -16568,13 +16639,13 @@ function whyAway(file, mine, dir, key2) {
     rotated = wasRotated(file, mine, key2);
   }
   if (rotated !== void 0)
-    return rotated ? "rotated" : sameFile(dir, import_node_fs15.default.lstatSync(import_node_path15.default.dirname(file), { throwIfNoEntry: !1 })) ? mine.nlink === 0 ? "file" : "moved" : "directory";
+    return rotated ? "rotated" : sameFile(dir, import_node_fs15.default.lstatSync(import_node_path16.default.dirname(file), { throwIfNoEntry: !1 })) ? mine.nlink === 0 ? "file" : "moved" : "directory";
 }
 
 // src/sinks/file/head-mark.ts
-var import_node_fs16 = __nodeBuiltin(require("node:fs")), import_node_path16 = __nodeBuiltin(require("node:path"));
+var import_node_fs16 = __nodeBuiltin(require("node:fs")), import_node_path17 = __nodeBuiltin(require("node:path"));
 function headNotePath(logFile) {
-  return import_node_path16.default.join(import_node_path16.default.dirname(logFile), `.${import_node_path16.default.basename(logFile)}.head`);
+  return import_node_path17.default.join(import_node_path17.default.dirname(logFile), `.${import_node_path17.default.basename(logFile)}.head`);
 }
 function previousAt(logFile, rotated) {
   try {
@@ -16599,28 +16670,28 @@ function writeHeadMark(logFile, rotated, fd, line3, content) {
 }
 
 // src/sinks/file/file-digest.ts
-var import_node_crypto12 = require("node:crypto"), import_node_fs17 = __nodeBuiltin(require("node:fs")), import_node_path17 = __nodeBuiltin(require("node:path"));
+var import_node_crypto13 = require("node:crypto"), import_node_fs17 = __nodeBuiltin(require("node:fs")), import_node_path18 = __nodeBuiltin(require("node:path"));
 
 // src/chain/head-mark.ts
-var import_node_crypto11 = require("node:crypto");
+var import_node_crypto12 = require("node:crypto");
 var HEAD_EVENT = "head";
 function headTag(key2, rec, logName, at, prev, content) {
   let named = content === void 0 ? "" : `\0${content.dat}\0${content.size}\0${content.sha}`, head = rec === void 0 ? "tmux-audit head" : `tmux-audit head rec\0${rec}`;
-  return (0, import_node_crypto11.createHmac)("sha256", key2).update(`${head}\0${logName}\0${at}\0${prev}${named}`).digest("hex").slice(0, SEAL_HEX);
+  return (0, import_node_crypto12.createHmac)("sha256", key2).update(`${head}\0${logName}\0${at}\0${prev}${named}`).digest("hex").slice(0, SEAL_HEX);
 }
 function headFields(key2, rec, logName, at, prev, content) {
   let named = content === void 0 ? {} : { dat: String(content.dat), size: String(content.size), sha: content.sha };
   return { file: logName, at: String(at), prev: String(prev), ...named, e: headTag(key2, rec, logName, at, prev, content) };
 }
 function contentTag(key2, logName, content) {
-  return (0, import_node_crypto11.createHmac)("sha256", key2).update(`tmux-audit content\0${logName}\0${content.dat}\0${content.size}\0${content.sha}`).digest("hex").slice(0, SEAL_HEX);
+  return (0, import_node_crypto12.createHmac)("sha256", key2).update(`tmux-audit content\0${logName}\0${content.dat}\0${content.size}\0${content.sha}`).digest("hex").slice(0, SEAL_HEX);
 }
 var LATE_BYTES = 8 * 1024 * 1024, FileDigest = class {
   constructor(file) {
     this.file = file;
   }
   file;
-  hash = (0, import_node_crypto11.createHash)("sha256");
+  hash = (0, import_node_crypto12.createHash)("sha256");
   hashed = 0;
   /** The lines not hashed yet, as read: strings, hashed as UTF-8 (the bytes the file holds). */
   tail = [];
@@ -16653,7 +16724,7 @@ var LATE_BYTES = 8 * 1024 * 1024, FileDigest = class {
 function tagHolds(v, key2, at, prev, content) {
   let e = Buffer.from(v.fields?.e ?? "");
   if (!Number.isSafeInteger(at) || !Number.isSafeInteger(prev) || v.fields?.file !== sealLogName(v.file)) return !1;
-  let is = (want) => e.length === want.length && (0, import_node_crypto11.timingSafeEqual)(e, Buffer.from(want));
+  let is = (want) => e.length === want.length && (0, import_node_crypto12.timingSafeEqual)(e, Buffer.from(want));
   return is(headTag(key2, v.fields?.rec ?? "", sealLogName(v.file), at, prev, content)) || is(headTag(key2, void 0, sealLogName(v.file), at, prev, content));
 }
 function markHolds(v, key2) {
@@ -16777,6 +16848,10 @@ var HeadMarks = class {
       return oldest.prefix(size2);
     }
   }
+  /** The files read whose head mark holds under the key (none without it). */
+  marked() {
+    return [...this.byFile.keys()];
+  }
   /** When `file` began, by its head mark holding under the key; undefined when it has none. */
   startOf(file) {
     return file === void 0 ? void 0 : this.byFile.get(file)?.at;
@@ -16786,7 +16861,7 @@ var HeadMarks = class {
 // src/sinks/file/file-digest.ts
 var SLICE_BYTES = 256 * 1024;
 function digestNotePath(logFile) {
-  return import_node_path17.default.join(import_node_path17.default.dirname(logFile), `.${import_node_path17.default.basename(logFile)}.digest`);
+  return import_node_path18.default.join(import_node_path18.default.dirname(logFile), `.${import_node_path18.default.basename(logFile)}.digest`);
 }
 function openForDigest(logFile, fd) {
   let reading;
@@ -16808,7 +16883,7 @@ function digestInBackground(fd, logFile, dat, key2, done = () => {
   }
   if (size2 === 0)
     return import_node_fs17.default.closeSync(fd), done();
-  let hash = (0, import_node_crypto12.createHash)("sha256"), slice = Buffer.allocUnsafe(Math.min(SLICE_BYTES, Math.max(1, size2))), finish = (content) => {
+  let hash = (0, import_node_crypto13.createHash)("sha256"), slice = Buffer.allocUnsafe(Math.min(SLICE_BYTES, Math.max(1, size2))), finish = (content) => {
     import_node_fs17.default.close(fd, () => done(content));
   }, next = (at) => {
     if (at >= size2) {
@@ -16833,7 +16908,7 @@ function notedDigest(logFile, key2) {
     let [dat, size2, sha, tag2, ...rest] = readPrivateFile(digestNotePath(logFile)).trim().split(" ");
     if (rest.length > 0 || !/^\d{1,16}$/.test(dat ?? "") || !/^\d{1,16}$/.test(size2 ?? "") || !/^[0-9a-f]{64}$/.test(sha ?? "")) return;
     let content = { dat: Number(dat), size: Number(size2), sha }, want = Buffer.from(contentTag(key2, sealLogName(logFile), content)), got = Buffer.from(tag2 ?? "");
-    return got.length === want.length && (0, import_node_crypto12.timingSafeEqual)(got, want) ? content : void 0;
+    return got.length === want.length && (0, import_node_crypto13.timingSafeEqual)(got, want) ? content : void 0;
   } catch {
     return;
   }
@@ -16844,7 +16919,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   constructor(file, options) {
     this.file = file;
     this.options = options;
-    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs18.default.lstatSync(import_node_path18.default.dirname(file));
+    this.fd = openAppend(file, options.directory), this.dirStat = import_node_fs18.default.lstatSync(import_node_path19.default.dirname(file));
     let opened = import_node_fs18.default.fstatSync(this.fd);
     this.saw(opened), this.size = opened.size, this.checkedAt = performance.now(), this.noteOpened();
   }
@@ -17174,12 +17249,12 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   }
   reopen() {
     let fd = openAppend(this.file, this.options.directory);
-    import_node_fs18.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs18.default.lstatSync(import_node_path18.default.dirname(this.file));
+    import_node_fs18.default.closeSync(this.fd), this.fd = fd, this.dirStat = import_node_fs18.default.lstatSync(import_node_path19.default.dirname(this.file));
   }
   /**
    * Says which file this writer now holds (onOpened), right after it opened it: before anything is written into it,
    * and never under the rotation lock (a note is a file written whole, some 0.25 ms of CPU). Its ledger entry can be
-   * trimmed only once it is rotated and some 1,600 more after it.
+   * trimmed only once it is rotated and some 600 more after it (under a key).
    */
   noteOpened() {
     let identity2 = this.fileIdentity();
@@ -17190,8 +17265,8 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
 // src/sinks/file/cast.ts
 var CAST_BACKLOG_BYTES = 8 << 20;
 function castPath(logFile, rec) {
-  let name = import_node_path19.default.basename(logFile).replace(/\.log$/, "");
-  return import_node_path19.default.join(import_node_path19.default.dirname(logFile), `${name}.${rec}.cast`);
+  let name = import_node_path20.default.basename(logFile).replace(/\.log$/, "");
+  return import_node_path20.default.join(import_node_path20.default.dirname(logFile), `${name}.${rec}.cast`);
 }
 function castHeaderLine(header) {
   let env = header.term ? { TERM: header.term } : void 0;
@@ -17304,8 +17379,8 @@ var CastSizeWatch = class {
     this.askedAt = now, this.hold(chunk, now), this.timer = setTimeout(() => this.release(), this.limits.holdMs), this.timer.unref?.();
     let asked = this.held[0];
     this.ask((size2) => {
-      let before = this.held[0] === asked;
-      size2 && this.cast.resize(size2.columns, size2.rows, before ? asked.now : Date.now()), before && this.release();
+      let before2 = this.held[0] === asked;
+      size2 && this.cast.resize(size2.columns, size2.rows, before2 ? asked.now : Date.now()), before2 && this.release();
     });
   }
   /** A size learnt otherwise (the screen model asked): written if it is new. */
@@ -17791,8 +17866,8 @@ while (sysread(STDIN, $buf, 65536, length $buf)) {
 `, PIPE_LIMIT = 1024 * 1024, UnixDatagram = class {
   child;
   ended = !1;
-  constructor(path34, events) {
-    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path34], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
+  constructor(path35, events) {
+    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path35], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
       this.ended || events.failed("relay exited");
     }), this.child.stdin.on("error", () => {
     }), this.child.stdin.on("drain", () => events.drain()), this.child.stderr.resume();
@@ -18023,11 +18098,11 @@ function pipeCloser(note, nowSeconds) {
 
 // src/runtime/pty-size.ts
 var import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_tty = __nodeBuiltin(require("node:tty")), PTY = /^\/dev\/pts\/\d+$/;
-function openPtySize(path34) {
-  if (!PTY.test(path34)) return;
+function openPtySize(path35) {
+  if (!PTY.test(path35)) return;
   let fd;
   try {
-    fd = import_node_fs22.default.openSync(path34, import_node_fs22.default.constants.O_RDONLY | import_node_fs22.default.constants.O_NOCTTY | import_node_fs22.default.constants.O_NONBLOCK);
+    fd = import_node_fs22.default.openSync(path35, import_node_fs22.default.constants.O_RDONLY | import_node_fs22.default.constants.O_NOCTTY | import_node_fs22.default.constants.O_NONBLOCK);
   } catch {
     return;
   }
@@ -18437,16 +18512,16 @@ function recoverPane(socket, paneId, status) {
 }
 
 // src/commands/ls.ts
-var import_node_path26 = __nodeBuiltin(require("node:path"));
+var import_node_path27 = __nodeBuiltin(require("node:path"));
 
 // src/read/summary.ts
-var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_path22 = __nodeBuiltin(require("node:path"));
+var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_path23 = __nodeBuiltin(require("node:path"));
 
 // src/read/chunks.ts
 var import_node_fs27 = __nodeBuiltin(require("node:fs"));
 
 // src/read/gunzip.ts
-var import_node_child_process4 = require("node:child_process"), import_node_fs25 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path20 = __nodeBuiltin(require("node:path")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
+var import_node_child_process4 = require("node:child_process"), import_node_fs25 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path21 = __nodeBuiltin(require("node:path")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
 var MAX_GUNZIPPED_BYTES = 1024 ** 3, IN_PROCESS_BYTES = 64 << 20, SMALLEST_GZIP = 20;
 function gzipClaim(size2, trailer) {
   return size2 < SMALLEST_GZIP ? void 0 : trailer.readUInt32LE(0);
@@ -18458,7 +18533,7 @@ function notWhole(file, message2) {
   return new AuditError(`${file} is not a whole gzip file (${message2}): refused, not read`, 2);
 }
 function gunzippedText(file, gz) {
-  let dir = import_node_fs25.default.mkdtempSync(import_node_path20.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path20.default.join(dir, "text"), text2;
+  let dir = import_node_fs25.default.mkdtempSync(import_node_path21.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path21.default.join(dir, "text"), text2;
   try {
     text2 = import_node_fs25.default.openSync(temp, import_node_fs25.default.constants.O_RDWR | import_node_fs25.default.constants.O_CREAT | import_node_fs25.default.constants.O_EXCL, 384);
   } finally {
@@ -19239,8 +19314,8 @@ function scanFile(fd, visitor) {
         }
       }
       numbered2 && at < 0 && (number2 = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read), at = 0);
-      let { start: start2, end: lineEnd3, before } = lineOf(piece, numbered2 ? at : position, target, end);
-      numbered2 && (number2 += before, at = start2);
+      let { start: start2, end: lineEnd3, before: before2 } = lineOf(piece, numbered2 ? at : position, target, end);
+      numbered2 && (number2 += before2, at = start2);
       let verdict = visitor.bytes?.(piece, start2, lineEnd3, number2, found);
       if (verdict !== void 0) {
         if (!verdict)
@@ -19291,7 +19366,7 @@ function jsonValueNeedles(value) {
 }
 
 // src/read/summary-cache.ts
-var import_node_fs29 = __nodeBuiltin(require("node:fs")), import_node_path21 = __nodeBuiltin(require("node:path"));
+var import_node_fs29 = __nodeBuiltin(require("node:fs")), import_node_path22 = __nodeBuiltin(require("node:path"));
 var VERSION2 = 2, CACHE_NAME = "ls-summaries.cache";
 function rotatedOf(name, live) {
   return name.startsWith(`${live}.`) && /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?$/.test(name.slice(live.length + 1));
@@ -19328,7 +19403,7 @@ var SummaryCache = class _SummaryCache {
    * more than it saves. Entries are checked against the files at each look-up.
    */
   static of(dir) {
-    let key2 = import_node_path21.default.resolve(dir), cache = _SummaryCache.opened.get(key2);
+    let key2 = import_node_path22.default.resolve(dir), cache = _SummaryCache.opened.get(key2);
     return cache || _SummaryCache.opened.set(key2, cache = _SummaryCache.open(dir)), cache;
   }
   /** The cache of log directory `dir` (empty, and never written, unless `dir` and its `.run` are ours alone). */
@@ -19340,7 +19415,7 @@ var SummaryCache = class _SummaryCache {
     }
     let cache = new _SummaryCache(dir, !0), file = cache.file(), text2;
     try {
-      checkPrivateDir(import_node_path21.default.dirname(file)), text2 = readPrivateFile(file);
+      checkPrivateDir(import_node_path22.default.dirname(file)), text2 = readPrivateFile(file);
     } catch (error) {
       return error.code !== "ENOENT" && (cache.changed = !0), cache;
     }
@@ -19357,7 +19432,7 @@ var SummaryCache = class _SummaryCache {
     return cache;
   }
   file() {
-    return import_node_path21.default.join(this.dir, ".run", CACHE_NAME);
+    return import_node_path22.default.join(this.dir, ".run", CACHE_NAME);
   }
   /**
    * The summary of rotated file `file` (directly in the log directory):
@@ -19365,10 +19440,10 @@ var SummaryCache = class _SummaryCache {
    * was read). undefined when the file is gone.
    */
   summarize(file, timeFormat, scan) {
-    if (!this.usable || import_node_path21.default.dirname(import_node_path21.default.resolve(file)) !== import_node_path21.default.resolve(this.dir)) return scan();
-    let name = import_node_path21.default.basename(file), before = import_node_fs29.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
-    if (!before?.isFile()) return scan();
-    let key2 = identity(before, timeFormat), entry = this.entries.get(name);
+    if (!this.usable || import_node_path22.default.dirname(import_node_path22.default.resolve(file)) !== import_node_path22.default.resolve(this.dir)) return scan();
+    let name = import_node_path22.default.basename(file), before2 = import_node_fs29.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    if (!before2?.isFile()) return scan();
+    let key2 = identity(before2, timeFormat), entry = this.entries.get(name);
     if (entry?.key === key2)
       return entry.used = !0, { ...entry.scanned, summary: { path: file, ...entry.scanned.summary } };
     let scanned = scan(), after = import_node_fs29.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
@@ -19388,7 +19463,7 @@ var SummaryCache = class _SummaryCache {
   save(live) {
     if (!this.usable) return;
     for (let [name, entry] of this.entries)
-      (live === void 0 ? !entry.used && !import_node_fs29.default.existsSync(import_node_path21.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
+      (live === void 0 ? !entry.used && !import_node_fs29.default.existsSync(import_node_path22.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
     if (!this.changed) return;
     let files = [...this.entries].map(([name, { key: key2, scanned }]) => ({ name, key: key2, scanned }));
     try {
@@ -19474,7 +19549,7 @@ function summarizeLog(set, timeFormat, cache) {
   return {
     session: set.session,
     server: set.server,
-    live: import_node_path22.default.join(set.dir, set.live),
+    live: import_node_path23.default.join(set.dir, set.live),
     files,
     first: first?.time ?? null,
     last: last?.time ?? null,
@@ -19499,7 +19574,7 @@ function castSizes(paths) {
 }
 
 // src/read/files.ts
-var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path23 = __nodeBuiltin(require("node:path"));
+var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path24 = __nodeBuiltin(require("node:path"));
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/, CAST = /^(.+)\.[A-Za-z0-9_-]{10}\.cast(?:\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -19534,9 +19609,9 @@ function logSets(dir, names) {
   }
   let present = new Set(names), sets = [];
   for (let live of lives) {
-    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(rotatedOf2.get(live) ?? [], live).map((name) => ({ path: import_node_path23.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
-    present.has(live) && files.push({ path: import_node_path23.default.join(dir, live) });
-    let casts = castFilesOfLog(castsOf.get(live) ?? [], live).map((name) => import_node_path23.default.join(dir, name));
+    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(rotatedOf2.get(live) ?? [], live).map((name) => ({ path: import_node_path24.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
+    present.has(live) && files.push({ path: import_node_path24.default.join(dir, live) });
+    let casts = castFilesOfLog(castsOf.get(live) ?? [], live).map((name) => import_node_path24.default.join(dir, name));
     sets.push({ dir, live, stem, session, server, serverStem, files, casts });
   }
   return sets.sort((a, b) => a.session < b.session ? -1 : a.session > b.session ? 1 : a.server < b.server ? -1 : a.server > b.server ? 1 : 0);
@@ -19570,7 +19645,7 @@ function setName(set) {
 }
 
 // src/read/where.ts
-var import_node_path24 = __nodeBuiltin(require("node:path"));
+var import_node_path25 = __nodeBuiltin(require("node:path"));
 function expand(dir, env) {
   let raw = { ...Object.fromEntries(START_OPTIONS.map((key2) => [key2, ""])), dir };
   return resolveOptions(raw, env).options.dir;
@@ -19590,7 +19665,7 @@ function locate(given, env, server) {
 function absolute(dir, env, what) {
   let expanded = dir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
   if (expanded.startsWith("~")) throw new AuditError(`${what}: cannot expand '${dir}'`, 2);
-  return import_node_path24.default.resolve(expanded);
+  return import_node_path25.default.resolve(expanded);
 }
 function serverAnswer(output) {
   let [dir = "", timeFormat = ""] = output.split(`
@@ -19599,10 +19674,10 @@ function serverAnswer(output) {
 }
 
 // src/tmux/default-socket.ts
-var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path25 = __nodeBuiltin(require("node:path"));
+var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path26 = __nodeBuiltin(require("node:path"));
 function defaultSockets(env, uid) {
   let given = env.TMUX;
-  return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path25.default.join(dir, `tmux-${uid}`, "default"));
+  return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path26.default.join(dir, `tmux-${uid}`, "default"));
 }
 function noServerCanAnswer(env, uid, exists = lexists) {
   let sockets = defaultSockets(env, uid);
@@ -19918,7 +19993,7 @@ function summarizeLogs(sets, timeFormat) {
       summaries.push(summarizeLog(set, timeFormat));
     } catch (error) {
       if (error instanceof AuditError) problems.push(error.message);
-      else if (typeof error.code == "string") problems.push(fileProblem(error.path ?? import_node_path26.default.join(set.dir, set.live), error));
+      else if (typeof error.code == "string") problems.push(fileProblem(error.path ?? import_node_path27.default.join(set.dir, set.live), error));
       else throw error;
     }
   return { summaries, problems };
@@ -19943,7 +20018,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_crypto13 = require("node:crypto"), import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_path30 = __nodeBuiltin(require("node:path"));
+var import_node_crypto14 = require("node:crypto"), import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_path31 = __nodeBuiltin(require("node:path"));
 
 // src/chain/key-match.ts
 var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under this key: the key is the log's; if the log is otherwise whole, its files were renamed from another log's name (e= binds it)", KeyMatch = class {
@@ -19966,8 +20041,8 @@ var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under
   marksHeld = 0;
   see(v) {
     if (v.event === HEAD_EVENT && v.place !== void 0) {
-      let holds2 = markHolds(v, this.key);
-      holds2 !== void 0 && this.marks++, holds2 && this.marksHeld++;
+      let holds3 = markHolds(v, this.key);
+      holds3 !== void 0 && this.marks++, holds3 && this.marksHeld++;
       return;
     }
     let e = v.fields?.e;
@@ -20036,7 +20111,7 @@ var RemovalCount = class {
 };
 
 // src/chain/renamed-files.ts
-function renamedPair(files, report2, totalChars, holds2) {
+function renamedPair(files, report2, totalChars, holds3) {
   if (!report2.breaks.some((found) => found.kind !== "forged event" && (found.kind !== "edited" || found.endFile !== void 0 && found.endFile !== found.file))) return;
   let index = new Map(files.map((file, i) => [file, i])), named = /* @__PURE__ */ new Set(), hinted = /* @__PURE__ */ new Set(), reach = new Int32Array(files.length + 1), mark = (from, to) => {
     let low = Math.max(0, from), high = Math.min(files.length - 1, to);
@@ -20057,7 +20132,7 @@ function renamedPair(files, report2, totalChars, holds2) {
   let nearness = nearnessOf(covered, named, hinted), onlyEdits = report2.breaks.every((found) => found.kind === "edited" || found.kind === "forged event"), pairCount = covered.length * (covered.length - 1) / 2, tries = Math.min(onlyEdits ? 150 : 500, totalChars > 0 ? Math.floor(419430400 / totalChars) : pairCount);
   for (let [a, b] of nearestPairs(covered, nearness, tries)) {
     let order = [...files];
-    if ([order[a], order[b]] = [order[b], order[a]], holds2(order)) return [files[a], files[b]];
+    if ([order[a], order[b]] = [order[b], order[a]], holds3(order)) return [files[a], files[b]];
   }
 }
 function nearnessOf(covered, named, hinted) {
@@ -20078,12 +20153,12 @@ function* nearestPairs(covered, nearness, count) {
     if (y < 0 || y >= covered.length) return;
     let i = covered[x], j = covered[y];
     return { rank: Math.abs(j - i) + 2 * nearness[x], a: Math.min(i, j), b: Math.max(i, j), x, y, step };
-  }, before = (p, q) => (p.rank - q.rank || p.a - q.a || p.b - q.b) < 0, heap = [], push = (run) => {
+  }, before2 = (p, q) => (p.rank - q.rank || p.a - q.a || p.b - q.b) < 0, heap = [], push = (run) => {
     if (run !== void 0) {
       heap.push(run);
       for (let at = heap.length - 1; at > 0; ) {
         let up = at - 1 >> 1;
-        if (!before(heap[at], heap[up])) break;
+        if (!before2(heap[at], heap[up])) break;
         [heap[at], heap[up]] = [heap[up], heap[at]], at = up;
       }
     }
@@ -20093,7 +20168,7 @@ function* nearestPairs(covered, nearness, count) {
       heap[0] = last;
       for (let at = 0; ; ) {
         let least = at;
-        for (let child of [2 * at + 1, 2 * at + 2]) child < heap.length && before(heap[child], heap[least]) && (least = child);
+        for (let child of [2 * at + 1, 2 * at + 2]) child < heap.length && before2(heap[child], heap[least]) && (least = child);
         if (least === at) break;
         [heap[at], heap[least]] = [heap[least], heap[at]], at = least;
       }
@@ -20122,8 +20197,8 @@ var RearrangeBudget = class {
     return this.left < lines ? !1 : (this.left -= lines, !0);
   }
 };
-function pieceRearrangementThatHolds(count, holds2, tries = Number.POSITIVE_INFINITY) {
-  let apart = count <= 64 ? count : count <= 1024 ? 4 : 0, identity2 = Array.from({ length: count }, (_, i) => i), left = tries, held2 = (order) => left-- > 0 && holds2(order);
+function pieceRearrangementThatHolds(count, holds3, tries = Number.POSITIVE_INFINITY) {
+  let apart = count <= 64 ? count : count <= 1024 ? 4 : 0, identity2 = Array.from({ length: count }, (_, i) => i), left = tries, held2 = (order) => left-- > 0 && holds3(order);
   for (let i = 0; i < count; i++)
     for (let j = i + 1; j < count && j - i <= apart; j++) {
       let order = [...identity2];
@@ -20231,9 +20306,9 @@ function runningOwner(held2, unseen, now) {
 }
 
 // src/chain/running-seal.ts
-var import_node_path27 = __nodeBuiltin(require("node:path"));
+var import_node_path28 = __nodeBuiltin(require("node:path"));
 function sameLog(a, b) {
-  return sealLogName(a) === sealLogName(b) && import_node_path27.default.resolve(import_node_path27.default.dirname(a)) === import_node_path27.default.resolve(import_node_path27.default.dirname(b));
+  return sealLogName(a) === sealLogName(b) && import_node_path28.default.resolve(import_node_path28.default.dirname(a)) === import_node_path28.default.resolve(import_node_path28.default.dirname(b));
 }
 function runningSealProblem(seal, owner, place, held2, key2) {
   let why = (what) => `lines at ${place} given to a running recording whose start is in no file read and no seal of which is read yet (${owner}), ${what}: made up`;
@@ -20610,9 +20685,9 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     let others = state.segment.slice(1);
     if (others.length === 0) return;
     state.segment = [start2], state.lines -= others.length;
-    let states = this.running.get(state.place) ?? [], before = states[states.indexOf(state) - 1];
+    let states = this.running.get(state.place) ?? [], before2 = states[states.indexOf(state) - 1];
     for (let line3 of others)
-      before ? this.take(before, line3) : this.breaks.push({ kind: "inserted", file: line3.file, line: line3.line, rec: "", detail: `a line at ${line3.place} where no recording is running` });
+      before2 ? this.take(before2, line3) : this.breaks.push({ kind: "inserted", file: line3.file, line: line3.line, rec: "", detail: `a line at ${line3.place} where no recording is running` });
   }
   /** Whether `seal` covers the recording's lines since its last seal exactly as they stand. */
   holdsAsWritten(state, seal) {
@@ -20632,8 +20707,8 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     state.inner = void 0;
     let event = state.segment[inner.at - 1];
     event?.event === "lost" && this.keptSeal(state, event);
-    let before = state.segment.slice(0, inner.at - 1), long = state.shared ? void 0 : unsealedTail(before, "before a lost event");
-    long && this.breaks.push({ kind: "deleted", ...span(before[0], inner.seal), rec: state.rec, detail: `${long}: seals before the event were removed` }), state.unsealed += before.length;
+    let before2 = state.segment.slice(0, inner.at - 1), long = state.shared ? void 0 : unsealedTail(before2, "before a lost event");
+    long && this.breaks.push({ kind: "deleted", ...span(before2[0], inner.seal), rec: state.rec, detail: `${long}: seals before the event were removed` }), state.unsealed += before2.length;
     let link = inner.seal.fields.h.slice(0, LINK_HEX);
     state.segment = state.segment.slice(inner.at), state.relost = link, state.seals++, state.links.push({ p: inner.seal.fields.p, h: link }), state.prev = link, state.lastSeal = inner.seal, this.take(state, v);
   }
@@ -20665,8 +20740,8 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     let keyed = seal.fields?.chain === KEYED_CHAIN;
     if (state.keyed !== void 0 && !state.legacyKeyed && state.keyed !== keyed) return !1;
     if (state.keyed ??= keyed, keyed && this.options.key === void 0) return !0;
-    let holds2 = this.holdsFor([lost], p, h, keyed ? this.options.key : void 0);
-    return holds2 && !keyed && (state.heldPlain = !0), holds2;
+    let holds3 = this.holdsFor([lost], p, h, keyed ? this.options.key : void 0);
+    return holds3 && !keyed && (state.heldPlain = !0), holds3;
   }
   /**
    * Whether the recording's chain carries the mark (`v=`), from a seal `v` of it: every seal of a marked
@@ -20806,15 +20881,15 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
       long && this.breaks.push({ kind: "inserted", ...span(segment[0], v), rec: state.rec, detail: long });
     }
     coversLost ? (state.unsealed += segment.length - (n - 1), segment = [lost, ...segment.slice(segment.length - (n - 1))], state.lost = void 0) : linkOnly ? (state.unsealed += segment.length, segment = []) : state.resync && lost === void 0 && segment.length > n && (state.unsealed += segment.length - n, segment = segment.slice(segment.length - n)), lost && state.sealsSinceLost++;
-    let first = segment[0] ?? v, expectedPrev = coversLost || prunedStretch || lost !== void 0 && state.sealsSinceLost === 1 ? void 0 : state.prev ?? (state.resync ? void 0 : GENESIS), exact = coversLost || !linkOnly && segment.length === n && (blind || this.holdsFor(segment, p, h, key2)), holds2 = exact || linkOnly || state.shared;
-    if (!state.keyed && exact && !coversLost ? state.heldPlain = !0 : !holds2 && state.keyed === !1 && !state.heldPlain && this.options.key !== void 0 && segment.length === n && this.holdsFor(segment, p, h, this.options.key) && (state.keyed = !0, state.legacyKeyed = !0, holds2 = !0, exact = !0), exact && (this.confirm(state), this.held(segment), state.keyed === !0 && !blind && !coversLost && this.options.key !== void 0 && this.keyedHeld++, !blind && !coversLost))
+    let first = segment[0] ?? v, expectedPrev = coversLost || prunedStretch || lost !== void 0 && state.sealsSinceLost === 1 ? void 0 : state.prev ?? (state.resync ? void 0 : GENESIS), exact = coversLost || !linkOnly && segment.length === n && (blind || this.holdsFor(segment, p, h, key2)), holds3 = exact || linkOnly || state.shared;
+    if (!state.keyed && exact && !coversLost ? state.heldPlain = !0 : !holds3 && state.keyed === !1 && !state.heldPlain && this.options.key !== void 0 && segment.length === n && this.holdsFor(segment, p, h, this.options.key) && (state.keyed = !0, state.legacyKeyed = !0, holds3 = !0, exact = !0), exact && (this.confirm(state), this.held(segment), state.keyed === !0 && !blind && !coversLost && this.options.key !== void 0 && this.keyedHeld++, !blind && !coversLost))
       for (let line3 of [...segment, v]) line3.event === "seal" && Number.isFinite(line3.ms) && !(line3.ms >= (this.earliestHashedSealMs ?? 1 / 0)) && (this.earliestHashedSealMs = line3.ms);
     state.shared && (state.sharedLines += n);
     let linked = expectedPrev === void 0 || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });
     let from = state.lastSeal ?? first, crossesFile = from.file !== v.file, lastLine = segment[segment.length - 1], end = lastLine && lastLine.file === v.file && lastLine.line > v.line ? lastLine : v, stretch = { ...span(first, end), rec: state.rec };
     if (linked) {
-      if (!holds2) {
+      if (!holds3) {
         let found = this.mismatch(segment, n, p, h, key2);
         found.kind === "deleted" && crossesFile && n - segment.length > 1 ? this.breaks.push({ ...stretch, kind: "missing file", detail: `${found.detail}, in a stretch that crosses from ${from.file} into another file (a file of the log removed?)` }) : this.breaks.push({ ...stretch, ...found });
       }
@@ -20822,12 +20897,12 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
       state.linkBreaks.push(this.breaks.length);
       let only = state.shared || blind ? void 0 : this.onlySealGone(segment, n, expectedPrev, p, key2), acrossFiles = only !== void 0 && segment[only - 1].file !== (segment[only] ?? v).file;
       if (only !== void 0) {
-        let after = segment[only] ?? v, before = segment[only - 1], unchecked = segment.length - only;
+        let after = segment[only] ?? v, before2 = segment[only - 1], unchecked = segment.length - only;
         this.breaks.push({
           kind: acrossFiles ? "missing file" : "deleted",
           ...span(after, end),
           rec: state.rec,
-          detail: `${acrossFiles ? `the seal between ${before.file}:${before.line} and this line is gone (a file of the log that held only it removed, or cut from the end of one?)` : "the seal before this line is gone"}: the ${only} line(s) before it hold against the link the next seal names; the ${unchecked} line(s) from here to that seal are not checked (it hashes the removed seal's own line): what else went or changed among them is not known`
+          detail: `${acrossFiles ? `the seal between ${before2.file}:${before2.line} and this line is gone (a file of the log that held only it removed, or cut from the end of one?)` : "the seal before this line is gone"}: the ${only} line(s) before it hold against the link the next seal names; the ${unchecked} line(s) from here to that seal are not checked (it hashes the removed seal's own line): what else went or changed among them is not known`
         });
       } else {
         let unchecked = `the ${segment.length} line(s) from ${first.file === v.file ? `line ${first.line}` : `${first.file}:${first.line}`} to this seal are not checked`;
@@ -21077,12 +21152,12 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
       }
       recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === void 0 ? void 0 : state.keyed ? "hmac" : "sha256", olderLost: state.olderLost.length > 0 });
     }
-    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.removals.size, needKey: this.options.key === void 0 ? recordings.filter((r) => r.chain === "hmac").length : 0, unkeyed: this.options.key === void 0 ? 0 : recordings.filter((r) => r.chain === "sha256").length, olderLost: recordings.filter((r) => r.olderLost).length, keyedHeld: this.keyedHeld, breaks: this.breaks };
+    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.removals.size, needKey: this.options.key === void 0 ? recordings.filter((r) => r.chain === "hmac").length : 0, unkeyed: this.options.key === void 0 ? 0 : recordings.filter((r) => r.chain === "sha256").length, olderLost: recordings.filter((r) => r.olderLost).length, keyedHeld: this.keyedHeld, marked: this.heads.marked(), breaks: this.breaks };
   }
 };
 
 // src/read/held-files.ts
-var import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
+var import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path29 = __nodeBuiltin(require("node:path"));
 function whichFile(stat) {
   return `${stat.dev}:${stat.ino}:${stat.birthtimeNs}`;
 }
@@ -21137,13 +21212,13 @@ function filesByLive(sets) {
 function takeListing(dir, names) {
   let first = names(dir), sets = logSets(dir, first), lives = /* @__PURE__ */ new Map();
   for (let set of sets) {
-    let live = asItIs(import_node_path28.default.join(dir, set.live));
+    let live = asItIs(import_node_path29.default.join(dir, set.live));
     live !== void 0 && lives.set(set.live, live);
   }
-  let second = names(dir), again = sameFiles(first, second) ? sets : logSets(dir, second), files = filesByLive(again), before = again === sets ? files : filesByLive(sets), steady = /* @__PURE__ */ new Map();
+  let second = names(dir), again = sameFiles(first, second) ? sets : logSets(dir, second), files = filesByLive(again), before2 = again === sets ? files : filesByLive(sets), steady = /* @__PURE__ */ new Map();
   for (let [live, seen] of lives) {
     let now = files.get(live) ?? [];
-    now.at(-1) === import_node_path28.default.join(dir, live) && sameFiles(before.get(live) ?? [], now) && steady.set(live, seen);
+    now.at(-1) === import_node_path29.default.join(dir, live) && sameFiles(before2.get(live) ?? [], now) && steady.set(live, seen);
   }
   return { sets: again, files, steady };
 }
@@ -21152,11 +21227,11 @@ function filesNow(dir, live, names) {
   return filesByLive(logSets(dir, own)).get(live) ?? [];
 }
 function filesWith(dir, live, liveFd, names) {
-  let livePath = import_node_path28.default.join(dir, live), first = filesNow(dir, live, names), files = filesNow(dir, live, names), now = asItIs(livePath);
+  let livePath = import_node_path29.default.join(dir, live), first = filesNow(dir, live, names), files = filesNow(dir, live, names), now = asItIs(livePath);
   return (liveFd === void 0 ? now === void 0 : now !== void 0 && now === asItWas(ofFd(liveFd))) && sameFiles(first, files) && files.includes(livePath) === (liveFd !== void 0) ? files : void 0;
 }
 function readLog(dir, live, listing, names, read2) {
-  let livePath = import_node_path28.default.join(dir, live), steady = listing.steady.get(live);
+  let livePath = import_node_path29.default.join(dir, live), steady = listing.steady.get(live);
   for (let tried = 0; tried < TRIES; tried++) {
     let liveFd = openIfThere(livePath), taken;
     try {
@@ -21244,11 +21319,11 @@ function held(files, taken) {
 }
 
 // src/commands/verify-notes.ts
-var import_node_fs35 = __nodeBuiltin(require("node:fs")), import_node_path29 = __nodeBuiltin(require("node:path"));
+var import_node_fs35 = __nodeBuiltin(require("node:fs")), import_node_path30 = __nodeBuiltin(require("node:path"));
 function notedEnds(files, runs) {
   let first = files[0];
   if (first === void 0) return [];
-  let live = import_node_path29.default.join(import_node_path29.default.dirname(first), sealLogName(first)), byIdentity, fileOf = (identity2) => (byIdentity ??= identities(files), byIdentity.get(identity2)), found = [];
+  let live = import_node_path30.default.join(import_node_path30.default.dirname(first), sealLogName(first)), byIdentity, fileOf = (identity2) => (byIdentity ??= identities(files), byIdentity.get(identity2)), found = [];
   for (let { runFile, recording } of runs) {
     if (!sameLog(recording.file, live)) continue;
     let note = readSealNote(runFile);
@@ -21260,6 +21335,39 @@ function notedEnds(files, runs) {
   }
   let head = headNote(live), file = head === void 0 || head.endsWith(":0") ? void 0 : fileOf(head);
   return file !== void 0 && withNoted(file, head, (fd) => import_node_fs35.default.fstatSync(fd).size === 0) === !0 && found.push({ kind: "truncated", file, line: 1, rec: "", detail: `the file is empty, and the rotating writer noted (${headNotePath(live)}) a head mark written into it: emptied` }), found;
+}
+function removedRotated(files, key2, marked = []) {
+  let first = files[0];
+  if (first === void 0) return [];
+  let dir = import_node_path30.default.dirname(first), liveName = sealLogName(first), live = import_node_path30.default.join(dir, liveName), there = (file) => {
+    try {
+      return import_node_fs35.default.lstatSync(file, { throwIfNoEntry: !1 }) !== void 0;
+    } catch {
+      return !0;
+    }
+  }, read2 = new Set(files.map((file) => import_node_path30.default.basename(file))), holding = new Set(marked.map((file) => import_node_path30.default.basename(file))), passedOver = /* @__PURE__ */ new Set(), rotation = (part) => {
+    let name = [`${liveName}.${part}`, `${liveName}.${part}.gz`].find((candidate) => there(import_node_path30.default.join(dir, candidate))), size2 = 0;
+    try {
+      size2 = name === void 0 ? 0 : import_node_fs35.default.lstatSync(import_node_path30.default.join(dir, name)).size;
+    } catch {
+    }
+    let counts = size2 > 0 && (key2 === void 0 || name === void 0 || !read2.has(name) || holding.has(name));
+    return !counts && name !== void 0 && passedOver.add(name), counts;
+  }, look = (names) => {
+    let lines = ledgerLines(live);
+    if (lines.length === 0) return [];
+    let present = new Set(rotatedFiles(names, liveName).map((name) => rotatedPart(liveName, name)));
+    return rotatedNotPruned(lines, live, present, key2, rotation).filter((name) => !there(`${live}.${name}`) && !there(`${live}.${name}.gz`));
+  }, once2 = look([...read2]);
+  if (once2.length === 0) return [];
+  let again = new Set(look(import_node_fs35.default.readdirSync(dir))), planted = passedOver.size === 0 ? "" : `; not taken for a rotation that may have pruned it unsaid, having no line in the ledger and ${key2 ? "nothing in it, or no head mark that holds under the key" : "nothing in it"}: ${[...passedOver].sort().join(", ")} (planted?)`;
+  return once2.filter((name) => again.has(name)).map((name) => ({
+    kind: "missing file",
+    file: `${live}.${name}`,
+    line: 1,
+    rec: "",
+    detail: `a rotated file of the log is gone, and not by retention: the rotated-files ledger (${rotatedLedgerPath(live)}) notes its rotation and no pruning of it (@audit-max-files, @audit-max-age); removed or moved away by hand${planted}`
+  }));
 }
 function withNoted(file, identity2, look) {
   let fd;
@@ -21339,7 +21447,7 @@ function eachLineOfText(text2, take2) {
   }
 }
 function livingRuns(dir) {
-  let runDir = import_node_path30.default.join(dir, ".run"), names;
+  let runDir = import_node_path31.default.join(dir, ".run"), names;
   try {
     names = import_node_fs36.default.readdirSync(runDir);
   } catch {
@@ -21348,7 +21456,7 @@ function livingRuns(dir) {
   let runs = [];
   for (let name of names) {
     if (!name.endsWith(".json")) continue;
-    let runFile = import_node_path30.default.join(runDir, name);
+    let runFile = import_node_path31.default.join(runDir, name);
     try {
       if (livingReader(runFile) === void 0) continue;
       runs.push({ runFile, recording: readRecording(runFile) });
@@ -21382,7 +21490,7 @@ function prefixDigest(file, size2, textOf) {
   let { fd, to, release: release2 } = textOf(file);
   try {
     if (to !== void 0 && size2 > to) return;
-    let hash = (0, import_node_crypto13.createHash)("sha256"), piece = Buffer.allocUnsafe(Math.min(size2, 1 << 20));
+    let hash = (0, import_node_crypto14.createHash)("sha256"), piece = Buffer.allocUnsafe(Math.min(size2, 1 << 20));
     for (let at = 0; at < size2; ) {
       let read2 = import_node_fs36.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);
       if (read2 === 0) return;
@@ -21489,8 +21597,8 @@ function untimedWarning(format2) {
 function setsOfFiles(files) {
   let byDir = /* @__PURE__ */ new Map();
   for (let file of files) {
-    let dir = import_node_path30.default.dirname(import_node_path30.default.resolve(file));
-    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path30.default.basename(file)]);
+    let dir = import_node_path31.default.dirname(import_node_path31.default.resolve(file));
+    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path31.default.basename(file)]);
   }
   let groups = [];
   for (let [dir, names] of byDir) {
@@ -21501,7 +21609,7 @@ function setsOfFiles(files) {
       groups.push({ name: setName(set), files: paths });
     }
     for (let name of names) {
-      let full = import_node_path30.default.join(dir, name);
+      let full = import_node_path31.default.join(dir, name);
       covered.has(full) || groups.push({ name, files: [full] });
     }
   }
@@ -21523,12 +21631,18 @@ function verifyCommand() {
       }
     let listing = files.length > 0 ? void 0 : takeListing(where.dir, dirNames), groups = listing === void 0 ? setsOfFiles(files) : listing.sets.map((set) => ({ name: setName(set), files: set.files.map((file) => file.path), live: set.live }));
     if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
-    let live = /* @__PURE__ */ new Map(), seals = /* @__PURE__ */ new Map(), runs = [...new Set(files.length > 0 ? files.map((file) => import_node_path30.default.dirname(import_node_path30.default.resolve(file))) : [where.dir])].flatMap(livingRuns);
+    let live = /* @__PURE__ */ new Map(), seals = /* @__PURE__ */ new Map(), runs = [...new Set(files.length > 0 ? files.map((file) => import_node_path31.default.dirname(import_node_path31.default.resolve(file))) : [where.dir])].flatMap(livingRuns);
     for (let { recording } of runs) live.set(recording.id, recording.file);
     for (let [rec, seal] of liveSeals(runs, where.timeFormat)) seals.set(rec, seal);
-    let out = new Output(), tampered = !1, untimedSaid = !1, rearrange = new RearrangeBudget(), check = (groupFiles, textOf) => {
-      let report2 = verifyFiles(groupFiles, where.timeFormat, { key: key2, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange }, textOf), gone = notedEnds(groupFiles, runs);
-      return gone.length > 0 ? { ...report2, breaks: [...report2.breaks, ...gone] } : report2;
+    let out = new Output(), tampered = !1, untimedSaid = !1, notesFailed = !1, rearrange = new RearrangeBudget(), check = (groupFiles, textOf) => {
+      let report2 = verifyFiles(groupFiles, where.timeFormat, { key: key2, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange }, textOf);
+      try {
+        let gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key2, report2.marked)];
+        return gone.length > 0 ? { ...report2, breaks: [...report2.breaks, ...gone] } : report2;
+      } catch (error) {
+        return notesFailed = !0, process.stderr.write(`tmux-audit: could not read the notes beside ${groupFiles.at(-1) ?? ""} (the run files, the rotated-files ledger), so what they tell is unknown; the chain's findings are below (a fault in verify, not a finding in the log): ${error.message}
+`), report2;
+      }
     };
     for (let group of groups) {
       let report2;
@@ -21544,7 +21658,7 @@ function verifyCommand() {
       for (let found of report2.breaks) out.write(breakLine(found));
       report2.breaks.length > 0 && (tampered = !0), (!options.quiet || report2.breaks.length > 0) && out.write(summaryLine(group.name, report2));
     }
-    out.flush(), process.exitCode = tampered ? 1 : 0;
+    out.flush(), process.exitCode = tampered ? 1 : notesFailed ? 2 : 0;
   });
 }
 
@@ -21744,7 +21858,7 @@ var EVENT_LINES = " \\* ";
 var import_node_fs38 = __nodeBuiltin(require("node:fs"));
 
 // src/read/context.ts
-var import_node_crypto14 = require("node:crypto"), import_node_fs37 = __nodeBuiltin(require("node:fs"));
+var import_node_crypto15 = require("node:crypto"), import_node_fs37 = __nodeBuiltin(require("node:fs"));
 
 // src/read/backward.ts
 var BackwardSearch = class {
@@ -21775,13 +21889,13 @@ var BackwardSearch = class {
 
 // src/read/context.ts
 var BEFORE_TEXT_BYTES = 4 << 20;
-function linesBefore2(fd, before, floor, needle, want, accept, keep = BEFORE_TEXT_BYTES) {
+function linesBefore2(fd, before2, floor, needle, want, accept, keep = BEFORE_TEXT_BYTES) {
   let needles = Buffer.isBuffer(needle) ? [needle] : needle, found = [], kept = 0, take2 = (offset, length, text2) => {
     let value = accept(text2);
     if (value === void 0) return;
     let held2 = kept + length <= keep;
     held2 && (kept += length), found.push(held2 ? { offset, length, text: text2, value } : { offset, length, text: void 0, value: void 0, digest: digestOf(text2) });
-  }, end = before, size2 = 256 * 1024, buffer = borrow();
+  }, end = before2, size2 = 256 * 1024, buffer = borrow();
   try {
     let window = buffer;
     for (; found.length < want && end > floor; ) {
@@ -21821,8 +21935,8 @@ function linesBefore2(fd, before, floor, needle, want, accept, keep = BEFORE_TEX
     release(buffer);
   }
 }
-function startOfLine(fd, before, floor, buffer) {
-  for (let end = before; end > floor; ) {
+function startOfLine(fd, before2, floor, buffer) {
+  for (let end = before2; end > floor; ) {
     let start2 = Math.max(floor, end - buffer.length), read2 = import_node_fs37.default.readSync(fd, buffer, 0, end - start2, start2), newline = buffer.subarray(0, read2).lastIndexOf(10);
     if (newline >= 0) return start2 + newline + 1;
     end = start2;
@@ -21936,24 +22050,24 @@ var PaneContext = class {
   }
 };
 function digestOf(text2) {
-  return (0, import_node_crypto14.createHash)("sha256").update(text2).digest("base64");
+  return (0, import_node_crypto15.createHash)("sha256").update(text2).digest("base64");
 }
 function numbered(found, fd, file, offset, number2) {
   let after = offset;
-  return found.map((before) => (number2 -= countFileNewlines(fd, before.offset, after), after = before.offset, { offset: before.offset, length: before.length, text: before.text, value: before.value, digest: before.digest, fd, file, number: number2 }));
+  return found.map((before2) => (number2 -= countFileNewlines(fd, before2.offset, after), after = before2.offset, { offset: before2.offset, length: before2.length, text: before2.text, value: before2.value, digest: before2.digest, fd, file, number: number2 }));
 }
-function shownBefore(before, place, reader, recordings) {
-  let { text: text2, value: line3 } = before;
+function shownBefore(before2, place, reader, recordings) {
+  let { text: text2, value: line3 } = before2;
   if (text2 === void 0 || line3 === void 0) {
-    let bytes = borrow(before.length), read2;
+    let bytes = borrow(before2.length), read2;
     try {
-      read2 = import_node_fs37.default.readSync(before.fd, bytes, 0, before.length, before.offset), text2 = bytes.toString("utf8", 0, read2);
+      read2 = import_node_fs37.default.readSync(before2.fd, bytes, 0, before2.length, before2.offset), text2 = bytes.toString("utf8", 0, read2);
     } finally {
       release(bytes);
     }
-    if (line3 = read2 === before.length && digestOf(text2) === before.digest ? reader.read(text2, !1) : void 0, line3 === void 0 || placeOf(line3) !== place) throw new AuditError(`${before.file} changed while it was searched: its line ${before.number} is no longer what was found there`, 2);
+    if (line3 = read2 === before2.length && digestOf(text2) === before2.digest ? reader.read(text2, !1) : void 0, line3 === void 0 || placeOf(line3) !== place) throw new AuditError(`${before2.file} changed while it was searched: its line ${before2.number} is no longer what was found there`, 2);
   }
-  return { file: before.file, number: before.number, log: text2, line: line3, recordings };
+  return { file: before2.file, number: before2.number, log: text2, line: line3, recordings };
 }
 
 // src/read/recordings.ts
@@ -22055,14 +22169,14 @@ function openLiveFiles(sources) {
       }
   return open2;
 }
-function readFile(path34, held2, error, visit) {
-  let fd = held2.get(path34);
-  held2.delete(path34);
+function readFile(path35, held2, error, visit) {
+  let fd = held2.get(path35);
+  held2.delete(path35);
   try {
-    return fd ??= openLog(path34), fd === void 0 ? !1 : visit(fd);
+    return fd ??= openLog(path35), fd === void 0 ? !1 : visit(fd);
   } catch (failure2) {
     if (typeof failure2.code != "string") throw failure2;
-    return error(path34, failure2), !1;
+    return error(path35, failure2), !1;
   } finally {
     fd !== void 0 && import_node_fs38.default.closeSync(fd);
   }
@@ -22202,7 +22316,7 @@ function printHit(out, hit) {
 }
 
 // src/commands/grep-parallel.ts
-var import_node_fs39 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path31 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
+var import_node_fs39 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path32 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
 var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4, shareFreely = (counters) => () => Atomics.add(counters, NEXT, 1);
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
@@ -22225,7 +22339,7 @@ function counted() {
 }
 function startWorker(data) {
   let options = { workerData: data, transferList: [data.port], stdout: !0, stderr: !0 };
-  return new import_node_worker_threads.Worker(import_node_path31.default.join(__dirname, "grep-worker.cjs"), options);
+  return new import_node_worker_threads.Worker(import_node_path32.default.join(__dirname, "grep-worker.cjs"), options);
 }
 function secondCoreFree() {
   let cores = import_node_os9.default.availableParallelism?.() ?? import_node_os9.default.cpus().length;
@@ -22297,8 +22411,8 @@ function shareJobs(plan, request, jobs, out, error, start2, sharing, tally) {
           let unprinted = parts.get(result.index);
           if (unprinted) {
             parts.delete(result.index);
-            let before = lengthOf(unprinted);
-            result.bytes = [...unprinted, ...result.bytes], result.errors = result.errors.map((failure2) => ({ ...failure2, at: failure2.at + before }));
+            let before2 = lengthOf(unprinted);
+            result.bytes = [...unprinted, ...result.bytes], result.errors = result.errors.map((failure2) => ({ ...failure2, at: failure2.at + before2 }));
           }
           results.set(result.index, result);
         }
@@ -22575,10 +22689,10 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs41 = __nodeBuiltin(require("node:fs")), import_node_path33 = __nodeBuiltin(require("node:path"));
+var import_node_fs41 = __nodeBuiltin(require("node:fs")), import_node_path34 = __nodeBuiltin(require("node:path"));
 
 // src/read/follow.ts
-var import_node_fs40 = __nodeBuiltin(require("node:fs")), import_node_path32 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
+var import_node_fs40 = __nodeBuiltin(require("node:fs")), import_node_path33 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
 var POLL_MS = 100, DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
@@ -22653,7 +22767,7 @@ function open(file, position) {
     return { fd, ino: import_node_fs40.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path32.default.dirname(live), rotated = rotatedFiles(import_node_fs40.default.readdirSync(dir), import_node_path32.default.basename(live)).map((name) => import_node_path32.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path33.default.dirname(live), rotated = rotatedFiles(import_node_fs40.default.readdirSync(dir), import_node_path33.default.basename(live)).map((name) => import_node_path33.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
@@ -22702,7 +22816,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path33.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path34.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -22725,7 +22839,7 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path33.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs41.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path34.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs41.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
     if (lastLines(set.files.map((file) => file.path), Number(options.lines), (bytes) => out.write(bytes), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 }, (file, offset) => {
       cut2 || (cut2 = !0, out.flush(), warn(`${file}: a line longer than ${MAX_LINE >> 20} MiB at byte ${offset} (not one the writer writes): printed cut to its first ${MAX_LINE >> 20} MiB`));
     }), out.flush(), !options.follow) {
@@ -22834,16 +22948,16 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs42 = __nodeBuiltin(require("node:fs")), import_node_path34 = __nodeBuiltin(require("node:path"));
+var import_node_fs42 = __nodeBuiltin(require("node:fs")), import_node_path35 = __nodeBuiltin(require("node:path"));
 function rawCastParts(sets, rec) {
   for (let set of sets) {
-    let live = castPath(import_node_path34.default.join(set.dir, set.live), rec), name = import_node_path34.default.basename(live), names;
+    let live = castPath(import_node_path35.default.join(set.dir, set.live), rec), name = import_node_path35.default.basename(live), names;
     try {
       names = import_node_fs42.default.readdirSync(set.dir);
     } catch {
       continue;
     }
-    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path34.default.join(set.dir, part));
+    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path35.default.join(set.dir, part));
     if (parts.length > 0) return parts;
   }
 }

@@ -321,6 +321,11 @@ export class HeadMarks {
     }
   }
 
+  /** The files read whose head mark holds under the key (none without it). */
+  marked(): string[] {
+    return [...this.byFile.keys()];
+  }
+
   /** When `file` began, by its head mark holding under the key; undefined when it has none. */
   startOf(file: string | undefined): number | undefined {
     return file === undefined ? undefined : this.byFile.get(file)?.at;

@@ -12,6 +12,10 @@
 //   (`.<log>.head`, sinks/file/head-mark.ts), the mark written first: that
 //   file, still in the log and empty, was emptied.
 //
+// - The rotating writers name each rotated file they make and each they prune
+//   (`.<log>.rotated`, sinks/file/ledger-names.ts): one made and gone, not
+//   pruned, was removed by hand, also when it is now older than every file left.
+//
 // What is left unseen: a log whose every recording has ended and that never
 // rotated under a key has no note (the run files go with their recording), so
 // its only file emptied or removed leaves nothing to tell (README, "Trusting
@@ -26,7 +30,9 @@ import type { Break } from '../chain/verify.ts';
 import { openLogFile } from '../read/safe-open.ts';
 import type { Recording } from '../runtime/runfile.ts';
 import { headNotePath } from '../sinks/file/head-mark.ts';
-import { fileIdentity } from '../sinks/file/rotated-ledger.ts';
+import { rotatedFiles } from '../core/rotate.ts';
+import { rotatedNotPruned, rotatedPart } from '../sinks/file/ledger-names.ts';
+import { fileIdentity, ledgerLines, rotatedLedgerPath } from '../sinks/file/rotated-ledger.ts';
 import { readPrivateFile } from '../sinks/file/safe-fs.ts';
 import { holdsAt } from '../sinks/file/seal-offset.ts';
 
@@ -58,6 +64,67 @@ export function notedEnds(files: readonly string[], runs: readonly { runFile: st
     found.push({ kind: 'truncated', file, line: 1, rec: '', detail: `the file is empty, and the rotating writer noted (${headNotePath(live)}) a head mark written into it: emptied` });
   }
   return found;
+}
+
+/**
+ * Rotated files of the log of `files` that its writers made and did not prune, and that are gone (removed or moved
+ * away by hand): one `missing file` break each. Looked at twice, the ledger read again after the files were looked
+ * at: a writer notes a file pruned before it deletes it, and a compressor makes `.gz` before it removes the plain
+ * file, so a file pruned or compressed between the ledger's reading and the look is not taken for one removed.
+ * `marked`: under the key, the files verify read whose head mark holds (VerifyReport.marked).
+ */
+export function removedRotated(files: readonly string[], key?: Buffer, marked: readonly string[] = []): Break[] {
+  const first = files[0];
+  if (first === undefined) return [];
+  const dir = path.dirname(first);
+  const liveName = sealLogName(first);
+  const live = path.join(dir, liveName);
+  // Any fault (a name no rotation makes, a directory in the way) is "there": no claim (review of prune13, finding 2).
+  const there = (file: string): boolean => {
+    try {
+      return fs.lstatSync(file, { throwIfNoEntry: false }) !== undefined;
+    } catch {
+      return true;
+    }
+  };
+  const read = new Set(files.map((file) => path.basename(file)));
+  const holding = new Set(marked.map((file) => path.basename(file)));
+  const passedOver = new Set<string>();
+  // A file no `rotated` line names holds back the claims on older ones only with something in it, and under the
+  // key, among the files verify read, with a head mark that holds: one the writer put there (ledger-names.ts).
+  const rotation = (part: string): boolean => {
+    const name = [`${liveName}.${part}`, `${liveName}.${part}.gz`].find((candidate) => there(path.join(dir, candidate)));
+    let size = 0;
+    try {
+      size = name === undefined ? 0 : fs.lstatSync(path.join(dir, name)).size;
+    } catch {
+      // gone meanwhile: nothing in it to hold back with
+    }
+    const counts = size > 0 && (key === undefined || name === undefined || !read.has(name) || holding.has(name));
+    if (!counts && name !== undefined) passedOver.add(name);
+    return counts;
+  };
+  const look = (names: readonly string[]): string[] => {
+    const lines = ledgerLines(live);
+    if (lines.length === 0) return [];
+    const present = new Set(rotatedFiles(names, liveName).map((name) => rotatedPart(liveName, name)));
+    // The plain file first: the compressor renames its `.gz` into place before it removes that.
+    return rotatedNotPruned(lines, live, present, key, rotation).filter((name) => !there(`${live}.${name}`) && !there(`${live}.${name}.gz`));
+  };
+  // The files verify read first (a directory of many logs is listed once: 9feedd2); listed again only when one is gone.
+  const once = look([...read]);
+  if (once.length === 0) return [];
+  const again = new Set(look(fs.readdirSync(dir)));
+  const planted = passedOver.size === 0 ? '' : `; not taken for a rotation that may have pruned it unsaid, having no line in the ledger and ${key ? 'nothing in it, or no head mark that holds under the key' : 'nothing in it'}: ${[...passedOver].sort().join(', ')} (planted?)`;
+  return once
+    .filter((name) => again.has(name))
+    .map((name) => ({
+      kind: 'missing file',
+      file: `${live}.${name}`,
+      line: 1,
+      rec: '',
+      detail: `a rotated file of the log is gone, and not by retention: the rotated-files ledger (${rotatedLedgerPath(live)}) notes its rotation and no pruning of it (@audit-max-files, @audit-max-age); removed or moved away by hand${planted}`,
+    }));
 }
 
 /**

@@ -24,7 +24,7 @@ import { failure, readLog, takeListing, textsByName, type TextOf } from '../read
 import { livingReader, readRecording, type Recording } from '../runtime/runfile.ts';
 import { readSealNote } from '../chain/external-stop.ts';
 import { location, Output, whereOptions, type WhereOptions } from './reading.ts';
-import { notedEnds } from './verify-notes.ts';
+import { notedEnds, removedRotated } from './verify-notes.ts';
 
 /** Hands each line of a log's file to `take`, in order, with its `\n` (a torn last line without); `cut`: a line past MAX_LINE, handed cut. */
 export type EachLine = (file: string, take: (line: string, cut?: boolean) => Verdict) => void;
@@ -418,13 +418,21 @@ export function verifyCommand(): Command {
       const out = new Output();
       let tampered = false;
       let untimedSaid = false;
+      let notesFailed = false;
       // One for the whole run: many logs each with broken stretches must not each take the whole search.
       const rearrange = new RearrangeBudget();
       const check = (groupFiles: readonly string[], textOf?: TextOf): LogReport => {
         const report = verifyFiles(groupFiles, where.timeFormat, { key, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange }, textOf);
         // What the notes beside the log say it held (verify-notes.ts): lines gone whole leave the chain nothing to read.
-        const gone = notedEnds(groupFiles, runs);
-        return gone.length > 0 ? { ...report, breaks: [...report.breaks, ...gone] } : report;
+        // A fault there (a note someone made up, say) loses neither the chain's findings nor the logs after it.
+        try {
+          const gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key, report.marked)];
+          return gone.length > 0 ? { ...report, breaks: [...report.breaks, ...gone] } : report;
+        } catch (error) {
+          notesFailed = true;
+          process.stderr.write(`tmux-audit: could not read the notes beside ${groupFiles.at(-1) ?? ''} (the run files, the rotated-files ledger), so what they tell is unknown; the chain's findings are below (a fault in verify, not a finding in the log): ${(error as Error).message}\n`);
+          return report;
+        }
       };
       for (const group of groups) {
         let report: LogReport;
@@ -447,6 +455,7 @@ export function verifyCommand(): Command {
         if (!options.quiet || report.breaks.length > 0) out.write(summaryLine(group.name, report));
       }
       out.flush();
-      process.exitCode = tampered ? 1 : 0;
+      // A finding is one whatever else went wrong; without one, a check not made leaves the result unknown.
+      process.exitCode = tampered ? 1 : notesFailed ? 2 : 0;
     });
 }

@@ -22,18 +22,24 @@
 // verify is no entry: without the key nobody can plant one. Without a key an
 // entry is plain, and a planted one can hide a removal; but without a key the
 // owner can rewrite the whole chain anyway (README, "Trusting the logs").
+//
+// Each rotation also names the file it made and those retention deletes
+// (`rotated <name>`, `pruned <name>`: ledger-names.ts), for verify to tell a
+// rotated file removed by hand from one pruned.
 
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { nameEntry } from './ledger-names.ts';
 import { notedFiles } from './noted-files.ts';
 import { replaceFileWhole } from './safe-fs.ts';
 
-const { O_WRONLY, O_APPEND, O_CREAT, O_NOFOLLOW, O_NONBLOCK, O_RDONLY } = fs.constants;
+const { O_RDWR, O_APPEND, O_CREAT, O_NOFOLLOW, O_NONBLOCK, O_RDONLY } = fs.constants;
 
 /**
- * The ledger is appended to (one short line per rotation: no cost that grows with it) and, past this
- * size, rewritten with its newer half (some 1,600 rotations under a key, 4,000 without) and the entries
+ * The ledger is appended to (a few short lines per rotation: its file's identity, its name and the names it
+ * prunes; no cost that grows with it) and, past this size, rewritten with its newer half (some 600 rotations
+ * under a key, 1,500 without) and the entries
  * the readers' seal notes name (noted-files.ts): an idle pane's reader, killed, has its stop ask about the
  * file its last seal went into, however long ago that was rotated.
  */
@@ -78,6 +84,11 @@ function readText(ledger: string, tail = Number.POSITIVE_INFINITY): { text: stri
 /** The ledger's last bytes, read first: a writer following another's rotation finds its entry there. */
 const TAIL_BYTES = 8 * 1024;
 
+/** The ledger's lines, in order ([] when there is none, or it is not a file of ours). */
+export function ledgerLines(logFile: string): string[] {
+  return read(rotatedLedgerPath(logFile));
+}
+
 function read(ledger: string): string[] {
   return readText(ledger).text.split('\n').filter((line) => line.length > 0);
 }
@@ -104,27 +115,60 @@ function entryHolds(logFile: string, line: string, id: string, key: Buffer | und
   return got.length === want.length && timingSafeEqual(got, want);
 }
 
-/** Notes that `stat` (the file just renamed away from the log's path) was rotated. Under the rotation lock. */
-export function noteRotated(logFile: string, stat: fs.Stats, key?: Buffer): void {
+/**
+ * Notes that `stat` (the file just renamed away from the log's path, as `<log>.<rotated>`) was rotated, and
+ * that the rotated files `pruned` (their names' rotated parts) are about to be deleted by retention. Under the
+ * rotation lock, in one write, before the files go: a verify that finds one of them gone then finds its line
+ * (commands/verify-notes.ts). The `pruned` lines first: a write cut short (a full disk) then loses the new
+ * file's name rather than a pruning, and a rotated file left unnamed holds back the claims on older ones
+ * (ledger-names.ts), where a lost `pruned` line made a false `missing file` (review of prune13, finding 1).
+ * Returns whether it was all written (not, when the ledger is not ours); throws when the write fails.
+ */
+export function noteRotated(logFile: string, stat: fs.Stats, key?: Buffer, rotated?: string, pruned: readonly string[] = []): boolean {
+  const entry = (what: 'rotated' | 'pruned') => (name: string) => nameEntry(logFile, what, name, key);
+  // Retention may prune the file just made (a limit of none kept): its `pruned` line after its `rotated` one.
+  const others = pruned.filter((name) => name !== rotated);
+  const named = rotated === undefined ? [] : [rotated].map(entry('rotated'));
+  return append(logFile, [...others.map(entry('pruned')), ledgerEntry(logFile, stat, key), ...named, ...pruned.filter((name) => name === rotated).map(entry('pruned'))]);
+}
+
+function append(logFile: string, lines: readonly string[]): boolean {
   const ledger = rotatedLedgerPath(logFile);
-  const fd = fs.openSync(ledger, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK, 0o600);
+  const fd = fs.openSync(ledger, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK, 0o600);
   let size: number;
   try {
     const own = fs.fstatSync(fd);
     // Not ours, or not a file: left alone (a writer that finds its file gone then says `lost`, as before).
-    if (!own.isFile() || own.uid !== (process.geteuid?.() ?? 0) || own.nlink !== 1) return;
-    fs.writeSync(fd, `${ledgerEntry(logFile, stat, key)}\n`);
+    if (!own.isFile() || own.uid !== (process.geteuid?.() ?? 0) || own.nlink !== 1) return false;
+    // A line an earlier write left cut (a full disk) is ended first: else it and this one's first read as one.
+    const last = Buffer.alloc(1);
+    const cut = own.size > 0 && fs.readSync(fd, last, 0, 1, own.size - 1) === 1 && last[0] !== 0x0a;
+    const bytes = Buffer.from(`${cut ? '\n' : ''}${lines.join('\n')}\n`);
+    // All of it, or a throw: a write cut short (a full disk) is no note, and the caller notes again.
+    for (let offset = 0; offset < bytes.length; ) {
+      const wrote = fs.writeSync(fd, bytes, offset);
+      if (wrote === 0) throw new Error('the ledger takes no more bytes');
+      offset += wrote;
+    }
     size = own.size;
   } finally {
     fs.closeSync(fd);
   }
-  if (size > LEDGER_BYTES) rewrite(ledger, trimmed(read(ledger), Math.floor(LEDGER_BYTES / 2 / (key ? 80 : 32)), notedFiles(logFile)));
+  if (size > LEDGER_BYTES) {
+    const entries = read(ledger);
+    // Its newer half by bytes: lines are of several lengths (an identity, a name, with and without a tag).
+    const bytes = entries.reduce((sum, entry) => sum + entry.length + 1, 0);
+    rewrite(ledger, trimmed(entries, Math.floor((entries.length * LEDGER_BYTES) / 2 / Math.max(bytes, 1)), notedFiles(logFile)));
+  }
+  return true;
 }
 
 /**
- * The entries kept when the ledger is rewritten: its newest `newest`, and older ones naming a file a reader's
- * seal note names (noted-files.ts), in their order. An idle reader's last seal may be in a file rotated long
- * ago; its stop, if it is killed, asks the ledger about that file.
+ * The entries kept when the ledger is rewritten: its newest `newest`, and older identity entries naming a file a
+ * reader's seal note names (noted-files.ts), in their order. An idle reader's last seal may be in a file rotated
+ * long ago; its stop, if it is killed, asks the ledger about that file. The `rotated`/`pruned` name lines are kept
+ * only among the newest: a name's `rotated` line kept has every later line kept with it, its `pruned` line too
+ * (a `rotated` line kept without it would read as a file removed by hand).
  */
 export function trimmed(entries: string[], newest: number, noted: ReadonlySet<string>): string[] {
   const from = Math.max(0, entries.length - newest);

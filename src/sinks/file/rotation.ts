@@ -12,6 +12,7 @@ import { rotationLockPath } from '../../core/paths.ts';
 import { castsTooOld } from '../../core/cast-names.ts';
 import { filesToCompress, filesToPrune, filesTooOld, rotatedFiles, rotatedName } from '../../core/rotate.ts';
 import { compressInBackground } from './compress.ts';
+import { rotatedPart } from './ledger-names.ts';
 import { noteRotated } from './rotated-ledger.ts';
 import { processAlive } from '../../runtime/process.ts';
 import { isOwnFile, userName } from './safe-fs.ts';
@@ -63,22 +64,27 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
       const live = path.basename(file);
       const names = fs.readdirSync(dir);
       const rotated = rotatedName(live, new Date(), new Set(names));
-      fs.renameSync(file, path.join(dir, rotated));
-      // Before anything may compress or prune it: a writer still holding it then knows it went by retention.
-      try {
-        noteRotated(file, fs.fstatSync(fd), retention?.ledgerKey);
-      } catch {
-        // Without the note, a writer that finds it gone says `lost`, as before: a false alarm, not a hidden loss.
-      }
       // Only our own rotated files count and go: a planted file (someone else's, a symlink, a
       // second name) with a rotated-looking name, say a "future" one that sorts last, must
-      // neither be deleted nor push our real history out first.
+      // neither be deleted nor push our real history out first. Chosen before the rename, so that
+      // the ledger's note follows it at once (below).
       const all = rotatedFiles(names, live);
       const ours = all.filter((name) => isOwnFile(path.join(dir, name)));
       const kept = [...ours, rotated];
       const doomed = new Set(filesToPrune(kept, live, maxFiles));
+      if (retention) for (const old of filesTooOld(kept, live, retention.maxAgeMs, retention.now)) doomed.add(old);
+      fs.renameSync(file, path.join(dir, rotated));
+      // At once, and before anything may compress or prune it: a writer still holding it then knows it went by
+      // retention (a writer killed before the note leaves the others to say `lost`: the shorter the gap the better).
+      // With it, what this rotation deletes, before it does (verify then finds a file gone noted as pruned).
+      const note = (): boolean => noteRotated(file, fs.fstatSync(fd), retention?.ledgerKey, rotatedPart(live, rotated), [...doomed].map((name) => rotatedPart(live, name)));
+      let noted = false;
+      try {
+        noted = note();
+      } catch {
+        // Without the note, a writer that finds it gone says `lost`, as before: a false alarm, not a hidden loss.
+      }
       if (retention) {
-        for (const old of filesTooOld(kept, live, retention.maxAgeMs, retention.now)) doomed.add(old);
         const mine = new Set(ours);
         for (const other of filesTooOld(all, live, retention.maxAgeMs, retention.now)) if (!mine.has(other)) retention.planted?.(path.join(dir, other));
         // The log's raw streams (`@audit-cast on`) are kept as long as its lines: their rotated parts go by
@@ -92,6 +98,14 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
       for (const old of doomed) {
         fs.rmSync(path.join(dir, old), { force: true });
         pruned?.(path.join(dir, old));
+      }
+      if (!noted) {
+        try {
+          // A full disk has room now (a line left cut is ended first); verify, meanwhile, may have named a file gone unnoted (said in README).
+          note();
+        } catch {
+          // nothing more to do: the ledger cannot be written
+        }
       }
       if (retention?.compress) {
         // Not the one just rotated, nor any written to in the last COMPRESS_AFTER_MS: another writer may

@@ -667,7 +667,7 @@ export class LogFile {
   /**
    * Says which file this writer now holds (onOpened), right after it opened it: before anything is written into it,
    * and never under the rotation lock (a note is a file written whole, some 0.25 ms of CPU). Its ledger entry can be
-   * trimmed only once it is rotated and some 1,600 more after it.
+   * trimmed only once it is rotated and some 600 more after it (under a key).
    */
   private noteOpened(): void {
     const identity = this.fileIdentity();

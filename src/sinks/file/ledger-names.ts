@@ -1,0 +1,137 @@
+// The rotated-files ledger's name lines (rotated-ledger.ts), free of I/O: which
+// rotated files of a log its writers made, and which of them retention deleted.
+// A rotated file gone without having been pruned was removed by hand (issue 13,
+// prune13): the chain names the gap `missing file` only while files on both
+// sides of it are left; once retention has pruned the older ones, the gap is
+// the log's start, which verify must take for pruning, though the removed file
+// held lines an honest log would still hold.
+//
+// A rotation writes, in one append under the rotation lock right after its
+// rename, a `pruned <name>` line for each rotated file it is about to delete
+// (before deleting it: a file gone has its line), the file's identity line
+// (what writers ask: rotated-ledger.ts) and `rotated <name>`: in that order, so
+// that a write cut short by a full disk loses a name, never a pruning (review of
+// prune13, finding 1); a cut one is written again after the deletions. `<name>` is the rotated name's part
+// after the live file's (`20261124T230102.345Z`, `-<n>` when two share a
+// millisecond); compressed, the file keeps it (`.gz`). Under the chain key each
+// name line carries an HMAC over the log's path and the name.
+//
+// A claim ("this file should be here or pruned") is only made where the ledger
+// can make it: nothing for a name whose `rotated` line is gone (the ledger's
+// older half dropped, an older writer's ledger, no ledger); and none for a file
+// older than a rotation the ledger does not name, since that rotation may have
+// pruned it unsaid: an identity line with no `rotated` line after it (a writer
+// of the release before, or a line cut by a full disk), a rotated file left or a
+// `pruned` line whose name no `rotated` line gave (a writer older still, or one
+// that died between its rename and its note). A file left counts only with
+// something in it, and under the key with a head mark that holds: an empty one
+// touched under a later name took every claim back (finding 3). A name line
+// naming no file a rotation could make is ignored (finding 2). Under the key, a `rotated` line that holds is answered only by a
+// `pruned` line that holds, unless a writer without the key rotated after it (a
+// key set mid-way: those readers prune too, untagged).
+
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import path from 'node:path';
+
+export type NameLine = 'rotated' | 'pruned';
+
+function nameTag(logFile: string, what: NameLine, name: string, key: Buffer): string {
+  return createHmac('sha256', key).update(`tmux-audit ${what}\0${path.resolve(logFile)}\0${name}`).digest('base64url');
+}
+
+/** The ledger line saying that the rotated file `<log>.<name>` was made (`rotated`) or is deleted by retention (`pruned`). */
+export function nameEntry(logFile: string, what: NameLine, name: string, key?: Buffer): string {
+  return key ? `${what} ${name} ${nameTag(logFile, what, name, key)}` : `${what} ${name}`;
+}
+
+/** The part of a rotated file's name after the live file's (`.gz` left off): what its ledger lines name. */
+export function rotatedPart(live: string, rotatedName: string): string {
+  return rotatedName.slice(live.length + 1).replace(/\.gz$/, '');
+}
+
+/** Orders rotated parts by time (`<stamp>[-<n>]`): as core/rotate.ts sorts the files. */
+function before(a: string, b: string): boolean {
+  const [at, an = '0'] = a.split('-');
+  const [bt, bn = '0'] = b.split('-');
+  return at! < bt! || (at === bt && Number(an) < Number(bn));
+}
+
+function holds(logFile: string, what: NameLine, name: string, tag: string | undefined, key: Buffer): boolean {
+  if (tag === undefined) return false;
+  const want = Buffer.from(nameTag(logFile, what, name, key));
+  const got = Buffer.from(tag);
+  return got.length === want.length && timingSafeEqual(got, want);
+}
+
+/** A rotated part as core/rotate.ts names one: anything else on a name line (a line cut by a full disk, a planted one) names no file. */
+const NAME = /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/;
+
+/** A name line, well formed: `<what> <name>[ <tag>]`. */
+function nameLine(line: string): { what: NameLine; name: string; tag: string | undefined } | undefined {
+  if (!line.startsWith('rotated ') && !line.startsWith('pruned ')) return undefined;
+  const [what, name, tag, more] = line.split(' ') as [NameLine, string, string?, string?];
+  return NAME.test(name) && more === undefined ? { what, name, tag } : undefined;
+}
+
+/**
+ * The rotated parts the ledger's `lines` (in order) say were made and not pruned, of which the ledger can say
+ * so (above), and that are not among `present` (the rotated parts the log's directory holds). Under `key` (verify
+ * --key), see above; without it every line is taken as written.
+ *
+ * `rotation(name)`: whether a present file no `rotated` line names may be a rotation unsaid, and so hold back the
+ * claims on older files. A name is free to choose: one `touch` of a file named later than every other took every
+ * claim back (review of prune13, finding 3); the caller takes only a file with something in it (under the key, a
+ * head mark that holds).
+ */
+export function rotatedNotPruned(lines: readonly string[], logFile: string, present: ReadonlySet<string>, key?: Buffer, rotation: (name: string) => boolean = () => true): string[] {
+  // Each name's last `rotated` line, and the `pruned` lines after it (their tags checked only for a file gone unsaid).
+  const claims = new Map<string, { at: number; tag: string | undefined; answers: { at: number; tag: string | undefined }[] }>();
+  // Every `rotated` line: under the key, one whose tag does not hold is a writer without the key rotating.
+  const rotations: { at: number; name: string; tag: string | undefined }[] = [];
+  // Claims made before this line, or for files older than this name, are not made: a rotation there is unknown.
+  let unknownAt = -1;
+  let unknownName: string | undefined;
+  const unknown = (name: string): void => {
+    if (unknownName === undefined || before(unknownName, name)) unknownName = name;
+  };
+  const entries = lines.map(nameLine);
+  lines.forEach((line, at) => {
+    const entry = entries[at];
+    // A name line naming no file a rotation makes (`<stamp>/x`, a NUL: review of prune13, finding 2) says nothing.
+    if (entry === undefined && /^(?:rotated|pruned) /.test(line)) return;
+    if (entry?.what === 'rotated') {
+      claims.set(entry.name, { at, tag: entry.tag, answers: [] });
+      rotations.push({ at, name: entry.name, tag: entry.tag });
+    } else if (entry?.what === 'pruned') {
+      const claim = claims.get(entry.name);
+      if (claim === undefined) unknown(entry.name);
+      else claim.answers.push({ at, tag: entry.tag });
+    } else if (entries[at + 1]?.what !== 'rotated') {
+      // An identity line its own rotation's name line does not follow: a writer that notes no names rotated here
+      // (or a line cut by a full disk: what its write held is written again, or lost).
+      unknownAt = at;
+    }
+  });
+  for (const name of present) if (!claims.has(name) && rotation(name)) unknown(name);
+  const heldByTag = new Map<number, boolean>();
+  const rotatedHolds = (r: { at: number; name: string; tag: string | undefined }): boolean => {
+    if (!heldByTag.has(r.at)) heldByTag.set(r.at, holds(logFile, 'rotated', r.name, r.tag, key!));
+    return heldByTag.get(r.at)!;
+  };
+  // The `rotated` line of the note a `pruned` line at `at` is in: the next one (a note names what it prunes first).
+  const ownRotation = (at: number): number => rotations.find((r) => r.at > at)?.at ?? at;
+  // Under the key a `rotated` line that holds is answered only by a `pruned` line that holds, or one after a
+  // writer without the key rotated (a key set mid-way: those readers prune too, untagged).
+  const answered = (name: string, claim: { at: number; tag: string | undefined; answers: { at: number; tag: string | undefined }[] }): boolean =>
+    claim.answers.length > 0 &&
+    (key === undefined ||
+      claim.answers.some((answer) => holds(logFile, 'pruned', name, answer.tag, key)) ||
+      !rotatedHolds({ at: claim.at, name, tag: claim.tag }) ||
+      rotations.some((r) => r.at > claim.at && r.at <= ownRotation(claim.answers.at(-1)!.at) && !rotatedHolds(r)));
+  const gone: string[] = [];
+  for (const [name, claim] of claims) {
+    if (present.has(name) || claim.at < unknownAt || (unknownName !== undefined && !before(unknownName, name))) continue;
+    if (!answered(name, claim)) gone.push(name);
+  }
+  return gone;
+}
