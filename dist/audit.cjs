@@ -18537,7 +18537,11 @@ function gunzippedText(file, gz) {
   try {
     text2 = import_node_fs25.default.openSync(temp, import_node_fs25.default.constants.O_RDWR | import_node_fs25.default.constants.O_CREAT | import_node_fs25.default.constants.O_EXCL, 384);
   } finally {
-    import_node_fs25.default.rmSync(dir, { recursive: !0, force: !0 });
+    try {
+      text2 !== void 0 && import_node_fs25.default.unlinkSync(temp), import_node_fs25.default.rmdirSync(dir);
+    } catch (error) {
+      throw text2 !== void 0 && import_node_fs25.default.closeSync(text2), error;
+    }
   }
   try {
     return gunzipInto(file, gz, text2), text2;
@@ -21222,13 +21226,14 @@ function takeListing(dir, names) {
   }
   return { sets: again, files, steady };
 }
-function filesNow(dir, live, names) {
-  let own = names(dir).filter((name) => name === live || name.startsWith(`${live}.`));
-  return filesByLive(logSets(dir, own)).get(live) ?? [];
-}
 function filesWith(dir, live, liveFd, names) {
-  let livePath = import_node_path29.default.join(dir, live), first = filesNow(dir, live, names), files = filesNow(dir, live, names), now = asItIs(livePath);
-  return (liveFd === void 0 ? now === void 0 : now !== void 0 && now === asItWas(ofFd(liveFd))) && sameFiles(first, files) && files.includes(livePath) === (liveFd !== void 0) ? files : void 0;
+  let livePath = import_node_path29.default.join(dir, live), first = ownNames(dir, live, names), second = ownNames(dir, live, names), now = asItIs(livePath);
+  if (!(liveFd === void 0 ? now === void 0 : now !== void 0 && now === asItWas(ofFd(liveFd))) || !sameFiles(first, second)) return;
+  let files = filesByLive(logSets(dir, second)).get(live) ?? [];
+  return files.includes(livePath) === (liveFd !== void 0) ? files : void 0;
+}
+function ownNames(dir, live, names) {
+  return names(dir).filter((name) => name === live || name.startsWith(`${live}.`)).sort();
 }
 function readLog(dir, live, listing, names, read2) {
   let livePath = import_node_path29.default.join(dir, live), steady = listing.steady.get(live);

@@ -60,7 +60,11 @@ function gunzippedText(file, gz) {
   try {
     text = import_node_fs.default.openSync(temp, import_node_fs.default.constants.O_RDWR | import_node_fs.default.constants.O_CREAT | import_node_fs.default.constants.O_EXCL, 384);
   } finally {
-    import_node_fs.default.rmSync(dir, { recursive: !0, force: !0 });
+    try {
+      text !== void 0 && import_node_fs.default.unlinkSync(temp), import_node_fs.default.rmdirSync(dir);
+    } catch (error) {
+      throw text !== void 0 && import_node_fs.default.closeSync(text), error;
+    }
   }
   try {
     return gunzipInto(file, gz, text), text;
