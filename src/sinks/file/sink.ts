@@ -12,6 +12,7 @@ import type { AuditRecord, Place } from '../../core/record.ts';
 import type { RecordFormat } from '../../format/formats.ts';
 import { TextFormat } from '../../format/text.ts';
 import type { Sink } from '../sink.ts';
+import { BatchBytes } from './batch-bytes.ts';
 import { stampBefore } from './line-stamp.ts';
 import { LogFile, type LogFileOptions } from './writer.ts';
 
@@ -24,9 +25,12 @@ const BATCH_CHARS = 16 * 1024;
 export class FileSink implements Sink {
   private readonly log: LogFile;
   private readonly format: RecordFormat;
+  /** The format when it is the text one: its output lines are then put straight into the batch's bytes. */
+  private readonly text: TextFormat | undefined;
   /** Its seals say their instant (`t=`): the format's stamps do not (chain/epoch-stamps.ts). */
   private readonly sealInstants: boolean;
-  private batch = '';
+  /** Lines formatted and not yet handed to the writer; its size counted in characters (BATCH_CHARS, backlog). */
+  private readonly batch = new BatchBytes();
   /** The stamp of the oldest record not yet on disk, or undefined when all are (at most this early: see write). */
   private oldestWaiting: number | undefined;
   /**
@@ -136,7 +140,7 @@ export class FileSink implements Sink {
         // the order they were formatted, and a seal right after them: the restarted chain covers all of it,
         // so the log's removal leaves nothing unsealed in the new file, and a `lost` event no seal follows
         // at once is forged (chain/verify.ts).
-        const later = this.batch;
+        const later = this.batch.text();
         const laterLink = this.sealedLink;
         const laterLine = this.sealedLine;
         // Those seals went with the removed file, or are written again after the event as lines of its stretch.
@@ -144,7 +148,7 @@ export class FileSink implements Sink {
         this.sealsHanded = [];
         this.stampsInBatch = [];
         this.stampsHanded = [];
-        this.batch = '';
+        this.batch.clear();
         this.unhashed = 0;
         this.sealedLink = undefined;
         this.sealedLine = undefined;
@@ -176,7 +180,9 @@ export class FileSink implements Sink {
           this.losing = false;
           if (!this.lostSealed) {
             // Anything written after the flush (nothing, as pipe.ts does it) stays after the set-aside lines.
-            this.batch = later + this.batch;
+            const after = this.batch.text();
+            this.batch.clear();
+            this.batch.append(later + after);
             this.sealsInBatch = [];
             this.stampsInBatch = [];
             // Not hashed: formatted before the restart, so no longer where the chain says.
@@ -192,6 +198,7 @@ export class FileSink implements Sink {
       },
     });
     this.format = format;
+    this.text = format instanceof TextFormat ? format : undefined;
     this.chain = chain === false ? undefined : new SealChain(chain.key, sealLogName(file));
     this.keyed = chain !== false && chain.key !== undefined;
     this.sealInstants = format instanceof TextFormat && !stampsAreEpoch(format.timeFormat);
@@ -216,7 +223,8 @@ export class FileSink implements Sink {
     // And how many removals its reader has seen (`k=`): a removal whose own event went with a file removed after
     // it (mv, then ln + rm of the new file) is still counted by the next (chain/removal-count.ts).
     if (chain && record.kind === 'event' && record.text === 'lost' && (this.losing || this.heldLost === 0)) record = { ...record, fields: { ...record.fields, p: this.keptLink, k: Math.max(1, this.removalsSeen) } };
-    const line = this.format.format(record);
+    // Output lines in the text format are not made as strings: put() writes them into the batch's bytes.
+    const line = record.kind === 'event' || !this.text ? this.format.format(record) : undefined;
     if (chain && record.kind === 'event' && record.text === 'lost' && !this.losing && this.heldLost > 0) {
       // Written already, when the writer reported the loss (see onLost).
       this.heldLost--;
@@ -231,8 +239,8 @@ export class FileSink implements Sink {
       // later, and the lines between are given up.
       this.hashPending();
       chain.restart();
-      this.batch += line;
-      chain.update(line);
+      this.put(record, line);
+      this.hashPending();
       chain.count(1);
       this.unhashed = this.batch.length;
       this.lastRec = record.rec;
@@ -250,11 +258,11 @@ export class FileSink implements Sink {
       } else if (ended) this.seal('close', 0, record.time);
     } else if (this.losing && this.lostSealed) {
       // Written while onLost runs (what the pipeline held): after the event's seal, in its chain.
-      this.batch += line;
+      this.put(record, line);
       chain!.count(1);
     } else if (!chain || this.losing || this.ended) {
       this.hashPending();
-      this.batch += line;
+      this.put(record, line);
       this.unhashed = this.batch.length;
     } else {
       this.lastRec = record.rec;
@@ -266,20 +274,20 @@ export class FileSink implements Sink {
         // The recording's last record (capture/recorder.ts): the last seal covers it and goes just before
         // it, so that the log still ends each recording with its stop; `end=stop` tells verify.
         this.hashPending();
-        chain.update(line);
+        chain.update(line!);
         chain.count(1);
         this.seal('stop', 0, record.time);
-        this.batch += line;
+        this.put(record, line);
         this.unhashed = this.batch.length;
       } else if (record.kind === 'event' && record.text === 'start') {
         // Sealed at once, by itself (n=1, like a `lost` event), in the same write: a recording counts as
         // running at its place beside another one (whose lines verify can then check by links only) once
         // that seal holds, which under the key nobody else can make (chain/verify.ts: confirmed).
-        this.batch += line;
+        this.put(record, line);
         chain.count(1);
         this.seal(false, 0, record.time);
       } else {
-        this.batch += line;
+        this.put(record, line);
         chain.count(1);
         if (chain.due()) this.seal(false);
         else if (!this.sealTimer) {
@@ -295,10 +303,14 @@ export class FileSink implements Sink {
         }
       }
     }
-    if (this.batch.length >= BATCH_CHARS) this.flush();
+    if (this.batch.chars >= BATCH_CHARS) this.flush();
   }
 
-  private readonly hashBytes = (bytes: Uint8Array): void => this.chain!.update(bytes);
+  /** Puts the record's line in the batch: `line`, or when none was made (an output record in the text format), straight from the record. */
+  private put(record: AuditRecord, line: string | undefined): void {
+    if (line === undefined) this.batch.appendLine(this.text!.head(record), record.text);
+    else this.batch.append(line);
+  }
 
   /**
    * Puts what onLost writes again after a `lost` event and its seal in the batch, sealed every
@@ -312,7 +324,8 @@ export class FileSink implements Sink {
     for (let from = 0; from < text.length; ) {
       let room = SEAL_EVERY - 1 - chain.pending;
       if (room <= 0) {
-        this.seal(false, 0, this.batch.length > 0 ? stampBefore(this.batch, this.batch.length) : undefined, true);
+        const last = this.batch.lastLine();
+        this.seal(false, 0, last.length > 0 ? stampBefore(last, last.length) : undefined, true);
         room = SEAL_EVERY - 1 - chain.pending;
       }
       let to = from;
@@ -322,7 +335,7 @@ export class FileSink implements Sink {
         to = end < 0 ? text.length : end + 1;
         taken++;
       }
-      this.batch += text.slice(from, to);
+      this.batch.append(text.slice(from, to));
       chain.count(taken);
       from = to;
       // Stamped as the line before it (older than the reader's newest record).
@@ -349,10 +362,10 @@ export class FileSink implements Sink {
    */
   private handOverInPieces(): void {
     this.hashPending();
-    const text = this.batch;
-    this.batch = '';
+    const text = this.batch.text();
+    this.noteHanded();
+    this.batch.clear();
     this.unhashed = 0;
-    this.noteHanded(text);
     for (let from = 0; from < text.length; ) {
       const end = text.indexOf('\n', Math.min(from + BATCH_CHARS, text.length) - 1);
       const to = end < 0 ? text.length : end + 1;
@@ -379,23 +392,18 @@ export class FileSink implements Sink {
     return time;
   }
 
-  /** Notes where the batch's seals end, and its stamps begin, in what the writer has been handed, before `batch` is handed to it. */
-  private noteHanded(batch: string): void {
+  /** Notes where the batch's seals end, and its stamps begin, in what the writer has been handed, before the batch is handed to it. */
+  private noteHanded(): void {
     if (this.stampsInBatch.length > 0) {
-      let start = this.log.pushed;
-      let from = 0;
-      for (const { at, time } of this.stampsInBatch) {
-        start += Buffer.byteLength(batch.slice(from, at));
-        from = at;
-        this.stampsHanded.push({ start, time });
-      }
+      const base = this.log.pushed;
+      for (const { at, time } of this.stampsInBatch) this.stampsHanded.push({ start: base + at, time });
       this.stampsInBatch = [];
       const written = this.log.writtenBytes;
       while (this.stampsHanded.length > 1 && this.stampsHanded[1]!.start <= written) this.stampsHanded.shift();
     }
     if (this.sealsInBatch.length === 0) return;
     const base = this.log.pushed;
-    for (const { at, link } of this.sealsInBatch) this.sealsHanded.push({ end: base + Buffer.byteLength(at === batch.length ? batch : batch.slice(0, at)), link });
+    for (const { at, link } of this.sealsInBatch) this.sealsHanded.push({ end: base + at, link });
     this.sealsInBatch = [];
     // Of those written already, only the last can be the one a rotation keeps.
     const written = this.log.writtenBytes;
@@ -404,7 +412,7 @@ export class FileSink implements Sink {
 
   /** Hashes what the chain has not yet hashed of the batch. */
   private hashPending(): void {
-    if (this.chain && this.unhashed < this.batch.length) this.chain.update(this.unhashed === 0 ? this.batch : this.batch.slice(this.unhashed));
+    if (this.chain && this.unhashed < this.batch.length) this.chain.update(this.batch.view(this.unhashed));
     this.unhashed = this.batch.length;
   }
 
@@ -430,12 +438,12 @@ export class FileSink implements Sink {
     const e = chain.tag(line);
     if (e !== undefined) line = this.format.format({ ...record, fields: { ...record.fields, e } });
     if (!end) this.sealedLine = line;
-    this.sealsInBatch.push({ at: this.batch.length + line.length, link: fields.h.slice(0, LINK_HEX) });
     // Written into a removed file too, and then again after the `lost` event, stamped no earlier than it
     // (an idle pane's seal, made by the timer, goes to the writer without passing through write).
     this.floor ??= record.time;
     this.noteStamp(record.time);
-    this.batch += line;
+    this.batch.append(line);
+    this.sealsInBatch.push({ at: this.batch.length, link: fields.h.slice(0, LINK_HEX) });
     // A seal's own line (its stamp, its place) opens the next segment (left unhashed for it); the last
     // seal's is checked by verify against the stop it covers.
     if (end) this.unhashed = this.batch.length;
@@ -449,17 +457,14 @@ export class FileSink implements Sink {
     // after it (handOverInPieces), not as a piece of its own that rotation could cut off from it. Alone in
     // a rotated file, it let the copy of an earlier event written again after it head the next file.
     if (this.batch.length === 0 || (this.losing && this.lostSealed)) return;
-    // Most often the chain has hashed none of the batch (seals are 1000 lines apart, batches 16 K
-    // characters): it then hashes the bytes the writer encodes, before they can be written, not the
-    // text encoded a second time (that cost as much as the hashing itself).
-    const whole = this.chain !== undefined && this.unhashed === 0;
-    if (!whole) this.hashPending();
-    // Emptied first: the write may come back here (a `lost` event written while the writer reopens).
-    const batch = this.batch;
-    this.batch = '';
+    this.hashPending();
+    const bytes = this.batch.view();
+    this.noteHanded();
+    // Emptied first: the write may come back here (a `lost` event written while the writer reopens), once it has
+    // copied the bytes into its queue.
+    this.batch.clear();
     this.unhashed = 0;
-    this.noteHanded(batch);
-    this.log.write(batch, whole ? this.hashBytes : undefined);
+    this.log.write(bytes);
     // Not while onLost runs (the writer is reopening: its flush would look at the file again from within): once it is done.
     if (!this.losing) this.noteSealed();
   }
@@ -480,7 +485,7 @@ export class FileSink implements Sink {
   }
 
   get backlog(): number {
-    return this.log.backlog + this.batch.length;
+    return this.log.backlog + this.batch.chars;
   }
 
   /**

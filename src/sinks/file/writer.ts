@@ -249,21 +249,15 @@ export class LogFile {
     return this.queue.length + this.inFlight;
   }
 
-  /**
-   * Queues `text`. `encoded` is given its UTF-8 bytes before anything is written (a view, valid only
-   * during the call): what the hash chain takes, so that text is encoded once, not once for the chain too.
-   */
-  write(text: string, encoded?: (bytes: Uint8Array) => void): void {
+  /** Queues `data`: whole lines, as text or as their UTF-8 bytes (copied at once: the caller may reuse them). */
+  write(data: string | Uint8Array): void {
     if (this.lostText) {
-      this.lostText.push(text);
-      const bytes = Buffer.from(text);
+      const bytes = Buffer.from(data);
+      this.lostText.push(typeof data === 'string' ? data : bytes.toString('utf8'));
       this.pushedTotal += bytes.length;
-      encoded?.(bytes);
       return;
     }
-    const bytes = this.queue.push(text);
-    this.pushedTotal += bytes.length;
-    encoded?.(bytes);
+    this.pushedTotal += this.queue.push(data);
     if (this.writing) return;
     if (this.queue.length >= GATHER_BYTES && !this.failing) {
       if (this.drainTimer) clearTimeout(this.drainTimer);
