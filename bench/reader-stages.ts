@@ -28,7 +28,8 @@ const reps = Number(process.argv[3] ?? 5);
 const PLACE = { server: '/tmp/tmux-0/default', session: 'main', window: '0', pane: '0', paneId: '%0' };
 const PIECE = 4095;
 const nop: Perform = { print() {}, execute() {}, csi() {}, esc() {}, screen() {}, osc() {} };
-const fmt = recordFormat('text' as never, DEFAULT_TIME_FORMAT);
+// FORMAT=json: the JSON Lines format instead of text.
+const fmt = recordFormat((process.env.FORMAT ?? 'text') as never, DEFAULT_TIME_FORMAT);
 function sinkOf(full: boolean): Sink {
   const chain = new SealChain();
   let batch = '';
