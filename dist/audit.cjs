@@ -17370,7 +17370,7 @@ var INITIAL_BYTES = 64 * 1024, KEEP_BYTES2 = 1024 * 1024, EMPTY = Buffer.alloc(0
   headBytes = EMPTY;
   /** Appends `text` (whole lines) as UTF-8. */
   append(text2) {
-    this.room(text2.length * 3), this.length += this.bytes.write(text2, this.length), this.chars += text2.length;
+    this.room(text2.length * 3), this.length = this.written(this.length, text2, "utf8"), this.chars += text2.length;
   }
   /** Appends `bytes` (whole lines, UTF-8: a stretch of the log handed back by the writer, written again). */
   appendBytes(bytes) {
@@ -17387,7 +17387,8 @@ var INITIAL_BYTES = 64 * 1024, KEEP_BYTES2 = 1024 * 1024, EMPTY = Buffer.alloc(0
     this.room(headBytes.length + escaped.length * 3 + 1);
     let bytes = this.bytes;
     bytes.set(headBytes, this.length);
-    let at = this.length + headBytes.length, end = at + bytes.write(escaped, at, plain ? "latin1" : "utf8");
+    let at = this.length + headBytes.length, end = this.written(at, escaped, plain ? "latin1" : "utf8");
+    if (end >= bytes.length) throw new Error("file sink batch overflow");
     bytes[end] = 10, this.length = end + 1, this.chars += head.length + escaped.length + 1;
   }
   /** Bytes `from` to `to` of the batch: a view, valid until the batch next changes. */
@@ -17396,6 +17397,17 @@ var INITIAL_BYTES = 64 * 1024, KEEP_BYTES2 = 1024 * 1024, EMPTY = Buffer.alloc(0
   }
   clear() {
     this.length = 0, this.chars = 0, this.bytes.length > KEEP_BYTES2 && (this.bytes = Buffer.allocUnsafe(INITIAL_BYTES));
+  }
+  /**
+   * Writes `text` at `at` and returns where it ends. Buffer.write stops silently at the buffer's end (a character
+   * that does not fit whole is left out): a batch short of room would lose the end of a line and go on. Only a
+   * write that ends within 3 bytes of the end (the longest character is 4) can have been cut short: only then is
+   * the text's length in bytes counted.
+   */
+  written(at, text2, encoding) {
+    let end = at + this.bytes.write(text2, at, encoding);
+    if (this.bytes.length - end <= 3 && end - at !== (encoding === "latin1" ? text2.length : Buffer.byteLength(text2))) throw new Error("file sink batch overflow");
+    return end;
   }
   /** Makes room for `more` bytes. */
   room(more) {

@@ -73,6 +73,41 @@ describe('the file sink batch as bytes', () => {
     );
   });
 
+  it('long lines of non-ASCII text and lone surrogates, across the end of its first 64 KiB and of each doubling', () => {
+    // One character repeated thousands of times: a line of up to 4 bytes a character, up to ~100 KiB, so that a line
+    // ends past the buffer's end at 64 KiB, 128 KiB and 256 KiB in some runs, and past room made for fewer bytes.
+    const wide = fc.constantFrom('é', '日', '\u2028', '\x1b', '🚀', '\ud83d', '\ude80', '\udfff\ud800', 'a', '\t');
+    const long = fc.tuple(fc.array(wide, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 12_000 })).map(([parts, times]) => parts.join('').repeat(times));
+    const record = fc.record({
+      kind: fc.constantFrom<Exclude<RecordKind, 'event'>>('line', 'screen'),
+      text: fc.oneof(long, text),
+      time: fc.constantFrom(1_764_201_600_123, 1_764_201_600_124),
+      place: fc.constantFrom(...PLACES),
+      user: fc.constant('ann'),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(record, way), { minLength: 1, maxLength: 40 }), (records) => {
+        const format = new TextFormat(TIME_FORMAT);
+        const batch = new BatchBytes();
+        const expected: Buffer[] = [];
+        let bytes = 0;
+        let chars = 0;
+        for (const [fields, how] of records) {
+          const full: AuditRecord = { rec: 'r', ...fields };
+          put(batch, format, full, how);
+          const line = Buffer.from(lineOf(full));
+          expected.push(line);
+          bytes += line.length;
+          chars += lineOf(full).length;
+          assert.equal(batch.length, bytes, `after ${expected.length} lines`);
+        }
+        assert.ok(batch.view().equals(Buffer.concat(expected)), 'the bytes are the lines');
+        assert.equal(batch.chars, chars);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('every character alone, at the start, middle and end of a line', () => {
     const format = new TextFormat('HH:mm');
     const record = (value: string): AuditRecord => ({ rec: 'r', time: 7, user: 'ann', place: PLACES[0]!, kind: 'line', text: value });

@@ -27,7 +27,7 @@ export class BatchBytes {
   /** Appends `text` (whole lines) as UTF-8. */
   append(text: string): void {
     this.room(text.length * 3);
-    this.length += this.bytes.write(text, this.length);
+    this.length = this.written(this.length, text, 'utf8');
     this.chars += text.length;
   }
 
@@ -56,7 +56,9 @@ export class BatchBytes {
     const bytes = this.bytes;
     bytes.set(headBytes, this.length);
     const at = this.length + headBytes.length;
-    const end = at + bytes.write(escaped, at, plain ? 'latin1' : 'utf8');
+    const end = this.written(at, escaped, plain ? 'latin1' : 'utf8');
+    // A typed array ignores a write past its end.
+    if (end >= bytes.length) throw new Error('file sink batch overflow');
     bytes[end] = 0x0a;
     this.length = end + 1;
     this.chars += head.length + escaped.length + 1;
@@ -71,6 +73,18 @@ export class BatchBytes {
     this.length = 0;
     this.chars = 0;
     if (this.bytes.length > KEEP_BYTES) this.bytes = Buffer.allocUnsafe(INITIAL_BYTES);
+  }
+
+  /**
+   * Writes `text` at `at` and returns where it ends. Buffer.write stops silently at the buffer's end (a character
+   * that does not fit whole is left out): a batch short of room would lose the end of a line and go on. Only a
+   * write that ends within 3 bytes of the end (the longest character is 4) can have been cut short: only then is
+   * the text's length in bytes counted.
+   */
+  private written(at: number, text: string, encoding: 'utf8' | 'latin1'): number {
+    const end = at + this.bytes.write(text, at, encoding);
+    if (this.bytes.length - end <= 3 && end - at !== (encoding === 'latin1' ? text.length : Buffer.byteLength(text))) throw new Error('file sink batch overflow');
+    return end;
   }
 
   /** Makes room for `more` bytes. */
