@@ -5597,22 +5597,35 @@ var TextFormat = class {
   user = "";
   /** ` <user> <session>:<window>.<pane> <mark> ` for each kind, for the last place and user seen. */
   middle = { line: "", piece: "", redrawn: "", screen: "", history: "", event: "" };
+  /** The last head made, and for which stamp and kind (a flood's lines share a millisecond: one string, not one per line). */
+  headText = "";
+  headMs = Number.NaN;
+  headKind;
   format(record) {
-    if (record.place !== this.place || record.user !== this.user) {
-      this.place = record.place, this.user = record.user;
-      let from = origin(record.user, record.place);
-      this.middle = {
-        line: ` ${from} ${MARKS.line} `,
-        piece: ` ${from} ${MARKS.piece} `,
-        redrawn: ` ${from} ${MARKS.redrawn} `,
-        screen: ` ${from} ${MARKS.screen} `,
-        history: ` ${from} ${MARKS.history} `,
-        event: ` ${from} ${MARKS.event} `
-      };
-    }
-    let text2 = record.kind === "event" ? eventText(record.text, { rec: record.rec, ...record.fields }) : escapeText(record.text);
-    return `${this.clock(record.time)}${this.middle[record.kind]}${text2}
-`;
+    return record.kind !== "event" ? `${this.head(record)}${escapeText(record.text)}
+` : (this.takeOrigin(record), `${this.clock(record.time)}${this.middle.event}${eventText(record.text, { rec: record.rec, ...record.fields })}
+`);
+  }
+  /**
+   * What comes before the text in the line of an output record (not an event): the line is this, then
+   * `escapeText(record.text)`, then `\n` (how the file sink writes a line straight into its bytes).
+   */
+  head(record) {
+    return this.takeOrigin(record), (record.time !== this.headMs || record.kind !== this.headKind) && (this.headMs = record.time, this.headKind = record.kind, this.headText = `${this.clock(record.time)}${this.middle[record.kind]}`), this.headText;
+  }
+  /** Takes the record's user and place as the ones its lines say. */
+  takeOrigin(record) {
+    if (record.place === this.place && record.user === this.user) return;
+    this.place = record.place, this.user = record.user;
+    let from = origin(record.user, record.place);
+    this.middle = {
+      line: ` ${from} ${MARKS.line} `,
+      piece: ` ${from} ${MARKS.piece} `,
+      redrawn: ` ${from} ${MARKS.redrawn} `,
+      screen: ` ${from} ${MARKS.screen} `,
+      history: ` ${from} ${MARKS.history} `,
+      event: ` ${from} ${MARKS.event} `
+    }, this.headKind = void 0;
   }
 }, PLACE_AND_MARK = /:(\d+)\.(\d+) ([|+~=<*]) /;
 function splitLine(line3, timeWordCount) {
@@ -16441,12 +16454,12 @@ var ByteQueue = class {
   get firstPiece() {
     return this.ends.length > 0 ? this.ends[0] : 0;
   }
-  /** Queues `text` as UTF-8; returns its bytes, a view valid until the next push or take. */
-  push(text2) {
-    let worst = text2.length * 3;
+  /** Queues `data` (text as UTF-8, bytes as they are); returns how many bytes that is. */
+  push(data) {
+    let worst = typeof data == "string" ? data.length * 3 : data.length;
     this.used + worst > this.fill.length && (this.fill = this.grown(this.fill, this.used + worst));
     let start2 = this.used;
-    return this.used += this.fill.write(text2, this.used), this.ends.push(this.used), this.fill.subarray(start2, this.used);
+    return typeof data == "string" ? this.used += this.fill.write(data, this.used) : (this.fill.set(data, this.used), this.used += data.length), this.ends.push(this.used), this.used - start2;
   }
   /** Removes whole pieces up to `limit` bytes (at least one) and returns them, valid until the next take. */
   take(limit) {
@@ -17004,19 +17017,14 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   get backlog() {
     return this.queue.length + this.inFlight;
   }
-  /**
-   * Queues `text`. `encoded` is given its UTF-8 bytes before anything is written (a view, valid only
-   * during the call): what the hash chain takes, so that text is encoded once, not once for the chain too.
-   */
-  write(text2, encoded) {
+  /** Queues `data`: whole lines, as text or as their UTF-8 bytes (copied at once: the caller may reuse them). */
+  write(data) {
     if (this.lostText) {
-      this.lostText.push(text2);
-      let bytes2 = Buffer.from(text2);
-      this.pushedTotal += bytes2.length, encoded?.(bytes2);
+      let bytes = Buffer.from(data);
+      this.lostText.push(bytes), this.pushedTotal += bytes.length;
       return;
     }
-    let bytes = this.queue.push(text2);
-    this.pushedTotal += bytes.length, encoded?.(bytes), !this.writing && (this.queue.length >= GATHER_BYTES && !this.failing ? (this.drainTimer && clearTimeout(this.drainTimer), this.drainTimer = void 0, this.drain()) : this.drainTimer || this.drainLater(GATHER_MS));
+    this.pushedTotal += this.queue.push(data), !this.writing && (this.queue.length >= GATHER_BYTES && !this.failing ? (this.drainTimer && clearTimeout(this.drainTimer), this.drainTimer = void 0, this.drain()) : this.drainTimer || this.drainLater(GATHER_MS));
   }
   drainLater(ms) {
     this.closed || (this.drainTimer = setTimeout(() => {
@@ -17212,17 +17220,17 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
    */
   noteLost(what, cut2, midLine = !1) {
     if (!this.options.onLost) return;
-    let from = this.pushedTotal - this.queue.length, queued = this.queue.length > 0 ? this.queue.take(Number.POSITIVE_INFINITY).toString("utf8") : "";
+    let from = this.pushedTotal - this.queue.length, queued = this.queue.length > 0 ? Buffer.from(this.queue.take(Number.POSITIVE_INFINITY)) : Buffer.alloc(0);
     this.pushedTotal = 0, this.writtenTotal = 0;
-    let pieces = midLine ? [`
-`] : [];
+    let pieces = midLine ? [Buffer.from(`
+`)] : [];
     midLine && (this.pushedTotal = 1), this.lostText = pieces;
     let rewritten = !1;
     try {
       rewritten = this.options.onLost(what, queued, cut2, from) === !0;
     } finally {
-      this.lostText = void 0, !rewritten && queued.length > 0 && (pieces.push(queued), this.pushedTotal += Buffer.byteLength(queued));
-      for (let i = pieces.length - 1; i >= 0; i--) pieces[i].length > 0 && this.queue.unshift(Buffer.from(pieces[i]));
+      this.lostText = void 0, !rewritten && queued.length > 0 && (pieces.push(queued), this.pushedTotal += queued.length);
+      for (let i = pieces.length - 1; i >= 0; i--) pieces[i].length > 0 && this.queue.unshift(pieces[i]);
     }
   }
   /** Notes a look (fstat) at the file this writer holds: its largest size, afresh for another file. */
@@ -17425,13 +17433,81 @@ function sealInstant(fields) {
   return t !== void 0 && /^\d{1,16}$/.test(t) ? Number(t) : void 0;
 }
 
+// src/sinks/file/batch-bytes.ts
+var INITIAL_BYTES = 64 * 1024, KEEP_BYTES2 = 1024 * 1024, EMPTY = Buffer.alloc(0), NOT_PLAIN = /[^\t\x20-\x7e]/, BatchBytes = class {
+  bytes = Buffer.allocUnsafe(INITIAL_BYTES);
+  /** Bytes in the batch. */
+  length = 0;
+  /** UTF-16 units of the text they encode: what the file sink counts its batch in (BATCH_CHARS), as it did a batch of strings. */
+  chars = 0;
+  /** The last head appended and its bytes (a flood's lines share it for a millisecond). */
+  headText = "";
+  headBytes = EMPTY;
+  /** Appends `text` (whole lines) as UTF-8. */
+  append(text2) {
+    this.room(text2.length * 3), this.length = this.written(this.length, text2, "utf8"), this.chars += text2.length;
+  }
+  /** Appends `bytes` (whole lines, UTF-8: a stretch of the log handed back by the writer, written again). */
+  appendBytes(bytes) {
+    this.room(bytes.length), this.bytes.set(bytes, this.length), this.length += bytes.length, this.chars += utf16Units(bytes);
+  }
+  /**
+   * Appends the line `head + escapeText(text) + '\n'` (format/text.ts TextFormat: `head` is the line's
+   * start, already escaped). Text of printable ASCII and TAB only, which escapeText leaves as it is and
+   * which is its own UTF-8, is copied as it is (one scan, one native copy); other text is escaped and encoded.
+   */
+  appendLine(head, text2) {
+    head !== this.headText && (this.headText = head, this.headBytes = Buffer.from(head));
+    let headBytes = this.headBytes, plain = !NOT_PLAIN.test(text2), escaped = plain ? text2 : escapeText(text2);
+    this.room(headBytes.length + escaped.length * 3 + 1);
+    let bytes = this.bytes;
+    bytes.set(headBytes, this.length);
+    let at = this.length + headBytes.length, end = this.written(at, escaped, plain ? "latin1" : "utf8");
+    if (end >= bytes.length) throw new Error("file sink batch overflow");
+    bytes[end] = 10, this.length = end + 1, this.chars += head.length + escaped.length + 1;
+  }
+  /** Bytes `from` to `to` of the batch: a view, valid until the batch next changes. */
+  view(from = 0, to = this.length) {
+    return this.bytes.subarray(from, to);
+  }
+  clear() {
+    this.length = 0, this.chars = 0, this.bytes.length > KEEP_BYTES2 && (this.bytes = Buffer.allocUnsafe(INITIAL_BYTES));
+  }
+  /**
+   * Writes `text` at `at` and returns where it ends. Buffer.write stops silently at the buffer's end (a character
+   * that does not fit whole is left out): a batch short of room would lose the end of a line and go on. Only a
+   * write that ends within 3 bytes of the end (the longest character is 4) can have been cut short: only then is
+   * the text's length in bytes counted.
+   */
+  written(at, text2, encoding) {
+    let end = at + this.bytes.write(text2, at, encoding);
+    if (this.bytes.length - end <= 3 && end - at !== (encoding === "latin1" ? text2.length : Buffer.byteLength(text2))) throw new Error("file sink batch overflow");
+    return end;
+  }
+  /** Makes room for `more` bytes. */
+  room(more) {
+    if (this.length + more <= this.bytes.length) return;
+    let bigger = Buffer.allocUnsafe(Math.max(this.length + more, this.bytes.length * 2));
+    this.bytes.copy(bigger, 0, 0, this.length), this.bytes = bigger;
+  }
+};
+function utf16Units(bytes) {
+  let units = 0;
+  for (let byte of bytes)
+    (byte & 192) !== 128 && units++, byte >= 240 && units++;
+  return units;
+}
+
 // src/sinks/file/sink.ts
 var BATCH_CHARS = 16 * 1024, FileSink = class {
   log;
   format;
+  /** The format when it is the text one: its output lines are then put straight into the batch's bytes. */
+  text;
   /** Its seals say their instant (`t=`): the format's stamps do not (chain/epoch-stamps.ts). */
   sealInstants;
-  batch = "";
+  /** Lines formatted and not yet handed to the writer, as their bytes (every offset into it is a byte count). */
+  batch = new BatchBytes();
   /**
    * While onLost runs: the stamp of the first record written again after the `lost` event (what went into the
    * removed file since the writer's last look, and what waited), undefined when none is: what the event is stamped.
@@ -17523,35 +17599,43 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
       },
       onLost: (what, queued, cut2, from) => {
         what !== "cut" && this.removalsSeen++;
-        let later = this.batch, laterLink = this.sealedLink, laterLine = this.sealedLine, queuedRuns = this.runsOfQueued(queued, from), rewritten = [...queuedRuns, ...this.stampsInBatch.map(({ at, time }) => ({ at: queued.length + at, time }))], laterRuns = this.stampsInBatch;
-        this.lostStamp = rewritten[0]?.time, this.verified = 0, this.sealsInBatch = [], this.sealsHanded = [], this.stampsInBatch = [], this.stampsHanded = [], this.batch = "", this.unhashed = 0, this.sealedLink = void 0, this.sealedLine = void 0, this.losing = !0, this.lostSealed = !1;
+        let later = Buffer.from(this.batch.view()), laterLink = this.sealedLink, laterLine = this.sealedLine, queuedRuns = this.runsOfQueued(queued, from), rewritten = [...queuedRuns, ...this.stampsInBatch.map(({ at, time }) => ({ at: queued.length + at, time }))], laterRuns = this.stampsInBatch;
+        this.lostStamp = rewritten[0]?.time, this.verified = 0, this.sealsInBatch = [], this.sealsHanded = [], this.stampsInBatch = [], this.stampsHanded = [], this.batch.clear(), this.unhashed = 0, this.sealedLink = void 0, this.sealedLine = void 0, this.losing = !0, this.lostSealed = !1;
         try {
-          return this.chain?.restart(), options.onLost?.(what, queued, cut2, from), !this.lostSealed && this.chain && this.lastPlace && (this.heldLost++, this.write({ time: this.lostStamp ?? this.lastTime, rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "lost", fields: { what, ...cut2 } })), this.lostSealed ? (this.hashPending(), this.rewriteSealed(queued + later, rewritten), this.sealRewritten(), this.handOverInPieces(), queueMicrotask(() => this.noteSealed()), !0) : (this.flush(), this.noteHandedBack(queued, queuedRuns), !1);
+          return this.chain?.restart(), options.onLost?.(what, queued, cut2, from), !this.lostSealed && this.chain && this.lastPlace && (this.heldLost++, this.write({ time: this.lostStamp ?? this.lastTime, rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "lost", fields: { what, ...cut2 } })), this.lostSealed ? (this.hashPending(), this.rewriteSealed(Buffer.concat([queued, later]), rewritten), this.sealRewritten(), this.handOverInPieces(), queueMicrotask(() => this.noteSealed()), !0) : (this.flush(), this.noteHandedBack(queuedRuns), !1);
         } finally {
-          this.losing = !1, this.lostStamp = void 0, this.lostSealed || (this.stampsInBatch = [...laterRuns, ...this.stampsInBatch.map(({ at, time }) => ({ at: later.length + at, time }))], this.batch = later + this.batch, this.sealsInBatch = [], this.unhashed = this.batch.length, this.sealedLink === void 0 && (this.sealedLink = laterLink, this.sealedLine = laterLine)), this.lostSealed = !1, this.reEnd = !1;
+          if (this.losing = !1, this.lostStamp = void 0, !this.lostSealed) {
+            this.stampsInBatch = [...laterRuns, ...this.stampsInBatch.map(({ at, time }) => ({ at: later.length + at, time }))];
+            let after = Buffer.from(this.batch.view());
+            this.batch.clear(), this.batch.appendBytes(later), this.batch.appendBytes(after), this.sealsInBatch = [], this.unhashed = this.batch.length, this.sealedLink === void 0 && (this.sealedLink = laterLink, this.sealedLine = laterLine);
+          }
+          this.lostSealed = !1, this.reEnd = !1;
         }
       }
-    }), this.format = format2, this.chain = chain === !1 ? void 0 : new SealChain(chain.key, sealLogName(file)), this.keyed = chain !== !1 && chain.key !== void 0, this.sealInstants = format2 instanceof TextFormat && !stampsAreEpoch(format2.timeFormat), this.onSealed = chain === !1 ? void 0 : chain.onSealed;
+    }), this.format = format2, this.text = format2 instanceof TextFormat ? format2 : void 0, this.chain = chain === !1 ? void 0 : new SealChain(chain.key, sealLogName(file)), this.keyed = chain !== !1 && chain.key !== void 0, this.sealInstants = format2 instanceof TextFormat && !stampsAreEpoch(format2.timeFormat), this.onSealed = chain === !1 ? void 0 : chain.onSealed;
   }
   write(record) {
     this.lastRecord = record, this.noteStamp(record.time);
     let chain = this.chain;
     chain && record.kind === "event" && record.text === "start" && (record = { ...record, fields: { ...record.fields, v: CHAIN_VERSION, ...this.keyed ? { chain: KEYED_CHAIN } : {} } }, chain.startedAt = record.time), chain && record.kind === "event" && record.text === "lost" && (this.losing || this.heldLost === 0) && (record = { ...record, fields: { ...record.fields, p: this.keptLink, ...record.fields?.what === "cut" ? {} : { k: Math.max(1, this.removalsSeen) } } });
-    let line3 = this.format.format(record);
+    let line3 = record.kind === "event" || !this.text ? this.format.format(record) : void 0;
     if (chain && record.kind === "event" && record.text === "lost" && !this.losing && this.heldLost > 0) {
       this.heldLost--;
       return;
     }
     if (chain && record.kind === "event" && record.text === "lost") {
-      this.hashPending(), chain.restart(), this.batch += line3, chain.update(line3), chain.count(1), this.unhashed = this.batch.length, this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time);
+      this.hashPending(), chain.restart(), this.put(record, line3), this.hashPending(), chain.count(1), this.unhashed = this.batch.length, this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time);
       let ended = this.ended;
       this.ended = !1, this.seal(!1, 0, record.time), this.losing ? (this.lostSealed = !0, this.reEnd = ended) : ended && this.seal("close", 0, record.time);
-    } else this.losing && this.lostSealed ? (this.batch += line3, chain.count(1)) : !chain || this.losing || this.ended ? (this.hashPending(), this.batch += line3, this.unhashed = this.batch.length) : (this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time), record.kind === "event" && record.text === "stop" ? (this.hashPending(), chain.update(line3), chain.count(1), this.seal("stop", 0, record.time), this.batch += line3, this.unhashed = this.batch.length) : record.kind === "event" && record.text === "start" ? (this.batch += line3, chain.count(1), this.seal(!1, 0, record.time)) : (this.batch += line3, chain.count(1), chain.due() ? this.seal(!1) : this.sealTimer || (this.sealTimer = setTimeout(() => {
+    } else this.losing && this.lostSealed ? (this.put(record, line3), chain.count(1)) : !chain || this.losing || this.ended ? (this.hashPending(), this.put(record, line3), this.unhashed = this.batch.length) : (this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time), record.kind === "event" && record.text === "stop" ? (this.hashPending(), chain.update(line3), chain.count(1), this.seal("stop", 0, record.time), this.put(record, line3), this.unhashed = this.batch.length) : record.kind === "event" && record.text === "start" ? (this.put(record, line3), chain.count(1), this.seal(!1, 0, record.time)) : (this.put(record, line3), chain.count(1), chain.due() ? this.seal(!1) : this.sealTimer || (this.sealTimer = setTimeout(() => {
       this.sealTimer = void 0, this.chain.pending > 0 && !this.ended && (this.seal(!1, Date.now()), this.flush());
     }, SEAL_MS), this.sealTimer.unref())));
-    this.batch.length >= BATCH_CHARS && this.flush();
+    this.batch.chars >= BATCH_CHARS && this.flush();
   }
-  hashBytes = (bytes) => this.chain.update(bytes);
+  /** Puts the record's line in the batch: `line`, or when none was made (an output record in the text format), straight from the record. */
+  put(record, line3) {
+    line3 === void 0 ? this.batch.appendLine(this.text.head(record), record.text) : this.batch.append(line3);
+  }
   /**
    * Puts what onLost writes again after a `lost` event and its seal in the batch, sealed every
    * SEAL_EVERY - 1 lines (a seal with `more=1`: the stretch written again goes on after it). A backlog
@@ -17562,24 +17646,23 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
    * `lost` event, is stamped by them), and what each seal among the lines is stamped by: the line before it
    * (older than the reader's newest record).
    */
-  rewriteSealed(text2, runs) {
+  rewriteSealed(bytes, runs) {
     let chain = this.chain, next = 0, put = (from, to) => {
       for (; next < runs.length && runs[next].at < to; next++) {
         let at = Math.max(runs[next].at, from);
-        this.batch += text2.slice(from, at), from = at, this.noteStamp(runs[next].time);
+        this.batch.appendBytes(bytes.subarray(from, at)), from = at, this.noteStamp(runs[next].time);
       }
-      this.batch += text2.slice(from, to);
+      this.batch.appendBytes(bytes.subarray(from, to));
     };
-    for (let from = 0; from < text2.length; ) {
+    for (let from = 0; from < bytes.length; ) {
       let room = SEAL_EVERY - 1 - chain.pending;
       room <= 0 && (this.seal(!1, 0, this.lastNoted(), !0), room = SEAL_EVERY - 1 - chain.pending);
       let to = from, taken = 0;
-      for (; taken < room && to < text2.length; ) {
-        let end = text2.indexOf(`
-`, to);
-        to = end < 0 ? text2.length : end + 1, taken++;
+      for (; taken < room && to < bytes.length; ) {
+        let end = bytes.indexOf(10, to);
+        to = end < 0 ? bytes.length : end + 1, taken++;
       }
-      put(from, to), chain.count(taken), from = to, from < text2.length && this.seal(!1, 0, this.lastNoted(), !0);
+      put(from, to), chain.count(taken), from = to, from < bytes.length && this.seal(!1, 0, this.lastNoted(), !0);
     }
   }
   /**
@@ -17591,18 +17674,18 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
     this.reEnd ? (this.reEnd = !1, this.seal("close")) : this.chain.pending > 1 && this.seal(!1);
   }
   /**
-   * Hands the batch to the writer in pieces of about BATCH_CHARS, cut between lines: what was written
+   * Hands the batch to the writer in pieces of about BATCH_CHARS bytes, cut between lines: what was written
    * again after a `lost` event may be a whole backlog, and rotation cuts only between pieces.
    */
   handOverInPieces() {
     this.hashPending();
-    let text2 = this.batch;
-    this.batch = "", this.unhashed = 0, this.noteHanded(text2);
-    for (let from = 0; from < text2.length; ) {
-      let end = text2.indexOf(`
-`, Math.min(from + BATCH_CHARS, text2.length) - 1), to = end < 0 ? text2.length : end + 1;
-      this.log.write(text2.slice(from, to)), from = to;
+    let bytes = this.batch.view();
+    this.noteHanded();
+    for (let from = 0; from < bytes.length; ) {
+      let end = bytes.indexOf(10, Math.min(from + BATCH_CHARS, bytes.length) - 1), to = end < 0 ? bytes.length : end + 1;
+      this.log.write(bytes.subarray(from, to)), from = to;
     }
+    this.batch.clear(), this.unhashed = 0;
   }
   /** The stamp of the last record put in the batch, or handed to the writer when the batch holds none. */
   lastNoted() {
@@ -17610,26 +17693,23 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   }
   /**
    * Where each stamp begins in `queued`, what the writer hands back at a `lost` event: the bytes it was handed from
-   * `from` on (what it wrote since its last look, and what waited), as character offsets in it. The first is at 0:
-   * the stamp runs handed are kept back to the writer's last look (see dropStampsBefore), where `from` is at the earliest.
+   * `from` on (what it wrote since its last look, and what waited). The first is at 0: the stamp runs handed are
+   * kept back to the writer's last look (see dropStampsBefore), where `from` is at the earliest.
    */
   runsOfQueued(queued, from) {
-    if (queued.length === 0) return [];
-    let bytes = Buffer.from(queued), ascii = bytes.length === queued.length, runs = [], byte = 0, char = 0, handed = this.stampsHanded;
+    let runs = [], handed = this.stampsHanded;
     for (let i = 0; i < handed.length; i++) {
       if (i + 1 < handed.length && handed[i + 1].start <= from) continue;
       let at = Math.max(0, handed[i].start - from);
-      if (at >= bytes.length) break;
-      char = ascii ? at : char + bytes.toString("utf8", byte, at).length, byte = at, runs.push({ at: char, time: handed[i].time });
+      if (at >= queued.length) break;
+      runs.push({ at, time: handed[i].time });
     }
     return runs.length > 0 && (runs[0].at = 0), runs;
   }
   /** `queued` is put back in the writer's queue by the writer itself, after what it was handed so far: its stamps noted there. */
-  noteHandedBack(queued, runs) {
-    if (queued.length === 0) return;
-    let base = this.log.pushed, from = 0, start2 = base;
-    for (let { at, time } of runs)
-      start2 += Buffer.byteLength(queued.slice(from, at)), from = at, this.stampsHanded.push({ start: start2, time });
+  noteHandedBack(runs) {
+    let base = this.log.pushed;
+    for (let { at, time } of runs) this.stampsHanded.push({ start: base + at, time });
   }
   /** Stamp runs handed that end before `byte` (in the writer's count): none of them can be handed back any more. */
   dropStampsBefore(byte) {
@@ -17651,24 +17731,23 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
     }
     return time;
   }
-  /** Notes where the batch's seals end, and its stamps begin, in what the writer has been handed, before `batch` is handed to it. */
-  noteHanded(batch) {
+  /** Notes where the batch's seals end, and its stamps begin, in what the writer has been handed, before the batch is handed to it. */
+  noteHanded() {
     if (this.stampsInBatch.length > 0) {
-      let start2 = this.log.pushed, from = 0;
-      for (let { at, time } of this.stampsInBatch)
-        start2 += Buffer.byteLength(batch.slice(from, at)), from = at, this.stampsHanded.push({ start: start2, time });
+      let base2 = this.log.pushed;
+      for (let { at, time } of this.stampsInBatch) this.stampsHanded.push({ start: base2 + at, time });
       this.stampsInBatch = [], this.dropStampsBefore(this.verified);
     }
     if (this.sealsInBatch.length === 0) return;
     let base = this.log.pushed;
-    for (let { at, link } of this.sealsInBatch) this.sealsHanded.push({ end: base + Buffer.byteLength(at === batch.length ? batch : batch.slice(0, at)), link });
+    for (let { at, link } of this.sealsInBatch) this.sealsHanded.push({ end: base + at, link });
     this.sealsInBatch = [];
     let written = this.log.writtenBytes;
     for (; this.sealsHanded.length > 1 && this.sealsHanded[1].end <= written; ) this.sealsHanded.shift();
   }
   /** Hashes what the chain has not yet hashed of the batch. */
   hashPending() {
-    this.chain && this.unhashed < this.batch.length && this.chain.update(this.unhashed === 0 ? this.batch : this.batch.slice(this.unhashed)), this.unhashed = this.batch.length;
+    this.chain && this.unhashed < this.batch.length && this.chain.update(this.batch.view(this.unhashed)), this.unhashed = this.batch.length;
   }
   /**
    * A `seal` event after the lines it covers (before the stop it covers, for `stop`); stamped no earlier
@@ -17684,14 +17763,13 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
     let time = at ?? Math.max(this.lastTime, now);
     this.sealInstants && (fields.t = time);
     let record = { time, rec: this.lastRec, user: this.lastUser, ...this.lastOwner === void 0 ? {} : { owner: this.lastOwner }, place: this.lastPlace, kind: "event", text: "seal", fields: { ...fields } }, line3 = this.format.format(record), e = chain.tag(line3);
-    e !== void 0 && (line3 = this.format.format({ ...record, fields: { ...record.fields, e } })), end || (this.sealedLine = line3), this.sealsInBatch.push({ at: this.batch.length + line3.length, link: fields.h.slice(0, LINK_HEX) }), this.noteStamp(record.time), this.batch += line3, end ? this.unhashed = this.batch.length : chain.count(1), this.sealTimer && clearTimeout(this.sealTimer), this.sealTimer = void 0;
+    e !== void 0 && (line3 = this.format.format({ ...record, fields: { ...record.fields, e } })), end || (this.sealedLine = line3), this.noteStamp(record.time), this.batch.append(line3), this.sealsInBatch.push({ at: this.batch.length, link: fields.h.slice(0, LINK_HEX) }), end ? this.unhashed = this.batch.length : chain.count(1), this.sealTimer && clearTimeout(this.sealTimer), this.sealTimer = void 0;
   }
   flush() {
     if (this.batch.length === 0 || this.losing && this.lostSealed) return;
-    let whole = this.chain !== void 0 && this.unhashed === 0;
-    whole || this.hashPending();
-    let batch = this.batch;
-    this.batch = "", this.unhashed = 0, this.noteHanded(batch), this.log.write(batch, whole ? this.hashBytes : void 0), this.losing || this.noteSealed();
+    this.hashPending();
+    let bytes = this.batch.view();
+    this.noteHanded(), this.batch.clear(), this.unhashed = 0, this.log.write(bytes), this.losing || this.noteSealed();
   }
   /** Hears the last seal handed to the writer once it is on disk: a stop naming a seal the file never got would read as a cut. */
   noteSealed() {
@@ -17704,6 +17782,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
       onSealed(link, where?.file, line3, where?.offset);
     });
   }
+  /** Bytes, as the writer's backlog (a batch of strings added its characters to them). */
   get backlog() {
     return this.log.backlog + this.batch.length;
   }

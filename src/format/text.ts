@@ -104,27 +104,50 @@ export class TextFormat {
   private user = '';
   /** ` <user> <session>:<window>.<pane> <mark> ` for each kind, for the last place and user seen. */
   private middle: Record<RecordKind, string> = { line: '', piece: '', redrawn: '', screen: '', history: '', event: '' };
+  /** The last head made, and for which stamp and kind (a flood's lines share a millisecond: one string, not one per line). */
+  private headText = '';
+  private headMs = Number.NaN;
+  private headKind: RecordKind | undefined;
 
   constructor(readonly timeFormat: string) {
     this.clock = makeClock(timeFormat);
   }
 
   format(record: AuditRecord): string {
-    if (record.place !== this.place || record.user !== this.user) {
-      this.place = record.place;
-      this.user = record.user;
-      const from = origin(record.user, record.place);
-      this.middle = {
-        line: ` ${from} ${MARKS.line} `,
-        piece: ` ${from} ${MARKS.piece} `,
-        redrawn: ` ${from} ${MARKS.redrawn} `,
-        screen: ` ${from} ${MARKS.screen} `,
-        history: ` ${from} ${MARKS.history} `,
-        event: ` ${from} ${MARKS.event} `,
-      };
+    if (record.kind !== 'event') return `${this.head(record)}${escapeText(record.text)}\n`;
+    this.takeOrigin(record);
+    return `${this.clock(record.time)}${this.middle.event}${eventText(record.text, { rec: record.rec, ...record.fields })}\n`;
+  }
+
+  /**
+   * What comes before the text in the line of an output record (not an event): the line is this, then
+   * `escapeText(record.text)`, then `\n` (how the file sink writes a line straight into its bytes).
+   */
+  head(record: AuditRecord): string {
+    this.takeOrigin(record);
+    if (record.time !== this.headMs || record.kind !== this.headKind) {
+      this.headMs = record.time;
+      this.headKind = record.kind;
+      this.headText = `${this.clock(record.time)}${this.middle[record.kind]}`;
     }
-    const text = record.kind === 'event' ? eventText(record.text, { rec: record.rec, ...record.fields }) : escapeText(record.text);
-    return `${this.clock(record.time)}${this.middle[record.kind]}${text}\n`;
+    return this.headText;
+  }
+
+  /** Takes the record's user and place as the ones its lines say. */
+  private takeOrigin(record: AuditRecord): void {
+    if (record.place === this.place && record.user === this.user) return;
+    this.place = record.place;
+    this.user = record.user;
+    const from = origin(record.user, record.place);
+    this.middle = {
+      line: ` ${from} ${MARKS.line} `,
+      piece: ` ${from} ${MARKS.piece} `,
+      redrawn: ` ${from} ${MARKS.redrawn} `,
+      screen: ` ${from} ${MARKS.screen} `,
+      history: ` ${from} ${MARKS.history} `,
+      event: ` ${from} ${MARKS.event} `,
+    };
+    this.headKind = undefined;
   }
 }
 

@@ -24,9 +24,10 @@ const place: Place = { server: '/tmp/s', session: 'main', window: '0', pane: '0'
 
 /**
  * Floods a keyed sink (as pipe.ts makes one) rotating every 16 KiB, and removes its live log `removals` times, each
- * `gap` lines after the writer found the last removal (its `lost` event), the flood going on.
+ * `gap` lines after the writer found the last removal (its `lost` event), the flood going on. `fill`: the end of
+ * each line (2 or 3 bytes a character when not ASCII: the sink's offsets are bytes, the lines' text characters).
  */
-async function flooded(removals: number, gap: number, format: TextFormat): Promise<{ dir: string; file: string; lost: number }> {
+async function flooded(removals: number, gap: number, format: TextFormat, fill = 'x'.repeat(40)): Promise<{ dir: string; file: string; lost: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-lost-stamp-'));
   dirs.push(dir);
   const file = path.join(dir, 'main.log');
@@ -57,7 +58,7 @@ async function flooded(removals: number, gap: number, format: TextFormat): Promi
   for (let i = 1; lost < removals; i++) {
     assert.ok(i < 200_000, `the writer found ${lost} of ${removed} removals`);
     if (i % 20 === 0) t++;
-    sink.write(record('line', `line ${String(i).padStart(6, '0')} ${'x'.repeat(40)}`));
+    sink.write(record('line', `line ${String(i).padStart(6, '0')} ${fill}`));
     if (i % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
     if (++since >= gap && removed === lost) {
       fs.rmSync(file, { force: true });
@@ -68,7 +69,7 @@ async function flooded(removals: number, gap: number, format: TextFormat): Promi
   // The flood goes on after the last removal.
   for (let i = 0; i < gap; i++) {
     if (i % 20 === 0) t++;
-    sink.write(record('line', `after ${String(i).padStart(5, '0')} ${'x'.repeat(40)}`));
+    sink.write(record('line', `after ${String(i).padStart(5, '0')} ${fill}`));
     if (i % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
   sink.write(record('event', 'stop', { reason: 'toggle' }));
@@ -77,9 +78,9 @@ async function flooded(removals: number, gap: number, format: TextFormat): Promi
 }
 
 describe('stamps where the log was removed under a flood', () => {
-  for (const gap of [1500, 2300]) {
-    it(`removed 5 times, ${gap} lines apart, rotating every 16 KiB: no record of the pane is stamped before the one before it, across files`, async () => {
-      const { dir, file } = await flooded(5, gap, new TextFormat(DEFAULT_TIME_FORMAT));
+  for (const [gap, fill] of [[1500, 'x'.repeat(40)], [2300, 'x'.repeat(40)], [1500, 'é日'.repeat(14)], [2300, 'é日'.repeat(14)]] as const) {
+    it(`removed 5 times, ${gap} lines apart, rotating every 16 KiB, lines of ${fill.slice(0, 2)}: no record of the pane is stamped before the one before it, across files`, async () => {
+      const { dir, file } = await flooded(5, gap, new TextFormat(DEFAULT_TIME_FORMAT), fill);
       const files = logFilesInOrder(file);
       assert.ok(files.length > 5, `rotated: ${files.length} files`);
       const lostEvents = files.flatMap((name) => fs.readFileSync(name, 'utf8').split('\n')).filter((text) => parseLine(text)?.text.startsWith('lost rec=')).length;

@@ -28,7 +28,7 @@ describe('a log cut to nothing under a flood', () => {
         const sink = new FileSink(file, recordFormat('text', DEFAULT_TIME_FORMAT), {
           maxBytes: 1024 ** 3, maxFiles: Number.POSITIVE_INFINITY, directory: 'as-is',
           onError: () => {}, onRecover: () => {}, onRotateError: () => {},
-          onLost: (what: string, _queued: string, cut: unknown) => void lost.push([what, cut]),
+          onLost: (what: string, _queued: Buffer, cut: unknown) => void lost.push([what, cut]),
         } as unknown as ConstructorParameters<typeof FileSink>[2], { key });
         const place: Place = { server: '/tmp/s', session: 'main', window: '0', pane: '0', paneId: '%0' };
         const base = { rec: 'AAAAAAAAAA', user: 'ann', place };

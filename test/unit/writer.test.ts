@@ -110,7 +110,7 @@ describe('the log writer', () => {
         });
       });
       const lost: unknown[] = [];
-      const log = new LogFile(file, options(told ? { onLost: (what, queued, cut) => void lost.push([what, queued, cut]) } : {}));
+      const log = new LogFile(file, options(told ? { onLost: (what, queued, cut) => void lost.push([what, queued.toString(), cut]) } : {}));
       log.write(lines(0, 10));
       await log.flush();
       log.write(lines(10, 20));
@@ -131,7 +131,7 @@ describe('the log writer', () => {
     let log: LogFile;
     log = new LogFile(file, options({
       onLost: (_what, queued, _cut, from) => {
-        told.push({ queued, from });
+        told.push({ queued: queued.toString(), from });
         log.write('* lost\n');
       },
     }));

@@ -30,14 +30,18 @@ export class ByteQueue {
     return this.ends.length > 0 ? this.ends[0]! : 0;
   }
 
-  /** Queues `text` as UTF-8; returns its bytes, a view valid until the next push or take. */
-  push(text: string): Buffer {
-    const worst = text.length * 3; // UTF-8 bytes per UTF-16 unit, at most
+  /** Queues `data` (text as UTF-8, bytes as they are); returns how many bytes that is. */
+  push(data: string | Uint8Array): number {
+    const worst = typeof data === 'string' ? data.length * 3 : data.length; // UTF-8 bytes per UTF-16 unit, at most
     if (this.used + worst > this.fill.length) this.fill = this.grown(this.fill, this.used + worst);
     const start = this.used;
-    this.used += this.fill.write(text, this.used);
+    if (typeof data === 'string') this.used += this.fill.write(data, this.used);
+    else {
+      this.fill.set(data, this.used);
+      this.used += data.length;
+    }
     this.ends.push(this.used);
-    return this.fill.subarray(start, this.used);
+    return this.used - start;
   }
 
   /** Removes whole pieces up to `limit` bytes (at least one) and returns them, valid until the next take. */

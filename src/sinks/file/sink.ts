@@ -12,6 +12,7 @@ import type { AuditRecord, Place } from '../../core/record.ts';
 import type { RecordFormat } from '../../format/formats.ts';
 import { TextFormat } from '../../format/text.ts';
 import type { Sink } from '../sink.ts';
+import { BatchBytes } from './batch-bytes.ts';
 import { LogFile, type LogFileOptions } from './writer.ts';
 
 /**
@@ -20,7 +21,7 @@ import { LogFile, type LogFileOptions } from './writer.ts';
  */
 const BATCH_CHARS = 16 * 1024;
 
-/** Where a stamp begins (a run of records stamped alike): `at` a character offset in the text it is noted for. */
+/** Where a stamp begins (a run of records stamped alike): `at` a byte offset in the bytes it is noted for. */
 interface StampRun {
   at: number;
   time: number;
@@ -29,9 +30,12 @@ interface StampRun {
 export class FileSink implements Sink {
   private readonly log: LogFile;
   private readonly format: RecordFormat;
+  /** The format when it is the text one: its output lines are then put straight into the batch's bytes. */
+  private readonly text: TextFormat | undefined;
   /** Its seals say their instant (`t=`): the format's stamps do not (chain/epoch-stamps.ts). */
   private readonly sealInstants: boolean;
-  private batch = '';
+  /** Lines formatted and not yet handed to the writer, as their bytes (every offset into it is a byte count). */
+  private readonly batch = new BatchBytes();
   /**
    * While onLost runs: the stamp of the first record written again after the `lost` event (what went into the
    * removed file since the writer's last look, and what waited), undefined when none is: what the event is stamped.
@@ -146,7 +150,8 @@ export class FileSink implements Sink {
         // the order they were formatted, and a seal right after them: the restarted chain covers all of it,
         // so the log's removal leaves nothing unsealed in the new file, and a `lost` event no seal follows
         // at once is forged (chain/verify.ts).
-        const later = this.batch;
+        // A copy: the batch is emptied and reused below.
+        const later = Buffer.from(this.batch.view());
         const laterLink = this.sealedLink;
         const laterLine = this.sealedLine;
         // The stamps of what is written again (queued, then the batch), exact: the event goes first, stamped as the
@@ -162,7 +167,7 @@ export class FileSink implements Sink {
         this.sealsHanded = [];
         this.stampsInBatch = [];
         this.stampsHanded = [];
-        this.batch = '';
+        this.batch.clear();
         this.unhashed = 0;
         this.sealedLink = undefined;
         this.sealedLine = undefined;
@@ -181,12 +186,12 @@ export class FileSink implements Sink {
             // No event (no chain, or no onLost that writes one): as before, what it wrote goes first, and the writer
             // puts `queued` right after it.
             this.flush();
-            this.noteHandedBack(queued, queuedRuns);
+            this.noteHandedBack(queuedRuns);
             return false;
           }
           // Hashed in file order, after the event's seal and whatever was written meanwhile.
           this.hashPending();
-          this.rewriteSealed(queued + later, rewritten);
+          this.rewriteSealed(Buffer.concat([queued, later]), rewritten);
           this.sealRewritten();
           this.handOverInPieces();
           // Once the writer has put it all in its queue (right after onLost): its seals are then noted in order.
@@ -198,7 +203,10 @@ export class FileSink implements Sink {
           if (!this.lostSealed) {
             // Anything written after the flush (nothing, as pipe.ts does it) stays after the set-aside lines.
             this.stampsInBatch = [...laterRuns, ...this.stampsInBatch.map(({ at, time }) => ({ at: later.length + at, time }))];
-            this.batch = later + this.batch;
+            const after = Buffer.from(this.batch.view());
+            this.batch.clear();
+            this.batch.appendBytes(later);
+            this.batch.appendBytes(after);
             this.sealsInBatch = [];
             // Not hashed: formatted before the restart, so no longer where the chain says.
             this.unhashed = this.batch.length;
@@ -213,6 +221,7 @@ export class FileSink implements Sink {
       },
     });
     this.format = format;
+    this.text = format instanceof TextFormat ? format : undefined;
     this.chain = chain === false ? undefined : new SealChain(chain.key, sealLogName(file));
     this.keyed = chain !== false && chain.key !== undefined;
     this.sealInstants = format instanceof TextFormat && !stampsAreEpoch(format.timeFormat);
@@ -234,7 +243,8 @@ export class FileSink implements Sink {
     // And how many removals its reader has seen (`k=`): a removal whose own event went with a file removed after
     // it (mv, then ln + rm of the new file) is still counted by the next (chain/removal-count.ts).
     if (chain && record.kind === 'event' && record.text === 'lost' && (this.losing || this.heldLost === 0)) record = { ...record, fields: { ...record.fields, p: this.keptLink, ...(record.fields?.what === 'cut' ? {} : { k: Math.max(1, this.removalsSeen) }) } };
-    const line = this.format.format(record);
+    // Output lines in the text format are not made as strings: put() writes them into the batch's bytes.
+    const line = record.kind === 'event' || !this.text ? this.format.format(record) : undefined;
     if (chain && record.kind === 'event' && record.text === 'lost' && !this.losing && this.heldLost > 0) {
       // Written already, when the writer reported the loss (see onLost).
       this.heldLost--;
@@ -249,8 +259,8 @@ export class FileSink implements Sink {
       // later, and the lines between are given up.
       this.hashPending();
       chain.restart();
-      this.batch += line;
-      chain.update(line);
+      this.put(record, line);
+      this.hashPending();
       chain.count(1);
       this.unhashed = this.batch.length;
       this.lastRec = record.rec;
@@ -268,11 +278,11 @@ export class FileSink implements Sink {
       } else if (ended) this.seal('close', 0, record.time);
     } else if (this.losing && this.lostSealed) {
       // Written while onLost runs (what the pipeline held): after the event's seal, in its chain.
-      this.batch += line;
+      this.put(record, line);
       chain!.count(1);
     } else if (!chain || this.losing || this.ended) {
       this.hashPending();
-      this.batch += line;
+      this.put(record, line);
       this.unhashed = this.batch.length;
     } else {
       this.lastRec = record.rec;
@@ -284,20 +294,20 @@ export class FileSink implements Sink {
         // The recording's last record (capture/recorder.ts): the last seal covers it and goes just before
         // it, so that the log still ends each recording with its stop; `end=stop` tells verify.
         this.hashPending();
-        chain.update(line);
+        chain.update(line!);
         chain.count(1);
         this.seal('stop', 0, record.time);
-        this.batch += line;
+        this.put(record, line);
         this.unhashed = this.batch.length;
       } else if (record.kind === 'event' && record.text === 'start') {
         // Sealed at once, by itself (n=1, like a `lost` event), in the same write: a recording counts as
         // running at its place beside another one (whose lines verify can then check by links only) once
         // that seal holds, which under the key nobody else can make (chain/verify.ts: confirmed).
-        this.batch += line;
+        this.put(record, line);
         chain.count(1);
         this.seal(false, 0, record.time);
       } else {
-        this.batch += line;
+        this.put(record, line);
         chain.count(1);
         if (chain.due()) this.seal(false);
         else if (!this.sealTimer) {
@@ -313,10 +323,14 @@ export class FileSink implements Sink {
         }
       }
     }
-    if (this.batch.length >= BATCH_CHARS) this.flush();
+    if (this.batch.chars >= BATCH_CHARS) this.flush();
   }
 
-  private readonly hashBytes = (bytes: Uint8Array): void => this.chain!.update(bytes);
+  /** Puts the record's line in the batch: `line`, or when none was made (an output record in the text format), straight from the record. */
+  private put(record: AuditRecord, line: string | undefined): void {
+    if (line === undefined) this.batch.appendLine(this.text!.head(record), record.text);
+    else this.batch.append(line);
+  }
 
   /**
    * Puts what onLost writes again after a `lost` event and its seal in the batch, sealed every
@@ -328,20 +342,20 @@ export class FileSink implements Sink {
    * `lost` event, is stamped by them), and what each seal among the lines is stamped by: the line before it
    * (older than the reader's newest record).
    */
-  private rewriteSealed(text: string, runs: readonly StampRun[]): void {
+  private rewriteSealed(bytes: Buffer, runs: readonly StampRun[]): void {
     const chain = this.chain!;
     let next = 0;
-    /** Appends text[from, to), noting the stamps that begin in it. */
+    /** Appends bytes[from, to), noting the stamps that begin in it. */
     const put = (from: number, to: number): void => {
       for (; next < runs.length && runs[next]!.at < to; next++) {
         const at = Math.max(runs[next]!.at, from);
-        this.batch += text.slice(from, at);
+        this.batch.appendBytes(bytes.subarray(from, at));
         from = at;
         this.noteStamp(runs[next]!.time);
       }
-      this.batch += text.slice(from, to);
+      this.batch.appendBytes(bytes.subarray(from, to));
     };
-    for (let from = 0; from < text.length; ) {
+    for (let from = 0; from < bytes.length; ) {
       let room = SEAL_EVERY - 1 - chain.pending;
       if (room <= 0) {
         this.seal(false, 0, this.lastNoted(), true);
@@ -349,15 +363,16 @@ export class FileSink implements Sink {
       }
       let to = from;
       let taken = 0;
-      while (taken < room && to < text.length) {
-        const end = text.indexOf('\n', to);
-        to = end < 0 ? text.length : end + 1;
+      while (taken < room && to < bytes.length) {
+        // A 0x0a byte is a newline in UTF-8 (never part of another character).
+        const end = bytes.indexOf(0x0a, to);
+        to = end < 0 ? bytes.length : end + 1;
         taken++;
       }
       put(from, to);
       chain.count(taken);
       from = to;
-      if (from < text.length) this.seal(false, 0, this.lastNoted(), true);
+      if (from < bytes.length) this.seal(false, 0, this.lastNoted(), true);
     }
   }
 
@@ -375,21 +390,22 @@ export class FileSink implements Sink {
   }
 
   /**
-   * Hands the batch to the writer in pieces of about BATCH_CHARS, cut between lines: what was written
+   * Hands the batch to the writer in pieces of about BATCH_CHARS bytes, cut between lines: what was written
    * again after a `lost` event may be a whole backlog, and rotation cuts only between pieces.
    */
   private handOverInPieces(): void {
     this.hashPending();
-    const text = this.batch;
-    this.batch = '';
-    this.unhashed = 0;
-    this.noteHanded(text);
-    for (let from = 0; from < text.length; ) {
-      const end = text.indexOf('\n', Math.min(from + BATCH_CHARS, text.length) - 1);
-      const to = end < 0 ? text.length : end + 1;
-      this.log.write(text.slice(from, to));
+    const bytes = this.batch.view();
+    this.noteHanded();
+    // The writer copies each piece (onLost runs: into what it puts first in its queue); the batch is emptied after.
+    for (let from = 0; from < bytes.length; ) {
+      const end = bytes.indexOf(0x0a, Math.min(from + BATCH_CHARS, bytes.length) - 1);
+      const to = end < 0 ? bytes.length : end + 1;
+      this.log.write(bytes.subarray(from, to));
       from = to;
     }
+    this.batch.clear();
+    this.unhashed = 0;
   }
 
   /** The stamp of the last record put in the batch, or handed to the writer when the batch holds none. */
@@ -399,25 +415,17 @@ export class FileSink implements Sink {
 
   /**
    * Where each stamp begins in `queued`, what the writer hands back at a `lost` event: the bytes it was handed from
-   * `from` on (what it wrote since its last look, and what waited), as character offsets in it. The first is at 0:
-   * the stamp runs handed are kept back to the writer's last look (see dropStampsBefore), where `from` is at the earliest.
+   * `from` on (what it wrote since its last look, and what waited). The first is at 0: the stamp runs handed are
+   * kept back to the writer's last look (see dropStampsBefore), where `from` is at the earliest.
    */
-  private runsOfQueued(queued: string, from: number): StampRun[] {
-    if (queued.length === 0) return [];
-    const bytes = Buffer.from(queued);
-    const ascii = bytes.length === queued.length;
+  private runsOfQueued(queued: Buffer, from: number): StampRun[] {
     const runs: StampRun[] = [];
-    let byte = 0;
-    let char = 0;
     const handed = this.stampsHanded;
     for (let i = 0; i < handed.length; i++) {
       if (i + 1 < handed.length && handed[i + 1]!.start <= from) continue;
       const at = Math.max(0, handed[i]!.start - from);
-      if (at >= bytes.length) break;
-      // Runs begin between records, so between characters.
-      char = ascii ? at : char + bytes.toString('utf8', byte, at).length;
-      byte = at;
-      runs.push({ at: char, time: handed[i]!.time });
+      if (at >= queued.length) break;
+      runs.push({ at, time: handed[i]!.time });
     }
     // Nothing stamped before the first run (a newline the writer put after a cut mid-line): it starts the text.
     if (runs.length > 0) runs[0]!.at = 0;
@@ -425,16 +433,9 @@ export class FileSink implements Sink {
   }
 
   /** `queued` is put back in the writer's queue by the writer itself, after what it was handed so far: its stamps noted there. */
-  private noteHandedBack(queued: string, runs: readonly StampRun[]): void {
-    if (queued.length === 0) return;
+  private noteHandedBack(runs: readonly StampRun[]): void {
     const base = this.log.pushed;
-    let from = 0;
-    let start = base;
-    for (const { at, time } of runs) {
-      start += Buffer.byteLength(queued.slice(from, at));
-      from = at;
-      this.stampsHanded.push({ start, time });
-    }
+    for (const { at, time } of runs) this.stampsHanded.push({ start: base + at, time });
   }
 
   /** Stamp runs handed that end before `byte` (in the writer's count): none of them can be handed back any more. */
@@ -460,22 +461,17 @@ export class FileSink implements Sink {
     return time;
   }
 
-  /** Notes where the batch's seals end, and its stamps begin, in what the writer has been handed, before `batch` is handed to it. */
-  private noteHanded(batch: string): void {
+  /** Notes where the batch's seals end, and its stamps begin, in what the writer has been handed, before the batch is handed to it. */
+  private noteHanded(): void {
     if (this.stampsInBatch.length > 0) {
-      let start = this.log.pushed;
-      let from = 0;
-      for (const { at, time } of this.stampsInBatch) {
-        start += Buffer.byteLength(batch.slice(from, at));
-        from = at;
-        this.stampsHanded.push({ start, time });
-      }
+      const base = this.log.pushed;
+      for (const { at, time } of this.stampsInBatch) this.stampsHanded.push({ start: base + at, time });
       this.stampsInBatch = [];
       this.dropStampsBefore(this.verified);
     }
     if (this.sealsInBatch.length === 0) return;
     const base = this.log.pushed;
-    for (const { at, link } of this.sealsInBatch) this.sealsHanded.push({ end: base + Buffer.byteLength(at === batch.length ? batch : batch.slice(0, at)), link });
+    for (const { at, link } of this.sealsInBatch) this.sealsHanded.push({ end: base + at, link });
     this.sealsInBatch = [];
     // Of those written already, only the last can be the one a rotation keeps.
     const written = this.log.writtenBytes;
@@ -484,7 +480,7 @@ export class FileSink implements Sink {
 
   /** Hashes what the chain has not yet hashed of the batch. */
   private hashPending(): void {
-    if (this.chain && this.unhashed < this.batch.length) this.chain.update(this.unhashed === 0 ? this.batch : this.batch.slice(this.unhashed));
+    if (this.chain && this.unhashed < this.batch.length) this.chain.update(this.batch.view(this.unhashed));
     this.unhashed = this.batch.length;
   }
 
@@ -510,9 +506,9 @@ export class FileSink implements Sink {
     const e = chain.tag(line);
     if (e !== undefined) line = this.format.format({ ...record, fields: { ...record.fields, e } });
     if (!end) this.sealedLine = line;
-    this.sealsInBatch.push({ at: this.batch.length + line.length, link: fields.h.slice(0, LINK_HEX) });
     this.noteStamp(record.time);
-    this.batch += line;
+    this.batch.append(line);
+    this.sealsInBatch.push({ at: this.batch.length, link: fields.h.slice(0, LINK_HEX) });
     // A seal's own line (its stamp, its place) opens the next segment (left unhashed for it); the last
     // seal's is checked by verify against the stop it covers.
     if (end) this.unhashed = this.batch.length;
@@ -526,17 +522,14 @@ export class FileSink implements Sink {
     // after it (handOverInPieces), not as a piece of its own that rotation could cut off from it. Alone in
     // a rotated file, it let the copy of an earlier event written again after it head the next file.
     if (this.batch.length === 0 || (this.losing && this.lostSealed)) return;
-    // Most often the chain has hashed none of the batch (seals are 1000 lines apart, batches 16 K
-    // characters): it then hashes the bytes the writer encodes, before they can be written, not the
-    // text encoded a second time (that cost as much as the hashing itself).
-    const whole = this.chain !== undefined && this.unhashed === 0;
-    if (!whole) this.hashPending();
-    // Emptied first: the write may come back here (a `lost` event written while the writer reopens).
-    const batch = this.batch;
-    this.batch = '';
+    this.hashPending();
+    const bytes = this.batch.view();
+    this.noteHanded();
+    // Emptied first: the write may come back here (a `lost` event written while the writer reopens), once it has
+    // copied the bytes into its queue.
+    this.batch.clear();
     this.unhashed = 0;
-    this.noteHanded(batch);
-    this.log.write(batch, whole ? this.hashBytes : undefined);
+    this.log.write(bytes);
     // Not while onLost runs (the writer is reopening: its flush would look at the file again from within): once it is done.
     if (!this.losing) this.noteSealed();
   }
@@ -556,6 +549,7 @@ export class FileSink implements Sink {
     });
   }
 
+  /** Bytes, as the writer's backlog (a batch of strings added its characters to them). */
   get backlog(): number {
     return this.log.backlog + this.batch.length;
   }

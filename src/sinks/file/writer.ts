@@ -73,10 +73,11 @@ export interface LogFileOptions {
    * the removed file since the last look at it and what waits, in order. Returns
    * true when what it wrote holds `queued` already (the file sink writes it again
    * itself, so that its chain covers it: sinks/file/sink.ts); else the writer
-   * writes `queued` after it. `from`: where `queued` began among the bytes handed to `write` before
-   * (`pushed`, which starts again at 0 for what onLost writes).
+   * writes `queued` after it. `queued` is the bytes as they were handed (a copy, the caller's to keep): `from`,
+   * where they began among the bytes handed to `write` before (`pushed`, which starts again at 0 for what onLost
+   * writes), and the file sink's offsets into them are byte counts alike.
    */
-  onLost?: (what: LostWhat, queued: string, cut: CutSizes | undefined, from: number) => boolean | void;
+  onLost?: (what: LostWhat, queued: Buffer, cut: CutSizes | undefined, from: number) => boolean | void;
   /** Under a chain key: the head mark a rotation puts in the new file (head-mark.ts, chain/head-mark.ts). */
   headMark?: HeadMarkLine;
   /** The file was just found where it should be: what was written before is safe, what comes after may be written again after a `lost` event. */
@@ -164,7 +165,7 @@ export class LogFile {
   /** The directory the file was opened in (another reader may have made a new one by the time we notice a loss). */
   private dirStat: fs.Stats | undefined;
   /** While onLost runs: what it writes, to go first into the new file. */
-  private lostText: string[] | undefined;
+  private lostText: Buffer[] | undefined;
   /** The file's size as of the last check, plus what this writer has written since. */
   private size: number;
   /** The file this writer holds (device, inode) and the largest size a look at it (fstat) found: a smaller one later is a cut. */
@@ -250,21 +251,15 @@ export class LogFile {
     return this.queue.length + this.inFlight;
   }
 
-  /**
-   * Queues `text`. `encoded` is given its UTF-8 bytes before anything is written (a view, valid only
-   * during the call): what the hash chain takes, so that text is encoded once, not once for the chain too.
-   */
-  write(text: string, encoded?: (bytes: Uint8Array) => void): void {
+  /** Queues `data`: whole lines, as text or as their UTF-8 bytes (copied at once: the caller may reuse them). */
+  write(data: string | Uint8Array): void {
     if (this.lostText) {
-      this.lostText.push(text);
-      const bytes = Buffer.from(text);
+      const bytes = Buffer.from(data);
+      this.lostText.push(bytes);
       this.pushedTotal += bytes.length;
-      encoded?.(bytes);
       return;
     }
-    const bytes = this.queue.push(text);
-    this.pushedTotal += bytes.length;
-    encoded?.(bytes);
+    this.pushedTotal += this.queue.push(data);
     if (this.writing) return;
     if (this.queue.length >= GATHER_BYTES && !this.failing) {
       if (this.drainTimer) clearTimeout(this.drainTimer);
@@ -608,12 +603,15 @@ export class LogFile {
     // No write is in flight here (prepare runs before one or after it), so the view taken is no longer in use.
     // The queue holds the last bytes handed over (those written since the last look are back at its head).
     const from = this.pushedTotal - this.queue.length;
-    const queued = this.queue.length > 0 ? this.queue.take(Number.POSITIVE_INFINITY).toString('utf8') : '';
+    // Copied (the view is the queue's until its next take), not decoded: the file sink counts offsets in them in bytes,
+    // as `from` is, and a decoding would turn bytes that begin inside a character (a failed write's rest, put back
+    // and written after a look) into a U+FFFD of another length.
+    const queued = this.queue.length > 0 ? Buffer.from(this.queue.take(Number.POSITIVE_INFINITY)) : Buffer.alloc(0);
     // Counted afresh: what waited is handed over again (in onLost), and what follows is written once, in order.
     this.pushedTotal = 0;
     this.writtenTotal = 0;
     // A file cut inside a line: the event starts a line of its own, not the torn line's tail (verify would not read it).
-    const pieces: string[] = midLine ? ['\n'] : [];
+    const pieces: Buffer[] = midLine ? [Buffer.from('\n')] : [];
     if (midLine) this.pushedTotal = 1;
     this.lostText = pieces;
     let rewritten = false;
@@ -624,9 +622,9 @@ export class LogFile {
       if (!rewritten && queued.length > 0) {
         // Handed over again, after what onLost wrote: counted as such (pushed is where the next text handed starts).
         pieces.push(queued);
-        this.pushedTotal += Buffer.byteLength(queued);
+        this.pushedTotal += queued.length;
       }
-      for (let i = pieces.length - 1; i >= 0; i--) if (pieces[i]!.length > 0) this.queue.unshift(Buffer.from(pieces[i]!));
+      for (let i = pieces.length - 1; i >= 0; i--) if (pieces[i]!.length > 0) this.queue.unshift(pieces[i]!);
     }
   }
 
