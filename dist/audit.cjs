@@ -11370,8 +11370,7 @@ function checkAncestors(dir) {
       if (level === import_node_path4.default.dirname(level)) break;
     }
 }
-function checkOpenedFile(file, fd, private_ = !1) {
-  let stat = import_node_fs.default.fstatSync(fd);
+function checkOpenedFile(file, fd, private_ = !1, stat = import_node_fs.default.fstatSync(fd)) {
   if (!stat.isFile()) throw new AuditError(`${file} is ${kindOf(stat)}: refused, nothing is written to it; remove it to let a log start there`);
   let why = foreignness(file, stat);
   if (why) throw new AuditError(`${why}: refused, nothing is written to it; move it away to let a new log start there`);
@@ -11446,12 +11445,17 @@ function replaceFileWhole(file, text2) {
     throw import_node_fs.default.rmSync(temporary, { force: !0 }), error;
   }
 }
+var REPLACED_TRIES = 3;
 function readPrivateFile(file) {
-  let fd = import_node_fs.default.openSync(file, READ_FLAGS);
-  try {
-    return checkOpenedFile(file, fd, !0), import_node_fs.default.readFileSync(fd, "utf8");
-  } finally {
-    import_node_fs.default.closeSync(fd);
+  for (let tries = 1; ; tries++) {
+    let fd = import_node_fs.default.openSync(file, READ_FLAGS);
+    try {
+      let stat = import_node_fs.default.fstatSync(fd);
+      if (tries < REPLACED_TRIES && stat.nlink === 0) continue;
+      return checkOpenedFile(file, fd, !0, stat), import_node_fs.default.readFileSync(fd, "utf8");
+    } finally {
+      import_node_fs.default.closeSync(fd);
+    }
   }
 }
 function isOwnFile(file) {

@@ -13,6 +13,7 @@ import { MARK_NOT_HELD, type FileContent } from '../../src/chain/head-mark.ts';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
 import { digestNotePath } from '../../src/sinks/file/file-digest.ts';
+import { replaceFileWhole } from '../../src/sinks/file/safe-fs.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
 import { logFilesInOrder } from '../support/log.ts';
 import { FIXTURES } from '../support/paths.ts';
@@ -192,6 +193,32 @@ describe('the head mark\'s digest of an earlier file (keyed)', () => {
     const text = fs.readFileSync(last, 'utf8');
     fs.writeFileSync(last, text.replace(/( \* head rec=\S+ file=\S+ at=\d+ prev=)(\d)/, (_all, before: string, digit: string) => `${before}${(Number(digit) + 1) % 10}`));
     assert.deepEqual(check().breaks.map((found) => [found.kind, found.detail]), [['forged event', MARK_NOT_HELD]]);
+  });
+
+  // Another writer of the log notes its digest (a rename over the note) while this one reads the note under its
+  // rotation lock: the file it opened has no name left by its check. Refused as no note, the mark carried none and
+  // verify named the note removed (issue 13: 1 of 70 honest 4-pane floods, about half of those keeping every file).
+  it('another writer\'s digest noted while a rotation reads the note: the mark carries one, and the log verifies', async (t) => {
+    const at = Date.UTC(2026, 10, 26, 9);
+    const open = fs.openSync;
+    let reads = 0;
+    const race = (log: string): void => {
+      const note = digestNotePath(log);
+      t.mock.method(fs, 'openSync', (file: fs.PathLike, flags: fs.OpenMode = 'r', mode?: fs.Mode) => {
+        const fd = open(file, flags, mode);
+        const reading = typeof flags === 'number' && (flags & (fs.constants.O_WRONLY | fs.constants.O_RDWR)) === 0;
+        // Every other read (a note read again finds it settled): renamed over right after it is opened, as replaceFileWhole does.
+        if (file === note && reading && reads++ % 2 === 0) replaceFileWhole(note, fs.readFileSync(note, 'utf8'));
+        return fd;
+      });
+    };
+    const { file } = await keyedLog([{ rec: 'RACEDNOTE1', lines: 3000, at, pane: '0', before: race }]);
+    t.mock.restoreAll();
+    const marks = logFilesInOrder(file).flatMap(heads);
+    const first = marks.findIndex((mark) => field(mark, 'dat') !== undefined);
+    assert.ok(reads > 8 && first >= 0, `${reads} reads of the note, marks:\n${marks.join('\n')}`);
+    assert.deepEqual(strict(file).breaks, []);
+    assert.deepEqual(marks.slice(first).filter((mark) => field(mark, 'dat') === undefined), []);
   });
 
   it('a writer that never carries a digest (a reader of an older tmux-audit) after one that does: not named', async () => {
