@@ -16413,8 +16413,13 @@ function utcStamp(date) {
   return date.toISOString().replace(/[-:]/g, "");
 }
 function rotatedName(live, date, taken) {
-  let base = `${live}.${utcStamp(date)}`, name = base;
-  for (let n = 1; taken.has(name); n++) name = `${base}-${n}`;
+  let base = `${live}.${utcStamp(date)}`, highest = -1;
+  for (let name2 of taken) {
+    let plain = name2.endsWith(".gz") ? name2.slice(0, -3) : name2;
+    plain === base ? highest = Math.max(highest, 0) : plain.startsWith(`${base}-`) && /^\d{1,9}$/.test(plain.slice(base.length + 1)) && (highest = Math.max(highest, Number(plain.slice(base.length + 1))));
+  }
+  let name = highest < 0 ? base : `${base}-${highest + 1}`;
+  for (let n = highest + 2; taken.has(name); n++) name = `${base}-${n}`;
   return name;
 }
 function escapeRegExp(text2) {

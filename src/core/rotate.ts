@@ -34,11 +34,22 @@ function utcStamp(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '');
 }
 
-/** A rotated name for the live file `live` that is not in `taken`. */
+/**
+ * A rotated name for the live file `live` that is not in `taken` and sorts after every rotated file of the same
+ * millisecond in it: past the highest `-<n>` there, not in the first gap. Three rotations in one millisecond with
+ * one file kept made `.345Z`, `.345Z-1`, then `.345Z` again (the first pruned): the newest sorted first, and
+ * retention deleted it, not the oldest (a ledger-names test run in CI).
+ */
 export function rotatedName(live: string, date: Date, taken: ReadonlySet<string>): string {
   const base = `${live}.${utcStamp(date)}`;
-  let name = base;
-  for (let n = 1; taken.has(name); n++) name = `${base}-${n}`;
+  let highest = -1;
+  for (const name of taken) {
+    const plain = name.endsWith('.gz') ? name.slice(0, -3) : name;
+    if (plain === base) highest = Math.max(highest, 0);
+    else if (plain.startsWith(`${base}-`) && /^\d{1,9}$/.test(plain.slice(base.length + 1))) highest = Math.max(highest, Number(plain.slice(base.length + 1)));
+  }
+  let name = highest < 0 ? base : `${base}-${highest + 1}`;
+  for (let n = highest + 2; taken.has(name); n++) name = `${base}-${n}`;
   return name;
 }
 

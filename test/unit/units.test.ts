@@ -121,6 +121,12 @@ describe('rotation decisions', () => {
     const date = new Date(Date.UTC(2026, 10, 24, 23, 1, 2, 345));
     assert.equal(rotatedName('main.log', date, new Set()), 'main.log.20261124T230102.345Z');
     assert.equal(rotatedName('main.log', date, new Set(['main.log.20261124T230102.345Z'])), 'main.log.20261124T230102.345Z-1');
+    // The first of the millisecond pruned (one file kept), or compressed: the next still sorts last, so retention
+    // deletes the oldest, not the file just made.
+    assert.equal(rotatedName('main.log', date, new Set(['main.log.20261124T230102.345Z-1'])), 'main.log.20261124T230102.345Z-2');
+    assert.equal(rotatedName('main.log', date, new Set(['main.log.20261124T230102.345Z.gz', 'main.log.20261124T230102.345Z-2.gz'])), 'main.log.20261124T230102.345Z-3');
+    const names = ['main.log.20261124T230102.345Z-1', rotatedName('main.log', date, new Set(['main.log.20261124T230102.345Z-1']))];
+    assert.deepEqual(filesToPrune(names, 'main.log', 1), ['main.log.20261124T230102.345Z-1']);
   });
   it('prunes the oldest beyond the limit, and only this session’s files', () => {
     const names = [
