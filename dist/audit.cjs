@@ -16416,7 +16416,7 @@ function rotatedName(live, date, taken) {
   let base = `${live}.${utcStamp(date)}`, highest = -1;
   for (let name2 of taken) {
     let plain = name2.endsWith(".gz") ? name2.slice(0, -3) : name2;
-    plain === base ? highest = Math.max(highest, 0) : plain.startsWith(`${base}-`) && /^\d{1,9}$/.test(plain.slice(base.length + 1)) && (highest = Math.max(highest, Number(plain.slice(base.length + 1))));
+    plain === base ? highest = Math.max(highest, 0) : plain.startsWith(`${base}-`) && /^\d{1,15}$/.test(plain.slice(base.length + 1)) && (highest = Math.max(highest, Number(plain.slice(base.length + 1))));
   }
   let name = highest < 0 ? base : `${base}-${highest + 1}`;
   for (let n = highest + 2; taken.has(name); n++) name = `${base}-${n}`;

@@ -46,7 +46,7 @@ export function rotatedName(live: string, date: Date, taken: ReadonlySet<string>
   for (const name of taken) {
     const plain = name.endsWith('.gz') ? name.slice(0, -3) : name;
     if (plain === base) highest = Math.max(highest, 0);
-    else if (plain.startsWith(`${base}-`) && /^\d{1,9}$/.test(plain.slice(base.length + 1))) highest = Math.max(highest, Number(plain.slice(base.length + 1)));
+    else if (plain.startsWith(`${base}-`) && /^\d{1,15}$/.test(plain.slice(base.length + 1))) highest = Math.max(highest, Number(plain.slice(base.length + 1)));
   }
   let name = highest < 0 ? base : `${base}-${highest + 1}`;
   for (let n = highest + 2; taken.has(name); n++) name = `${base}-${n}`;

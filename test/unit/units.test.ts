@@ -125,6 +125,7 @@ describe('rotation decisions', () => {
     // deletes the oldest, not the file just made.
     assert.equal(rotatedName('main.log', date, new Set(['main.log.20261124T230102.345Z-1'])), 'main.log.20261124T230102.345Z-2');
     assert.equal(rotatedName('main.log', date, new Set(['main.log.20261124T230102.345Z.gz', 'main.log.20261124T230102.345Z-2.gz'])), 'main.log.20261124T230102.345Z-3');
+    assert.equal(rotatedName('main.log', date, new Set(['main.log.20261124T230102.345Z-999999999', 'main.log.20261124T230102.345Z-1000000000'])), 'main.log.20261124T230102.345Z-1000000001');
     const names = ['main.log.20261124T230102.345Z-1', rotatedName('main.log', date, new Set(['main.log.20261124T230102.345Z-1']))];
     assert.deepEqual(filesToPrune(names, 'main.log', 1), ['main.log.20261124T230102.345Z-1']);
   });
