@@ -125,11 +125,30 @@ export function waitForLine(what: string, read: () => string, match: RegExp | ((
 }
 
 /**
+ * A JSON Lines record's time and place (`@audit-format json`, src/format/json.ts), or undefined when the
+ * line is not one: the stamp-order check reads both formats, a session's log being one or the other.
+ */
+function parseJsonLine(text: string): { time: string; place: string } | undefined {
+  if (!text.startsWith('{')) return undefined;
+  let o: unknown;
+  try {
+    o = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof o !== 'object' || o === null) return undefined;
+  const { time, session, window, pane } = o as Record<string, unknown>;
+  if (typeof time !== 'string' || typeof session !== 'string' || typeof window !== 'string' || typeof pane !== 'string') return undefined;
+  return { time, place: `${session}:${window}.${pane}` };
+}
+
+/**
  * Every place where a log under `dir` goes back in time: within one pane, a record
  * must never carry a stamp earlier than the record before it (issue 15), across
  * the files of one log too (its rotated files oldest first, compressed or not,
  * then the live one). Checked over every log the end-to-end tests produce, when
- * their servers are removed. Lines of another time format are not read.
+ * their servers are removed. Lines of another time format are not read;
+ * JSON Lines records are.
  */
 export function stampsOutOfOrder(dir: string): string[] {
   const problems: string[] = [];
@@ -151,7 +170,7 @@ export function stampsOutOfOrder(dir: string): string[] {
         readIfThere(file)
           .split('\n')
           .forEach((text, index) => {
-            const line = parseLine(text);
+            const line = parseLine(text) ?? parseJsonLine(text);
             if (!line) return;
             const ms = Date.parse(line.time);
             const before = last.get(line.place);
