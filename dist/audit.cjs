@@ -16579,7 +16579,12 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
     {
       let dir = import_node_path15.default.dirname(file), live = import_node_path15.default.basename(file), names = import_node_fs14.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names)), all = rotatedFiles(names, live), ours2 = all.filter((name) => isOwnFile(import_node_path15.default.join(dir, name))), kept = [...ours2, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
       if (retention) for (let old of filesTooOld(kept, live, retention.maxAgeMs, retention.now)) doomed.add(old);
-      import_node_fs14.default.renameSync(file, import_node_path15.default.join(dir, rotated));
+      try {
+        import_node_fs14.default.renameSync(file, import_node_path15.default.join(dir, rotated));
+      } catch (error) {
+        if (error.code === "ENOENT") return !1;
+        throw error;
+      }
       let note = () => noteRotated(file, import_node_fs14.default.fstatSync(fd), retention?.ledgerKey, rotatedPart(live, rotated), [...doomed].map((name) => rotatedPart(live, name))), noted = !1;
       try {
         noted = note();
@@ -17182,9 +17187,9 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       }
     } else {
       let away = whyAway(this.file, mine, this.dirStat, this.options.ledgerKey);
-      if (away === void 0) return;
+      if (away === void 0 || !this.reopenUnderLock()) return;
       let lost = away === "rotated" ? void 0 : away;
-      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.reopen(), this.noteOpened(), mine = import_node_fs18.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
+      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.noteOpened(), mine = import_node_fs18.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
     }
     this.saw(mine), this.size = mine.size, this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
     let size2 = mine.size;
@@ -17262,6 +17267,23 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       return !1;
     } finally {
       fd !== void 0 && import_node_fs18.default.closeSync(fd);
+    }
+  }
+  /**
+   * Opens the file at the log's path (creating it when the path is empty) holding the rotation lock, as a rotation
+   * opens its new file; false while another writer holds it (it is rotating: look again shortly). A rotating writer
+   * looks at the path and renames what it names some time later (rotation.ts): a file created there meanwhile, by
+   * a writer following an earlier rotation or starting anew after the live file was moved away, was renamed as the
+   * rotated one, unnoted in the ledger under its own identity and without a head mark; its writers then said `lost`
+   * and wrote its lines again (issue 13, four panes flooding one log moved away 25 times).
+   */
+  reopenUnderLock() {
+    let inside = !1;
+    try {
+      return withRotationLock(this.file, () => (inside = !0, this.reopen(), !0)) ?? !1;
+    } catch (error) {
+      if (inside) throw error;
+      return this.reopen(), !0;
     }
   }
   reopen() {

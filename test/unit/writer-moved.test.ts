@@ -267,3 +267,69 @@ describe('the rotated-files ledger, read from its end first', () => {
     assert.equal(wasRotated(file, stat), false);
   });
 });
+
+describe('the live file moved away between a rotating writer\'s look and its rename', () => {
+  /**
+   * Until the test ends, `during` runs once inside the next rotation of `file`: at its directory listing, which
+   * rotation.ts makes holding the lock, after it found the path naming its own file and before it renames it.
+   */
+  function duringNextRotation(t: TestContext, file: string, during: () => void): void {
+    const readdir = fs.readdirSync;
+    let armed = true;
+    t.mock.method(fs, 'readdirSync', (...args: Parameters<typeof fs.readdirSync>) => {
+      if (armed && args[0] === path.dirname(file) && fs.existsSync(rotationLockPath(file))) {
+        armed = false;
+        during();
+      }
+      return readdir(...args);
+    });
+  }
+
+  /** The lines of every file in the log's directory (rotated ones and the live one). */
+  function linesInDir(file: string): string[] {
+    const dir = path.dirname(file);
+    return [...rotatedFiles(fs.readdirSync(dir), 'main.log'), 'main.log'].flatMap((name) => fs.readFileSync(path.join(dir, name), 'utf8').split('\n').filter(Boolean));
+  }
+
+  it('moved alone: the rotating writer says lost (moved), not a failed rotation', async (t) => {
+    const file = tempFile();
+    const elsewhere = path.join(path.dirname(path.dirname(file)), 'moved.log');
+    const a = writer(file, { ledgerKey: KEY, maxBytes: 64 });
+    a.log.write(`${'a'.repeat(69)}\n`);
+    await a.log.flush();
+    duringNextRotation(t, file, () => fs.renameSync(file, elsewhere));
+    a.log.write(`${'c'.repeat(69)}\n`);
+    await a.log.close();
+    assert.deepEqual(a.lost, ['moved']);
+    assert.equal(fs.readFileSync(elsewhere, 'utf8'), `${'a'.repeat(69)}\n`);
+    assert.deepEqual(linesInDir(file), ['lost moved', 'c'.repeat(69)]);
+  });
+
+  it('moved as another writer follows an earlier rotation: the rotation renames no file of that writer, which says no lost and writes nothing twice', async (t) => {
+    const file = tempFile();
+    const elsewhere = path.join(path.dirname(path.dirname(file)), 'moved.log');
+    // b never rotates (its limit is far): it only follows a's rotations.
+    const a = writer(file, { ledgerKey: KEY, maxBytes: 64 });
+    const b = writer(file, { ledgerKey: KEY });
+    b.log.write('b 0\n');
+    await b.log.flush();
+    // a rotates the file b holds: b holds a rotated file now, which the ledger names.
+    a.log.write(`${'a'.repeat(69)}\n`);
+    await a.log.flush();
+    duringNextRotation(t, file, () => {
+      fs.renameSync(file, elsewhere);
+      // b looks now (a look at once, as at its close), finds its file rotated and the path empty: it follows.
+      b.log.write('b 1\n');
+      b.log.flushSync();
+    });
+    a.log.write(`${'c'.repeat(69)}\n`);
+    await a.log.flush();
+    b.log.write('b 2\n');
+    await Promise.all([a.log.close(), b.log.close()]);
+    assert.deepEqual(b.lost, [], 'nothing of b was moved away');
+    assert.deepEqual(a.lost, ['moved'], 'the file a wrote into was moved away');
+    const lines = linesInDir(file);
+    for (const line of ['b 0', 'b 1', 'b 2', 'c'.repeat(69)]) assert.equal(lines.filter((l) => l === line).length, 1, `${line} once in the log's directory`);
+    assert.equal(fs.readFileSync(elsewhere, 'utf8'), `${'a'.repeat(69)}\n`);
+  });
+});

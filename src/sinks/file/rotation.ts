@@ -1,8 +1,11 @@
 // Rotation of a session file shared by several writers (one reader per pane):
 // rename, then prune (by count and by age), then start compressing the older
 // rotated files in the background, under a lock file so that two writers never rotate the
-// same file twice. Correctness does not depend on the lock: a writer renames
-// only while the path still names its own inode. The decisions and names are
+// same file twice. A writer renames only while the path still names its own
+// inode; between its look and its rename the file may be moved away by someone
+// else, and then no writer of the log creates a file at the path, as each opens
+// one only under the lock (writer.ts, reopenUnderLock): the rename finds nothing
+// there, rather than another writer's new file. The decisions and names are
 // pure (core/rotate.ts); this acts on them.
 
 import fs from 'node:fs';
@@ -73,7 +76,14 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
       const kept = [...ours, rotated];
       const doomed = new Set(filesToPrune(kept, live, maxFiles));
       if (retention) for (const old of filesTooOld(kept, live, retention.maxAgeMs, retention.now)) doomed.add(old);
-      fs.renameSync(file, path.join(dir, rotated));
+      try {
+        fs.renameSync(file, path.join(dir, rotated));
+      } catch (error) {
+        // Moved away or removed since the look above (the readdir and lstats between take a while): not a failed
+        // rotation, but the writer's file gone, which it says (`lost`) at its next look.
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+        throw error;
+      }
       // At once, and before anything may compress or prune it: a writer still holding it then knows it went by
       // retention (a writer killed before the note leaves the others to say `lost`: the shorter the gap the better).
       // With it, what this rotation deletes, before it does (verify then finds a file gone noted as pruned).

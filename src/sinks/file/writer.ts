@@ -39,7 +39,7 @@ import { writeHeadMark, type HeadMarkLine } from './head-mark.ts';
 import { digestInBackground, notedDigest, openForDigest } from './file-digest.ts';
 import type { FileContent } from '../../chain/head-mark.ts';
 import { lastOffsetOf } from './seal-offset.ts';
-import { rotateUnderLock, sameFile } from './rotation.ts';
+import { rotateUnderLock, sameFile, withRotationLock } from './rotation.ts';
 import { openAppend, type DirPolicy } from './safe-fs.ts';
 
 /**
@@ -492,7 +492,7 @@ export class LogFile {
       // be empty for a moment meanwhile, which is no loss); its entry is written before it lets go.
       // Only here, where the path changed: the writer's usual look is the fstat and lstat above.
       const away = whyAway(this.file, mine, this.dirStat!, this.options.ledgerKey);
-      if (away === undefined) return undefined;
+      if (away === undefined || !this.reopenUnderLock()) return undefined;
       const lost = away === 'rotated' ? undefined : away;
       // What went into it since the last check may have gone after the removal: written again, after the event.
       if (lost && this.unverifiedLength > 0 && this.keptAll) {
@@ -500,7 +500,6 @@ export class LogFile {
       }
       this.unverifiedLength = 0;
       this.keptAll = true;
-      this.reopen();
       this.noteOpened();
       mine = fs.fstatSync(this.fd);
       if (lost) this.noteLost(lost);
@@ -652,6 +651,33 @@ export class LogFile {
       return false;
     } finally {
       if (fd !== undefined) fs.closeSync(fd);
+    }
+  }
+
+  /**
+   * Opens the file at the log's path (creating it when the path is empty) holding the rotation lock, as a rotation
+   * opens its new file; false while another writer holds it (it is rotating: look again shortly). A rotating writer
+   * looks at the path and renames what it names some time later (rotation.ts): a file created there meanwhile, by
+   * a writer following an earlier rotation or starting anew after the live file was moved away, was renamed as the
+   * rotated one, unnoted in the ledger under its own identity and without a head mark; its writers then said `lost`
+   * and wrote its lines again (issue 13, four panes flooding one log moved away 25 times).
+   */
+  private reopenUnderLock(): boolean {
+    let inside = false;
+    try {
+      return (
+        withRotationLock(this.file, () => {
+          inside = true;
+          this.reopen();
+          return true;
+        }) ?? false
+      );
+    } catch (error) {
+      if (inside) throw error;
+      // No lock to take (the directory gone, or something not our lock at its path, which stops rotation too, so
+      // none is under way): opened without it, as whyAway then decides without it.
+      this.reopen();
+      return true;
     }
   }
 
