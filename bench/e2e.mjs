@@ -7,7 +7,7 @@
 // Consumers: none (no pipe-pane), cat (the physical limit), the helper
 // (`pipe --file`, with the node flags the plugin gives its reader, --max-size
 // 100G so that rotation never happens), ansifilter, ts. Writes OUT/e2e.json and OUT/e2e.log (the script's result rows).
-// BENCH_E2E_VARIANTS adds variants of the reader to the same run (see below).
+// BENCH_E2E_VARIANTS adds variants of the reader to the same run, BENCH_E2E_ONLY picks cases (see below).
 //
 // What the script does not report, this adds, per case, by polling /proc every
 // 20 ms (no forks while polling):
@@ -32,7 +32,9 @@
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { HELPER, median, OUT, READER_FLAGS, read, round, smaps, writeJson } from './lib.mjs';
+import { HELPER, median, OUT, readerFlags, read, round, smaps, writeJson } from './lib.mjs';
+
+const READER_FLAGS = readerFlags();
 
 const [script, corpus, repsArg = '3', budgetArg = '150'] = process.argv.slice(2);
 if (!script || !corpus) {
@@ -61,6 +63,12 @@ for (const [name, bundle, flags, wrapper] of JSON.parse(process.env.BENCH_E2E_VA
     key: `tmux-audit:${name}`,
     cmd: `exec ${wrapper ? `${wrapper} ` : ''}'${process.execPath}' ${flags ?? READER_FLAGS.join(' ')} '${bundle ?? HELPER}' pipe --file {out} --max-size 100G`,
   });
+}
+// BENCH_E2E_ONLY='cat,tmux-audit,tmux-audit:name' keeps only those cases (a comparison of readers need not wait for
+// ansifilter and ts, nor time out where they are not installed).
+if (process.env.BENCH_E2E_ONLY) {
+  const keep = new Set(process.env.BENCH_E2E_ONLY.split(','));
+  for (let i = consumers.length - 1; i >= 0; i--) if (!keep.has(consumers[i].key)) consumers.splice(i, 1);
 }
 const isReader = (key) => key === 'tmux-audit' || key.startsWith('tmux-audit:');
 

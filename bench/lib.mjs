@@ -13,8 +13,24 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const HELPER = process.env.BENCH_HELPER || path.join(ROOT, 'dist', 'audit.cjs');
 // The node flags the plugin starts its reader with (bench/reader-flags.mjs
 // finds them; bench/run.sh passes them on): the sections run the reader the
-// same way.
-export const READER_FLAGS = (process.env.BENCH_READER_FLAGS || '').split(/\s+/).filter(Boolean);
+// same way. A section run on its own (node bench/e2e.mjs ...) asks
+// reader-flags.mjs itself (a private tmux server, ~1 s): without them it
+// measured a reader the product never runs (no --max-semi-space-size=1: other
+// garbage collection, other CPU). BENCH_READER_FLAGS (empty for none) chooses.
+let readerFlagsFound;
+export function readerFlags() {
+  readerFlagsFound ??= (
+    process.env.BENCH_READER_FLAGS ??
+    execFileSync(process.execPath, [path.join(ROOT, 'bench', 'reader-flags.mjs')], {
+      encoding: 'utf8',
+      env: { ...process.env, BENCH_READER_FLAGS: '' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+  )
+    .split(/\s+/)
+    .filter(Boolean);
+  return readerFlagsFound;
+}
 export const PLUGIN = path.join(ROOT, 'audit.tmux');
 export const OUT = process.env.BENCH_OUT || path.join(ROOT, 'bench', 'out');
 

@@ -26,7 +26,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HELPER, now, READER_FLAGS, read, round, sleep, smaps, writeJson } from './lib.mjs';
+import { HELPER, now, readerFlags, read, round, sleep, smaps, writeJson } from './lib.mjs';
+
+const READER_FLAGS = readerFlags();
 
 const [corpus, floodArg = '1024', diagArg = '256'] = process.argv.slice(2);
 if (!corpus) {

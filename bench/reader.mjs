@@ -14,7 +14,9 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HELPER, median, now, READER_FLAGS, read, ROOT, round, writeJson } from './lib.mjs';
+import { HELPER, median, now, readerFlags, read, ROOT, round, writeJson } from './lib.mjs';
+
+const READER_FLAGS = readerFlags();
 
 const [corpus, repsArg = '5'] = process.argv.slice(2);
 if (!corpus) {
