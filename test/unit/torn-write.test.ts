@@ -14,6 +14,7 @@ import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { recordFormat, type LogFormatName } from '../../src/format/formats.ts';
 import { DEFAULT_TIME_FORMAT } from '../../src/format/text.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
+import { LogFile } from '../../src/sinks/file/writer.ts';
 import { wrapWrites } from '../support/fs-writes.ts';
 import { logFilesInOrder } from '../support/log.ts';
 import { flushed } from '../support/sink-flushed.ts';
@@ -239,4 +240,46 @@ describe('a write cut short inside a line, the disk full, with the day\'s rotati
       assert.deepEqual(counts(file, 600, c.utf8), new Array(600).fill(1));
     });
   }
+});
+
+describe('a write cut short inside a line, the disk full, and another writer rotates the file', () => {
+  it('the new file gets the torn line whole, not its tail (the rotated file keeps its start)', async (t) => {
+    const file = tempLog();
+    const lineA = (i: number) => `A-${String(i).padStart(6, '0')}-${'x'.repeat(100)}\n`;
+    const lineB = (i: number) => `B-${String(i).padStart(6, '0')}-${'y'.repeat(100)}\n`;
+    const d = { state: 'ok' as Disk, failed: 0 };
+    // Only writer A's disk fills (its bytes hold no `B`): B goes on, and rotates.
+    wrapWrites(t, (write, fd, buffer, offset, length, position, callback) => {
+      const mine = buffer.subarray(offset, offset + length).indexOf('B') < 0;
+      if (mine && d.state === 'full') {
+        d.failed++;
+        return process.nextTick(callback, Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }), 0);
+      }
+      if (mine && d.state === 'cut next') {
+        d.state = 'full';
+        return write(fd, buffer, offset, Math.floor(lineA(0).length * 2.5), position, callback);
+      }
+      write(fd, buffer, offset, length, position, callback);
+    });
+    const options = (maxBytes: number) => ({ maxBytes, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' as const });
+    const a = new LogFile(file, options(1024 ** 3));
+    const b = new LogFile(file, options(4096));
+    for (let i = 0; i < 10; i++) a.write(lineA(i));
+    await a.flush();
+    d.state = 'cut next';
+    for (let i = 10; i < 20; i++) a.write(lineA(i));
+    await waitUntil('the torn write, and a retry', () => d.failed >= 2);
+    for (let i = 0; i < 40; i++) b.write(lineB(i));
+    await b.flush();
+    assert.ok(logFilesInOrder(file).length > 1, 'B rotated the file');
+    d.state = 'ok';
+    for (let i = 20; i < 30; i++) a.write(lineA(i));
+    await a.close();
+    await b.close();
+    const live = fs.readFileSync(file, 'utf8');
+    const lines = live.split('\n').slice(0, -1);
+    assert.ok(lines.every((line) => /^(A-\d{6}-x{100}|B-\d{6}-y{100})$/.test(line)), `whole lines only in the live file:\n${live.slice(0, 300)}`);
+    // The torn line (the third of A's second write) is whole in the live file, and A's lines after it too.
+    for (let i = 12; i < 30; i++) assert.equal(live.split(lineA(i)).length - 1, 1, `A's line ${i} once in the live file`);
+  });
 });
