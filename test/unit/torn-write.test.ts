@@ -98,6 +98,25 @@ async function waitUntil(what: string, done: () => boolean): Promise<void> {
   }
 }
 
+/** Writes the start and lines [0, 200), on disk; then lines [200, 400), whose write the disk cuts short inside a line and then fails; resolves once `failed` writes have. */
+async function tornWrite(sink: FileSink, d: { state: Disk; failed: number }, utf8: boolean, failed = 2): Promise<void> {
+  sink.write({ rec: REC, user: 'ann', place, time: T0, kind: 'event', text: 'start', fields: { by: 'ann' } });
+  for (let i = 0; i < 200; i++) sink.write(record(i, utf8));
+  await flushed(sink);
+  d.state = 'cut next';
+  for (let i = 200; i < 400; i++) sink.write(record(i, utf8));
+  sink.flush();
+  // Two: the torn write's rest, and a retry (a second later) that first looks at the file and finds it where it was.
+  await waitUntil(`${failed} failed write(s)`, () => d.failed >= failed);
+}
+
+/** Writes lines [400, 600) and the stop, and closes the sink. */
+async function finish(sink: FileSink, utf8: boolean): Promise<void> {
+  for (let i = 400; i < 600; i++) sink.write(record(i, utf8));
+  sink.write({ rec: REC, user: 'ann', place, time: T0 + 601, kind: 'event', text: 'stop', fields: { reason: 'toggle' } });
+  await sink.close();
+}
+
 const verify = (file: string, key?: Buffer) => verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key, requireKey: key !== undefined });
 
 /** All the log's files, oldest first, as text. */
@@ -127,22 +146,13 @@ describe('a write cut short inside a line, the disk full, then the log removed',
       const file = tempLog();
       const d = disk(t, c.utf8);
       const { sink, lost } = sinkFor(file, c.format, c.key);
-      sink.write({ rec: REC, user: 'ann', place, time: T0, kind: 'event', text: 'start', fields: { by: 'ann' } });
-      for (let i = 0; i < 200; i++) sink.write(record(i, c.utf8));
-      await flushed(sink);
-      d.state = 'cut next';
-      for (let i = 200; i < 400; i++) sink.write(record(i, c.utf8));
-      sink.flush();
-      // A retry (a second later) looks at the file, finds it where it was, and fails again.
-      await waitUntil('a retry after the torn write', () => d.failed >= 2);
+      await tornWrite(sink, d, c.utf8);
       const torn = fs.readFileSync(file);
       assert.notEqual(torn.at(-1), 0x0a, 'the file ends inside a line');
       fs.rmSync(file);
       d.state = 'ok';
       await waitUntil('the writer noticed the removal', () => lost.length > 0);
-      for (let i = 400; i < 600; i++) sink.write(record(i, c.utf8));
-      sink.write({ rec: REC, user: 'ann', place, time: T0 + 601, kind: 'event', text: 'stop', fields: { reason: 'toggle' } });
-      await sink.close();
+      await finish(sink, c.utf8);
       assert.deepEqual(lost, ['file']);
       assert.deepEqual(verify(file, c.key).breaks, []);
       if (c.key) assert.deepEqual(verify(file).breaks, [], 'and without the key');
@@ -168,19 +178,11 @@ describe('a write cut short inside a line, the disk full, then the log removed',
       }
     });
     const { sink, lost } = sinkFor(file, 'text', KEY);
-    sink.write({ rec: REC, user: 'ann', place, time: T0, kind: 'event', text: 'start', fields: { by: 'ann' } });
-    for (let i = 0; i < 200; i++) sink.write(record(i, true));
-    await flushed(sink);
-    d.state = 'cut next';
-    for (let i = 200; i < 400; i++) sink.write(record(i, true));
-    sink.flush();
-    await waitUntil('a retry after the torn write', () => d.failed >= 2);
+    await tornWrite(sink, d, true);
     removeOnNextWrite = true;
     d.state = 'ok';
     await waitUntil('the writer noticed the removal', () => lost.length > 0);
-    for (let i = 400; i < 600; i++) sink.write(record(i, true));
-    sink.write({ rec: REC, user: 'ann', place, time: T0 + 601, kind: 'event', text: 'stop', fields: { reason: 'toggle' } });
-    await sink.close();
+    await finish(sink, true);
     assert.deepEqual(verify(file, KEY).breaks, []);
     assert.deepEqual(verify(file).breaks, []);
     const found = counts(file, 600, true);
@@ -196,17 +198,9 @@ describe('a write cut short inside a line, the disk full, then freed', () => {
       const file = tempLog();
       const d = disk(t, c.utf8);
       const { sink, lost } = sinkFor(file, c.format, c.key);
-      sink.write({ rec: REC, user: 'ann', place, time: T0, kind: 'event', text: 'start', fields: { by: 'ann' } });
-      for (let i = 0; i < 200; i++) sink.write(record(i, c.utf8));
-      await flushed(sink);
-      d.state = 'cut next';
-      for (let i = 200; i < 400; i++) sink.write(record(i, c.utf8));
-      sink.flush();
-      await waitUntil('a retry after the torn write', () => d.failed >= 2);
+      await tornWrite(sink, d, c.utf8);
       d.state = 'ok';
-      for (let i = 400; i < 600; i++) sink.write(record(i, c.utf8));
-      sink.write({ rec: REC, user: 'ann', place, time: T0 + 601, kind: 'event', text: 'stop', fields: { reason: 'toggle' } });
-      await sink.close();
+      await finish(sink, c.utf8);
       assert.deepEqual(lost, []);
       assert.deepEqual(verify(file, c.key).breaks, []);
       assert.deepEqual(counts(file, 600, c.utf8), new Array(600).fill(1));
@@ -220,20 +214,12 @@ describe('a write cut short inside a line, the disk full, with the day\'s rotati
       const file = tempLog();
       const d = disk(t, c.utf8);
       const { sink, lost } = sinkFor(file, c.format, c.key, { rotate: 'both' });
-      sink.write({ rec: REC, user: 'ann', place, time: T0, kind: 'event', text: 'start', fields: { by: 'ann' } });
-      for (let i = 0; i < 200; i++) sink.write(record(i, c.utf8));
-      await flushed(sink);
-      d.state = 'cut next';
-      for (let i = 200; i < 400; i++) sink.write(record(i, c.utf8));
-      sink.flush();
-      await waitUntil('the torn write', () => d.failed >= 1);
+      await tornWrite(sink, d, c.utf8, 1);
       // Last written on an earlier day: the next write's look finds the day's rotation due.
       const yesterday = new Date(Date.now() - 2 * 86_400_000);
       fs.utimesSync(file, yesterday, yesterday);
       d.state = 'ok';
-      for (let i = 400; i < 600; i++) sink.write(record(i, c.utf8));
-      sink.write({ rec: REC, user: 'ann', place, time: T0 + 601, kind: 'event', text: 'stop', fields: { reason: 'toggle' } });
-      await sink.close();
+      await finish(sink, c.utf8);
       assert.deepEqual(lost, []);
       for (const f of logFilesInOrder(file)) assert.equal(fs.readFileSync(f).at(-1), 0x0a, `${f} ends with a whole line`);
       assert.deepEqual(verify(file, c.key).breaks, []);
