@@ -42,8 +42,8 @@ describe('verify and a log removed while the disk was full', () => {
       const calls = writeCalls(pid);
       await waitFor("the reader's retries", () => writeCalls(pid) >= calls + 12, 20_000);
       const removed = fs.readFileSync(live, 'latin1');
-      // Inside a line, past its stamp, unless the page ended within a line's first bytes (about one run in thirty):
-      // then this only checks the removal.
+      // Inside a line, past its stamp, unless the page ended within a line's first bytes (where depends on what went
+      // before, the prompt's length included: about one setup in thirty): then this only checks the removal.
       if (!/\| while-full-/.test(removed.slice(removed.lastIndexOf('\n') + 1))) t.diagnostic('the disk filled near a line start: no torn line this run');
       fs.rmSync(live);
       fs.rmSync(filler);
