@@ -16983,6 +16983,16 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   unverifiedLength = 0;
   /** Whether `unverified` holds all of them (false after a write too large to keep). */
   keptAll = !0;
+  /**
+   * The written part of a line whose end is not written yet, empty otherwise: a write the disk cut short inside a
+   * line (a short write, then ENOSPC: a full tmpfs does that) leaves the line's start in the file and its end at the
+   * head of the queue. What is written again after a `lost` event must start at a line start (the file sink seals it
+   * as lines, and verify reads a bare tail as no log line, or a tail starting inside a character as another text), so
+   * a look keeps this at the head of `unverified` (the first `unverifiedLooked` bytes of it) until the line's end is
+   * written, and a rotation waits for that end.
+   */
+  torn = Buffer.alloc(0);
+  unverifiedLooked = 0;
   verifyTimer;
   /** Bytes handed to `write` and bytes written, since the last `lost` event (what onMoved says is kept). */
   pushedTotal = 0;
@@ -17051,7 +17061,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
    * up on a failure.
    */
   flush() {
-    if (!this.writing && this.queue.length === 0 && this.unverifiedLength === 0) return Promise.resolve();
+    if (!this.writing && this.queue.length === 0 && this.unlooked === 0) return Promise.resolve();
     let done = new Promise((resolve) => this.idle.push(resolve));
     return !this.writing && this.queue.length === 0 && this.verify(), done;
   }
@@ -17061,7 +17071,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
    * double buffer must not be taken from twice.
    */
   flushSync() {
-    if (!this.writing && (this.drainTimer && clearTimeout(this.drainTimer), this.drainTimer = void 0, !(this.queue.length === 0 && this.unverifiedLength === 0)))
+    if (!this.writing && (this.drainTimer && clearTimeout(this.drainTimer), this.drainTimer = void 0, !(this.queue.length === 0 && this.unlooked === 0)))
       try {
         if (this.prepare(this.queue.length, !0), this.queue.length === 0) return;
         let data = this.queue.take(Number.POSITIVE_INFINITY);
@@ -17092,7 +17102,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     if (this.queue.length === 0) {
       if (this.writing = !1, clearTimeout(this.shrinkTimer), this.shrinkTimer = setTimeout(() => {
         this.writing || this.shrink();
-      }, SHRINK_AFTER_MS).unref(), this.unverifiedLength > 0) {
+      }, SHRINK_AFTER_MS).unref(), this.unlooked > 0) {
         if (this.idle.length > 0 || !this.inBurst) return this.verify();
         clearTimeout(this.verifyTimer), this.verifyTimer = setTimeout(() => {
           !this.writing && this.queue.length === 0 && this.verify();
@@ -17134,10 +17144,24 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   /** Bytes that reached the file: counted for rotation, and kept until the next check. */
   written(data, from, to) {
     let length = to - from;
-    if (this.size += length, this.writtenTotal += length, !this.keptAll || this.unverifiedLength + length > KEEP_BYTES) {
+    if (this.size += length, this.writtenTotal += length, length > 0 && data[to - 1] !== 10 ? this.torn = this.tornAfter(data, from, to) : this.torn.length > 0 && length > 0 && (this.torn = Buffer.alloc(0)), !this.keptAll || this.unverifiedLength + length > KEEP_BYTES) {
       this.keptAll = !1, this.unverifiedLength += length;
       return;
     }
+    this.keep(data, from, to);
+  }
+  /** Bytes written since the last look (what a look has not kept as `torn`). */
+  get unlooked() {
+    return this.unverifiedLength - this.unverifiedLooked;
+  }
+  /** `torn` once bytes [from, to) of `data`, which end inside a line, are written. */
+  tornAfter(data, from, to) {
+    let newline = data.lastIndexOf(10, to - 1);
+    return newline >= from ? Buffer.from(data.subarray(newline + 1, to)) : Buffer.concat([this.torn, data.subarray(from, to)]);
+  }
+  /** Appends bytes [from, to) of `data` to `unverified`. */
+  keep(data, from, to) {
+    let length = to - from;
     if (this.unverifiedLength + length > this.unverified.length) {
       let bigger = Buffer.allocUnsafe(Math.max(this.unverifiedLength + length, this.unverified.length * 2, 65536));
       this.unverified.copy(bigger, 0, 0, this.unverifiedLength), this.unverified = bigger;
@@ -17178,22 +17202,22 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
    */
   prepare(incoming, force = !1, upcoming = incoming) {
     let rotate = this.options.rotate ?? "size", now = Date.now();
-    if (!(force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS || now >= this.dayEnds) && !(rotate !== "daily" && needsRotation(this.size, incoming, this.options.maxBytes))) return this.room();
+    if (!(force || this.unlooked + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS || now >= this.dayEnds) && !(rotate !== "daily" && needsRotation(this.size, incoming, this.options.maxBytes))) return this.room();
     let mine = import_node_fs18.default.fstatSync(this.fd), current = import_node_fs18.default.lstatSync(this.file, { throwIfNoEntry: !1 });
     if (sameFile(mine, current)) {
       if (mine.dev === this.heldDev && mine.ino === this.heldIno && mine.size < Math.max(this.largest, this.size) && this.options.onLost) {
         let cut2 = { held: Math.max(this.largest, this.size), left: mine.size };
-        this.largest = mine.size, this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.noteLost("cut", cut2, this.endsMidLine(mine));
+        this.largest = mine.size, this.unverifiedBack(), this.noteLost("cut", cut2, this.endsMidLine(mine));
       }
     } else {
       let away = whyAway(this.file, mine, this.dirStat, this.options.ledgerKey);
       if (away === void 0 || !this.reopenUnderLock()) return;
       let lost = away === "rotated" ? void 0 : away;
-      lost && this.unverifiedLength > 0 && this.keptAll && this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))), this.unverifiedLength = 0, this.keptAll = !0, this.noteOpened(), mine = import_node_fs18.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
+      lost ? this.unverifiedBack() : this.torn.length > 0 && (this.queue.unshift(this.torn), this.writtenTotal -= this.torn.length, this.torn = Buffer.alloc(0)), this.unverifiedLength = 0, this.unverifiedLooked = 0, this.keptAll = !0, this.noteOpened(), mine = import_node_fs18.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
     }
-    this.saw(mine), this.size = mine.size, this.unverifiedLength = 0, this.keptAll = !0, this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
+    this.saw(mine), this.size = mine.size, this.keepTorn(), this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
     let size2 = mine.size;
-    if (incoming > 0 && rotationDue(rotate, size2, incoming, this.options.maxBytes, mine.mtimeMs, now)) {
+    if (incoming > 0 && this.torn.length === 0 && rotationDue(rotate, size2, incoming, this.options.maxBytes, mine.mtimeMs, now)) {
       let rotated = !1, key2 = this.options.headMark ? this.options.ledgerKey : void 0, reading = key2 === void 0 ? void 0 : openForDigest(this.file, this.fd), dat = 0, reopened = !1;
       try {
         rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => {
@@ -17219,6 +17243,18 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       this.saw(opened), size2 = opened.size;
     }
     return this.size = size2, this.checkEvery = this.options.rotate === "daily" ? CHECK_BYTES : Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size2) * CHECK_ROOM_SHARE))), this.room();
+  }
+  /** After a look: `unverified` holds only `torn` (checked, kept to be written again whole after a removal). */
+  keepTorn() {
+    this.unverifiedLength = 0, this.keptAll = !0, this.keep(this.torn, 0, this.torn.length), this.unverifiedLooked = this.torn.length;
+  }
+  /**
+   * The file is gone or cut: what went into it since the last look goes back at the head of the queue, to be written
+   * again, from a line start (a look kept `torn` at the head of `unverified`; when that was too large to keep, `torn`
+   * at least: its end is the queue's head).
+   */
+  unverifiedBack() {
+    this.keptAll && this.unverifiedLength > 0 ? this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))) : this.torn.length > 0 && this.queue.unshift(this.torn), this.torn = Buffer.alloc(0), this.unverifiedLength = 0, this.unverifiedLooked = 0, this.keptAll = !0;
   }
   /** What a write may take: up to the size limit, unless only the day rotates the file. */
   room() {

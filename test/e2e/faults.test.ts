@@ -2,31 +2,18 @@
 // recording can end, a full disk, a directory removed, planted symlinks.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, it, type TestContext } from 'node:test';
+import { describe, it } from 'node:test';
 import { cli, cliResult } from '../support/cli.ts';
 import { logFilesInOrder, parseLine, stampedLine } from '../support/log.ts';
 import { alive, cpuSeconds, memoryKb } from '../support/process.ts';
 import { attachClient, type OuterTerminal, paneWord, serversForThisFile, TmuxServer } from '../support/tmux.ts';
 import { escapeRegExp, makeTempDir, uniqueMarker, waitFor, withTempDir } from '../support/util.ts';
 import { slowDiskHelper } from '../support/build.ts';
+import { mountSmallDisk, unmountSmallDisk } from '../support/small-disk.ts';
 
 const server = serversForThisFile();
-
-/** Puts the server's log directory on a tmpfs of `size`: a disk that really fills up. Skips where mounting is not allowed, except in CI. */
-function mountSmallDisk(tmux: TmuxServer, size: string, t: TestContext): boolean {
-  try {
-    fs.mkdirSync(tmux.logDir, { recursive: true });
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0700`, 'tmux-audit-test', tmux.logDir], { stdio: 'pipe' });
-    return true;
-  } catch (error) {
-    if (process.env.CI) throw error;
-    t.skip(`cannot mount a small tmpfs here (${(error as Error).message.split('\n')[0]})`);
-    return false;
-  }
-}
 
 describe('the reader dies', () => {
   it('kill -9: status off, the stop is recorded, a torn line is ended, toggling again starts cleanly', async () => {
@@ -99,7 +86,7 @@ describe('the disk and the directory', () => {
       const lines = tmux.loggedText().filter((line) => /^full-\d{6}$/.test(line));
       assert.equal(lines.length, 4000, 'what waited in memory during the fault was written afterwards');
     } finally {
-      execFileSync('umount', ['-l', tmux.logDir]);
+      unmountSmallDisk(tmux);
       await tmux.kill();
     }
   });
@@ -397,7 +384,7 @@ describe('what the user is told, on the screen of an attached client', () => {
       await waitFor('the recovery message', () => client.screenText().includes(`tmux-audit: writing again (%0) ${tmux.logFile()}`), 5000);
     } finally {
       terminal?.kill();
-      execFileSync('umount', ['-l', tmux.logDir]);
+      unmountSmallDisk(tmux);
       await tmux.kill();
     }
   });

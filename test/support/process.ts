@@ -56,3 +56,9 @@ export function descendants(pid: number): number[] {
   }
   return found;
 }
+
+/** The write system calls a process has made so far, failed ones included (`syscw` in /proc/<pid>/io). */
+export function writeCalls(pid: number): number {
+  const match = /^syscw:\s+(\d+)$/m.exec(fs.readFileSync(`/proc/${pid}/io`, 'utf8'));
+  return match ? Number(match[1]) : Number.NaN;
+}

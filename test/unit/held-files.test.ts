@@ -163,3 +163,59 @@ describe('files named on the command line', () => {
     assert.throws(() => textOf(file), (error) => error instanceof AuditError && error.exitCode === 2 && /replaced/.test(error.message));
   });
 });
+
+describe('a `.gz` gunzipped for verify leaves nothing behind (read/gunzip.ts)', () => {
+  /** Runs `body` with the temporary directory (os.tmpdir) a fresh one of its own, which it returns the names in. */
+  function inOwnTemp(body: (temp: string) => void): string[] {
+    const temp = scratch();
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = temp;
+    try {
+      body(temp);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+    return fs.readdirSync(temp);
+  }
+  const openFds = (): number => fs.readdirSync('/proc/self/fd').length;
+
+  it('read whole: its text is in no file of the temporary directory while read, and no directory is left after', () => {
+    const dir = scratch();
+    fs.writeFileSync(path.join(dir, `${rotatedName(1)}.gz`), zlib.gzipSync('line 1\n'));
+    fs.writeFileSync(path.join(dir, 'a.log'), 'live\n');
+    const fds = openFds();
+    let whileRead: string[] = [];
+    const left = inOwnTemp((temp) => {
+      const read = readLog(dir, 'a.log', takeListing(dir, names), names, (log) => {
+        const text = texts(log);
+        whileRead = fs.readdirSync(temp);
+        return text;
+      });
+      assert.deepEqual(read, ['line 1\n', 'live\n']);
+    });
+    assert.deepEqual(whileRead, [], 'unlinked before it is written: nothing to find by name while it is read');
+    assert.deepEqual(left, []);
+    assert.equal(openFds(), fds, 'every descriptor closed');
+  });
+
+  for (const [what, bytes] of [
+    ['cut short', zlib.gzipSync('line 1\n'.repeat(1000)).subarray(0, 40)],
+    ['not gzip at all', Buffer.from('a planted file with a rotated name\n')],
+  ] as const) {
+    it(`a read that fails (${what}): refused with exit 2, and neither the temporary directory nor a descriptor is left`, () => {
+      const dir = scratch();
+      fs.writeFileSync(path.join(dir, `${rotatedName(1)}.gz`), bytes);
+      fs.writeFileSync(path.join(dir, 'a.log'), 'live\n');
+      const fds = openFds();
+      const left = inOwnTemp(() => {
+        assert.throws(
+          () => readLog(dir, 'a.log', takeListing(dir, names), names, (log) => texts(log)),
+          (error) => error instanceof AuditError && error.exitCode === 2 && /is not a whole gzip file/.test(error.message),
+        );
+      });
+      assert.deepEqual(left, []);
+      assert.equal(openFds(), fds, 'every descriptor closed');
+    });
+  }
+});

@@ -19,6 +19,9 @@
 //   file still at its path. If it was removed meanwhile (the log deleted while
 //   logging), they are written again into the new file, after the `lost` event:
 //   what the pane printed after the removal is not lost to the checking interval.
+//   A write the disk cut short inside a line (a short write, then ENOSPC) keeps
+//   that line's start too, whatever a look found: what is written again starts at
+//   a line start, and a rotation waits until the line's end is written.
 // - Rotation itself runs under a lock file (rotation.ts), and a writer that
 //   finds it held waits (its lines queue) rather than overfill the file being
 //   renamed.
@@ -182,6 +185,16 @@ export class LogFile {
   private unverifiedLength = 0;
   /** Whether `unverified` holds all of them (false after a write too large to keep). */
   private keptAll = true;
+  /**
+   * The written part of a line whose end is not written yet, empty otherwise: a write the disk cut short inside a
+   * line (a short write, then ENOSPC: a full tmpfs does that) leaves the line's start in the file and its end at the
+   * head of the queue. What is written again after a `lost` event must start at a line start (the file sink seals it
+   * as lines, and verify reads a bare tail as no log line, or a tail starting inside a character as another text), so
+   * a look keeps this at the head of `unverified` (the first `unverifiedLooked` bytes of it) until the line's end is
+   * written, and a rotation waits for that end.
+   */
+  private torn: Buffer = Buffer.alloc(0);
+  private unverifiedLooked = 0;
   private verifyTimer: NodeJS.Timeout | undefined;
   /** Bytes handed to `write` and bytes written, since the last `lost` event (what onMoved says is kept). */
   private pushedTotal = 0;
@@ -282,7 +295,7 @@ export class LogFile {
    * up on a failure.
    */
   flush(): Promise<void> {
-    if (!this.writing && this.queue.length === 0 && this.unverifiedLength === 0) return Promise.resolve();
+    if (!this.writing && this.queue.length === 0 && this.unlooked === 0) return Promise.resolve();
     const done = new Promise<void>((resolve) => this.idle.push(resolve));
     if (!this.writing && this.queue.length === 0) this.verify();
     return done;
@@ -297,7 +310,7 @@ export class LogFile {
     if (this.writing) return;
     if (this.drainTimer) clearTimeout(this.drainTimer);
     this.drainTimer = undefined;
-    if (this.queue.length === 0 && this.unverifiedLength === 0) return;
+    if (this.queue.length === 0 && this.unlooked === 0) return;
     try {
       // Before taking: prepare may put a `lost` event and what went into a removed file at the head of the queue.
       this.prepare(this.queue.length, true);
@@ -347,7 +360,7 @@ export class LogFile {
       this.shrinkTimer = setTimeout(() => {
         if (!this.writing) this.shrink();
       }, SHRINK_AFTER_MS).unref();
-      if (this.unverifiedLength > 0) {
+      if (this.unlooked > 0) {
         // The end of a burst, or of a lone write: look at the file now, or once the burst has surely ended.
         if (this.idle.length > 0 || !this.inBurst) return this.verify();
         clearTimeout(this.verifyTimer);
@@ -404,12 +417,33 @@ export class LogFile {
     const length = to - from;
     this.size += length;
     this.writtenTotal += length;
+    // Writes are of whole lines: only one the disk cut short ends inside a line.
+    if (length > 0 && data[to - 1] !== 0x0a) this.torn = this.tornAfter(data, from, to);
+    else if (this.torn.length > 0 && length > 0) this.torn = Buffer.alloc(0);
     if (!this.keptAll || this.unverifiedLength + length > KEEP_BYTES) {
       // Too large to keep: it was checked right before (prepare's `upcoming`), and the next write checks first.
       this.keptAll = false;
       this.unverifiedLength += length;
       return;
     }
+    this.keep(data, from, to);
+  }
+
+  /** Bytes written since the last look (what a look has not kept as `torn`). */
+  private get unlooked(): number {
+    return this.unverifiedLength - this.unverifiedLooked;
+  }
+
+  /** `torn` once bytes [from, to) of `data`, which end inside a line, are written. */
+  private tornAfter(data: Buffer, from: number, to: number): Buffer {
+    const newline = data.lastIndexOf(0x0a, to - 1);
+    // A copy: `data` is the queue's until its next take.
+    return newline >= from ? Buffer.from(data.subarray(newline + 1, to)) : Buffer.concat([this.torn, data.subarray(from, to)]);
+  }
+
+  /** Appends bytes [from, to) of `data` to `unverified`. */
+  private keep(data: Buffer, from: number, to: number): void {
+    const length = to - from;
     if (this.unverifiedLength + length > this.unverified.length) {
       const bigger = Buffer.allocUnsafe(Math.max(this.unverifiedLength + length, this.unverified.length * 2, 64 * 1024));
       this.unverified.copy(bigger, 0, 0, this.unverifiedLength);
@@ -478,7 +512,7 @@ export class LogFile {
   private prepare(incoming: number, force = false, upcoming = incoming): number | undefined {
     const rotate = this.options.rotate ?? 'size';
     const now = Date.now();
-    const due = force || this.unverifiedLength + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS || now >= this.dayEnds;
+    const due = force || this.unlooked + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS || now >= this.dayEnds;
     if (!due && !(rotate !== 'daily' && needsRotation(this.size, incoming, this.options.maxBytes))) return this.room();
     let mine = fs.fstatSync(this.fd);
     // lstat: a symlink put at the path is another file, not the one it points to.
@@ -495,10 +529,16 @@ export class LogFile {
       if (away === undefined || !this.reopenUnderLock()) return undefined;
       const lost = away === 'rotated' ? undefined : away;
       // What went into it since the last check may have gone after the removal: written again, after the event.
-      if (lost && this.unverifiedLength > 0 && this.keptAll) {
-        this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength)));
+      if (lost) this.unverifiedBack();
+      else if (this.torn.length > 0) {
+        // Rotated by another writer with a torn line of this one at its end: the line is written whole into the new
+        // file (its start stays in the rotated one), not as a bare tail; handed again, so not written (onMoved).
+        this.queue.unshift(this.torn);
+        this.writtenTotal -= this.torn.length;
+        this.torn = Buffer.alloc(0);
       }
       this.unverifiedLength = 0;
+      this.unverifiedLooked = 0;
       this.keptAll = true;
       this.noteOpened();
       mine = fs.fstatSync(this.fd);
@@ -515,24 +555,25 @@ export class LogFile {
       // the pane's lines have grown the file back since.
       const cut = { held: Math.max(this.largest, this.size), left: mine.size };
       this.largest = mine.size;
-      if (this.unverifiedLength > 0 && this.keptAll) this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength)));
-      this.unverifiedLength = 0;
-      this.keptAll = true;
+      this.unverifiedBack();
       this.noteLost('cut', cut, this.endsMidLine(mine));
     }
     this.saw(mine);
     // The count starts again from this look, whatever return comes next (a rotation another writer holds the lock of, a
     // failing one): a count left from the file before a follow made the next look of this one a cut.
     this.size = mine.size;
-    // Whatever was written since the last check is where it belongs (this file, or one another writer rotated).
-    this.unverifiedLength = 0;
-    this.keptAll = true;
+    // Whatever was written since the last check is where it belongs (this file, or one another writer rotated),
+    // but for a torn line's start (see `torn`).
+    this.keepTorn();
     this.checkedAt = performance.now();
     this.dayEnds = rotate === 'size' ? Number.POSITIVE_INFINITY : nextLocalMidnight(now);
     this.options.onChecked?.();
     let size = mine.size;
     // Only before a write: a check after one (incoming 0) must not leave its last lines in a rotated file and the live one empty.
-    if (incoming > 0 && rotationDue(rotate, size, incoming, this.options.maxBytes, mine.mtimeMs, now)) {
+    // Nor while a torn line's end waits: it goes first into the file that holds its start (a rotated file ending
+    // inside a line reads as truncated, and the new one would start with a bare tail). It is the queue's first piece
+    // (fail put it back as one), which the write takes whatever the room.
+    if (incoming > 0 && this.torn.length === 0 && rotationDue(rotate, size, incoming, this.options.maxBytes, mine.mtimeMs, now)) {
       let rotated = false;
       // Under a key: the file about to be renamed, opened for reading (the writer's own fd appends only), for its
       // digest to be taken after the rotation, in the background (file-digest.ts); its mark's at, once known.
@@ -579,6 +620,28 @@ export class LogFile {
     this.size = size;
     this.checkEvery = this.options.rotate === 'daily' ? CHECK_BYTES : Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size) * CHECK_ROOM_SHARE)));
     return this.room();
+  }
+
+  /** After a look: `unverified` holds only `torn` (checked, kept to be written again whole after a removal). */
+  private keepTorn(): void {
+    this.unverifiedLength = 0;
+    this.keptAll = true;
+    this.keep(this.torn, 0, this.torn.length);
+    this.unverifiedLooked = this.torn.length;
+  }
+
+  /**
+   * The file is gone or cut: what went into it since the last look goes back at the head of the queue, to be written
+   * again, from a line start (a look kept `torn` at the head of `unverified`; when that was too large to keep, `torn`
+   * at least: its end is the queue's head).
+   */
+  private unverifiedBack(): void {
+    if (this.keptAll && this.unverifiedLength > 0) this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength)));
+    else if (this.torn.length > 0) this.queue.unshift(this.torn);
+    this.torn = Buffer.alloc(0);
+    this.unverifiedLength = 0;
+    this.unverifiedLooked = 0;
+    this.keptAll = true;
   }
 
   /** What a write may take: up to the size limit, unless only the day rotates the file. */
