@@ -12953,8 +12953,13 @@ function start(verb, tmux, state, invocation) {
 function stop(tmux, state, alive, invocation) {
   let by = asker(invocation.clientUser, import_node_os3.default.userInfo().username), plan = planStop(state, alive, by), nonce = plan.requestStopBy === void 0 ? void 0 : (0, import_node_crypto10.randomBytes)(16).toString("hex");
   nonce !== void 0 && requestToggleStop(state.runFile, nonce, { by: plan.requestStopBy, pid: process.pid });
-  let stopped = tmux.stopPipe(state.paneId, state.recording, by, nonce);
-  return nonce !== void 0 && (stopped ? confirmToggleStop : withdrawToggleStop)(state.runFile, nonce), alive || closeLostRecording(tmux, state), stopped ? plan.messages : [stopOvertaken(state, readTarget(tmux, invocation).state.recording)];
+  let stopped = !1;
+  try {
+    stopped = tmux.stopPipe(state.paneId, state.recording, by, nonce);
+  } finally {
+    nonce !== void 0 && (stopped ? confirmToggleStop : withdrawToggleStop)(state.runFile, nonce);
+  }
+  return alive || closeLostRecording(tmux, state), stopped ? plan.messages : [stopOvertaken(state, readTarget(tmux, invocation).state.recording)];
 }
 function perform(verb, tmux, given) {
   let asking = askingClient(tmux, given.client);

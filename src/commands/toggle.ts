@@ -191,9 +191,14 @@ function stop(tmux: Tmux, state: PaneState, alive: boolean, invocation: Invocati
   if (nonce !== undefined) requestToggleStop(state.runFile, nonce, { by: plan.requestStopBy!, pid: process.pid });
   // Stopped by hand: auto-start (@audit-auto) must not start it again behind the user's back. Only the recording
   // read above: another may have started since (this toggle delayed), and it goes on.
-  const stopped = tmux.stopPipe(state.paneId, state.recording, by, nonce);
-  // Also for a reader whose server is gone by the time it asks (a kill-server right after this stop).
-  if (nonce !== undefined) (stopped ? confirmToggleStop : withdrawToggleStop)(state.runFile, nonce);
+  let stopped = false;
+  try {
+    stopped = tmux.stopPipe(state.paneId, state.recording, by, nonce);
+  } finally {
+    // Confirmed for a reader whose server is gone by the time it asks (a kill-server right after this stop); else
+    // withdrawn, also when tmux failed (the pane gone meanwhile), or it would outlive its reader.
+    if (nonce !== undefined) (stopped ? confirmToggleStop : withdrawToggleStop)(state.runFile, nonce);
+  }
   if (!alive) closeLostRecording(tmux, state);
   if (stopped) return plan.messages;
   return [stopOvertaken(state, readTarget(tmux, invocation).state.recording)];

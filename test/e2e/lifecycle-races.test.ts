@@ -127,6 +127,21 @@ describe('a stop whose pipe someone else closed while it was on its way', () => 
     assert.deepEqual(runFilesLeft(tmux), [], 'the stop left no request behind');
   });
 
+  it('nor when the pane was killed meanwhile: pane-closed, and the stop, which found no pane, leaves no request', async () => {
+    const holds = holdsForThisTest();
+    const { tmux, recording, reader } = await loggedServer(holds, 2);
+    holds.holdCall(STOP_CALL);
+    const late = helperInPane(tmux, ['stop', '--pane', '%0'], '%1');
+    await holds.heldCall('the stop at its tmux call');
+    tmux.tmux('kill-pane', '-t', '%0');
+    await waitFor('the reader to finish', () => !alive(reader));
+    holds.releaseCall();
+    await late;
+    const log = tmux.readLog();
+    assert.match(log, new RegExp(`\\* stop rec=${recording} reason=pane-closed\\n`), log);
+    assert.deepEqual(runFilesLeft(tmux), [], 'the refused stop\'s request is withdrawn');
+  });
+
   // The reader slow to ask: the stop's step comes first and finds the pane still marked; it must see the pipe is not
   // this recording's any more, closed, or replaced by another command (which it leaves open).
   for (const [how, command] of [['closed', undefined], ['replaced by another command', 'cat >/dev/null']] as const) {
