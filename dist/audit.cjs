@@ -2548,7 +2548,7 @@ function nanoid(size2 = 21) {
 }
 
 // src/commands/toggle.ts
-var import_node_fs10 = __nodeBuiltin(require("node:fs")), import_node_os3 = __nodeBuiltin(require("node:os")), import_node_path12 = __nodeBuiltin(require("node:path"));
+var import_node_crypto10 = require("node:crypto"), import_node_fs10 = __nodeBuiltin(require("node:fs")), import_node_os3 = __nodeBuiltin(require("node:os")), import_node_path12 = __nodeBuiltin(require("node:path"));
 
 // src/core/errors.ts
 var AuditError = class extends Error {
@@ -11020,6 +11020,11 @@ var OPTIONS = {
   /** Who stopped the pane's logging by hand: auto-start leaves it off (a respawn, the plugin loaded again) until a start by hand clears it. */
   offBy: "@audit_off_by",
   /**
+   * The prefix of a server option named for a user's stop (its nonce): set by the step that closes the pipe
+   * (tmux/client.ts stopPipe), taken by the reader, which honours the stop's request only if it is there.
+   */
+  stopMark: "@audit_stop_",
+  /**
    * The reader's pid, set when it starts and cleared with the marks: audit.tmux's window-layout-changed hook sends it
    * SIGWINCH, so it learns a resize at once (capture/resize-hold.ts).
    */
@@ -11170,6 +11175,19 @@ function pidFilePath(runFile) {
 }
 function stopFilePath(runFile) {
   return runFile.replace(/\.json$/, ".stop");
+}
+function toggleStopPath(runFile, nonce, confirmed = !1) {
+  return runFile.replace(/\.json$/, `${confirmed ? TOGGLE_STOPPED : TOGGLE_STOP}${nonce}`);
+}
+var TOGGLE_STOP = ".stop-", TOGGLE_STOPPED = ".stopped-", NONCE = /^[0-9a-f]{32}$/;
+function toggleStopNonces(runFile, names) {
+  let stem = import_node_path2.default.basename(runFile).replace(/\.json$/, ""), found = [];
+  for (let name of names) {
+    if (!name.startsWith(stem)) continue;
+    let rest = name.slice(stem.length), confirmed = rest.startsWith(TOGGLE_STOPPED), nonce = rest.slice((confirmed ? TOGGLE_STOPPED : TOGGLE_STOP).length);
+    (confirmed || rest.startsWith(TOGGLE_STOP)) && NONCE.test(nonce) && found.push({ nonce, confirmed });
+  }
+  return found;
 }
 function rotationLockPath(logFile) {
   return import_node_path2.default.join(import_node_path2.default.dirname(logFile), `.${import_node_path2.default.basename(logFile)}.lock`);
@@ -12002,7 +12020,9 @@ function writePrivate(file, text2) {
   writePrivateFile(file, text2);
 }
 function writeRecording(runFile, recording) {
-  import_node_fs8.default.rmSync(pidFilePath(runFile), { force: !0 }), import_node_fs8.default.rmSync(stopFilePath(runFile), { force: !0 }), writePrivate(runFile, `${JSON.stringify(recording)}
+  import_node_fs8.default.rmSync(pidFilePath(runFile), { force: !0 });
+  for (let file of stopFiles(runFile)) import_node_fs8.default.rmSync(file, { force: !0 });
+  writePrivate(runFile, `${JSON.stringify(recording)}
 `);
 }
 function readRecording(runFile) {
@@ -12141,9 +12161,6 @@ function requestStop(runFile, request) {
   writePrivate(stopFilePath(runFile), `${JSON.stringify(request)}
 `);
 }
-function withdrawStopRequest(runFile) {
-  import_node_fs8.default.rmSync(stopFilePath(runFile), { force: !0 });
-}
 function takeStopRequest(runFile) {
   try {
     let request = JSON.parse(readPrivateFile(stopFilePath(runFile)));
@@ -12152,6 +12169,51 @@ function takeStopRequest(runFile) {
     return;
   }
 }
+function requestToggleStop(runFile, nonce, request) {
+  writePrivate(toggleStopPath(runFile, nonce), `${JSON.stringify(request)}
+`);
+}
+function confirmToggleStop(runFile, nonce) {
+  try {
+    import_node_fs8.default.renameSync(toggleStopPath(runFile, nonce), toggleStopPath(runFile, nonce, !0));
+  } catch {
+  }
+}
+function withdrawToggleStop(runFile, nonce) {
+  import_node_fs8.default.rmSync(toggleStopPath(runFile, nonce), { force: !0 });
+}
+function toggleStops(runFile) {
+  let stops = [];
+  for (let listed2 of toggleStopNonces(runFile, runDirNames(runFile)))
+    for (let confirmed of listed2.confirmed ? [!0] : [!1, !0]) {
+      let request = readToggleStop(toggleStopPath(runFile, listed2.nonce, confirmed));
+      if (request !== "absent") {
+        request && stops.push({ ...request, nonce: listed2.nonce, confirmed });
+        break;
+      }
+    }
+  return stops;
+}
+function readToggleStop(file) {
+  let request;
+  try {
+    request = JSON.parse(readPrivateFile(file));
+  } catch (error) {
+    return error.code === "ENOENT" ? "absent" : void 0;
+  }
+  return typeof request.by == "string" && Number.isInteger(request.pid) ? { by: request.by, pid: request.pid } : void 0;
+}
+function runDirNames(runFile) {
+  try {
+    return import_node_fs8.default.readdirSync(import_node_path10.default.dirname(runFile));
+  } catch {
+    return [];
+  }
+}
+function stopFiles(runFile) {
+  let toggles = toggleStopNonces(runFile, runDirNames(runFile)).map(({ nonce, confirmed }) => toggleStopPath(runFile, nonce, confirmed));
+  return [stopFilePath(runFile), ...toggles];
+}
 function removeRunFiles(runFile, recordingId) {
   if (!import_node_path10.default.basename(runFile).endsWith(`-${recordingId}.json`))
     try {
@@ -12159,7 +12221,7 @@ function removeRunFiles(runFile, recordingId) {
     } catch {
       return;
     }
-  for (let file of [runFile, pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile), heldNotePath(runFile)]) import_node_fs8.default.rmSync(file, { force: !0 });
+  for (let file of [runFile, pidFilePath(runFile), ...stopFiles(runFile), sealFilePath(runFile), heldNotePath(runFile)]) import_node_fs8.default.rmSync(file, { force: !0 });
   removeNoteFiles(runFile);
 }
 
@@ -12218,7 +12280,11 @@ function unset(paneId, options) {
 function commandText(args) {
   return args.map((word) => word === ";" ? word : tmuxQuote(word)).join(" ");
 }
-var ANSWER_TIMEOUT_MS = 2e3, STOPPED = "stopped", Tmux = class {
+var ANSWER_TIMEOUT_MS = 2e3, STOPPED = "stopped";
+function stopMark(nonce) {
+  return `${PANE_OPTIONS.stopMark}${nonce}`;
+}
+var Tmux = class {
   /** `socket` is for processes outside tmux's environment (the pipe reader); commands run from tmux use $TMUX. */
   constructor(socket) {
     this.socket = socket;
@@ -12322,6 +12388,15 @@ var ANSWER_TIMEOUT_MS = 2e3, STOPPED = "stopped", Tmux = class {
       paneId,
       PANE_OPTIONS.offBy,
       ";",
+      // The after-pipe-pane hook notes every pipe-pane after this (it ran for the one that started ours before these
+      // marks: hooks run right after their command, cmd-queue.c:660, :432): a stop closes the pipe only while none
+      // did, the pipe then being this recording's (stopPipe).
+      "set-option",
+      "-pu",
+      "-t",
+      paneId,
+      PANE_OPTIONS.pipedBy,
+      ";",
       // A reader killed outright left its pid and size: the new reader sets its own once it runs (after these marks).
       ...unset(paneId, [PANE_OPTIONS.readerPid, PANE_OPTIONS.readerSize])
     ];
@@ -12402,8 +12477,9 @@ var ANSWER_TIMEOUT_MS = 2e3, STOPPED = "stopped", Tmux = class {
     return this.ifRecording(paneId, recording, `set-option -p -t ${paneId} ${PANE_OPTIONS.readerPid} ${pid}${run}${beating}`);
   }
   /** `command` (tmux syntax; only ids, numbers and option names in it) if the pane still shows this recording. */
-  ifRecording(paneId, recording, command) {
-    return ["if-shell", "-F", "-t", paneId, `#{==:#{${PANE_OPTIONS.recording}},${recording}}`, command];
+  ifRecording(paneId, recording, command, also) {
+    let shown = `#{==:#{${PANE_OPTIONS.recording}},${recording}}`;
+    return ["if-shell", "-F", "-t", paneId, also === void 0 ? shown : `#{&&:${shown},${also}}`, command];
   }
   /**
    * Closes the pane's pipe and clears the marks, the status going off at once (set-option redraws), only if the pane
@@ -12412,13 +12488,22 @@ var ANSWER_TIMEOUT_MS = 2e3, STOPPED = "stopped", Tmux = class {
    * of one started meanwhile: that one would end with nobody named, its stop request being the older one's. `offBy`:
    * who stopped it by hand (auto-start then leaves it off: core/auto.ts), noted in the same step, so a stop that
    * ended nothing does not keep auto-start from a newer recording. Whether the pane was this recording's.
+   *
+   * `nonce`: a user's stop, whose request the reader takes only if this step closed its pipe. The step then also
+   * needs the pipe to be this recording's still (open, and no pipe-pane since the marks: a pipe someone else closed
+   * or replaced while this stop was on its way ended the recording, not this stop), and it leaves the nonce in a
+   * server option, which the reader's question finds whatever becomes of the pane: set right after pipe-pane in
+   * the branch, it is there before tmux answers any other client (the branch runs as one run of this client's
+   * queue, cmd-if-shell.c:99-100, cmd-queue.c:738-788; set-option does not wait), and is not set if pipe-pane
+   * fails (a dead pane: cmd-pipe-pane.c:71, the rest of the list dropped, cmd-queue.c:769-770).
    */
-  stopPipe(paneId, recording, offBy) {
+  stopPipe(paneId, recording, offBy, nonce) {
     let stop2 = [
       "pipe-pane",
       "-t",
       paneId,
       ";",
+      ...nonce === void 0 ? [] : ["set-option", "-s", stopMark(nonce), nonce, ";"],
       ...unset(paneId, RECORDING_MARKS),
       ...offBy === void 0 ? [] : [";", "set-option", "-p", "-t", paneId, PANE_OPTIONS.offBy, offBy],
       // Printed to this command's client, as the branch runs in its place (cmd-if-shell.c:100).
@@ -12426,8 +12511,21 @@ var ANSWER_TIMEOUT_MS = 2e3, STOPPED = "stopped", Tmux = class {
       "display-message",
       "-p",
       STOPPED
-    ];
-    return this.run(this.ifRecording(paneId, recording, commandText(stop2))).trim() === STOPPED;
+    ], ours2 = nonce === void 0 ? void 0 : `#{&&:#{pane_pipe},#{==:#{${PANE_OPTIONS.pipedBy}},}}`;
+    return this.run(this.ifRecording(paneId, recording, commandText(stop2), ours2)).trim() === STOPPED;
+  }
+  /**
+   * Which of these stop nonces a stop's step left (stopPipe), removing them all; undefined when there is no server
+   * to ask. Each asked on its own (show-options prints nothing for an unset one): an option's value is its nonce.
+   */
+  takeStopMarks(nonces) {
+    let args = nonces.flatMap((nonce, index) => [...index ? [";"] : [], "show-options", "-sqv", stopMark(nonce), ";", "set-option", "-su", stopMark(nonce)]);
+    try {
+      return new Set(this.run(args).split(`
+`).filter((nonce) => nonces.includes(nonce)));
+    } catch {
+      return;
+    }
   }
   /** Shows `text` in the message line of `client` (or the current one). */
   message(text2, options = {}) {
@@ -12713,7 +12811,7 @@ function claim(runFile) {
     import_node_fs9.default.rmSync(claimed, { force: !0 });
     return;
   } finally {
-    for (let file of [pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile), heldNotePath(runFile)]) import_node_fs9.default.rmSync(file, { force: !0 });
+    for (let file of [pidFilePath(runFile), ...stopFiles(runFile), sealFilePath(runFile), heldNotePath(runFile)]) import_node_fs9.default.rmSync(file, { force: !0 });
     removeNoteFiles(runFile);
   }
 }
@@ -12853,10 +12951,15 @@ function start(verb, tmux, state, invocation) {
   return plan.hinted && tmux.markShellHinted(), plan.messages;
 }
 function stop(tmux, state, alive, invocation) {
-  let by = asker(invocation.clientUser, import_node_os3.default.userInfo().username), plan = planStop(state, alive, by);
-  plan.requestStopBy !== void 0 && requestStop(state.runFile, { by: plan.requestStopBy });
-  let stopped = tmux.stopPipe(state.paneId, state.recording, by);
-  return alive || closeLostRecording(tmux, state), stopped ? plan.messages : (plan.requestStopBy !== void 0 && livingReader(state.runFile) === void 0 && withdrawStopRequest(state.runFile), [stopOvertaken(state, readTarget(tmux, invocation).state.recording)]);
+  let by = asker(invocation.clientUser, import_node_os3.default.userInfo().username), plan = planStop(state, alive, by), nonce = plan.requestStopBy === void 0 ? void 0 : (0, import_node_crypto10.randomBytes)(16).toString("hex");
+  nonce !== void 0 && requestToggleStop(state.runFile, nonce, { by: plan.requestStopBy, pid: process.pid });
+  let stopped = !1;
+  try {
+    stopped = tmux.stopPipe(state.paneId, state.recording, by, nonce);
+  } finally {
+    nonce !== void 0 && (stopped ? confirmToggleStop : withdrawToggleStop)(state.runFile, nonce);
+  }
+  return alive || closeLostRecording(tmux, state), stopped ? plan.messages : [stopOvertaken(state, readTarget(tmux, invocation).state.recording)];
 }
 function perform(verb, tmux, given) {
   let asking = askingClient(tmux, given.client);
@@ -15605,7 +15708,7 @@ var Transcript = class {
 };
 
 // src/capture/commands.ts
-var import_node_crypto10 = require("node:crypto");
+var import_node_crypto11 = require("node:crypto");
 
 // src/terminal/semantic.ts
 var CODES = /* @__PURE__ */ new Set(["A", "B", "C", "D", "E", "P"]);
@@ -15675,7 +15778,7 @@ function bytesToText(bytes) {
 }
 
 // src/capture/commands.ts
-var ANSWER_MS = 2e3, MAX_ASKING = 4, MAX_ASKS_PER_SECOND = 5, MAX_KNOWN = 1024, MAX_REFUSED = 16, MAX_NONCES = 64, NONCE = /^[0-9a-f]{32}$/, PID = /^[1-9]\d{0,9}$/, NONCE_BLANK = "[nonce]", CommandTracker = class {
+var ANSWER_MS = 2e3, MAX_ASKING = 4, MAX_ASKS_PER_SECOND = 5, MAX_KNOWN = 1024, MAX_REFUSED = 16, MAX_NONCES = 64, NONCE2 = /^[0-9a-f]{32}$/, PID = /^[1-9]\d{0,9}$/, NONCE_BLANK = "[nonce]", CommandTracker = class {
   constructor(options) {
     this.options = options;
   }
@@ -15772,8 +15875,8 @@ var ANSWER_MS = 2e3, MAX_ASKING = 4, MAX_ASKS_PER_SECOND = 5, MAX_KNOWN = 1024, 
   /** Sets `fields.verified` now, or later while the hold keeps the event back. */
   verify(mark, fields) {
     let pid = mark.options.get("pid"), nonce = mark.options.get("k"), keys = this.options.keys;
-    if (mark.family !== 133 || !keys || pid === void 0 || !PID.test(pid) || nonce === void 0 || !NONCE.test(nonce)) return;
-    let hash = (0, import_node_crypto10.createHash)("sha256").update(nonce).digest("hex"), known2 = this.known.get(pid), accept = (registered) => {
+    if (mark.family !== 133 || !keys || pid === void 0 || !PID.test(pid) || nonce === void 0 || !NONCE2.test(nonce)) return;
+    let hash = (0, import_node_crypto11.createHash)("sha256").update(nonce).digest("hex"), known2 = this.known.get(pid), accept = (registered) => {
       if (registered !== hash) {
         let refused = this.refused.get(pid) ?? [];
         refused.includes(nonce) || refused.push(nonce), refused.length > MAX_REFUSED && refused.shift(), this.refused.set(pid, refused), this.refused.size > MAX_KNOWN && this.refused.delete(this.refused.keys().next().value);
@@ -16189,9 +16292,9 @@ var PlaceWatch = class {
 };
 
 // src/capture/note-facts.ts
-var import_node_crypto11 = require("node:crypto");
+var import_node_crypto12 = require("node:crypto");
 function noteFacts(tmux, paneId, note, done) {
-  let nonce = `facts-${(0, import_node_crypto11.randomBytes)(8).toString("hex")}:`, client = typeof note.fields.client == "string" ? note.fields.client : "", from = typeof note.fields.from == "string" ? note.fields.from : "", args = ["display-message", "-p", "-t", paneId, `${nonce}pane:${["#{session_id}", "#{session_name}", "#{window_name}"].join(FIELD_SEPARATOR)}`];
+  let nonce = `facts-${(0, import_node_crypto12.randomBytes)(8).toString("hex")}:`, client = typeof note.fields.client == "string" ? note.fields.client : "", from = typeof note.fields.from == "string" ? note.fields.from : "", args = ["display-message", "-p", "-t", paneId, `${nonce}pane:${["#{session_id}", "#{session_name}", "#{window_name}"].join(FIELD_SEPARATOR)}`];
   client && (args.push(";", "list-clients", "-F", `${nonce}client:${CLIENT_FORMATS.map((format2) => `#{${format2}}`).join(FIELD_SEPARATOR)}`), args.push(";", "display-message", "-p", `${nonce}option:#{${clientOption(client)}}`)), from && args.push(";", "display-message", "-p", "-t", from, `${nonce}from:#{session_name}`), tmux.ask(args, (stdout) => {
     let lines = (stdout ?? "").split(`
 `), of = (kind) => lines.filter((line3) => line3.startsWith(`${nonce}${kind}:`)).map((line3) => line3.slice(nonce.length + kind.length + 1)), pane = of("pane")[0];
@@ -16697,28 +16800,28 @@ function writeHeadMark(logFile, rotated, fd, line3, content) {
 }
 
 // src/sinks/file/file-digest.ts
-var import_node_crypto13 = require("node:crypto"), import_node_fs17 = __nodeBuiltin(require("node:fs")), import_node_path18 = __nodeBuiltin(require("node:path"));
+var import_node_crypto14 = require("node:crypto"), import_node_fs17 = __nodeBuiltin(require("node:fs")), import_node_path18 = __nodeBuiltin(require("node:path"));
 
 // src/chain/head-mark.ts
-var import_node_crypto12 = require("node:crypto");
+var import_node_crypto13 = require("node:crypto");
 var HEAD_EVENT = "head";
 function headTag(key2, rec, logName, at, prev, content) {
   let named = content === void 0 ? "" : `\0${content.dat}\0${content.size}\0${content.sha}`, head = rec === void 0 ? "tmux-audit head" : `tmux-audit head rec\0${rec}`;
-  return (0, import_node_crypto12.createHmac)("sha256", key2).update(`${head}\0${logName}\0${at}\0${prev}${named}`).digest("hex").slice(0, SEAL_HEX);
+  return (0, import_node_crypto13.createHmac)("sha256", key2).update(`${head}\0${logName}\0${at}\0${prev}${named}`).digest("hex").slice(0, SEAL_HEX);
 }
 function headFields(key2, rec, logName, at, prev, content) {
   let named = content === void 0 ? {} : { dat: String(content.dat), size: String(content.size), sha: content.sha };
   return { file: logName, at: String(at), prev: String(prev), ...named, e: headTag(key2, rec, logName, at, prev, content) };
 }
 function contentTag(key2, logName, content) {
-  return (0, import_node_crypto12.createHmac)("sha256", key2).update(`tmux-audit content\0${logName}\0${content.dat}\0${content.size}\0${content.sha}`).digest("hex").slice(0, SEAL_HEX);
+  return (0, import_node_crypto13.createHmac)("sha256", key2).update(`tmux-audit content\0${logName}\0${content.dat}\0${content.size}\0${content.sha}`).digest("hex").slice(0, SEAL_HEX);
 }
 var LATE_BYTES = 8 * 1024 * 1024, FileDigest = class {
   constructor(file) {
     this.file = file;
   }
   file;
-  hash = (0, import_node_crypto12.createHash)("sha256");
+  hash = (0, import_node_crypto13.createHash)("sha256");
   hashed = 0;
   /** The lines not hashed yet, as read: strings, hashed as UTF-8 (the bytes the file holds). */
   tail = [];
@@ -16751,7 +16854,7 @@ var LATE_BYTES = 8 * 1024 * 1024, FileDigest = class {
 function tagHolds(v, key2, at, prev, content) {
   let e = Buffer.from(v.fields?.e ?? "");
   if (!Number.isSafeInteger(at) || !Number.isSafeInteger(prev) || v.fields?.file !== sealLogName(v.file)) return !1;
-  let is = (want) => e.length === want.length && (0, import_node_crypto12.timingSafeEqual)(e, Buffer.from(want));
+  let is = (want) => e.length === want.length && (0, import_node_crypto13.timingSafeEqual)(e, Buffer.from(want));
   return is(headTag(key2, v.fields?.rec ?? "", sealLogName(v.file), at, prev, content)) || is(headTag(key2, void 0, sealLogName(v.file), at, prev, content));
 }
 function markHolds(v, key2) {
@@ -16910,7 +17013,7 @@ function digestInBackground(fd, logFile, dat, key2, done = () => {
   }
   if (size2 === 0)
     return import_node_fs17.default.closeSync(fd), done();
-  let hash = (0, import_node_crypto13.createHash)("sha256"), slice = Buffer.allocUnsafe(Math.min(SLICE_BYTES, Math.max(1, size2))), finish = (content) => {
+  let hash = (0, import_node_crypto14.createHash)("sha256"), slice = Buffer.allocUnsafe(Math.min(SLICE_BYTES, Math.max(1, size2))), finish = (content) => {
     import_node_fs17.default.close(fd, () => done(content));
   }, next = (at) => {
     if (at >= size2) {
@@ -16935,7 +17038,7 @@ function notedDigest(logFile, key2) {
     let [dat, size2, sha, tag2, ...rest] = readPrivateFile(digestNotePath(logFile)).trim().split(" ");
     if (rest.length > 0 || !/^\d{1,16}$/.test(dat ?? "") || !/^\d{1,16}$/.test(size2 ?? "") || !/^[0-9a-f]{64}$/.test(sha ?? "")) return;
     let content = { dat: Number(dat), size: Number(size2), sha }, want = Buffer.from(contentTag(key2, sealLogName(logFile), content)), got = Buffer.from(tag2 ?? "");
-    return got.length === want.length && (0, import_node_crypto13.timingSafeEqual)(got, want) ? content : void 0;
+    return got.length === want.length && (0, import_node_crypto14.timingSafeEqual)(got, want) ? content : void 0;
   } catch {
     return;
   }
@@ -18442,7 +18545,7 @@ function runPipe(recording, runFile) {
   }), finishing = !1, finish = async (reason) => {
     if (finishing) return;
     finishing = !0, stopReading(), gate?.close(), resizeHold?.end(), recorder.endOfInput(), takeNotesNow(), await notesDone;
-    let stop2 = runFile ? takeStopRequest(runFile) : void 0, fields = stop2 ? { reason: stop2.reason ?? "toggle", status: stop2.status, by: stop2.by } : reason === "eof" ? endOfInput(tmux, recording) : { reason };
+    let stop2 = (runFile ? await toggleThatClosed(tmux, recording, runFile) : void 0) ?? (runFile ? takeStopRequest(runFile) : void 0), fields = stop2 ? { reason: stop2.reason ?? "toggle", status: stop2.status, by: stop2.by } : reason === "eof" ? endOfInput(tmux, recording) : { reason };
     if (recording.socket && !stop2?.by)
       try {
         tmux.clearMarks(recording.paneId, recording.id);
@@ -18527,6 +18630,20 @@ function actorGate(tmux, recording, stamper, recorder, deliver, inOrder) {
 }
 function screenOf(tmux, paneId) {
   return { program: (done) => tmux.currentCommand(paneId, done), alternate: (done) => tmux.alternateOn(paneId, done) };
+}
+var TOGGLE_CONFIRM_MS = 2e3;
+async function toggleThatClosed(tmux, recording, runFile) {
+  let stops = toggleStops(runFile);
+  if (stops.length === 0) return;
+  let marked = recording.socket ? tmux.takeStopMarks(stops.map((stop2) => stop2.nonce)) : void 0, by = (stop2) => stop2 && { by: stop2.by };
+  if (marked) return by(stops.find((stop2) => marked.has(stop2.nonce)));
+  for (let deadline = Date.now() + TOGGLE_CONFIRM_MS; ; ) {
+    let waiting = stops.some((stop2) => processAlive(stop2.pid));
+    stops = toggleStops(runFile);
+    let confirmed = stops.find((stop2) => stop2.confirmed);
+    if (confirmed || !waiting || Date.now() > deadline) return by(confirmed);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 function endOfInput(tmux, recording) {
   if (!recording.socket) return { reason: "eof" };
@@ -20168,7 +20285,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_crypto14 = require("node:crypto"), import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_path31 = __nodeBuiltin(require("node:path"));
+var import_node_crypto15 = require("node:crypto"), import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_path31 = __nodeBuiltin(require("node:path"));
 
 // src/chain/key-match.ts
 var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under this key: the key is the log's; if the log is otherwise whole, its files were renamed from another log's name (e= binds it)", KeyMatch = class {
@@ -21641,7 +21758,7 @@ function prefixDigest(file, size2, textOf) {
   let { fd, to, release: release2 } = textOf(file);
   try {
     if (to !== void 0 && size2 > to) return;
-    let hash = (0, import_node_crypto14.createHash)("sha256"), piece = Buffer.allocUnsafe(Math.min(size2, 1 << 20));
+    let hash = (0, import_node_crypto15.createHash)("sha256"), piece = Buffer.allocUnsafe(Math.min(size2, 1 << 20));
     for (let at = 0; at < size2; ) {
       let read2 = import_node_fs36.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);
       if (read2 === 0) return;
@@ -22009,7 +22126,7 @@ var EVENT_LINES = " \\* ";
 var import_node_fs38 = __nodeBuiltin(require("node:fs"));
 
 // src/read/context.ts
-var import_node_crypto15 = require("node:crypto"), import_node_fs37 = __nodeBuiltin(require("node:fs"));
+var import_node_crypto16 = require("node:crypto"), import_node_fs37 = __nodeBuiltin(require("node:fs"));
 
 // src/read/backward.ts
 var BackwardSearch = class {
@@ -22201,7 +22318,7 @@ var PaneContext = class {
   }
 };
 function digestOf(text2) {
-  return (0, import_node_crypto15.createHash)("sha256").update(text2).digest("base64");
+  return (0, import_node_crypto16.createHash)("sha256").update(text2).digest("base64");
 }
 function numbered(found, fd, file, offset, number2) {
   let after = offset;

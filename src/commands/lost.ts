@@ -7,11 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { recordingIdentity } from '../capture/identity.ts';
 import { OPTIONS, resolveOptions } from '../core/options.ts';
-import { pidFilePath, stopFilePath } from '../core/paths.ts';
+import { pidFilePath } from '../core/paths.ts';
 import { removeNoteFiles } from '../runtime/notes.ts';
 import { Stamper } from '../capture/stamper.ts';
 import { externalStopFields, sealFilePath } from '../chain/external-stop.ts';
-import { livingReader, readRecording, type Recording } from '../runtime/runfile.ts';
+import { livingReader, readRecording, stopFiles, type Recording } from '../runtime/runfile.ts';
 import { appendRecords } from '../sinks/file/append.ts';
 import { heldNotePath } from '../sinks/file/noted-files.ts';
 import { recordFormat } from '../format/formats.ts';
@@ -80,7 +80,7 @@ function claim(runFile: string): { recording: Recording; bound: { p: string; awa
     fs.rmSync(claimed, { force: true });
     return undefined; // not a run file we trust: left aside, not written for
   } finally {
-    for (const file of [pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile), heldNotePath(runFile)]) fs.rmSync(file, { force: true });
+    for (const file of [pidFilePath(runFile), ...stopFiles(runFile), sealFilePath(runFile), heldNotePath(runFile)]) fs.rmSync(file, { force: true });
     removeNoteFiles(runFile);
   }
 }

@@ -30,7 +30,7 @@ import { Pipeline, type Transform } from '../pipeline/pipeline.ts';
 import { parseExtraPatterns, Redactor } from '../pipeline/redact.ts';
 import { readInput } from '../runtime/input.ts';
 import { openInbox, takeNotes } from '../runtime/notes.ts';
-import { removeRunFiles, takeStopRequest, writeReaderPid, writeRecording, type Recording } from '../runtime/runfile.ts';
+import { removeRunFiles, takeStopRequest, toggleStops, writeReaderPid, writeRecording, type Recording, type StopRequest, type ToggleStop } from '../runtime/runfile.ts';
 import { CastFile, castPath } from '../sinks/file/cast.ts';
 import { CastSizeWatch } from '../sinks/file/cast-size.ts';
 import { FileSink } from '../sinks/file/sink.ts';
@@ -44,6 +44,7 @@ import { describeTarget } from '../sinks/syslog/target.ts';
 import { FIELD_SEPARATOR, Tmux } from '../tmux/client.ts';
 import { pipeCloser } from '../tmux/pipe-closer.ts';
 import { openPtySize } from '../runtime/pty-size.ts';
+import { processAlive } from '../runtime/process.ts';
 
 /** After SIGUSR1, how long input must be quiet before the reader finishes. */
 const QUIET_STOP_MS = 200;
@@ -322,7 +323,8 @@ export function runPipe(recording: Recording, runFile?: string): void {
     takeNotesNow();
     // The notes' answers before the stop (tmux answers within its timeout, or they are dropped).
     await notesDone;
-    const stop = runFile ? takeStopRequest(runFile) : undefined;
+    const toggled = runFile ? await toggleThatClosed(tmux, recording, runFile) : undefined;
+    const stop = toggled ?? (runFile ? takeStopRequest(runFile) : undefined);
     const fields = stop ? { reason: stop.reason ?? 'toggle', status: stop.status, by: stop.by } : reason === 'eof' ? endOfInput(tmux, recording) : { reason };
     // A toggle clears the marks itself; every other ending clears them here, so the status stops saying REC at once.
     if (recording.socket && !stop?.by) {
@@ -444,6 +446,31 @@ function actorGate(tmux: Tmux, recording: Recording, stamper: Stamper, recorder:
 /** The program that enters the alternate screen, asked of tmux asynchronously, so the reader keeps draining meanwhile. */
 function screenOf(tmux: Tmux, paneId: string): ScreenSource {
   return { program: (done) => tmux.currentCommand(paneId, done), alternate: (done) => tmux.alternateOn(paneId, done) };
+}
+
+/** How long a reader whose server is gone waits for a toggle's confirmation while the toggle runs. */
+const TOGGLE_CONFIRM_MS = 2000;
+
+/**
+ * The user's stop whose step closed the pipe, if one did (runtime/runfile.ts ToggleStop): a request written before a
+ * pipe someone else closed, or before another's stop, is not. The server says which step ran (the nonce it left:
+ * tmux/client.ts stopPipe), also when the pane is gone; with no server left (killed right after the stop), the
+ * toggle's own word, which it writes once tmux has answered it.
+ */
+async function toggleThatClosed(tmux: Tmux, recording: Recording, runFile: string): Promise<StopRequest | undefined> {
+  let stops = toggleStops(runFile);
+  if (stops.length === 0) return undefined;
+  const marked = recording.socket ? tmux.takeStopMarks(stops.map((stop) => stop.nonce)) : undefined;
+  const by = (stop: ToggleStop | undefined): StopRequest | undefined => stop && { by: stop.by };
+  if (marked) return by(stops.find((stop) => marked.has(stop.nonce)));
+  for (const deadline = Date.now() + TOGGLE_CONFIRM_MS; ; ) {
+    // Asked before the requests are read again: a confirmation written just before its toggle exited is read below.
+    const waiting = stops.some((stop) => processAlive(stop.pid));
+    stops = toggleStops(runFile);
+    const confirmed = stops.find((stop) => stop.confirmed);
+    if (confirmed || !waiting || Date.now() > deadline) return by(confirmed);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /** Why the pipe closed when nobody toggled, and who closed it when it was closed by hand: asked of tmux, which may be gone too. */

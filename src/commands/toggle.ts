@@ -2,6 +2,7 @@
 // pane through src/tmux/, let src/core/plan.ts decide, carry the plan out, and
 // return the words for the user. Printing them is the CLI's job.
 
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { AuditError } from '../core/errors.ts';
 import { PANE_OPTIONS, resolveOptions } from '../core/options.ts';
 import { asker, cannotWrite, chooseAction, planStart, planStop, stopOvertaken, type StartPlan, type Verb } from '../core/plan.ts';
 import { openAppend } from '../sinks/file/safe-fs.ts';
-import { livingReader, paneReaders, removeRunFiles, requestStop, shellsRunning, withdrawStopRequest, writeRecording } from '../runtime/runfile.ts';
+import { confirmToggleStop, livingReader, paneReaders, removeRunFiles, requestToggleStop, shellsRunning, withdrawToggleStop, writeRecording } from '../runtime/runfile.ts';
 import { autoShellMark } from '../core/auto.ts';
 import { paneRunStem } from '../core/paths.ts';
 import { askingClient } from '../tmux/asking-client.ts';
@@ -184,15 +185,22 @@ function start(verb: Verb, tmux: Tmux, state: PaneState, invocation: Invocation)
 function stop(tmux: Tmux, state: PaneState, alive: boolean, invocation: Invocation): string[] {
   const by = asker(invocation.clientUser, os.userInfo().username);
   const plan = planStop(state, alive, by);
-  if (plan.requestStopBy !== undefined) requestStop(state.runFile, { by: plan.requestStopBy });
+  // Written before the pipe closes (its reader reads it then), so it may meet a pipe someone else closed meanwhile:
+  // the nonce, which only this stop's step leaves in tmux, says whether the request is what closed it.
+  const nonce = plan.requestStopBy === undefined ? undefined : randomBytes(16).toString('hex');
+  if (nonce !== undefined) requestToggleStop(state.runFile, nonce, { by: plan.requestStopBy!, pid: process.pid });
   // Stopped by hand: auto-start (@audit-auto) must not start it again behind the user's back. Only the recording
   // read above: another may have started since (this toggle delayed), and it goes on.
-  const stopped = tmux.stopPipe(state.paneId, state.recording, by);
+  let stopped = false;
+  try {
+    stopped = tmux.stopPipe(state.paneId, state.recording, by, nonce);
+  } finally {
+    // Confirmed for a reader whose server is gone by the time it asks (a kill-server right after this stop); else
+    // withdrawn, also when tmux failed (the pane gone meanwhile), or it would outlive its reader.
+    if (nonce !== undefined) (stopped ? confirmToggleStop : withdrawToggleStop)(state.runFile, nonce);
+  }
   if (!alive) closeLostRecording(tmux, state);
   if (stopped) return plan.messages;
-  // It ended meanwhile (another stop, a start over it, its pane's end). A request its reader is no longer there to
-  // take is nobody's; one still running takes it (or another's) and removes it with its run files.
-  if (plan.requestStopBy !== undefined && livingReader(state.runFile) === undefined) withdrawStopRequest(state.runFile);
   return [stopOvertaken(state, readTarget(tmux, invocation).state.recording)];
 }
 

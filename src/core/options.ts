@@ -209,6 +209,11 @@ export const PANE_OPTIONS = {
   /** Who stopped the pane's logging by hand: auto-start leaves it off (a respawn, the plugin loaded again) until a start by hand clears it. */
   offBy: '@audit_off_by',
   /**
+   * The prefix of a server option named for a user's stop (its nonce): set by the step that closes the pipe
+   * (tmux/client.ts stopPipe), taken by the reader, which honours the stop's request only if it is there.
+   */
+  stopMark: '@audit_stop_',
+  /**
    * The reader's pid, set when it starts and cleared with the marks: audit.tmux's window-layout-changed hook sends it
    * SIGWINCH, so it learns a resize at once (capture/resize-hold.ts).
    */

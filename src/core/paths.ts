@@ -87,6 +87,32 @@ export function stopFilePath(runFile: string): string {
   return runFile.replace(/\.json$/, '.stop');
 }
 
+/**
+ * A toggle's stop request, one file per request (its nonce): two toggles at once each keep their own, and the reader
+ * takes the one whose step closed the pipe. `confirmed`: renamed so by the toggle once tmux said its step ran.
+ */
+export function toggleStopPath(runFile: string, nonce: string, confirmed = false): string {
+  return runFile.replace(/\.json$/, `${confirmed ? TOGGLE_STOPPED : TOGGLE_STOP}${nonce}`);
+}
+
+const TOGGLE_STOP = '.stop-';
+const TOGGLE_STOPPED = '.stopped-';
+const NONCE = /^[0-9a-f]{32}$/;
+
+/** The nonces of the toggle stop requests beside `runFile` (`names`: its directory's entries), and which are confirmed. */
+export function toggleStopNonces(runFile: string, names: readonly string[]): { nonce: string; confirmed: boolean }[] {
+  const stem = path.basename(runFile).replace(/\.json$/, '');
+  const found = [];
+  for (const name of names) {
+    if (!name.startsWith(stem)) continue;
+    const rest = name.slice(stem.length);
+    const confirmed = rest.startsWith(TOGGLE_STOPPED);
+    const nonce = rest.slice((confirmed ? TOGGLE_STOPPED : TOGGLE_STOP).length);
+    if ((confirmed || rest.startsWith(TOGGLE_STOP)) && NONCE.test(nonce)) found.push({ nonce, confirmed });
+  }
+  return found;
+}
+
 /** The lock that serialises rotation of one session file between the panes writing to it. */
 export function rotationLockPath(logFile: string): string {
   return path.join(path.dirname(logFile), `.${path.basename(logFile)}.lock`);

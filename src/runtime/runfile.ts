@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { forkedBefore, type Forked } from '../core/fork-order.ts';
-import { pidFilePath, runFilePane, stopFilePath } from '../core/paths.ts';
+import { pidFilePath, runFilePane, stopFilePath, toggleStopNonces, toggleStopPath } from '../core/paths.ts';
 import type { EventFields } from '../core/record.ts';
 import { AuditError } from '../core/errors.ts';
 import type { RotateWhen } from '../core/options.ts';
@@ -81,7 +81,7 @@ function writePrivate(file: string, text: string): void {
 
 export function writeRecording(runFile: string, recording: Recording): void {
   fs.rmSync(pidFilePath(runFile), { force: true });
-  fs.rmSync(stopFilePath(runFile), { force: true });
+  for (const file of stopFiles(runFile)) fs.rmSync(file, { force: true });
   writePrivate(runFile, `${JSON.stringify(recording)}\n`);
 }
 
@@ -291,9 +291,8 @@ export function waitForReaders(pids: number[], limitMs = 2000): void {
 }
 
 /**
- * Why a recording is being stopped, told to the reader before its pipe closes:
- * a user's toggle (`by`), or tmux's word that the pane died (`reason`
- * `pane-exited` with the exit `status`).
+ * Why a recording is being stopped, told to the reader before its pipe closes: tmux's word that the pane died
+ * (`reason` `pane-exited` with the exit `status`). A toggle's stop is a ToggleStop.
  */
 export interface StopRequest {
   by?: string;
@@ -305,11 +304,6 @@ export function requestStop(runFile: string, request: StopRequest): void {
   writePrivate(stopFilePath(runFile), `${JSON.stringify(request)}\n`);
 }
 
-/** Removes a stop request nobody will take (its reader is gone: commands/toggle.ts). */
-export function withdrawStopRequest(runFile: string): void {
-  fs.rmSync(stopFilePath(runFile), { force: true });
-}
-
 export function takeStopRequest(runFile: string): StopRequest | undefined {
   try {
     const request = JSON.parse(readPrivateFile(stopFilePath(runFile))) as StopRequest;
@@ -318,6 +312,78 @@ export function takeStopRequest(runFile: string): StopRequest | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A user's stop, written before the toggle's step that closes the pipe (the reader reads it when its input ends), in
+ * a file of its own nonce. It is the recording's stop only if that step closed the pipe: tmux/client.ts stopPipe
+ * leaves the nonce in a server option as it closes it, and the toggle confirms it here once tmux said so. `pid`: the
+ * toggle's, whose confirmation a reader whose server is gone waits for while it runs.
+ */
+export interface ToggleStop {
+  by: string;
+  pid: number;
+}
+
+export function requestToggleStop(runFile: string, nonce: string, request: ToggleStop): void {
+  writePrivate(toggleStopPath(runFile, nonce), `${JSON.stringify(request)}\n`);
+}
+
+/**
+ * The toggle's step closed the pipe: its request is confirmed, by a rename, so a reader that has taken its requests
+ * and removed them meanwhile (it asked the server) leaves nothing behind.
+ */
+export function confirmToggleStop(runFile: string, nonce: string): void {
+  try {
+    fs.renameSync(toggleStopPath(runFile, nonce), toggleStopPath(runFile, nonce, true));
+  } catch {
+    // taken already
+  }
+}
+
+/** The toggle's step closed nothing (the recording had ended, or another took the pane): its request is nobody's. */
+export function withdrawToggleStop(runFile: string, nonce: string): void {
+  fs.rmSync(toggleStopPath(runFile, nonce), { force: true });
+}
+
+/** The toggle stop requests waiting for the reader of `runFile`: each with its nonce, and whether its toggle confirmed it. */
+export function toggleStops(runFile: string): (ToggleStop & { nonce: string; confirmed: boolean })[] {
+  const stops = [];
+  for (const listed of toggleStopNonces(runFile, runDirNames(runFile))) {
+    // One listed as waiting may be confirmed (renamed) by now: then it is read under that name.
+    for (const confirmed of listed.confirmed ? [true] : [false, true]) {
+      const request = readToggleStop(toggleStopPath(runFile, listed.nonce, confirmed));
+      if (request === 'absent') continue;
+      if (request) stops.push({ ...request, nonce: listed.nonce, confirmed });
+      break;
+    }
+  }
+  return stops;
+}
+
+/** A toggle's request; 'absent' if there is no such file; undefined if it is not one the toggle wrote. */
+function readToggleStop(file: string): ToggleStop | 'absent' | undefined {
+  let request: Partial<ToggleStop>;
+  try {
+    request = JSON.parse(readPrivateFile(file)) as Partial<ToggleStop>;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'absent' : undefined;
+  }
+  return typeof request.by === 'string' && Number.isInteger(request.pid) ? { by: request.by, pid: request.pid! } : undefined;
+}
+
+function runDirNames(runFile: string): string[] {
+  try {
+    return fs.readdirSync(path.dirname(runFile));
+  } catch {
+    return [];
+  }
+}
+
+/** Every stop request of `runFile`: tmux's (pane-exited) and the toggles'. */
+export function stopFiles(runFile: string): string[] {
+  const toggles = toggleStopNonces(runFile, runDirNames(runFile)).map(({ nonce, confirmed }) => toggleStopPath(runFile, nonce, confirmed));
+  return [stopFilePath(runFile), ...toggles];
 }
 
 /**
@@ -334,6 +400,6 @@ export function removeRunFiles(runFile: string, recordingId: string): void {
       return;
     }
   }
-  for (const file of [runFile, pidFilePath(runFile), stopFilePath(runFile), sealFilePath(runFile), heldNotePath(runFile)]) fs.rmSync(file, { force: true });
+  for (const file of [runFile, pidFilePath(runFile), ...stopFiles(runFile), sealFilePath(runFile), heldNotePath(runFile)]) fs.rmSync(file, { force: true });
   removeNoteFiles(runFile);
 }

@@ -53,6 +53,11 @@ const ANSWER_TIMEOUT_MS = 2000;
 /** What stopPipe's branch prints when it ran. */
 const STOPPED = 'stopped';
 
+/** The server option by which a stop's step says it closed the pipe (stopPipe): keyed by the stop's nonce. */
+function stopMark(nonce: string): string {
+  return `${PANE_OPTIONS.stopMark}${nonce}`;
+}
+
 export class Tmux {
   /** Panes whose current command is being asked, and who waits for the answer. */
   private readonly asking = new Map<string, ((name: string | undefined) => void)[]>();
@@ -140,6 +145,10 @@ export class Tmux {
       'set-option', '-p', '-t', paneId, PANE_OPTIONS.runFile, runFile, ';',
       'set-option', '-p', '-t', paneId, PANE_OPTIONS.beat, String(Math.floor(Date.now() / 1000)), ';',
       'set-option', '-pu', '-t', paneId, PANE_OPTIONS.offBy, ';',
+      // The after-pipe-pane hook notes every pipe-pane after this (it ran for the one that started ours before these
+      // marks: hooks run right after their command, cmd-queue.c:660, :432): a stop closes the pipe only while none
+      // did, the pipe then being this recording's (stopPipe).
+      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.pipedBy, ';',
       // A reader killed outright left its pid and size: the new reader sets its own once it runs (after these marks).
       ...unset(paneId, [PANE_OPTIONS.readerPid, PANE_OPTIONS.readerSize]),
     ];
@@ -234,8 +243,9 @@ export class Tmux {
   }
 
   /** `command` (tmux syntax; only ids, numbers and option names in it) if the pane still shows this recording. */
-  private ifRecording(paneId: string, recording: string, command: string): string[] {
-    return ['if-shell', '-F', '-t', paneId, `#{==:#{${PANE_OPTIONS.recording}},${recording}}`, command];
+  private ifRecording(paneId: string, recording: string, command: string, also?: string): string[] {
+    const shown = `#{==:#{${PANE_OPTIONS.recording}},${recording}}`;
+    return ['if-shell', '-F', '-t', paneId, also === undefined ? shown : `#{&&:${shown},${also}}`, command];
   }
 
   /**
@@ -245,15 +255,39 @@ export class Tmux {
    * of one started meanwhile: that one would end with nobody named, its stop request being the older one's. `offBy`:
    * who stopped it by hand (auto-start then leaves it off: core/auto.ts), noted in the same step, so a stop that
    * ended nothing does not keep auto-start from a newer recording. Whether the pane was this recording's.
+   *
+   * `nonce`: a user's stop, whose request the reader takes only if this step closed its pipe. The step then also
+   * needs the pipe to be this recording's still (open, and no pipe-pane since the marks: a pipe someone else closed
+   * or replaced while this stop was on its way ended the recording, not this stop), and it leaves the nonce in a
+   * server option, which the reader's question finds whatever becomes of the pane: set right after pipe-pane in
+   * the branch, it is there before tmux answers any other client (the branch runs as one run of this client's
+   * queue, cmd-if-shell.c:99-100, cmd-queue.c:738-788; set-option does not wait), and is not set if pipe-pane
+   * fails (a dead pane: cmd-pipe-pane.c:71, the rest of the list dropped, cmd-queue.c:769-770).
    */
-  stopPipe(paneId: string, recording: string, offBy?: string): boolean {
+  stopPipe(paneId: string, recording: string, offBy?: string, nonce?: string): boolean {
     const stop = [
-      'pipe-pane', '-t', paneId, ';', ...unset(paneId, RECORDING_MARKS),
+      'pipe-pane', '-t', paneId, ';',
+      ...(nonce === undefined ? [] : ['set-option', '-s', stopMark(nonce), nonce, ';']),
+      ...unset(paneId, RECORDING_MARKS),
       ...(offBy === undefined ? [] : [';', 'set-option', '-p', '-t', paneId, PANE_OPTIONS.offBy, offBy]),
       // Printed to this command's client, as the branch runs in its place (cmd-if-shell.c:100).
       ';', 'display-message', '-p', STOPPED,
     ];
-    return this.run(this.ifRecording(paneId, recording, commandText(stop))).trim() === STOPPED;
+    const ours = nonce === undefined ? undefined : `#{&&:#{pane_pipe},#{==:#{${PANE_OPTIONS.pipedBy}},}}`;
+    return this.run(this.ifRecording(paneId, recording, commandText(stop), ours)).trim() === STOPPED;
+  }
+
+  /**
+   * Which of these stop nonces a stop's step left (stopPipe), removing them all; undefined when there is no server
+   * to ask. Each asked on its own (show-options prints nothing for an unset one): an option's value is its nonce.
+   */
+  takeStopMarks(nonces: readonly string[]): Set<string> | undefined {
+    const args = nonces.flatMap((nonce, index) => [...(index ? [';'] : []), 'show-options', '-sqv', stopMark(nonce), ';', 'set-option', '-su', stopMark(nonce)]);
+    try {
+      return new Set(this.run(args).split('\n').filter((nonce) => nonces.includes(nonce)));
+    } catch {
+      return undefined;
+    }
   }
 
   /** Shows `text` in the message line of `client` (or the current one). */

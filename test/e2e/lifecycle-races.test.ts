@@ -79,6 +79,141 @@ describe('a stop delayed past a new start of its pane', () => {
   });
 });
 
+/**
+ * The reader's question, as its input ends, whether a toggle's step closed its pipe (tmux/client.ts takeStopMarks):
+ * the reader names the server's socket (-S), a toggle, run inside tmux, does not.
+ */
+const READER_STOP_QUESTION = '^-S .*@audit_stop';
+
+/** What is left in the run directory. */
+function runFilesLeft(tmux: TmuxServer): string[] {
+  return fs.readdirSync(path.join(tmux.logDir, '.run'));
+}
+
+/** Two holds, the second in front of the first: two calls held at once. */
+function twoHoldsForThisTest(): [Holds, Holds] {
+  const first = holdsForThisTest();
+  const second = new Holds(first);
+  made.push(second);
+  return [first, second];
+}
+
+/** A server whose calls `holds` can delay (`panes` of them), %0 logged and a line printed: its recording and reader. */
+async function loggedServer(holds: Holds, panes = 1): Promise<{ tmux: TmuxServer; recording: string; reader: number }> {
+  const tmux = server({ env: holds.env() });
+  tmux.panes(panes);
+  const { recording, pid: reader } = await tmux.startLogging();
+  await tmux.run('echo before');
+  return { tmux, recording, reader };
+}
+
+describe('a stop whose pipe someone else closed while it was on its way', () => {
+  it('is not taken for what ended the recording: the log says the pipe was closed, not that the toggle stopped it', async () => {
+    const holds = holdsForThisTest();
+    const { tmux, recording, reader } = await loggedServer(holds);
+    // A stop, held at its tmux call: it has read the pane and written its request for the reader.
+    holds.holdCall(STOP_CALL);
+    const late = helperInPane(tmux, ['stop', '--pane', '%0']);
+    await holds.heldCall('the stop at its tmux call');
+    // Meanwhile the pipe is closed by another hand: plain pipe-pane, no toggle.
+    tmux.tmux('pipe-pane', '-t', '%0');
+    await waitFor('the reader to finish', () => !alive(reader));
+    holds.releaseCall();
+    const said = await late;
+    const log = tmux.readLog();
+    assert.match(log, new RegExp(`\\* stop rec=${recording} reason=pipe-closed\\n`), `the pipe's closing is what ended it:\n${log}`);
+    assert.equal(said.status, 0, said.output);
+    assert.match(said.output, new RegExp(`rec ${recording} of %0 had ended meanwhile`));
+    assert.deepEqual(runFilesLeft(tmux), [], 'the stop left no request behind');
+  });
+
+  it('nor when the pane was killed meanwhile: pane-closed, and the stop, which found no pane, leaves no request', async () => {
+    const holds = holdsForThisTest();
+    const { tmux, recording, reader } = await loggedServer(holds, 2);
+    holds.holdCall(STOP_CALL);
+    const late = helperInPane(tmux, ['stop', '--pane', '%0'], '%1');
+    await holds.heldCall('the stop at its tmux call');
+    tmux.tmux('kill-pane', '-t', '%0');
+    await waitFor('the reader to finish', () => !alive(reader));
+    holds.releaseCall();
+    await late;
+    const log = tmux.readLog();
+    assert.match(log, new RegExp(`\\* stop rec=${recording} reason=pane-closed\\n`), log);
+    assert.deepEqual(runFilesLeft(tmux), [], 'the refused stop\'s request is withdrawn');
+  });
+
+  // The reader slow to ask: the stop's step comes first and finds the pane still marked; it must see the pipe is not
+  // this recording's any more, closed, or replaced by another command (which it leaves open).
+  for (const [how, command] of [['closed', undefined], ['replaced by another command', 'cat >/dev/null']] as const) {
+    it(`nor when the pipe was ${how} and the reader asked only after the stop's step`, async () => {
+      const [first, holds] = twoHoldsForThisTest();
+      const { tmux, recording, reader } = await loggedServer(holds);
+      first.holdCall(STOP_CALL);
+      const late = helperInPane(tmux, ['stop', '--pane', '%0']);
+      await first.heldCall('the stop at its tmux call');
+      holds.holdCall(READER_STOP_QUESTION);
+      tmux.tmux('pipe-pane', '-t', '%0', ...(command === undefined ? [] : [command]));
+      await holds.heldCall('the reader\'s question');
+      first.releaseCall();
+      const said = await late;
+      holds.releaseCall();
+      await waitFor('the reader to finish', () => !alive(reader));
+      const log = tmux.readLog();
+      assert.match(log, new RegExp(`\\* stop rec=${recording} reason=pipe-closed\\n`), `the other hand is what ended it:\n${log}`);
+      assert.match(said.output, new RegExp(`rec ${recording} of %0 had ended meanwhile`));
+      assert.equal(tmux.show('#{pane_pipe}'), command === undefined ? '0' : '1', 'a pipe not the recording\'s is left as it is');
+      assert.deepEqual(runFilesLeft(tmux), []);
+    });
+  }
+});
+
+describe('a stop followed at once by the end of its pane or server', () => {
+  const user = os.userInfo().username;
+
+  // kill-pane of one of two panes (the server stays); kill-server: the toggle's own confirmation is all that is left.
+  for (const [ending, panes] of [['kill-pane', 2], ['kill-server', 1]] as const) {
+    it(`${ending} before the reader asks: still the toggle's stop, naming who stopped it`, async () => {
+      const holds = holdsForThisTest();
+      const { tmux, recording, reader } = await loggedServer(holds, panes);
+      holds.holdCall(READER_STOP_QUESTION);
+      tmux.toggle();
+      tmux.tmux(ending, ...(ending === 'kill-pane' ? ['-t', '%0'] : []));
+      holds.releaseCall();
+      await waitFor('the reader to finish', () => !alive(reader));
+      const log = tmux.readLog();
+      assert.match(log, new RegExp(`\\* stop rec=${recording} reason=toggle by=${user}\\n`), log);
+      assert.deepEqual(runFilesLeft(tmux), []);
+    });
+  }
+});
+
+describe('two stops of one recording at once', () => {
+  it('the one whose step closed the pipe is the stop, though the other wrote its request later; the other says so', async () => {
+    const [first, holds] = twoHoldsForThisTest();
+    const { tmux, recording, reader } = await loggedServer(holds);
+    const user = os.userInfo().username;
+    // Both have written their requests, the second after the first; each is held at its step.
+    first.holdCall(STOP_CALL);
+    const one = helperInPane(tmux, ['stop', '--pane', '%0']);
+    await first.heldCall('the first stop at its step');
+    holds.holdCall(STOP_CALL);
+    const two = helperInPane(tmux, ['stop', '--pane', '%0']);
+    await holds.heldCall('the second stop at its step');
+    // The first's step runs first: it closes the pipe.
+    first.releaseCall();
+    const oneSaid = await one;
+    await waitFor('the reader to finish', () => !alive(reader));
+    holds.releaseCall();
+    const twoSaid = await two;
+    const log = tmux.readLog();
+    assert.match(log, new RegExp(`\\* stop rec=${recording} reason=toggle by=${user}\\n`), log);
+    assert.equal(log.split('* stop rec=').length - 1, 1, log);
+    assert.match(oneSaid.output, new RegExp(`stopped logging %0 \\(rec ${recording}\\)`));
+    assert.match(twoSaid.output, new RegExp(`rec ${recording} of %0 had ended meanwhile`));
+    assert.deepEqual(runFilesLeft(tmux), [], 'each request taken or withdrawn');
+  });
+});
+
 /** A process of ours whose command line holds every one of `words`, but `except`; undefined if there is none. */
 function processWith(words: string[], except?: number): number | undefined {
   for (const name of fs.readdirSync('/proc')) {

@@ -43,8 +43,11 @@ export class Holds {
   private readonly calls = new Gate(path.join(this.dir, 'tmux'));
   private readonly readers = new Gate(path.join(this.dir, 'reader'));
 
-  constructor() {
-    const real = execFileSync('sh', ['-c', 'command -v tmux'], { encoding: 'utf8' }).trim();
+  /** The `tmux` these holds run: a test's second holds put before the first (`inner`) hold two calls at once. */
+  readonly tmuxPath = path.join(this.bin, 'tmux');
+
+  constructor(inner?: Holds) {
+    const real = inner?.tmuxPath ?? execFileSync('sh', ['-c', 'command -v tmux'], { encoding: 'utf8' }).trim();
     fs.mkdirSync(this.bin);
     const dir = shellQuote(this.calls.dir);
     const script = [
@@ -57,7 +60,7 @@ export class Holds {
       'fi',
       `exec ${shellQuote(real)} "$@"`,
     ];
-    fs.writeFileSync(path.join(this.bin, 'tmux'), `${script.join('\n')}\n`, { mode: 0o755 });
+    fs.writeFileSync(this.tmuxPath, `${script.join('\n')}\n`, { mode: 0o755 });
   }
 
   /** The environment for a server whose tmux calls and readers these holds can delay. */

@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { sealFilePath } from '../../src/chain/external-stop.ts';
-import { pidFilePath, stopFilePath } from '../../src/core/paths.ts';
-import { removeRunFiles } from '../../src/runtime/runfile.ts';
+import { pidFilePath, stopFilePath, toggleStopPath } from '../../src/core/paths.ts';
+import { confirmToggleStop, removeRunFiles, requestToggleStop, toggleStops, withdrawToggleStop } from '../../src/runtime/runfile.ts';
 import { heldNotePath } from '../../src/sinks/file/noted-files.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-run-files-'));
@@ -31,5 +31,38 @@ describe('removeRunFiles', () => {
     for (const file of siblings(runFile)) fs.writeFileSync(file, 'x');
     removeRunFiles(runFile, 'Rec_000001');
     assert.equal(left().length, 4);
+  });
+});
+
+const nonce = (digit: string): string => digit.repeat(32);
+
+describe('toggle stop requests (one file per nonce)', () => {
+  it('are listed with who stopped, the toggle\'s pid, and whether its step was confirmed; a withdrawn one is gone', () => {
+    const runFile = path.join(dir, '123-6-Rec_000006.json');
+    requestToggleStop(runFile, nonce('a'), { by: 'ann', pid: 41 });
+    requestToggleStop(runFile, nonce('b'), { by: 'bob', pid: 42 });
+    confirmToggleStop(runFile, nonce('b'));
+    const byNonce = (stops: ReturnType<typeof toggleStops>) => stops.sort((x, y) => x.nonce.localeCompare(y.nonce));
+    assert.deepEqual(byNonce(toggleStops(runFile)), [
+      { by: 'ann', pid: 41, nonce: nonce('a'), confirmed: false },
+      { by: 'bob', pid: 42, nonce: nonce('b'), confirmed: true },
+    ]);
+    withdrawToggleStop(runFile, nonce('a'));
+    confirmToggleStop(runFile, nonce('a')); // withdrawn: nothing to confirm, nothing made
+    assert.deepEqual(toggleStops(runFile).map((stop) => stop.by), ['bob']);
+    removeRunFiles(runFile, 'Rec_000006');
+    assert.deepEqual(left().filter((name) => name.includes('Rec_000006')), []);
+  });
+
+  it('of a run file named for its pane only: not those of a recording whose name starts with it', () => {
+    const older = path.join(dir, '123-7.json');
+    const newer = path.join(dir, '123-7-Rec_000007.json');
+    requestToggleStop(newer, nonce('c'), { by: 'cy', pid: 43 });
+    assert.deepEqual(toggleStops(older), []);
+    assert.equal(toggleStops(newer).length, 1);
+    fs.writeFileSync(toggleStopPath(newer, 'not-a-nonce'), '{"by":"x","pid":1}');
+    assert.equal(toggleStops(newer).length, 1, 'a name without a nonce is no request');
+    removeRunFiles(newer, 'Rec_000007');
+    assert.deepEqual(left().filter((name) => name.includes('123-7')), [path.basename(toggleStopPath(newer, 'not-a-nonce'))]);
   });
 });
