@@ -11723,12 +11723,14 @@ function nameLine(line3) {
   let [what, name, tag2, more] = words2;
   return NAME.test(name) && more === void 0 ? { what, name, tag: tag2, size: sized ? Number(sized[1]) : void 0 } : void 0;
 }
-function rotatedSizes(lines, logFile, key2) {
-  let sizes = /* @__PURE__ */ new Map();
+function rotatedSizes(lines, logFile, names, key2) {
+  let last = /* @__PURE__ */ new Map();
   for (let line3 of lines) {
     let entry = nameLine(line3);
-    entry?.what === "rotated" && (entry.size !== void 0 && (key2 === void 0 || holds(logFile, "rotated", entry.name, entry.tag, key2, entry.size)) ? sizes.set(entry.name, entry.size) : sizes.delete(entry.name));
+    entry?.what === "rotated" && names.has(entry.name) && last.set(entry.name, entry);
   }
+  let sizes = /* @__PURE__ */ new Map();
+  for (let [name, { size: size2, tag: tag2 }] of last) size2 !== void 0 && (key2 === void 0 || holds(logFile, "rotated", name, tag2, key2, size2)) && sizes.set(name, size2);
   return sizes;
 }
 function rotatedNotPruned(lines, logFile, present, key2, rotation = () => !0) {
@@ -21477,11 +21479,11 @@ function removedRotated(files, key2, marked = []) {
 function shrunkRotated(files, held2, key2) {
   let first = files[0];
   if (first === void 0) return [];
-  let liveName = sealLogName(first), live = import_node_path30.default.join(import_node_path30.default.dirname(first), liveName), rotated = files.filter((file) => import_node_path30.default.basename(file) !== liveName && held2.has(file));
-  if (rotated.length === 0) return [];
-  let sizes = rotatedSizes(ledgerLines(live), live, key2), found = [];
-  for (let file of rotated) {
-    let noted = sizes.get(rotatedPart(liveName, import_node_path30.default.basename(file))), bytes = held2.get(file);
+  let liveName = sealLogName(first), live = import_node_path30.default.join(import_node_path30.default.dirname(first), liveName), rotated = new Map(files.filter((file) => import_node_path30.default.basename(file) !== liveName && held2.has(file)).map((file) => [rotatedPart(liveName, import_node_path30.default.basename(file)), file]));
+  if (rotated.size === 0) return [];
+  let sizes = rotatedSizes(ledgerLines(live), live, new Set(rotated.keys()), key2), found = [];
+  for (let [name, file] of rotated) {
+    let noted = sizes.get(name), bytes = held2.get(file);
     noted === void 0 || bytes >= noted || found.push({ kind: "truncated", file, line: 1, rec: "", detail: `the file holds ${bytes} byte(s)${file.endsWith(".gz") ? " gunzipped" : ""}, and the rotated-files ledger (${rotatedLedgerPath(live)}) notes ${noted} at its rotation: ${bytes === 0 ? "emptied" : "cut"} by hand (a rotated file is only appended to, compressed whole or pruned)` });
   }
   return found;

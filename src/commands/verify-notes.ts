@@ -140,12 +140,12 @@ export function shrunkRotated(files: readonly string[], held: ReadonlyMap<string
   if (first === undefined) return [];
   const liveName = sealLogName(first);
   const live = path.join(path.dirname(first), liveName);
-  const rotated = files.filter((file) => path.basename(file) !== liveName && held.has(file));
-  if (rotated.length === 0) return [];
-  const sizes = rotatedSizes(ledgerLines(live), live, key);
+  const rotated = new Map(files.filter((file) => path.basename(file) !== liveName && held.has(file)).map((file) => [rotatedPart(liveName, path.basename(file)), file]));
+  if (rotated.size === 0) return [];
+  const sizes = rotatedSizes(ledgerLines(live), live, new Set(rotated.keys()), key);
   const found: Break[] = [];
-  for (const file of rotated) {
-    const noted = sizes.get(rotatedPart(liveName, path.basename(file)));
+  for (const [name, file] of rotated) {
+    const noted = sizes.get(name);
     const bytes = held.get(file)!;
     if (noted === undefined || bytes >= noted) continue;
     found.push({ kind: 'truncated', file, line: 1, rec: '', detail: `the file holds ${bytes} byte(s)${file.endsWith('.gz') ? ' gunzipped' : ''}, and the rotated-files ledger (${rotatedLedgerPath(live)}) notes ${noted} at its rotation: ${bytes === 0 ? 'emptied' : 'cut'} by hand (a rotated file is only appended to, compressed whole or pruned)` });

@@ -94,8 +94,8 @@ describe('the ledger notes what each rotated file held; verify names one holding
     t.mock.restoreAll();
     log.rotate();
     const [first] = log.rotated();
-    const sizes = rotatedSizes(ledgerLines(log.file), log.file, KEY);
-    const noted = sizes.get(path.basename(first!).slice('main.log.'.length))!;
+    const name = path.basename(first!).slice('main.log.'.length);
+    const noted = rotatedSizes(ledgerLines(log.file), log.file, new Set([name]), KEY).get(name)!;
     assert.equal(noted, fs.statSync(first!).size - Buffer.byteLength(late));
     assert.deepEqual(check(log, KEY), []);
   });
@@ -116,23 +116,26 @@ describe('the ledger notes what each rotated file held; verify names one holding
 describe('the size on a rotated line (rotatedSizes)', () => {
   const A = '20261124T230101.000Z';
   const B = '20261124T230102.000Z';
+  const AB = new Set([A, B]);
 
   it('as written: after the name, and bound by the tag under the key (a size edited is no claim there; without the key, taken as written)', () => {
     assert.equal(nameEntry(LOG, 'rotated', A, undefined, 120), `rotated ${A} size=120`);
     const keyed = nameEntry(LOG, 'rotated', A, KEY, 120);
-    assert.deepEqual([...rotatedSizes([keyed], LOG, KEY)], [[A, 120]]);
+    assert.deepEqual([...rotatedSizes([keyed], LOG, AB, KEY)], [[A, 120]]);
     const edited = keyed.replace('size=120', 'size=12');
-    assert.deepEqual([...rotatedSizes([edited], LOG, KEY)], []);
-    assert.deepEqual([...rotatedSizes([edited], LOG)], [[A, 12]]);
+    assert.deepEqual([...rotatedSizes([edited], LOG, AB, KEY)], []);
+    assert.deepEqual([...rotatedSizes([edited], LOG, AB)], [[A, 12]]);
     // A size added to a line tagged without one does not hold either: the tags differ.
-    assert.deepEqual([...rotatedSizes([nameEntry(LOG, 'rotated', A, KEY).replace(A, `${A} size=120`)], LOG, KEY)], []);
+    assert.deepEqual([...rotatedSizes([nameEntry(LOG, 'rotated', A, KEY).replace(A, `${A} size=120`)], LOG, AB, KEY)], []);
   });
 
   it('no claim from lines without a size (an older writer), untagged under the key, nor when the name was rotated again without one', () => {
-    assert.deepEqual([...rotatedSizes([nameEntry(LOG, 'rotated', A)], LOG)], []);
-    assert.deepEqual([...rotatedSizes([nameEntry(LOG, 'rotated', A, undefined, 120)], LOG, KEY)], []);
-    assert.deepEqual([...rotatedSizes([nameEntry(LOG, 'rotated', A, undefined, 120), nameEntry(LOG, 'rotated', A)], LOG)], []);
-    assert.deepEqual([...rotatedSizes([nameEntry(LOG, 'rotated', A, undefined, 120), nameEntry(LOG, 'rotated', B, undefined, 7), nameEntry(LOG, 'pruned', B)], LOG)], [[A, 120], [B, 7]]);
+    assert.deepEqual([...rotatedSizes([nameEntry(LOG, 'rotated', A)], LOG, AB)], []);
+    assert.deepEqual([...rotatedSizes([nameEntry(LOG, 'rotated', A, undefined, 120)], LOG, AB, KEY)], []);
+    assert.deepEqual([...rotatedSizes([nameEntry(LOG, 'rotated', A, undefined, 120), nameEntry(LOG, 'rotated', A)], LOG, AB)], []);
+    const both = [nameEntry(LOG, 'rotated', A, undefined, 120), nameEntry(LOG, 'rotated', B, undefined, 7), nameEntry(LOG, 'pruned', B)];
+    assert.deepEqual([...rotatedSizes(both, LOG, AB)], [[A, 120], [B, 7]]);
+    assert.deepEqual([...rotatedSizes(both, LOG, new Set([B]))], [[B, 7]], 'only the names asked about');
   });
 
   it('sized lines are name lines to the removal check as before: a keyed claim answered only by a keyed pruned line', () => {

@@ -93,19 +93,20 @@ function nameLine(line: string): { what: NameLine; name: string; tag: string | u
 }
 
 /**
- * What the ledger's `lines` say each rotated file held at least (its rotated part to bytes): from each name's last
- * `rotated` line that says a size, under `key` only one whose tag holds (an untagged one is a writer's without the
- * key, or anyone's). A rotated file is only ever appended to, compressed whole or deleted: a file of the log that
- * holds fewer bytes (gunzipped) was emptied or cut by hand, also the oldest, whose lines no later mark names.
+ * What the ledger's `lines` say each of the rotated files `names` held at least (its rotated part to bytes): from
+ * the name's last `rotated` line, if it says a size, under `key` only if its tag holds (an untagged one is a writer's
+ * without the key, or anyone's). A rotated file is only ever appended to, compressed whole or deleted: a file of the
+ * log that holds fewer bytes (gunzipped) was emptied or cut by hand, also the oldest, whose lines no later mark names.
  */
-export function rotatedSizes(lines: readonly string[], logFile: string, key?: Buffer): Map<string, number> {
-  const sizes = new Map<string, number>();
+export function rotatedSizes(lines: readonly string[], logFile: string, names: ReadonlySet<string>, key?: Buffer): Map<string, number> {
+  const last = new Map<string, { size: number | undefined; tag: string | undefined }>();
   for (const line of lines) {
     const entry = nameLine(line);
-    if (entry?.what !== 'rotated') continue;
-    if (entry.size !== undefined && (key === undefined || holds(logFile, 'rotated', entry.name, entry.tag, key, entry.size))) sizes.set(entry.name, entry.size);
-    else sizes.delete(entry.name);
+    if (entry?.what === 'rotated' && names.has(entry.name)) last.set(entry.name, entry);
   }
+  const sizes = new Map<string, number>();
+  // Tags checked for the names asked about only: a full ledger under a key holds some 600 of them.
+  for (const [name, { size, tag }] of last) if (size !== undefined && (key === undefined || holds(logFile, 'rotated', name, tag, key, size))) sizes.set(name, size);
   return sizes;
 }
 
