@@ -11714,11 +11714,12 @@ var import_node_crypto8 = require("node:crypto"), import_node_fs4 = __nodeBuilti
 
 // src/sinks/file/ledger-names.ts
 var import_node_crypto7 = require("node:crypto"), import_node_path7 = __nodeBuiltin(require("node:path"));
-function nameTag(logFile, what, name, key2) {
-  return (0, import_node_crypto7.createHmac)("sha256", key2).update(`tmux-audit ${what}\0${import_node_path7.default.resolve(logFile)}\0${name}`).digest("base64url");
+function nameTag(logFile, what, name, key2, size2) {
+  return (0, import_node_crypto7.createHmac)("sha256", key2).update(`tmux-audit ${what}\0${import_node_path7.default.resolve(logFile)}\0${name}${size2 === void 0 ? "" : `\0${size2}`}`).digest("base64url");
 }
-function nameEntry(logFile, what, name, key2) {
-  return key2 ? `${what} ${name} ${nameTag(logFile, what, name, key2)}` : `${what} ${name}`;
+function nameEntry(logFile, what, name, key2, size2) {
+  let sized = size2 === void 0 ? name : `${name} size=${size2}`;
+  return key2 ? `${what} ${sized} ${nameTag(logFile, what, name, key2, size2)}` : `${what} ${sized}`;
 }
 function rotatedPart(live, rotatedName2) {
   return rotatedName2.slice(live.length + 1).replace(/\.gz$/, "");
@@ -11727,16 +11728,28 @@ function before(a, b) {
   let [at, an = "0"] = a.split("-"), [bt, bn = "0"] = b.split("-");
   return at < bt || at === bt && Number(an) < Number(bn);
 }
-function holds(logFile, what, name, tag2, key2) {
+function holds(logFile, what, name, tag2, key2, size2) {
   if (tag2 === void 0) return !1;
-  let want = Buffer.from(nameTag(logFile, what, name, key2)), got = Buffer.from(tag2);
+  let want = Buffer.from(nameTag(logFile, what, name, key2, size2)), got = Buffer.from(tag2);
   return got.length === want.length && (0, import_node_crypto7.timingSafeEqual)(got, want);
 }
-var NAME = /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/;
+var NAME = /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, SIZE = /^size=(\d{1,15})$/;
 function nameLine(line3) {
   if (!line3.startsWith("rotated ") && !line3.startsWith("pruned ")) return;
-  let [what, name, tag2, more] = line3.split(" ");
-  return NAME.test(name) && more === void 0 ? { what, name, tag: tag2 } : void 0;
+  let words2 = line3.split(" "), sized = words2[0] === "rotated" ? SIZE.exec(words2[2] ?? "") : null;
+  sized && words2.splice(2, 1);
+  let [what, name, tag2, more] = words2;
+  return NAME.test(name) && more === void 0 ? { what, name, tag: tag2, size: sized ? Number(sized[1]) : void 0 } : void 0;
+}
+function rotatedSizes(lines, logFile, names, key2) {
+  let last = /* @__PURE__ */ new Map();
+  for (let line3 of lines) {
+    let entry = nameLine(line3);
+    entry?.what === "rotated" && names.has(entry.name) && last.set(entry.name, entry);
+  }
+  let sizes = /* @__PURE__ */ new Map();
+  for (let [name, { size: size2, tag: tag2 }] of last) size2 !== void 0 && (key2 === void 0 || holds(logFile, "rotated", name, tag2, key2, size2)) && sizes.set(name, size2);
+  return sizes;
 }
 function rotatedNotPruned(lines, logFile, present, key2, rotation = () => !0) {
   let claims = /* @__PURE__ */ new Map(), rotations = [], unknownAt = -1, unknownName, unknown = (name) => {
@@ -11746,14 +11759,14 @@ function rotatedNotPruned(lines, logFile, present, key2, rotation = () => !0) {
     let entry = entries[at];
     if (!(entry === void 0 && /^(?:rotated|pruned) /.test(line3)))
       if (entry?.what === "rotated")
-        claims.set(entry.name, { at, tag: entry.tag, answers: [] }), rotations.push({ at, name: entry.name, tag: entry.tag });
+        claims.set(entry.name, { at, tag: entry.tag, size: entry.size, answers: [] }), rotations.push({ at, name: entry.name, tag: entry.tag, size: entry.size });
       else if (entry?.what === "pruned") {
         let claim2 = claims.get(entry.name);
         claim2 === void 0 ? unknown(entry.name) : claim2.answers.push({ at, tag: entry.tag });
       } else entries[at + 1]?.what !== "rotated" && (unknownAt = at);
   });
   for (let name of present) !claims.has(name) && rotation(name) && unknown(name);
-  let heldByTag = /* @__PURE__ */ new Map(), rotatedHolds = (r) => (heldByTag.has(r.at) || heldByTag.set(r.at, holds(logFile, "rotated", r.name, r.tag, key2)), heldByTag.get(r.at)), ownRotation = (at) => rotations.find((r) => r.at > at)?.at ?? at, answered = (name, claim2) => claim2.answers.length > 0 && (key2 === void 0 || claim2.answers.some((answer) => holds(logFile, "pruned", name, answer.tag, key2)) || !rotatedHolds({ at: claim2.at, name, tag: claim2.tag }) || rotations.some((r) => r.at > claim2.at && r.at <= ownRotation(claim2.answers.at(-1).at) && !rotatedHolds(r))), gone = [];
+  let heldByTag = /* @__PURE__ */ new Map(), rotatedHolds = (r) => (heldByTag.has(r.at) || heldByTag.set(r.at, holds(logFile, "rotated", r.name, r.tag, key2, r.size)), heldByTag.get(r.at)), ownRotation = (at) => rotations.find((r) => r.at > at)?.at ?? at, answered = (name, claim2) => claim2.answers.length > 0 && (key2 === void 0 || claim2.answers.some((answer) => holds(logFile, "pruned", name, answer.tag, key2)) || !rotatedHolds({ ...claim2, name }) || rotations.some((r) => r.at > claim2.at && r.at <= ownRotation(claim2.answers.at(-1).at) && !rotatedHolds(r))), gone = [];
   for (let [name, claim2] of claims)
     present.has(name) || claim2.at < unknownAt || unknownName !== void 0 && !before(unknownName, name) || answered(name, claim2) || gone.push(name);
   return gone;
@@ -11850,7 +11863,7 @@ function entryHolds(logFile, line3, id, key2) {
   return got.length === want.length && (0, import_node_crypto8.timingSafeEqual)(got, want);
 }
 function noteRotated(logFile, stat, key2, rotated, pruned = []) {
-  let entry = (what) => (name) => nameEntry(logFile, what, name, key2), others = pruned.filter((name) => name !== rotated), named = rotated === void 0 ? [] : [rotated].map(entry("rotated"));
+  let entry = (what) => (name) => nameEntry(logFile, what, name, key2), others = pruned.filter((name) => name !== rotated), named = rotated === void 0 ? [] : [nameEntry(logFile, "rotated", rotated, key2, stat.size)];
   return append(logFile, [...others.map(entry("pruned")), ledgerEntry(logFile, stat, key2), ...named, ...pruned.filter((name) => name === rotated).map(entry("pruned"))]);
 }
 function append(logFile, lines) {
@@ -16678,7 +16691,8 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
   let lock = rotationLockPath(file);
   if (!acquire(lock)) return !1;
   try {
-    if (!sameFile(import_node_fs14.default.fstatSync(fd), import_node_fs14.default.lstatSync(file, { throwIfNoEntry: !1 }))) return !1;
+    let held2 = import_node_fs14.default.fstatSync(fd);
+    if (!sameFile(held2, import_node_fs14.default.lstatSync(file, { throwIfNoEntry: !1 }))) return !1;
     {
       let dir = import_node_path15.default.dirname(file), live = import_node_path15.default.basename(file), names = import_node_fs14.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names)), all = rotatedFiles(names, live), ours2 = all.filter((name) => isOwnFile(import_node_path15.default.join(dir, name))), kept = [...ours2, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
       if (retention) for (let old of filesTooOld(kept, live, retention.maxAgeMs, retention.now)) doomed.add(old);
@@ -16688,7 +16702,7 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
         if (error.code === "ENOENT") return !1;
         throw error;
       }
-      let note = () => noteRotated(file, import_node_fs14.default.fstatSync(fd), retention?.ledgerKey, rotatedPart(live, rotated), [...doomed].map((name) => rotatedPart(live, name))), noted = !1;
+      let note = () => noteRotated(file, held2, retention?.ledgerKey, rotatedPart(live, rotated), [...doomed].map((name) => rotatedPart(live, name))), noted = !1;
       try {
         noted = note();
       } catch {
@@ -21637,6 +21651,18 @@ function removedRotated(files, key2, marked = []) {
     detail: `a rotated file of the log is gone, and not by retention: the rotated-files ledger (${rotatedLedgerPath(live)}) notes its rotation and no pruning of it (@audit-max-files, @audit-max-age); removed or moved away by hand${planted}`
   }));
 }
+function shrunkRotated(files, held2, key2) {
+  let first = files[0];
+  if (first === void 0) return [];
+  let liveName = sealLogName(first), live = import_node_path30.default.join(import_node_path30.default.dirname(first), liveName), rotated = new Map(files.filter((file) => import_node_path30.default.basename(file) !== liveName && held2.has(file)).map((file) => [rotatedPart(liveName, import_node_path30.default.basename(file)), file]));
+  if (rotated.size === 0) return [];
+  let sizes = rotatedSizes(ledgerLines(live), live, new Set(rotated.keys()), key2), found = [];
+  for (let [name, file] of rotated) {
+    let noted = sizes.get(name), bytes = held2.get(file);
+    noted === void 0 || bytes >= noted || found.push({ kind: "truncated", file, line: 1, rec: "", detail: `the file holds ${bytes} byte(s)${file.endsWith(".gz") ? " gunzipped" : ""}, and the rotated-files ledger (${rotatedLedgerPath(live)}) notes ${noted} at its rotation: ${bytes === 0 ? "emptied" : "cut"} by hand (a rotated file is only appended to, compressed whole or pruned)` });
+  }
+  return found;
+}
 function withNoted(file, identity2, look) {
   let fd;
   try {
@@ -21734,18 +21760,27 @@ function livingRuns(dir) {
   return runs;
 }
 function verifyFiles(files, timeFormat, options, textOf = textsByName()) {
-  return verifyLines(files, (file, take2) => {
+  let held2 = /* @__PURE__ */ new Map(), opened = (file) => {
+    let text2 = textOf(file);
+    try {
+      held2.set(file, text2.to ?? import_node_fs36.default.fstatSync(text2.fd).size);
+    } catch (error) {
+      throw text2.release(), error;
+    }
+    return text2;
+  };
+  return { ...verifyLines(files, (file, take2) => {
     let taking = !1;
     try {
       eachLineOfFile(file, (line3, cut2) => {
         taking = !0;
         let verdict = take2(line3, cut2);
         return taking = !1, verdict;
-      }, textOf);
+      }, opened);
     } catch (error) {
       throw taking || error instanceof AuditError ? error : new AuditError(`cannot read ${file}: ${failure(error)}`, 2);
     }
-  }, timeFormat, { prefixDigest: prefixDigests(textOf), ...options });
+  }, timeFormat, { prefixDigest: prefixDigests(textOf), ...options }), held: held2 };
 }
 function prefixDigests(textOf) {
   let known2 = /* @__PURE__ */ new Map();
@@ -21905,7 +21940,7 @@ function verifyCommand() {
     let out = new Output(), tampered = !1, untimedSaid = !1, notesFailed = !1, rearrange = new RearrangeBudget(), check = (groupFiles, textOf) => {
       let report2 = verifyFiles(groupFiles, where.timeFormat, { key: key2, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange }, textOf);
       try {
-        let gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key2, report2.marked)];
+        let gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key2, report2.marked), ...shrunkRotated(groupFiles, report2.held ?? /* @__PURE__ */ new Map(), key2)];
         return gone.length > 0 ? { ...report2, breaks: [...report2.breaks, ...gone] } : report2;
       } catch (error) {
         return notesFailed = !0, process.stderr.write(`tmux-audit: could not read the notes beside ${groupFiles.at(-1) ?? ""} (the run files, the rotated-files ledger), so what they tell is unknown; the chain's findings are below (a fault in verify, not a finding in the log): ${error.message}

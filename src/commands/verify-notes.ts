@@ -14,7 +14,9 @@
 //
 // - The rotating writers name each rotated file they make and each they prune
 //   (`.<log>.rotated`, sinks/file/ledger-names.ts): one made and gone, not
-//   pruned, was removed by hand, also when it is now older than every file left.
+//   pruned, was removed by hand, also when it is now older than every file left;
+//   and with its size then: one holding less was emptied or cut by hand (the
+//   oldest file emptied read as a log whose start was pruned).
 //
 // What is left unseen: a log whose every recording has ended and that never
 // rotated under a key has no note (the run files go with their recording), so
@@ -31,7 +33,7 @@ import { openLogFile } from '../read/safe-open.ts';
 import type { Recording } from '../runtime/runfile.ts';
 import { headNotePath } from '../sinks/file/head-mark.ts';
 import { rotatedFiles } from '../core/rotate.ts';
-import { rotatedNotPruned, rotatedPart } from '../sinks/file/ledger-names.ts';
+import { rotatedNotPruned, rotatedPart, rotatedSizes } from '../sinks/file/ledger-names.ts';
 import { fileIdentity, ledgerLines, rotatedLedgerPath } from '../sinks/file/rotated-ledger.ts';
 import { readPrivateFile } from '../sinks/file/safe-fs.ts';
 import { holdsAt } from '../sinks/file/seal-offset.ts';
@@ -125,6 +127,30 @@ export function removedRotated(files: readonly string[], key?: Buffer, marked: r
       rec: '',
       detail: `a rotated file of the log is gone, and not by retention: the rotated-files ledger (${rotatedLedgerPath(live)}) notes its rotation and no pruning of it (@audit-max-files, @audit-max-age); removed or moved away by hand${planted}`,
     }));
+}
+
+/**
+ * Rotated files of the log of `files` that hold fewer bytes (`held`: as verify read them, a `.gz` gunzipped) than
+ * the rotated-files ledger says they held when rotated: one `truncated` break each. A rotated file is only appended
+ * to, compressed whole or pruned, so less is an `: >` or a cut by hand: also of the oldest file, whose recordings,
+ * emptied, only looked started before it (as after pruning), and whose lines no later head mark names.
+ */
+export function shrunkRotated(files: readonly string[], held: ReadonlyMap<string, number>, key?: Buffer): Break[] {
+  const first = files[0];
+  if (first === undefined) return [];
+  const liveName = sealLogName(first);
+  const live = path.join(path.dirname(first), liveName);
+  const rotated = new Map(files.filter((file) => path.basename(file) !== liveName && held.has(file)).map((file) => [rotatedPart(liveName, path.basename(file)), file]));
+  if (rotated.size === 0) return [];
+  const sizes = rotatedSizes(ledgerLines(live), live, new Set(rotated.keys()), key);
+  const found: Break[] = [];
+  for (const [name, file] of rotated) {
+    const noted = sizes.get(name);
+    const bytes = held.get(file)!;
+    if (noted === undefined || bytes >= noted) continue;
+    found.push({ kind: 'truncated', file, line: 1, rec: '', detail: `the file holds ${bytes} byte(s)${file.endsWith('.gz') ? ' gunzipped' : ''}, and the rotated-files ledger (${rotatedLedgerPath(live)}) notes ${noted} at its rotation: ${bytes === 0 ? 'emptied' : 'cut'} by hand (a rotated file is only appended to, compressed whole or pruned)` });
+  }
+  return found;
 }
 
 /**

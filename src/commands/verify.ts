@@ -24,7 +24,7 @@ import { failure, readLog, takeListing, textsByName, type TextOf } from '../read
 import { livingReader, readRecording, type Recording } from '../runtime/runfile.ts';
 import { readSealNote } from '../chain/external-stop.ts';
 import { location, Output, whereOptions, type WhereOptions } from './reading.ts';
-import { notedEnds, removedRotated } from './verify-notes.ts';
+import { notedEnds, removedRotated, shrunkRotated } from './verify-notes.ts';
 
 /** Hands each line of a log's file to `take`, in order, with its `\n` (a torn last line without); `cut`: a line past MAX_LINE, handed cut. */
 export type EachLine = (file: string, take: (line: string, cut?: boolean) => Verdict) => void;
@@ -100,6 +100,18 @@ function livingRuns(dir: string): { runFile: string; recording: Recording }[] {
  * (chain/renamed-files.ts).
  */
 export function verifyFiles(files: readonly string[], timeFormat: string, options: VerifyOptions, textOf: TextOf = textsByName()): LogReport {
+  // What each file held as read (a `.gz` gunzipped), for what the ledger says it held (verify-notes.ts): taken from the descriptor read, not from another look.
+  const held = new Map<string, number>();
+  const opened: TextOf = (file) => {
+    const text = textOf(file);
+    try {
+      held.set(file, text.to ?? fs.fstatSync(text.fd).size);
+    } catch (error) {
+      text.release();
+      throw error;
+    }
+    return text;
+  };
   const each: EachLine = (file, take) => {
     // What the verifier throws as it takes a line is its own, not the file's: it goes on as it is.
     let taking = false;
@@ -109,13 +121,13 @@ export function verifyFiles(files: readonly string[], timeFormat: string, option
         const verdict = take(line, cut);
         taking = false;
         return verdict;
-      }, textOf);
+      }, opened);
     } catch (error) {
       if (taking || error instanceof AuditError) throw error; // a refusal (read/safe-open.ts) names the file already
       throw new AuditError(`cannot read ${file}: ${failure(error)}`, 2);
     }
   };
-  return verifyLines(files, each, timeFormat, { prefixDigest: prefixDigests(textOf), ...options });
+  return { ...verifyLines(files, each, timeFormat, { prefixDigest: prefixDigests(textOf), ...options }), held };
 }
 
 /**
@@ -250,8 +262,8 @@ export function notedSealLine(file: string, line: string, timeFormat: string): V
   return first;
 }
 
-/** What verify found in one log: `untimed`, the stamp format of its text lines when they are no instants (chain/epoch-stamps.ts). */
-export type LogReport = VerifyReport & { untimed?: string };
+/** What verify found in one log: `untimed`, the stamp format of its text lines when they are no instants (chain/epoch-stamps.ts); `held`, the bytes each file held as read. */
+export type LogReport = VerifyReport & { untimed?: string; held?: ReadonlyMap<string, number> };
 
 /**
  * A file's lines as verify sees them. Whether its stamps are instants is the file's to say, not the format
@@ -426,7 +438,7 @@ export function verifyCommand(): Command {
         // What the notes beside the log say it held (verify-notes.ts): lines gone whole leave the chain nothing to read.
         // A fault there (a note someone made up, say) loses neither the chain's findings nor the logs after it.
         try {
-          const gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key, report.marked)];
+          const gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key, report.marked), ...shrunkRotated(groupFiles, report.held ?? new Map(), key)];
           return gone.length > 0 ? { ...report, breaks: [...report.breaks, ...gone] } : report;
         } catch (error) {
           notesFailed = true;

@@ -16,6 +16,14 @@
 // millisecond); compressed, the file keeps it (`.gz`). Under the chain key each
 // name line carries an HMAC over the log's path and the name.
 //
+// A `rotated` line also says what the file held just before its rename
+// (`rotated <name> size=<bytes>`, the size bound by the tag too): from then on a
+// rotated file is only appended to (writers not yet aware), compressed whole
+// or pruned, so one holding fewer bytes was emptied or cut by hand (issue 13,
+// empty13: the oldest file emptied with `: >` passed, its recordings read as
+// started before it, as after pruning; no head mark names its content).
+// Lines without a size (older writers) make no such claim.
+//
 // A claim ("this file should be here or pruned") is only made where the ledger
 // can make it: nothing for a name whose `rotated` line is gone (the ledger's
 // older half dropped, an older writer's ledger, no ledger); and none for a file
@@ -35,13 +43,18 @@ import path from 'node:path';
 
 export type NameLine = 'rotated' | 'pruned';
 
-function nameTag(logFile: string, what: NameLine, name: string, key: Buffer): string {
-  return createHmac('sha256', key).update(`tmux-audit ${what}\0${path.resolve(logFile)}\0${name}`).digest('base64url');
+/** `size`: bound too when the line says it (a name's tag alone is another, so neither passes for the other). */
+function nameTag(logFile: string, what: NameLine, name: string, key: Buffer, size?: number): string {
+  return createHmac('sha256', key).update(`tmux-audit ${what}\0${path.resolve(logFile)}\0${name}${size === undefined ? '' : `\0${size}`}`).digest('base64url');
 }
 
-/** The ledger line saying that the rotated file `<log>.<name>` was made (`rotated`) or is deleted by retention (`pruned`). */
-export function nameEntry(logFile: string, what: NameLine, name: string, key?: Buffer): string {
-  return key ? `${what} ${name} ${nameTag(logFile, what, name, key)}` : `${what} ${name}`;
+/**
+ * The ledger line saying that the rotated file `<log>.<name>` was made (`rotated`) or is deleted by retention
+ * (`pruned`). `size`: what a `rotated` file held when it was noted (`size=<bytes>`), which it never holds less of.
+ */
+export function nameEntry(logFile: string, what: NameLine, name: string, key?: Buffer, size?: number): string {
+  const sized = size === undefined ? name : `${name} size=${size}`;
+  return key ? `${what} ${sized} ${nameTag(logFile, what, name, key, size)}` : `${what} ${sized}`;
 }
 
 /** The part of a rotated file's name after the live file's (`.gz` left off): what its ledger lines name. */
@@ -56,9 +69,9 @@ function before(a: string, b: string): boolean {
   return at! < bt! || (at === bt && Number(an) < Number(bn));
 }
 
-function holds(logFile: string, what: NameLine, name: string, tag: string | undefined, key: Buffer): boolean {
+function holds(logFile: string, what: NameLine, name: string, tag: string | undefined, key: Buffer, size?: number): boolean {
   if (tag === undefined) return false;
-  const want = Buffer.from(nameTag(logFile, what, name, key));
+  const want = Buffer.from(nameTag(logFile, what, name, key, size));
   const got = Buffer.from(tag);
   return got.length === want.length && timingSafeEqual(got, want);
 }
@@ -66,12 +79,47 @@ function holds(logFile: string, what: NameLine, name: string, tag: string | unde
 /** A rotated part as core/rotate.ts names one: anything else on a name line (a line cut by a full disk, a planted one) names no file. */
 const NAME = /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/;
 
-/** A name line, well formed: `<what> <name>[ <tag>]`. */
-function nameLine(line: string): { what: NameLine; name: string; tag: string | undefined } | undefined {
+/** A size a `rotated` line may say. */
+const SIZE = /^size=(\d{1,15})$/;
+
+/** A name line, well formed: `<what> <name>[ size=<bytes>][ <tag>]` (only `rotated` says a size). */
+function nameLine(line: string): { what: NameLine; name: string; tag: string | undefined; size: number | undefined } | undefined {
   if (!line.startsWith('rotated ') && !line.startsWith('pruned ')) return undefined;
-  const [what, name, tag, more] = line.split(' ') as [NameLine, string, string?, string?];
-  return NAME.test(name) && more === undefined ? { what, name, tag } : undefined;
+  const words = line.split(' ');
+  const sized = words[0] === 'rotated' ? SIZE.exec(words[2] ?? '') : null;
+  if (sized) words.splice(2, 1);
+  const [what, name, tag, more] = words as [NameLine, string, string?, string?];
+  return NAME.test(name) && more === undefined ? { what, name, tag, size: sized ? Number(sized[1]) : undefined } : undefined;
 }
+
+/**
+ * What the ledger's `lines` say each of the rotated files `names` held at least (its rotated part to bytes): from
+ * the name's last `rotated` line, if it says a size, under `key` only if its tag holds (an untagged one is a writer's
+ * without the key, or anyone's). A rotated file is only ever appended to, compressed whole or deleted: a file of the
+ * log that holds fewer bytes (gunzipped) was emptied or cut by hand, also the oldest, whose lines no later mark names.
+ */
+export function rotatedSizes(lines: readonly string[], logFile: string, names: ReadonlySet<string>, key?: Buffer): Map<string, number> {
+  const last = new Map<string, { size: number | undefined; tag: string | undefined }>();
+  for (const line of lines) {
+    const entry = nameLine(line);
+    if (entry?.what === 'rotated' && names.has(entry.name)) last.set(entry.name, entry);
+  }
+  const sizes = new Map<string, number>();
+  // Tags checked for the names asked about only: a full ledger under a key holds some 600 of them.
+  for (const [name, { size, tag }] of last) if (size !== undefined && (key === undefined || holds(logFile, 'rotated', name, tag, key, size))) sizes.set(name, size);
+  return sizes;
+}
+
+/** A `rotated` line read: where, what it names, its tag and size as written. */
+interface Rotation {
+  at: number;
+  name: string;
+  tag: string | undefined;
+  size: number | undefined;
+}
+
+/** A name's last `rotated` line, and the `pruned` lines after it. */
+type Claim = Omit<Rotation, 'name'> & { answers: { at: number; tag: string | undefined }[] };
 
 /**
  * The rotated parts the ledger's `lines` (in order) say were made and not pruned, of which the ledger can say
@@ -85,9 +133,9 @@ function nameLine(line: string): { what: NameLine; name: string; tag: string | u
  */
 export function rotatedNotPruned(lines: readonly string[], logFile: string, present: ReadonlySet<string>, key?: Buffer, rotation: (name: string) => boolean = () => true): string[] {
   // Each name's last `rotated` line, and the `pruned` lines after it (their tags checked only for a file gone unsaid).
-  const claims = new Map<string, { at: number; tag: string | undefined; answers: { at: number; tag: string | undefined }[] }>();
+  const claims = new Map<string, Claim>();
   // Every `rotated` line: under the key, one whose tag does not hold is a writer without the key rotating.
-  const rotations: { at: number; name: string; tag: string | undefined }[] = [];
+  const rotations: Rotation[] = [];
   // Claims made before this line, or for files older than this name, are not made: a rotation there is unknown.
   let unknownAt = -1;
   let unknownName: string | undefined;
@@ -100,8 +148,8 @@ export function rotatedNotPruned(lines: readonly string[], logFile: string, pres
     // A name line naming no file a rotation makes (`<stamp>/x`, a NUL: review of prune13, finding 2) says nothing.
     if (entry === undefined && /^(?:rotated|pruned) /.test(line)) return;
     if (entry?.what === 'rotated') {
-      claims.set(entry.name, { at, tag: entry.tag, answers: [] });
-      rotations.push({ at, name: entry.name, tag: entry.tag });
+      claims.set(entry.name, { at, tag: entry.tag, size: entry.size, answers: [] });
+      rotations.push({ at, name: entry.name, tag: entry.tag, size: entry.size });
     } else if (entry?.what === 'pruned') {
       const claim = claims.get(entry.name);
       if (claim === undefined) unknown(entry.name);
@@ -114,19 +162,19 @@ export function rotatedNotPruned(lines: readonly string[], logFile: string, pres
   });
   for (const name of present) if (!claims.has(name) && rotation(name)) unknown(name);
   const heldByTag = new Map<number, boolean>();
-  const rotatedHolds = (r: { at: number; name: string; tag: string | undefined }): boolean => {
-    if (!heldByTag.has(r.at)) heldByTag.set(r.at, holds(logFile, 'rotated', r.name, r.tag, key!));
+  const rotatedHolds = (r: Rotation): boolean => {
+    if (!heldByTag.has(r.at)) heldByTag.set(r.at, holds(logFile, 'rotated', r.name, r.tag, key!, r.size));
     return heldByTag.get(r.at)!;
   };
   // The `rotated` line of the note a `pruned` line at `at` is in: the next one (a note names what it prunes first).
   const ownRotation = (at: number): number => rotations.find((r) => r.at > at)?.at ?? at;
   // Under the key a `rotated` line that holds is answered only by a `pruned` line that holds, or one after a
   // writer without the key rotated (a key set mid-way: those readers prune too, untagged).
-  const answered = (name: string, claim: { at: number; tag: string | undefined; answers: { at: number; tag: string | undefined }[] }): boolean =>
+  const answered = (name: string, claim: Claim): boolean =>
     claim.answers.length > 0 &&
     (key === undefined ||
       claim.answers.some((answer) => holds(logFile, 'pruned', name, answer.tag, key)) ||
-      !rotatedHolds({ at: claim.at, name, tag: claim.tag }) ||
+      !rotatedHolds({ ...claim, name }) ||
       rotations.some((r) => r.at > claim.at && r.at <= ownRotation(claim.answers.at(-1)!.at) && !rotatedHolds(r)));
   const gone: string[] = [];
   for (const [name, claim] of claims) {

@@ -38,8 +38,8 @@ const { O_RDWR, O_APPEND, O_CREAT, O_NOFOLLOW, O_NONBLOCK, O_RDONLY } = fs.const
 
 /**
  * The ledger is appended to (a few short lines per rotation: its file's identity, its name and the names it
- * prunes; no cost that grows with it) and, past this size, rewritten with its newer half (some 600 rotations
- * under a key, 1,500 without) and the entries
+ * prunes; no cost that grows with it) and, past this size, rewritten with its newer half (some 580 rotations
+ * under a key, 1,400 without) and the entries
  * the readers' seal notes name (noted-files.ts): an idle pane's reader, killed, has its stop ask about the
  * file its last seal went into, however long ago that was rotated.
  */
@@ -116,7 +116,8 @@ function entryHolds(logFile: string, line: string, id: string, key: Buffer | und
 }
 
 /**
- * Notes that `stat` (the file just renamed away from the log's path, as `<log>.<rotated>`) was rotated, and
+ * Notes that `stat` (the file just renamed away from the log's path, as `<log>.<rotated>`; taken before the rename,
+ * its size a floor for what the file holds from then on) was rotated, and
  * that the rotated files `pruned` (their names' rotated parts) are about to be deleted by retention. Under the
  * rotation lock, in one write, before the files go: a verify that finds one of them gone then finds its line
  * (commands/verify-notes.ts). The `pruned` lines first: a write cut short (a full disk) then loses the new
@@ -128,7 +129,8 @@ export function noteRotated(logFile: string, stat: fs.Stats, key?: Buffer, rotat
   const entry = (what: 'rotated' | 'pruned') => (name: string) => nameEntry(logFile, what, name, key);
   // Retention may prune the file just made (a limit of none kept): its `pruned` line after its `rotated` one.
   const others = pruned.filter((name) => name !== rotated);
-  const named = rotated === undefined ? [] : [rotated].map(entry('rotated'));
+  // With its size from before the rename (rotation.ts): only appended to from then on, so verify names it emptied or cut when it holds less (ledger-names.ts).
+  const named = rotated === undefined ? [] : [nameEntry(logFile, 'rotated', rotated, key, stat.size)];
   return append(logFile, [...others.map(entry('pruned')), ledgerEntry(logFile, stat, key), ...named, ...pruned.filter((name) => name === rotated).map(entry('pruned'))]);
 }
 

@@ -61,7 +61,10 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
     // Not ours at the path any more (another writer rotated it, or it was removed between the writer's
     // look and now): nothing to rotate, and the writer looks again (a removed file is then a `lost`
     // event, not a new file opened in silence: its lines went with it unsaid, read as a missing file).
-    if (!sameFile(fs.fstatSync(fd), fs.lstatSync(file, { throwIfNoEntry: false }))) return false;
+    // Taken before the rename: its size is what the rotated file holds at least from the moment it has its name
+    // (other writers append until they notice; verify holding it then reads no less than the ledger says).
+    const held = fs.fstatSync(fd);
+    if (!sameFile(held, fs.lstatSync(file, { throwIfNoEntry: false }))) return false;
     {
       const dir = path.dirname(file);
       const live = path.basename(file);
@@ -87,7 +90,7 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
       // At once, and before anything may compress or prune it: a writer still holding it then knows it went by
       // retention (a writer killed before the note leaves the others to say `lost`: the shorter the gap the better).
       // With it, what this rotation deletes, before it does (verify then finds a file gone noted as pruned).
-      const note = (): boolean => noteRotated(file, fs.fstatSync(fd), retention?.ledgerKey, rotatedPart(live, rotated), [...doomed].map((name) => rotatedPart(live, name)));
+      const note = (): boolean => noteRotated(file, held, retention?.ledgerKey, rotatedPart(live, rotated), [...doomed].map((name) => rotatedPart(live, name)));
       let noted = false;
       try {
         noted = note();

@@ -1,0 +1,86 @@
+// The oldest rotated file of a log emptied with `: >` (issue 13, empty13): it has no head mark (the log's first file)
+// and no later mark names its digest, so emptied, its recordings only looked started before it, as after pruning,
+// and verify said OK. Each rotation notes in the rotated-files ledger what the file held when renamed
+// (`rotated <name> size=<bytes>`), and a rotated file is only appended to, compressed whole or pruned: verify names one
+// holding less `truncated`. Under a real tmux: a flooded log rotated into a few files, its recording ended, then
+// tampered with in place (the ledger's tags bind the log's path) and put back.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, it } from 'node:test';
+import { rotatedFiles } from '../../src/core/rotate.ts';
+import { alive } from '../support/process.ts';
+import { ageRotated } from '../support/rotated-age.ts';
+import { serversForThisFile, type TmuxServer } from '../support/tmux.ts';
+import { waitFor } from '../support/util.ts';
+import { verifyDir, verifyScratch } from '../support/verify.ts';
+
+const server = serversForThisFile();
+const { keyFile } = verifyScratch('tmux-audit-verify-emptied-rotated');
+
+/** The log's rotated files now, oldest first, with their directory. */
+function rotated(log: string): string[] {
+  return rotatedFiles(fs.readdirSync(path.dirname(log)), path.basename(log)).map((name) => path.join(path.dirname(log), name));
+}
+
+/** A server whose pane floods its log (8K files, none pruned) until `ready`, then its recording ended and its reader gone. */
+async function floodedAndEnded(keyed: boolean, gz: boolean): Promise<{ tmux: TmuxServer; log: string; keyArgs: string[] }> {
+  const key = keyed ? keyFile() : undefined;
+  const tmux = server({ config: ['set -g @audit-max-size 8K', 'set -g @audit-max-files 1000', `set -g @audit-compress ${gz ? 'on' : 'off'}`, ...(key ? [`set -g @audit-chain-key '${key}'`] : [])] });
+  await tmux.startLogging();
+  const log = tmux.logFile();
+  tmux.type('while :; do seq -f "x-%06g" 1 100; sleep 0.1; done');
+  await waitFor(gz ? 'the oldest rotated file compressed' : 'three rotated files', () => {
+    // Compressed at a rotation once quiet for a minute: backdated instead of waiting.
+    if (gz) ageRotated(log);
+    const files = rotated(log);
+    return files.length >= 3 && (!gz || files[0]!.endsWith('.gz'));
+  }, 60_000);
+  tmux.tmux('send-keys', '-t', '%0', 'C-c');
+  const pids = tmux.readerPids();
+  tmux.toggle();
+  await waitFor('the reader to exit', () => pids.every((pid) => !alive(pid)));
+  return { tmux, log, keyArgs: key ? ['--key', key] : [] };
+}
+
+describe('the oldest rotated file emptied', () => {
+  for (const keyed of [false, true]) {
+    it(`${keyed ? 'keyed' : 'plain'}: honest OK; emptied with : >, truncated naming it (emptied), exit 1; put back, OK`, async () => {
+      const { tmux, log, keyArgs } = await floodedAndEnded(keyed, false);
+      try {
+        const honest = verifyDir(tmux.logDir, ...keyArgs);
+        assert.equal(honest.status, 0, honest.stdout);
+        const oldest = rotated(log)[0]!;
+        const kept = fs.readFileSync(oldest);
+        execFileSync('sh', ['-c', ': > "$1"', 'sh', oldest]);
+        const emptied = verifyDir(tmux.logDir, ...keyArgs);
+        assert.equal(emptied.status, 1, emptied.stdout);
+        assert.match(emptied.stdout, new RegExp(`^${oldest.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1: truncated: the file holds 0 byte\\(s\\), and the rotated-files ledger .* emptied by hand`, 'm'));
+        assert.match(emptied.stdout, /^TAMPERED main@/m);
+        fs.writeFileSync(oldest, kept);
+        const back = verifyDir(tmux.logDir, ...keyArgs);
+        assert.equal(back.status, 0, back.stdout);
+      } finally {
+        await tmux.stop();
+      }
+    });
+  }
+
+  it('compressed: the oldest .gz replaced by a .gz of nothing, truncated (emptied), exit 1', async () => {
+    const { tmux, log, keyArgs } = await floodedAndEnded(true, true);
+    try {
+      const honest = verifyDir(tmux.logDir, ...keyArgs);
+      assert.equal(honest.status, 0, honest.stdout);
+      const oldest = rotated(log)[0]!;
+      fs.writeFileSync(oldest, gzipSync(Buffer.alloc(0)));
+      const emptied = verifyDir(tmux.logDir, ...keyArgs);
+      assert.equal(emptied.status, 1, emptied.stdout);
+      assert.match(emptied.stdout, new RegExp(`${path.basename(oldest).replace(/\./g, '\\.')}:1: truncated: the file holds 0 byte\\(s\\) gunzipped, .* emptied by hand`));
+    } finally {
+      await tmux.stop();
+    }
+  });
+});
