@@ -17208,7 +17208,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       let away = whyAway(this.file, mine, this.dirStat, this.options.ledgerKey);
       if (away === void 0) return;
       let lost = away === "rotated" ? void 0 : away;
-      lost ? this.unverifiedBack() : this.torn.length > 0 && (this.queue.unshift(this.torn), this.writtenTotal -= this.torn.length, this.torn = Buffer.alloc(0)), this.unverifiedLength = 0, this.unverifiedLooked = 0, this.keptAll = !0, this.reopen(), this.noteOpened(), mine = import_node_fs18.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
+      lost ? this.unverifiedBack() : this.torn.length > 0 && (this.unshiftLineStart(this.torn), this.writtenTotal -= this.torn.length, this.torn = Buffer.alloc(0)), this.unverifiedLength = 0, this.unverifiedLooked = 0, this.keptAll = !0, this.reopen(), this.noteOpened(), mine = import_node_fs18.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
     }
     this.saw(mine), this.size = mine.size, this.keepTorn(), this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
     let size2 = mine.size;
@@ -17249,7 +17249,16 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
    * at least: its end is the queue's head).
    */
   unverifiedBack() {
-    this.keptAll && this.unverifiedLength > 0 ? this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))) : this.torn.length > 0 && this.queue.unshift(this.torn), this.torn = Buffer.alloc(0), this.unverifiedLength = 0, this.unverifiedLooked = 0, this.keptAll = !0;
+    let back = this.keptAll && this.unverifiedLength > 0 ? Buffer.from(this.unverified.subarray(0, this.unverifiedLength)) : this.torn;
+    this.torn.length > 0 ? this.unshiftLineStart(back) : back.length > 0 && this.queue.unshift(back), this.torn = Buffer.alloc(0), this.unverifiedLength = 0, this.unverifiedLooked = 0, this.keptAll = !0;
+  }
+  /**
+   * Puts `start` (ending with a torn line's written start) back at the head of the queue, in one piece with the
+   * queue's first one (fail put the line's end at its head): a write takes whole pieces, so the line goes out in one
+   * write call, never its start alone (another writer's line could follow that start in the file).
+   */
+  unshiftLineStart(start2) {
+    this.queue.unshift(this.queue.length > 0 ? Buffer.concat([start2, this.queue.take(0)]) : start2);
   }
   /** What a write may take: up to the size limit, unless only the day rotates the file. */
   room() {

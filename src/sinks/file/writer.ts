@@ -533,7 +533,7 @@ export class LogFile {
       else if (this.torn.length > 0) {
         // Rotated by another writer with a torn line of this one at its end: the line is written whole into the new
         // file (its start stays in the rotated one), not as a bare tail; handed again, so not written (onMoved).
-        this.queue.unshift(this.torn);
+        this.unshiftLineStart(this.torn);
         this.writtenTotal -= this.torn.length;
         this.torn = Buffer.alloc(0);
       }
@@ -637,12 +637,23 @@ export class LogFile {
    * at least: its end is the queue's head).
    */
   private unverifiedBack(): void {
-    if (this.keptAll && this.unverifiedLength > 0) this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength)));
-    else if (this.torn.length > 0) this.queue.unshift(this.torn);
+    const back = this.keptAll && this.unverifiedLength > 0 ? Buffer.from(this.unverified.subarray(0, this.unverifiedLength)) : this.torn;
+    if (this.torn.length > 0) this.unshiftLineStart(back);
+    else if (back.length > 0) this.queue.unshift(back);
     this.torn = Buffer.alloc(0);
     this.unverifiedLength = 0;
     this.unverifiedLooked = 0;
     this.keptAll = true;
+  }
+
+  /**
+   * Puts `start` (ending with a torn line's written start) back at the head of the queue, in one piece with the
+   * queue's first one (fail put the line's end at its head): a write takes whole pieces, so the line goes out in one
+   * write call, never its start alone (another writer's line could follow that start in the file).
+   */
+  private unshiftLineStart(start: Buffer): void {
+    // Copied (concat) before the unshift: the view take hands out is the queue's own buffer.
+    this.queue.unshift(this.queue.length > 0 ? Buffer.concat([start, this.queue.take(0)]) : start);
   }
 
   /** What a write may take: up to the size limit, unless only the day rotates the file. */
