@@ -257,7 +257,7 @@ function diskOfA(t: TestContext): { state: Disk; failed: number; midLine: string
 }
 
 describe('a write cut short inside a line, the disk full, and another writer rotates the file', () => {
-  it('the new file gets the torn line whole, not its tail (the rotated file keeps its start)', async (t) => {
+  it('the new file gets the torn line whole, not its tail; the rotated file keeps its start', async (t) => {
     const file = tempLog();
     const d = diskOfA(t);
     const a = new LogFile(file, writerOptions(1024 ** 3));
@@ -274,6 +274,17 @@ describe('a write cut short inside a line, the disk full, and another writer rot
     for (let i = 20; i < 30; i++) a.write(lineA(i));
     await a.close();
     await b.close();
+    const [rotated, ...others] = logFilesInOrder(file).slice(0, -1);
+    assert.deepEqual(others, [], 'B rotated once');
+    // The rotated file keeps A's lines before the torn one, the torn line's written start (two and a half lines were
+    // written: its first 55 bytes), and B's lines up to its limit. B wrote on while A's disk was full, so its first line
+    // follows that start directly, on the same physical line: what verify reads there is a known false alarm (two
+    // panes of one session and a full disk; see the review of enospc13), pinned here as it is.
+    let held = '';
+    for (let i = 0; i < 12; i++) held += lineA(i);
+    held += lineA(12).slice(0, 55);
+    for (let i = 0; i < 24; i++) held += lineB(i);
+    assert.equal(fs.readFileSync(rotated!, 'utf8'), held);
     const live = fs.readFileSync(file, 'utf8');
     const lines = live.split('\n').slice(0, -1);
     assert.ok(lines.every((line) => /^(A-\d{6}-x{100}|B-\d{6}-y{100})$/.test(line)), `whole lines only in the live file:\n${live.slice(0, 300)}`);
