@@ -305,9 +305,15 @@ describe('a write cut short inside a line, the disk full: the torn line goes out
     },
     // What went into the removed file goes back at the queue's head; A's limit leaves less room than it and the rest.
     'the log removed': async (file: string) => fs.rmSync(file),
+    // B's disk had room first: its lines follow A's torn start in the file (under its limit: no rotation).
+    'another writer appends to the file': async (file: string, b: LogFile) => {
+      for (let i = 0; i < 20; i++) b.write(lineB(i));
+      await b.flush();
+      assert.ok(fs.readFileSync(file, 'utf8').includes(lineA(11).slice(0, 55) + lineB(0)), "B's first line right after A's torn start");
+    },
   };
   for (const [what, happen] of Object.entries(cases)) {
-    it(`${what}: the line's start and what followed it in one write, not its start alone`, async (t) => {
+    it(`${what}: the torn line written whole in one write, never its start or its end alone`, async (t) => {
       const file = tempLog();
       const d = diskOfA(t);
       const a = new LogFile(file, writerOptions(20_000));
