@@ -17321,16 +17321,16 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     let rotate = this.options.rotate ?? "size", now = Date.now();
     if (!(force || this.unlooked + upcoming > this.checkEvery || performance.now() - this.checkedAt >= CHECK_MS || now >= this.dayEnds) && !(rotate !== "daily" && needsRotation(this.size, incoming, this.options.maxBytes))) return this.room();
     let mine = import_node_fs18.default.fstatSync(this.fd), current = import_node_fs18.default.lstatSync(this.file, { throwIfNoEntry: !1 });
-    if (sameFile(mine, current)) {
+    if (sameFile(mine, current))
       if (mine.dev === this.heldDev && mine.ino === this.heldIno && mine.size < Math.max(this.largest, this.size) && this.options.onLost) {
         let cut2 = { held: Math.max(this.largest, this.size), left: mine.size };
         this.largest = mine.size, this.unverifiedBack(), this.noteLost("cut", cut2, this.endsMidLine(mine));
-      }
-    } else {
+      } else this.torn.length > 0 && mine.size > this.size && !this.endsWithTorn(mine) && (this.unshiftLineStart(this.torn), this.writtenTotal -= this.torn.length, this.torn = Buffer.alloc(0));
+    else {
       let away = whyAway(this.file, mine, this.dirStat, this.options.ledgerKey);
       if (away === void 0 || !this.reopenUnderLock()) return;
       let lost = away === "rotated" ? void 0 : away;
-      lost ? this.unverifiedBack() : this.torn.length > 0 && (this.queue.unshift(this.torn), this.writtenTotal -= this.torn.length, this.torn = Buffer.alloc(0)), this.unverifiedLength = 0, this.unverifiedLooked = 0, this.keptAll = !0, this.noteOpened(), mine = import_node_fs18.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
+      lost ? this.unverifiedBack() : this.torn.length > 0 && (this.unshiftLineStart(this.torn), this.writtenTotal -= this.torn.length, this.torn = Buffer.alloc(0)), this.unverifiedLength = 0, this.unverifiedLooked = 0, this.keptAll = !0, this.noteOpened(), mine = import_node_fs18.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
     }
     this.saw(mine), this.size = mine.size, this.keepTorn(), this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
     let size2 = mine.size;
@@ -17371,7 +17371,16 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
    * at least: its end is the queue's head).
    */
   unverifiedBack() {
-    this.keptAll && this.unverifiedLength > 0 ? this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength))) : this.torn.length > 0 && this.queue.unshift(this.torn), this.torn = Buffer.alloc(0), this.unverifiedLength = 0, this.unverifiedLooked = 0, this.keptAll = !0;
+    let back = this.keptAll && this.unverifiedLength > 0 ? Buffer.from(this.unverified.subarray(0, this.unverifiedLength)) : this.torn;
+    this.torn.length > 0 ? this.unshiftLineStart(back) : back.length > 0 && this.queue.unshift(back), this.torn = Buffer.alloc(0), this.unverifiedLength = 0, this.unverifiedLooked = 0, this.keptAll = !0;
+  }
+  /**
+   * Puts `start` (ending with a torn line's written start) back at the head of the queue, in one piece with the
+   * queue's first one (fail put the line's end at its head): a write takes whole pieces, so the line goes out in one
+   * write call, never its start alone (another writer's line could follow that start in the file).
+   */
+  unshiftLineStart(start2) {
+    this.queue.unshift(this.queue.length > 0 ? Buffer.concat([start2, this.queue.take(0)]) : start2);
   }
   /** What a write may take: up to the size limit, unless only the day rotates the file. */
   room() {
@@ -17410,14 +17419,22 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   }
   /** Whether the file this writer holds (`mine`), read through the log's path, ends inside a line (a cut there). */
   endsMidLine(mine) {
-    if (mine.size === 0) return !1;
-    let fd;
+    let last = this.lastBytes(mine, 1);
+    return last !== void 0 && last.length === 1 && last[0] !== 10;
+  }
+  /** Whether the file this writer holds still ends with the start of its torn line: nothing was appended after it. */
+  endsWithTorn(mine) {
+    return this.lastBytes(mine, this.torn.length)?.equals(this.torn) ?? !1;
+  }
+  /** The last `count` bytes (fewer in a smaller file) of the file this writer holds (`mine`), read through the log's path. */
+  lastBytes(mine, count) {
+    let length = Math.min(count, mine.size), fd;
     try {
-      if (fd = import_node_fs18.default.openSync(this.file, import_node_fs18.default.constants.O_RDONLY | import_node_fs18.default.constants.O_NOFOLLOW | import_node_fs18.default.constants.O_NONBLOCK), !sameFile(mine, import_node_fs18.default.fstatSync(fd))) return !1;
-      let last = Buffer.alloc(1);
-      return import_node_fs18.default.readSync(fd, last, 0, 1, mine.size - 1) === 1 && last[0] !== 10;
+      if (fd = import_node_fs18.default.openSync(this.file, import_node_fs18.default.constants.O_RDONLY | import_node_fs18.default.constants.O_NOFOLLOW | import_node_fs18.default.constants.O_NONBLOCK), !sameFile(mine, import_node_fs18.default.fstatSync(fd))) return;
+      let last = Buffer.alloc(length);
+      return last.subarray(0, import_node_fs18.default.readSync(fd, last, 0, length, mine.size - length));
     } catch {
-      return !1;
+      return;
     } finally {
       fd !== void 0 && import_node_fs18.default.closeSync(fd);
     }

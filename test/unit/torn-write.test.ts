@@ -228,28 +228,40 @@ describe('a write cut short inside a line, the disk full, with the day\'s rotati
   }
 });
 
+/** Two raw writers of one file, A and B: their lines, told apart by their bytes (A's hold no `B`). */
+const lineA = (i: number) => `A-${String(i).padStart(6, '0')}-${'x'.repeat(100)}\n`;
+const lineB = (i: number) => `B-${String(i).padStart(6, '0')}-${'y'.repeat(100)}\n`;
+const writerOptions = (maxBytes: number) => ({ maxBytes, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' as const });
+
+/**
+ * A's disk only (B goes on, and rotates): `cut next` writes A's next write up to inside its third line and then fills
+ * up. `midLine`: A's writes that ended inside a line on a disk with room (another writer's line could follow that start).
+ */
+function diskOfA(t: TestContext): { state: Disk; failed: number; midLine: string[] } {
+  const d = { state: 'ok' as Disk, failed: 0, midLine: [] as string[] };
+  wrapWrites(t, (write, fd, buffer, offset, length, position, callback) => {
+    const bytes = buffer.subarray(offset, offset + length);
+    const mine = bytes.indexOf('B') < 0;
+    if (mine && d.state === 'full') {
+      d.failed++;
+      return process.nextTick(callback, Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }), 0);
+    }
+    if (mine && d.state === 'cut next') {
+      d.state = 'full';
+      return write(fd, buffer, offset, Math.floor(lineA(0).length * 2.5), position, callback);
+    }
+    if (mine && bytes.at(-1) !== 0x0a) d.midLine.push(JSON.stringify(bytes.subarray(-20).toString()));
+    write(fd, buffer, offset, length, position, callback);
+  });
+  return d;
+}
+
 describe('a write cut short inside a line, the disk full, and another writer rotates the file', () => {
-  it('the new file gets the torn line whole, not its tail (the rotated file keeps its start)', async (t) => {
+  it('the new file gets the torn line whole, not its tail; the rotated file keeps its start', async (t) => {
     const file = tempLog();
-    const lineA = (i: number) => `A-${String(i).padStart(6, '0')}-${'x'.repeat(100)}\n`;
-    const lineB = (i: number) => `B-${String(i).padStart(6, '0')}-${'y'.repeat(100)}\n`;
-    const d = { state: 'ok' as Disk, failed: 0 };
-    // Only writer A's disk fills (its bytes hold no `B`): B goes on, and rotates.
-    wrapWrites(t, (write, fd, buffer, offset, length, position, callback) => {
-      const mine = buffer.subarray(offset, offset + length).indexOf('B') < 0;
-      if (mine && d.state === 'full') {
-        d.failed++;
-        return process.nextTick(callback, Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }), 0);
-      }
-      if (mine && d.state === 'cut next') {
-        d.state = 'full';
-        return write(fd, buffer, offset, Math.floor(lineA(0).length * 2.5), position, callback);
-      }
-      write(fd, buffer, offset, length, position, callback);
-    });
-    const options = (maxBytes: number) => ({ maxBytes, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' as const });
-    const a = new LogFile(file, options(1024 ** 3));
-    const b = new LogFile(file, options(4096));
+    const d = diskOfA(t);
+    const a = new LogFile(file, writerOptions(1024 ** 3));
+    const b = new LogFile(file, writerOptions(4096));
     for (let i = 0; i < 10; i++) a.write(lineA(i));
     await a.flush();
     d.state = 'cut next';
@@ -262,10 +274,66 @@ describe('a write cut short inside a line, the disk full, and another writer rot
     for (let i = 20; i < 30; i++) a.write(lineA(i));
     await a.close();
     await b.close();
+    const [rotated, ...others] = logFilesInOrder(file).slice(0, -1);
+    assert.deepEqual(others, [], 'B rotated once');
+    // The rotated file keeps A's lines before the torn one, the torn line's written start (two and a half lines were
+    // written: its first 55 bytes), and B's lines up to its limit. B wrote on while A's disk was full, so its first line
+    // follows that start directly, on the same physical line: what verify reads there is a known false alarm (two
+    // panes of one session and a full disk; see the review of enospc13), pinned here as it is.
+    let held = '';
+    for (let i = 0; i < 12; i++) held += lineA(i);
+    held += lineA(12).slice(0, 55);
+    for (let i = 0; i < 24; i++) held += lineB(i);
+    assert.equal(fs.readFileSync(rotated!, 'utf8'), held);
     const live = fs.readFileSync(file, 'utf8');
     const lines = live.split('\n').slice(0, -1);
     assert.ok(lines.every((line) => /^(A-\d{6}-x{100}|B-\d{6}-y{100})$/.test(line)), `whole lines only in the live file:\n${live.slice(0, 300)}`);
     // The torn line (the third of A's second write) is whole in the live file, and A's lines after it too.
     for (let i = 12; i < 30; i++) assert.equal(live.split(lineA(i)).length - 1, 1, `A's line ${i} once in the live file`);
   });
+});
+
+describe('a write cut short inside a line, the disk full: the torn line goes out whole in one write once there is room', () => {
+  const cases = {
+    // B rotates the file (its limit is 6000 bytes): A follows, with its rest of some 22 KB, more than its limit leaves.
+    'another writer rotates the file': async (file: string, b: LogFile) => {
+      let lines = '';
+      for (let i = 0; i < 53; i++) lines += lineB(i);
+      b.write(lines);
+      await b.flush();
+      assert.ok(logFilesInOrder(file).length > 1, 'B rotated the file');
+    },
+    // What went into the removed file goes back at the queue's head; A's limit leaves less room than it and the rest.
+    'the log removed': async (file: string) => fs.rmSync(file),
+    // B's disk had room first: its lines follow A's torn start in the file (under its limit: no rotation).
+    'another writer appends to the file': async (file: string, b: LogFile) => {
+      for (let i = 0; i < 20; i++) b.write(lineB(i));
+      await b.flush();
+      assert.ok(fs.readFileSync(file, 'utf8').includes(lineA(11).slice(0, 55) + lineB(0)), "B's first line right after A's torn start");
+    },
+  };
+  for (const [what, happen] of Object.entries(cases)) {
+    it(`${what}: the torn line written whole in one write, never its start or its end alone`, async (t) => {
+      const file = tempLog();
+      const d = diskOfA(t);
+      const a = new LogFile(file, writerOptions(20_000));
+      const b = new LogFile(file, writerOptions(6000));
+      for (let i = 0; i < 9; i++) a.write(lineA(i));
+      await a.flush();
+      d.state = 'cut next';
+      let rest = '';
+      for (let i = 9; i < 209; i++) rest += lineA(i);
+      a.write(rest);
+      await waitUntil('the torn write, and a retry', () => d.failed >= 2);
+      await happen(file, b);
+      d.state = 'ok';
+      // Written by A's retries (close writes what waits with writeSync, which this wrapper does not see).
+      await waitUntil('A wrote its last line', () => fs.existsSync(file) && allText(file).includes(lineA(208)));
+      await a.close();
+      await b.close();
+      assert.deepEqual(d.midLine, [], 'no write of A ends inside a line once there is room');
+      const text = allText(file);
+      for (let i = 11; i < 209; i++) assert.equal(text.split(lineA(i)).length - 1, 1, `A's line ${i} once, whole`);
+    });
+  }
 });

@@ -21,7 +21,8 @@
 //   what the pane printed after the removal is not lost to the checking interval.
 //   A write the disk cut short inside a line (a short write, then ENOSPC) keeps
 //   that line's start too, whatever a look found: what is written again starts at
-//   a line start, and a rotation waits until the line's end is written.
+//   a line start, and a rotation waits until the line's end is written; if another writer appended after that
+//   start meanwhile, the line is written again whole.
 // - Rotation itself runs under a lock file (rotation.ts), and a writer that
 //   finds it held waits (its lines queue) rather than overfill the file being
 //   renamed.
@@ -533,7 +534,7 @@ export class LogFile {
       else if (this.torn.length > 0) {
         // Rotated by another writer with a torn line of this one at its end: the line is written whole into the new
         // file (its start stays in the rotated one), not as a bare tail; handed again, so not written (onMoved).
-        this.queue.unshift(this.torn);
+        this.unshiftLineStart(this.torn);
         this.writtenTotal -= this.torn.length;
         this.torn = Buffer.alloc(0);
       }
@@ -557,6 +558,14 @@ export class LogFile {
       this.largest = mine.size;
       this.unverifiedBack();
       this.noteLost('cut', cut, this.endsMidLine(mine));
+    } else if (this.torn.length > 0 && mine.size > this.size && !this.endsWithTorn(mine)) {
+      // Another writer (a pane of the same session) appended after this one's torn start: the disk had room for it
+      // first. Its line follows that start on the same physical line, which no write can undo now; the end alone
+      // would then be a bare tail after it, so the line is written again whole, as after a follow. Read only when
+      // the file grew past this writer's count (others' appends; its own torn write left the file at that count).
+      this.unshiftLineStart(this.torn);
+      this.writtenTotal -= this.torn.length;
+      this.torn = Buffer.alloc(0);
     }
     this.saw(mine);
     // The count starts again from this look, whatever return comes next (a rotation another writer holds the lock of, a
@@ -636,12 +645,23 @@ export class LogFile {
    * at least: its end is the queue's head).
    */
   private unverifiedBack(): void {
-    if (this.keptAll && this.unverifiedLength > 0) this.queue.unshift(Buffer.from(this.unverified.subarray(0, this.unverifiedLength)));
-    else if (this.torn.length > 0) this.queue.unshift(this.torn);
+    const back = this.keptAll && this.unverifiedLength > 0 ? Buffer.from(this.unverified.subarray(0, this.unverifiedLength)) : this.torn;
+    if (this.torn.length > 0) this.unshiftLineStart(back);
+    else if (back.length > 0) this.queue.unshift(back);
     this.torn = Buffer.alloc(0);
     this.unverifiedLength = 0;
     this.unverifiedLooked = 0;
     this.keptAll = true;
+  }
+
+  /**
+   * Puts `start` (ending with a torn line's written start) back at the head of the queue, in one piece with the
+   * queue's first one (fail put the line's end at its head): a write takes whole pieces, so the line goes out in one
+   * write call, never its start alone (another writer's line could follow that start in the file).
+   */
+  private unshiftLineStart(start: Buffer): void {
+    // Copied (concat) before the unshift: the view take hands out is the queue's own buffer.
+    this.queue.unshift(this.queue.length > 0 ? Buffer.concat([start, this.queue.take(0)]) : start);
   }
 
   /** What a write may take: up to the size limit, unless only the day rotates the file. */
@@ -703,15 +723,26 @@ export class LogFile {
 
   /** Whether the file this writer holds (`mine`), read through the log's path, ends inside a line (a cut there). */
   private endsMidLine(mine: fs.Stats): boolean {
-    if (mine.size === 0) return false;
+    const last = this.lastBytes(mine, 1);
+    return last !== undefined && last.length === 1 && last[0] !== 0x0a;
+  }
+
+  /** Whether the file this writer holds still ends with the start of its torn line: nothing was appended after it. */
+  private endsWithTorn(mine: fs.Stats): boolean {
+    return this.lastBytes(mine, this.torn.length)?.equals(this.torn) ?? false;
+  }
+
+  /** The last `count` bytes (fewer in a smaller file) of the file this writer holds (`mine`), read through the log's path. */
+  private lastBytes(mine: fs.Stats, count: number): Buffer | undefined {
+    const length = Math.min(count, mine.size);
     let fd: number | undefined;
     try {
       fd = fs.openSync(this.file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
-      if (!sameFile(mine, fs.fstatSync(fd))) return false;
-      const last = Buffer.alloc(1);
-      return fs.readSync(fd, last, 0, 1, mine.size - 1) === 1 && last[0] !== 0x0a;
+      if (!sameFile(mine, fs.fstatSync(fd))) return undefined;
+      const last = Buffer.alloc(length);
+      return last.subarray(0, fs.readSync(fd, last, 0, length, mine.size - length));
     } catch {
-      return false;
+      return undefined;
     } finally {
       if (fd !== undefined) fs.closeSync(fd);
     }
