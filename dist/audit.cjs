@@ -16585,6 +16585,8 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
         if (error.code === "ENOENT") return !1;
         throw error;
       }
+      if (!sameFile(import_node_fs14.default.fstatSync(fd), import_node_fs14.default.lstatSync(import_node_path15.default.join(dir, rotated), { throwIfNoEntry: !1 })))
+        return putBack(import_node_path15.default.join(dir, rotated), file), !1;
       let note = () => noteRotated(file, import_node_fs14.default.fstatSync(fd), retention?.ledgerKey, rotatedPart(live, rotated), [...doomed].map((name) => rotatedPart(live, name))), noted = !1;
       try {
         noted = note();
@@ -16617,6 +16619,14 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
   } finally {
     import_node_fs14.default.rmSync(lock, { force: !0 });
   }
+}
+function putBack(rotated, file) {
+  try {
+    import_node_fs14.default.linkSync(rotated, file);
+  } catch {
+    return;
+  }
+  import_node_fs14.default.rmSync(rotated, { force: !0 });
 }
 function withRotationLock(file, fn) {
   let lock = rotationLockPath(file);

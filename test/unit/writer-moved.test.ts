@@ -268,29 +268,29 @@ describe('the rotated-files ledger, read from its end first', () => {
   });
 });
 
+/**
+ * Until the test ends, `during` runs once inside the next rotation of `file`: at its directory listing, which
+ * rotation.ts makes holding the lock, after it found the path naming its own file and before it renames it.
+ */
+function duringNextRotation(t: TestContext, file: string, during: () => void): void {
+  const readdir = fs.readdirSync;
+  let armed = true;
+  t.mock.method(fs, 'readdirSync', (...args: Parameters<typeof fs.readdirSync>) => {
+    if (armed && args[0] === path.dirname(file) && fs.existsSync(rotationLockPath(file))) {
+      armed = false;
+      during();
+    }
+    return readdir(...args);
+  });
+}
+
+/** The lines of every file in the log's directory (rotated ones and the live one). */
+function linesInDir(file: string): string[] {
+  const dir = path.dirname(file);
+  return [...rotatedFiles(fs.readdirSync(dir), 'main.log'), 'main.log'].flatMap((name) => fs.readFileSync(path.join(dir, name), 'utf8').split('\n').filter(Boolean));
+}
+
 describe('the live file moved away between a rotating writer\'s look and its rename', () => {
-  /**
-   * Until the test ends, `during` runs once inside the next rotation of `file`: at its directory listing, which
-   * rotation.ts makes holding the lock, after it found the path naming its own file and before it renames it.
-   */
-  function duringNextRotation(t: TestContext, file: string, during: () => void): void {
-    const readdir = fs.readdirSync;
-    let armed = true;
-    t.mock.method(fs, 'readdirSync', (...args: Parameters<typeof fs.readdirSync>) => {
-      if (armed && args[0] === path.dirname(file) && fs.existsSync(rotationLockPath(file))) {
-        armed = false;
-        during();
-      }
-      return readdir(...args);
-    });
-  }
-
-  /** The lines of every file in the log's directory (rotated ones and the live one). */
-  function linesInDir(file: string): string[] {
-    const dir = path.dirname(file);
-    return [...rotatedFiles(fs.readdirSync(dir), 'main.log'), 'main.log'].flatMap((name) => fs.readFileSync(path.join(dir, name), 'utf8').split('\n').filter(Boolean));
-  }
-
   it('moved alone: the rotating writer says lost (moved), not a failed rotation', async (t) => {
     const file = tempFile();
     const elsewhere = path.join(path.dirname(path.dirname(file)), 'moved.log');
@@ -331,5 +331,57 @@ describe('the live file moved away between a rotating writer\'s look and its ren
     const lines = linesInDir(file);
     for (const line of ['b 0', 'b 1', 'b 2', 'c'.repeat(69)]) assert.equal(lines.filter((l) => l === line).length, 1, `${line} once in the log's directory`);
     assert.equal(fs.readFileSync(elsewhere, 'utf8'), `${'a'.repeat(69)}\n`);
+  });
+});
+
+describe('the live file moved away and a new one made at its path between a rotating writer\'s look and its rename', () => {
+  // Who makes the new file: nothing of theirs takes the lock (a reader's LogFile opens the path at its start, toggle and
+  // auto open it to check it can be written, and anyone may `touch` it).
+  // A limit that the second line passes, and the lost event and that line do not: the file the writer goes on in stays live.
+  it('by a reader starting: the rotation renames none of its file; the rotating writer says lost (moved), the moved file is not noted as rotated', async (t) => {
+    const file = tempFile();
+    const elsewhere = path.join(path.dirname(path.dirname(file)), 'moved.log');
+    const a = writer(file, { ledgerKey: KEY, maxBytes: 100 });
+    a.log.write(`${'a'.repeat(69)}\n`);
+    await a.log.flush();
+    let c: ReturnType<typeof writer> | undefined;
+    duringNextRotation(t, file, () => {
+      fs.renameSync(file, elsewhere);
+      c = writer(file, { ledgerKey: KEY });
+      c.log.write('c 0\n');
+      c.log.flushSync();
+    });
+    a.log.write(`${'x'.repeat(69)}\n`);
+    await a.log.flush();
+    c!.log.write('c 1\n');
+    await Promise.all([a.log.close(), c!.log.close()]);
+    assert.deepEqual(c!.lost, [], 'nothing of c was moved');
+    assert.deepEqual(a.lost, ['moved'], 'the file a wrote into was moved away');
+    assert.equal(wasRotated(file, fs.statSync(elsewhere), KEY), false, 'the moved file is not noted as rotated (verify would take it for one)');
+    assert.equal(fs.readFileSync(elsewhere, 'utf8'), `${'a'.repeat(69)}\n`);
+    const lines = linesInDir(file);
+    for (const line of ['c 0', 'c 1', 'lost moved', 'x'.repeat(69)]) assert.equal(lines.filter((l) => l === line).length, 1, `${line} once in the log's directory`);
+    assert.match(fs.readFileSync(file, 'utf8'), /^c 0\n/, 'c\'s file is the live one still');
+  });
+
+  it('by a `touch`: the touched file stays at the path and holds the lost event; no empty rotated file', async (t) => {
+    const file = tempFile();
+    const elsewhere = path.join(path.dirname(path.dirname(file)), 'moved.log');
+    const a = writer(file, { ledgerKey: KEY, maxBytes: 100 });
+    a.log.write(`${'a'.repeat(69)}\n`);
+    await a.log.flush();
+    let touched: fs.Stats | undefined;
+    duringNextRotation(t, file, () => {
+      fs.renameSync(file, elsewhere);
+      fs.closeSync(fs.openSync(file, 'a', 0o600));
+      touched = fs.statSync(file);
+    });
+    a.log.write(`${'c'.repeat(69)}\n`);
+    await a.log.close();
+    assert.deepEqual(a.lost, ['moved']);
+    assert.equal(wasRotated(file, fs.statSync(elsewhere), KEY), false, 'the moved file is not noted as rotated');
+    assert.deepEqual(rotatedFiles(fs.readdirSync(path.dirname(file)), 'main.log'), [], 'no rotated file');
+    assert.equal(fs.statSync(file).ino, touched!.ino, 'the touched file is the live one');
+    assert.equal(fs.readFileSync(file, 'utf8'), `lost moved\n${'c'.repeat(69)}\n`);
   });
 });

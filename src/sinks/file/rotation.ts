@@ -3,10 +3,12 @@
 // rotated files in the background, under a lock file so that two writers never rotate the
 // same file twice. A writer renames only while the path still names its own
 // inode; between its look and its rename the file may be moved away by someone
-// else, and then no writer of the log creates a file at the path, as each opens
-// one only under the lock (writer.ts, reopenUnderLock): the rename finds nothing
-// there, rather than another writer's new file. The decisions and names are
-// pure (core/rotate.ts); this acts on them.
+// else, and then no writer following a rotation or a loss creates a file at the
+// path, as each opens one only under the lock (writer.ts, reopenUnderLock): the
+// rename finds nothing there. What opens the path without the lock (a reader
+// starting, toggle, auto, anyone's `touch`) may still make a file there: the
+// rename is checked, and a file not ours put back (putBack). The decisions and
+// names are pure (core/rotate.ts); this acts on them.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -84,6 +86,10 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
         throw error;
       }
+      if (!sameFile(fs.fstatSync(fd), fs.lstatSync(path.join(dir, rotated), { throwIfNoEntry: false }))) {
+        putBack(path.join(dir, rotated), file);
+        return false;
+      }
       // At once, and before anything may compress or prune it: a writer still holding it then knows it went by
       // retention (a writer killed before the note leaves the others to say `lost`: the shorter the gap the better).
       // With it, what this rotation deletes, before it does (verify then finds a file gone noted as pruned).
@@ -135,6 +141,24 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
   } finally {
     fs.rmSync(lock, { force: true });
   }
+}
+
+/**
+ * Puts a file the rotation renamed by mistake (`taken`, now at `rotated`) back at the log's path (`file`). Between
+ * the look and the rename our file was moved away and another made at the path by what opens it without the lock: a
+ * reader starting (LogFile's constructor), toggle and auto checking it can be written, or anyone's `touch`. Renamed
+ * as ours, it was noted in the ledger under our identity (the moved file then passed for rotated in verify) and no
+ * `lost` was said. Back at the path (same inode: its writers go on in it unaware) with nothing noted, our next look
+ * finds our file gone and unnoted: `lost` (moved). A link, not a rename: if the path is taken again meanwhile, it
+ * fails rather than replace that file, and the taken one keeps the rotated name (its writers then say `lost`).
+ */
+function putBack(rotated: string, file: string): void {
+  try {
+    fs.linkSync(rotated, file);
+  } catch {
+    return;
+  }
+  fs.rmSync(rotated, { force: true });
 }
 
 /**
