@@ -385,3 +385,36 @@ describe('the live file moved away and a new one made at its path between a rota
     assert.equal(fs.readFileSync(file, 'utf8'), `lost moved\n${'c'.repeat(69)}\n`);
   });
 });
+
+describe('the rotation lock taken over from a holder stopped past its age limit (SIGSTOP, a suspend)', () => {
+  it('the stopped writer, going on, renames none of the new live file and leaves the lock of whoever holds it now; no lost, every line once', async (t) => {
+    const file = tempFile();
+    const lock = rotationLockPath(file);
+    const a = writer(file, { ledgerKey: KEY, maxBytes: 100 });
+    const b = writer(file, { ledgerKey: KEY, maxBytes: 100 });
+    a.log.write(`${'a'.repeat(69)}\n`);
+    await a.log.flush();
+    let taken: fs.Stats | undefined;
+    duringNextRotation(t, file, () => {
+      // a stopped here, holding the lock, for 20 s: it looks left over.
+      const old = (Date.now() - 20_000) / 1000;
+      fs.utimesSync(lock, old, old);
+      // b needs a rotation now: takes the lock over, rotates a's file and lets the lock go.
+      b.log.write(`${'b'.repeat(69)}\n`);
+      b.log.flushSync();
+      // Another writer takes the lock, as acquire does, and holds it (pid 1: alive).
+      fs.writeFileSync(lock, '1', { mode: 0o600, flag: 'wx' });
+      taken = fs.statSync(lock);
+    });
+    a.log.write(`${'x'.repeat(69)}\n`);
+    // Set inside a's rotation, which is over when the test runs again (a rotation runs through without a pause).
+    await waitFor('a\'s rotation', () => taken);
+    const now = fs.statSync(lock, { throwIfNoEntry: false });
+    assert.ok(now && now.ino === taken!.ino, 'the other writer\'s lock is still there');
+    fs.rmSync(lock);
+    await Promise.all([a.log.close(), b.log.close()]);
+    assert.deepEqual([...a.lost, ...b.lost], []);
+    const lines = linesInDir(file);
+    for (const line of ['a'.repeat(69), 'b'.repeat(69), 'x'.repeat(69)]) assert.equal(lines.filter((l) => l === line).length, 1, `${line.slice(0, 3)}… once in the log's directory`);
+  });
+});

@@ -58,7 +58,8 @@ export const COMPRESS_AFTER_MS = 60_000;
 
 export function rotateUnderLock(file: string, fd: number, maxFiles: number, reopen: () => void, pruned?: (file: string) => void, retention?: Retention): boolean {
   const lock = rotationLockPath(file);
-  if (!acquire(lock)) return false;
+  const held = acquire(lock);
+  if (!held) return false;
   try {
     // Not ours at the path any more (another writer rotated it, or it was removed between the writer's
     // look and now): nothing to rotate, and the writer looks again (a removed file is then a `lost`
@@ -139,7 +140,7 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
     reopen();
     return true;
   } finally {
-    fs.rmSync(lock, { force: true });
+    release(lock, held);
   }
 }
 
@@ -167,22 +168,43 @@ function putBack(rotated: string, file: string): void {
  */
 export function withRotationLock<T>(file: string, fn: () => T): T | undefined {
   const lock = rotationLockPath(file);
-  if (!acquire(lock)) return undefined;
+  const held = acquire(lock);
+  if (!held) return undefined;
   try {
     return fn();
   } finally {
-    fs.rmSync(lock, { force: true });
+    release(lock, held);
   }
 }
 
-/** An O_EXCL lock file holding our pid; a lock left by a dead process is taken over. */
-function acquire(lock: string): boolean {
+/**
+ * The lock file we created, told from another made at its path later by its device, inode and change time (an inode
+ * freed by a removal is soon given to a new file; the change time, set as we wrote our pid, is a new file's own).
+ */
+type HeldLock = Pick<fs.BigIntStats, 'dev' | 'ino' | 'ctimeNs'>;
+
+/**
+ * Removes the lock only if it is still the one we made: a holder stopped past STALE_LOCK_MS (SIGSTOP, a suspend) has
+ * had it taken over, and removing what is there now would free the lock under its new holder, letting a third
+ * writer rotate alongside it. (A takeover between our look and the removal is still possible, in a window of
+ * microseconds against a lock STALE_LOCK_MS old.)
+ */
+function release(lock: string, held: HeldLock): void {
+  const now = fs.lstatSync(lock, { bigint: true, throwIfNoEntry: false });
+  if (now && now.dev === held.dev && now.ino === held.ino && now.ctimeNs === held.ctimeNs) fs.rmSync(lock, { force: true });
+}
+
+/** An O_EXCL lock file holding our pid (undefined: held by another); a lock left by a dead process is taken over. */
+function acquire(lock: string): HeldLock | undefined {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = fs.openSync(lock, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NONBLOCK, 0o600);
-      fs.writeSync(fd, String(process.pid));
-      fs.closeSync(fd);
-      return true;
+      try {
+        fs.writeSync(fd, String(process.pid));
+        return fs.fstatSync(fd, { bigint: true });
+      } finally {
+        fs.closeSync(fd);
+      }
     } catch (error) {
       // Anything but a held lock is a fault: reported and retried like a failed write.
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -207,9 +229,9 @@ function acquire(lock: string): boolean {
         throw readError; // something that is not our lock sits at its path
       }
       // Empty: its owner has created it and not yet written its pid.
-      if (age < STALE_LOCK_MS && (holder === '' || processAlive(Number(holder)))) return false;
+      if (age < STALE_LOCK_MS && (holder === '' || processAlive(Number(holder)))) return undefined;
       fs.rmSync(lock, { force: true });
     }
   }
-  return false;
+  return undefined;
 }
