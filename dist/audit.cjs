@@ -16641,10 +16641,16 @@ function release(lock, held2) {
   let now = import_node_fs14.default.lstatSync(lock, { bigint: !0, throwIfNoEntry: !1 });
   now && now.dev === held2.dev && now.ino === held2.ino && now.ctimeNs === held2.ctimeNs && import_node_fs14.default.rmSync(lock, { force: !0 });
 }
+var seenHeld = /* @__PURE__ */ new Map(), LOOKS_APART_MS = 1e3;
+function heldFor(lock, stat, holder) {
+  let now = Date.now(), seen = seenHeld.get(lock);
+  return seen && seen.dev === stat.dev && seen.ino === stat.ino && seen.birth === stat.birthtimeMs && seen.holder === holder && now - seen.last < LOOKS_APART_MS ? (seen.last = now, now - seen.since) : (seenHeld.set(lock, { dev: stat.dev, ino: stat.ino, birth: stat.birthtimeMs, holder, since: now, last: now }), 0);
+}
 function acquire(lock) {
   for (let attempt = 0; attempt < 2; attempt++)
     try {
       let fd = import_node_fs14.default.openSync(lock, O_WRONLY3 | O_CREAT4 | O_EXCL3 | O_NOFOLLOW5 | O_NONBLOCK4, 384);
+      seenHeld.delete(lock);
       try {
         return import_node_fs14.default.writeSync(fd, String(process.pid)), import_node_fs14.default.fstatSync(fd, { bigint: !0 });
       } finally {
@@ -16652,24 +16658,30 @@ function acquire(lock) {
       }
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
-      let holder, age;
+      let holder, age, stat;
       try {
         let held2 = import_node_fs14.default.openSync(lock, O_RDONLY5 | O_NOFOLLOW5 | O_NONBLOCK4);
         try {
-          holder = import_node_fs14.default.readFileSync(held2, "utf8");
-          let stat = import_node_fs14.default.fstatSync(held2);
-          if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0))
+          if (holder = import_node_fs14.default.readFileSync(held2, "utf8"), stat = import_node_fs14.default.fstatSync(held2), !stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0))
             throw new AuditError(`${lock} is not a rotation lock of ours (${stat.isFile() ? `owned by ${userName(stat.uid)}, uid ${stat.uid}` : "not a regular file"}); remove it`);
           age = Date.now() - stat.mtimeMs;
         } finally {
           import_node_fs14.default.closeSync(held2);
         }
       } catch (readError) {
-        if (readError.code === "ENOENT") continue;
+        if (readError.code === "ENOENT") {
+          seenHeld.delete(lock);
+          continue;
+        }
         throw readError;
       }
-      if (age < STALE_LOCK_MS2 && (holder === "" || processAlive(Number(holder)))) return;
-      import_node_fs14.default.rmSync(lock, { force: !0 });
+      if (age < STALE_LOCK_MS2 && (holder === "" || processAlive(Number(holder)))) {
+        let held2 = heldFor(lock, stat, holder);
+        if (held2 >= STALE_LOCK_MS2)
+          throw new AuditError(`${lock} has been held for ${Math.round(held2 / 1e3)} s (pid ${holder || "none"}), yet its time is kept recent: no rotation of ours takes so long, nor touches its lock; remove it`);
+        return;
+      }
+      seenHeld.delete(lock), import_node_fs14.default.rmSync(lock, { force: !0 });
     }
 }
 
@@ -17300,7 +17312,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       return withRotationLock(this.file, () => (inside = !0, this.reopen(), !0)) ?? !1;
     } catch (error) {
       if (inside) throw error;
-      return this.reopen(), !0;
+      return error instanceof AuditError && (this.rotateFailing || this.options.onRotateError(error), this.rotateFailing = !0), this.reopen(), !0;
     }
   }
   reopen() {

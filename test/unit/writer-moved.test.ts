@@ -418,3 +418,47 @@ describe('the rotation lock taken over from a holder stopped past its age limit 
     for (const line of ['a'.repeat(69), 'b'.repeat(69), 'x'.repeat(69)]) assert.equal(lines.filter((l) => l === line).length, 1, `${line.slice(0, 3)}… once in the log's directory`);
   });
 });
+
+describe('a planted rotation lock, its pid alive (1) and its time kept recent', () => {
+  for (const kind of ['a rotation due', 'following a rotation'] as const) {
+    it(`${kind}: once held past the age limit, said as a rotation error, and the lines written`, async (t) => {
+      // The clock alone is played (the lock's age limit is 10 s: Date.now, which the lock's age is read by); timers
+      // and the file system run as ever.
+      let ahead = 0;
+      const realNow = Date.now;
+      t.mock.method(Date, 'now', () => realNow() + ahead);
+      const file = tempFile();
+      const lock = rotationLockPath(file);
+      const errors: string[] = [];
+      const a = writer(file, { maxBytes: kind === 'a rotation due' ? 64 : 1024 ** 3, onRotateError: (error) => errors.push(error.message) });
+      a.log.write('first\n');
+      await a.log.flush();
+      if (kind === 'following a rotation') {
+        const b = writer(file, { maxBytes: 10 });
+        b.log.write(`${'b'.repeat(20)}\n`);
+        await b.log.close();
+      }
+      fs.writeFileSync(lock, '1', { mode: 0o600 });
+      const looks = countLooks(t, file);
+      const lines = Array.from({ length: 10 }, (_, i) => `line ${i} ${'y'.repeat(60)}`);
+      for (const line of lines) a.log.write(`${line}\n`);
+      // Touched every half second; the writer looks between (it waits for the lock, looking every few ms).
+      for (let step = 0; step < 30 && errors.length === 0; step++) {
+        ahead += 500;
+        const now = Date.now() / 1000;
+        fs.utimesSync(lock, now, now);
+        const before = looks();
+        await waitFor('a look at the log', () => looks() > before);
+      }
+      assert.equal(errors.length, 1, 'said once');
+      assert.match(errors[0]!, /main\.log\.lock has been held for 1\d s \(pid 1\)/);
+      await a.log.flush();
+      assert.ok(fs.existsSync(lock), 'left where it is');
+      fs.rmSync(lock);
+      await a.log.close();
+      assert.deepEqual(a.lost, []);
+      const written = linesInDir(file);
+      for (const line of lines) assert.equal(written.filter((l) => l === line).length, 1, `${line.slice(0, 6)} once`);
+    });
+  }
+});

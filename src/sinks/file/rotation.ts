@@ -194,11 +194,40 @@ function release(lock: string, held: HeldLock): void {
   if (now && now.dev === held.dev && now.ino === held.ino && now.ctimeNs === held.ctimeNs) fs.rmSync(lock, { force: true });
 }
 
+/** Each lock found held: which file (device, inode, birth, content), since when and when last, for heldFor. */
+const seenHeld = new Map<string, { dev: number; ino: number; birth: number; holder: string; since: number; last: number }>();
+
+/**
+ * Looks at a held lock further apart than this start the count again: a writer waiting looks every few ms (writer.ts,
+ * ROTATION_WAIT_MS), and an honest writer's locks, one after another, may share inode and pid (a freed inode is given
+ * again) and must not add up.
+ */
+const LOOKS_APART_MS = 1000;
+
+/**
+ * How long `lock` has been found held by this very file with this content. A live holder's lock is taken over once
+ * STALE_LOCK_MS old by its time, and a real holder never touches it; a lock kept recent (touched every second, or
+ * dated ahead) by a live pid, say 1, is never taken over, and every writer waited on it in silence, for a rotation
+ * or to follow one (the review of mv13, finding 3): once held so long, it is a fault the writer reports
+ * (onRotateError) and rotation stops, as for a lock not ours. One entry per lock (a reader writes a log or two).
+ */
+function heldFor(lock: string, stat: fs.Stats, holder: string): number {
+  const now = Date.now();
+  const seen = seenHeld.get(lock);
+  if (seen && seen.dev === stat.dev && seen.ino === stat.ino && seen.birth === stat.birthtimeMs && seen.holder === holder && now - seen.last < LOOKS_APART_MS) {
+    seen.last = now;
+    return now - seen.since;
+  }
+  seenHeld.set(lock, { dev: stat.dev, ino: stat.ino, birth: stat.birthtimeMs, holder, since: now, last: now });
+  return 0;
+}
+
 /** An O_EXCL lock file holding our pid (undefined: held by another); a lock left by a dead process is taken over. */
 function acquire(lock: string): HeldLock | undefined {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = fs.openSync(lock, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NONBLOCK, 0o600);
+      seenHeld.delete(lock);
       try {
         fs.writeSync(fd, String(process.pid));
         return fs.fstatSync(fd, { bigint: true });
@@ -210,13 +239,14 @@ function acquire(lock: string): HeldLock | undefined {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       let holder: string;
       let age: number;
+      let stat: fs.Stats;
       try {
         // Not followed, never blocking (a FIFO), and only a regular file of ours is a lock: anything
         // else is a fault (reported, rotation skipped), not something to wait for or take over.
         const held = fs.openSync(lock, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
         try {
           holder = fs.readFileSync(held, 'utf8');
-          const stat = fs.fstatSync(held);
+          stat = fs.fstatSync(held);
           if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0)) {
             throw new AuditError(`${lock} is not a rotation lock of ours (${stat.isFile() ? `owned by ${userName(stat.uid)}, uid ${stat.uid}` : 'not a regular file'}); remove it`);
           }
@@ -225,11 +255,21 @@ function acquire(lock: string): HeldLock | undefined {
           fs.closeSync(held);
         }
       } catch (readError) {
-        if ((readError as NodeJS.ErrnoException).code === 'ENOENT') continue; // released meanwhile: try again
+        if ((readError as NodeJS.ErrnoException).code === 'ENOENT') {
+          seenHeld.delete(lock);
+          continue; // released meanwhile: try again
+        }
         throw readError; // something that is not our lock sits at its path
       }
       // Empty: its owner has created it and not yet written its pid.
-      if (age < STALE_LOCK_MS && (holder === '' || processAlive(Number(holder)))) return undefined;
+      if (age < STALE_LOCK_MS && (holder === '' || processAlive(Number(holder)))) {
+        const held = heldFor(lock, stat, holder);
+        if (held >= STALE_LOCK_MS) {
+          throw new AuditError(`${lock} has been held for ${Math.round(held / 1000)} s (pid ${holder || 'none'}), yet its time is kept recent: no rotation of ours takes so long, nor touches its lock; remove it`);
+        }
+        return undefined;
+      }
+      seenHeld.delete(lock);
       fs.rmSync(lock, { force: true });
     }
   }
