@@ -318,7 +318,8 @@ describe('the live file moved away between a rotating writer\'s look and its ren
     await a.log.flush();
     duringNextRotation(t, file, () => {
       fs.renameSync(file, elsewhere);
-      // b looks now (a look at once, as at its close), finds its file rotated and the path empty: it follows.
+      // b looks now (a look at once, as at its close) and finds its file rotated and the path empty, but a holds the
+      // lock: it does not follow (no file made at the path), and flushSync writes b 1 into the file it holds, the rotated one.
       b.log.write('b 1\n');
       b.log.flushSync();
     });
