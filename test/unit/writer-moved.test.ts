@@ -290,13 +290,18 @@ function linesInDir(file: string): string[] {
   return [...rotatedFiles(fs.readdirSync(dir), 'main.log'), 'main.log'].flatMap((name) => fs.readFileSync(path.join(dir, name), 'utf8').split('\n').filter(Boolean));
 }
 
+/** A keyed writer `a` of a new log, one line of 70 bytes written: its next such line rotates the file at `maxBytes` under 140. */
+async function oneLineWritten(maxBytes: number): Promise<{ file: string; elsewhere: string; a: ReturnType<typeof writer> }> {
+  const file = tempFile();
+  const a = writer(file, { ledgerKey: KEY, maxBytes });
+  a.log.write(`${'a'.repeat(69)}\n`);
+  await a.log.flush();
+  return { file, elsewhere: path.join(path.dirname(path.dirname(file)), 'moved.log'), a };
+}
+
 describe('the live file moved away between a rotating writer\'s look and its rename', () => {
   it('moved alone: the rotating writer says lost (moved), not a failed rotation', async (t) => {
-    const file = tempFile();
-    const elsewhere = path.join(path.dirname(path.dirname(file)), 'moved.log');
-    const a = writer(file, { ledgerKey: KEY, maxBytes: 64 });
-    a.log.write(`${'a'.repeat(69)}\n`);
-    await a.log.flush();
+    const { file, elsewhere, a } = await oneLineWritten(64);
     duringNextRotation(t, file, () => fs.renameSync(file, elsewhere));
     a.log.write(`${'c'.repeat(69)}\n`);
     await a.log.close();
@@ -340,11 +345,7 @@ describe('the live file moved away and a new one made at its path between a rota
   // auto open it to check it can be written, and anyone may `touch` it).
   // A limit that the second line passes, and the lost event and that line do not: the file the writer goes on in stays live.
   it('by a reader starting: the rotation renames none of its file; the rotating writer says lost (moved), the moved file is not noted as rotated', async (t) => {
-    const file = tempFile();
-    const elsewhere = path.join(path.dirname(path.dirname(file)), 'moved.log');
-    const a = writer(file, { ledgerKey: KEY, maxBytes: 100 });
-    a.log.write(`${'a'.repeat(69)}\n`);
-    await a.log.flush();
+    const { file, elsewhere, a } = await oneLineWritten(100);
     let c: ReturnType<typeof writer> | undefined;
     duringNextRotation(t, file, () => {
       fs.renameSync(file, elsewhere);
@@ -366,11 +367,7 @@ describe('the live file moved away and a new one made at its path between a rota
   });
 
   it('by a `touch`: the touched file stays at the path and holds the lost event; no empty rotated file', async (t) => {
-    const file = tempFile();
-    const elsewhere = path.join(path.dirname(path.dirname(file)), 'moved.log');
-    const a = writer(file, { ledgerKey: KEY, maxBytes: 100 });
-    a.log.write(`${'a'.repeat(69)}\n`);
-    await a.log.flush();
+    const { file, elsewhere, a } = await oneLineWritten(100);
     let touched: fs.Stats | undefined;
     duringNextRotation(t, file, () => {
       fs.renameSync(file, elsewhere);
