@@ -15906,8 +15906,8 @@ var ANSWER_MS = 2e3, MAX_ASKING = 4, MAX_ASKS_PER_SECOND = 5, MAX_KNOWN = 1024, 
       if (this.asking.size >= MAX_ASKING || this.asked.length >= MAX_ASKS_PER_SECOND) return;
       this.asked.push(now);
     }
-    let release2 = this.options.hold.hold(), answered = !1, done = (registered) => {
-      answered || (answered = !0, accept(registered), release2());
+    let release3 = this.options.hold.hold(), answered = !1, done = (registered) => {
+      answered || (answered = !0, accept(registered), release3());
     };
     if (waiting) return void waiting.push(done);
     this.asking.set(pid, [done]);
@@ -15972,9 +15972,9 @@ function heldWhileAsking(source, hold) {
   return {
     alternate: source.alternate && ((done) => source.alternate(done)),
     program: (done) => {
-      let release2 = hold.hold();
+      let release3 = hold.hold();
       source.program((name) => {
-        done(name), release2();
+        done(name), release3();
       });
     }
   };
@@ -16688,11 +16688,11 @@ function sameFile(mine, current) {
 }
 var COMPRESS_AFTER_MS = 6e4;
 function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
-  let lock = rotationLockPath(file);
-  if (!acquire(lock)) return !1;
+  let lock = rotationLockPath(file), held2 = acquire(lock);
+  if (!held2) return !1;
   try {
-    let held2 = import_node_fs14.default.fstatSync(fd);
-    if (!sameFile(held2, import_node_fs14.default.lstatSync(file, { throwIfNoEntry: !1 }))) return !1;
+    let held3 = import_node_fs14.default.fstatSync(fd);
+    if (!sameFile(held3, import_node_fs14.default.lstatSync(file, { throwIfNoEntry: !1 }))) return !1;
     {
       let dir = import_node_path15.default.dirname(file), live = import_node_path15.default.basename(file), names = import_node_fs14.default.readdirSync(dir), rotated = rotatedName(live, /* @__PURE__ */ new Date(), new Set(names)), all = rotatedFiles(names, live), ours2 = all.filter((name) => isOwnFile(import_node_path15.default.join(dir, name))), kept = [...ours2, rotated], doomed = new Set(filesToPrune(kept, live, maxFiles));
       if (retention) for (let old of filesTooOld(kept, live, retention.maxAgeMs, retention.now)) doomed.add(old);
@@ -16702,7 +16702,9 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
         if (error.code === "ENOENT") return !1;
         throw error;
       }
-      let note = () => noteRotated(file, held2, retention?.ledgerKey, rotatedPart(live, rotated), [...doomed].map((name) => rotatedPart(live, name))), noted = !1;
+      if (!sameFile(import_node_fs14.default.fstatSync(fd), import_node_fs14.default.lstatSync(import_node_path15.default.join(dir, rotated), { throwIfNoEntry: !1 })))
+        return putBack(import_node_path15.default.join(dir, rotated), file), !1;
+      let note = () => noteRotated(file, held3, retention?.ledgerKey, rotatedPart(live, rotated), [...doomed].map((name) => rotatedPart(live, name))), noted = !1;
       try {
         noted = note();
       } catch {
@@ -16732,45 +16734,72 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
     }
     return reopen(), !0;
   } finally {
-    import_node_fs14.default.rmSync(lock, { force: !0 });
+    release(lock, held2);
   }
 }
+function putBack(rotated, file) {
+  try {
+    import_node_fs14.default.linkSync(rotated, file);
+  } catch {
+    return;
+  }
+  import_node_fs14.default.rmSync(rotated, { force: !0 });
+}
 function withRotationLock(file, fn) {
-  let lock = rotationLockPath(file);
-  if (acquire(lock))
+  let lock = rotationLockPath(file), held2 = acquire(lock);
+  if (held2)
     try {
       return fn();
     } finally {
-      import_node_fs14.default.rmSync(lock, { force: !0 });
+      release(lock, held2);
     }
+}
+function release(lock, held2) {
+  let now = import_node_fs14.default.lstatSync(lock, { bigint: !0, throwIfNoEntry: !1 });
+  now && now.dev === held2.dev && now.ino === held2.ino && now.ctimeNs === held2.ctimeNs && import_node_fs14.default.rmSync(lock, { force: !0 });
+}
+var seenHeld = /* @__PURE__ */ new Map(), LOOKS_APART_MS = 1e3;
+function heldFor(lock, stat, holder) {
+  let now = Date.now(), seen = seenHeld.get(lock);
+  return seen && seen.dev === stat.dev && seen.ino === stat.ino && seen.birth === stat.birthtimeMs && seen.holder === holder && now - seen.last < LOOKS_APART_MS ? (seen.last = now, now - seen.since) : (seenHeld.set(lock, { dev: stat.dev, ino: stat.ino, birth: stat.birthtimeMs, holder, since: now, last: now }), 0);
 }
 function acquire(lock) {
   for (let attempt = 0; attempt < 2; attempt++)
     try {
       let fd = import_node_fs14.default.openSync(lock, O_WRONLY3 | O_CREAT4 | O_EXCL3 | O_NOFOLLOW5 | O_NONBLOCK4, 384);
-      return import_node_fs14.default.writeSync(fd, String(process.pid)), import_node_fs14.default.closeSync(fd), !0;
+      seenHeld.delete(lock);
+      try {
+        return import_node_fs14.default.writeSync(fd, String(process.pid)), import_node_fs14.default.fstatSync(fd, { bigint: !0 });
+      } finally {
+        import_node_fs14.default.closeSync(fd);
+      }
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
-      let holder, age;
+      let holder, age, stat;
       try {
         let held2 = import_node_fs14.default.openSync(lock, O_RDONLY5 | O_NOFOLLOW5 | O_NONBLOCK4);
         try {
-          holder = import_node_fs14.default.readFileSync(held2, "utf8");
-          let stat = import_node_fs14.default.fstatSync(held2);
-          if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0))
+          if (holder = import_node_fs14.default.readFileSync(held2, "utf8"), stat = import_node_fs14.default.fstatSync(held2), !stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0))
             throw new AuditError(`${lock} is not a rotation lock of ours (${stat.isFile() ? `owned by ${userName(stat.uid)}, uid ${stat.uid}` : "not a regular file"}); remove it`);
           age = Date.now() - stat.mtimeMs;
         } finally {
           import_node_fs14.default.closeSync(held2);
         }
       } catch (readError) {
-        if (readError.code === "ENOENT") continue;
+        if (readError.code === "ENOENT") {
+          seenHeld.delete(lock);
+          continue;
+        }
         throw readError;
       }
-      if (age < STALE_LOCK_MS2 && (holder === "" || processAlive(Number(holder)))) return !1;
-      import_node_fs14.default.rmSync(lock, { force: !0 });
+      if (age < STALE_LOCK_MS2 && (holder === "" || processAlive(Number(holder)))) {
+        let held2 = heldFor(lock, stat, holder);
+        if (held2 >= STALE_LOCK_MS2)
+          throw new AuditError(`${lock} has been held for ${Math.round(held2 / 1e3)} s (pid ${holder || "none"}), yet its time is kept recent: no rotation of ours takes so long, nor touches its lock; remove it`);
+        return;
+      }
+      seenHeld.delete(lock), import_node_fs14.default.rmSync(lock, { force: !0 });
     }
-  return !1;
 }
 
 // src/sinks/file/moved-away.ts
@@ -17453,7 +17482,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       return withRotationLock(this.file, () => (inside = !0, this.reopen(), !0)) ?? !1;
     } catch (error) {
       if (inside) throw error;
-      return this.reopen(), !0;
+      return error instanceof AuditError && (this.rotateFailing || this.options.onRotateError(error), this.rotateFailing = !0), this.reopen(), !0;
     }
   }
   reopen() {
@@ -19303,7 +19332,7 @@ function borrow(size2 = CHUNK2) {
   let index = spare.findIndex((buffer) => buffer.length >= size2);
   return index >= 0 ? spare.splice(index, 1)[0] : Buffer.allocUnsafeSlow(Math.max(size2, CHUNK2));
 }
-function release(buffer) {
+function release2(buffer) {
   (inArena(buffer) || spare.length < 4 && buffer.length <= CHUNK2) && spare.push(buffer);
 }
 function forEachPiece(fd, visit, from = 0, to, cut2) {
@@ -19313,7 +19342,7 @@ function forEachPiece(fd, visit, from = 0, to, cut2) {
       buffer = other;
     }, start2, cut2);
   } finally {
-    release(buffer), buffer !== start2 && release(start2);
+    release2(buffer), buffer !== start2 && release2(start2);
   }
 }
 function readPieces(fd, visit, from, size2, grown, start2, cut2) {
@@ -19357,7 +19386,7 @@ function pastNewline(fd, from, size2 = import_node_fs27.default.fstatSync(fd).si
     }
     return size2;
   } finally {
-    buffer || release(through);
+    buffer || release2(through);
   }
 }
 function openLog(file) {
@@ -19381,7 +19410,7 @@ function endLines(fd, size2 = import_node_fs27.default.fstatSync(fd).size) {
   try {
     return ends(fd, size2, head);
   } finally {
-    release(head);
+    release2(head);
   }
 }
 function ends(fd, size2, head) {
@@ -19568,7 +19597,7 @@ function countFileNewlines(fd, from, to, read2) {
     }
     return count;
   } finally {
-    release(buffer);
+    release2(buffer);
   }
 }
 var unions = /* @__PURE__ */ new WeakMap();
@@ -21475,13 +21504,13 @@ function lineEnd2(fd, size2) {
   let byte = Buffer.alloc(1);
   return size2 === 0 || import_node_fs34.default.readSync(fd, byte, 0, 1, size2 - 1) === 1 && byte[0] === 10 ? size2 : pastNewline(fd, size2, Math.min(import_node_fs34.default.fstatSync(fd).size, size2 + MAX_LINE));
 }
-function asText(file, fd, to, release2) {
-  if (!file.endsWith(".gz")) return { fd, to, release: release2 };
+function asText(file, fd, to, release3) {
+  if (!file.endsWith(".gz")) return { fd, to, release: release3 };
   let text2;
   try {
     text2 = gunzippedText(file, fd);
   } finally {
-    release2();
+    release3();
   }
   return { fd: text2, release: () => import_node_fs34.default.closeSync(text2) };
 }
@@ -21732,7 +21761,7 @@ function headNote(live) {
 
 // src/commands/verify.ts
 function eachLineOfFile(file, take2, textOf = textsByName()) {
-  let { fd, to, release: release2 } = textOf(file), cut2 = { at: -1, torn: !1 };
+  let { fd, to, release: release3 } = textOf(file), cut2 = { at: -1, torn: !1 };
   try {
     forEachPiece(fd, (buffer, end, offset) => {
       if (offset === cut2.at) return take2(buffer.toString("utf8", 0, cut2.torn ? end - 1 : end), !0);
@@ -21746,7 +21775,7 @@ function eachLineOfFile(file, take2, textOf = textsByName()) {
       cut2 = { at, torn };
     });
   } finally {
-    release2();
+    release3();
   }
 }
 function eachLineOfText(text2, take2) {
@@ -21807,7 +21836,7 @@ function prefixDigests(textOf) {
   };
 }
 function prefixDigest(file, size2, textOf) {
-  let { fd, to, release: release2 } = textOf(file);
+  let { fd, to, release: release3 } = textOf(file);
   try {
     if (to !== void 0 && size2 > to) return;
     let hash = (0, import_node_crypto15.createHash)("sha256"), piece = Buffer.allocUnsafe(Math.min(size2, 1 << 20));
@@ -21818,7 +21847,7 @@ function prefixDigest(file, size2, textOf) {
     }
     return hash.digest("hex");
   } finally {
-    release2();
+    release3();
   }
 }
 function verifyLines(files, each, timeFormat, given) {
@@ -22252,7 +22281,7 @@ function linesBefore2(fd, before2, floor, needle, want, accept, keep = BEFORE_TE
     }
     return found;
   } finally {
-    release(buffer);
+    release2(buffer);
   }
 }
 function startOfLine(fd, before2, floor, buffer) {
@@ -22383,7 +22412,7 @@ function shownBefore(before2, place, reader, recordings) {
     try {
       read2 = import_node_fs37.default.readSync(before2.fd, bytes, 0, before2.length, before2.offset), text2 = bytes.toString("utf8", 0, read2);
     } finally {
-      release(bytes);
+      release2(bytes);
     }
     if (line3 = read2 === before2.length && digestOf(text2) === before2.digest ? reader.read(text2, !1) : void 0, line3 === void 0 || placeOf(line3) !== place) throw new AuditError(`${before2.file} changed while it was searched: its line ${before2.number} is no longer what was found there`, 2);
   }

@@ -268,35 +268,40 @@ describe('the rotated-files ledger, read from its end first', () => {
   });
 });
 
+/**
+ * Until the test ends, `during` runs once inside the next rotation of `file`: at its directory listing, which
+ * rotation.ts makes holding the lock, after it found the path naming its own file and before it renames it.
+ */
+function duringNextRotation(t: TestContext, file: string, during: () => void): void {
+  const readdir = fs.readdirSync;
+  let armed = true;
+  t.mock.method(fs, 'readdirSync', (...args: Parameters<typeof fs.readdirSync>) => {
+    if (armed && args[0] === path.dirname(file) && fs.existsSync(rotationLockPath(file))) {
+      armed = false;
+      during();
+    }
+    return readdir(...args);
+  });
+}
+
+/** The lines of every file in the log's directory (rotated ones and the live one). */
+function linesInDir(file: string): string[] {
+  const dir = path.dirname(file);
+  return [...rotatedFiles(fs.readdirSync(dir), 'main.log'), 'main.log'].flatMap((name) => fs.readFileSync(path.join(dir, name), 'utf8').split('\n').filter(Boolean));
+}
+
+/** A keyed writer `a` of a new log, one line of 70 bytes written: its next such line rotates the file at `maxBytes` under 140. */
+async function oneLineWritten(maxBytes: number): Promise<{ file: string; elsewhere: string; a: ReturnType<typeof writer> }> {
+  const file = tempFile();
+  const a = writer(file, { ledgerKey: KEY, maxBytes });
+  a.log.write(`${'a'.repeat(69)}\n`);
+  await a.log.flush();
+  return { file, elsewhere: path.join(path.dirname(path.dirname(file)), 'moved.log'), a };
+}
+
 describe('the live file moved away between a rotating writer\'s look and its rename', () => {
-  /**
-   * Until the test ends, `during` runs once inside the next rotation of `file`: at its directory listing, which
-   * rotation.ts makes holding the lock, after it found the path naming its own file and before it renames it.
-   */
-  function duringNextRotation(t: TestContext, file: string, during: () => void): void {
-    const readdir = fs.readdirSync;
-    let armed = true;
-    t.mock.method(fs, 'readdirSync', (...args: Parameters<typeof fs.readdirSync>) => {
-      if (armed && args[0] === path.dirname(file) && fs.existsSync(rotationLockPath(file))) {
-        armed = false;
-        during();
-      }
-      return readdir(...args);
-    });
-  }
-
-  /** The lines of every file in the log's directory (rotated ones and the live one). */
-  function linesInDir(file: string): string[] {
-    const dir = path.dirname(file);
-    return [...rotatedFiles(fs.readdirSync(dir), 'main.log'), 'main.log'].flatMap((name) => fs.readFileSync(path.join(dir, name), 'utf8').split('\n').filter(Boolean));
-  }
-
   it('moved alone: the rotating writer says lost (moved), not a failed rotation', async (t) => {
-    const file = tempFile();
-    const elsewhere = path.join(path.dirname(path.dirname(file)), 'moved.log');
-    const a = writer(file, { ledgerKey: KEY, maxBytes: 64 });
-    a.log.write(`${'a'.repeat(69)}\n`);
-    await a.log.flush();
+    const { file, elsewhere, a } = await oneLineWritten(64);
     duringNextRotation(t, file, () => fs.renameSync(file, elsewhere));
     a.log.write(`${'c'.repeat(69)}\n`);
     await a.log.close();
@@ -318,7 +323,8 @@ describe('the live file moved away between a rotating writer\'s look and its ren
     await a.log.flush();
     duringNextRotation(t, file, () => {
       fs.renameSync(file, elsewhere);
-      // b looks now (a look at once, as at its close), finds its file rotated and the path empty: it follows.
+      // b looks now (a look at once, as at its close) and finds its file rotated and the path empty, but a holds the
+      // lock: it does not follow (no file made at the path), and flushSync writes b 1 into the file it holds, the rotated one.
       b.log.write('b 1\n');
       b.log.flushSync();
     });
@@ -332,4 +338,125 @@ describe('the live file moved away between a rotating writer\'s look and its ren
     for (const line of ['b 0', 'b 1', 'b 2', 'c'.repeat(69)]) assert.equal(lines.filter((l) => l === line).length, 1, `${line} once in the log's directory`);
     assert.equal(fs.readFileSync(elsewhere, 'utf8'), `${'a'.repeat(69)}\n`);
   });
+});
+
+describe('the live file moved away and a new one made at its path between a rotating writer\'s look and its rename', () => {
+  // Who makes the new file: nothing of theirs takes the lock (a reader's LogFile opens the path at its start, toggle and
+  // auto open it to check it can be written, and anyone may `touch` it).
+  // A limit that the second line passes, and the lost event and that line do not: the file the writer goes on in stays live.
+  it('by a reader starting: the rotation renames none of its file; the rotating writer says lost (moved), the moved file is not noted as rotated', async (t) => {
+    const { file, elsewhere, a } = await oneLineWritten(100);
+    let c: ReturnType<typeof writer> | undefined;
+    duringNextRotation(t, file, () => {
+      fs.renameSync(file, elsewhere);
+      c = writer(file, { ledgerKey: KEY });
+      c.log.write('c 0\n');
+      c.log.flushSync();
+    });
+    a.log.write(`${'x'.repeat(69)}\n`);
+    await a.log.flush();
+    c!.log.write('c 1\n');
+    await Promise.all([a.log.close(), c!.log.close()]);
+    assert.deepEqual(c!.lost, [], 'nothing of c was moved');
+    assert.deepEqual(a.lost, ['moved'], 'the file a wrote into was moved away');
+    assert.equal(wasRotated(file, fs.statSync(elsewhere), KEY), false, 'the moved file is not noted as rotated (verify would take it for one)');
+    assert.equal(fs.readFileSync(elsewhere, 'utf8'), `${'a'.repeat(69)}\n`);
+    const lines = linesInDir(file);
+    for (const line of ['c 0', 'c 1', 'lost moved', 'x'.repeat(69)]) assert.equal(lines.filter((l) => l === line).length, 1, `${line} once in the log's directory`);
+    assert.match(fs.readFileSync(file, 'utf8'), /^c 0\n/, 'c\'s file is the live one still');
+  });
+
+  it('by a `touch`: the touched file stays at the path and holds the lost event; no empty rotated file', async (t) => {
+    const { file, elsewhere, a } = await oneLineWritten(100);
+    let touched: fs.Stats | undefined;
+    duringNextRotation(t, file, () => {
+      fs.renameSync(file, elsewhere);
+      fs.closeSync(fs.openSync(file, 'a', 0o600));
+      touched = fs.statSync(file);
+    });
+    a.log.write(`${'c'.repeat(69)}\n`);
+    await a.log.close();
+    assert.deepEqual(a.lost, ['moved']);
+    assert.equal(wasRotated(file, fs.statSync(elsewhere), KEY), false, 'the moved file is not noted as rotated');
+    assert.deepEqual(rotatedFiles(fs.readdirSync(path.dirname(file)), 'main.log'), [], 'no rotated file');
+    assert.equal(fs.statSync(file).ino, touched!.ino, 'the touched file is the live one');
+    assert.equal(fs.readFileSync(file, 'utf8'), `lost moved\n${'c'.repeat(69)}\n`);
+  });
+});
+
+describe('the rotation lock taken over from a holder stopped past its age limit (SIGSTOP, a suspend)', () => {
+  it('the stopped writer, going on, renames none of the new live file and leaves the lock of whoever holds it now; no lost, every line once', async (t) => {
+    const file = tempFile();
+    const lock = rotationLockPath(file);
+    const a = writer(file, { ledgerKey: KEY, maxBytes: 100 });
+    const b = writer(file, { ledgerKey: KEY, maxBytes: 100 });
+    a.log.write(`${'a'.repeat(69)}\n`);
+    await a.log.flush();
+    let taken: fs.Stats | undefined;
+    duringNextRotation(t, file, () => {
+      // a stopped here, holding the lock, for 20 s: it looks left over.
+      const old = (Date.now() - 20_000) / 1000;
+      fs.utimesSync(lock, old, old);
+      // b needs a rotation now: takes the lock over, rotates a's file and lets the lock go.
+      b.log.write(`${'b'.repeat(69)}\n`);
+      b.log.flushSync();
+      // Another writer takes the lock, as acquire does, and holds it (pid 1: alive).
+      fs.writeFileSync(lock, '1', { mode: 0o600, flag: 'wx' });
+      taken = fs.statSync(lock);
+    });
+    a.log.write(`${'x'.repeat(69)}\n`);
+    // Set inside a's rotation, which is over when the test runs again (a rotation runs through without a pause).
+    await waitFor('a\'s rotation', () => taken);
+    const now = fs.statSync(lock, { throwIfNoEntry: false });
+    assert.ok(now && now.ino === taken!.ino, 'the other writer\'s lock is still there');
+    fs.rmSync(lock);
+    await Promise.all([a.log.close(), b.log.close()]);
+    assert.deepEqual([...a.lost, ...b.lost], []);
+    const lines = linesInDir(file);
+    for (const line of ['a'.repeat(69), 'b'.repeat(69), 'x'.repeat(69)]) assert.equal(lines.filter((l) => l === line).length, 1, `${line.slice(0, 3)}… once in the log's directory`);
+  });
+});
+
+describe('a planted rotation lock, its pid alive (1) and its time kept recent', () => {
+  for (const kind of ['a rotation due', 'following a rotation'] as const) {
+    it(`${kind}: once held past the age limit, said as a rotation error, and the lines written`, async (t) => {
+      // The clock alone is played (the lock's age limit is 10 s: Date.now, which the lock's age is read by); timers
+      // and the file system run as ever.
+      let ahead = 0;
+      const realNow = Date.now;
+      t.mock.method(Date, 'now', () => realNow() + ahead);
+      const file = tempFile();
+      const lock = rotationLockPath(file);
+      const errors: string[] = [];
+      const a = writer(file, { maxBytes: kind === 'a rotation due' ? 64 : 1024 ** 3, onRotateError: (error) => errors.push(error.message) });
+      a.log.write('first\n');
+      await a.log.flush();
+      if (kind === 'following a rotation') {
+        const b = writer(file, { maxBytes: 10 });
+        b.log.write(`${'b'.repeat(20)}\n`);
+        await b.log.close();
+      }
+      fs.writeFileSync(lock, '1', { mode: 0o600 });
+      const looks = countLooks(t, file);
+      const lines = Array.from({ length: 10 }, (_, i) => `line ${i} ${'y'.repeat(60)}`);
+      for (const line of lines) a.log.write(`${line}\n`);
+      // Touched every half second; the writer looks between (it waits for the lock, looking every few ms).
+      for (let step = 0; step < 30 && errors.length === 0; step++) {
+        ahead += 500;
+        const now = Date.now() / 1000;
+        fs.utimesSync(lock, now, now);
+        const before = looks();
+        await waitFor('a look at the log', () => looks() > before);
+      }
+      assert.equal(errors.length, 1, 'said once');
+      assert.match(errors[0]!, /main\.log\.lock has been held for 1\d s \(pid 1\)/);
+      await a.log.flush();
+      assert.ok(fs.existsSync(lock), 'left where it is');
+      fs.rmSync(lock);
+      await a.log.close();
+      assert.deepEqual(a.lost, []);
+      const written = linesInDir(file);
+      for (const line of lines) assert.equal(written.filter((l) => l === line).length, 1, `${line.slice(0, 6)} once`);
+    });
+  }
 });

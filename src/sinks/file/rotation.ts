@@ -3,10 +3,12 @@
 // rotated files in the background, under a lock file so that two writers never rotate the
 // same file twice. A writer renames only while the path still names its own
 // inode; between its look and its rename the file may be moved away by someone
-// else, and then no writer of the log creates a file at the path, as each opens
-// one only under the lock (writer.ts, reopenUnderLock): the rename finds nothing
-// there, rather than another writer's new file. The decisions and names are
-// pure (core/rotate.ts); this acts on them.
+// else, and then no writer following a rotation or a loss creates a file at the
+// path, as each opens one only under the lock (writer.ts, reopenUnderLock): the
+// rename finds nothing there. What opens the path without the lock (a reader
+// starting, toggle, auto, anyone's `touch`) may still make a file there: the
+// rename is checked, and a file not ours put back (putBack). The decisions and
+// names are pure (core/rotate.ts); this acts on them.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -56,7 +58,8 @@ export const COMPRESS_AFTER_MS = 60_000;
 
 export function rotateUnderLock(file: string, fd: number, maxFiles: number, reopen: () => void, pruned?: (file: string) => void, retention?: Retention): boolean {
   const lock = rotationLockPath(file);
-  if (!acquire(lock)) return false;
+  const held = acquire(lock);
+  if (!held) return false;
   try {
     // Not ours at the path any more (another writer rotated it, or it was removed between the writer's
     // look and now): nothing to rotate, and the writer looks again (a removed file is then a `lost`
@@ -86,6 +89,10 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
         // rotation, but the writer's file gone, which it says (`lost`) at its next look.
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
         throw error;
+      }
+      if (!sameFile(fs.fstatSync(fd), fs.lstatSync(path.join(dir, rotated), { throwIfNoEntry: false }))) {
+        putBack(path.join(dir, rotated), file);
+        return false;
       }
       // At once, and before anything may compress or prune it: a writer still holding it then knows it went by
       // retention (a writer killed before the note leaves the others to say `lost`: the shorter the gap the better).
@@ -136,8 +143,26 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
     reopen();
     return true;
   } finally {
-    fs.rmSync(lock, { force: true });
+    release(lock, held);
   }
+}
+
+/**
+ * Puts a file the rotation renamed by mistake (`taken`, now at `rotated`) back at the log's path (`file`). Between
+ * the look and the rename our file was moved away and another made at the path by what opens it without the lock: a
+ * reader starting (LogFile's constructor), toggle and auto checking it can be written, or anyone's `touch`. Renamed
+ * as ours, it was noted in the ledger under our identity (the moved file then passed for rotated in verify) and no
+ * `lost` was said. Back at the path (same inode: its writers go on in it unaware) with nothing noted, our next look
+ * finds our file gone and unnoted: `lost` (moved). A link, not a rename: if the path is taken again meanwhile, it
+ * fails rather than replace that file, and the taken one keeps the rotated name (its writers then say `lost`).
+ */
+function putBack(rotated: string, file: string): void {
+  try {
+    fs.linkSync(rotated, file);
+  } catch {
+    return;
+  }
+  fs.rmSync(rotated, { force: true });
 }
 
 /**
@@ -146,34 +171,85 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
  */
 export function withRotationLock<T>(file: string, fn: () => T): T | undefined {
   const lock = rotationLockPath(file);
-  if (!acquire(lock)) return undefined;
+  const held = acquire(lock);
+  if (!held) return undefined;
   try {
     return fn();
   } finally {
-    fs.rmSync(lock, { force: true });
+    release(lock, held);
   }
 }
 
-/** An O_EXCL lock file holding our pid; a lock left by a dead process is taken over. */
-function acquire(lock: string): boolean {
+/**
+ * The lock file we created, told from another made at its path later by its device, inode and change time (an inode
+ * freed by a removal is soon given to a new file; the change time, set as we wrote our pid, is a new file's own).
+ */
+type HeldLock = Pick<fs.BigIntStats, 'dev' | 'ino' | 'ctimeNs'>;
+
+/**
+ * Removes the lock only if it is still the one we made: a holder stopped past STALE_LOCK_MS (SIGSTOP, a suspend) has
+ * had it taken over, and removing what is there now would free the lock under its new holder, letting a third
+ * writer rotate alongside it. (A takeover between our look and the removal is still possible, in a window of
+ * microseconds against a lock STALE_LOCK_MS old.)
+ */
+function release(lock: string, held: HeldLock): void {
+  const now = fs.lstatSync(lock, { bigint: true, throwIfNoEntry: false });
+  if (now && now.dev === held.dev && now.ino === held.ino && now.ctimeNs === held.ctimeNs) fs.rmSync(lock, { force: true });
+}
+
+/** Each lock found held: which file (device, inode, birth, content), since when and when last, for heldFor. */
+const seenHeld = new Map<string, { dev: number; ino: number; birth: number; holder: string; since: number; last: number }>();
+
+/**
+ * Looks at a held lock further apart than this start the count again: a writer waiting looks every few ms (writer.ts,
+ * ROTATION_WAIT_MS), and an honest writer's locks, one after another, may share inode and pid (a freed inode is given
+ * again) and must not add up.
+ */
+const LOOKS_APART_MS = 1000;
+
+/**
+ * How long `lock` has been found held by this very file with this content. A live holder's lock is taken over once
+ * STALE_LOCK_MS old by its time, and a real holder never touches it; a lock kept recent (touched every second, or
+ * dated ahead) by a live pid, say 1, is never taken over, and every writer waited on it in silence, for a rotation
+ * or to follow one (the review of mv13, finding 3): once held so long, it is a fault the writer reports
+ * (onRotateError) and rotation stops, as for a lock not ours. One entry per lock (a reader writes a log or two).
+ */
+function heldFor(lock: string, stat: fs.Stats, holder: string): number {
+  const now = Date.now();
+  const seen = seenHeld.get(lock);
+  if (seen && seen.dev === stat.dev && seen.ino === stat.ino && seen.birth === stat.birthtimeMs && seen.holder === holder && now - seen.last < LOOKS_APART_MS) {
+    seen.last = now;
+    return now - seen.since;
+  }
+  seenHeld.set(lock, { dev: stat.dev, ino: stat.ino, birth: stat.birthtimeMs, holder, since: now, last: now });
+  return 0;
+}
+
+/** An O_EXCL lock file holding our pid (undefined: held by another); a lock left by a dead process is taken over. */
+function acquire(lock: string): HeldLock | undefined {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = fs.openSync(lock, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NONBLOCK, 0o600);
-      fs.writeSync(fd, String(process.pid));
-      fs.closeSync(fd);
-      return true;
+      seenHeld.delete(lock);
+      try {
+        fs.writeSync(fd, String(process.pid));
+        return fs.fstatSync(fd, { bigint: true });
+      } finally {
+        fs.closeSync(fd);
+      }
     } catch (error) {
       // Anything but a held lock is a fault: reported and retried like a failed write.
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       let holder: string;
       let age: number;
+      let stat: fs.Stats;
       try {
         // Not followed, never blocking (a FIFO), and only a regular file of ours is a lock: anything
         // else is a fault (reported, rotation skipped), not something to wait for or take over.
         const held = fs.openSync(lock, O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
         try {
           holder = fs.readFileSync(held, 'utf8');
-          const stat = fs.fstatSync(held);
+          stat = fs.fstatSync(held);
           if (!stat.isFile() || stat.uid !== (process.geteuid?.() ?? 0)) {
             throw new AuditError(`${lock} is not a rotation lock of ours (${stat.isFile() ? `owned by ${userName(stat.uid)}, uid ${stat.uid}` : 'not a regular file'}); remove it`);
           }
@@ -182,13 +258,23 @@ function acquire(lock: string): boolean {
           fs.closeSync(held);
         }
       } catch (readError) {
-        if ((readError as NodeJS.ErrnoException).code === 'ENOENT') continue; // released meanwhile: try again
+        if ((readError as NodeJS.ErrnoException).code === 'ENOENT') {
+          seenHeld.delete(lock);
+          continue; // released meanwhile: try again
+        }
         throw readError; // something that is not our lock sits at its path
       }
       // Empty: its owner has created it and not yet written its pid.
-      if (age < STALE_LOCK_MS && (holder === '' || processAlive(Number(holder)))) return false;
+      if (age < STALE_LOCK_MS && (holder === '' || processAlive(Number(holder)))) {
+        const held = heldFor(lock, stat, holder);
+        if (held >= STALE_LOCK_MS) {
+          throw new AuditError(`${lock} has been held for ${Math.round(held / 1000)} s (pid ${holder || 'none'}), yet its time is kept recent: no rotation of ours takes so long, nor touches its lock; remove it`);
+        }
+        return undefined;
+      }
+      seenHeld.delete(lock);
       fs.rmSync(lock, { force: true });
     }
   }
-  return false;
+  return undefined;
 }

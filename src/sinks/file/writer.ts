@@ -45,6 +45,7 @@ import type { FileContent } from '../../chain/head-mark.ts';
 import { lastOffsetOf } from './seal-offset.ts';
 import { rotateUnderLock, sameFile, withRotationLock } from './rotation.ts';
 import { openAppend, type DirPolicy } from './safe-fs.ts';
+import { AuditError } from '../../core/errors.ts';
 
 /**
  * What a `lost` event says went: the file (removed), its directory, the file moved away from the log's path
@@ -768,8 +769,13 @@ export class LogFile {
       );
     } catch (error) {
       if (inside) throw error;
-      // No lock to take (the directory gone, or something not our lock at its path, which stops rotation too, so
-      // none is under way): opened without it, as whyAway then decides without it.
+      // No lock to take (the directory gone, or something not our lock at its path, or a lock held far too long,
+      // which stop rotation too, so none is under way): opened without it, as whyAway then decides without it. A lock
+      // at fault is said, as at a rotation (it stops them), not passed in silence.
+      if (error instanceof AuditError) {
+        if (!this.rotateFailing) this.options.onRotateError(error);
+        this.rotateFailing = true;
+      }
       this.reopen();
       return true;
     }
