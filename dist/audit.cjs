@@ -11277,7 +11277,8 @@ function planStart(facts) {
       }),
       ...options.redact ? {} : { redact: !1 },
       ...options.redactPatterns ? { redactPatterns: options.redactPatterns } : {},
-      ...options.syslog ? { syslog: options.syslog } : {}
+      ...options.syslog ? { syslog: options.syslog } : {},
+      stops: "nonce"
     },
     command: pipeCommand(facts.node, facts.bundle, runFile),
     messages,
@@ -11325,7 +11326,8 @@ function filterRecording(filter, facts) {
       compress: !1,
       seed: "",
       ...filter.redact === !1 ? { redact: !1 } : {},
-      ...options.syslog ? { syslog: options.syslog } : {}
+      ...options.syslog ? { syslog: options.syslog } : {},
+      stops: "nonce"
     },
     warnings
   };
@@ -12161,13 +12163,17 @@ function requestStop(runFile, request) {
   writePrivate(stopFilePath(runFile), `${JSON.stringify(request)}
 `);
 }
-function takeStopRequest(runFile) {
+function withdrawStopRequest(runFile) {
+  import_node_fs8.default.rmSync(stopFilePath(runFile), { force: !0 });
+}
+function takeStopRequest(runFile, recording) {
+  let request;
   try {
-    let request = JSON.parse(readPrivateFile(stopFilePath(runFile)));
-    return import_node_fs8.default.rmSync(stopFilePath(runFile), { force: !0 }), request;
+    request = JSON.parse(readPrivateFile(stopFilePath(runFile)));
   } catch {
     return;
   }
+  return import_node_fs8.default.rmSync(stopFilePath(runFile), { force: !0 }), request.reason === "pane-exited" ? { reason: request.reason, ...typeof request.status == "string" ? { status: request.status } : {} } : recording.stops === void 0 && typeof request.by == "string" && request.reason === void 0 ? { by: request.by } : void 0;
 }
 function requestToggleStop(runFile, nonce, request) {
   writePrivate(toggleStopPath(runFile, nonce), `${JSON.stringify(request)}
@@ -12390,12 +12396,15 @@ var Tmux = class {
       ";",
       // The after-pipe-pane hook notes every pipe-pane after this (it ran for the one that started ours before these
       // marks: hooks run right after their command, cmd-queue.c:660, :432): a stop closes the pipe only while none
-      // did, the pipe then being this recording's (stopPipe).
+      // did, the pipe then being this recording's (stopPipe). Set empty rather than unset: a format finds a pane's own
+      // option before the window's and the global window ones (format.c:3446-3456), which a user could set to make
+      // every stop refuse. A server option (set -s) is found before it all the same: such stops refuse (fail-safe).
       "set-option",
-      "-pu",
+      "-p",
       "-t",
       paneId,
       PANE_OPTIONS.pipedBy,
+      "",
       ";",
       // A reader killed outright left its pid and size: the new reader sets its own once it runs (after these marks).
       ...unset(paneId, [PANE_OPTIONS.readerPid, PANE_OPTIONS.readerSize])
@@ -12951,15 +12960,31 @@ function start(verb, tmux, state, invocation) {
   return plan.hinted && tmux.markShellHinted(), plan.messages;
 }
 function stop(tmux, state, alive, invocation) {
-  let by = asker(invocation.clientUser, import_node_os3.default.userInfo().username), plan = planStop(state, alive, by), nonce = plan.requestStopBy === void 0 ? void 0 : (0, import_node_crypto10.randomBytes)(16).toString("hex");
-  nonce !== void 0 && requestToggleStop(state.runFile, nonce, { by: plan.requestStopBy, pid: process.pid });
+  let by = asker(invocation.clientUser, import_node_os3.default.userInfo().username), plan = planStop(state, alive, by), request = plan.requestStopBy, stopped = request === void 0 ? tmux.stopPipe(state.paneId, state.recording, by) : stopsByNonce(state.runFile) ? stopByNonce(tmux, state, request) : stopOlder(tmux, state, request);
+  return alive || closeLostRecording(tmux, state), stopped ? plan.messages : [stopOvertaken(state, readTarget(tmux, invocation).state.recording)];
+}
+function stopsByNonce(runFile) {
+  try {
+    return readRecording(runFile).stops !== void 0;
+  } catch {
+    return !0;
+  }
+}
+function stopByNonce(tmux, state, by) {
+  let nonce = (0, import_node_crypto10.randomBytes)(16).toString("hex");
+  requestToggleStop(state.runFile, nonce, { by, pid: process.pid });
   let stopped = !1;
   try {
     stopped = tmux.stopPipe(state.paneId, state.recording, by, nonce);
   } finally {
-    nonce !== void 0 && (stopped ? confirmToggleStop : withdrawToggleStop)(state.runFile, nonce);
+    (stopped ? confirmToggleStop : withdrawToggleStop)(state.runFile, nonce);
   }
-  return alive || closeLostRecording(tmux, state), stopped ? plan.messages : [stopOvertaken(state, readTarget(tmux, invocation).state.recording)];
+  return stopped;
+}
+function stopOlder(tmux, state, by) {
+  requestStop(state.runFile, { by });
+  let stopped = tmux.stopPipe(state.paneId, state.recording, by);
+  return !stopped && livingReader(state.runFile) === void 0 && withdrawStopRequest(state.runFile), stopped;
 }
 function perform(verb, tmux, given) {
   let asking = askingClient(tmux, given.client);
@@ -18487,7 +18512,7 @@ function runPipe(recording, runFile) {
   }), finishing = !1, finish = async (reason) => {
     if (finishing) return;
     finishing = !0, stopReading(), gate?.close(), resizeHold?.end(), recorder.endOfInput(), takeNotesNow(), await notesDone;
-    let stop2 = (runFile ? await toggleThatClosed(tmux, recording, runFile) : void 0) ?? (runFile ? takeStopRequest(runFile) : void 0), fields = stop2 ? { reason: stop2.reason ?? "toggle", status: stop2.status, by: stop2.by } : reason === "eof" ? endOfInput(tmux, recording) : { reason };
+    let stop2 = (runFile ? await toggleThatClosed(tmux, recording, runFile) : void 0) ?? (runFile ? takeStopRequest(runFile, recording) : void 0), fields = stop2 ? { reason: stop2.reason ?? "toggle", status: stop2.status, by: stop2.by } : reason === "eof" ? endOfInput(tmux, recording) : { reason };
     if (recording.socket && !stop2?.by)
       try {
         tmux.clearMarks(recording.paneId, recording.id);

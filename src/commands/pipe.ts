@@ -324,7 +324,7 @@ export function runPipe(recording: Recording, runFile?: string): void {
     // The notes' answers before the stop (tmux answers within its timeout, or they are dropped).
     await notesDone;
     const toggled = runFile ? await toggleThatClosed(tmux, recording, runFile) : undefined;
-    const stop = toggled ?? (runFile ? takeStopRequest(runFile) : undefined);
+    const stop = toggled ?? (runFile ? takeStopRequest(runFile, recording) : undefined);
     const fields = stop ? { reason: stop.reason ?? 'toggle', status: stop.status, by: stop.by } : reason === 'eof' ? endOfInput(tmux, recording) : { reason };
     // A toggle clears the marks itself; every other ending clears them here, so the status stops saying REC at once.
     if (recording.socket && !stop?.by) {

@@ -147,8 +147,10 @@ export class Tmux {
       'set-option', '-pu', '-t', paneId, PANE_OPTIONS.offBy, ';',
       // The after-pipe-pane hook notes every pipe-pane after this (it ran for the one that started ours before these
       // marks: hooks run right after their command, cmd-queue.c:660, :432): a stop closes the pipe only while none
-      // did, the pipe then being this recording's (stopPipe).
-      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.pipedBy, ';',
+      // did, the pipe then being this recording's (stopPipe). Set empty rather than unset: a format finds a pane's own
+      // option before the window's and the global window ones (format.c:3446-3456), which a user could set to make
+      // every stop refuse. A server option (set -s) is found before it all the same: such stops refuse (fail-safe).
+      'set-option', '-p', '-t', paneId, PANE_OPTIONS.pipedBy, '', ';',
       // A reader killed outright left its pid and size: the new reader sets its own once it runs (after these marks).
       ...unset(paneId, [PANE_OPTIONS.readerPid, PANE_OPTIONS.readerSize]),
     ];

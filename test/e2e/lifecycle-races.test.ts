@@ -187,6 +187,53 @@ describe('a stop followed at once by the end of its pane or server', () => {
   }
 });
 
+describe('@audit_piped_by set for every window (set -g -w) or a window, by a user', () => {
+  // A format finds the pane's own option first (format.c:3446-3456, after the server's): the start sets it empty.
+  it('does not keep a toggle from stopping', async () => {
+    const tmux = server();
+    const user = os.userInfo().username;
+    const { recording, pid: reader } = await tmux.startLogging();
+    tmux.tmux('set-option', '-g', '-w', '@audit_piped_by', 'x');
+    tmux.tmux('set-option', '-w', '-t', '%0', '@audit_piped_by', 'x');
+    await tmux.run('echo before');
+    tmux.toggle();
+    assert.equal(tmux.show('#{@audit_on}'), '', 'stopped');
+    await waitFor('the reader to finish', () => !alive(reader));
+    assert.match(tmux.readLog(), new RegExp(`\\* stop rec=${recording} reason=toggle by=${user}\\n`));
+  });
+});
+
+describe('a recording an older version started, its reader running on after an upgrade', () => {
+  // That version's start fired the after-pipe-pane hook, which set @audit_piped_by, and its marks never cleared it;
+  // its run file has no `stops`, and its reader reads the one `.stop` file. Made so here: the run file rewritten as it
+  // wrote it before the reader reads it, the option set as its hook did.
+  it('is stopped by the toggle, naming who stopped it', async () => {
+    const holds = holdsForThisTest();
+    const tmux = server({ env: holds.env() });
+    const user = os.userInfo().username;
+    holds.holdReader();
+    const start = helperInPane(tmux, ['toggle', '--pane', '%0']);
+    const reader = await holds.heldReader('the reader');
+    const runDir = path.join(tmux.logDir, '.run');
+    const runFile = path.join(runDir, fs.readdirSync(runDir).find((name) => name.endsWith('.json'))!);
+    const { stops, ...older } = JSON.parse(fs.readFileSync(runFile, 'utf8')) as { stops?: string };
+    assert.equal(stops, 'nonce', 'a run file of this version says how its stops come');
+    fs.writeFileSync(runFile, `${JSON.stringify(older)}\n`);
+    holds.releaseReader();
+    assert.equal((await start).status, 0);
+    const recording = tmux.show('#{@audit_on}');
+    tmux.tmux('set-option', '-p', '-t', '%0', '@audit_piped_by', '  ');
+    await tmux.run('echo before');
+    tmux.toggle();
+    assert.equal(tmux.show('#{@audit_on}'), '', 'stopped');
+    assert.notEqual(tmux.show('#{T:status-right}'), ON);
+    await waitFor('the reader to finish', () => !alive(reader));
+    const log = tmux.readLog();
+    assert.match(log, new RegExp(`\\* stop rec=${recording} reason=toggle by=${user}\\n`), log);
+    assert.deepEqual(runFilesLeft(tmux), []);
+  });
+});
+
 describe('two stops of one recording at once', () => {
   it('the one whose step closed the pipe is the stop, though the other wrote its request later; the other says so', async () => {
     const [first, holds] = twoHoldsForThisTest();
