@@ -12299,14 +12299,20 @@ var Tmux = class {
   /** Panes whose current command is being asked, and who waits for the answer. */
   asking = /* @__PURE__ */ new Map();
   run(args) {
+    let { stdout, failure: failure2 } = this.tryRun(args);
+    if (failure2) throw failure2;
+    return stdout;
+  }
+  /** What tmux printed, and its failure if it failed: a step may print, then fail as its server exits. */
+  tryRun(args) {
     let full = this.socket ? ["-S", this.socket, ...args] : args;
     try {
-      return (0, import_node_child_process.execFileSync)("tmux", full, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+      return { stdout: (0, import_node_child_process.execFileSync)("tmux", full, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }) };
     } catch (error) {
       let failure2 = error;
       if (failure2.code === "ENOENT") throw new AuditError("tmux is not on PATH");
       let detail = (failure2.stderr ?? "").trim() || failure2.message;
-      throw new AuditError(`tmux ${args[0]} failed: ${detail}`);
+      return { stdout: typeof failure2.stdout == "string" ? failure2.stdout : "", failure: new AuditError(`tmux ${args[0]} failed: ${detail}`) };
     }
   }
   /**
@@ -12520,8 +12526,10 @@ var Tmux = class {
       "display-message",
       "-p",
       STOPPED
-    ], ours2 = nonce === void 0 ? void 0 : `#{&&:#{pane_pipe},#{==:#{${PANE_OPTIONS.pipedBy}},}}`;
-    return this.run(this.ifRecording(paneId, recording, commandText(stop2), ours2)).trim() === STOPPED;
+    ], ours2 = nonce === void 0 ? void 0 : `#{&&:#{pane_pipe},#{==:#{${PANE_OPTIONS.pipedBy}},}}`, { stdout, failure: failure2 } = this.tryRun(this.ifRecording(paneId, recording, commandText(stop2), ours2));
+    if (stdout.trim() === STOPPED) return !0;
+    if (failure2) throw failure2;
+    return !1;
   }
   /**
    * Which of these stop nonces a stop's step left (stopPipe), removing them all; undefined when there is no server
@@ -12970,14 +12978,21 @@ function stopsByNonce(runFile) {
     return !0;
   }
 }
+var ENDING_SIGNALS = ["SIGTERM", "SIGHUP", "SIGINT"];
 function stopByNonce(tmux, state, by) {
-  let nonce = (0, import_node_crypto10.randomBytes)(16).toString("hex");
-  requestToggleStop(state.runFile, nonce, { by, pid: process.pid });
+  let nonce = (0, import_node_crypto10.randomBytes)(16).toString("hex"), ignore = () => {
+  };
+  for (let signal of ENDING_SIGNALS) process.on(signal, ignore);
   let stopped = !1;
   try {
-    stopped = tmux.stopPipe(state.paneId, state.recording, by, nonce);
+    requestToggleStop(state.runFile, nonce, { by, pid: process.pid });
+    try {
+      stopped = tmux.stopPipe(state.paneId, state.recording, by, nonce);
+    } finally {
+      (stopped ? confirmToggleStop : withdrawToggleStop)(state.runFile, nonce);
+    }
   } finally {
-    (stopped ? confirmToggleStop : withdrawToggleStop)(state.runFile, nonce);
+    for (let signal of ENDING_SIGNALS) process.off(signal, ignore);
   }
   return stopped;
 }

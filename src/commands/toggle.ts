@@ -216,18 +216,29 @@ function stopsByNonce(runFile: string): boolean {
   }
 }
 
+/** The signals a run-shell job gets as its server exits (server.c job_kill_all) or its user interrupts it. */
+const ENDING_SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
+
 function stopByNonce(tmux: Tmux, state: PaneState, by: string): boolean {
   // Written before the pipe closes (its reader reads it then), so it may meet a pipe someone else closed meanwhile:
   // the nonce, which only this stop's step leaves in tmux, says whether the request is what closed it.
   const nonce = randomBytes(16).toString('hex');
-  requestToggleStop(state.runFile, nonce, { by, pid: process.pid });
+  // Until the request is confirmed or withdrawn: a kill-server right after the step signals this toggle (its
+  // run-shell job) before it could confirm, and the reader, its server gone, would not know the step closed the pipe.
+  const ignore = (): void => {};
+  for (const signal of ENDING_SIGNALS) process.on(signal, ignore);
   let stopped = false;
   try {
-    stopped = tmux.stopPipe(state.paneId, state.recording, by, nonce);
+    requestToggleStop(state.runFile, nonce, { by, pid: process.pid });
+    try {
+      stopped = tmux.stopPipe(state.paneId, state.recording, by, nonce);
+    } finally {
+      // Confirmed for a reader whose server is gone by the time it asks (a kill-server right after this stop); else
+      // withdrawn, also when tmux failed (the pane gone meanwhile), or it would outlive its reader.
+      (stopped ? confirmToggleStop : withdrawToggleStop)(state.runFile, nonce);
+    }
   } finally {
-    // Confirmed for a reader whose server is gone by the time it asks (a kill-server right after this stop); else
-    // withdrawn, also when tmux failed (the pane gone meanwhile), or it would outlive its reader.
-    (stopped ? confirmToggleStop : withdrawToggleStop)(state.runFile, nonce);
+    for (const signal of ENDING_SIGNALS) process.off(signal, ignore);
   }
   return stopped;
 }

@@ -66,14 +66,21 @@ export class Tmux {
   constructor(private readonly socket?: string) {}
 
   run(args: string[]): string {
+    const { stdout, failure } = this.tryRun(args);
+    if (failure) throw failure;
+    return stdout;
+  }
+
+  /** What tmux printed, and its failure if it failed: a step may print, then fail as its server exits. */
+  private tryRun(args: string[]): { stdout: string; failure?: AuditError } {
     const full = this.socket ? ['-S', this.socket, ...args] : args;
     try {
-      return execFileSync('tmux', full, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      return { stdout: execFileSync('tmux', full, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
     } catch (error) {
-      const failure = error as NodeJS.ErrnoException & { stderr?: string };
+      const failure = error as NodeJS.ErrnoException & { stderr?: string; stdout?: string };
       if (failure.code === 'ENOENT') throw new AuditError('tmux is not on PATH');
       const detail = (failure.stderr ?? '').trim() || failure.message;
-      throw new AuditError(`tmux ${args[0]} failed: ${detail}`);
+      return { stdout: typeof failure.stdout === 'string' ? failure.stdout : '', failure: new AuditError(`tmux ${args[0]} failed: ${detail}`) };
     }
   }
 
@@ -276,7 +283,12 @@ export class Tmux {
       ';', 'display-message', '-p', STOPPED,
     ];
     const ours = nonce === undefined ? undefined : `#{&&:#{pane_pipe},#{==:#{${PANE_OPTIONS.pipedBy}},}}`;
-    return this.run(this.ifRecording(paneId, recording, commandText(stop), ours)).trim() === STOPPED;
+    // Its word that it ran counts also if tmux then failed: a kill-server right after the step ends the client with
+    // an error (its server gone), the pipe closed by this step all the same.
+    const { stdout, failure } = this.tryRun(this.ifRecording(paneId, recording, commandText(stop), ours));
+    if (stdout.trim() === STOPPED) return true;
+    if (failure) throw failure;
+    return false;
   }
 
   /**

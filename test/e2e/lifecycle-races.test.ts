@@ -187,6 +187,42 @@ describe('a stop followed at once by the end of its pane or server', () => {
   }
 });
 
+describe('a stop whose toggle is signalled after its step, then the server killed', () => {
+  // As an exiting server signals its run-shell jobs (server.c job_kill_all), the toggle among them if its shell ran
+  // it by exec: between its request and its confirmation, it must not die, or a reader with no server is not told.
+  it('is still the toggle\'s stop, naming who stopped it', async () => {
+    const [first, holds] = twoHoldsForThisTest();
+    const { tmux, recording, reader } = await loggedServer(holds);
+    const user = os.userInfo().username;
+    first.holdCall(STOP_CALL);
+    const said = helperInPane(tmux, ['stop', '--pane', '%0']);
+    const { pid: toggle } = await first.heldCall('the stop at its step');
+    holds.holdCall(READER_STOP_QUESTION);
+    process.kill(toggle, 'SIGTERM');
+    await waitFor('the signal taken', () => !alive(toggle) || !signalPending(toggle));
+    first.releaseCall();
+    await waitFor('the step to close the pipe', () => tmux.show('#{pane_pipe}') === '0');
+    await holds.heldCall('the reader\'s question');
+    await said;
+    tmux.tmux('kill-server');
+    holds.releaseCall();
+    await waitFor('the reader to finish', () => !alive(reader));
+    const log = tmux.readLog();
+    assert.match(log, new RegExp(`\\* stop rec=${recording} reason=toggle by=${user}\\n`), log);
+    assert.deepEqual(runFilesLeft(tmux), []);
+  });
+});
+
+/** Whether a signal waits to be taken by `pid` (/proc: its own and its process's pending sets). */
+function signalPending(pid: number): boolean {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return /^(SigPnd|ShdPnd):\s*0*[1-9a-f]/m.test(status);
+  } catch {
+    return false;
+  }
+}
+
 describe('@audit_piped_by set for every window (set -g -w) or a window, by a user', () => {
   // A format finds the pane's own option first (format.c:3446-3456, after the server's): the start sets it empty.
   it('does not keep a toggle from stopping', async () => {
