@@ -18617,8 +18617,8 @@ var TOGGLE_CONFIRM_MS = 2e3;
 async function toggleThatClosed(tmux, recording, runFile) {
   let stops = toggleStops(runFile);
   if (stops.length === 0) return;
-  let marked = recording.socket ? tmux.takeStopMarks(stops.map((stop2) => stop2.nonce)) : void 0, by = (stop2) => stop2 && { by: stop2.by };
-  if (marked) return by(stops.find((stop2) => marked.has(stop2.nonce)));
+  let marked = recording.socket ? tmux.takeStopMarks(stops.map((stop2) => stop2.nonce)) : void 0, by = (stop2) => stop2 && { by: stop2.by }, shown = stops.find((stop2) => marked?.has(stop2.nonce));
+  if (shown) return by(shown);
   for (let deadline = Date.now() + TOGGLE_CONFIRM_MS; ; ) {
     let waiting = stops.some((stop2) => processAlive(stop2.pid));
     stops = toggleStops(runFile);

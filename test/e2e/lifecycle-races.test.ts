@@ -170,14 +170,17 @@ describe('a stop whose pipe someone else closed while it was on its way', () => 
 describe('a stop followed at once by the end of its pane or server', () => {
   const user = os.userInfo().username;
 
-  // kill-pane of one of two panes (the server stays); kill-server: the toggle's own confirmation is all that is left.
-  for (const [ending, panes] of [['kill-pane', 2], ['kill-server', 1]] as const) {
+  // kill-pane of one of two panes (the server stays); kill-server: the toggle's own confirmation is all that is left,
+  // also when a new server on the same socket (its own %0, no marks) answers the reader.
+  for (const [ending, panes] of [['kill-pane', 2], ['kill-server', 1], ['kill-server and a new server', 1]] as const) {
     it(`${ending} before the reader asks: still the toggle's stop, naming who stopped it`, async () => {
       const holds = holdsForThisTest();
       const { tmux, recording, reader } = await loggedServer(holds, panes);
       holds.holdCall(READER_STOP_QUESTION);
       tmux.toggle();
-      tmux.tmux(ending, ...(ending === 'kill-pane' ? ['-t', '%0'] : []));
+      tmux.tmux(...(ending === 'kill-pane' ? ['kill-pane', '-t', '%0'] : ['kill-server']));
+      // Once the old server has gone: a client that reaches it while it exits is told it exited.
+      if (ending === 'kill-server and a new server') await waitFor('a new server on the socket', () => newServer(tmux));
       holds.releaseCall();
       await waitFor('the reader to finish', () => !alive(reader));
       const log = tmux.readLog();
@@ -269,6 +272,16 @@ describe('a recording an older version started, its reader running on after an u
     assert.deepEqual(runFilesLeft(tmux), []);
   });
 });
+
+/** Starts a server of its own on `tmux`'s socket (no plugin); undefined while the old one still answers. */
+function newServer(tmux: TmuxServer): true | undefined {
+  try {
+    tmux.tmux('-f', '/dev/null', 'new-session', '-d', '-s', 'main', '-x', '120', '-y', '30');
+    return true;
+  } catch {
+    return undefined;
+  }
+}
 
 describe('two stops of one recording at once', () => {
   it('the one whose step closed the pipe is the stop, though the other wrote its request later; the other says so', async () => {
