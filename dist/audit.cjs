@@ -12216,6 +12216,9 @@ function runDirNames(runFile) {
     return [];
   }
 }
+function toggleStopNoncesOf(runFile) {
+  return toggleStopNonces(runFile, runDirNames(runFile)).map(({ nonce }) => nonce);
+}
 function stopFiles(runFile) {
   let toggles = toggleStopNonces(runFile, runDirNames(runFile)).map(({ nonce, confirmed }) => toggleStopPath(runFile, nonce, confirmed));
   return [stopFilePath(runFile), ...toggles];
@@ -12536,6 +12539,7 @@ var Tmux = class {
    * to ask. Each asked on its own (show-options prints nothing for an unset one): an option's value is its nonce.
    */
   takeStopMarks(nonces) {
+    if (nonces.length === 0) return /* @__PURE__ */ new Set();
     let args = nonces.flatMap((nonce, index) => [...index ? [";"] : [], "show-options", "-sqv", stopMark(nonce), ";", "set-option", "-su", stopMark(nonce)]);
     try {
       return new Set(this.run(args).split(`
@@ -12794,7 +12798,7 @@ function appendRecords(file, format2, records, prefix = "") {
 // src/commands/lost.ts
 function closeLostRecording(tmux, pane) {
   if (pane.recording === "" || livingReader(pane.runFile) !== void 0 || starting(pane.runFile)) return;
-  let claimed = claim(pane.runFile), recording = claimed?.recording;
+  let claimed = claim(pane.runFile, tmux), recording = claimed?.recording;
   if (claimed && recording && recording.id === pane.recording) {
     let lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost", ...claimed.bound }, Date.now());
     try {
@@ -12814,7 +12818,7 @@ function starting(runFile) {
   let written = import_node_fs9.default.statSync(runFile, { throwIfNoEntry: !1 })?.mtimeMs;
   return written !== void 0 && Date.now() - written < READER_START_TIMEOUT_MS + 2e3;
 }
-function claim(runFile) {
+function claim(runFile, tmux) {
   let claimed = `${runFile}.${process.pid}.closing`;
   try {
     import_node_fs9.default.renameSync(runFile, claimed);
@@ -12828,8 +12832,9 @@ function claim(runFile) {
     import_node_fs9.default.rmSync(claimed, { force: !0 });
     return;
   } finally {
+    let nonces = toggleStopNoncesOf(runFile);
     for (let file of [pidFilePath(runFile), ...stopFiles(runFile), sealFilePath(runFile), heldNotePath(runFile)]) import_node_fs9.default.rmSync(file, { force: !0 });
-    removeNoteFiles(runFile);
+    removeNoteFiles(runFile), tmux.takeStopMarks(nonces);
   }
 }
 var OTHER_CLAIM_MS = 2e3;
@@ -12871,7 +12876,7 @@ function closeOrphans(tmux, marked) {
   for (let name of names) {
     let runFile = import_node_path11.default.join(runDir, name);
     if (marked.has(runFile) || livingReader(runFile) !== void 0 || starting(runFile)) continue;
-    let claimed = claim(runFile);
+    let claimed = claim(runFile, tmux);
     if (!claimed) continue;
     let { recording } = claimed, lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost", ...claimed.bound }, Date.now());
     try {
@@ -18672,7 +18677,7 @@ function recoverReader(runFile, status) {
   }
   let tmux = new Tmux(recording.socket);
   try {
-    tmux.clearMarks(recording.paneId, recording.id), tmux.message(`tmux-audit: logging of ${recording.paneId} stopped unexpectedly (reader ${said}, rec ${recording.id}); toggle to start again${unwritten}`, {
+    tmux.takeStopMarks(toggleStopNoncesOf(runFile)), tmux.clearMarks(recording.paneId, recording.id), tmux.message(`tmux-audit: logging of ${recording.paneId} stopped unexpectedly (reader ${said}, rec ${recording.id}); toggle to start again${unwritten}`, {
       version: recording.version,
       error: !0
     });

@@ -398,6 +398,11 @@ function runDirNames(runFile: string): string[] {
   }
 }
 
+/** The nonces of the toggle stop requests of `runFile`, confirmed or not: their server options go with them. */
+export function toggleStopNoncesOf(runFile: string): string[] {
+  return toggleStopNonces(runFile, runDirNames(runFile)).map(({ nonce }) => nonce);
+}
+
 /** Every stop request of `runFile`: tmux's (pane-exited) and the toggles'. */
 export function stopFiles(runFile: string): string[] {
   const toggles = toggleStopNonces(runFile, runDirNames(runFile)).map(({ nonce, confirmed }) => toggleStopPath(runFile, nonce, confirmed));

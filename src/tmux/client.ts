@@ -296,6 +296,7 @@ export class Tmux {
    * to ask. Each asked on its own (show-options prints nothing for an unset one): an option's value is its nonce.
    */
   takeStopMarks(nonces: readonly string[]): Set<string> | undefined {
+    if (nonces.length === 0) return new Set(); // tmux with no command would start a session
     const args = nonces.flatMap((nonce, index) => [...(index ? [';'] : []), 'show-options', '-sqv', stopMark(nonce), ';', 'set-option', '-su', stopMark(nonce)]);
     try {
       return new Set(this.run(args).split('\n').filter((nonce) => nonces.includes(nonce)));

@@ -226,6 +226,37 @@ function signalPending(pid: number): boolean {
   }
 }
 
+describe('a reader killed after a stop\'s step, before it asked', () => {
+  // Its question, held, never comes (the test's hold is let go only when the test ends).
+  it('leaves no server option of that stop: its recovery takes it with the request', async () => {
+    const holds = holdsForThisTest();
+    const { tmux, reader } = await loggedServer(holds);
+    holds.holdCall(READER_STOP_QUESTION);
+    tmux.toggle();
+    assert.match(tmux.tmux('show-options', '-s'), /^@audit_stop_/m, 'the step left its option');
+    await holds.heldCall('the reader\'s question');
+    process.kill(reader, 'SIGKILL');
+    await waitFor('the recovery to remove the run files', () => runFilesLeft(tmux).length === 0);
+    assert.doesNotMatch(tmux.tmux('show-options', '-s'), /^@audit_stop_/m);
+  });
+
+  it('nor, its supervisor killed too, does the sweep that closes the lost recording', async () => {
+    const holds = holdsForThisTest();
+    const { tmux, recording, reader } = await loggedServer(holds);
+    holds.holdCall(READER_STOP_QUESTION);
+    tmux.toggle();
+    await holds.heldCall('the reader\'s question');
+    const supervisor = Number(fs.readFileSync(`/proc/${reader}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+    process.kill(supervisor, 'SIGKILL');
+    process.kill(reader, 'SIGKILL');
+    await waitFor('both gone', () => !alive(supervisor) && !alive(reader));
+    tmux.helper('sweep');
+    assert.match(tmux.readLog(), new RegExp(`\\* stop rec=${recording} reason=lost `));
+    assert.deepEqual(runFilesLeft(tmux), []);
+    assert.doesNotMatch(tmux.tmux('show-options', '-s'), /^@audit_stop_/m);
+  });
+});
+
 describe('@audit_piped_by set for every window (set -g -w) or a window, by a user', () => {
   // A format finds the pane's own option first (format.c:3446-3456, after the server's): the start sets it empty.
   it('does not keep a toggle from stopping', async () => {
