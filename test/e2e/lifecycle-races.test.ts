@@ -144,7 +144,9 @@ describe('a stop whose pipe someone else closed while it was on its way', () => 
 
   // The reader slow to ask: the stop's step comes first and finds the pane still marked; it must see the pipe is not
   // this recording's any more, closed, or replaced by another command (which it leaves open).
-  for (const [how, command] of [['closed', undefined], ['replaced by another command', 'cat >/dev/null']] as const) {
+  // The hook unset: nothing notes the pipe-pane, so only the pipe's state shows it is closed.
+  const cases = [['closed', undefined, false], ['replaced by another command', 'cat >/dev/null', false], ['closed with the after-pipe-pane hook unset', undefined, true]] as const;
+  for (const [how, command, unhooked] of cases) {
     it(`nor when the pipe was ${how} and the reader asked only after the stop's step`, async () => {
       const [first, holds] = twoHoldsForThisTest();
       const { tmux, recording, reader } = await loggedServer(holds);
@@ -152,6 +154,7 @@ describe('a stop whose pipe someone else closed while it was on its way', () => 
       const late = helperInPane(tmux, ['stop', '--pane', '%0']);
       await first.heldCall('the stop at its tmux call');
       holds.holdCall(READER_STOP_QUESTION);
+      if (unhooked) for (const hook of tmux.tmux('show-hooks', '-g').split('\n').filter((line) => line.startsWith('after-pipe-pane['))) tmux.tmux('set-hook', '-gu', hook.split(' ')[0]!);
       tmux.tmux('pipe-pane', '-t', '%0', ...(command === undefined ? [] : [command]));
       await holds.heldCall('the reader\'s question');
       first.releaseCall();
