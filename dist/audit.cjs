@@ -11277,7 +11277,8 @@ function planStart(facts) {
       }),
       ...options.redact ? {} : { redact: !1 },
       ...options.redactPatterns ? { redactPatterns: options.redactPatterns } : {},
-      ...options.syslog ? { syslog: options.syslog } : {}
+      ...options.syslog ? { syslog: options.syslog } : {},
+      stops: "nonce"
     },
     command: pipeCommand(facts.node, facts.bundle, runFile),
     messages,
@@ -11325,7 +11326,8 @@ function filterRecording(filter, facts) {
       compress: !1,
       seed: "",
       ...filter.redact === !1 ? { redact: !1 } : {},
-      ...options.syslog ? { syslog: options.syslog } : {}
+      ...options.syslog ? { syslog: options.syslog } : {},
+      stops: "nonce"
     },
     warnings
   };
@@ -12174,13 +12176,17 @@ function requestStop(runFile, request) {
   writePrivate(stopFilePath(runFile), `${JSON.stringify(request)}
 `);
 }
-function takeStopRequest(runFile) {
+function withdrawStopRequest(runFile) {
+  import_node_fs8.default.rmSync(stopFilePath(runFile), { force: !0 });
+}
+function takeStopRequest(runFile, recording) {
+  let request;
   try {
-    let request = JSON.parse(readPrivateFile(stopFilePath(runFile)));
-    return import_node_fs8.default.rmSync(stopFilePath(runFile), { force: !0 }), request;
+    request = JSON.parse(readPrivateFile(stopFilePath(runFile)));
   } catch {
     return;
   }
+  return import_node_fs8.default.rmSync(stopFilePath(runFile), { force: !0 }), request.reason === "pane-exited" ? { reason: request.reason, ...typeof request.status == "string" ? { status: request.status } : {} } : recording.stops === void 0 && typeof request.by == "string" && request.reason === void 0 ? { by: request.by } : void 0;
 }
 function requestToggleStop(runFile, nonce, request) {
   writePrivate(toggleStopPath(runFile, nonce), `${JSON.stringify(request)}
@@ -12222,6 +12228,9 @@ function runDirNames(runFile) {
   } catch {
     return [];
   }
+}
+function toggleStopNoncesOf(runFile) {
+  return toggleStopNonces(runFile, runDirNames(runFile)).map(({ nonce }) => nonce);
 }
 function stopFiles(runFile) {
   let toggles = toggleStopNonces(runFile, runDirNames(runFile)).map(({ nonce, confirmed }) => toggleStopPath(runFile, nonce, confirmed));
@@ -12306,14 +12315,20 @@ var Tmux = class {
   /** Panes whose current command is being asked, and who waits for the answer. */
   asking = /* @__PURE__ */ new Map();
   run(args) {
+    let { stdout, failure: failure2 } = this.tryRun(args);
+    if (failure2) throw failure2;
+    return stdout;
+  }
+  /** What tmux printed, and its failure if it failed: a step may print, then fail as its server exits. */
+  tryRun(args) {
     let full = this.socket ? ["-S", this.socket, ...args] : args;
     try {
-      return (0, import_node_child_process.execFileSync)("tmux", full, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+      return { stdout: (0, import_node_child_process.execFileSync)("tmux", full, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }) };
     } catch (error) {
       let failure2 = error;
       if (failure2.code === "ENOENT") throw new AuditError("tmux is not on PATH");
       let detail = (failure2.stderr ?? "").trim() || failure2.message;
-      throw new AuditError(`tmux ${args[0]} failed: ${detail}`);
+      return { stdout: typeof failure2.stdout == "string" ? failure2.stdout : "", failure: new AuditError(`tmux ${args[0]} failed: ${detail}`) };
     }
   }
   /**
@@ -12403,12 +12418,15 @@ var Tmux = class {
       ";",
       // The after-pipe-pane hook notes every pipe-pane after this (it ran for the one that started ours before these
       // marks: hooks run right after their command, cmd-queue.c:660, :432): a stop closes the pipe only while none
-      // did, the pipe then being this recording's (stopPipe).
+      // did, the pipe then being this recording's (stopPipe). Set empty rather than unset: a format finds a pane's own
+      // option before the window's and the global window ones (format.c:3446-3456), which a user could set to make
+      // every stop refuse. A server option (set -s) is found before it all the same: such stops refuse (fail-safe).
       "set-option",
-      "-pu",
+      "-p",
       "-t",
       paneId,
       PANE_OPTIONS.pipedBy,
+      "",
       ";",
       // A reader killed outright left its pid and size: the new reader sets its own once it runs (after these marks).
       ...unset(paneId, [PANE_OPTIONS.readerPid, PANE_OPTIONS.readerSize])
@@ -12524,14 +12542,17 @@ var Tmux = class {
       "display-message",
       "-p",
       STOPPED
-    ], ours2 = nonce === void 0 ? void 0 : `#{&&:#{pane_pipe},#{==:#{${PANE_OPTIONS.pipedBy}},}}`;
-    return this.run(this.ifRecording(paneId, recording, commandText(stop2), ours2)).trim() === STOPPED;
+    ], ours2 = nonce === void 0 ? void 0 : `#{&&:#{pane_pipe},#{==:#{${PANE_OPTIONS.pipedBy}},}}`, { stdout, failure: failure2 } = this.tryRun(this.ifRecording(paneId, recording, commandText(stop2), ours2));
+    if (stdout.trim() === STOPPED) return !0;
+    if (failure2) throw failure2;
+    return !1;
   }
   /**
    * Which of these stop nonces a stop's step left (stopPipe), removing them all; undefined when there is no server
    * to ask. Each asked on its own (show-options prints nothing for an unset one): an option's value is its nonce.
    */
   takeStopMarks(nonces) {
+    if (nonces.length === 0) return /* @__PURE__ */ new Set();
     let args = nonces.flatMap((nonce, index) => [...index ? [";"] : [], "show-options", "-sqv", stopMark(nonce), ";", "set-option", "-su", stopMark(nonce)]);
     try {
       return new Set(this.run(args).split(`
@@ -12790,7 +12811,7 @@ function appendRecords(file, format2, records, prefix = "") {
 // src/commands/lost.ts
 function closeLostRecording(tmux, pane) {
   if (pane.recording === "" || livingReader(pane.runFile) !== void 0 || starting(pane.runFile)) return;
-  let claimed = claim(pane.runFile), recording = claimed?.recording;
+  let claimed = claim(pane.runFile, tmux), recording = claimed?.recording;
   if (claimed && recording && recording.id === pane.recording) {
     let lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost", ...claimed.bound }, Date.now());
     try {
@@ -12810,7 +12831,7 @@ function starting(runFile) {
   let written = import_node_fs9.default.statSync(runFile, { throwIfNoEntry: !1 })?.mtimeMs;
   return written !== void 0 && Date.now() - written < READER_START_TIMEOUT_MS + 2e3;
 }
-function claim(runFile) {
+function claim(runFile, tmux) {
   let claimed = `${runFile}.${process.pid}.closing`;
   try {
     import_node_fs9.default.renameSync(runFile, claimed);
@@ -12824,8 +12845,9 @@ function claim(runFile) {
     import_node_fs9.default.rmSync(claimed, { force: !0 });
     return;
   } finally {
+    let nonces = toggleStopNoncesOf(runFile);
     for (let file of [pidFilePath(runFile), ...stopFiles(runFile), sealFilePath(runFile), heldNotePath(runFile)]) import_node_fs9.default.rmSync(file, { force: !0 });
-    removeNoteFiles(runFile);
+    removeNoteFiles(runFile), tmux.takeStopMarks(nonces);
   }
 }
 var OTHER_CLAIM_MS = 2e3;
@@ -12867,7 +12889,7 @@ function closeOrphans(tmux, marked) {
   for (let name of names) {
     let runFile = import_node_path11.default.join(runDir, name);
     if (marked.has(runFile) || livingReader(runFile) !== void 0 || starting(runFile)) continue;
-    let claimed = claim(runFile);
+    let claimed = claim(runFile, tmux);
     if (!claimed) continue;
     let { recording } = claimed, lost = new Stamper(recordingIdentity(recording)).event("stop", { reason: "lost", ...claimed.bound }, Date.now());
     try {
@@ -12964,15 +12986,38 @@ function start(verb, tmux, state, invocation) {
   return plan.hinted && tmux.markShellHinted(), plan.messages;
 }
 function stop(tmux, state, alive, invocation) {
-  let by = asker(invocation.clientUser, import_node_os3.default.userInfo().username), plan = planStop(state, alive, by), nonce = plan.requestStopBy === void 0 ? void 0 : (0, import_node_crypto10.randomBytes)(16).toString("hex");
-  nonce !== void 0 && requestToggleStop(state.runFile, nonce, { by: plan.requestStopBy, pid: process.pid });
+  let by = asker(invocation.clientUser, import_node_os3.default.userInfo().username), plan = planStop(state, alive, by), request = plan.requestStopBy, stopped = request === void 0 ? tmux.stopPipe(state.paneId, state.recording, by) : stopsByNonce(state.runFile) ? stopByNonce(tmux, state, request) : stopOlder(tmux, state, request);
+  return alive || closeLostRecording(tmux, state), stopped ? plan.messages : [stopOvertaken(state, readTarget(tmux, invocation).state.recording)];
+}
+function stopsByNonce(runFile) {
+  try {
+    return readRecording(runFile).stops !== void 0;
+  } catch {
+    return !0;
+  }
+}
+var ENDING_SIGNALS = ["SIGTERM", "SIGHUP", "SIGINT"];
+function stopByNonce(tmux, state, by) {
+  let nonce = (0, import_node_crypto10.randomBytes)(16).toString("hex"), ignore = () => {
+  };
+  for (let signal of ENDING_SIGNALS) process.on(signal, ignore);
   let stopped = !1;
   try {
-    stopped = tmux.stopPipe(state.paneId, state.recording, by, nonce);
+    requestToggleStop(state.runFile, nonce, { by, pid: process.pid });
+    try {
+      stopped = tmux.stopPipe(state.paneId, state.recording, by, nonce);
+    } finally {
+      (stopped ? confirmToggleStop : withdrawToggleStop)(state.runFile, nonce);
+    }
   } finally {
-    nonce !== void 0 && (stopped ? confirmToggleStop : withdrawToggleStop)(state.runFile, nonce);
+    for (let signal of ENDING_SIGNALS) process.off(signal, ignore);
   }
-  return alive || closeLostRecording(tmux, state), stopped ? plan.messages : [stopOvertaken(state, readTarget(tmux, invocation).state.recording)];
+  return stopped;
+}
+function stopOlder(tmux, state, by) {
+  requestStop(state.runFile, { by });
+  let stopped = tmux.stopPipe(state.paneId, state.recording, by);
+  return !stopped && livingReader(state.runFile) === void 0 && withdrawStopRequest(state.runFile), stopped;
 }
 function perform(verb, tmux, given) {
   let asking = askingClient(tmux, given.client);
@@ -18605,7 +18650,7 @@ function runPipe(recording, runFile) {
   }), finishing = !1, finish = async (reason) => {
     if (finishing) return;
     finishing = !0, stopReading(), gate?.close(), resizeHold?.end(), recorder.endOfInput(), takeNotesNow(), await notesDone;
-    let stop2 = (runFile ? await toggleThatClosed(tmux, recording, runFile) : void 0) ?? (runFile ? takeStopRequest(runFile) : void 0), fields = stop2 ? { reason: stop2.reason ?? "toggle", status: stop2.status, by: stop2.by } : reason === "eof" ? endOfInput(tmux, recording) : { reason };
+    let stop2 = (runFile ? await toggleThatClosed(tmux, recording, runFile) : void 0) ?? (runFile ? takeStopRequest(runFile, recording) : void 0), fields = stop2 ? { reason: stop2.reason ?? "toggle", status: stop2.status, by: stop2.by } : reason === "eof" ? endOfInput(tmux, recording) : { reason };
     if (recording.socket && !stop2?.by)
       try {
         tmux.clearMarks(recording.paneId, recording.id);
@@ -18695,8 +18740,8 @@ var TOGGLE_CONFIRM_MS = 2e3;
 async function toggleThatClosed(tmux, recording, runFile) {
   let stops = toggleStops(runFile);
   if (stops.length === 0) return;
-  let marked = recording.socket ? tmux.takeStopMarks(stops.map((stop2) => stop2.nonce)) : void 0, by = (stop2) => stop2 && { by: stop2.by };
-  if (marked) return by(stops.find((stop2) => marked.has(stop2.nonce)));
+  let marked = recording.socket ? tmux.takeStopMarks(stops.map((stop2) => stop2.nonce)) : void 0, by = (stop2) => stop2 && { by: stop2.by }, shown = stops.find((stop2) => marked?.has(stop2.nonce));
+  if (shown) return by(shown);
   for (let deadline = Date.now() + TOGGLE_CONFIRM_MS; ; ) {
     let waiting = stops.some((stop2) => processAlive(stop2.pid));
     stops = toggleStops(runFile);
@@ -18750,7 +18795,7 @@ function recoverReader(runFile, status) {
   }
   let tmux = new Tmux(recording.socket);
   try {
-    tmux.clearMarks(recording.paneId, recording.id), tmux.message(`tmux-audit: logging of ${recording.paneId} stopped unexpectedly (reader ${said}, rec ${recording.id}); toggle to start again${unwritten}`, {
+    tmux.takeStopMarks(toggleStopNoncesOf(runFile)), tmux.clearMarks(recording.paneId, recording.id), tmux.message(`tmux-audit: logging of ${recording.paneId} stopped unexpectedly (reader ${said}, rec ${recording.id}); toggle to start again${unwritten}`, {
       version: recording.version,
       error: !0
     });

@@ -11,7 +11,7 @@ import { pidFilePath } from '../core/paths.ts';
 import { removeNoteFiles } from '../runtime/notes.ts';
 import { Stamper } from '../capture/stamper.ts';
 import { externalStopFields, sealFilePath } from '../chain/external-stop.ts';
-import { livingReader, readRecording, stopFiles, type Recording } from '../runtime/runfile.ts';
+import { livingReader, readRecording, stopFiles, toggleStopNoncesOf, type Recording } from '../runtime/runfile.ts';
 import { appendRecords } from '../sinks/file/append.ts';
 import { heldNotePath } from '../sinks/file/noted-files.ts';
 import { recordFormat } from '../format/formats.ts';
@@ -25,7 +25,7 @@ import { READER_START_TIMEOUT_MS, type Outcome } from './toggle.ts';
  */
 export function closeLostRecording(tmux: Tmux, pane: { paneId: string; recording: string; runFile: string }): string | undefined {
   if (pane.recording === '' || livingReader(pane.runFile) !== undefined || starting(pane.runFile)) return undefined;
-  const claimed = claim(pane.runFile);
+  const claimed = claim(pane.runFile, tmux);
   const recording = claimed?.recording;
   if (claimed && recording && recording.id === pane.recording) {
     const lost = new Stamper(recordingIdentity(recording)).event('stop', { reason: 'lost', ...claimed.bound }, Date.now());
@@ -64,7 +64,7 @@ function starting(runFile: string): boolean {
  * whose rename succeeds writes the `stop reason=lost`, so it is written once.
  * Returns the recording, or undefined when there was none to take.
  */
-function claim(runFile: string): { recording: Recording; bound: { p: string; away?: string; h: string }; path: string } | undefined {
+function claim(runFile: string, tmux: Tmux): { recording: Recording; bound: { p: string; away?: string; h: string }; path: string } | undefined {
   const claimed = `${runFile}.${process.pid}.closing`;
   try {
     fs.renameSync(runFile, claimed);
@@ -80,8 +80,11 @@ function claim(runFile: string): { recording: Recording; bound: { p: string; awa
     fs.rmSync(claimed, { force: true });
     return undefined; // not a run file we trust: left aside, not written for
   } finally {
+    const nonces = toggleStopNoncesOf(runFile);
     for (const file of [pidFilePath(runFile), ...stopFiles(runFile), sealFilePath(runFile), heldNotePath(runFile)]) fs.rmSync(file, { force: true });
     removeNoteFiles(runFile);
+    // The server options of the stops whose requests go (a reader gone after a stop's step): nobody takes them else.
+    tmux.takeStopMarks(nonces);
   }
 }
 
@@ -146,7 +149,7 @@ function closeOrphans(tmux: Tmux, marked: ReadonlySet<string>): string[] {
   for (const name of names) {
     const runFile = path.join(runDir, name);
     if (marked.has(runFile) || livingReader(runFile) !== undefined || starting(runFile)) continue;
-    const claimed = claim(runFile);
+    const claimed = claim(runFile, tmux);
     if (!claimed) continue; // closed by another sweep meanwhile, or not a run file we trust
     const { recording } = claimed;
     // A pane that still exists and shows this recording is the marked case; a pane of a live server

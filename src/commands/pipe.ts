@@ -324,7 +324,7 @@ export function runPipe(recording: Recording, runFile?: string): void {
     // The notes' answers before the stop (tmux answers within its timeout, or they are dropped).
     await notesDone;
     const toggled = runFile ? await toggleThatClosed(tmux, recording, runFile) : undefined;
-    const stop = toggled ?? (runFile ? takeStopRequest(runFile) : undefined);
+    const stop = toggled ?? (runFile ? takeStopRequest(runFile, recording) : undefined);
     const fields = stop ? { reason: stop.reason ?? 'toggle', status: stop.status, by: stop.by } : reason === 'eof' ? endOfInput(tmux, recording) : { reason };
     // A toggle clears the marks itself; every other ending clears them here, so the status stops saying REC at once.
     if (recording.socket && !stop?.by) {
@@ -448,21 +448,23 @@ function screenOf(tmux: Tmux, paneId: string): ScreenSource {
   return { program: (done) => tmux.currentCommand(paneId, done), alternate: (done) => tmux.alternateOn(paneId, done) };
 }
 
-/** How long a reader whose server is gone waits for a toggle's confirmation while the toggle runs. */
+/** How long a reader whose server shows no stop's step waits for a toggle's confirmation while the toggle runs. */
 const TOGGLE_CONFIRM_MS = 2000;
 
 /**
  * The user's stop whose step closed the pipe, if one did (runtime/runfile.ts ToggleStop): a request written before a
  * pipe someone else closed, or before another's stop, is not. The server says which step ran (the nonce it left:
- * tmux/client.ts stopPipe), also when the pane is gone; with no server left (killed right after the stop), the
- * toggle's own word, which it writes once tmux has answered it.
+ * tmux/client.ts stopPipe), also when the pane is gone. Else the toggle's own word, which it writes once tmux has
+ * answered it: proof on its own, whatever the server on the socket says now (killed right after the stop, maybe a new
+ * one started since), and waited for while a toggle that has not said runs.
  */
 async function toggleThatClosed(tmux: Tmux, recording: Recording, runFile: string): Promise<StopRequest | undefined> {
   let stops = toggleStops(runFile);
   if (stops.length === 0) return undefined;
   const marked = recording.socket ? tmux.takeStopMarks(stops.map((stop) => stop.nonce)) : undefined;
   const by = (stop: ToggleStop | undefined): StopRequest | undefined => stop && { by: stop.by };
-  if (marked) return by(stops.find((stop) => marked.has(stop.nonce)));
+  const shown = stops.find((stop) => marked?.has(stop.nonce));
+  if (shown) return by(shown);
   for (const deadline = Date.now() + TOGGLE_CONFIRM_MS; ; ) {
     // Asked before the requests are read again: a confirmation written just before its toggle exited is read below.
     const waiting = stops.some((stop) => processAlive(stop.pid));

@@ -7,7 +7,7 @@ import os from 'node:os';
 import { recordingIdentity } from '../capture/identity.ts';
 import { Stamper } from '../capture/stamper.ts';
 import { externalStopFields } from '../chain/external-stop.ts';
-import { readRecording, removeRunFiles, type Recording } from '../runtime/runfile.ts';
+import { readRecording, removeRunFiles, toggleStopNoncesOf, type Recording } from '../runtime/runfile.ts';
 import { appendRecords } from '../sinks/file/append.ts';
 import { recordFormat } from '../format/formats.ts';
 import { endsWithNewline } from '../sinks/file/safe-fs.ts';
@@ -41,6 +41,8 @@ export function recoverReader(runFile: string, status: number): void {
   }
   const tmux = new Tmux(recording.socket);
   try {
+    // The server options of stops whose requests go with the run files below (a stop's step, then the reader died).
+    tmux.takeStopMarks(toggleStopNoncesOf(runFile));
     tmux.clearMarks(recording.paneId, recording.id);
     tmux.message(`tmux-audit: logging of ${recording.paneId} stopped unexpectedly (reader ${said}, rec ${recording.id}); toggle to start again${unwritten}`, {
       version: recording.version,

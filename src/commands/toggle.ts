@@ -11,7 +11,19 @@ import { AuditError } from '../core/errors.ts';
 import { PANE_OPTIONS, resolveOptions } from '../core/options.ts';
 import { asker, cannotWrite, chooseAction, planStart, planStop, stopOvertaken, type StartPlan, type Verb } from '../core/plan.ts';
 import { openAppend } from '../sinks/file/safe-fs.ts';
-import { confirmToggleStop, livingReader, paneReaders, removeRunFiles, requestToggleStop, shellsRunning, withdrawToggleStop, writeRecording } from '../runtime/runfile.ts';
+import {
+  confirmToggleStop,
+  livingReader,
+  paneReaders,
+  readRecording,
+  removeRunFiles,
+  requestStop,
+  requestToggleStop,
+  shellsRunning,
+  withdrawStopRequest,
+  withdrawToggleStop,
+  writeRecording,
+} from '../runtime/runfile.ts';
 import { autoShellMark } from '../core/auto.ts';
 import { paneRunStem } from '../core/paths.ts';
 import { askingClient } from '../tmux/asking-client.ts';
@@ -185,23 +197,62 @@ function start(verb: Verb, tmux: Tmux, state: PaneState, invocation: Invocation)
 function stop(tmux: Tmux, state: PaneState, alive: boolean, invocation: Invocation): string[] {
   const by = asker(invocation.clientUser, os.userInfo().username);
   const plan = planStop(state, alive, by);
-  // Written before the pipe closes (its reader reads it then), so it may meet a pipe someone else closed meanwhile:
-  // the nonce, which only this stop's step leaves in tmux, says whether the request is what closed it.
-  const nonce = plan.requestStopBy === undefined ? undefined : randomBytes(16).toString('hex');
-  if (nonce !== undefined) requestToggleStop(state.runFile, nonce, { by: plan.requestStopBy!, pid: process.pid });
   // Stopped by hand: auto-start (@audit-auto) must not start it again behind the user's back. Only the recording
   // read above: another may have started since (this toggle delayed), and it goes on.
-  let stopped = false;
-  try {
-    stopped = tmux.stopPipe(state.paneId, state.recording, by, nonce);
-  } finally {
-    // Confirmed for a reader whose server is gone by the time it asks (a kill-server right after this stop); else
-    // withdrawn, also when tmux failed (the pane gone meanwhile), or it would outlive its reader.
-    if (nonce !== undefined) (stopped ? confirmToggleStop : withdrawToggleStop)(state.runFile, nonce);
-  }
+  const request = plan.requestStopBy;
+  const stopped =
+    request === undefined ? tmux.stopPipe(state.paneId, state.recording, by) : stopsByNonce(state.runFile) ? stopByNonce(tmux, state, request) : stopOlder(tmux, state, request);
   if (!alive) closeLostRecording(tmux, state);
   if (stopped) return plan.messages;
   return [stopOvertaken(state, readTarget(tmux, invocation).state.recording)];
+}
+
+/** Whether the recording's reader takes a stop by its nonce; one started by an older version does not (Recording.stops). */
+function stopsByNonce(runFile: string): boolean {
+  try {
+    return readRecording(runFile).stops !== undefined;
+  } catch {
+    return true; // no run file to go by: the stop's request is then nobody's, and withdrawn
+  }
+}
+
+/** The signals a run-shell job gets as its server exits (server.c job_kill_all) or its user interrupts it. */
+const ENDING_SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
+
+function stopByNonce(tmux: Tmux, state: PaneState, by: string): boolean {
+  // Written before the pipe closes (its reader reads it then), so it may meet a pipe someone else closed meanwhile:
+  // the nonce, which only this stop's step leaves in tmux, says whether the request is what closed it.
+  const nonce = randomBytes(16).toString('hex');
+  // Until the request is confirmed or withdrawn: a kill-server right after the step signals this toggle (its
+  // run-shell job) before it could confirm, and the reader, its server gone, would not know the step closed the pipe.
+  const ignore = (): void => {};
+  for (const signal of ENDING_SIGNALS) process.on(signal, ignore);
+  let stopped = false;
+  try {
+    requestToggleStop(state.runFile, nonce, { by, pid: process.pid });
+    try {
+      stopped = tmux.stopPipe(state.paneId, state.recording, by, nonce);
+    } finally {
+      // Confirmed for a reader whose server is gone by the time it asks (a kill-server right after this stop); else
+      // withdrawn, also when tmux failed (the pane gone meanwhile), or it would outlive its reader.
+      (stopped ? confirmToggleStop : withdrawToggleStop)(state.runFile, nonce);
+    }
+  } finally {
+    for (const signal of ENDING_SIGNALS) process.off(signal, ignore);
+  }
+  return stopped;
+}
+
+/**
+ * A recording an older version started (its reader still runs after an upgrade): it reads the one `.stop` file, and
+ * its start's pipe-pane left `@audit_piped_by` set, so the step cannot ask that no pipe-pane ran since.
+ */
+function stopOlder(tmux: Tmux, state: PaneState, by: string): boolean {
+  requestStop(state.runFile, { by });
+  const stopped = tmux.stopPipe(state.paneId, state.recording, by);
+  // It ended meanwhile: a request its reader is no longer there to take is nobody's.
+  if (!stopped && livingReader(state.runFile) === undefined) withdrawStopRequest(state.runFile);
+  return stopped;
 }
 
 function perform(verb: Verb, tmux: Tmux, given: Invocation): Outcome {

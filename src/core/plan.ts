@@ -174,6 +174,7 @@ export function planStart(facts: StartFacts): StartPlan {
       ...(options.redact ? {} : { redact: false }),
       ...(options.redactPatterns ? { redactPatterns: options.redactPatterns } : {}),
       ...(options.syslog ? { syslog: options.syslog } : {}),
+      stops: 'nonce',
     },
     command: pipeCommand(facts.node, facts.bundle, runFile),
     messages,
@@ -259,6 +260,7 @@ export function filterRecording(
       seed: '',
       ...(filter.redact === false ? { redact: false } : {}),
       ...(options.syslog ? { syslog: options.syslog } : {}),
+      stops: 'nonce',
     },
     warnings,
   };

@@ -73,6 +73,12 @@ export interface Recording {
   redactPatterns?: string;
   /** `@audit-syslog`: where records are also forwarded. */
   syslog?: SyslogTarget;
+  /**
+   * How a toggle's stop reaches the reader: 'nonce', a request per stop, honoured only with the server option its step
+   * set (ToggleStop). Absent in run files of older versions, whose readers, still running after an upgrade, read the
+   * one `.stop` file and whose start left `@audit_piped_by` set: a toggle stops them the older way (commands/toggle.ts).
+   */
+  stops?: 'nonce';
 }
 
 function writePrivate(file: string, text: string): void {
@@ -304,14 +310,26 @@ export function requestStop(runFile: string, request: StopRequest): void {
   writePrivate(stopFilePath(runFile), `${JSON.stringify(request)}\n`);
 }
 
-export function takeStopRequest(runFile: string): StopRequest | undefined {
+/** Removes a stop request nobody will take (an older recording's, its reader gone: commands/toggle.ts). */
+export function withdrawStopRequest(runFile: string): void {
+  fs.rmSync(stopFilePath(runFile), { force: true });
+}
+
+/**
+ * tmux's word that the pane died, for `recording`'s reader. A user's stop (`by`) in this file is a toggle's of an
+ * older version, honoured only for a recording of that version (no `stops`): a toggle's stop of a newer recording is
+ * a ToggleStop, and one here was not written by its toggle.
+ */
+export function takeStopRequest(runFile: string, recording: Pick<Recording, 'stops'>): StopRequest | undefined {
+  let request: StopRequest;
   try {
-    const request = JSON.parse(readPrivateFile(stopFilePath(runFile))) as StopRequest;
-    fs.rmSync(stopFilePath(runFile), { force: true });
-    return request;
+    request = JSON.parse(readPrivateFile(stopFilePath(runFile))) as StopRequest;
   } catch {
     return undefined;
   }
+  fs.rmSync(stopFilePath(runFile), { force: true });
+  if (request.reason === 'pane-exited') return { reason: request.reason, ...(typeof request.status === 'string' ? { status: request.status } : {}) };
+  return recording.stops === undefined && typeof request.by === 'string' && request.reason === undefined ? { by: request.by } : undefined;
 }
 
 /**
@@ -378,6 +396,11 @@ function runDirNames(runFile: string): string[] {
   } catch {
     return [];
   }
+}
+
+/** The nonces of the toggle stop requests of `runFile`, confirmed or not: their server options go with them. */
+export function toggleStopNoncesOf(runFile: string): string[] {
+  return toggleStopNonces(runFile, runDirNames(runFile)).map(({ nonce }) => nonce);
 }
 
 /** Every stop request of `runFile`: tmux's (pane-exited) and the toggles'. */

@@ -66,14 +66,21 @@ export class Tmux {
   constructor(private readonly socket?: string) {}
 
   run(args: string[]): string {
+    const { stdout, failure } = this.tryRun(args);
+    if (failure) throw failure;
+    return stdout;
+  }
+
+  /** What tmux printed, and its failure if it failed: a step may print, then fail as its server exits. */
+  private tryRun(args: string[]): { stdout: string; failure?: AuditError } {
     const full = this.socket ? ['-S', this.socket, ...args] : args;
     try {
-      return execFileSync('tmux', full, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      return { stdout: execFileSync('tmux', full, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }) };
     } catch (error) {
-      const failure = error as NodeJS.ErrnoException & { stderr?: string };
+      const failure = error as NodeJS.ErrnoException & { stderr?: string; stdout?: string };
       if (failure.code === 'ENOENT') throw new AuditError('tmux is not on PATH');
       const detail = (failure.stderr ?? '').trim() || failure.message;
-      throw new AuditError(`tmux ${args[0]} failed: ${detail}`);
+      return { stdout: typeof failure.stdout === 'string' ? failure.stdout : '', failure: new AuditError(`tmux ${args[0]} failed: ${detail}`) };
     }
   }
 
@@ -147,8 +154,10 @@ export class Tmux {
       'set-option', '-pu', '-t', paneId, PANE_OPTIONS.offBy, ';',
       // The after-pipe-pane hook notes every pipe-pane after this (it ran for the one that started ours before these
       // marks: hooks run right after their command, cmd-queue.c:660, :432): a stop closes the pipe only while none
-      // did, the pipe then being this recording's (stopPipe).
-      'set-option', '-pu', '-t', paneId, PANE_OPTIONS.pipedBy, ';',
+      // did, the pipe then being this recording's (stopPipe). Set empty rather than unset: a format finds a pane's own
+      // option before the window's and the global window ones (format.c:3446-3456), which a user could set to make
+      // every stop refuse. A server option (set -s) is found before it all the same: such stops refuse (fail-safe).
+      'set-option', '-p', '-t', paneId, PANE_OPTIONS.pipedBy, '', ';',
       // A reader killed outright left its pid and size: the new reader sets its own once it runs (after these marks).
       ...unset(paneId, [PANE_OPTIONS.readerPid, PANE_OPTIONS.readerSize]),
     ];
@@ -274,7 +283,12 @@ export class Tmux {
       ';', 'display-message', '-p', STOPPED,
     ];
     const ours = nonce === undefined ? undefined : `#{&&:#{pane_pipe},#{==:#{${PANE_OPTIONS.pipedBy}},}}`;
-    return this.run(this.ifRecording(paneId, recording, commandText(stop), ours)).trim() === STOPPED;
+    // Its word that it ran counts also if tmux then failed: a kill-server right after the step ends the client with
+    // an error (its server gone), the pipe closed by this step all the same.
+    const { stdout, failure } = this.tryRun(this.ifRecording(paneId, recording, commandText(stop), ours));
+    if (stdout.trim() === STOPPED) return true;
+    if (failure) throw failure;
+    return false;
   }
 
   /**
@@ -282,6 +296,7 @@ export class Tmux {
    * to ask. Each asked on its own (show-options prints nothing for an unset one): an option's value is its nonce.
    */
   takeStopMarks(nonces: readonly string[]): Set<string> | undefined {
+    if (nonces.length === 0) return new Set(); // tmux with no command would start a session
     const args = nonces.flatMap((nonce, index) => [...(index ? [';'] : []), 'show-options', '-sqv', stopMark(nonce), ';', 'set-option', '-su', stopMark(nonce)]);
     try {
       return new Set(this.run(args).split('\n').filter((nonce) => nonces.includes(nonce)));

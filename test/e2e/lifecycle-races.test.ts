@@ -144,7 +144,9 @@ describe('a stop whose pipe someone else closed while it was on its way', () => 
 
   // The reader slow to ask: the stop's step comes first and finds the pane still marked; it must see the pipe is not
   // this recording's any more, closed, or replaced by another command (which it leaves open).
-  for (const [how, command] of [['closed', undefined], ['replaced by another command', 'cat >/dev/null']] as const) {
+  // The hook unset: nothing notes the pipe-pane, so only the pipe's state shows it is closed.
+  const cases = [['closed', undefined, false], ['replaced by another command', 'cat >/dev/null', false], ['closed with the after-pipe-pane hook unset', undefined, true]] as const;
+  for (const [how, command, unhooked] of cases) {
     it(`nor when the pipe was ${how} and the reader asked only after the stop's step`, async () => {
       const [first, holds] = twoHoldsForThisTest();
       const { tmux, recording, reader } = await loggedServer(holds);
@@ -152,6 +154,7 @@ describe('a stop whose pipe someone else closed while it was on its way', () => 
       const late = helperInPane(tmux, ['stop', '--pane', '%0']);
       await first.heldCall('the stop at its tmux call');
       holds.holdCall(READER_STOP_QUESTION);
+      if (unhooked) for (const hook of tmux.tmux('show-hooks', '-g').split('\n').filter((line) => line.startsWith('after-pipe-pane['))) tmux.tmux('set-hook', '-gu', hook.split(' ')[0]!);
       tmux.tmux('pipe-pane', '-t', '%0', ...(command === undefined ? [] : [command]));
       await holds.heldCall('the reader\'s question');
       first.releaseCall();
@@ -170,14 +173,17 @@ describe('a stop whose pipe someone else closed while it was on its way', () => 
 describe('a stop followed at once by the end of its pane or server', () => {
   const user = os.userInfo().username;
 
-  // kill-pane of one of two panes (the server stays); kill-server: the toggle's own confirmation is all that is left.
-  for (const [ending, panes] of [['kill-pane', 2], ['kill-server', 1]] as const) {
+  // kill-pane of one of two panes (the server stays); kill-server: the toggle's own confirmation is all that is left,
+  // also when a new server on the same socket (its own %0, no marks) answers the reader.
+  for (const [ending, panes] of [['kill-pane', 2], ['kill-server', 1], ['kill-server and a new server', 1]] as const) {
     it(`${ending} before the reader asks: still the toggle's stop, naming who stopped it`, async () => {
       const holds = holdsForThisTest();
       const { tmux, recording, reader } = await loggedServer(holds, panes);
       holds.holdCall(READER_STOP_QUESTION);
       tmux.toggle();
-      tmux.tmux(ending, ...(ending === 'kill-pane' ? ['-t', '%0'] : []));
+      tmux.tmux(...(ending === 'kill-pane' ? ['kill-pane', '-t', '%0'] : ['kill-server']));
+      // Once the old server has gone: a client that reaches it while it exits is told it exited.
+      if (ending === 'kill-server and a new server') await waitFor('a new server on the socket', () => newServer(tmux));
       holds.releaseCall();
       await waitFor('the reader to finish', () => !alive(reader));
       const log = tmux.readLog();
@@ -186,6 +192,130 @@ describe('a stop followed at once by the end of its pane or server', () => {
     });
   }
 });
+
+describe('a stop whose toggle is signalled after its step, then the server killed', () => {
+  // As an exiting server signals its run-shell jobs (server.c job_kill_all), the toggle among them if its shell ran
+  // it by exec: between its request and its confirmation, it must not die, or a reader with no server is not told.
+  it('is still the toggle\'s stop, naming who stopped it', async () => {
+    const [first, holds] = twoHoldsForThisTest();
+    const { tmux, recording, reader } = await loggedServer(holds);
+    const user = os.userInfo().username;
+    first.holdCall(STOP_CALL);
+    const said = helperInPane(tmux, ['stop', '--pane', '%0']);
+    const { pid: toggle } = await first.heldCall('the stop at its step');
+    holds.holdCall(READER_STOP_QUESTION);
+    process.kill(toggle, 'SIGTERM');
+    await waitFor('the signal taken', () => !alive(toggle) || !signalPending(toggle));
+    first.releaseCall();
+    await waitFor('the step to close the pipe', () => tmux.show('#{pane_pipe}') === '0');
+    await holds.heldCall('the reader\'s question');
+    await said;
+    tmux.tmux('kill-server');
+    holds.releaseCall();
+    await waitFor('the reader to finish', () => !alive(reader));
+    const log = tmux.readLog();
+    assert.match(log, new RegExp(`\\* stop rec=${recording} reason=toggle by=${user}\\n`), log);
+    assert.deepEqual(runFilesLeft(tmux), []);
+  });
+});
+
+/** Whether a signal waits to be taken by `pid` (/proc: its own and its process's pending sets). */
+function signalPending(pid: number): boolean {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return /^(SigPnd|ShdPnd):\s*0*[1-9a-f]/m.test(status);
+  } catch {
+    return false;
+  }
+}
+
+describe('a reader killed after a stop\'s step, before it asked', () => {
+  // Its question, held, never comes (the test's hold is let go only when the test ends).
+  it('leaves no server option of that stop: its recovery takes it with the request', async () => {
+    const holds = holdsForThisTest();
+    const { tmux, reader } = await loggedServer(holds);
+    holds.holdCall(READER_STOP_QUESTION);
+    tmux.toggle();
+    assert.match(tmux.tmux('show-options', '-s'), /^@audit_stop_/m, 'the step left its option');
+    await holds.heldCall('the reader\'s question');
+    process.kill(reader, 'SIGKILL');
+    await waitFor('the recovery to remove the run files', () => runFilesLeft(tmux).length === 0);
+    assert.doesNotMatch(tmux.tmux('show-options', '-s'), /^@audit_stop_/m);
+  });
+
+  it('nor, its supervisor killed too, does the sweep that closes the lost recording', async () => {
+    const holds = holdsForThisTest();
+    const { tmux, recording, reader } = await loggedServer(holds);
+    holds.holdCall(READER_STOP_QUESTION);
+    tmux.toggle();
+    await holds.heldCall('the reader\'s question');
+    const supervisor = Number(fs.readFileSync(`/proc/${reader}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+    process.kill(supervisor, 'SIGKILL');
+    process.kill(reader, 'SIGKILL');
+    await waitFor('both gone', () => !alive(supervisor) && !alive(reader));
+    tmux.helper('sweep');
+    assert.match(tmux.readLog(), new RegExp(`\\* stop rec=${recording} reason=lost `));
+    assert.deepEqual(runFilesLeft(tmux), []);
+    assert.doesNotMatch(tmux.tmux('show-options', '-s'), /^@audit_stop_/m);
+  });
+});
+
+describe('@audit_piped_by set for every window (set -g -w) or a window, by a user', () => {
+  // A format finds the pane's own option first (format.c:3446-3456, after the server's): the start sets it empty.
+  it('does not keep a toggle from stopping', async () => {
+    const tmux = server();
+    const user = os.userInfo().username;
+    const { recording, pid: reader } = await tmux.startLogging();
+    tmux.tmux('set-option', '-g', '-w', '@audit_piped_by', 'x');
+    tmux.tmux('set-option', '-w', '-t', '%0', '@audit_piped_by', 'x');
+    await tmux.run('echo before');
+    tmux.toggle();
+    assert.equal(tmux.show('#{@audit_on}'), '', 'stopped');
+    await waitFor('the reader to finish', () => !alive(reader));
+    assert.match(tmux.readLog(), new RegExp(`\\* stop rec=${recording} reason=toggle by=${user}\\n`));
+  });
+});
+
+describe('a recording an older version started, its reader running on after an upgrade', () => {
+  // That version's start fired the after-pipe-pane hook, which set @audit_piped_by, and its marks never cleared it;
+  // its run file has no `stops`, and its reader reads the one `.stop` file. Made so here: the run file rewritten as it
+  // wrote it before the reader reads it, the option set as its hook did.
+  it('is stopped by the toggle, naming who stopped it', async () => {
+    const holds = holdsForThisTest();
+    const tmux = server({ env: holds.env() });
+    const user = os.userInfo().username;
+    holds.holdReader();
+    const start = helperInPane(tmux, ['toggle', '--pane', '%0']);
+    const reader = await holds.heldReader('the reader');
+    const runDir = path.join(tmux.logDir, '.run');
+    const runFile = path.join(runDir, fs.readdirSync(runDir).find((name) => name.endsWith('.json'))!);
+    const { stops, ...older } = JSON.parse(fs.readFileSync(runFile, 'utf8')) as { stops?: string };
+    assert.equal(stops, 'nonce', 'a run file of this version says how its stops come');
+    fs.writeFileSync(runFile, `${JSON.stringify(older)}\n`);
+    holds.releaseReader();
+    assert.equal((await start).status, 0);
+    const recording = tmux.show('#{@audit_on}');
+    tmux.tmux('set-option', '-p', '-t', '%0', '@audit_piped_by', '  ');
+    await tmux.run('echo before');
+    tmux.toggle();
+    assert.equal(tmux.show('#{@audit_on}'), '', 'stopped');
+    assert.notEqual(tmux.show('#{T:status-right}'), ON);
+    await waitFor('the reader to finish', () => !alive(reader));
+    const log = tmux.readLog();
+    assert.match(log, new RegExp(`\\* stop rec=${recording} reason=toggle by=${user}\\n`), log);
+    assert.deepEqual(runFilesLeft(tmux), []);
+  });
+});
+
+/** Starts a server of its own on `tmux`'s socket (no plugin); undefined while the old one still answers. */
+function newServer(tmux: TmuxServer): true | undefined {
+  try {
+    tmux.tmux('-f', '/dev/null', 'new-session', '-d', '-s', 'main', '-x', '120', '-y', '30');
+    return true;
+  } catch {
+    return undefined;
+  }
+}
 
 describe('two stops of one recording at once', () => {
   it('the one whose step closed the pipe is the stop, though the other wrote its request later; the other says so', async () => {

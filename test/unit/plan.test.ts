@@ -153,6 +153,7 @@ describe('start plan', () => {
       tty: '/dev/pts/7',
       shell: 'plain',
       context: { host: 'box', command: 'bash', cwd: '/home/ann', window_name: 'bash', socket: '/tmp/tmux-1000/default', clients: 'none' },
+      stops: 'nonce',
     });
   });
 
@@ -334,6 +335,7 @@ describe('pipe --file', () => {
         rotate: 'size',
         compress: false,
         seed: '',
+        stops: 'nonce',
       },
       warnings: [],
     });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { sealFilePath } from '../../src/chain/external-stop.ts';
 import { pidFilePath, stopFilePath, toggleStopPath } from '../../src/core/paths.ts';
-import { confirmToggleStop, removeRunFiles, requestToggleStop, toggleStops, withdrawToggleStop } from '../../src/runtime/runfile.ts';
+import { confirmToggleStop, removeRunFiles, requestStop, requestToggleStop, takeStopRequest, toggleStops, withdrawToggleStop } from '../../src/runtime/runfile.ts';
 import { heldNotePath } from '../../src/sinks/file/noted-files.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-run-files-'));
@@ -64,5 +64,26 @@ describe('toggle stop requests (one file per nonce)', () => {
     assert.equal(toggleStops(newer).length, 1, 'a name without a nonce is no request');
     removeRunFiles(newer, 'Rec_000007');
     assert.deepEqual(left().filter((name) => name.includes('123-7')), [path.basename(toggleStopPath(newer, 'not-a-nonce'))]);
+  });
+});
+
+describe('the one stop file (.stop): tmux\'s word that the pane died', () => {
+  const runFile = path.join(dir, '123-9-Rec_000009.json');
+
+  it('gives the reason and the exit status, and is taken', () => {
+    requestStop(runFile, { reason: 'pane-exited', status: '3' });
+    assert.deepEqual(takeStopRequest(runFile, { stops: 'nonce' }), { reason: 'pane-exited', status: '3' });
+    assert.deepEqual(left().filter((name) => name.startsWith('123-9-')), []);
+  });
+
+  it('a user\'s stop in it is no stop of a recording whose toggles stop by nonce: anyone may have written it', () => {
+    fs.writeFileSync(stopFilePath(runFile), '{"by":"alice"}\n', { mode: 0o600 });
+    assert.equal(takeStopRequest(runFile, { stops: 'nonce' }), undefined);
+    assert.deepEqual(left().filter((name) => name.startsWith('123-9-')), [], 'taken all the same');
+  });
+
+  it('but is, for a recording an older version started (its toggles wrote it so)', () => {
+    requestStop(runFile, { by: 'alice' });
+    assert.deepEqual(takeStopRequest(runFile, {}), { by: 'alice' });
   });
 });
