@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { autoPipeCommand, rearmScript } from '../../src/core/auto.ts';
-import { parseLine } from '../support/log.ts';
+import { parseLine, waitForLine } from '../support/log.ts';
 import { HELPER, PLUGIN } from '../support/paths.ts';
 import { attachClient, serversForThisFile, type TmuxServer } from '../support/tmux.ts';
 import { escapeRegExp, uniqueMarker, waitFor } from '../support/util.ts';
@@ -72,6 +72,9 @@ describe('@audit-auto on', () => {
     } finally {
       terminal.kill();
     }
+    // The client's detach is told to the recordings its hook finds (commands/clients.ts), the hook running a moment
+    // after the client left: a split made meanwhile got that detach as its first event (seen in a CI dry run).
+    await waitForLine('the client\'s detach event', () => tmux.readLog(), (line) => line.includes(' * detach rec='));
 
     // A program that prints the moment its pane exists: its first line is in the log, before anything else of that recording.
     const firstByte = uniqueMarker('first-byte');
