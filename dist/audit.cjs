@@ -17399,7 +17399,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       if (mine.dev === this.heldDev && mine.ino === this.heldIno && mine.size < Math.max(this.largest, this.size) && this.options.onLost) {
         let cut2 = { held: Math.max(this.largest, this.size), left: mine.size };
         this.largest = mine.size, this.unverifiedBack(), this.noteLost("cut", cut2, this.endsMidLine(mine));
-      } else this.torn.length > 0 && mine.size > this.size && !this.endsWithTorn(mine) && (this.unshiftLineStart(this.torn), this.writtenTotal -= this.torn.length, this.torn = Buffer.alloc(0));
+      } else this.torn.length > 0 && mine.size > this.size && this.endsWithTorn(mine) === !1 && (this.unshiftLineStart(this.torn), this.writtenTotal -= this.torn.length, this.torn = Buffer.alloc(0));
     else {
       let away = whyAway(this.file, mine, this.dirStat, this.options.ledgerKey);
       if (away === void 0 || !this.reopenUnderLock()) return;
@@ -17498,7 +17498,8 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   }
   /** Whether the file this writer holds still ends with the start of its torn line: nothing was appended after it. */
   endsWithTorn(mine) {
-    return this.lastBytes(mine, this.torn.length)?.equals(this.torn) ?? !1;
+    let last = this.lastBytes(mine, this.torn.length);
+    return last === void 0 ? void 0 : last.equals(this.torn);
   }
   /** The last `count` bytes (fewer in a smaller file) of the file this writer holds (`mine`), read through the log's path. */
   lastBytes(mine, count) {

@@ -559,7 +559,7 @@ export class LogFile {
       this.largest = mine.size;
       this.unverifiedBack();
       this.noteLost('cut', cut, this.endsMidLine(mine));
-    } else if (this.torn.length > 0 && mine.size > this.size && !this.endsWithTorn(mine)) {
+    } else if (this.torn.length > 0 && mine.size > this.size && this.endsWithTorn(mine) === false) {
       // Another writer (a pane of the same session) appended after this one's torn start: the disk had room for it
       // first. Its line follows that start on the same physical line, which no write can undo now; the end alone
       // would then be a bare tail after it, so the line is written again whole, as after a follow. Read only when
@@ -729,8 +729,9 @@ export class LogFile {
   }
 
   /** Whether the file this writer holds still ends with the start of its torn line: nothing was appended after it. */
-  private endsWithTorn(mine: fs.Stats): boolean {
-    return this.lastBytes(mine, this.torn.length)?.equals(this.torn) ?? false;
+  private endsWithTorn(mine: fs.Stats): boolean | undefined {
+    const last = this.lastBytes(mine, this.torn.length);
+    return last === undefined ? undefined : last.equals(this.torn);
   }
 
   /** The last `count` bytes (fewer in a smaller file) of the file this writer holds (`mine`), read through the log's path. */
