@@ -16843,7 +16843,9 @@ function acquire(lock) {
           throw new AuditError(`${lock} has been held for ${Math.round(held2 / 1e3)} s (pid ${holder || "none"}), yet its time is kept recent: no rotation of ours takes so long, nor touches its lock; remove it`);
         return;
       }
-      seenHeld.delete(lock), import_node_fs14.default.rmSync(lock, { force: !0 });
+      seenHeld.delete(lock);
+      let now = import_node_fs14.default.lstatSync(lock, { throwIfNoEntry: !1 });
+      now && now.dev === stat.dev && now.ino === stat.ino && now.ctimeMs === stat.ctimeMs && import_node_fs14.default.rmSync(lock, { force: !0 });
     }
 }
 

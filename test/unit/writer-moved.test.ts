@@ -15,6 +15,7 @@ import { after, describe, it, type TestContext } from 'node:test';
 import { rotationLockPath } from '../../src/core/paths.ts';
 import { rotatedFiles, rotatedName } from '../../src/core/rotate.ts';
 import { ledgerEntry, noteRotated, rotatedLedgerPath, wasRotated } from '../../src/sinks/file/rotated-ledger.ts';
+import { withRotationLock } from '../../src/sinks/file/rotation.ts';
 import { LogFile, type LogFileOptions, type LostWhat } from '../../src/sinks/file/writer.ts';
 import { makeTempDir, waitFor } from '../support/util.ts';
 import { ageRotated } from '../support/rotated-age.ts';
@@ -459,4 +460,49 @@ describe('a planted rotation lock, its pid alive (1) and its time kept recent', 
       for (const line of lines) assert.equal(written.filter((l) => l === line).length, 1, `${line.slice(0, 6)} once`);
     });
   }
+});
+
+describe('a stale rotation lock taken over by two waiters at once', () => {
+  it('the one that comes second leaves the first one\'s fresh lock alone and does not go in', (t) => {
+    const file = tempFile();
+    const lock = rotationLockPath(file);
+    fs.mkdirSync(path.dirname(lock), { recursive: true });
+    // Left by a writer killed long ago: past the age limit, and its pid is no process.
+    fs.writeFileSync(lock, '2147483646', { mode: 0o600, flag: 'wx' });
+    const old = (Date.now() - 20_000) / 1000;
+    fs.utimesSync(lock, old, old);
+    let fresh: fs.Stats | undefined;
+    const realRm = fs.rmSync;
+    const realLstat = fs.lstatSync;
+    // Between this waiter's judging the lock stale and its removing it, another waiter takes it over (removes it and
+    // makes its own, holding it: pid 1 is alive), as a waiter preempted in that moment finds it.
+    let taking = false;
+    const otherTakesOver = (where: unknown): void => {
+      if (where !== lock || fresh || taking) return;
+      taking = true; // fs.rmSync itself looks (lstat) at what it removes
+      realRm(lock, { force: true });
+      fs.writeFileSync(lock, '1', { mode: 0o600, flag: 'wx' });
+      fresh = realLstat(lock);
+    };
+    t.mock.method(fs, 'lstatSync', ((where: fs.PathLike, options?: fs.StatSyncOptions) => {
+      otherTakesOver(where);
+      return realLstat(where, options as never);
+    }) as typeof fs.lstatSync);
+    t.mock.method(fs, 'rmSync', ((where: fs.PathLike, options?: fs.RmOptions) => {
+      otherTakesOver(where);
+      realRm(where, options);
+    }) as typeof fs.rmSync);
+    let inside = false;
+    const result = withRotationLock(file, () => {
+      inside = true;
+      return true;
+    });
+    t.mock.restoreAll();
+    assert.ok(fresh, 'the other waiter took the lock over');
+    assert.equal(inside, false, 'not in while the other waiter holds the lock');
+    assert.equal(result, undefined);
+    const now = fs.lstatSync(lock, { throwIfNoEntry: false });
+    assert.ok(now && now.ino === fresh.ino && fs.readFileSync(lock, 'utf8') === '1', 'the other waiter\'s lock is still there');
+    fs.rmSync(lock);
+  });
 });

@@ -273,7 +273,12 @@ function acquire(lock: string): HeldLock | undefined {
         return undefined;
       }
       seenHeld.delete(lock);
-      fs.rmSync(lock, { force: true });
+      // Only the lock judged stale: another waiter may have taken it over since we read it (all waiters look every
+      // few ms, and cross the age limit together), and removing its fresh lock would let two writers in at once
+      // (review of mv13b). Narrows the window to microseconds, as in release; the rotation's check after its rename
+      // (putBack) bounds what two holders could still do.
+      const now = fs.lstatSync(lock, { throwIfNoEntry: false });
+      if (now && now.dev === stat.dev && now.ino === stat.ino && now.ctimeMs === stat.ctimeMs) fs.rmSync(lock, { force: true });
     }
   }
   return undefined;
