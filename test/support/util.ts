@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 
 /** Polls `probe` until it returns something truthy, and returns that; fails with `what` after `timeoutMs`. */
@@ -18,6 +19,22 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
 
 export function makeTempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+}
+
+/**
+ * A maker of log paths for one test file's writers: each call a `main.log` in a scratch directory of its own
+ * (`tmux-audit-<prefix>-…`), all of them removed when the file's tests are over.
+ */
+export function scratchLogs(prefix: string): () => string {
+  const dirs: string[] = [];
+  after(() => {
+    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    const dir = makeTempDir(`tmux-audit-${prefix}`);
+    dirs.push(dir);
+    return path.join(dir, 'main.log');
+  };
 }
 
 /** Runs `body` with a scratch directory that is removed afterwards, however `body` ends. */

@@ -5,9 +5,8 @@
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import zlib from 'node:zlib';
 import { externalStopHash } from '../../src/chain/external-stop.ts';
 import { verifyFiles } from '../../src/commands/verify.ts';
@@ -18,16 +17,9 @@ import { FileSink } from '../../src/sinks/file/sink.ts';
 import { wrapWrites } from '../support/fs-writes.ts';
 import { logFilesInOrder } from '../support/log.ts';
 import { flushed } from '../support/sink-flushed.ts';
+import { scratchLogs } from '../support/util.ts';
 
-const dirs: string[] = [];
-after(() => {
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
-function tempLog(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-lost-'));
-  dirs.push(dir);
-  return path.join(dir, 'main.log');
-}
+const tempLog = scratchLogs('lost');
 
 const KEY = Buffer.from('the auditor\'s key');
 const REC = 'AAAAAAAAAA';

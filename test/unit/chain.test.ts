@@ -4,9 +4,7 @@
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { externalStopHash } from '../../src/chain/external-stop.ts';
 import { GENESIS, LINK_HEX, SEAL_EVERY, SegmentHash } from '../../src/chain/seal.ts';
@@ -18,16 +16,9 @@ import { appendRecords } from '../../src/sinks/file/append.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
 import { logFilesInOrder } from '../support/log.ts';
 import { flushed } from '../support/sink-flushed.ts';
+import { scratchLogs } from '../support/util.ts';
 
-const dirs: string[] = [];
-after(() => {
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-  });
-function tempLog(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-chain-'));
-  dirs.push(dir);
-  return path.join(dir, 'main.log');
-}
+const tempLog = scratchLogs('chain');
 
 function sinkFor(file: string, options: { maxBytes?: number; key?: Buffer; onLost?: (what: string) => void; format?: LogFormatName } = {}): FileSink {
   return new FileSink(

@@ -6,9 +6,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { removedRotated } from '../../src/commands/verify-notes.ts';
 import { rotatedFiles } from '../../src/core/rotate.ts';
@@ -16,21 +15,13 @@ import { compressInBackground } from '../../src/sinks/file/compress.ts';
 import { nameEntry, rotatedNotPruned, rotatedPart } from '../../src/sinks/file/ledger-names.ts';
 import { LEDGER_BYTES, ledgerEntry, ledgerLines, noteRotated, rotatedLedgerPath, trimmed } from '../../src/sinks/file/rotated-ledger.ts';
 import { rotateUnderLock, type Retention } from '../../src/sinks/file/rotation.ts';
-import { waitFor } from '../support/util.ts';
+import { scratchLogs, waitFor } from '../support/util.ts';
 
-const dirs: string[] = [];
-after(() => {
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
 
 const KEY = Buffer.from("the auditor's key");
 const LOG = '/var/log/audit/main.log';
 
-function tempLog(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-ledger-names-'));
-  dirs.push(dir);
-  return path.join(dir, 'main.log');
-}
+const tempLog = scratchLogs('ledger-names');
 
 /** A live log rotated for real by `rotate()`, keeping `maxFiles` rotated files. */
 function rotatingLog(maxFiles: number, retention?: Omit<Retention, 'now' | 'compress'>) {

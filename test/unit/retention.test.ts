@@ -4,10 +4,9 @@
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { filesToCompress, filesTooOld, nextLocalMidnight, rotatedFiles, rotationDue } from '../../src/core/rotate.ts';
 import { verifyFiles } from '../../src/commands/verify.ts';
 import { compressInBackground } from '../../src/sinks/file/compress.ts';
@@ -18,19 +17,11 @@ import { FileSink } from '../../src/sinks/file/sink.ts';
 import { LogFile, type LogFileOptions } from '../../src/sinks/file/writer.ts';
 import { LEDGER_BYTES, noteRotated, rotatedLedgerPath, wasRotated } from '../../src/sinks/file/rotated-ledger.ts';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
-import { waitFor } from '../support/util.ts';
+import { scratchLogs, waitFor } from '../support/util.ts';
 import { ageRotated } from '../support/rotated-age.ts';
 import { flushed } from '../support/sink-flushed.ts';
 
-const dirs: string[] = [];
-after(() => {
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
-function tempLog(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-retention-'));
-  dirs.push(dir);
-  return path.join(dir, 'main.log');
-}
+const tempLog = scratchLogs('retention');
 function options(overrides: Partial<LogFileOptions> = {}): LogFileOptions & { planted: string[] } {
   const planted: string[] = [];
   return {

@@ -5,9 +5,7 @@
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, describe, it, type TestContext } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import { verifyFiles } from '../../src/commands/verify.ts';
 import type { RotateWhen } from '../../src/core/rotate.ts';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
@@ -18,16 +16,9 @@ import { LogFile } from '../../src/sinks/file/writer.ts';
 import { wrapWrites } from '../support/fs-writes.ts';
 import { logFilesInOrder } from '../support/log.ts';
 import { flushed } from '../support/sink-flushed.ts';
+import { scratchLogs } from '../support/util.ts';
 
-const dirs: string[] = [];
-after(() => {
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
-function tempLog(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-torn-'));
-  dirs.push(dir);
-  return path.join(dir, 'main.log');
-}
+const tempLog = scratchLogs('torn');
 
 const KEY = Buffer.from('the auditor\'s key');
 const REC = 'TTTTTTTTTT';
