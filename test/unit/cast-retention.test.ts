@@ -15,6 +15,7 @@ import { summarizeLog } from '../../src/read/summary.ts';
 import { DEFAULT_TIME_FORMAT } from '../../src/format/text.ts';
 import { LogFile, type LogFileOptions } from '../../src/sinks/file/writer.ts';
 import { CastFile } from '../../src/sinks/file/cast.ts';
+import { quietWriterOptions } from '../support/writer-options.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -27,7 +28,7 @@ function tempDir(): string {
 }
 function options(overrides: Partial<LogFileOptions> = {}): LogFileOptions & { planted: string[] } {
   const planted: string[] = [];
-  return { maxBytes: 1024 ** 3, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is', planted, onPlanted: (file) => planted.push(file), ...overrides };
+  return { ...quietWriterOptions({ onPlanted: (file) => planted.push(file), ...overrides }), planted };
 }
 const utc = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '');
 

@@ -18,6 +18,7 @@ import { wrapWrites } from '../support/fs-writes.ts';
 import { logFilesInOrder } from '../support/log.ts';
 import { flushed } from '../support/sink-flushed.ts';
 import { scratchLogs } from '../support/util.ts';
+import { quietWriterOptions } from '../support/writer-options.ts';
 
 const tempLog = scratchLogs('lost');
 
@@ -43,13 +44,8 @@ function sinkFor(file: string, options: { maxBytes?: number; key?: Buffer; forma
   sink = new FileSink(
     file,
     recordFormat(options.format ?? 'text', DEFAULT_TIME_FORMAT),
-    {
+    quietWriterOptions({
       maxBytes: options.maxBytes ?? 1024 ** 3,
-      maxFiles: Number.POSITIVE_INFINITY,
-      onError: () => {},
-      onRecover: () => {},
-      onRotateError: () => {},
-      directory: 'as-is',
       onLost: (what, _queued, cut) => {
         lost++;
         const event: AuditRecord = { ...place, time: sink.waitingSince ?? Date.UTC(2026, 10, 25, 12), kind: 'event', text: 'lost', fields: { what, ...cut } };
@@ -59,7 +55,7 @@ function sinkFor(file: string, options: { maxBytes?: number; key?: Buffer; forma
         sink.flush();
         options.onLost?.();
       },
-    },
+    }),
     { key: options.key, onSealed: (link) => noted.push(link) },
   );
   return { sink, lost: () => lost, noted };

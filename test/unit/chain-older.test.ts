@@ -17,6 +17,7 @@ import { DEFAULT_TIME_FORMAT } from '../../src/format/text.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
 import { logFilesInOrder } from '../support/log.ts';
 import { FIXTURES } from '../support/paths.ts';
+import { quietWriterOptions } from '../support/writer-options.ts';
 
 const OLDER = path.join(FIXTURES, 'older-logs');
 const KEY = fs.readFileSync(path.join(OLDER, 'chain.key'));
@@ -151,7 +152,7 @@ async function markedLog(lines: number, maxBytes = 48 * 1024): Promise<string> {
   const sink = new FileSink(
     live,
     recordFormat('text', DEFAULT_TIME_FORMAT),
-    { maxBytes, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' },
+    quietWriterOptions({ maxBytes }),
     { key: KEY },
   );
   const records: AuditRecord[] = [{ ...base, time: t0, kind: 'event', text: 'start', fields: { by: 'ann' } }];

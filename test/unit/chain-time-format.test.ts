@@ -16,6 +16,7 @@ import { FileSink } from '../../src/sinks/file/sink.ts';
 import { cliResult } from '../support/cli.ts';
 import { logFilesInOrder } from '../support/log.ts';
 import { flushed } from '../support/sink-flushed.ts';
+import { quietWriterOptions } from '../support/writer-options.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -36,7 +37,7 @@ async function customLog(options: { key?: Buffer; older?: boolean } = {}): Promi
   dirs.push(dir);
   const file = path.join(dir, 'main.log');
   const sinkOf = (): FileSink => {
-    const sink = new FileSink(file, new TextFormat(CLOCK), { maxBytes: 60 * 1024, maxFiles: 3, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key: options.key });
+    const sink = new FileSink(file, new TextFormat(CLOCK), quietWriterOptions({ maxBytes: 60 * 1024, maxFiles: 3 }), { key: options.key });
     if (options.older) Object.assign(sink, { sealInstants: false });
     return sink;
   };
@@ -120,7 +121,7 @@ describe('stamps that are no instants', () => {
     const midnight = new Date(2026, 10, 26).getTime();
     let t = midnight - 20_000;
     for (const [rec, format] of [['DEFAULTFMT', DEFAULT_TIME_FORMAT], ['CLOCKFORMT', CLOCK]] as const) {
-      const sink = new FileSink(file, new TextFormat(format), { maxBytes: 40 * 1024, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key });
+      const sink = new FileSink(file, new TextFormat(format), quietWriterOptions({ maxBytes: 40 * 1024 }), { key });
       const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec, user: 'ann', place: placeOf('0'), time: (t += 7), kind, text, ...(fields ? { fields } : {}) });
       sink.write(record('event', 'start', { by: 'ann' }));
       for (let i = 0; i < 2500; i++) {

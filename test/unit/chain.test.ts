@@ -17,6 +17,7 @@ import { FileSink } from '../../src/sinks/file/sink.ts';
 import { logFilesInOrder } from '../support/log.ts';
 import { flushed } from '../support/sink-flushed.ts';
 import { scratchLogs } from '../support/util.ts';
+import { quietWriterOptions } from '../support/writer-options.ts';
 
 const tempLog = scratchLogs('chain');
 
@@ -24,7 +25,7 @@ function sinkFor(file: string, options: { maxBytes?: number; key?: Buffer; onLos
   return new FileSink(
     file,
     recordFormat(options.format ?? 'text', DEFAULT_TIME_FORMAT),
-    { maxBytes: options.maxBytes ?? 1024 ** 3, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is', onLost: options.onLost },
+    quietWriterOptions({ maxBytes: options.maxBytes ?? 1024 ** 3, onLost: options.onLost }),
     { key: options.key },
   );
 }

@@ -15,6 +15,7 @@ import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
 import { logFilesInOrder } from '../support/log.ts';
 import { waitFor } from '../support/util.ts';
+import { quietWriterOptions } from '../support/writer-options.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -38,7 +39,7 @@ async function deadReader(lines: number, key: Buffer | undefined = KEY): Promise
   const file = path.join(dir, 'main.log');
   let noted = GENESIS;
   let seals = 0;
-  const sink = new FileSink(file, format, { maxBytes: 1024 ** 3, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, {
+  const sink = new FileSink(file, format, quietWriterOptions(), {
     key,
     onSealed: (link) => {
       noted = link;
@@ -185,7 +186,7 @@ describe('a dead reader\'s keyed stop whose recording\'s lines were all pruned, 
     // Another pane's recording, whole, closed by its reader.
     // Emptied before the sink opens it: emptied under it, the sink says the file was cut (sinks/file/writer.ts).
     fs.writeFileSync(file, '');
-    const sink = new FileSink(file, format, { maxBytes: 1024 ** 3, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key: KEY });
+    const sink = new FileSink(file, format, quietWriterOptions(), { key: KEY });
     const other = (time: number, kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ ...record('OTHERREC01', time, kind, text, fields), place: { ...place, pane: '1', paneId: '%1' } });
     sink.write(other(T0 + 3000, 'event', 'start', { by: 'ann' }));
     for (let i = 0; i < 20; i++) sink.write(other(T0 + 3001 + i, 'line', `other ${i}`));
@@ -221,7 +222,7 @@ describe('a made-up dead reader\'s stop in a log never keyed (review of trust13a
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-stop-'));
     dirs.push(dir);
     const file = path.join(dir, 'main.log');
-    const sink = new FileSink(file, format, { maxBytes: 1024 ** 3, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, {});
+    const sink = new FileSink(file, format, quietWriterOptions(), {});
     sink.write(record('PLAINREC01', T0, 'event', 'start', { by: 'ann' }));
     for (let i = 0; i < SEAL_EVERY * 3; i++) sink.write(record('PLAINREC01', T0 + i, 'line', `line ${i}`));
     sink.write(record('PLAINREC01', T0 + SEAL_EVERY * 3, 'event', 'stop', { reason: 'toggle' }));

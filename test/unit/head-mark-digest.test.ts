@@ -19,6 +19,7 @@ import { logFilesInOrder } from '../support/log.ts';
 import { FIXTURES } from '../support/paths.ts';
 import { flushed } from '../support/sink-flushed.ts';
 import { waitFor } from '../support/util.ts';
+import { quietWriterOptions } from '../support/writer-options.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -44,7 +45,7 @@ async function keyedLog(recordings: { rec: string; lines: number; at: number; pa
       digests.push(content);
       noted?.(file);
     };
-    const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 16 * 1024, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is', onDigest }, { key });
+    const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), quietWriterOptions({ maxBytes: 16 * 1024, onDigest }), { key });
     let t = at;
     const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec, user: 'ann', place: placeOf(pane), time: (t += step), kind, text, ...(fields ? { fields } : {}) });
     sink.write(record('event', 'start', { by: 'ann' }));

@@ -13,6 +13,7 @@ import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
 import { logFilesInOrder, parseLine } from '../support/log.ts';
 import { flushed } from '../support/sink-flushed.ts';
+import { quietWriterOptions } from '../support/writer-options.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -26,7 +27,7 @@ describe('a head mark\'s stamp', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-head-stamp-'));
     dirs.push(dir);
     const file = path.join(dir, 'main.log');
-    const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 16 * 1024, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key: Buffer.from('a key') });
+    const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), quietWriterOptions({ maxBytes: 16 * 1024 }), { key: Buffer.from('a key') });
     let t = Date.parse('2026-11-26T22:00:00.000Z');
     const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec: 'R', user: 'ann', place, time: t, kind, text, ...(fields ? { fields } : {}) });
     sink.write(record('event', 'start', { by: 'ann' }));

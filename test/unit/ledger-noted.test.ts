@@ -20,6 +20,7 @@ import { noteHeldFile } from '../../src/sinks/file/noted-files.ts';
 import { logFilesInOrder } from '../support/log.ts';
 import { flushed } from '../support/sink-flushed.ts';
 import { waitFor } from '../support/util.ts';
+import { quietWriterOptions } from '../support/writer-options.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -35,7 +36,7 @@ const record = (rec: string, pane: string, time: number, kind: AuditRecord['kind
 function paneSink(log: string, runFile: string | undefined, maxBytes: number): { sink: FileSink; noted: () => number } {
   let count = 0;
   const onOpened = runFile === undefined ? undefined : (identity: string) => noteHeldFile(runFile, identity);
-  const sink = new FileSink(log, format, { maxBytes, maxFiles: 2, compress: false, ledgerKey: KEY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, onOpened }, {
+  const sink = new FileSink(log, format, { ...quietWriterOptions({ maxBytes, maxFiles: 2, compress: false, ledgerKey: KEY, onOpened }), directory: undefined }, {
     key: KEY,
     onSealed: (link, file, line, offset) => {
       if (runFile !== undefined) noteSealLink(runFile, link, file, line, offset);

@@ -14,6 +14,7 @@ import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
 import { logFilesInOrder, parseLine, stampsOutOfOrder } from '../support/log.ts';
+import { quietWriterOptions } from '../support/writer-options.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -36,13 +37,8 @@ async function flooded(removals: number, gap: number, format: TextFormat, fill =
   const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields'], time = t): AuditRecord => ({ rec: 'R', user: 'ann', place, time, kind, text, ...(fields ? { fields } : {}) });
   // eslint-disable-next-line prefer-const
   let sink: FileSink;
-  sink = new FileSink(file, format, {
+  sink = new FileSink(file, format, quietWriterOptions({
     maxBytes: 16 * 1024,
-    maxFiles: Number.POSITIVE_INFINITY,
-    onError: () => {},
-    onRecover: () => {},
-    onRotateError: () => {},
-    directory: 'as-is',
     // As pipe.ts: the event goes first into the new file, stamped no later than what waits.
     onLost: (what) => {
       lost++;
@@ -50,7 +46,7 @@ async function flooded(removals: number, gap: number, format: TextFormat, fill =
       sink.write(record('event', 'lost', { what }, since !== undefined && since < t ? since : t));
       sink.flush();
     },
-  }, { key: Buffer.from('a key') });
+  }), { key: Buffer.from('a key') });
   sink.write(record('event', 'start', { by: 'ann' }));
   // Reads of 20 lines, each read one stamp; the writer never catches up (the event loop turns every 100 lines).
   let removed = 0;

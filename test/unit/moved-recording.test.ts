@@ -11,6 +11,7 @@ import { summaryLine, verifyFiles } from '../../src/commands/verify.ts';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
+import { quietWriterOptions } from '../support/writer-options.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -25,7 +26,7 @@ async function recordingLines(rec: string, lines: number, from: number): Promise
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-moved-'));
   dirs.push(dir);
   const file = path.join(dir, 'main.log');
-  const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 1024 ** 3, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key });
+  const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), quietWriterOptions(), { key });
   let t = from;
   const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec, user: 'ann', place, time: t++, kind, text, ...(fields ? { fields } : {}) });
   sink.write(record('event', 'start', { by: 'ann' }));

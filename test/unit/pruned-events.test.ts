@@ -15,6 +15,7 @@ import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
 import { logFilesInOrder } from '../support/log.ts';
 import { flushed } from '../support/sink-flushed.ts';
+import { quietWriterOptions } from '../support/writer-options.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -29,7 +30,7 @@ async function renamedAfterFlood(format: 'text' | 'json', keyed: boolean, stoppe
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-pruned-events-'));
   dirs.push(dir);
   const file = path.join(dir, `tk3.${format === 'json' ? 'jsonl' : 'log'}`);
-  const sink = new FileSink(file, format === 'json' ? new JsonFormat() : new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 4 * 1024, maxFiles: 2, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, keyed ? { key } : {});
+  const sink = new FileSink(file, format === 'json' ? new JsonFormat() : new TextFormat(DEFAULT_TIME_FORMAT), quietWriterOptions({ maxBytes: 4 * 1024, maxFiles: 2 }), keyed ? { key } : {});
   let t = Date.UTC(2026, 10, 26, 11);
   const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec: 'RENAMED001', user: 'ann', place, time: ++t, kind, text, ...(fields ? { fields } : {}) });
   sink.write(record('event', 'start', { by: 'ann' }));
@@ -90,7 +91,7 @@ describe('a running recording whose start was pruned, no seal of it in the files
       const file = path.join(dir, 'tk3.log');
       // Its reader's note of its last seal on disk, whole: what a running one shows under --require-key (chain/running-seal.ts).
       let noted: string | undefined;
-      const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 4 * 1024, maxFiles: 2, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, {
+      const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), quietWriterOptions({ maxBytes: 4 * 1024, maxFiles: 2 }), {
         key,
         onSealed: (_link, _file, line) => {
           noted = line;

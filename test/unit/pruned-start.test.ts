@@ -15,6 +15,7 @@ import { FileSink } from '../../src/sinks/file/sink.ts';
 import { besidesDigest } from '../support/digest-break.ts';
 import { logFilesInOrder } from '../support/log.ts';
 import { flushed } from '../support/sink-flushed.ts';
+import { quietWriterOptions } from '../support/writer-options.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -31,7 +32,7 @@ async function prunedLog(): Promise<string> {
   let t = Date.UTC(2026, 10, 25, 12);
   for (const run of [1, 2]) {
     const rec = `RUN${run}RUN${run}RU`;
-    const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 60 * 1024, maxFiles: 2, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' });
+    const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), quietWriterOptions({ maxBytes: 60 * 1024, maxFiles: 2 }));
     const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec, user: 'ann', place, time: ++t, kind, text, ...(fields ? { fields } : {}) });
     sink.write(record('event', 'start', { by: 'ann' }));
     for (let i = 1; i <= 3000 * run; i++) {
@@ -76,7 +77,7 @@ describe('a pane idle through the oldest files left (issue 13 review, finding 2a
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-pruned-'));
     dirs.push(dir);
     const file = path.join(dir, 'main.log');
-    const sinkOf = () => new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 16 * 1024, maxFiles: 4, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' });
+    const sinkOf = () => new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), quietWriterOptions({ maxBytes: 16 * 1024, maxFiles: 4 }));
     const a = sinkOf();
     const b = sinkOf();
     let t = Date.UTC(2026, 10, 25, 12);
@@ -129,7 +130,7 @@ describe('a running recording whose start is in no file read, under --require-ke
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-pruned-'));
     dirs.push(dir);
     const file = path.join(dir, 'main.log');
-    const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 60 * 1024, maxFiles: 2, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key });
+    const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), quietWriterOptions({ maxBytes: 60 * 1024, maxFiles: 2 }), { key });
     let t = Date.UTC(2026, 10, 25, 12);
     const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec: 'LIVELIVE01', user: 'ann', place, time: ++t, kind, text, ...(fields ? { fields } : {}) });
     sink.write(record('event', 'start', { by: 'ann' }));
@@ -181,7 +182,7 @@ describe('a start cut out of a later file (issue 13 review of fixtrust7, finding
     const file = path.join(dir, 'main.log');
     let t = Date.UTC(2026, 10, 25, 12);
     for (const rec of ['AAAAAAAAAA', 'BBBBBBBBBB']) {
-      const sink = new FileSink(file, format === 'json' ? new JsonFormat() : new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 16 * 1024, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key });
+      const sink = new FileSink(file, format === 'json' ? new JsonFormat() : new TextFormat(DEFAULT_TIME_FORMAT), quietWriterOptions({ maxBytes: 16 * 1024 }), { key });
       // Each in a pane of its own (the reviewer's case: B's lines are not A's place's).
       const at: Place = { ...place, pane: rec === 'AAAAAAAAAA' ? '0' : '1' };
       const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec, user: 'ann', place: at, time: ++t, kind, text, ...(fields ? { fields } : {}) });
@@ -277,7 +278,7 @@ describe('under --require-key, a recording whose start is in no file read is pro
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-pruned-'));
     dirs.push(dir);
     const file = path.join(dir, 'main.log');
-    const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 16 * 1024, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key });
+    const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), quietWriterOptions({ maxBytes: 16 * 1024 }), { key });
     let t = Date.UTC(2026, 10, 25, 12);
     const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec: 'KEYED00001', user: 'ann', place, time: ++t, kind, text, ...(fields ? { fields } : {}) });
     sink.write(record('event', 'start', { by: 'ann' }));
@@ -373,19 +374,14 @@ describe('a recording opened by a lost event, rotated files before it (issue 13 
       it.sink = new FileSink(
         file,
         new TextFormat(DEFAULT_TIME_FORMAT),
-        {
+        quietWriterOptions({
           maxBytes: 16 * 1024,
-          maxFiles: Number.POSITIVE_INFINITY,
-          onError: () => {},
-          onRecover: () => {},
-          onRotateError: () => {},
-          directory: 'as-is',
           onLost: (what) => {
             it.lost++;
             it.sink.write(record('event', 'lost', { what }));
             it.sink.flush();
           },
-        },
+        }),
         { key },
       );
       return it;

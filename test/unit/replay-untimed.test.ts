@@ -17,6 +17,7 @@ import { besidesDigest } from '../support/digest-break.ts';
 import { cliResult } from '../support/cli.ts';
 import { logFilesInOrder } from '../support/log.ts';
 import { flushed } from '../support/sink-flushed.ts';
+import { quietWriterOptions } from '../support/writer-options.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -39,7 +40,7 @@ async function prunedWithSavedSeal(format: string, keepStop = false): Promise<{ 
   const file = path.join(dir, 'main.log');
   const at = Date.UTC(2026, 10, 26, 9);
   for (const [rec, lines, from, pane] of [['EARLIER001', 1500, at, '1'], ['LATER00001', 2600, at + 3_600_000, '0']] as const) {
-    const sink = new FileSink(file, new TextFormat(format), { maxBytes: 16 * 1024, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key });
+    const sink = new FileSink(file, new TextFormat(format), quietWriterOptions({ maxBytes: 16 * 1024 }), { key });
     let t = from;
     const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec, user: 'ann', place: placeOf(pane), time: (t += 20), kind, text, ...(fields ? { fields } : {}) });
     sink.write(record('event', 'start', { by: 'ann' }));

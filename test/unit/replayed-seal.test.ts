@@ -17,6 +17,7 @@ import { FileSink } from '../../src/sinks/file/sink.ts';
 import { besidesDigest } from '../support/digest-break.ts';
 import { logFilesInOrder } from '../support/log.ts';
 import { flushed } from '../support/sink-flushed.ts';
+import { quietWriterOptions } from '../support/writer-options.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -29,7 +30,7 @@ const placeOf = (session: string, pane = '0'): Place => ({ server: '/tmp/s', ses
 /** Keyed recordings one after another into `file` (rotating at 16 K, nothing pruned): each `lines` lines, from `at` (epoch ms). */
 async function keyedLog(file: string, session: string, recordings: { rec: string; lines: number; at: number; pane?: string }[]): Promise<void> {
   for (const { rec, lines, at, pane } of recordings) {
-    const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 16 * 1024, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key });
+    const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), quietWriterOptions({ maxBytes: 16 * 1024 }), { key });
     let t = at;
     const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec, user: 'ann', place: placeOf(session, pane), time: ++t, kind, text, ...(fields ? { fields } : {}) });
     sink.write(record('event', 'start', { by: 'ann' }));
@@ -223,7 +224,7 @@ describe('head marks (chain/head-mark.ts)', () => {
   it('plain verify: a made-up head mark mid-file, or in a log none of whose recordings is keyed, is a forged event', async () => {
     const dir = tempDir();
     const plainLog = path.join(dir, 'plain.log');
-    const sink = new FileSink(plainLog, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 16 * 1024, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' });
+    const sink = new FileSink(plainLog, new TextFormat(DEFAULT_TIME_FORMAT), quietWriterOptions({ maxBytes: 16 * 1024 }));
     let t = Date.UTC(2026, 10, 26, 12);
     const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec: 'PLAIN00001', user: 'ann', place: placeOf('plain'), time: ++t, kind, text, ...(fields ? { fields } : {}) });
     sink.write(record('event', 'start', { by: 'ann' }));

@@ -20,21 +20,12 @@ import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { scratchLogs, waitFor } from '../support/util.ts';
 import { ageRotated } from '../support/rotated-age.ts';
 import { flushed } from '../support/sink-flushed.ts';
+import { quietWriterOptions } from '../support/writer-options.ts';
 
 const tempLog = scratchLogs('retention');
 function options(overrides: Partial<LogFileOptions> = {}): LogFileOptions & { planted: string[] } {
   const planted: string[] = [];
-  return {
-    maxBytes: 1024 ** 3,
-    maxFiles: Number.POSITIVE_INFINITY,
-    onError: () => {},
-    onRecover: () => {},
-    onRotateError: () => {},
-    directory: 'as-is',
-    planted,
-    onPlanted: (file) => planted.push(file),
-    ...overrides,
-  };
+  return { ...quietWriterOptions({ onPlanted: (file) => planted.push(file), ...overrides }), planted };
 }
 const rotatedOf = (file: string) => rotatedFiles(fs.readdirSync(path.dirname(file)), path.basename(file));
 

@@ -16,6 +16,7 @@ import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
 import { fileIdentity, noteRotated } from '../../src/sinks/file/rotated-ledger.ts';
 import { waitFor } from '../support/util.ts';
+import { quietWriterOptions } from '../support/writer-options.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -205,7 +206,7 @@ describe('the sink hears the file each seal is in', () => {
     const dir = scratch();
     const file = path.join(dir, 'main.log');
     const heard: (string | undefined)[] = [];
-    const sink = new FileSink(file, format, { maxBytes: 64 * 1024, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, {
+    const sink = new FileSink(file, format, quietWriterOptions({ maxBytes: 64 * 1024 }), {
       key: KEY,
       onSealed: (_link, at, line, offset) => {
         heard.push(at);

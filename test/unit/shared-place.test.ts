@@ -15,6 +15,7 @@ import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
 import { logFilesInOrder } from '../support/log.ts';
 import { flushed } from '../support/sink-flushed.ts';
+import { quietWriterOptions } from '../support/writer-options.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -25,7 +26,7 @@ const T0 = Date.UTC(2026, 10, 25, 12);
 const place: Place = { server: '/tmp/s', session: 'main', window: '0', pane: '1', paneId: '%1' };
 const record = (rec: string, time: number, kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec, user: 'ann', place, time, kind, text, ...(fields ? { fields } : {}) });
 const sinkFor = (file: string, key?: Buffer): FileSink =>
-  new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 1024 ** 3, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key });
+  new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), quietWriterOptions(), { key });
 
 /** A alone, then A and B at one place (B starts and stops in the middle), then A alone again. */
 async function sharedLog(key?: Buffer): Promise<string> {
@@ -88,7 +89,7 @@ describe('a second recording forged at one place (issue 13 review)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-shared-'));
     dirs.push(dir);
     const file = path.join(dir, 'main.log');
-    const a = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 1024 ** 3, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key });
+    const a = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), quietWriterOptions(), { key });
     let t = T0;
     a.write(record('AAAAAAAAAA', t, 'event', 'start', { by: 'ann' }));
     for (let i = 0; i < 2500; i++) a.write(record('AAAAAAAAAA', ++t, 'line', `a ${i}`));

@@ -13,6 +13,7 @@ import { LogFile } from '../../src/sinks/file/writer.ts';
 import { wrapWrites } from '../support/fs-writes.ts';
 import { logFilesInOrder } from '../support/log.ts';
 import { waitFor } from '../support/util.ts';
+import { quietWriterOptions } from '../support/writer-options.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -21,7 +22,7 @@ after(() => {
 
 const lineA = (i: number): string => `A-${String(i).padStart(6, '0')}-${'x'.repeat(100)}\n`;
 const lineB = (i: number): string => `B-${String(i).padStart(6, '0')}-${'y'.repeat(100)}\n`;
-const options = { maxBytes: 1024 ** 3, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' as const };
+const options = quietWriterOptions();
 const allText = (file: string): string => logFilesInOrder(file).map((name) => fs.readFileSync(name, 'utf8')).join('');
 
 describe('a torn line whose writer cannot read the tail at its look', () => {

@@ -17,6 +17,7 @@ import { wrapWrites } from '../support/fs-writes.ts';
 import { logFilesInOrder } from '../support/log.ts';
 import { flushed } from '../support/sink-flushed.ts';
 import { scratchLogs } from '../support/util.ts';
+import { quietWriterOptions } from '../support/writer-options.ts';
 
 const tempLog = scratchLogs('torn');
 
@@ -35,20 +36,14 @@ function sinkFor(file: string, format: LogFormatName, key: Buffer | undefined, o
   sink = new FileSink(
     file,
     recordFormat(format, DEFAULT_TIME_FORMAT),
-    {
-      maxBytes: 1024 ** 3,
-      maxFiles: Number.POSITIVE_INFINITY,
-      onError: () => {},
-      onRecover: () => {},
-      onRotateError: () => {},
-      directory: 'as-is',
+    quietWriterOptions({
       ...options,
       onLost: (what, _queued, cut) => {
         lost.push(what);
         sink.write({ rec: REC, user: 'ann', place, time: sink.waitingSince ?? T0, kind: 'event', text: 'lost', fields: { what, ...cut } });
         sink.flush();
       },
-    },
+    }),
     { key },
   );
   return { sink, lost };
@@ -222,7 +217,7 @@ describe('a write cut short inside a line, the disk full, with the day\'s rotati
 /** Two raw writers of one file, A and B: their lines, told apart by their bytes (A's hold no `B`). */
 const lineA = (i: number) => `A-${String(i).padStart(6, '0')}-${'x'.repeat(100)}\n`;
 const lineB = (i: number) => `B-${String(i).padStart(6, '0')}-${'y'.repeat(100)}\n`;
-const writerOptions = (maxBytes: number) => ({ maxBytes, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' as const });
+const writerOptions = (maxBytes: number) => quietWriterOptions({ maxBytes });
 
 /**
  * A's disk only (B goes on, and rotates): `cut next` writes A's next write up to inside its third line and then fills

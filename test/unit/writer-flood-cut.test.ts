@@ -17,6 +17,7 @@ import { wrapWrites } from '../support/fs-writes.ts';
 import { logFilesInOrder } from '../support/log.ts';
 import { flushed } from '../support/sink-flushed.ts';
 import { withTempDir } from '../support/util.ts';
+import { quietWriterOptions } from '../support/writer-options.ts';
 
 describe('a log cut to nothing under a flood', () => {
   for (const keyed of [false, true]) {
@@ -25,11 +26,9 @@ describe('a log cut to nothing under a flood', () => {
         const key = keyed ? Buffer.from('k'.repeat(32)) : undefined;
         const file = path.join(dir, 'main.log');
         const lost: [string, unknown][] = [];
-        const sink = new FileSink(file, recordFormat('text', DEFAULT_TIME_FORMAT), {
-          maxBytes: 1024 ** 3, maxFiles: Number.POSITIVE_INFINITY, directory: 'as-is',
-          onError: () => {}, onRecover: () => {}, onRotateError: () => {},
+        const sink = new FileSink(file, recordFormat('text', DEFAULT_TIME_FORMAT), quietWriterOptions({
           onLost: (what: string, _queued: Buffer, cut: unknown) => void lost.push([what, cut]),
-        } as unknown as ConstructorParameters<typeof FileSink>[2], { key });
+        }), { key });
         const place: Place = { server: '/tmp/s', session: 'main', window: '0', pane: '0', paneId: '%0' };
         const base = { rec: 'AAAAAAAAAA', user: 'ann', place };
         let time = Date.UTC(2026, 10, 25, 12);
