@@ -30,7 +30,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { nameEntry } from './ledger-names.ts';
+import { digestEntry, nameEntry, type RotatedDigest } from './ledger-names.ts';
 import { notedFiles } from './noted-files.ts';
 import { replaceFileWhole } from './safe-fs.ts';
 
@@ -132,6 +132,15 @@ export function noteRotated(logFile: string, stat: fs.Stats, key?: Buffer, rotat
   // With its size from before the rename (rotation.ts): only appended to from then on, so verify names it emptied or cut when it holds less (ledger-names.ts).
   const named = rotated === undefined ? [] : [nameEntry(logFile, 'rotated', rotated, key, stat.size)];
   return append(logFile, [...others.map(entry('pruned')), ledgerEntry(logFile, stat, key), ...named, ...pruned.filter((name) => name === rotated).map(entry('pruned'))]);
+}
+
+/**
+ * Notes what the rotated file `<log>.<rotated>` held in its first bytes at its rotation (ledger-names.ts): taken in
+ * the background after the rotation, appended under the rotation lock (a trim rewriting the ledger by rename would
+ * lose a line appended meanwhile). Returns whether it was written; throws when the write fails.
+ */
+export function noteDigest(logFile: string, rotated: string, digest: RotatedDigest, key?: Buffer): boolean {
+  return append(logFile, [digestEntry(logFile, rotated, digest, key)]);
 }
 
 function append(logFile: string, lines: readonly string[]): boolean {
