@@ -11738,8 +11738,10 @@ function before(a, b) {
   return at < bt || at === bt && Number(an) < Number(bn);
 }
 function holds(logFile, what, name, tag2, key2, size2) {
-  if (tag2 === void 0) return !1;
-  let want = Buffer.from(nameTag(logFile, what, name, key2, size2)), got = Buffer.from(tag2);
+  return tag2 !== void 0 && sameTag(tag2, nameTag(logFile, what, name, key2, size2));
+}
+function sameTag(tag2, wanted) {
+  let want = Buffer.from(wanted), got = Buffer.from(tag2);
   return got.length === want.length && (0, import_node_crypto7.timingSafeEqual)(got, want);
 }
 var NAME = /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, SIZE = /^size=(\d{1,15})$/, SHA = /^sha256=([0-9a-f]{64})$/;
@@ -11776,9 +11778,7 @@ function rotatedDigests(lines, logFile, names, key2) {
   return digests;
 }
 function digestHolds(logFile, name, size2, sha, tag2, key2) {
-  if (tag2 === void 0) return !1;
-  let want = Buffer.from(digestTag(logFile, name, size2, sha, key2)), got = Buffer.from(tag2);
-  return got.length === want.length && (0, import_node_crypto7.timingSafeEqual)(got, want);
+  return tag2 !== void 0 && sameTag(tag2, digestTag(logFile, name, size2, sha, key2));
 }
 function rotatedNotPruned(lines, logFile, present, key2, rotation = () => !0) {
   let claims = /* @__PURE__ */ new Map(), rotations = [], unknownAt = -1, unknownName, unknown = (name) => {

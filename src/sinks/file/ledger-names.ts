@@ -99,8 +99,11 @@ function before(a: string, b: string): boolean {
 }
 
 function holds(logFile: string, what: NameLine, name: string, tag: string | undefined, key: Buffer, size?: number): boolean {
-  if (tag === undefined) return false;
-  const want = Buffer.from(nameTag(logFile, what, name, key, size));
+  return tag !== undefined && sameTag(tag, nameTag(logFile, what, name, key, size));
+}
+
+function sameTag(tag: string, wanted: string): boolean {
+  const want = Buffer.from(wanted);
   const got = Buffer.from(tag);
   return got.length === want.length && timingSafeEqual(got, want);
 }
@@ -143,7 +146,7 @@ export function rotatedSizes(lines: readonly string[], logFile: string, names: R
     if (entry?.what === 'rotated' && entry.sha === undefined && names.has(entry.name)) last.set(entry.name, entry);
   }
   const sizes = new Map<string, number>();
-  // Tags checked for the names asked about only: a full ledger under a key holds some 600 of them.
+  // Tags checked for the names asked about only: a full ledger under a key holds hundreds of them.
   for (const [name, { size, tag }] of last) if (size !== undefined && (key === undefined || holds(logFile, 'rotated', name, tag, key, size))) sizes.set(name, size);
   return sizes;
 }
@@ -170,10 +173,7 @@ export function rotatedDigests(lines: readonly string[], logFile: string, names:
 }
 
 function digestHolds(logFile: string, name: string, size: number, sha: string, tag: string | undefined, key: Buffer): boolean {
-  if (tag === undefined) return false;
-  const want = Buffer.from(digestTag(logFile, name, size, sha, key));
-  const got = Buffer.from(tag);
-  return got.length === want.length && timingSafeEqual(got, want);
+  return tag !== undefined && sameTag(tag, digestTag(logFile, name, size, sha, key));
 }
 
 /** A `rotated` line read: where, what it names, its tag and size as written. */

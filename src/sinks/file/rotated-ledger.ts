@@ -38,8 +38,8 @@ const { O_RDWR, O_APPEND, O_CREAT, O_NOFOLLOW, O_NONBLOCK, O_RDONLY } = fs.const
 
 /**
  * The ledger is appended to (a few short lines per rotation: its file's identity, its name and the names it
- * prunes; no cost that grows with it) and, past this size, rewritten with its newer half (some 580 rotations
- * under a key, 1,400 without) and the entries
+ * prunes; no cost that grows with it) and, past this size, rewritten with its newer half (some 330 rotations
+ * under a key, 600 without: bench/rotation-digest.ts) and the entries
  * the readers' seal notes name (noted-files.ts): an idle pane's reader, killed, has its stop ask about the
  * file its last seal went into, however long ago that was rotated.
  */
