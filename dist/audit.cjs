@@ -11723,6 +11723,13 @@ function nameEntry(logFile, what, name, key2, size2) {
   let sized = size2 === void 0 ? name : `${name} size=${size2}`;
   return key2 ? `${what} ${sized} ${nameTag(logFile, what, name, key2, size2)}` : `${what} ${sized}`;
 }
+function digestTag(logFile, name, size2, sha, key2) {
+  return (0, import_node_crypto7.createHmac)("sha256", key2).update(`tmux-audit rotated digest\0${import_node_path7.default.resolve(logFile)}\0${name}\0${size2}\0${sha}`).digest("base64url");
+}
+function digestEntry(logFile, name, digest, key2) {
+  let line3 = `rotated ${name} size=${digest.size} sha256=${digest.sha}`;
+  return key2 ? `${line3} ${digestTag(logFile, name, digest.size, digest.sha, key2)}` : line3;
+}
 function rotatedPart(live, rotatedName2) {
   return rotatedName2.slice(live.length + 1).replace(/\.gz$/, "");
 }
@@ -11731,27 +11738,47 @@ function before(a, b) {
   return at < bt || at === bt && Number(an) < Number(bn);
 }
 function holds(logFile, what, name, tag2, key2, size2) {
-  if (tag2 === void 0) return !1;
-  let want = Buffer.from(nameTag(logFile, what, name, key2, size2)), got = Buffer.from(tag2);
+  return tag2 !== void 0 && sameTag(tag2, nameTag(logFile, what, name, key2, size2));
+}
+function sameTag(tag2, wanted) {
+  let want = Buffer.from(wanted), got = Buffer.from(tag2);
   return got.length === want.length && (0, import_node_crypto7.timingSafeEqual)(got, want);
 }
-var NAME = /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, SIZE = /^size=(\d{1,15})$/;
+var NAME = /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, SIZE = /^size=(\d{1,15})$/, SHA = /^sha256=([0-9a-f]{64})$/;
 function nameLine(line3) {
   if (!line3.startsWith("rotated ") && !line3.startsWith("pruned ")) return;
   let words2 = line3.split(" "), sized = words2[0] === "rotated" ? SIZE.exec(words2[2] ?? "") : null;
   sized && words2.splice(2, 1);
+  let hashed = sized ? SHA.exec(words2[2] ?? "") : null;
+  hashed && words2.splice(2, 1);
   let [what, name, tag2, more] = words2;
-  return NAME.test(name) && more === void 0 ? { what, name, tag: tag2, size: sized ? Number(sized[1]) : void 0 } : void 0;
+  if (!(!NAME.test(name) || more !== void 0))
+    return { what, name, tag: tag2, size: sized ? Number(sized[1]) : void 0, ...hashed ? { sha: hashed[1] } : {} };
 }
 function rotatedSizes(lines, logFile, names, key2) {
   let last = /* @__PURE__ */ new Map();
   for (let line3 of lines) {
     let entry = nameLine(line3);
-    entry?.what === "rotated" && names.has(entry.name) && last.set(entry.name, entry);
+    entry?.what === "rotated" && entry.sha === void 0 && names.has(entry.name) && last.set(entry.name, entry);
   }
   let sizes = /* @__PURE__ */ new Map();
   for (let [name, { size: size2, tag: tag2 }] of last) size2 !== void 0 && (key2 === void 0 || holds(logFile, "rotated", name, tag2, key2, size2)) && sizes.set(name, size2);
   return sizes;
+}
+function rotatedDigests(lines, logFile, names, key2) {
+  let last = /* @__PURE__ */ new Map();
+  for (let line3 of lines) {
+    if (!line3.includes(" sha256=")) continue;
+    let entry = nameLine(line3);
+    entry?.sha !== void 0 && names.has(entry.name) && last.set(entry.name, { size: entry.size, sha: entry.sha, tag: entry.tag });
+  }
+  let digests = /* @__PURE__ */ new Map();
+  for (let [name, { size: size2, sha, tag: tag2 }] of last)
+    key2 !== void 0 && !digestHolds(logFile, name, size2, sha, tag2, key2) || digests.set(name, { size: size2, sha });
+  return digests;
+}
+function digestHolds(logFile, name, size2, sha, tag2, key2) {
+  return tag2 !== void 0 && sameTag(tag2, digestTag(logFile, name, size2, sha, key2));
 }
 function rotatedNotPruned(lines, logFile, present, key2, rotation = () => !0) {
   let claims = /* @__PURE__ */ new Map(), rotations = [], unknownAt = -1, unknownName, unknown = (name) => {
@@ -11759,13 +11786,13 @@ function rotatedNotPruned(lines, logFile, present, key2, rotation = () => !0) {
   }, entries = lines.map(nameLine);
   lines.forEach((line3, at) => {
     let entry = entries[at];
-    if (!(entry === void 0 && /^(?:rotated|pruned) /.test(line3)))
+    if (!(entry === void 0 && /^(?:rotated|pruned) /.test(line3) || entry?.sha !== void 0))
       if (entry?.what === "rotated")
         claims.set(entry.name, { at, tag: entry.tag, size: entry.size, answers: [] }), rotations.push({ at, name: entry.name, tag: entry.tag, size: entry.size });
       else if (entry?.what === "pruned") {
         let claim2 = claims.get(entry.name);
         claim2 === void 0 ? unknown(entry.name) : claim2.answers.push({ at, tag: entry.tag });
-      } else entries[at + 1]?.what !== "rotated" && (unknownAt = at);
+      } else (entries[at + 1]?.what !== "rotated" || entries[at + 1]?.sha !== void 0) && (unknownAt = at);
   });
   for (let name of present) !claims.has(name) && rotation(name) && unknown(name);
   let heldByTag = /* @__PURE__ */ new Map(), rotatedHolds = (r) => (heldByTag.has(r.at) || heldByTag.set(r.at, holds(logFile, "rotated", r.name, r.tag, key2, r.size)), heldByTag.get(r.at)), ownRotation = (at) => rotations.find((r) => r.at > at)?.at ?? at, answered = (name, claim2) => claim2.answers.length > 0 && (key2 === void 0 || claim2.answers.some((answer) => holds(logFile, "pruned", name, answer.tag, key2)) || !rotatedHolds({ ...claim2, name }) || rotations.some((r) => r.at > claim2.at && r.at <= ownRotation(claim2.answers.at(-1).at) && !rotatedHolds(r))), gone = [];
@@ -11867,6 +11894,9 @@ function entryHolds(logFile, line3, id, key2) {
 function noteRotated(logFile, stat, key2, rotated, pruned = []) {
   let entry = (what) => (name) => nameEntry(logFile, what, name, key2), others = pruned.filter((name) => name !== rotated), named = rotated === void 0 ? [] : [nameEntry(logFile, "rotated", rotated, key2, stat.size)];
   return append(logFile, [...others.map(entry("pruned")), ledgerEntry(logFile, stat, key2), ...named, ...pruned.filter((name) => name === rotated).map(entry("pruned"))]);
+}
+function noteDigest(logFile, rotated, digest, key2) {
+  return append(logFile, [digestEntry(logFile, rotated, digest, key2)]);
 }
 function append(logFile, lines) {
   let ledger = rotatedLedgerPath(logFile), fd = import_node_fs4.default.openSync(ledger, O_RDWR | O_APPEND2 | O_CREAT2 | O_NOFOLLOW3 | O_NONBLOCK3, 384), size2;
@@ -16769,7 +16799,7 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
           note();
         } catch {
         }
-      if (retention?.compress) {
+      if (retention?.renamed?.(rotatedPart(live, rotated), held3.size), retention?.compress) {
         let quietSince = Date.now() - COMPRESS_AFTER_MS;
         for (let name of filesToCompress(kept.filter((name2) => !doomed.has(name2)), live)) {
           let target = import_node_path15.default.join(dir, name), stat = import_node_fs14.default.lstatSync(target, { throwIfNoEntry: !1 });
@@ -16781,6 +16811,19 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
   } finally {
     release(lock, held2);
   }
+}
+var DIGEST_LOCK_WAIT_MS = 20, DIGEST_LOCK_TRIES = 250;
+function noteDigestUnderLock(file, rotated, digest, key2, done = () => {
+}, tries = DIGEST_LOCK_TRIES) {
+  let noted;
+  try {
+    noted = withRotationLock(file, () => noteDigest(file, rotated, digest, key2));
+  } catch {
+    return done(!1);
+  }
+  if (noted !== void 0) return done(noted);
+  if (tries <= 1) return done(!1);
+  setTimeout(() => noteDigestUnderLock(file, rotated, digest, key2, done, tries - 1), DIGEST_LOCK_WAIT_MS).unref();
 }
 function putBack(rotated, file) {
   try {
@@ -17093,35 +17136,29 @@ function openForDigest(logFile, fd) {
   }
   reading !== void 0 && import_node_fs17.default.closeSync(reading);
 }
-function digestInBackground(fd, logFile, dat, key2, done = () => {
-}) {
-  let size2;
-  try {
-    size2 = import_node_fs17.default.fstatSync(fd).size;
-  } catch {
-    return import_node_fs17.default.closeSync(fd), done();
+function digestInBackground(fd, size2, done) {
+  if (size2 <= 0) {
+    import_node_fs17.default.close(fd, () => done());
+    return;
   }
-  if (size2 === 0)
-    return import_node_fs17.default.closeSync(fd), done();
-  let hash = (0, import_node_crypto14.createHash)("sha256"), slice = Buffer.allocUnsafe(Math.min(SLICE_BYTES, Math.max(1, size2))), finish = (content) => {
-    import_node_fs17.default.close(fd, () => done(content));
+  let hash = (0, import_node_crypto14.createHash)("sha256"), slice = Buffer.allocUnsafe(Math.min(SLICE_BYTES, size2)), finish = (sha) => {
+    import_node_fs17.default.close(fd, () => done(sha));
   }, next = (at) => {
-    if (at >= size2) {
-      let content = { dat, size: size2, sha: hash.digest("hex") };
-      try {
-        replaceFileWhole(digestNotePath(logFile), `${content.dat} ${content.size} ${content.sha} ${contentTag(key2, sealLogName(logFile), content)}
-`);
-      } catch {
-        return finish();
-      }
-      return finish(content);
-    }
+    if (at >= size2) return finish(hash.digest("hex"));
     import_node_fs17.default.read(fd, slice, 0, Math.min(slice.length, size2 - at), at, (error, read2) => {
       if (error || read2 === 0) return finish();
       hash.update(slice.subarray(0, read2)), next(at + read2);
     });
   };
   next(0);
+}
+function noteForMark(logFile, content, key2) {
+  try {
+    return replaceFileWhole(digestNotePath(logFile), `${content.dat} ${content.size} ${content.sha} ${contentTag(key2, sealLogName(logFile), content)}
+`), !0;
+  } catch {
+    return !1;
+  }
 }
 function notedDigest(logFile, key2) {
   try {
@@ -17411,7 +17448,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     this.saw(mine), this.size = mine.size, this.keepTorn(), this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
     let size2 = mine.size;
     if (incoming > 0 && this.torn.length === 0 && rotationDue(rotate, size2, incoming, this.options.maxBytes, mine.mtimeMs, now)) {
-      let rotated = !1, key2 = this.options.headMark ? this.options.ledgerKey : void 0, reading = key2 === void 0 ? void 0 : openForDigest(this.file, this.fd), dat = 0, reopened = !1;
+      let rotated = !1, key2 = this.options.headMark ? this.options.ledgerKey : void 0, reading = openForDigest(this.file, this.fd), renamed, dat = 0, reopened = !1;
       try {
         rotated = rotateUnderLock(this.file, this.fd, this.options.maxFiles, () => {
           let old = import_node_fs18.default.fstatSync(this.fd);
@@ -17421,6 +17458,9 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
           compress: this.options.compress ?? !1,
           now,
           ledgerKey: this.options.ledgerKey,
+          renamed: (rotated2, size3) => {
+            renamed = { rotated: rotated2, size: size3 };
+          },
           planted: this.options.onPlanted,
           compressed: (file, error) => {
             error && this.options.onCompressError?.(file, error);
@@ -17429,13 +17469,27 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       } catch (error) {
         return this.rotateFailing || this.options.onRotateError(error), this.rotateFailing = !0, Number.POSITIVE_INFINITY;
       } finally {
-        reopened && this.noteOpened(), reading !== void 0 && (rotated && dat > 0 && key2 !== void 0 ? digestInBackground(reading, this.file, dat, key2, this.options.onDigest) : import_node_fs18.default.closeSync(reading));
+        reopened && this.noteOpened(), reading !== void 0 && (rotated && renamed !== void 0 ? this.digest(reading, renamed.rotated, renamed.size, dat, key2) : import_node_fs18.default.closeSync(reading));
       }
       if (!rotated) return;
       let opened = import_node_fs18.default.fstatSync(this.fd);
       this.saw(opened), size2 = opened.size;
     }
     return this.size = size2, this.checkEvery = this.options.rotate === "daily" ? CHECK_BYTES : Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size2) * CHECK_ROOM_SHARE))), this.room();
+  }
+  /**
+   * Hashes the file this writer just renamed to `<log>.<rotated>` (open as `reading`, closed by it) as it held `size`
+   * bytes then, in the background, and notes the digest in the ledger (tagged under the ledger's key) and, under a key
+   * with head marks, for the next mark (`dat`: the file's own mark's at; verify finds the file a digest names by it).
+   */
+  digest(reading, rotated, size2, dat, key2) {
+    let file = this.file, ledgerKey = this.options.ledgerKey, onDigest = this.options.onDigest;
+    digestInBackground(reading, size2, (sha) => {
+      if (sha === void 0) return onDigest?.();
+      noteDigestUnderLock(file, rotated, { size: size2, sha }, ledgerKey);
+      let content = { dat, size: size2, sha };
+      key2 !== void 0 && dat > 0 && noteForMark(file, content, key2) ? onDigest?.(content) : onDigest?.();
+    });
   }
   /** After a look: `unverified` holds only `torn` (checked, kept to be written again whole after a removal). */
   keepTorn() {
@@ -21745,15 +21799,28 @@ function removedRotated(files, key2, marked = []) {
     detail: `a rotated file of the log is gone, and not by retention: the rotated-files ledger (${rotatedLedgerPath(live)}) notes its rotation and no pruning of it (@audit-max-files, @audit-max-age); removed or moved away by hand${planted}`
   }));
 }
-function shrunkRotated(files, held2, key2) {
+function shrunkRotated(files, held2, key2, digestOf2) {
   let first = files[0];
   if (first === void 0) return [];
   let liveName = sealLogName(first), live = import_node_path30.default.join(import_node_path30.default.dirname(first), liveName), rotated = new Map(files.filter((file) => import_node_path30.default.basename(file) !== liveName && held2.has(file)).map((file) => [rotatedPart(liveName, import_node_path30.default.basename(file)), file]));
   if (rotated.size === 0) return [];
-  let sizes = rotatedSizes(ledgerLines(live), live, new Set(rotated.keys()), key2), found = [];
+  let lines = ledgerLines(live), sizes = rotatedSizes(lines, live, new Set(rotated.keys()), key2), digests = digestOf2 === void 0 ? /* @__PURE__ */ new Map() : rotatedDigests(lines, live, new Set(rotated.keys()), key2), found = [];
   for (let [name, file] of rotated) {
-    let noted = sizes.get(name), bytes = held2.get(file);
-    noted === void 0 || bytes >= noted || found.push({ kind: "truncated", file, line: 1, rec: "", detail: `the file holds ${bytes} byte(s)${file.endsWith(".gz") ? " gunzipped" : ""}, and the rotated-files ledger (${rotatedLedgerPath(live)}) notes ${noted} at its rotation: ${bytes === 0 ? "emptied" : "cut"} by hand (a rotated file is only appended to, compressed whole or pruned)` });
+    let noted = sizes.get(name), bytes = held2.get(file), gunzipped = file.endsWith(".gz") ? " gunzipped" : "";
+    if (noted !== void 0 && bytes < noted) {
+      found.push({ kind: "truncated", file, line: 1, rec: "", detail: `the file holds ${bytes} byte(s)${gunzipped}, and the rotated-files ledger (${rotatedLedgerPath(live)}) notes ${noted} at its rotation: ${bytes === 0 ? "emptied" : "cut"} by hand (a rotated file is only appended to, compressed whole or pruned)` });
+      continue;
+    }
+    let digest = digests.get(name);
+    if (digest === void 0 || digestOf2(file, digest.size) === digest.sha) continue;
+    let short = bytes < digest.size;
+    found.push({
+      kind: short ? "truncated" : "edited",
+      file,
+      line: 1,
+      rec: "",
+      detail: short ? `the file holds ${bytes} byte(s)${gunzipped}, and the rotated-files ledger (${rotatedLedgerPath(live)}) notes the digest of its first ${digest.size} at its rotation: ${bytes === 0 ? "emptied" : "cut"} by hand` : `the file's first ${digest.size} byte(s)${gunzipped} do not match the digest (SHA-256) the rotated-files ledger (${rotatedLedgerPath(live)}) notes at its rotation: rewritten by hand (a rotated file is only appended to, compressed whole or pruned)`
+    });
   }
   return found;
 }
@@ -21862,8 +21929,7 @@ function verifyFiles(files, timeFormat, options, textOf = textsByName()) {
       throw text2.release(), error;
     }
     return text2;
-  };
-  return { ...verifyLines(files, (file, take2) => {
+  }, each = (file, take2) => {
     let taking = !1;
     try {
       eachLineOfFile(file, (line3, cut2) => {
@@ -21874,7 +21940,8 @@ function verifyFiles(files, timeFormat, options, textOf = textsByName()) {
     } catch (error) {
       throw taking || error instanceof AuditError ? error : new AuditError(`cannot read ${file}: ${failure(error)}`, 2);
     }
-  }, timeFormat, { prefixDigest: prefixDigests(textOf), ...options }), held: held2 };
+  }, digestOf2 = prefixDigests(textOf);
+  return { ...verifyLines(files, each, timeFormat, { prefixDigest: digestOf2, ...options }), held: held2, digestOf: digestOf2 };
 }
 function prefixDigests(textOf) {
   let known2 = /* @__PURE__ */ new Map();
@@ -22034,7 +22101,7 @@ function verifyCommand() {
     let out = new Output(), tampered = !1, untimedSaid = !1, notesFailed = !1, rearrange = new RearrangeBudget(), check = (groupFiles, textOf) => {
       let report2 = verifyFiles(groupFiles, where.timeFormat, { key: key2, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange }, textOf);
       try {
-        let gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key2, report2.marked), ...shrunkRotated(groupFiles, report2.held ?? /* @__PURE__ */ new Map(), key2)];
+        let gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key2, report2.marked), ...shrunkRotated(groupFiles, report2.held ?? /* @__PURE__ */ new Map(), key2, report2.digestOf)];
         return gone.length > 0 ? { ...report2, breaks: [...report2.breaks, ...gone] } : report2;
       } catch (error) {
         return notesFailed = !0, process.stderr.write(`tmux-audit: could not read the notes beside ${groupFiles.at(-1) ?? ""} (the run files, the rotated-files ledger), so what they tell is unknown; the chain's findings are below (a fault in verify, not a finding in the log): ${error.message}

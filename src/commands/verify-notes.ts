@@ -16,7 +16,9 @@
 //   (`.<log>.rotated`, sinks/file/ledger-names.ts): one made and gone, not
 //   pruned, was removed by hand, also when it is now older than every file left;
 //   and with its size then: one holding less was emptied or cut by hand (the
-//   oldest file emptied read as a log whose start was pruned).
+//   oldest file emptied read as a log whose start was pruned); and with the
+//   digest of its first bytes then (noted later, in the background): one whose
+//   first bytes are others was rewritten (emptied and refilled to its size).
 //
 // What is left unseen: a log whose every recording has ended and that never
 // rotated under a key has no note (the run files go with their recording), so
@@ -33,7 +35,7 @@ import { openLogFile } from '../read/safe-open.ts';
 import type { Recording } from '../runtime/runfile.ts';
 import { headNotePath } from '../sinks/file/head-mark.ts';
 import { rotatedFiles } from '../core/rotate.ts';
-import { rotatedNotPruned, rotatedPart, rotatedSizes } from '../sinks/file/ledger-names.ts';
+import { rotatedDigests, rotatedNotPruned, rotatedPart, rotatedSizes, type RotatedDigest } from '../sinks/file/ledger-names.ts';
 import { fileIdentity, ledgerLines, rotatedLedgerPath } from '../sinks/file/rotated-ledger.ts';
 import { readPrivateFile } from '../sinks/file/safe-fs.ts';
 import { holdsAt } from '../sinks/file/seal-offset.ts';
@@ -134,21 +136,43 @@ export function removedRotated(files: readonly string[], key?: Buffer, marked: r
  * the rotated-files ledger says they held when rotated: one `truncated` break each. A rotated file is only appended
  * to, compressed whole or pruned, so less is an `: >` or a cut by hand: also of the oldest file, whose recordings,
  * emptied, only looked started before it (as after pruning), and whose lines no later head mark names.
+ *
+ * And those whose first bytes are not those the ledger's digest line says they were (`digestOf`: a file's first
+ * bytes' SHA-256, as verify reads it): one `edited` break each. Appending leaves the first bytes as they were, so
+ * another digest is a file rewritten: also the oldest one emptied and refilled to its size with made-up lines.
  */
-export function shrunkRotated(files: readonly string[], held: ReadonlyMap<string, number>, key?: Buffer): Break[] {
+export function shrunkRotated(files: readonly string[], held: ReadonlyMap<string, number>, key?: Buffer, digestOf?: (file: string, size: number) => string | undefined): Break[] {
   const first = files[0];
   if (first === undefined) return [];
   const liveName = sealLogName(first);
   const live = path.join(path.dirname(first), liveName);
   const rotated = new Map(files.filter((file) => path.basename(file) !== liveName && held.has(file)).map((file) => [rotatedPart(liveName, path.basename(file)), file]));
   if (rotated.size === 0) return [];
-  const sizes = rotatedSizes(ledgerLines(live), live, new Set(rotated.keys()), key);
+  const lines = ledgerLines(live);
+  const sizes = rotatedSizes(lines, live, new Set(rotated.keys()), key);
+  const digests = digestOf === undefined ? new Map<string, RotatedDigest>() : rotatedDigests(lines, live, new Set(rotated.keys()), key);
   const found: Break[] = [];
   for (const [name, file] of rotated) {
     const noted = sizes.get(name);
     const bytes = held.get(file)!;
-    if (noted === undefined || bytes >= noted) continue;
-    found.push({ kind: 'truncated', file, line: 1, rec: '', detail: `the file holds ${bytes} byte(s)${file.endsWith('.gz') ? ' gunzipped' : ''}, and the rotated-files ledger (${rotatedLedgerPath(live)}) notes ${noted} at its rotation: ${bytes === 0 ? 'emptied' : 'cut'} by hand (a rotated file is only appended to, compressed whole or pruned)` });
+    const gunzipped = file.endsWith('.gz') ? ' gunzipped' : '';
+    if (noted !== undefined && bytes < noted) {
+      found.push({ kind: 'truncated', file, line: 1, rec: '', detail: `the file holds ${bytes} byte(s)${gunzipped}, and the rotated-files ledger (${rotatedLedgerPath(live)}) notes ${noted} at its rotation: ${bytes === 0 ? 'emptied' : 'cut'} by hand (a rotated file is only appended to, compressed whole or pruned)` });
+      continue;
+    }
+    const digest = digests.get(name);
+    // Fewer bytes than the digest's (and no size said, or another): a cut, which the digest cannot tell from less.
+    if (digest === undefined || digestOf!(file, digest.size) === digest.sha) continue;
+    const short = bytes < digest.size;
+    found.push({
+      kind: short ? 'truncated' : 'edited',
+      file,
+      line: 1,
+      rec: '',
+      detail: short
+        ? `the file holds ${bytes} byte(s)${gunzipped}, and the rotated-files ledger (${rotatedLedgerPath(live)}) notes the digest of its first ${digest.size} at its rotation: ${bytes === 0 ? 'emptied' : 'cut'} by hand`
+        : `the file's first ${digest.size} byte(s)${gunzipped} do not match the digest (SHA-256) the rotated-files ledger (${rotatedLedgerPath(live)}) notes at its rotation: rewritten by hand (a rotated file is only appended to, compressed whole or pruned)`,
+    });
   }
   return found;
 }

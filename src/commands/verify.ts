@@ -127,14 +127,16 @@ export function verifyFiles(files: readonly string[], timeFormat: string, option
       throw new AuditError(`cannot read ${file}: ${failure(error)}`, 2);
     }
   };
-  return { ...verifyLines(files, each, timeFormat, { prefixDigest: prefixDigests(textOf), ...options }), held };
+  // One for the head marks' digests and the ledger's (verify-notes.ts): a file both name is read once for a size.
+  const digestOf = prefixDigests(textOf);
+  return { ...verifyLines(files, each, timeFormat, { prefixDigest: digestOf, ...options }), held, digestOf };
 }
 
 /**
  * The SHA-256 of a file's first `size` bytes as it holds them (`.gz` ones gunzipped), read in pieces; undefined
  * when it holds fewer. Kept: a digest is checked against one file, maybe once per order renamed-files tries.
  */
-function prefixDigests(textOf: TextOf): (file: string, size: number) => string | undefined {
+function prefixDigests(textOf: TextOf): PrefixDigest {
   const known = new Map<string, string | undefined>();
   return (file, size) => {
     const key = `${size}:${file}`;
@@ -263,7 +265,10 @@ export function notedSealLine(file: string, line: string, timeFormat: string): V
 }
 
 /** What verify found in one log: `untimed`, the stamp format of its text lines when they are no instants (chain/epoch-stamps.ts); `held`, the bytes each file held as read. */
-export type LogReport = VerifyReport & { untimed?: string; held?: ReadonlyMap<string, number> };
+export type LogReport = VerifyReport & { untimed?: string; held?: ReadonlyMap<string, number>; digestOf?: PrefixDigest };
+
+/** The SHA-256 (hex) of a log file's first `size` bytes as it holds them (a `.gz` gunzipped); undefined when it holds fewer. */
+export type PrefixDigest = (file: string, size: number) => string | undefined;
 
 /**
  * A file's lines as verify sees them. Whether its stamps are instants is the file's to say, not the format
@@ -438,7 +443,7 @@ export function verifyCommand(): Command {
         // What the notes beside the log say it held (verify-notes.ts): lines gone whole leave the chain nothing to read.
         // A fault there (a note someone made up, say) loses neither the chain's findings nor the logs after it.
         try {
-          const gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key, report.marked), ...shrunkRotated(groupFiles, report.held ?? new Map(), key)];
+          const gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key, report.marked), ...shrunkRotated(groupFiles, report.held ?? new Map(), key, report.digestOf)];
           return gone.length > 0 ? { ...report, breaks: [...report.breaks, ...gone] } : report;
         } catch (error) {
           notesFailed = true;

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import { rotatedFiles } from '../../src/core/rotate.ts';
 import { alive } from '../support/process.ts';
@@ -83,4 +83,51 @@ describe('the oldest rotated file emptied', () => {
       await tmux.stop();
     }
   });
+});
+
+/** The ledger's digest line for the rotated file `file` of `log` (written in the background after its rotation), if any yet. */
+function digestLine(log: string, file: string): string | undefined {
+  const name = path.basename(file).slice(path.basename(log).length + 1).replace(/\.gz$/, '');
+  const ledger = path.join(path.dirname(log), `.${path.basename(log)}.rotated`);
+  return fs.readFileSync(ledger, 'utf8').split('\n').find((line) => line.startsWith(`rotated ${name} size=`) && line.includes(' sha256='));
+}
+
+/** Exactly `size` bytes of whole made-up lines in the log's own stamp (the first line's), the last one padded to fit. */
+function madeUp(first: string, size: number): Buffer {
+  const prefix = `${first.slice(0, first.indexOf(' * '))} | `;
+  let text = '';
+  for (let i = 0; size - Buffer.byteLength(text) > 2 * (prefix.length + 40); i++) text += `${prefix}nothing to see here ${i}\n`;
+  return Buffer.from(`${text}${prefix}${'.'.repeat(size - Buffer.byteLength(text) - prefix.length - 1)}\n`);
+}
+
+// The size alone is no content (review of empty13): the oldest file emptied and refilled with as many bytes of
+// made-up lines passed, keyed or not (no head mark names the log's first file). Each rotation's writer hashes the
+// file's first bytes as renamed, in the background, and notes the digest in the ledger: verify names the rewrite.
+describe('the oldest rotated file emptied and refilled to its noted size', () => {
+  for (const [keyed, gz] of [[false, false], [true, true]] as const) {
+    it(`${keyed ? 'keyed' : 'plain'}${gz ? ', compressed' : ''}: honest OK; refilled with made-up lines of its size, edited naming it, exit 1; put back, OK`, async () => {
+      const { tmux, log, keyArgs } = await floodedAndEnded(keyed, gz);
+      try {
+        const oldest = rotated(log)[0]!;
+        await waitFor("the oldest file's digest noted", () => digestLine(log, oldest) !== undefined);
+        const honest = verifyDir(tmux.logDir, ...keyArgs);
+        assert.equal(honest.status, 0, honest.stdout);
+        const kept = fs.readFileSync(oldest);
+        const text = gz ? gunzipSync(kept) : kept;
+        const forged = madeUp(text.toString('utf8').split('\n')[0]!, text.length);
+        assert.equal(forged.length, text.length);
+        execFileSync('sh', ['-c', ': > "$1"', 'sh', oldest]);
+        fs.writeFileSync(oldest, gz ? gzipSync(forged) : forged);
+        const refilled = verifyDir(tmux.logDir, ...keyArgs);
+        assert.equal(refilled.status, 1, refilled.stdout);
+        assert.match(refilled.stdout, new RegExp(`^${oldest.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1: edited: the file's first \\d+ byte\\(s\\)${gz ? ' gunzipped' : ''} do not match the digest .* rewritten by hand`, 'm'));
+        assert.match(refilled.stdout, /^TAMPERED main@/m);
+        fs.writeFileSync(oldest, kept);
+        const back = verifyDir(tmux.logDir, ...keyArgs);
+        assert.equal(back.status, 0, back.stdout);
+      } finally {
+        await tmux.stop();
+      }
+    });
+  }
 });

@@ -14,6 +14,11 @@
 // (by the log's owner, who can write the directory) leaves the file without a
 // digest, as a reader that exits before its hash ends does: verify then checks
 // nothing of it, as before.
+//
+// The same digest, of the bytes the file held at its rename, goes into the
+// rotated-files ledger (ledger-names.ts), for every rotated file, keyed or not:
+// the log's first file has no head mark and no later mark names it, and emptied
+// and refilled to its noted size it passed (issue 13, review of empty13).
 
 import { createHash, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
@@ -46,45 +51,40 @@ export function openForDigest(logFile: string, fd: number): number | undefined {
 }
 
 /**
- * Hashes the file open as `fd` (closed when done), whose head mark says `at=dat`, as far as it holds now, and
- * notes the digest for the next mark of `logFile`. `done` hears the digest noted, or undefined when there was none.
+ * Hashes the first `size` bytes of the file open as `fd` (closed when done): what it held just before its rename
+ * (rotation.ts takes the size then), not what other writers appended since, unaware. `done` hears the SHA-256 (hex),
+ * or undefined when there is none: an empty file (its digest would match any file's first 0 bytes), one that holds
+ * fewer bytes now (cut since: no digest of bytes it never held so), a failed read.
  */
-export function digestInBackground(fd: number, logFile: string, dat: number, key: Buffer, done: (content?: FileContent) => void = () => {}): void {
-  let size: number;
-  try {
-    size = fs.fstatSync(fd).size;
-  } catch {
-    fs.closeSync(fd);
-    return done();
-  }
-  // An empty file's digest would match any file's first 0 bytes: none.
-  if (size === 0) {
-    fs.closeSync(fd);
-    return done();
+export function digestInBackground(fd: number, size: number, done: (sha?: string) => void): void {
+  if (size <= 0) {
+    fs.close(fd, () => done());
+    return;
   }
   const hash = createHash('sha256');
-  const slice = Buffer.allocUnsafe(Math.min(SLICE_BYTES, Math.max(1, size)));
-  const finish = (content?: FileContent): void => {
-    fs.close(fd, () => done(content));
+  const slice = Buffer.allocUnsafe(Math.min(SLICE_BYTES, size));
+  const finish = (sha?: string): void => {
+    fs.close(fd, () => done(sha));
   };
   const next = (at: number): void => {
-    if (at >= size) {
-      const content = { dat, size, sha: hash.digest('hex') };
-      try {
-        replaceFileWhole(digestNotePath(logFile), `${content.dat} ${content.size} ${content.sha} ${contentTag(key, sealLogName(logFile), content)}\n`);
-      } catch {
-        return finish();
-      }
-      return finish(content);
-    }
+    if (at >= size) return finish(hash.digest('hex'));
     fs.read(fd, slice, 0, Math.min(slice.length, size - at), at, (error, read) => {
-      // Shorter than it was (cut since): no digest, rather than one of bytes the file never held so.
       if (error || read === 0) return finish();
       hash.update(slice.subarray(0, read));
       next(at + read);
     });
   };
   next(0);
+}
+
+/** Notes `content` (a rotated file's digest, by its head mark's at) for the next mark of `logFile`, tagged under `key`; whether it was. */
+export function noteForMark(logFile: string, content: FileContent, key: Buffer): boolean {
+  try {
+    replaceFileWhole(digestNotePath(logFile), `${content.dat} ${content.size} ${content.sha} ${contentTag(key, sealLogName(logFile), content)}\n`);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The digest the note holds, if its tag holds under `key` for this log; undefined else. */

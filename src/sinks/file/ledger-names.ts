@@ -24,6 +24,18 @@
 // started before it, as after pruning; no head mark names its content).
 // Lines without a size (older writers) make no such claim.
 //
+// A byte count is no content: the oldest file emptied and refilled with as many
+// bytes of made-up lines passed (issue 13, review of empty13). So the writer
+// that rotated a file hashes its first `size` bytes afterwards, in the
+// background (file-digest.ts: hashing under the lock stalled its lines, issue
+// 15), and appends `rotated <name> size=<bytes> sha256=<hex>` (tagged under the
+// key over all three): a digest line, no claim that the file was made (its
+// `rotated` line, written at the rename, is that), only of what its first bytes
+// were. Written later than the rename, it may follow the name's `pruned` line,
+// or never come (the reader gone first): a file without one is checked by its
+// size alone. An older verify reads it as no name line (a word too many) and
+// passes over it.
+//
 // A claim ("this file should be here or pruned") is only made where the ledger
 // can make it: nothing for a name whose `rotated` line is gone (the ledger's
 // older half dropped, an older writer's ledger, no ledger); and none for a file
@@ -57,6 +69,23 @@ export function nameEntry(logFile: string, what: NameLine, name: string, key?: B
   return key ? `${what} ${sized} ${nameTag(logFile, what, name, key, size)}` : `${what} ${sized}`;
 }
 
+/** The tag of a digest line: its own first word, so that no name line's tag passes for one (nor the reverse). */
+function digestTag(logFile: string, name: string, size: number, sha: string, key: Buffer): string {
+  return createHmac('sha256', key).update(`tmux-audit rotated digest\0${path.resolve(logFile)}\0${name}\0${size}\0${sha}`).digest('base64url');
+}
+
+/** What a rotated file's first `size` bytes were at its rotation: their SHA-256 (hex). */
+export interface RotatedDigest {
+  size: number;
+  sha: string;
+}
+
+/** The ledger line saying that the rotated file `<log>.<name>` held, in its first `size` bytes, the bytes whose SHA-256 is `sha`. */
+export function digestEntry(logFile: string, name: string, digest: RotatedDigest, key?: Buffer): string {
+  const line = `rotated ${name} size=${digest.size} sha256=${digest.sha}`;
+  return key ? `${line} ${digestTag(logFile, name, digest.size, digest.sha, key)}` : line;
+}
+
 /** The part of a rotated file's name after the live file's (`.gz` left off): what its ledger lines name. */
 export function rotatedPart(live: string, rotatedName: string): string {
   return rotatedName.slice(live.length + 1).replace(/\.gz$/, '');
@@ -70,8 +99,11 @@ function before(a: string, b: string): boolean {
 }
 
 function holds(logFile: string, what: NameLine, name: string, tag: string | undefined, key: Buffer, size?: number): boolean {
-  if (tag === undefined) return false;
-  const want = Buffer.from(nameTag(logFile, what, name, key, size));
+  return tag !== undefined && sameTag(tag, nameTag(logFile, what, name, key, size));
+}
+
+function sameTag(tag: string, wanted: string): boolean {
+  const want = Buffer.from(wanted);
   const got = Buffer.from(tag);
   return got.length === want.length && timingSafeEqual(got, want);
 }
@@ -82,14 +114,23 @@ const NAME = /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/;
 /** A size a `rotated` line may say. */
 const SIZE = /^size=(\d{1,15})$/;
 
-/** A name line, well formed: `<what> <name>[ size=<bytes>][ <tag>]` (only `rotated` says a size). */
-function nameLine(line: string): { what: NameLine; name: string; tag: string | undefined; size: number | undefined } | undefined {
+/** A digest a `rotated` line may say, after its size. */
+const SHA = /^sha256=([0-9a-f]{64})$/;
+
+/**
+ * A name line, well formed: `<what> <name>[ size=<bytes>][ <tag>]` (only `rotated` says a size), or a digest line,
+ * `rotated <name> size=<bytes> sha256=<hex>[ <tag>]` (`sha` set).
+ */
+function nameLine(line: string): { what: NameLine; name: string; tag: string | undefined; size: number | undefined; sha?: string } | undefined {
   if (!line.startsWith('rotated ') && !line.startsWith('pruned ')) return undefined;
   const words = line.split(' ');
   const sized = words[0] === 'rotated' ? SIZE.exec(words[2] ?? '') : null;
   if (sized) words.splice(2, 1);
+  const hashed = sized ? SHA.exec(words[2] ?? '') : null;
+  if (hashed) words.splice(2, 1);
   const [what, name, tag, more] = words as [NameLine, string, string?, string?];
-  return NAME.test(name) && more === undefined ? { what, name, tag, size: sized ? Number(sized[1]) : undefined } : undefined;
+  if (!NAME.test(name) || more !== undefined) return undefined;
+  return { what, name, tag, size: sized ? Number(sized[1]) : undefined, ...(hashed ? { sha: hashed[1]! } : {}) };
 }
 
 /**
@@ -102,12 +143,37 @@ export function rotatedSizes(lines: readonly string[], logFile: string, names: R
   const last = new Map<string, { size: number | undefined; tag: string | undefined }>();
   for (const line of lines) {
     const entry = nameLine(line);
-    if (entry?.what === 'rotated' && names.has(entry.name)) last.set(entry.name, entry);
+    if (entry?.what === 'rotated' && entry.sha === undefined && names.has(entry.name)) last.set(entry.name, entry);
   }
   const sizes = new Map<string, number>();
-  // Tags checked for the names asked about only: a full ledger under a key holds some 600 of them.
+  // Tags checked for the names asked about only: a full ledger under a key holds hundreds of them.
   for (const [name, { size, tag }] of last) if (size !== undefined && (key === undefined || holds(logFile, 'rotated', name, tag, key, size))) sizes.set(name, size);
   return sizes;
+}
+
+/**
+ * What the ledger's digest lines say the first bytes of each of the rotated files `names` were at its rotation (its
+ * rotated part to the digest): the name's last digest line, under `key` only if its tag holds (an untagged one is
+ * anyone's: without the key, whoever writes the directory writes the file and its line alike).
+ */
+export function rotatedDigests(lines: readonly string[], logFile: string, names: ReadonlySet<string>, key?: Buffer): Map<string, RotatedDigest> {
+  const last = new Map<string, { size: number; sha: string; tag: string | undefined }>();
+  for (const line of lines) {
+    // A cheap look first: all but a few of a full ledger's lines are no digest line.
+    if (!line.includes(' sha256=')) continue;
+    const entry = nameLine(line);
+    if (entry?.sha !== undefined && names.has(entry.name)) last.set(entry.name, { size: entry.size!, sha: entry.sha, tag: entry.tag });
+  }
+  const digests = new Map<string, RotatedDigest>();
+  for (const [name, { size, sha, tag }] of last) {
+    if (key !== undefined && !digestHolds(logFile, name, size, sha, tag, key)) continue;
+    digests.set(name, { size, sha });
+  }
+  return digests;
+}
+
+function digestHolds(logFile: string, name: string, size: number, sha: string, tag: string | undefined, key: Buffer): boolean {
+  return tag !== undefined && sameTag(tag, digestTag(logFile, name, size, sha, key));
 }
 
 /** A `rotated` line read: where, what it names, its tag and size as written. */
@@ -145,8 +211,9 @@ export function rotatedNotPruned(lines: readonly string[], logFile: string, pres
   const entries = lines.map(nameLine);
   lines.forEach((line, at) => {
     const entry = entries[at];
-    // A name line naming no file a rotation makes (`<stamp>/x`, a NUL: review of prune13, finding 2) says nothing.
-    if (entry === undefined && /^(?:rotated|pruned) /.test(line)) return;
+    // A name line naming no file a rotation makes (`<stamp>/x`, a NUL: review of prune13, finding 2) says nothing;
+    // nor, here, does a digest line (written after the rename, maybe after the file's pruning: no claim it was made).
+    if ((entry === undefined && /^(?:rotated|pruned) /.test(line)) || entry?.sha !== undefined) return;
     if (entry?.what === 'rotated') {
       claims.set(entry.name, { at, tag: entry.tag, size: entry.size, answers: [] });
       rotations.push({ at, name: entry.name, tag: entry.tag, size: entry.size });
@@ -154,7 +221,7 @@ export function rotatedNotPruned(lines: readonly string[], logFile: string, pres
       const claim = claims.get(entry.name);
       if (claim === undefined) unknown(entry.name);
       else claim.answers.push({ at, tag: entry.tag });
-    } else if (entries[at + 1]?.what !== 'rotated') {
+    } else if (entries[at + 1]?.what !== 'rotated' || entries[at + 1]?.sha !== undefined) {
       // An identity line its own rotation's name line does not follow: a writer that notes no names rotated here
       // (or a line cut by a full disk: what its write held is written again, or lost).
       unknownAt = at;

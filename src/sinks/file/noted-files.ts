@@ -5,7 +5,7 @@
 // identity of the file that seal went into (chain/seal-file-gone.ts). When
 // the reader is killed, `recover` asks the ledger about that file: a file the
 // ledger names left the log by rotation, one it does not name by `rm` or `mv`
-// (`away=1`). The ledger keeps only its newer entries (some 580 rotations under a
+// (`away=1`). The ledger keeps only its newer entries (some 330 rotations under a
 // key), so an idle pane's reader whose last seal went into a file that a busy
 // pane rotated past that many times, then pruned, had its stop say `away=1`,
 // and verify named an honest log's recording `missing file` (issue 13).

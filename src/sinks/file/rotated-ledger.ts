@@ -30,7 +30,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { nameEntry } from './ledger-names.ts';
+import { digestEntry, nameEntry, type RotatedDigest } from './ledger-names.ts';
 import { notedFiles } from './noted-files.ts';
 import { replaceFileWhole } from './safe-fs.ts';
 
@@ -38,8 +38,8 @@ const { O_RDWR, O_APPEND, O_CREAT, O_NOFOLLOW, O_NONBLOCK, O_RDONLY } = fs.const
 
 /**
  * The ledger is appended to (a few short lines per rotation: its file's identity, its name and the names it
- * prunes; no cost that grows with it) and, past this size, rewritten with its newer half (some 580 rotations
- * under a key, 1,400 without) and the entries
+ * prunes; no cost that grows with it) and, past this size, rewritten with its newer half (some 330 rotations
+ * under a key, 600 without: bench/rotation-digest.ts) and the entries
  * the readers' seal notes name (noted-files.ts): an idle pane's reader, killed, has its stop ask about the
  * file its last seal went into, however long ago that was rotated.
  */
@@ -132,6 +132,15 @@ export function noteRotated(logFile: string, stat: fs.Stats, key?: Buffer, rotat
   // With its size from before the rename (rotation.ts): only appended to from then on, so verify names it emptied or cut when it holds less (ledger-names.ts).
   const named = rotated === undefined ? [] : [nameEntry(logFile, 'rotated', rotated, key, stat.size)];
   return append(logFile, [...others.map(entry('pruned')), ledgerEntry(logFile, stat, key), ...named, ...pruned.filter((name) => name === rotated).map(entry('pruned'))]);
+}
+
+/**
+ * Notes what the rotated file `<log>.<rotated>` held in its first bytes at its rotation (ledger-names.ts): taken in
+ * the background after the rotation, appended under the rotation lock (a trim rewriting the ledger by rename would
+ * lose a line appended meanwhile). Returns whether it was written; throws when the write fails.
+ */
+export function noteDigest(logFile: string, rotated: string, digest: RotatedDigest, key?: Buffer): boolean {
+  return append(logFile, [digestEntry(logFile, rotated, digest, key)]);
 }
 
 function append(logFile: string, lines: readonly string[]): boolean {

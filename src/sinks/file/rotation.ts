@@ -17,8 +17,8 @@ import { rotationLockPath } from '../../core/paths.ts';
 import { castsTooOld } from '../../core/cast-names.ts';
 import { filesToCompress, filesToPrune, filesTooOld, rotatedFiles, rotatedName } from '../../core/rotate.ts';
 import { compressInBackground } from './compress.ts';
-import { rotatedPart } from './ledger-names.ts';
-import { noteRotated } from './rotated-ledger.ts';
+import { rotatedPart, type RotatedDigest } from './ledger-names.ts';
+import { noteDigest, noteRotated } from './rotated-ledger.ts';
 import { processAlive } from '../../runtime/process.ts';
 import { isOwnFile, userName } from './safe-fs.ts';
 
@@ -51,6 +51,8 @@ export interface Retention {
   compressed?: (file: string, error?: NodeJS.ErrnoException) => void;
   /** The chain key: the rotated-files ledger's entries are tagged under it (rotated-ledger.ts). */
   ledgerKey?: Buffer;
+  /** The file was renamed to `<log>.<rotated>` holding `size` bytes (its fstat before the rename): for its digest (file-digest.ts). */
+  renamed?: (rotated: string, size: number) => void;
 }
 
 /** A rotated file is compressed once nobody has written to it for this long (and at a later rotation). */
@@ -127,6 +129,8 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
           // nothing more to do: the ledger cannot be written
         }
       }
+      // Its digest, whatever became of the note: of the bytes it held at the rename, true whether or not it was named.
+      retention?.renamed?.(rotatedPart(live, rotated), held.size);
       if (retention?.compress) {
         // Not the one just rotated, nor any written to in the last COMPRESS_AFTER_MS: another writer may
         // still append to a rotated file until it notices (under a flood several rotations pass meanwhile),
@@ -145,6 +149,28 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
   } finally {
     release(lock, held);
   }
+}
+
+/** How often, and how many times, a digest's note waits for the rotation lock another writer holds (a rotation: milliseconds). */
+const DIGEST_LOCK_WAIT_MS = 20;
+const DIGEST_LOCK_TRIES = 250;
+
+/**
+ * Appends the digest of the rotated file `<file>.<rotated>` to the ledger (noteDigest) under the rotation lock, from the
+ * background (file-digest.ts): a lock held is waited for on a timer, never in a loop that would hold the reader's
+ * lines. Given up when it stays held, or on any fault: the file is then checked by its size alone, as one whose
+ * reader exited before its digest was taken. `done` hears whether it was noted.
+ */
+export function noteDigestUnderLock(file: string, rotated: string, digest: RotatedDigest, key: Buffer | undefined, done: (noted: boolean) => void = () => {}, tries = DIGEST_LOCK_TRIES): void {
+  let noted: boolean | undefined;
+  try {
+    noted = withRotationLock(file, () => noteDigest(file, rotated, digest, key));
+  } catch {
+    return done(false);
+  }
+  if (noted !== undefined) return done(noted);
+  if (tries <= 1) return done(false);
+  setTimeout(() => noteDigestUnderLock(file, rotated, digest, key, done, tries - 1), DIGEST_LOCK_WAIT_MS).unref();
 }
 
 /**

@@ -40,10 +40,10 @@ import { ByteQueue } from './queue.ts';
 import { whyAway } from './moved-away.ts';
 import { fileIdentity } from './rotated-ledger.ts';
 import { writeHeadMark, type HeadMarkLine } from './head-mark.ts';
-import { digestInBackground, notedDigest, openForDigest } from './file-digest.ts';
+import { digestInBackground, notedDigest, noteForMark, openForDigest } from './file-digest.ts';
 import type { FileContent } from '../../chain/head-mark.ts';
 import { lastOffsetOf } from './seal-offset.ts';
-import { rotateUnderLock, sameFile, withRotationLock } from './rotation.ts';
+import { noteDigestUnderLock, rotateUnderLock, sameFile, withRotationLock } from './rotation.ts';
 import { openAppend, type DirPolicy } from './safe-fs.ts';
 import { AuditError } from '../../core/errors.ts';
 
@@ -585,10 +585,12 @@ export class LogFile {
     // (fail put it back as one), which the write takes whatever the room.
     if (incoming > 0 && this.torn.length === 0 && rotationDue(rotate, size, incoming, this.options.maxBytes, mine.mtimeMs, now)) {
       let rotated = false;
-      // Under a key: the file about to be renamed, opened for reading (the writer's own fd appends only), for its
-      // digest to be taken after the rotation, in the background (file-digest.ts); its mark's at, once known.
+      // The file about to be renamed, opened for reading (the writer's own fd appends only), for its digest to be taken
+      // after the rotation, in the background (file-digest.ts): for the ledger, and under a key for the next head mark
+      // (by its own mark's at, once known); the size and name it has when renamed, once known.
       const key = this.options.headMark ? this.options.ledgerKey : undefined;
-      const reading = key === undefined ? undefined : openForDigest(this.file, this.fd);
+      const reading = openForDigest(this.file, this.fd);
+      let renamed: { rotated: string; size: number } | undefined;
       let dat = 0;
       let reopened = false;
       try {
@@ -603,6 +605,9 @@ export class LogFile {
           compress: this.options.compress ?? false,
           now,
           ledgerKey: this.options.ledgerKey,
+          renamed: (rotated, size) => {
+            renamed = { rotated, size };
+          },
           planted: this.options.onPlanted,
           compressed: (file, error) => {
             if (error) this.options.onCompressError?.(file, error);
@@ -616,9 +621,8 @@ export class LogFile {
       } finally {
         // Out of the lock, however the rotation ended once the new file was open.
         if (reopened) this.noteOpened();
-        // Only a file this writer rotated whose mark is known: verify finds the file a digest names by its mark's at.
         if (reading !== undefined) {
-          if (rotated && dat > 0 && key !== undefined) digestInBackground(reading, this.file, dat, key, this.options.onDigest);
+          if (rotated && renamed !== undefined) this.digest(reading, renamed.rotated, renamed.size, dat, key);
           else fs.closeSync(reading);
         }
       }
@@ -630,6 +634,24 @@ export class LogFile {
     this.size = size;
     this.checkEvery = this.options.rotate === 'daily' ? CHECK_BYTES : Math.max(1, Math.min(CHECK_BYTES, Math.floor((this.options.maxBytes - size) * CHECK_ROOM_SHARE)));
     return this.room();
+  }
+
+  /**
+   * Hashes the file this writer just renamed to `<log>.<rotated>` (open as `reading`, closed by it) as it held `size`
+   * bytes then, in the background, and notes the digest in the ledger (tagged under the ledger's key) and, under a key
+   * with head marks, for the next mark (`dat`: the file's own mark's at; verify finds the file a digest names by it).
+   */
+  private digest(reading: number, rotated: string, size: number, dat: number, key: Buffer | undefined): void {
+    const file = this.file;
+    const ledgerKey = this.options.ledgerKey;
+    const onDigest = this.options.onDigest;
+    digestInBackground(reading, size, (sha) => {
+      if (sha === undefined) return onDigest?.();
+      noteDigestUnderLock(file, rotated, { size, sha }, ledgerKey);
+      const content = { dat, size, sha };
+      if (key !== undefined && dat > 0 && noteForMark(file, content, key)) onDigest?.(content);
+      else onDigest?.();
+    });
   }
 
   /** After a look: `unverified` holds only `torn` (checked, kept to be written again whole after a removal). */

@@ -1,0 +1,188 @@
+// The digest of each rotated file's first bytes in the rotated-files ledger (`rotated <name> size=<bytes>
+// sha256=<hex>`, sinks/file/ledger-names.ts), and verify's check of it (commands/verify-notes.ts, shrunkRotated). A
+// byte count is no content: the oldest rotated file emptied and refilled with as many bytes of made-up lines passed
+// verify, keyed or not (issue 13, review of empty13): no head mark names the log's first file. The writer that
+// rotated a file hashes it in the background (file-digest.ts) and notes the digest; verify names a file whose first
+// bytes are others `edited`. The line's parse and format as the pure reader takes them, then the real writer.
+
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { after, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { verifyFiles } from '../../src/commands/verify.ts';
+import { shrunkRotated } from '../../src/commands/verify-notes.ts';
+import type { AuditRecord } from '../../src/core/record.ts';
+import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
+import { compressInBackground } from '../../src/sinks/file/compress.ts';
+import { digestEntry, nameEntry, rotatedDigests, rotatedNotPruned, rotatedSizes } from '../../src/sinks/file/ledger-names.ts';
+import { ledgerEntry, ledgerLines } from '../../src/sinks/file/rotated-ledger.ts';
+import { FileSink } from '../../src/sinks/file/sink.ts';
+import { logFilesInOrder } from '../support/log.ts';
+import { flushed } from '../support/sink-flushed.ts';
+import { waitFor } from '../support/util.ts';
+
+const dirs: string[] = [];
+after(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const KEY = Buffer.from("the auditor's key");
+const LOG = '/var/log/audit/main.log';
+const A = '20261124T230101.000Z';
+const B = '20261124T230102.000Z';
+const AB = new Set([A, B]);
+const SHA = createHash('sha256').update('what A held').digest('hex');
+const OTHER = createHash('sha256').update('something else').digest('hex');
+
+describe('the digest line (digestEntry, rotatedDigests)', () => {
+  it('as written: after the size, bound with the name, the size and the log by the tag under the key; without the key, taken as written', () => {
+    assert.equal(digestEntry(LOG, A, { size: 120, sha: SHA }), `rotated ${A} size=120 sha256=${SHA}`);
+    const keyed = digestEntry(LOG, A, { size: 120, sha: SHA }, KEY);
+    assert.match(keyed, new RegExp(`^rotated ${A} size=120 sha256=${SHA} [A-Za-z0-9_-]{43}$`));
+    assert.deepEqual([...rotatedDigests([keyed], LOG, AB, KEY)], [[A, { size: 120, sha: SHA }]]);
+    for (const edited of [keyed.replace(SHA, OTHER), keyed.replace('size=120', 'size=12'), keyed.replace(A, B), keyed.replace(/ \S+$/, '')]) {
+      assert.deepEqual([...rotatedDigests([edited], LOG, AB, KEY)], [], edited);
+    }
+    assert.deepEqual([...rotatedDigests([keyed], '/var/log/audit/other.log', AB, KEY)], [], "another log's line");
+    assert.deepEqual([...rotatedDigests([keyed.replace(SHA, OTHER)], LOG, AB)], [[A, { size: 120, sha: OTHER }]]);
+    // A name line's tag does not pass for a digest line's, nor the reverse.
+    assert.deepEqual([...rotatedDigests([nameEntry(LOG, 'rotated', A, KEY, 120).replace(' size=120 ', ` size=120 sha256=${SHA} `)], LOG, AB, KEY)], []);
+    assert.deepEqual([...rotatedSizes([keyed.replace(` sha256=${SHA}`, '')], LOG, AB, KEY)], []);
+  });
+
+  it("the name's last one; only the names asked about; a malformed one is none", () => {
+    const lines = [digestEntry(LOG, A, { size: 1, sha: OTHER }), digestEntry(LOG, A, { size: 120, sha: SHA }), digestEntry(LOG, B, { size: 7, sha: OTHER })];
+    assert.deepEqual([...rotatedDigests(lines, LOG, AB)], [[A, { size: 120, sha: SHA }], [B, { size: 7, sha: OTHER }]]);
+    assert.deepEqual([...rotatedDigests(lines, LOG, new Set([B]))], [[B, { size: 7, sha: OTHER }]]);
+    for (const bad of [`rotated ${A} sha256=${SHA}`, `rotated ${A} size=120 sha256=${SHA.slice(1)}`, `rotated ${A} size=120 sha256=${SHA.toUpperCase()}`, `pruned ${A} size=120 sha256=${SHA}`, `rotated ${A}/x size=120 sha256=${SHA}`]) {
+      assert.deepEqual([...rotatedDigests([bad], LOG, new Set([A, `${A}/x`]))], [], bad);
+    }
+  });
+
+  // Sizes of up to 15 digits: what a size word takes (ledger-names.ts).
+  it('any size and digest, keyed or not, read back as written; the size lines beside them read as before', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e15 - 1 }), fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.integer({ min: 0, max: 1e15 - 1 }), fc.boolean(), (size, bytes, noted, keyed) => {
+        const sha = Buffer.from(bytes).toString('hex');
+        const key = keyed ? KEY : undefined;
+        const lines = [ledgerEntry(LOG, fs.statSync('/'), key), nameEntry(LOG, 'rotated', A, key, noted), digestEntry(LOG, A, { size, sha }, key)];
+        assert.deepEqual([...rotatedDigests(lines, LOG, AB, key)], [[A, { size, sha }]]);
+        assert.deepEqual([...rotatedSizes(lines, LOG, AB, key)], [[A, noted]]);
+      }),
+    );
+  });
+
+  it('no claim that a file was made: a digest line is neither a rotation nor an identity line (rotatedNotPruned)', () => {
+    const note = (name: string, size: number): string[] => [`1:${name.length}:2`, nameEntry(LOG, 'rotated', name, undefined, size)];
+    // A removed by hand, its digest noted after its rotation: still named gone (taken for an identity line with no
+    // `rotated` line after it, the digest line would read as a rotation unsaid, holding the claim back).
+    assert.deepEqual(rotatedNotPruned([...note(A, 10), digestEntry(LOG, A, { size: 10, sha: SHA }), ...note(B, 10)], LOG, new Set([B])), [A]);
+    // A pruned at the next rotation, its digest noted after that (the hash outran by the pruning): not named gone.
+    assert.deepEqual(rotatedNotPruned([...note(A, 10), nameEntry(LOG, 'pruned', A), ...note(B, 10), digestEntry(LOG, A, { size: 10, sha: SHA })], LOG, new Set([B])), []);
+  });
+});
+
+const placeOf = (pane: string) => ({ server: '/tmp/s', session: 'main', window: '0', pane, paneId: `%${pane}` });
+
+/** A recording written by the real writer into a new log rotating at 16 K (nothing pruned), and its digests noted. */
+async function rotatedLog(key?: Buffer): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-ledger-digests-'));
+  dirs.push(dir);
+  const file = path.join(dir, 'main.log');
+  const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 16 * 1024, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key });
+  let t = Date.UTC(2026, 10, 26, 9);
+  const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec: 'DIGESTS001', user: 'ann', place: placeOf('0'), time: (t += 1), kind, text, ...(fields ? { fields } : {}) });
+  sink.write(record('event', 'start', { by: 'ann' }));
+  for (let i = 1; i <= 1200; i++) {
+    sink.write(record('line', `line ${i}`));
+    if (i % 100 === 0) await flushed(sink);
+  }
+  sink.write(record('event', 'stop', { reason: 'toggle' }));
+  await sink.close();
+  const rotated = logFilesInOrder(file).slice(0, -1);
+  assert.ok(rotated.length >= 3, `${rotated.length} rotated files`);
+  await waitFor('every rotated file\'s digest noted', () => rotatedDigests(ledgerLines(file), file, new Set(rotated.map(part)), key).size === rotated.length);
+  return file;
+}
+
+const part = (file: string): string => path.basename(file).slice('main.log.'.length).replace(/\.gz$/, '');
+
+/** The breaks shrunkRotated gives for the log as verify reads it (its files' sizes and digests as read), as `<kind> <file>`. */
+function check(file: string, key?: Buffer): string[] {
+  const files = logFilesInOrder(file);
+  const report = verifyFiles(files, DEFAULT_TIME_FORMAT, { key });
+  return shrunkRotated(files, report.held!, key, report.digestOf).map((found) => `${found.kind} ${path.basename(found.file)}`);
+}
+
+describe('the writer notes each rotated file\'s digest; verify names one rewritten', () => {
+  for (const key of [undefined, KEY]) {
+    it(`${key ? 'keyed' : 'plain'}: each digest is of the bytes its rotation noted; honest, nothing; the oldest refilled to its size, edited; another's line appended, nothing`, async () => {
+      const file = await rotatedLog(key);
+      const rotated = logFilesInOrder(file).slice(0, -1);
+      const digests = rotatedDigests(ledgerLines(file), file, new Set(rotated.map(part)), key);
+      const sizes = rotatedSizes(ledgerLines(file), file, new Set(rotated.map(part)), key);
+      for (const name of rotated) {
+        const bytes = fs.readFileSync(name);
+        const digest = digests.get(part(name))!;
+        assert.equal(digest.size, sizes.get(part(name)), 'the size the rotation noted');
+        assert.equal(digest.sha, createHash('sha256').update(bytes.subarray(0, digest.size)).digest('hex'));
+      }
+      assert.deepEqual(check(file, key), []);
+      const oldest = rotated[0]!;
+      const kept = fs.readFileSync(oldest);
+      const first = kept.toString('utf8').split('\n')[0]!;
+      // Emptied and refilled with as many bytes: its first line kept, one line made up in place of the second.
+      const second = kept.indexOf(0x0a) + 1;
+      const third = kept.indexOf(0x0a, second) + 1;
+      const made = `${first.slice(0, first.indexOf(' * '))} | nothing to see here`.padEnd(third - second - 1, '.');
+      fs.writeFileSync(oldest, Buffer.concat([kept.subarray(0, second), Buffer.from(`${made}\n`), kept.subarray(third)]));
+      assert.equal(fs.statSync(oldest).size, kept.length);
+      assert.deepEqual(check(file, key), [`edited ${path.basename(oldest)}`]);
+      // Other writers append to a renamed file until they notice: past the noted size, nothing is said.
+      fs.writeFileSync(oldest, Buffer.concat([kept, Buffer.from(`${first.slice(0, first.indexOf(' * '))} | late\n`)]));
+      assert.deepEqual(check(file, key), []);
+      // Cut below the digest's size (the size line taken out: the digest alone tells it), truncated.
+      if (!key) {
+        fs.writeFileSync(oldest, kept.subarray(0, second));
+        const ledger = path.join(path.dirname(file), '.main.log.rotated');
+        const lines = fs.readFileSync(ledger, 'utf8');
+        fs.writeFileSync(ledger, lines.replace(new RegExp(`^rotated ${part(oldest)} size=\\d+\\n`, 'm'), ''));
+        assert.deepEqual(check(file, key), [`truncated ${path.basename(oldest)}`]);
+        fs.writeFileSync(ledger, lines);
+      }
+      fs.writeFileSync(oldest, kept);
+      assert.deepEqual(check(file, key), []);
+    });
+  }
+
+  it('keyed, compressed: the .gz gunzipped for the check; honest, nothing; replaced by a .gz of other bytes of its size, edited', async () => {
+    const file = await rotatedLog(KEY);
+    const oldest = logFilesInOrder(file)[0]!;
+    await new Promise<void>((resolve, reject) => compressInBackground(oldest, (error) => (error ? reject(error) : resolve())));
+    const gz = `${oldest}.gz`;
+    assert.ok(fs.existsSync(gz) && !fs.existsSync(oldest));
+    assert.deepEqual(check(file, KEY), []);
+    const text = gunzipSync(fs.readFileSync(gz));
+    const other = Buffer.from(text);
+    other[other.length - 2] = other[other.length - 2] === 0x41 ? 0x42 : 0x41;
+    fs.writeFileSync(gz, gzipSync(other));
+    assert.deepEqual(check(file, KEY), [`edited ${path.basename(gz)}`]);
+  });
+
+  it('a ledger of an older writer (sizes, no digests) checks the sizes alone, as before', async () => {
+    const file = await rotatedLog(KEY);
+    const ledger = path.join(path.dirname(file), '.main.log.rotated');
+    fs.writeFileSync(ledger, ledgerLines(file).filter((line) => !line.includes(' sha256=')).map((line) => `${line}\n`).join(''));
+    const oldest = logFilesInOrder(file)[0]!;
+    const kept = fs.readFileSync(oldest);
+    assert.deepEqual(check(file, KEY), []);
+    fs.writeFileSync(oldest, Buffer.alloc(kept.length, 0x0a));
+    assert.deepEqual(check(file, KEY), [], 'no digest noted: a file refilled to its size is not told (what the digest adds)');
+    fs.writeFileSync(oldest, '');
+    assert.deepEqual(check(file, KEY), [`truncated ${path.basename(oldest)}`]);
+  });
+});
