@@ -145,8 +145,14 @@ describe('a stop whose pipe someone else closed while it was on its way', () => 
   // The reader slow to ask: the stop's step comes first and finds the pane still marked; it must see the pipe is not
   // this recording's any more, closed, or replaced by another command (which it leaves open).
   // The hook unset: nothing notes the pipe-pane, so only the pipe's state shows it is closed.
-  const cases = [['closed', undefined, false], ['replaced by another command', 'cat >/dev/null', false], ['closed with the after-pipe-pane hook unset', undefined, true]] as const;
-  for (const [how, command, unhooked] of cases) {
+  // An empty server option (set -s): a format finds it before the pane's (format.c:3446), which notes the pipe-pane.
+  const cases = [
+    ['closed', undefined, false, false],
+    ['replaced by another command', 'cat >/dev/null', false, false],
+    ['closed with the after-pipe-pane hook unset', undefined, true, false],
+    ['replaced by another command, @audit_piped_by set empty at the server', 'cat >/dev/null', false, true],
+  ] as const;
+  for (const [how, command, unhooked, serverCopy] of cases) {
     it(`nor when the pipe was ${how} and the reader asked only after the stop's step`, async () => {
       const [first, holds] = twoHoldsForThisTest();
       const { tmux, recording, reader } = await loggedServer(holds);
@@ -155,6 +161,7 @@ describe('a stop whose pipe someone else closed while it was on its way', () => 
       await first.heldCall('the stop at its tmux call');
       holds.holdCall(READER_STOP_QUESTION);
       if (unhooked) for (const hook of tmux.tmux('show-hooks', '-g').split('\n').filter((line) => line.startsWith('after-pipe-pane['))) tmux.tmux('set-hook', '-gu', hook.split(' ')[0]!);
+      if (serverCopy) tmux.tmux('set-option', '-s', '@audit_piped_by', '');
       tmux.tmux('pipe-pane', '-t', '%0', ...(command === undefined ? [] : [command]));
       await holds.heldCall('the reader\'s question');
       first.releaseCall();
@@ -271,6 +278,39 @@ describe('@audit_piped_by set for every window (set -g -w) or a window, by a use
     await tmux.run('echo before');
     tmux.toggle();
     assert.equal(tmux.show('#{@audit_on}'), '', 'stopped');
+    await waitFor('the reader to finish', () => !alive(reader));
+    assert.match(tmux.readLog(), new RegExp(`\\* stop rec=${recording} reason=toggle by=${user}\\n`));
+  });
+});
+
+describe('@audit_piped_by set at the server (set -s), by a user', () => {
+  // A format finds a server option before the pane's (format.c:3446): the reader and the stop must read the pane's own.
+  it('does not name whom it says when the pipe is closed by hand', async () => {
+    const tmux = server();
+    const { recording, pid: reader } = await tmux.startLogging();
+    await tmux.run('echo before');
+    // As the after-pipe-pane hook notes a client that has just pressed a key, kept fresh till the reader has asked.
+    const forge = (): void => void tmux.tmux('set-option', '-s', '@audit_piped_by', `mallory /dev/pts/99 ${Math.floor(Date.now() / 1000)}`);
+    forge();
+    // Another hand's plain pipe-pane, from a command line: no client pressed a key, so nobody is to be named.
+    tmux.tmux('pipe-pane', '-t', '%0');
+    await waitFor('the reader to finish', () => (forge(), !alive(reader)));
+    const log = tmux.readLog();
+    assert.match(log, new RegExp(`\\* stop rec=${recording} reason=pipe-closed\\n`), `no by= of the server's option:\n${log}`);
+  });
+
+  it('does not keep a toggle from stopping: the stop removes it, says so, and names who stopped', async () => {
+    const tmux = server();
+    const user = os.userInfo().username;
+    const { recording, pid: reader } = await tmux.startLogging();
+    tmux.tmux('set-option', '-s', '@audit_piped_by', 'x');
+    await tmux.run('echo before');
+    const said = await helperInPane(tmux, ['stop', '--pane', '%0']);
+    assert.equal(tmux.show('#{@audit_on}'), '', `stopped:\n${said.output}`);
+    assert.notEqual(tmux.show('#{T:status-right}'), ON);
+    assert.equal(said.status, 0, said.output);
+    assert.match(said.output, /removed the server option @audit_piped_by \(x\)/);
+    assert.doesNotMatch(tmux.tmux('show-options', '-s'), /^@audit_piped_by/m);
     await waitFor('the reader to finish', () => !alive(reader));
     assert.match(tmux.readLog(), new RegExp(`\\* stop rec=${recording} reason=toggle by=${user}\\n`));
   });
