@@ -3,7 +3,7 @@
 // reader held at its start, released when the test has made the other side happen: no sleeps, no mocks.
 
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -200,6 +200,30 @@ describe('a stop followed at once by the end of its pane or server', () => {
   }
 });
 
+describe('a stop whose tmux call fails after its step printed that it ran', () => {
+  // A kill-server right after the step: tmux may print the step's word, then exit non-zero (its server gone), the
+  // pipe closed by the step all the same. Made so here: a hook on the step's display-message runs a command that
+  // fails once the pane is unmarked (tmux then exits 1, cmdq_error), and the server is killed before the reader asks.
+  it('is the toggle\'s stop, confirmed: the toggle says it stopped, and the reader, its server gone, names who', async () => {
+    const holds = holdsForThisTest();
+    const { tmux, recording, reader } = await loggedServer(holds);
+    const user = os.userInfo().username;
+    tmux.tmux('set-hook', '-g', 'after-display-message[99]', "if-shell -F -t %0 '#{==:#{@audit_on},}' 'select-pane -t %999'");
+    holds.holdCall(READER_STOP_QUESTION);
+    const said = await helperInPane(tmux, ['stop', '--pane', '%0']);
+    await holds.heldCall('the reader\'s question');
+    tmux.tmux('kill-server');
+    await waitFor('the server to exit', () => serverGone(tmux));
+    holds.releaseCall();
+    await waitFor('the reader to finish', () => !alive(reader));
+    const log = tmux.readLog();
+    assert.match(log, new RegExp(`\\* stop rec=${recording} reason=toggle by=${user}\\n`), log);
+    assert.equal(said.status, 0, said.output);
+    assert.match(said.output, new RegExp(`stopped logging %0 \\(rec ${recording}\\)`));
+    assert.deepEqual(runFilesLeft(tmux), []);
+  });
+});
+
 describe('a stop whose toggle is signalled after its step, then the server killed', () => {
   // As an exiting server signals its run-shell jobs (server.c job_kill_all), the toggle among them if its shell ran
   // it by exec: between its request and its confirmation, it must not die, or a reader with no server is not told.
@@ -346,6 +370,16 @@ describe('a recording an older version started, its reader running on after an u
     assert.deepEqual(runFilesLeft(tmux), []);
   });
 });
+
+/** Whether `tmux`'s server has exited (no answer on its socket). */
+function serverGone(tmux: TmuxServer): boolean {
+  try {
+    execFileSync('tmux', ['-L', tmux.socketName, 'list-sessions'], { env: tmux.env, stdio: 'ignore' });
+    return false;
+  } catch {
+    return true;
+  }
+}
 
 /** Starts a server of its own on `tmux`'s socket (no plugin); undefined while the old one still answers. */
 function newServer(tmux: TmuxServer): true | undefined {
