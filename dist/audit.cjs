@@ -13191,19 +13191,19 @@ function findClient(tmux, name) {
   return clientRow(rows.split(`
 `), name, FIELD_SEPARATOR);
 }
-function tellSession(tmux, sessionId, name, fields) {
+function tellSession(tmux, sessionId, name, fields, only) {
   let panes;
   try {
     panes = tmux.loggedPanes(sessionId).panes;
   } catch {
     return;
   }
-  for (let pane of panes) noteToReader(pane, name, fields);
+  for (let pane of panes) (!only || only.has(pane.recording)) && noteToReader(pane, name, fields);
 }
-function noteClient(tmux, what, clientName) {
+function noteClient(tmux, what, clientName, recordings) {
   let option = clientOption(clientName), before2 = remembered(tmux.globalOption(option), clientName);
   if (what === "detach")
-    return tmux.run(["set-option", "-g", option, remember("", clientName, before2 && { sessionId: "", user: before2.user })]), before2?.sessionId && tellSession(tmux, before2.sessionId, "detach", { client: clientName }), { messages: [], version: "" };
+    return tmux.run(["set-option", "-g", option, remember("", clientName, before2 && { sessionId: "", user: before2.user })]), before2?.sessionId && tellSession(tmux, before2.sessionId, "detach", { client: clientName }, recordings), { messages: [], version: "" };
   let client = findClient(tmux, clientName);
   return client ? (tmux.run(["set-option", "-g", option, remember("", clientName, { sessionId: client.sessionId, user: client.user })]), before2?.sessionId ? before2.sessionId !== client.sessionId && (tellSession(tmux, before2.sessionId, "switch", { client: client.name }), tellSession(tmux, client.sessionId, "switch", { client: client.name, from: before2.sessionId })) : tellSession(tmux, client.sessionId, "attach", { client: client.name }), { messages: [], version: "" }) : { messages: [], version: "" };
 }
@@ -23620,9 +23620,9 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
 ).addCommand(
   new Command("recover-pane").description("close the recording of an auto-started pane whose reader died (what an auto pipe runs after it)").requiredOption("--socket <path>", "the tmux server's socket").requiredOption("--pane <pane>", "the pane").argument("<status>", "the reader's exit status").action((status, options) => recoverPane(options.socket, options.pane, Number(status)))
 ).addCommand(
-  new Command("client").description("record a client coming to or leaving a session in its logs (what the client-session-changed and client-detached hooks run)").requiredOption("--what <what>", "session (the client is now in a session) or detach").requiredOption("--client <name>", "the client (#{hook_client})").action((options) => {
+  new Command("client").description("record a client coming to or leaving a session in its logs (what the client-session-changed and client-detached hooks run)").requiredOption("--what <what>", "session (the client is now in a session) or detach").requiredOption("--client <name>", "the client (#{hook_client})").option("--recordings <ids>", "detach: the recordings there were as the hook ran, separated by spaces; only they are told").action((options) => {
     if (options.what !== "session" && options.what !== "detach") throw new AuditError(`--what takes session or detach, not '${options.what}'`, 2);
-    let outcome = noteClient(new Tmux(), options.what, options.client);
+    let recordings = options.recordings === void 0 ? void 0 : new Set(options.recordings.split(" ").filter(Boolean)), outcome = noteClient(new Tmux(), options.what, options.client, recordings);
     report(outcome.messages, outcome.version, !1);
   })
 ).addCommand(
