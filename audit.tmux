@@ -81,7 +81,12 @@ main() {
 	# these notification hooks (notify.c:218 queues them with no client); #{q:} escapes it for sh
 	# (format.c:3357). client-session-changed[47] is the sweep's: this is the next fixed index.
 	tmux set-hook -g "client-session-changed[$((audit_hook_index + 1))]" "$(run_shell_command "$run_helper client --what session --client #{q:hook_client}")"
-	tmux set-hook -g "client-detached[$audit_hook_index]" "$(run_shell_command "$run_helper client --what detach --client #{q:hook_client}")"
+	# The recordings there are as the detach hook runs (notify.c:218 queues it as the client is lost,
+	# server-client.c:418; run-shell expands its command then, cmd-run-shell.c:128): the helper runs a moment
+	# later, and only they are told, not one started meanwhile (a new split's). Well-formed ids only (anyone may
+	# set the option), so sh sees no quote.
+	local recordings_now='#{S:#{W:#{P:#{?#{m/r:^[A-Za-z0-9_-]+$,#{@audit_on}},#{@audit_on} ,}}}}'
+	tmux set-hook -g "client-detached[$audit_hook_index]" "$(run_shell_command "$run_helper client --what detach --client #{q:hook_client} --recordings '$recordings_now'")"
 	# A resize: pipe-pane hands a reader bytes only, so each reader publishes its pid in its pane
 	# (@audit_reader_pid, cleared with the marks, set again at each beat) and learns a resize from SIGWINCH
 	# at once, not at its next cursor move (src/capture/resize-hold.ts). window-layout-changed fires for

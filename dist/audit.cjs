@@ -12450,7 +12450,7 @@ var Tmux = class {
       // marks: hooks run right after their command, cmd-queue.c:660, :432): a stop closes the pipe only while none
       // did, the pipe then being this recording's (stopPipe). Set empty rather than unset: a format finds a pane's own
       // option before the window's and the global window ones (format.c:3446-3456), which a user could set to make
-      // every stop refuse. A server option (set -s) is found before it all the same: such stops refuse (fail-safe).
+      // every stop refuse. A server option (set -s) is found before it all the same: the stop's step removes it.
       "set-option",
       "-p",
       "-t",
@@ -12559,6 +12559,20 @@ var Tmux = class {
    * fails (a dead pane: cmd-pipe-pane.c:71, the rest of the list dropped, cmd-queue.c:769-770).
    */
   stopPipe(paneId, recording, offBy, nonce) {
+    return this.stopStep(paneId, recording, offBy, nonce).stopped;
+  }
+  /**
+   * stopPipe with a nonce, and the server option `@audit_piped_by` it removed first, as tmux printed it (undefined if
+   * there was none). A format finds a server option before the pane's (format.c:3446), and anyone may set one
+   * (set -s): left there, it would decide the step's question for every pane, an empty one passing a pipe someone
+   * replaced since the start, any other refusing every stop. The plugin never sets that option at the server: it is
+   * removed in the same command list, right before the step, so the step reads the pane's own (the list runs in one
+   * go, nothing of another client's between: cmd-queue.c:738-788, server.c:267-270).
+   */
+  stopPipeOwn(paneId, recording, offBy, nonce) {
+    return this.stopStep(paneId, recording, offBy, nonce);
+  }
+  stopStep(paneId, recording, offBy, nonce) {
     let stop2 = [
       "pipe-pane",
       "-t",
@@ -12572,10 +12586,11 @@ var Tmux = class {
       "display-message",
       "-p",
       STOPPED
-    ], ours2 = nonce === void 0 ? void 0 : `#{&&:#{pane_pipe},#{==:#{${PANE_OPTIONS.pipedBy}},}}`, { stdout, failure: failure2 } = this.tryRun(this.ifRecording(paneId, recording, commandText(stop2), ours2));
-    if (stdout.trim() === STOPPED) return !0;
+    ], ours2 = nonce === void 0 ? void 0 : `#{&&:#{pane_pipe},#{==:#{${PANE_OPTIONS.pipedBy}},}}`, unshadow = nonce === void 0 ? [] : ["show-options", "-sq", PANE_OPTIONS.pipedBy, ";", "set-option", "-su", PANE_OPTIONS.pipedBy, ";"], { stdout, failure: failure2 } = this.tryRun([...unshadow, ...this.ifRecording(paneId, recording, commandText(stop2), ours2)]), lines = stdout.split(`
+`), shadow = lines.find((line3) => line3.startsWith(`${PANE_OPTIONS.pipedBy} `))?.slice(PANE_OPTIONS.pipedBy.length + 1);
+    if (lines.includes(STOPPED)) return { stopped: !0, shadow };
     if (failure2) throw failure2;
-    return !1;
+    return { stopped: !1, shadow };
   }
   /**
    * Which of these stop nonces a stop's step left (stopPipe), removing them all; undefined when there is no server
@@ -12684,12 +12699,27 @@ var Tmux = class {
   paneFate(paneId) {
     let answer;
     try {
-      answer = this.run(["display-message", "-p", "-t", paneId, ["#{pane_id}", "#{pane_dead}", `#{${PANE_OPTIONS.pipedBy}}`].join(FIELD_SEPARATOR)]);
+      answer = this.run([
+        "display-message",
+        "-p",
+        "-t",
+        paneId,
+        ["#{pane_id}", "#{pane_dead}"].join(FIELD_SEPARATOR),
+        ";",
+        "show-options",
+        "-p",
+        "-qv",
+        "-t",
+        paneId,
+        PANE_OPTIONS.pipedBy
+      ]);
     } catch {
       return { fate: "no-server", pipedBy: "" };
     }
-    let [id, dead, pipedBy = ""] = answer.replace(/\n$/, "").split(FIELD_SEPARATOR);
-    return id !== paneId ? { fate: "gone", pipedBy: "" } : { fate: dead === "1" ? "dead" : "alive", pipedBy };
+    let [first = "", ...note] = answer.replace(/\n$/, "").split(`
+`), [id, dead] = first.split(FIELD_SEPARATOR);
+    return id !== paneId ? { fate: "gone", pipedBy: "" } : { fate: dead === "1" ? "dead" : "alive", pipedBy: note.join(`
+`) };
   }
   /**
    * Who tmux last saw typing in the pane's window (the window option the
@@ -13016,8 +13046,8 @@ function start(verb, tmux, state, invocation) {
   return plan.hinted && tmux.markShellHinted(), plan.messages;
 }
 function stop(tmux, state, alive, invocation) {
-  let by = asker(invocation.clientUser, import_node_os3.default.userInfo().username), plan = planStop(state, alive, by), request = plan.requestStopBy, stopped = request === void 0 ? tmux.stopPipe(state.paneId, state.recording, by) : stopsByNonce(state.runFile) ? stopByNonce(tmux, state, request) : stopOlder(tmux, state, request);
-  return alive || closeLostRecording(tmux, state), stopped ? plan.messages : [stopOvertaken(state, readTarget(tmux, invocation).state.recording)];
+  let by = asker(invocation.clientUser, import_node_os3.default.userInfo().username), plan = planStop(state, alive, by), request = plan.requestStopBy, { stopped, said = [] } = request === void 0 ? { stopped: tmux.stopPipe(state.paneId, state.recording, by) } : stopsByNonce(state.runFile) ? stopByNonce(tmux, state, request) : { stopped: stopOlder(tmux, state, request) };
+  return alive || closeLostRecording(tmux, state), stopped ? [...plan.messages, ...said] : [stopOvertaken(state, readTarget(tmux, invocation).state.recording), ...said];
 }
 function stopsByNonce(runFile) {
   try {
@@ -13031,18 +13061,22 @@ function stopByNonce(tmux, state, by) {
   let nonce = (0, import_node_crypto10.randomBytes)(16).toString("hex"), ignore = () => {
   };
   for (let signal of ENDING_SIGNALS) process.on(signal, ignore);
-  let stopped = !1;
+  let stopped = !1, said = [];
   try {
     requestToggleStop(state.runFile, nonce, { by, pid: process.pid });
     try {
-      stopped = tmux.stopPipe(state.paneId, state.recording, by, nonce);
+      let step = tmux.stopPipeOwn(state.paneId, state.recording, by, nonce);
+      stopped = step.stopped, step.shadow !== void 0 && said.push(shadowRemoved(step.shadow));
     } finally {
       (stopped ? confirmToggleStop : withdrawToggleStop)(state.runFile, nonce);
     }
   } finally {
     for (let signal of ENDING_SIGNALS) process.off(signal, ignore);
   }
-  return stopped;
+  return { stopped, said };
+}
+function shadowRemoved(value) {
+  return `removed the server option ${PANE_OPTIONS.pipedBy} (${value}): someone set it (set -s), and tmux read it before the pane's own, which made stops refuse or pass wrongly`;
 }
 function stopOlder(tmux, state, by) {
   requestStop(state.runFile, { by });
@@ -13187,19 +13221,19 @@ function findClient(tmux, name) {
   return clientRow(rows.split(`
 `), name, FIELD_SEPARATOR);
 }
-function tellSession(tmux, sessionId, name, fields) {
+function tellSession(tmux, sessionId, name, fields, only) {
   let panes;
   try {
     panes = tmux.loggedPanes(sessionId).panes;
   } catch {
     return;
   }
-  for (let pane of panes) noteToReader(pane, name, fields);
+  for (let pane of panes) (!only || only.has(pane.recording)) && noteToReader(pane, name, fields);
 }
-function noteClient(tmux, what, clientName) {
+function noteClient(tmux, what, clientName, recordings) {
   let option = clientOption(clientName), before2 = remembered(tmux.globalOption(option), clientName);
   if (what === "detach")
-    return tmux.run(["set-option", "-g", option, remember("", clientName, before2 && { sessionId: "", user: before2.user })]), before2?.sessionId && tellSession(tmux, before2.sessionId, "detach", { client: clientName }), { messages: [], version: "" };
+    return tmux.run(["set-option", "-g", option, remember("", clientName, before2 && { sessionId: "", user: before2.user })]), before2?.sessionId && tellSession(tmux, before2.sessionId, "detach", { client: clientName }, recordings), { messages: [], version: "" };
   let client = findClient(tmux, clientName);
   return client ? (tmux.run(["set-option", "-g", option, remember("", clientName, { sessionId: client.sessionId, user: client.user })]), before2?.sessionId ? before2.sessionId !== client.sessionId && (tellSession(tmux, before2.sessionId, "switch", { client: client.name }), tellSession(tmux, client.sessionId, "switch", { client: client.name, from: before2.sessionId })) : tellSession(tmux, client.sessionId, "attach", { client: client.name }), { messages: [], version: "" }) : { messages: [], version: "" };
 }
@@ -23653,9 +23687,9 @@ var program2 = new Command("tmux-audit").description("Stamped, rotated logs of w
 ).addCommand(
   new Command("recover-pane").description("close the recording of an auto-started pane whose reader died (what an auto pipe runs after it)").requiredOption("--socket <path>", "the tmux server's socket").requiredOption("--pane <pane>", "the pane").argument("<status>", "the reader's exit status").action((status, options) => recoverPane(options.socket, options.pane, Number(status)))
 ).addCommand(
-  new Command("client").description("record a client coming to or leaving a session in its logs (what the client-session-changed and client-detached hooks run)").requiredOption("--what <what>", "session (the client is now in a session) or detach").requiredOption("--client <name>", "the client (#{hook_client})").action((options) => {
+  new Command("client").description("record a client coming to or leaving a session in its logs (what the client-session-changed and client-detached hooks run)").requiredOption("--what <what>", "session (the client is now in a session) or detach").requiredOption("--client <name>", "the client (#{hook_client})").option("--recordings <ids>", "detach: the recordings there were as the hook ran, separated by spaces; only they are told").action((options) => {
     if (options.what !== "session" && options.what !== "detach") throw new AuditError(`--what takes session or detach, not '${options.what}'`, 2);
-    let outcome = noteClient(new Tmux(), options.what, options.client);
+    let recordings = options.recordings === void 0 ? void 0 : new Set(options.recordings.split(" ").filter(Boolean)), outcome = noteClient(new Tmux(), options.what, options.client, recordings);
     report(outcome.messages, outcome.version, !1);
   })
 ).addCommand(

@@ -175,9 +175,11 @@ const program = new Command('tmux-audit')
       .description('record a client coming to or leaving a session in its logs (what the client-session-changed and client-detached hooks run)')
       .requiredOption('--what <what>', 'session (the client is now in a session) or detach')
       .requiredOption('--client <name>', 'the client (#{hook_client})')
-      .action((options: { what: string; client: string }) => {
+      .option('--recordings <ids>', 'detach: the recordings there were as the hook ran, separated by spaces; only they are told')
+      .action((options: { what: string; client: string; recordings?: string }) => {
         if (options.what !== 'session' && options.what !== 'detach') throw new AuditError(`--what takes session or detach, not '${options.what}'`, 2);
-        const outcome = noteClient(new Tmux(), options.what, options.client);
+        const recordings = options.recordings === undefined ? undefined : new Set(options.recordings.split(' ').filter(Boolean));
+        const outcome = noteClient(new Tmux(), options.what, options.client, recordings);
         report(outcome.messages, outcome.version, false);
       }),
   )

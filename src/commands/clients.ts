@@ -15,31 +15,34 @@ function findClient(tmux: Tmux, name: string): ClientRow | undefined {
   return clientRow(rows.split('\n'), name, FIELD_SEPARATOR);
 }
 
-/** Hands the event to the reader of each living recording of a session (commands/notes.ts). */
-function tellSession(tmux: Tmux, sessionId: string, name: string, fields: EventFields): void {
+/** Hands the event to the reader of each living recording of a session (commands/notes.ts), of `only` if given. */
+function tellSession(tmux: Tmux, sessionId: string, name: string, fields: EventFields, only?: ReadonlySet<string>): void {
   let panes: { runFile: string; recording: string }[];
   try {
     panes = tmux.loggedPanes(sessionId).panes;
   } catch {
     return; // the session is gone
   }
-  for (const pane of panes) noteToReader(pane, name, fields);
+  for (const pane of panes) if (!only || only.has(pane.recording)) noteToReader(pane, name, fields);
 }
 
 /**
  * `what` is `session` (client-session-changed: the client is now in a
  * session, the first time an attach) or `detach` (client-detached). The note
  * names only the client (and the session it left): its reader asks tmux for
- * the facts (capture/note-facts.ts).
+ * the facts (capture/note-facts.ts). `recordings`: those there were as the
+ * detach hook ran (audit.tmux), the only ones told of the detach: this helper
+ * runs a moment later, and one started meanwhile (a new split's) began after
+ * the client had left. Undefined (a hook of an older version): all.
  */
-export function noteClient(tmux: Tmux, what: 'session' | 'detach', clientName: string): Outcome {
+export function noteClient(tmux: Tmux, what: 'session' | 'detach', clientName: string, recordings?: ReadonlySet<string>): Outcome {
   const option = clientOption(clientName);
   const before = remembered(tmux.globalOption(option), clientName);
   // The option first, then the logs: the helper of a next switch (its own run-shell) reads it.
   if (what === 'detach') {
     // Kept with no session: the reader of the detach reads the user from it (the client is gone from list-clients).
     tmux.run(['set-option', '-g', option, remember('', clientName, before && { sessionId: '', user: before.user })]);
-    if (before?.sessionId) tellSession(tmux, before.sessionId, 'detach', { client: clientName });
+    if (before?.sessionId) tellSession(tmux, before.sessionId, 'detach', { client: clientName }, recordings);
     return { messages: [], version: '' };
   }
   const client = findClient(tmux, clientName);

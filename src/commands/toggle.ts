@@ -200,11 +200,15 @@ function stop(tmux: Tmux, state: PaneState, alive: boolean, invocation: Invocati
   // Stopped by hand: auto-start (@audit-auto) must not start it again behind the user's back. Only the recording
   // read above: another may have started since (this toggle delayed), and it goes on.
   const request = plan.requestStopBy;
-  const stopped =
-    request === undefined ? tmux.stopPipe(state.paneId, state.recording, by) : stopsByNonce(state.runFile) ? stopByNonce(tmux, state, request) : stopOlder(tmux, state, request);
+  const { stopped, said = [] } =
+    request === undefined
+      ? { stopped: tmux.stopPipe(state.paneId, state.recording, by) }
+      : stopsByNonce(state.runFile)
+        ? stopByNonce(tmux, state, request)
+        : { stopped: stopOlder(tmux, state, request) };
   if (!alive) closeLostRecording(tmux, state);
-  if (stopped) return plan.messages;
-  return [stopOvertaken(state, readTarget(tmux, invocation).state.recording)];
+  if (stopped) return [...plan.messages, ...said];
+  return [stopOvertaken(state, readTarget(tmux, invocation).state.recording), ...said];
 }
 
 /** Whether the recording's reader takes a stop by its nonce; one started by an older version does not (Recording.stops). */
@@ -219,7 +223,7 @@ function stopsByNonce(runFile: string): boolean {
 /** The signals a run-shell job gets as its server exits (server.c job_kill_all) or its user interrupts it. */
 const ENDING_SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
-function stopByNonce(tmux: Tmux, state: PaneState, by: string): boolean {
+function stopByNonce(tmux: Tmux, state: PaneState, by: string): { stopped: boolean; said: string[] } {
   // Written before the pipe closes (its reader reads it then), so it may meet a pipe someone else closed meanwhile:
   // the nonce, which only this stop's step leaves in tmux, says whether the request is what closed it.
   const nonce = randomBytes(16).toString('hex');
@@ -228,10 +232,13 @@ function stopByNonce(tmux: Tmux, state: PaneState, by: string): boolean {
   const ignore = (): void => {};
   for (const signal of ENDING_SIGNALS) process.on(signal, ignore);
   let stopped = false;
+  const said: string[] = [];
   try {
     requestToggleStop(state.runFile, nonce, { by, pid: process.pid });
     try {
-      stopped = tmux.stopPipe(state.paneId, state.recording, by, nonce);
+      const step = tmux.stopPipeOwn(state.paneId, state.recording, by, nonce);
+      stopped = step.stopped;
+      if (step.shadow !== undefined) said.push(shadowRemoved(step.shadow));
     } finally {
       // Confirmed for a reader whose server is gone by the time it asks (a kill-server right after this stop); else
       // withdrawn, also when tmux failed (the pane gone meanwhile), or it would outlive its reader.
@@ -240,7 +247,12 @@ function stopByNonce(tmux: Tmux, state: PaneState, by: string): boolean {
   } finally {
     for (const signal of ENDING_SIGNALS) process.off(signal, ignore);
   }
-  return stopped;
+  return { stopped, said };
+}
+
+/** Said when a stop's step removed a server copy of the pane's `@audit_piped_by` (tmux/client.ts stopPipeOwn). */
+function shadowRemoved(value: string): string {
+  return `removed the server option ${PANE_OPTIONS.pipedBy} (${value}): someone set it (set -s), and tmux read it before the pane's own, which made stops refuse or pass wrongly`;
 }
 
 /**

@@ -156,7 +156,7 @@ export class Tmux {
       // marks: hooks run right after their command, cmd-queue.c:660, :432): a stop closes the pipe only while none
       // did, the pipe then being this recording's (stopPipe). Set empty rather than unset: a format finds a pane's own
       // option before the window's and the global window ones (format.c:3446-3456), which a user could set to make
-      // every stop refuse. A server option (set -s) is found before it all the same: such stops refuse (fail-safe).
+      // every stop refuse. A server option (set -s) is found before it all the same: the stop's step removes it.
       'set-option', '-p', '-t', paneId, PANE_OPTIONS.pipedBy, '', ';',
       // A reader killed outright left its pid and size: the new reader sets its own once it runs (after these marks).
       ...unset(paneId, [PANE_OPTIONS.readerPid, PANE_OPTIONS.readerSize]),
@@ -274,6 +274,22 @@ export class Tmux {
    * fails (a dead pane: cmd-pipe-pane.c:71, the rest of the list dropped, cmd-queue.c:769-770).
    */
   stopPipe(paneId: string, recording: string, offBy?: string, nonce?: string): boolean {
+    return this.stopStep(paneId, recording, offBy, nonce).stopped;
+  }
+
+  /**
+   * stopPipe with a nonce, and the server option `@audit_piped_by` it removed first, as tmux printed it (undefined if
+   * there was none). A format finds a server option before the pane's (format.c:3446), and anyone may set one
+   * (set -s): left there, it would decide the step's question for every pane, an empty one passing a pipe someone
+   * replaced since the start, any other refusing every stop. The plugin never sets that option at the server: it is
+   * removed in the same command list, right before the step, so the step reads the pane's own (the list runs in one
+   * go, nothing of another client's between: cmd-queue.c:738-788, server.c:267-270).
+   */
+  stopPipeOwn(paneId: string, recording: string, offBy: string, nonce: string): { stopped: boolean; shadow?: string } {
+    return this.stopStep(paneId, recording, offBy, nonce);
+  }
+
+  private stopStep(paneId: string, recording: string, offBy?: string, nonce?: string): { stopped: boolean; shadow?: string } {
     const stop = [
       'pipe-pane', '-t', paneId, ';',
       ...(nonce === undefined ? [] : ['set-option', '-s', stopMark(nonce), nonce, ';']),
@@ -283,12 +299,16 @@ export class Tmux {
       ';', 'display-message', '-p', STOPPED,
     ];
     const ours = nonce === undefined ? undefined : `#{&&:#{pane_pipe},#{==:#{${PANE_OPTIONS.pipedBy}},}}`;
+    // Without -v: one line, escaped (args_escape), that cannot read as STOPPED.
+    const unshadow = nonce === undefined ? [] : ['show-options', '-sq', PANE_OPTIONS.pipedBy, ';', 'set-option', '-su', PANE_OPTIONS.pipedBy, ';'];
     // Its word that it ran counts also if tmux then failed: a kill-server right after the step ends the client with
     // an error (its server gone), the pipe closed by this step all the same.
-    const { stdout, failure } = this.tryRun(this.ifRecording(paneId, recording, commandText(stop), ours));
-    if (stdout.trim() === STOPPED) return true;
+    const { stdout, failure } = this.tryRun([...unshadow, ...this.ifRecording(paneId, recording, commandText(stop), ours)]);
+    const lines = stdout.split('\n');
+    const shadow = lines.find((line) => line.startsWith(`${PANE_OPTIONS.pipedBy} `))?.slice(PANE_OPTIONS.pipedBy.length + 1);
+    if (lines.includes(STOPPED)) return { stopped: true, shadow };
     if (failure) throw failure;
-    return false;
+    return { stopped: false, shadow };
   }
 
   /**
@@ -413,14 +433,21 @@ export class Tmux {
   paneFate(paneId: string): { fate: 'alive' | 'dead' | 'gone' | 'no-server'; pipedBy: string } {
     let answer: string;
     try {
-      // For a pane that no longer exists, 3.3a's display-message prints an empty line and succeeds.
-      answer = this.run(['display-message', '-p', '-t', paneId, ['#{pane_id}', '#{pane_dead}', `#{${PANE_OPTIONS.pipedBy}}`].join(FIELD_SEPARATOR)]);
+      // For a pane that no longer exists, 3.3a's display-message prints an empty line and succeeds. The note is the
+      // pane's own option (show-options -p, no -A): a format finds a server option of that name first
+      // (format.c:3446), which anyone may set, with a fresh time, to name whom they like. Last: -v prints it as it
+      // is, newlines and all, so everything after the first line is the note.
+      answer = this.run([
+        'display-message', '-p', '-t', paneId, ['#{pane_id}', '#{pane_dead}'].join(FIELD_SEPARATOR), ';',
+        'show-options', '-p', '-qv', '-t', paneId, PANE_OPTIONS.pipedBy,
+      ]);
     } catch {
       return { fate: 'no-server', pipedBy: '' };
     }
-    const [id, dead, pipedBy = ''] = answer.replace(/\n$/, '').split(FIELD_SEPARATOR);
+    const [first = '', ...note] = answer.replace(/\n$/, '').split('\n');
+    const [id, dead] = first.split(FIELD_SEPARATOR);
     if (id !== paneId) return { fate: 'gone', pipedBy: '' };
-    return { fate: dead === '1' ? 'dead' : 'alive', pipedBy };
+    return { fate: dead === '1' ? 'dead' : 'alive', pipedBy: note.join('\n') };
   }
 
   /**

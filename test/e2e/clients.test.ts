@@ -3,24 +3,29 @@
 // have a logged pane), with its user, tty, terminal, size and read-only flag.
 
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import os from 'node:os';
-import { describe, it } from 'node:test';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
 import { parseLine } from '../../src/format/text.ts';
 import { sendNote } from '../../src/runtime/notes.ts';
+import { clientOption } from '../../src/tmux/client-facts.ts';
+import { Holds } from '../support/holds.ts';
+import { alive } from '../support/process.ts';
 import { OuterTerminal, serversForThisFile } from '../support/tmux.ts';
 import { waitFor } from '../support/util.ts';
 
 const server = serversForThisFile();
 
-function events(log: string, name: string): Record<string, string>[] {
+function events(log: string, name: string, recording?: string): Record<string, string>[] {
   return log
     .split('\n')
     .map((line) => parseLine(line))
     .filter((line) => line?.kind === 'event' && line.text === name)
-    .map((line) => {
+    .flatMap((line) => {
       const { rec, ...fields } = line!.fields ?? {};
       assert.ok(rec, 'each event names its recording');
-      return fields;
+      return recording === undefined || rec === recording ? [fields] : [];
     });
 }
 
@@ -136,5 +141,37 @@ describe('clients arriving and leaving at once', () => {
     } finally {
       for (const terminal of terminals) terminal.kill();
     }
+  });
+});
+
+describe('a recording started after a client left, before its detach hook\'s helper ran', () => {
+  // The helper runs a moment after the client left (run-shell, then node); held here at its first tmux call while a
+  // new split is logged. The hook names the recordings there were as it ran: only they are told of the detach.
+  it('is not told of the detach; the recording there was is', async () => {
+    const holds = new Holds();
+    after(() => holds.remove());
+    const tmux = server({ env: holds.env() });
+    const { recording: earlier } = await tmux.startLogging('%0');
+    const terminal = new OuterTerminal(tmux.clientOf('main'));
+    let client: string;
+    try {
+      client = await waitFor('the client', () => tmux.tmux('list-clients', '-F', '#{client_name}').trim());
+      await waitFor('the attach event', () => events(tmux.readLog(), 'attach')[0]);
+      holds.holdCall(`^show-options -gqv ${clientOption(client)}`);
+    } finally {
+      terminal.kill();
+    }
+    const { pid: helper } = await holds.heldCall('the detach hook\'s helper');
+    const [, pane] = tmux.panes(2);
+    const { recording: later } = await tmux.startLogging(pane);
+    await waitFor('the new recording\'s start', () => tmux.readLog().includes(`* start rec=${later} `));
+    holds.releaseCall();
+    assert.deepEqual(await waitFor('the detach event', () => events(tmux.readLog(), 'detach', earlier)[0]), { client, user: os.userInfo().username });
+    // Whatever the helper sent is taken by now (no note file left), and written before a line that follows it.
+    await waitFor('the helper to finish', () => !alive(helper));
+    const runDir = path.join(tmux.logDir, '.run');
+    await waitFor('every note taken', () => !fs.readdirSync(runDir).some((name) => name.includes('.note.')));
+    await tmux.run('echo after-the-detach', pane);
+    assert.deepEqual(events(tmux.readLog(), 'detach', later), [], tmux.readLog());
   });
 });

@@ -3,7 +3,7 @@
 // reader held at its start, released when the test has made the other side happen: no sleeps, no mocks.
 
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -145,8 +145,14 @@ describe('a stop whose pipe someone else closed while it was on its way', () => 
   // The reader slow to ask: the stop's step comes first and finds the pane still marked; it must see the pipe is not
   // this recording's any more, closed, or replaced by another command (which it leaves open).
   // The hook unset: nothing notes the pipe-pane, so only the pipe's state shows it is closed.
-  const cases = [['closed', undefined, false], ['replaced by another command', 'cat >/dev/null', false], ['closed with the after-pipe-pane hook unset', undefined, true]] as const;
-  for (const [how, command, unhooked] of cases) {
+  // An empty server option (set -s): a format finds it before the pane's (format.c:3446), which notes the pipe-pane.
+  const cases = [
+    ['closed', undefined, false, false],
+    ['replaced by another command', 'cat >/dev/null', false, false],
+    ['closed with the after-pipe-pane hook unset', undefined, true, false],
+    ['replaced by another command, @audit_piped_by set empty at the server', 'cat >/dev/null', false, true],
+  ] as const;
+  for (const [how, command, unhooked, serverCopy] of cases) {
     it(`nor when the pipe was ${how} and the reader asked only after the stop's step`, async () => {
       const [first, holds] = twoHoldsForThisTest();
       const { tmux, recording, reader } = await loggedServer(holds);
@@ -155,6 +161,7 @@ describe('a stop whose pipe someone else closed while it was on its way', () => 
       await first.heldCall('the stop at its tmux call');
       holds.holdCall(READER_STOP_QUESTION);
       if (unhooked) for (const hook of tmux.tmux('show-hooks', '-g').split('\n').filter((line) => line.startsWith('after-pipe-pane['))) tmux.tmux('set-hook', '-gu', hook.split(' ')[0]!);
+      if (serverCopy) tmux.tmux('set-option', '-s', '@audit_piped_by', '');
       tmux.tmux('pipe-pane', '-t', '%0', ...(command === undefined ? [] : [command]));
       await holds.heldCall('the reader\'s question');
       first.releaseCall();
@@ -191,6 +198,30 @@ describe('a stop followed at once by the end of its pane or server', () => {
       assert.deepEqual(runFilesLeft(tmux), []);
     });
   }
+});
+
+describe('a stop whose tmux call fails after its step printed that it ran', () => {
+  // A kill-server right after the step: tmux may print the step's word, then exit non-zero (its server gone), the
+  // pipe closed by the step all the same. Made so here: a hook on the step's display-message runs a command that
+  // fails once the pane is unmarked (tmux then exits 1, cmdq_error), and the server is killed before the reader asks.
+  it('is the toggle\'s stop, confirmed: the toggle says it stopped, and the reader, its server gone, names who', async () => {
+    const holds = holdsForThisTest();
+    const { tmux, recording, reader } = await loggedServer(holds);
+    const user = os.userInfo().username;
+    tmux.tmux('set-hook', '-g', 'after-display-message[99]', "if-shell -F -t %0 '#{==:#{@audit_on},}' 'select-pane -t %999'");
+    holds.holdCall(READER_STOP_QUESTION);
+    const said = await helperInPane(tmux, ['stop', '--pane', '%0']);
+    await holds.heldCall('the reader\'s question');
+    tmux.tmux('kill-server');
+    await waitFor('the server to exit', () => serverGone(tmux));
+    holds.releaseCall();
+    await waitFor('the reader to finish', () => !alive(reader));
+    const log = tmux.readLog();
+    assert.match(log, new RegExp(`\\* stop rec=${recording} reason=toggle by=${user}\\n`), log);
+    assert.equal(said.status, 0, said.output);
+    assert.match(said.output, new RegExp(`stopped logging %0 \\(rec ${recording}\\)`));
+    assert.deepEqual(runFilesLeft(tmux), []);
+  });
 });
 
 describe('a stop whose toggle is signalled after its step, then the server killed', () => {
@@ -276,6 +307,39 @@ describe('@audit_piped_by set for every window (set -g -w) or a window, by a use
   });
 });
 
+describe('@audit_piped_by set at the server (set -s), by a user', () => {
+  // A format finds a server option before the pane's (format.c:3446): the reader and the stop must read the pane's own.
+  it('does not name whom it says when the pipe is closed by hand', async () => {
+    const tmux = server();
+    const { recording, pid: reader } = await tmux.startLogging();
+    await tmux.run('echo before');
+    // As the after-pipe-pane hook notes a client that has just pressed a key, kept fresh till the reader has asked.
+    const forge = (): void => void tmux.tmux('set-option', '-s', '@audit_piped_by', `mallory /dev/pts/99 ${Math.floor(Date.now() / 1000)}`);
+    forge();
+    // Another hand's plain pipe-pane, from a command line: no client pressed a key, so nobody is to be named.
+    tmux.tmux('pipe-pane', '-t', '%0');
+    await waitFor('the reader to finish', () => (forge(), !alive(reader)));
+    const log = tmux.readLog();
+    assert.match(log, new RegExp(`\\* stop rec=${recording} reason=pipe-closed\\n`), `no by= of the server's option:\n${log}`);
+  });
+
+  it('does not keep a toggle from stopping: the stop removes it, says so, and names who stopped', async () => {
+    const tmux = server();
+    const user = os.userInfo().username;
+    const { recording, pid: reader } = await tmux.startLogging();
+    tmux.tmux('set-option', '-s', '@audit_piped_by', 'x');
+    await tmux.run('echo before');
+    const said = await helperInPane(tmux, ['stop', '--pane', '%0']);
+    assert.equal(tmux.show('#{@audit_on}'), '', `stopped:\n${said.output}`);
+    assert.notEqual(tmux.show('#{T:status-right}'), ON);
+    assert.equal(said.status, 0, said.output);
+    assert.match(said.output, /removed the server option @audit_piped_by \(x\)/);
+    assert.doesNotMatch(tmux.tmux('show-options', '-s'), /^@audit_piped_by/m);
+    await waitFor('the reader to finish', () => !alive(reader));
+    assert.match(tmux.readLog(), new RegExp(`\\* stop rec=${recording} reason=toggle by=${user}\\n`));
+  });
+});
+
 describe('a recording an older version started, its reader running on after an upgrade', () => {
   // That version's start fired the after-pipe-pane hook, which set @audit_piped_by, and its marks never cleared it;
   // its run file has no `stops`, and its reader reads the one `.stop` file. Made so here: the run file rewritten as it
@@ -306,6 +370,16 @@ describe('a recording an older version started, its reader running on after an u
     assert.deepEqual(runFilesLeft(tmux), []);
   });
 });
+
+/** Whether `tmux`'s server has exited (no answer on its socket). */
+function serverGone(tmux: TmuxServer): boolean {
+  try {
+    execFileSync('tmux', ['-L', tmux.socketName, 'list-sessions'], { env: tmux.env, stdio: 'ignore' });
+    return false;
+  } catch {
+    return true;
+  }
+}
 
 /** Starts a server of its own on `tmux`'s socket (no plugin); undefined while the old one still answers. */
 function newServer(tmux: TmuxServer): true | undefined {
