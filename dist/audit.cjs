@@ -12567,7 +12567,10 @@ var Tmux = class {
    * (set -s): left there, it would decide the step's question for every pane, an empty one passing a pipe someone
    * replaced since the start, any other refusing every stop. The plugin never sets that option at the server: it is
    * removed in the same command list, right before the step, so the step reads the pane's own (the list runs in one
-   * go, nothing of another client's between: cmd-queue.c:738-788, server.c:267-270).
+   * go, no other client's command between: cmd-queue.c:738-788, server.c:267-270). A HOOK can run between (after-hooks
+   * are queued right after their command, cmd-queue.c:351-400, :660), and so can `set-option -pu` of the pane's own
+   * option after a plain pipe-pane: whoever may run tmux commands can still make a replaced pipe pass for ours. What
+   * this removes is a lasting copy that decided every pane's stop (review of piped15).
    */
   stopPipeOwn(paneId, recording, offBy, nonce) {
     return this.stopStep(paneId, recording, offBy, nonce);
@@ -13228,7 +13231,17 @@ function tellSession(tmux, sessionId, name, fields, only) {
   } catch {
     return;
   }
-  for (let pane of panes) (!only || only.has(pane.recording)) && noteToReader(pane, name, fields);
+  for (let pane of panes) (!only || only.has(pane.recording) || startNamed(pane.runFile, fields.client)) && noteToReader(pane, name, fields);
+}
+function startNamed(runFile, client) {
+  if (typeof client != "string") return !1;
+  let listed2;
+  try {
+    listed2 = readRecording(runFile).context?.clients;
+  } catch {
+    return !1;
+  }
+  return typeof listed2 == "string" && listed2.split(",").some((each) => each === client || each.startsWith(`${client}(`));
 }
 function noteClient(tmux, what, clientName, recordings) {
   let option = clientOption(clientName), before2 = remembered(tmux.globalOption(option), clientName);

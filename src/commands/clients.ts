@@ -7,6 +7,7 @@ import { remember, remembered } from '../core/clients.ts';
 import type { EventFields } from '../core/record.ts';
 import { FIELD_SEPARATOR, type Tmux } from '../tmux/client.ts';
 import { CLIENT_FORMATS, clientOption, clientRow, type ClientRow } from '../tmux/client-facts.ts';
+import { readRecording } from '../runtime/runfile.ts';
 import { noteToReader } from './notes.ts';
 import type { Outcome } from './toggle.ts';
 
@@ -23,7 +24,23 @@ function tellSession(tmux: Tmux, sessionId: string, name: string, fields: EventF
   } catch {
     return; // the session is gone
   }
-  for (const pane of panes) if (!only || only.has(pane.recording)) noteToReader(pane, name, fields);
+  for (const pane of panes) if (!only || only.has(pane.recording) || startNamed(pane.runFile, fields.client)) noteToReader(pane, name, fields);
+}
+
+/**
+ * Whether a recording's start names the client among those attached (core/context.ts: `name(user)`, comma-joined):
+ * a start plans (and lists the clients) before it marks its pane, so one planned before a detach and marked after
+ * it is not in the hook's list, yet its log says the client was there: it must hear that it left.
+ */
+function startNamed(runFile: string, client: string | number | undefined): boolean {
+  if (typeof client !== 'string') return false;
+  let listed: unknown;
+  try {
+    listed = readRecording(runFile).context?.clients;
+  } catch {
+    return false; // gone, or not ours: the hook's list decides
+  }
+  return typeof listed === 'string' && listed.split(',').some((each) => each === client || each.startsWith(`${client}(`));
 }
 
 /**
@@ -33,7 +50,8 @@ function tellSession(tmux: Tmux, sessionId: string, name: string, fields: EventF
  * the facts (capture/note-facts.ts). `recordings`: those there were as the
  * detach hook ran (audit.tmux), the only ones told of the detach: this helper
  * runs a moment later, and one started meanwhile (a new split's) began after
- * the client had left. Undefined (a hook of an older version): all.
+ * the client had left; but one whose start already named the client (planned
+ * before, marked after) is told too. Undefined (a hook of an older version): all.
  */
 export function noteClient(tmux: Tmux, what: 'session' | 'detach', clientName: string, recordings?: ReadonlySet<string>): Outcome {
   const option = clientOption(clientName);

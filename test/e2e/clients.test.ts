@@ -3,6 +3,7 @@
 // have a logged pane), with its user, tty, terminal, size and read-only flag.
 
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,10 +13,19 @@ import { sendNote } from '../../src/runtime/notes.ts';
 import { clientOption } from '../../src/tmux/client-facts.ts';
 import { Holds } from '../support/holds.ts';
 import { alive } from '../support/process.ts';
-import { OuterTerminal, serversForThisFile } from '../support/tmux.ts';
+import { OuterTerminal, serversForThisFile, type TmuxServer } from '../support/tmux.ts';
 import { waitFor } from '../support/util.ts';
 
 const server = serversForThisFile();
+
+/** The helper run as from a key in `pane`: its exit status and what it said. */
+function helperInPane(tmux: TmuxServer, args: string[], pane: string): Promise<{ status: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [tmux.helperBundle, ...args], { env: tmux.paneEnv(pane) }, (error, stdout, stderr) => {
+      resolve({ status: error ? 1 : 0, output: `${stdout}${stderr}` });
+    });
+  });
+}
 
 function events(log: string, name: string, recording?: string): Record<string, string>[] {
   return log
@@ -173,5 +183,44 @@ describe('a recording started after a client left, before its detach hook\'s hel
     await waitFor('every note taken', () => !fs.readdirSync(runDir).some((name) => name.includes('.note.')));
     await tmux.run('echo after-the-detach', pane);
     assert.deepEqual(events(tmux.readLog(), 'detach', later), [], tmux.readLog());
+  });
+
+  // A start lists the clients when it plans, and marks its pane (where the hook's list looks) a moment later: one
+  // planned before the client left and marked after the hook ran says in its start the client was there, so it must
+  // hear that it left (review of piped15: the hook's list alone left it out).
+  it('one whose start names the client (planned before it left, marked after the hook ran) is told', async () => {
+    const start = new Holds();
+    const detach = new Holds(start);
+    after(() => {
+      detach.remove();
+      start.remove();
+    });
+    const tmux = server({ env: detach.env() });
+    const [, pane] = tmux.panes(2);
+    const { recording: earlier } = await tmux.startLogging('%0');
+    const terminal = new OuterTerminal(tmux.clientOf('main'));
+    let client: string;
+    let starting: Promise<{ status: number; output: string }>;
+    try {
+      client = await waitFor('the client', () => tmux.tmux('list-clients', '-F', '#{client_name}').trim());
+      await waitFor('the attach event', () => events(tmux.readLog(), 'attach', earlier)[0]);
+      start.holdCall(`^pipe-pane -t ${pane} .* ; set-option`);
+      starting = helperInPane(tmux, ['start', '--pane', pane], pane);
+      await start.heldCall('the start at its pipe-pane and marks');
+      detach.holdCall(`^show-options -gqv ${clientOption(client)}`);
+    } finally {
+      terminal.kill();
+    }
+    const { pid: helper } = await detach.heldCall('the detach hook\'s helper');
+    start.releaseCall();
+    assert.equal((await starting).status, 0);
+    const later = tmux.show('#{@audit_on}', pane);
+    await waitFor('the new recording\'s start', () => tmux.readLog().includes(`* start rec=${later} `));
+    detach.releaseCall();
+    await waitFor('the helper to finish', () => !alive(helper));
+    const started = tmux.readLog().split('\n').find((line) => line.includes(`* start rec=${later} `))!;
+    assert.ok(started.includes(`clients=${client}(`), started);
+    assert.deepEqual(await waitFor('its detach event', () => events(tmux.readLog(), 'detach', later)[0]), { client, user: os.userInfo().username });
+    assert.equal(events(tmux.readLog(), 'detach', earlier).length, 1);
   });
 });
