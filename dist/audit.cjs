@@ -5776,6 +5776,8 @@ function recordFormat(name, timeFormat) {
 // src/terminal/ansi.ts
 var ALTERNATE_SCREEN_MODES = /* @__PURE__ */ new Set([1049, 1047, 47]), REPORTED_CSI = new Uint8Array(128);
 for (let final of "@ABCDEFGHJKLMPSTXZ`bdfgrsu") REPORTED_CSI[final.charCodeAt(0)] = 1;
+var IGNORED_CSI = new Uint8Array(256);
+for (let final = 64; final <= 126; final++) IGNORED_CSI[final] = REPORTED_CSI[final] === 1 || final === 104 || final === 108 ? 0 : 1;
 var REPORTED_ESC = new Uint8Array(128);
 for (let final of "78DEHMc") REPORTED_ESC[final.charCodeAt(0)] = 1;
 var OP_CSI = 256, OP_ESC = 512, OP_ENTER_ALTERNATE = 768, OP_LEAVE_ALTERNATE = 769, OP_OSC = 1024, OP_UNSHOWN = 1280, OP_MODE = 1536, MAX_PARAM_BYTES = 63, MAX_PARAMS = 23, INT_MAX = 2147483647;
@@ -5897,7 +5899,18 @@ var EscapeCleaner = class {
           } else if (b === LF) {
             let k = this.ops++;
             this.opAt[k] = o, this.opByte[k] = this.base + i + 1, this.opCode[k] = LF, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1, asciiEnd = -1;
-          } else b === ESC ? (state = 1 /* Escape */, this.repeatChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, asciiEnd = -1) : (this.at = i, o = this.control(out, o, b), b !== DEL && (asciiEnd = -1));
+          } else if (b === ESC) {
+            if (this.repeatChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, asciiEnd = -1, i + 2 < n && chunk[i + 1] === 91) {
+              let j = i + 2;
+              for (; j < n && chunk[j] >= 32 && chunk[j] <= 63; ) j++;
+              if (j < n && IGNORED_CSI[chunk[j]] === 1) {
+                i = j;
+                continue;
+              }
+            }
+            state = 1 /* Escape */;
+          } else
+            this.at = i, o = this.control(out, o, b), b !== DEL && (asciiEnd = -1);
         else
           this.at = i, o = this.startCharacter(out, o, b);
         continue;

@@ -187,6 +187,12 @@ const ALTERNATE_SCREEN_MODES = new Set([1049, 1047, 47]);
 /** CSI finals reported (input.c:268, those with no intermediate): a table by byte. */
 const REPORTED_CSI = new Uint8Array(0x80);
 for (const final of '@ABCDEFGHJKLMPSTXZ`bdfgrsu') REPORTED_CSI[final.charCodeAt(0)] = 1;
+/**
+ * CSI finals with no effect here whatever comes before them: not reported, not SM/RM (`h`, `l`: modes and screen
+ * switches), so `dispatchCsi` does nothing with them. SGR (`m`) above all: a coloured flood is a third SGR bytes.
+ */
+const IGNORED_CSI = new Uint8Array(0x100);
+for (let final = 0x40; final <= 0x7e; final++) IGNORED_CSI[final] = REPORTED_CSI[final] === 1 || final === 0x68 || final === 0x6c ? 0 : 1;
 /** ESC finals reported (input.c:208, those with no intermediate that touch the screen). */
 const REPORTED_ESC = new Uint8Array(0x80);
 for (const final of '78DEHMc') REPORTED_ESC[final.charCodeAt(0)] = 1;
@@ -443,10 +449,22 @@ export class EscapeCleaner {
             this.complex = false;
             asciiEnd = -1;
           } else if (b === ESC) {
-            state = State.Escape;
             // Every sequence tmux applies forgets the character (unknown ones do not: forgetting more is safe).
             this.repeatChar = asciiEnd === o ? (o > 0 ? out[o - 1]! : this.lastChar) : -1;
             asciiEnd = -1;
+            // A CSI whole in this chunk, of parameter and intermediate bytes only (0x20-0x3f: no control to
+            // execute, no ESC, CAN or SUB to end it) and a final of no effect, is skipped at once: byte by byte it
+            // would go through the CSI states to ground having reported nothing (SGR, a third of a coloured flood).
+            // Anything else (a final that matters, a control inside, the chunk's end) is read byte by byte.
+            if (i + 2 < n && chunk[i + 1] === 0x5b) {
+              let j = i + 2;
+              while (j < n && chunk[j]! >= 0x20 && chunk[j]! <= 0x3f) j++;
+              if (j < n && IGNORED_CSI[chunk[j]!] === 1) {
+                i = j;
+                continue;
+              }
+            }
+            state = State.Escape;
           } else {
             this.at = i;
             o = this.control(out, o, b);
