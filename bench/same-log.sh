@@ -2,8 +2,9 @@
 # Differential check for changes to the reader's hot path: two bundles (e.g. main's dist/audit.cjs
 # copied aside, and this tree's) must write the same log, byte for byte, seals included, for the
 # same input: the 40 MiB bench corpus as the pty gives it, and hostile byte streams
-# (bench/hostile-bytes.py), each read whole from a file (64 KiB reads), the hostile ones also in
-# random pieces from a pipe (bench/piece-feed.py). The clock, pid and random bytes are fixed
+# (bench/hostile-bytes.py), and the real pane recordings of test/fixtures (*.raw, *.bin: readline
+# edits, ls --color, full-screen programs), each read whole from a file (64 KiB reads), all but the
+# corpus also in random pieces from a pipe (bench/piece-feed.py). The clock, pid and random bytes are fixed
 # (bench/fixed-run.cjs); each log must also pass `verify`. Exits 1 on any difference.
 # Each piece is one read (the feeder waits until the reader took the one before): what the screen
 # model snapshots depends on where reads fall (a frame as it shows at the end of a read). Should the
@@ -29,6 +30,12 @@ for seed in $(seq "$seeds"); do
   python3 "$here/hostile-bytes.py" "$seed" "$mb" "hostile-$seed.bin"
   inputs+=("hostile-$seed.bin")
 done
+fixtures=$(cd "$here/../test/fixtures" && pwd)
+while IFS= read -r fixture; do
+  name=fixture-${fixture//\//-}
+  cp "$fixtures/$fixture" "$name"
+  inputs+=("$name")
+done < <(cd "$fixtures" && find . \( -name '*.raw' -o -name '*.bin' \) -printf '%P\n' | sort)
 
 # run BUNDLE INPUT FEED_SEED OUT: the log written (the same path for every run: the start event names it)
 run() {

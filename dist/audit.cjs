@@ -5776,6 +5776,8 @@ function recordFormat(name, timeFormat) {
 // src/terminal/ansi.ts
 var ALTERNATE_SCREEN_MODES = /* @__PURE__ */ new Set([1049, 1047, 47]), REPORTED_CSI = new Uint8Array(128);
 for (let final of "@ABCDEFGHJKLMPSTXZ`bdfgrsu") REPORTED_CSI[final.charCodeAt(0)] = 1;
+var IGNORED_CSI = new Uint8Array(256);
+for (let final = 64; final <= 126; final++) IGNORED_CSI[final] = REPORTED_CSI[final] === 1 || final === 104 || final === 108 ? 0 : 1;
 var REPORTED_ESC = new Uint8Array(128);
 for (let final of "78DEHMc") REPORTED_ESC[final.charCodeAt(0)] = 1;
 var OP_CSI = 256, OP_ESC = 512, OP_ENTER_ALTERNATE = 768, OP_LEAVE_ALTERNATE = 769, OP_OSC = 1024, OP_UNSHOWN = 1280, OP_MODE = 1536, MAX_PARAM_BYTES = 63, MAX_PARAMS = 23, INT_MAX = 2147483647;
@@ -5897,60 +5899,77 @@ var EscapeCleaner = class {
           } else if (b === LF) {
             let k = this.ops++;
             this.opAt[k] = o, this.opByte[k] = this.base + i + 1, this.opCode[k] = LF, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1, asciiEnd = -1;
-          } else b === ESC ? (state = 1 /* Escape */, this.repeatChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, asciiEnd = -1) : (this.at = i, o = this.control(out, o, b), b !== DEL && (asciiEnd = -1));
+          } else if (b === ESC) {
+            if (this.repeatChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, asciiEnd = -1, i + 2 < n && chunk[i + 1] === 91) {
+              let j = i + 2;
+              for (; j < n && chunk[j] >= 32 && chunk[j] <= 63; ) j++;
+              if (j < n && IGNORED_CSI[chunk[j]] === 1) {
+                i = j;
+                continue;
+              }
+            }
+            state = 1 /* Escape */;
+          } else
+            this.at = i, o = this.control(out, o, b), b !== DEL && (asciiEnd = -1);
         else
           this.at = i, o = this.startCharacter(out, o, b);
         continue;
       }
-      if (this.at = i, state === 13 /* DcsBody */) {
-        b === ESC && (state = 14 /* DcsEscape */);
-        continue;
-      }
-      if (state === 14 /* DcsEscape */) {
-        state = b === 92 ? 0 /* Ground */ : 13 /* DcsBody */;
-        continue;
-      }
-      if (b === ESC || b === CAN || b === SUB) {
-        state === 7 /* OscString */ && this.endOsc(o), state = b === ESC ? 1 /* Escape */ : 0 /* Ground */;
-        continue;
-      }
-      switch (state) {
-        case 1 /* Escape */:
-          b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.subInFirstTwo = !1, this.screenModes.length > 0 && (this.screenModes.length = 0), this.modeCount = 0, this.marker = 0, this.intermediates = !1) : b === 93 ? (state = 7 /* OscString */, this.stringSince = this.now, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 ? (state = 9 /* DcsEntry */, this.stringSince = this.now) : b === 88 || b === 94 || b === 95 || b === 107 ? (state = 8 /* IgnoredString */, this.stringSince = this.now) : b >= 32 && b <= 47 ? (state = 2 /* EscapeIntermediate */, this.escIntermediate = b) : b < 127 && (REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), state = 0 /* Ground */);
-          break;
-        case 2 /* EscapeIntermediate */:
-          b < 32 ? o = this.control(out, o, b) : b >= 32 && b <= 47 ? this.escIntermediate = -1 : b >= 48 && b <= 126 && (b === 56 && this.escIntermediate === 35 && this.op(o, OP_ESC + 184 /* Alignment */, -1, -1), state = 0 /* Ground */);
-          break;
-        case 9 /* DcsEntry */:
-        case 10 /* DcsParam */:
-        case 11 /* DcsIntermediate */:
-          b >= 64 && b <= 126 ? state = 13 /* DcsBody */ : b >= 32 && b <= 47 ? state = 11 /* DcsIntermediate */ : b >= 48 && b <= 63 && (state === 11 /* DcsIntermediate */ || b === 58 || state === 10 /* DcsParam */ && b >= 60 ? state = 12 /* DcsIgnore */ : state = 10 /* DcsParam */);
-          break;
-        case 12 /* DcsIgnore */:
-          break;
-        case 3 /* CsiEntry */:
-        case 4 /* CsiParam */:
-          if (b < 32) o = this.control(out, o, b);
-          else if (b >= 48 && b <= 57) {
-            state = 4 /* CsiParam */, ++this.paramBytes > MAX_PARAM_BYTES && (this.discard = !0);
-            let current = (this.current < 0 ? 0 : this.current) * 10 + (b - 48);
-            current > INT_MAX ? this.discard = !0 : this.current = current;
-          } else b === 59 || b === 58 ? (state = 4 /* CsiParam */, ++this.paramBytes > MAX_PARAM_BYTES && (this.discard = !0), b === 59 ? this.endParam() : (this.currentSub = !0, this.paramIndex < 2 && (this.subInFirstTwo = !0))) : b >= 60 && b <= 63 ? state === 4 /* CsiParam */ ? state = 6 /* CsiIgnore */ : (this.marker = b, state = 4 /* CsiParam */) : b >= 32 && b <= 47 ? (this.intermediates = !0, state = 5 /* CsiIntermediate */) : b >= 64 && b <= 126 && (this.paramBytes > 0 && this.endParam(), !this.intermediates && !this.discard && this.dispatchCsi(o, b), state = 0 /* Ground */);
-          break;
-        case 5 /* CsiIntermediate */:
-          b < 32 ? o = this.control(out, o, b) : b >= 48 && b <= 63 ? state = 6 /* CsiIgnore */ : b >= 64 && b <= 126 && (state = 0 /* Ground */);
-          break;
-        case 6 /* CsiIgnore */:
-          b < 32 ? o = this.control(out, o, b) : b >= 64 && b <= 126 && (state = 0 /* Ground */);
-          break;
-        case 7 /* OscString */:
-          b === BEL ? (this.endOsc(o), state = 0 /* Ground */) : b >= 32 && this.oscByte(b);
-          break;
-        case 8 /* IgnoredString */:
-          break;
-      }
+      this.at = i, o = this.sequenceByte(out, o, b, state), state = this.state;
     }
     this.state = state, this.lastChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, this.report(o, perform2, this.base + n), this.base += n;
+  }
+  /**
+   * A byte in any state but ground (escape sequences, strings), off the hot loop of `advance`: the new state is
+   * left in `this.state`, the text's new end returned.
+   */
+  sequenceByte(out, o, b, state) {
+    if (state === 13 /* DcsBody */)
+      return b === ESC && (state = 14 /* DcsEscape */), this.done(state, o);
+    if (state === 14 /* DcsEscape */)
+      return state = b === 92 ? 0 /* Ground */ : 13 /* DcsBody */, this.done(state, o);
+    if (b === ESC || b === CAN || b === SUB)
+      return state === 7 /* OscString */ && this.endOsc(o), state = b === ESC ? 1 /* Escape */ : 0 /* Ground */, this.done(state, o);
+    switch (state) {
+      case 1 /* Escape */:
+        b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.subInFirstTwo = !1, this.screenModes.length > 0 && (this.screenModes.length = 0), this.modeCount = 0, this.marker = 0, this.intermediates = !1) : b === 93 ? (state = 7 /* OscString */, this.stringSince = this.now, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 ? (state = 9 /* DcsEntry */, this.stringSince = this.now) : b === 88 || b === 94 || b === 95 || b === 107 ? (state = 8 /* IgnoredString */, this.stringSince = this.now) : b >= 32 && b <= 47 ? (state = 2 /* EscapeIntermediate */, this.escIntermediate = b) : b < 127 && (REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), state = 0 /* Ground */);
+        break;
+      case 2 /* EscapeIntermediate */:
+        b < 32 ? o = this.control(out, o, b) : b >= 32 && b <= 47 ? this.escIntermediate = -1 : b >= 48 && b <= 126 && (b === 56 && this.escIntermediate === 35 && this.op(o, OP_ESC + 184 /* Alignment */, -1, -1), state = 0 /* Ground */);
+        break;
+      case 9 /* DcsEntry */:
+      case 10 /* DcsParam */:
+      case 11 /* DcsIntermediate */:
+        b >= 64 && b <= 126 ? state = 13 /* DcsBody */ : b >= 32 && b <= 47 ? state = 11 /* DcsIntermediate */ : b >= 48 && b <= 63 && (state === 11 /* DcsIntermediate */ || b === 58 || state === 10 /* DcsParam */ && b >= 60 ? state = 12 /* DcsIgnore */ : state = 10 /* DcsParam */);
+        break;
+      case 12 /* DcsIgnore */:
+        break;
+      case 3 /* CsiEntry */:
+      case 4 /* CsiParam */:
+        if (b < 32) o = this.control(out, o, b);
+        else if (b >= 48 && b <= 57) {
+          state = 4 /* CsiParam */, ++this.paramBytes > MAX_PARAM_BYTES && (this.discard = !0);
+          let current = (this.current < 0 ? 0 : this.current) * 10 + (b - 48);
+          current > INT_MAX ? this.discard = !0 : this.current = current;
+        } else b === 59 || b === 58 ? (state = 4 /* CsiParam */, ++this.paramBytes > MAX_PARAM_BYTES && (this.discard = !0), b === 59 ? this.endParam() : (this.currentSub = !0, this.paramIndex < 2 && (this.subInFirstTwo = !0))) : b >= 60 && b <= 63 ? state === 4 /* CsiParam */ ? state = 6 /* CsiIgnore */ : (this.marker = b, state = 4 /* CsiParam */) : b >= 32 && b <= 47 ? (this.intermediates = !0, state = 5 /* CsiIntermediate */) : b >= 64 && b <= 126 && (this.paramBytes > 0 && this.endParam(), !this.intermediates && !this.discard && this.dispatchCsi(o, b), state = 0 /* Ground */);
+        break;
+      case 5 /* CsiIntermediate */:
+        b < 32 ? o = this.control(out, o, b) : b >= 48 && b <= 63 ? state = 6 /* CsiIgnore */ : b >= 64 && b <= 126 && (state = 0 /* Ground */);
+        break;
+      case 6 /* CsiIgnore */:
+        b < 32 ? o = this.control(out, o, b) : b >= 64 && b <= 126 && (state = 0 /* Ground */);
+        break;
+      case 7 /* OscString */:
+        b === BEL ? (this.endOsc(o), state = 0 /* Ground */) : b >= 32 && this.oscByte(b);
+        break;
+      case 8 /* IgnoredString */:
+        break;
+    }
+    return this.done(state, o);
+  }
+  /** Ends sequenceByte: `state` kept for advance to take. */
+  done(state, o) {
+    return this.state = state, o;
   }
   /** End of stream: an unfinished character is reported as escaped bytes. */
   end(perform2) {

@@ -187,6 +187,12 @@ const ALTERNATE_SCREEN_MODES = new Set([1049, 1047, 47]);
 /** CSI finals reported (input.c:268, those with no intermediate): a table by byte. */
 const REPORTED_CSI = new Uint8Array(0x80);
 for (const final of '@ABCDEFGHJKLMPSTXZ`bdfgrsu') REPORTED_CSI[final.charCodeAt(0)] = 1;
+/**
+ * CSI finals with no effect here whatever comes before them: not reported, not SM/RM (`h`, `l`: modes and screen
+ * switches), so `dispatchCsi` does nothing with them. SGR (`m`) above all: a coloured flood is a third SGR bytes.
+ */
+const IGNORED_CSI = new Uint8Array(0x100);
+for (let final = 0x40; final <= 0x7e; final++) IGNORED_CSI[final] = REPORTED_CSI[final] === 1 || final === 0x68 || final === 0x6c ? 0 : 1;
 /** ESC finals reported (input.c:208, those with no intermediate that touch the screen). */
 const REPORTED_ESC = new Uint8Array(0x80);
 for (const final of '78DEHMc') REPORTED_ESC[final.charCodeAt(0)] = 1;
@@ -443,10 +449,22 @@ export class EscapeCleaner {
             this.complex = false;
             asciiEnd = -1;
           } else if (b === ESC) {
-            state = State.Escape;
             // Every sequence tmux applies forgets the character (unknown ones do not: forgetting more is safe).
             this.repeatChar = asciiEnd === o ? (o > 0 ? out[o - 1]! : this.lastChar) : -1;
             asciiEnd = -1;
+            // A CSI whole in this chunk, of parameter and intermediate bytes only (0x20-0x3f: no control to
+            // execute, no ESC, CAN or SUB to end it) and a final of no effect, is skipped at once: byte by byte it
+            // would go through the CSI states to ground having reported nothing (SGR, a third of a coloured flood).
+            // Anything else (a final that matters, a control inside, the chunk's end) is read byte by byte.
+            if (i + 2 < n && chunk[i + 1] === 0x5b) {
+              let j = i + 2;
+              while (j < n && chunk[j]! >= 0x20 && chunk[j]! <= 0x3f) j++;
+              if (j < n && IGNORED_CSI[chunk[j]!] === 1) {
+                i = j;
+                continue;
+              }
+            }
+            state = State.Escape;
           } else {
             this.at = i;
             o = this.control(out, o, b);
@@ -459,141 +477,157 @@ export class EscapeCleaner {
         continue;
       }
       this.at = i;
-      // The DCS body has no "anywhere" transitions: only ESC \\ ends it.
-      if (state === State.DcsBody) {
-        if (b === ESC) state = State.DcsEscape;
-        continue;
-      }
-      if (state === State.DcsEscape) {
-        state = b === 0x5c ? State.Ground : State.DcsBody;
-        continue;
-      }
-      // "anywhere" transitions of the diagram, shared by every other state.
-      // Leaving an OSC string by any of them ends it (tmux calls input_exit_osc
-      // on any change of state, input.c:2277).
-      if (b === ESC || b === CAN || b === SUB) {
-        if (state === State.OscString) this.endOsc(o);
-        state = b === ESC ? State.Escape : State.Ground;
-        continue;
-      }
-      switch (state) {
-        case State.Escape:
-          if (b < 0x20) o = this.control(out, o, b);
-          else if (b === 0x5b) {
-            state = State.CsiEntry;
-            this.param = -1;
-            this.param2 = -1;
-            this.paramIndex = 0;
-            this.paramBytes = 0;
-            this.discard = false;
-            this.current = -1;
-            this.currentSub = false;
-            this.subInFirstTwo = false;
-            if (this.screenModes.length > 0) this.screenModes.length = 0;
-            this.modeCount = 0;
-            this.marker = 0;
-            this.intermediates = false;
-          } else if (b === 0x5d) {
-            state = State.OscString;
-            this.stringSince = this.now;
-            this.oscNumber = 0;
-            this.oscKeep = false;
-            this.oscLength = 0;
-            this.oscTruncated = false;
-          } else if (b === 0x50) {
-            state = State.DcsEntry;
-            this.stringSince = this.now;
-          } else if (b === 0x58 || b === 0x5e || b === 0x5f || b === 0x6b) {
-            // SOS, PM, APC, and ESC k: tmux's window-rename string, never shown (input.c:703).
-            state = State.IgnoredString;
-            this.stringSince = this.now;
-          } else if (b >= 0x20 && b <= 0x2f) {
-            state = State.EscapeIntermediate;
-            this.escIntermediate = b;
-          } else if (b < 0x7f) {
-            if (REPORTED_ESC[b] === 1) this.op(o, OP_ESC + b, -1, -1);
-            state = State.Ground;
-          }
-          // DEL and 0x80–0xff are ignored here: the sequence goes on (input.c:507).
-          break;
-        case State.EscapeIntermediate:
-          if (b < 0x20) o = this.control(out, o, b);
-          else if (b >= 0x20 && b <= 0x2f) this.escIntermediate = -1;
-          else if (b >= 0x30 && b <= 0x7e) {
-            // input_esc_table (input.c:208): of the sequences with an intermediate only DECALN touches the screen.
-            if (b === 0x38 && this.escIntermediate === 0x23) this.op(o, OP_ESC + Esc.Alignment, -1, -1);
-            state = State.Ground;
-          } // 0x7f–0xff ignored (input.c:521)
-          break;
-        case State.DcsEntry:
-        case State.DcsParam:
-        case State.DcsIntermediate:
-          // C0 controls are ignored in a DCS, not executed (input.c:560-618).
-          if (b >= 0x40 && b <= 0x7e) state = State.DcsBody;
-          else if (b >= 0x20 && b <= 0x2f) state = State.DcsIntermediate;
-          else if (b >= 0x30 && b <= 0x3f) {
-            if (state === State.DcsIntermediate || b === 0x3a || (state === State.DcsParam && b >= 0x3c)) state = State.DcsIgnore;
-            else state = State.DcsParam;
-          }
-          break;
-        case State.DcsIgnore:
-          break;
-        case State.CsiEntry:
-        case State.CsiParam:
-          if (b < 0x20) o = this.control(out, o, b);
-          else if (b >= 0x30 && b <= 0x39) {
-            state = State.CsiParam;
-            if (++this.paramBytes > MAX_PARAM_BYTES) this.discard = true;
-            const current = (this.current < 0 ? 0 : this.current) * 10 + (b - 0x30);
-            if (current > INT_MAX) this.discard = true;
-            else this.current = current;
-          } else if (b === 0x3b || b === 0x3a) {
-            state = State.CsiParam;
-            if (++this.paramBytes > MAX_PARAM_BYTES) this.discard = true;
-            if (b === 0x3b) this.endParam();
-            else {
-              this.currentSub = true;
-              if (this.paramIndex < 2) this.subInFirstTwo = true;
-            }
-          } else if (b >= 0x3c && b <= 0x3f) {
-            // A private marker is legal only first; later it makes the sequence invalid.
-            if (state === State.CsiParam) state = State.CsiIgnore;
-            else {
-              this.marker = b;
-              state = State.CsiParam;
-            }
-          } else if (b >= 0x20 && b <= 0x2f) {
-            this.intermediates = true;
-            state = State.CsiIntermediate;
-          } else if (b >= 0x40 && b <= 0x7e) {
-            if (this.paramBytes > 0) this.endParam(); // tmux splits only a non-empty parameter string (input.c:1016)
-            if (!this.intermediates && !this.discard) this.dispatchCsi(o, b);
-            state = State.Ground;
-          }
-          break;
-        case State.CsiIntermediate:
-          if (b < 0x20) o = this.control(out, o, b);
-          else if (b >= 0x30 && b <= 0x3f) state = State.CsiIgnore;
-          else if (b >= 0x40 && b <= 0x7e) state = State.Ground;
-          break;
-        case State.CsiIgnore:
-          if (b < 0x20) o = this.control(out, o, b);
-          else if (b >= 0x40 && b <= 0x7e) state = State.Ground;
-          break;
-        case State.OscString:
-          if (b === BEL) {
-            this.endOsc(o);
-            state = State.Ground;
-          } else if (b >= 0x20) this.oscByte(b); // tmux keeps 0x20–0xff and skips other C0 (input.c:681)
-          break;
-        case State.IgnoredString:
-          break;
-      }
+      o = this.sequenceByte(out, o, b, state);
+      state = this.state;
     }
     this.state = state;
     this.lastChar = asciiEnd === o ? (o > 0 ? out[o - 1]! : this.lastChar) : -1;
     this.report(o, perform, this.base + n);
     this.base += n;
+  }
+
+  /**
+   * A byte in any state but ground (escape sequences, strings), off the hot loop of `advance`: the new state is
+   * left in `this.state`, the text's new end returned.
+   */
+  private sequenceByte(out: Buffer, o: number, b: number, state: State): number {
+    // The DCS body has no "anywhere" transitions: only ESC \\ ends it.
+    if (state === State.DcsBody) {
+      if (b === ESC) state = State.DcsEscape;
+      return this.done(state, o);
+    }
+    if (state === State.DcsEscape) {
+      state = b === 0x5c ? State.Ground : State.DcsBody;
+      return this.done(state, o);
+    }
+    // "anywhere" transitions of the diagram, shared by every other state.
+    // Leaving an OSC string by any of them ends it (tmux calls input_exit_osc
+    // on any change of state, input.c:2277).
+    if (b === ESC || b === CAN || b === SUB) {
+      if (state === State.OscString) this.endOsc(o);
+      state = b === ESC ? State.Escape : State.Ground;
+      return this.done(state, o);
+    }
+    switch (state) {
+      case State.Escape:
+        if (b < 0x20) o = this.control(out, o, b);
+        else if (b === 0x5b) {
+          state = State.CsiEntry;
+          this.param = -1;
+          this.param2 = -1;
+          this.paramIndex = 0;
+          this.paramBytes = 0;
+          this.discard = false;
+          this.current = -1;
+          this.currentSub = false;
+          this.subInFirstTwo = false;
+          if (this.screenModes.length > 0) this.screenModes.length = 0;
+          this.modeCount = 0;
+          this.marker = 0;
+          this.intermediates = false;
+        } else if (b === 0x5d) {
+          state = State.OscString;
+          this.stringSince = this.now;
+          this.oscNumber = 0;
+          this.oscKeep = false;
+          this.oscLength = 0;
+          this.oscTruncated = false;
+        } else if (b === 0x50) {
+          state = State.DcsEntry;
+          this.stringSince = this.now;
+        } else if (b === 0x58 || b === 0x5e || b === 0x5f || b === 0x6b) {
+          // SOS, PM, APC, and ESC k: tmux's window-rename string, never shown (input.c:703).
+          state = State.IgnoredString;
+          this.stringSince = this.now;
+        } else if (b >= 0x20 && b <= 0x2f) {
+          state = State.EscapeIntermediate;
+          this.escIntermediate = b;
+        } else if (b < 0x7f) {
+          if (REPORTED_ESC[b] === 1) this.op(o, OP_ESC + b, -1, -1);
+          state = State.Ground;
+        }
+        // DEL and 0x80–0xff are ignored here: the sequence goes on (input.c:507).
+        break;
+      case State.EscapeIntermediate:
+        if (b < 0x20) o = this.control(out, o, b);
+        else if (b >= 0x20 && b <= 0x2f) this.escIntermediate = -1;
+        else if (b >= 0x30 && b <= 0x7e) {
+          // input_esc_table (input.c:208): of the sequences with an intermediate only DECALN touches the screen.
+          if (b === 0x38 && this.escIntermediate === 0x23) this.op(o, OP_ESC + Esc.Alignment, -1, -1);
+          state = State.Ground;
+        } // 0x7f–0xff ignored (input.c:521)
+        break;
+      case State.DcsEntry:
+      case State.DcsParam:
+      case State.DcsIntermediate:
+        // C0 controls are ignored in a DCS, not executed (input.c:560-618).
+        if (b >= 0x40 && b <= 0x7e) state = State.DcsBody;
+        else if (b >= 0x20 && b <= 0x2f) state = State.DcsIntermediate;
+        else if (b >= 0x30 && b <= 0x3f) {
+          if (state === State.DcsIntermediate || b === 0x3a || (state === State.DcsParam && b >= 0x3c)) state = State.DcsIgnore;
+          else state = State.DcsParam;
+        }
+        break;
+      case State.DcsIgnore:
+        break;
+      case State.CsiEntry:
+      case State.CsiParam:
+        if (b < 0x20) o = this.control(out, o, b);
+        else if (b >= 0x30 && b <= 0x39) {
+          state = State.CsiParam;
+          if (++this.paramBytes > MAX_PARAM_BYTES) this.discard = true;
+          const current = (this.current < 0 ? 0 : this.current) * 10 + (b - 0x30);
+          if (current > INT_MAX) this.discard = true;
+          else this.current = current;
+        } else if (b === 0x3b || b === 0x3a) {
+          state = State.CsiParam;
+          if (++this.paramBytes > MAX_PARAM_BYTES) this.discard = true;
+          if (b === 0x3b) this.endParam();
+          else {
+            this.currentSub = true;
+            if (this.paramIndex < 2) this.subInFirstTwo = true;
+          }
+        } else if (b >= 0x3c && b <= 0x3f) {
+          // A private marker is legal only first; later it makes the sequence invalid.
+          if (state === State.CsiParam) state = State.CsiIgnore;
+          else {
+            this.marker = b;
+            state = State.CsiParam;
+          }
+        } else if (b >= 0x20 && b <= 0x2f) {
+          this.intermediates = true;
+          state = State.CsiIntermediate;
+        } else if (b >= 0x40 && b <= 0x7e) {
+          if (this.paramBytes > 0) this.endParam(); // tmux splits only a non-empty parameter string (input.c:1016)
+          if (!this.intermediates && !this.discard) this.dispatchCsi(o, b);
+          state = State.Ground;
+        }
+        break;
+      case State.CsiIntermediate:
+        if (b < 0x20) o = this.control(out, o, b);
+        else if (b >= 0x30 && b <= 0x3f) state = State.CsiIgnore;
+        else if (b >= 0x40 && b <= 0x7e) state = State.Ground;
+        break;
+      case State.CsiIgnore:
+        if (b < 0x20) o = this.control(out, o, b);
+        else if (b >= 0x40 && b <= 0x7e) state = State.Ground;
+        break;
+      case State.OscString:
+        if (b === BEL) {
+          this.endOsc(o);
+          state = State.Ground;
+        } else if (b >= 0x20) this.oscByte(b); // tmux keeps 0x20–0xff and skips other C0 (input.c:681)
+        break;
+      case State.IgnoredString:
+        break;
+    }
+    return this.done(state, o);
+  }
+
+  /** Ends sequenceByte: `state` kept for advance to take. */
+  private done(state: State, o: number): number {
+    this.state = state;
+    return o;
   }
 
   /** End of stream: an unfinished character is reported as escaped bytes. */

@@ -116,3 +116,48 @@ describe('a long chunk whose other characters are decoded in windows', () => {
     );
   });
 });
+
+describe('CSI sequences of no effect skipped whole within a read', () => {
+  it('give the same reports whole, in random pieces, and byte by byte, whatever their bytes and final', () => {
+    // The parser skips a CSI at once when its parameter and intermediate bytes (0x20-0x3f) and its final are all in
+    // the read and the final is one it reports nothing for (SGR above all). Byte by byte (no CSI is ever whole in a
+    // read) each goes through the CSI states: the two must agree for any sequence, of no effect or not, broken by a
+    // control, ESC, CAN, SUB, DEL or a UTF-8 byte, with REP after it, between runs of text.
+    const paramByte = fc.oneof(
+      { weight: 8, arbitrary: fc.constantFrom(...'0123456789;'.split('')) },
+      { weight: 2, arbitrary: fc.integer({ min: 0x20, max: 0x3f }).map((b) => String.fromCharCode(b)) },
+      { weight: 1, arbitrary: fc.constantFrom('\r', '\n', '\b', '\t', '\x1b', '\x18', '\x1a', '\x7f', '\x00', '\x9b', 'é') },
+    );
+    const final = fc.oneof(
+      { weight: 6, arbitrary: fc.constant('m') },
+      { weight: 3, arbitrary: fc.constantFrom('h', 'l', 'K', 'A', 'b', 'J', 'H', 'r', 'q', 'p', 't', 'n', '@', '~') },
+      { weight: 1, arbitrary: fc.integer({ min: 0x40, max: 0x7e }).map((b) => String.fromCharCode(b)) },
+      { weight: 1, arbitrary: fc.constantFrom('', '\x1b', '\x7f', '\x80') },
+    );
+    const csi = fc.tuple(fc.constantFrom('\x1b[', '\x1b[?', '\x1b[>'), fc.array(paramByte, { maxLength: 12 }), final).map(([start, params, end]) => start + params.join('') + end);
+    const piece = fc.oneof(
+      { weight: 4, arbitrary: csi },
+      { weight: 3, arbitrary: fc.stringMatching(/^[\x20-\x7e]{1,20}$/) },
+      { weight: 1, arbitrary: fc.constantFrom('\r\n', '\r', '\b', '\x1b[3b', '\x1b[?1049h', '\x1b[?1049l', '\x1b[4h', '\x1b', 'é', '😀', '\x1b]133;A\x07') },
+    );
+    // A CSI the fast path takes: whole, no control in it, a final of no effect (not one tmux applies, input.c:268; not SM/RM).
+    const applied = new Set('@ABCDEFGHJKLMPSTXZ`bdfgrsuhl');
+    const skipped = (text: string): boolean => [...text.matchAll(/\x1b\[[\x20-\x3f]*([\x40-\x7e])/g)].some((match) => !applied.has(match[1]!));
+    let engaged = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 1, max: 64 }), (pieces, size) => {
+        const bytes = Buffer.from(pieces.join(''), 'latin1');
+        runs++;
+        if (skipped(bytes.toString('latin1'))) engaged++;
+        const whole = reports([bytes]);
+        assert.deepEqual(reports(byteByByte(bytes)), whole);
+        const pieced: Uint8Array[] = [];
+        for (let at = 0; at < bytes.length; at += size) pieced.push(bytes.subarray(at, at + size));
+        assert.deepEqual(reports(pieced), whole);
+      }),
+      { numRuns: 3000 },
+    );
+    assert.ok(engaged > runs / 2, `a CSI of no effect in ${engaged} of ${runs} inputs`);
+  });
+});
