@@ -198,7 +198,15 @@ export class TmuxServer implements Attachable {
     return fs
       .readdirSync(run)
       .filter((name) => name.endsWith('.pid'))
-      .map((name) => Number(fs.readFileSync(path.join(run, name), 'utf8')))
+      .map((name) => {
+        try {
+          return Number(fs.readFileSync(path.join(run, name), 'utf8'));
+        } catch (error) {
+          // A reader exiting between the listing and the read removes its pid file: it runs no more.
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+          throw error;
+        }
+      })
       .filter((pid) => pid > 0);
   }
 
