@@ -11746,7 +11746,7 @@ function digestTag(logFile, name, size2, sha, key2) {
   return (0, import_node_crypto7.createHmac)("sha256", key2).update(`tmux-audit rotated digest\0${import_node_path7.default.resolve(logFile)}\0${name}\0${size2}\0${sha}`).digest("base64url");
 }
 function digestEntry(logFile, name, digest, key2) {
-  let line3 = `rotated ${name} size=${digest.size} sha256=${digest.sha}`;
+  let line3 = `rotated sha256=${digest.sha} ${name} size=${digest.size}`;
   return key2 ? `${line3} ${digestTag(logFile, name, digest.size, digest.sha, key2)}` : line3;
 }
 function rotatedPart(live, rotatedName2) {
@@ -11763,34 +11763,42 @@ function sameTag(tag2, wanted) {
   let want = Buffer.from(wanted), got = Buffer.from(tag2);
   return got.length === want.length && (0, import_node_crypto7.timingSafeEqual)(got, want);
 }
-var NAME = /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, SIZE = /^size=(\d{1,15})$/, SHA = /^sha256=([0-9a-f]{64})$/;
+var NAME = /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, SIZE = /^size=(\d{1,15})$/;
 function nameLine(line3) {
   if (!line3.startsWith("rotated ") && !line3.startsWith("pruned ")) return;
   let words2 = line3.split(" "), sized = words2[0] === "rotated" ? SIZE.exec(words2[2] ?? "") : null;
   sized && words2.splice(2, 1);
-  let hashed = sized ? SHA.exec(words2[2] ?? "") : null;
-  hashed && words2.splice(2, 1);
   let [what, name, tag2, more] = words2;
-  if (!(!NAME.test(name) || more !== void 0))
-    return { what, name, tag: tag2, size: sized ? Number(sized[1]) : void 0, ...hashed ? { sha: hashed[1] } : {} };
+  return NAME.test(name) && more === void 0 ? { what, name, tag: tag2, size: sized ? Number(sized[1]) : void 0 } : void 0;
+}
+var DIGEST_START = "rotated sha256=", DIGEST = /^rotated sha256=([0-9a-f]{64}) (\S+) size=(\d{1,15})(?: ([A-Za-z0-9_-]{43}))?$/;
+function digestLine(line3) {
+  let whole = DIGEST.exec(line3);
+  return whole && NAME.test(whole[2]) ? { name: whole[2], size: Number(whole[3]), sha: whole[1], tag: whole[4] } : void 0;
 }
 function rotatedSizes(lines, logFile, names, key2) {
   let last = /* @__PURE__ */ new Map();
   for (let line3 of lines) {
     let entry = nameLine(line3);
-    entry?.what === "rotated" && entry.sha === void 0 && names.has(entry.name) && last.set(entry.name, entry);
+    entry?.what === "rotated" && names.has(entry.name) && last.set(entry.name, entry);
   }
   let sizes = /* @__PURE__ */ new Map();
   for (let [name, { size: size2, tag: tag2 }] of last) size2 !== void 0 && (key2 === void 0 || holds(logFile, "rotated", name, tag2, key2, size2)) && sizes.set(name, size2);
   return sizes;
 }
 function rotatedDigests(lines, logFile, names, key2) {
-  let last = /* @__PURE__ */ new Map();
-  for (let line3 of lines) {
-    if (!line3.includes(" sha256=")) continue;
-    let entry = nameLine(line3);
-    entry?.sha !== void 0 && names.has(entry.name) && last.set(entry.name, { size: entry.size, sha: entry.sha, tag: entry.tag });
-  }
+  let last = /* @__PURE__ */ new Map(), sized = /* @__PURE__ */ new Map();
+  for (let line3 of lines)
+    if (line3.startsWith(DIGEST_START)) {
+      let entry = digestLine(line3);
+      if (entry === void 0 || !names.has(entry.name)) continue;
+      let size2 = sized.get(entry.name);
+      (size2 === void 0 || size2 === entry.size) && last.set(entry.name, entry);
+    } else if (line3.startsWith("rotated ")) {
+      let entry = nameLine(line3);
+      if (entry === void 0 || !names.has(entry.name)) continue;
+      sized.set(entry.name, entry.size), last.delete(entry.name);
+    }
   let digests = /* @__PURE__ */ new Map();
   for (let [name, { size: size2, sha, tag: tag2 }] of last)
     key2 !== void 0 && !digestHolds(logFile, name, size2, sha, tag2, key2) || digests.set(name, { size: size2, sha });
@@ -11805,13 +11813,13 @@ function rotatedNotPruned(lines, logFile, present, key2, rotation = () => !0) {
   }, entries = lines.map(nameLine);
   lines.forEach((line3, at) => {
     let entry = entries[at];
-    if (!(entry === void 0 && /^(?:rotated|pruned) /.test(line3) || entry?.sha !== void 0))
+    if (!(entry === void 0 && /^(?:rotated|pruned) /.test(line3)))
       if (entry?.what === "rotated")
         claims.set(entry.name, { at, tag: entry.tag, size: entry.size, answers: [] }), rotations.push({ at, name: entry.name, tag: entry.tag, size: entry.size });
       else if (entry?.what === "pruned") {
         let claim2 = claims.get(entry.name);
         claim2 === void 0 ? unknown(entry.name) : claim2.answers.push({ at, tag: entry.tag });
-      } else (entries[at + 1]?.what !== "rotated" || entries[at + 1]?.sha !== void 0) && (unknownAt = at);
+      } else entries[at + 1]?.what !== "rotated" && (unknownAt = at);
   });
   for (let name of present) !claims.has(name) && rotation(name) && unknown(name);
   let heldByTag = /* @__PURE__ */ new Map(), rotatedHolds = (r) => (heldByTag.has(r.at) || heldByTag.set(r.at, holds(logFile, "rotated", r.name, r.tag, key2, r.size)), heldByTag.get(r.at)), ownRotation = (at) => rotations.find((r) => r.at > at)?.at ?? at, answered = (name, claim2) => claim2.answers.length > 0 && (key2 === void 0 || claim2.answers.some((answer) => holds(logFile, "pruned", name, answer.tag, key2)) || !rotatedHolds({ ...claim2, name }) || rotations.some((r) => r.at > claim2.at && r.at <= ownRotation(claim2.answers.at(-1).at) && !rotatedHolds(r))), gone = [];
@@ -17238,7 +17246,7 @@ function notedDigest(logFile, key2) {
 }
 
 // src/sinks/file/writer.ts
-var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 * 1024, CHECK_ROOM_SHARE = 1 / 8, KEEP_BYTES = 2 * CHECK_BYTES, BURST_GAP_MS = 10, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS2 = 5, CLOSE_TIMEOUT_MS = 5e3, LogFile = class {
+var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 * 1024, CHECK_ROOM_SHARE = 1 / 8, KEEP_BYTES = 2 * CHECK_BYTES, BURST_GAP_MS = 10, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS2 = 5, CLOSE_TIMEOUT_MS = 5e3, DIGEST_CLOSE_WAIT_MS = 2e3, LogFile = class {
   constructor(file, options) {
     this.file = file;
     this.options = options;
@@ -17259,6 +17267,8 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   shrinkTimer;
   idle = [];
   closed = !1;
+  /** Rotated files' digests not yet noted (hashed, or waiting for the rotation lock): close() waits a while for them. */
+  digesting = /* @__PURE__ */ new Set();
   /** The directory the file was opened in (another reader may have made a new one by the time we notice a loss). */
   dirStat;
   /** While onLost runs: what it writes, to go first into the new file. */
@@ -17392,7 +17402,13 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       } catch {
       }
     }
-    import_node_fs18.default.closeSync(this.fd);
+    import_node_fs18.default.closeSync(this.fd), await this.digestsNoted();
+  }
+  /** Waits for the digests in hand to be noted, DIGEST_CLOSE_WAIT_MS at most: the timer holds the process meanwhile. */
+  async digestsNoted() {
+    if (this.digesting.size === 0) return;
+    let timer;
+    await Promise.race([Promise.all(this.digesting), new Promise((resolve) => timer = setTimeout(resolve, DIGEST_CLOSE_WAIT_MS))]), clearTimeout(timer);
   }
   drain() {
     if (this.queue.length === 0) {
@@ -17549,10 +17565,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
    * with head marks, for the next mark (`dat`: the file's own mark's at; verify finds the file a digest names by it).
    */
   digest(reading, rotated, size2, dat, key2) {
-    let file = this.file, ledgerKey = this.options.ledgerKey, onDigest = this.options.onDigest;
-    digestInBackground(reading, size2, (sha) => {
-      if (sha === void 0) return onDigest?.();
-      noteDigestUnderLock(file, rotated, { size: size2, sha }, ledgerKey);
+    let file = this.file, ledgerKey = this.options.ledgerKey, onDigest = this.options.onDigest, noted, pending = new Promise((resolve) => noted = resolve);
+    this.digesting.add(pending), pending.then(() => this.digesting.delete(pending)), digestInBackground(reading, size2, (sha) => {
+      if (sha === void 0)
+        return noted(), onDigest?.();
+      noteDigestUnderLock(file, rotated, { size: size2, sha }, ledgerKey, () => noted());
       let content = { dat, size: size2, sha };
       key2 !== void 0 && dat > 0 && noteForMark(file, content, key2) ? onDigest?.(content) : onDigest?.();
     });

@@ -89,7 +89,7 @@ describe('the oldest rotated file emptied', () => {
 function digestLine(log: string, file: string): string | undefined {
   const name = path.basename(file).slice(path.basename(log).length + 1).replace(/\.gz$/, '');
   const ledger = path.join(path.dirname(log), `.${path.basename(log)}.rotated`);
-  return fs.readFileSync(ledger, 'utf8').split('\n').find((line) => line.startsWith(`rotated ${name} size=`) && line.includes(' sha256='));
+  return fs.readFileSync(ledger, 'utf8').split('\n').find((line) => line.startsWith('rotated sha256=') && line.includes(` ${name} size=`));
 }
 
 /** Exactly `size` bytes of whole made-up lines in the log's own stamp (the first line's), the last one padded to fit. */

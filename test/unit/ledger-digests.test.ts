@@ -1,15 +1,17 @@
-// The digest of each rotated file's first bytes in the rotated-files ledger (`rotated <name> size=<bytes>
-// sha256=<hex>`, sinks/file/ledger-names.ts), and verify's check of it (commands/verify-notes.ts, shrunkRotated). A
+// The digest of each rotated file's first bytes in the rotated-files ledger (`rotated sha256=<hex> <name>
+// size=<bytes>`, sinks/file/ledger-names.ts), and verify's check of it (commands/verify-notes.ts, shrunkRotated). A
 // byte count is no content: the oldest rotated file emptied and refilled with as many bytes of made-up lines passed
 // verify, keyed or not (issue 13, review of empty13): no head mark names the log's first file. The writer that
 // rotated a file hashes it in the background (file-digest.ts) and notes the digest; verify names a file whose first
 // bytes are others `edited`. The line's parse and format as the pure reader takes them, then the real writer.
 
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -21,6 +23,7 @@ import { compressInBackground } from '../../src/sinks/file/compress.ts';
 import { digestEntry, nameEntry, rotatedDigests, rotatedNotPruned, rotatedSizes } from '../../src/sinks/file/ledger-names.ts';
 import { ledgerEntry, ledgerLines } from '../../src/sinks/file/rotated-ledger.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
+import { rotatedNotPruned as releasedNotPruned } from '../fixtures/released/ledger-names-b856eb6.ts';
 import { logFilesInOrder } from '../support/log.ts';
 import { flushed } from '../support/sink-flushed.ts';
 import { waitFor } from '../support/util.ts';
@@ -39,10 +42,10 @@ const SHA = createHash('sha256').update('what A held').digest('hex');
 const OTHER = createHash('sha256').update('something else').digest('hex');
 
 describe('the digest line (digestEntry, rotatedDigests)', () => {
-  it('as written: after the size, bound with the name, the size and the log by the tag under the key; without the key, taken as written', () => {
-    assert.equal(digestEntry(LOG, A, { size: 120, sha: SHA }), `rotated ${A} size=120 sha256=${SHA}`);
+  it('as written: the digest before the name, bound with the name, the size and the log by the tag under the key; without the key, taken as written', () => {
+    assert.equal(digestEntry(LOG, A, { size: 120, sha: SHA }), `rotated sha256=${SHA} ${A} size=120`);
     const keyed = digestEntry(LOG, A, { size: 120, sha: SHA }, KEY);
-    assert.match(keyed, new RegExp(`^rotated ${A} size=120 sha256=${SHA} [A-Za-z0-9_-]{43}$`));
+    assert.match(keyed, new RegExp(`^rotated sha256=${SHA} ${A} size=120 [A-Za-z0-9_-]{43}$`));
     assert.deepEqual([...rotatedDigests([keyed], LOG, AB, KEY)], [[A, { size: 120, sha: SHA }]]);
     for (const edited of [keyed.replace(SHA, OTHER), keyed.replace('size=120', 'size=12'), keyed.replace(A, B), keyed.replace(/ \S+$/, '')]) {
       assert.deepEqual([...rotatedDigests([edited], LOG, AB, KEY)], [], edited);
@@ -50,28 +53,45 @@ describe('the digest line (digestEntry, rotatedDigests)', () => {
     assert.deepEqual([...rotatedDigests([keyed], '/var/log/audit/other.log', AB, KEY)], [], "another log's line");
     assert.deepEqual([...rotatedDigests([keyed.replace(SHA, OTHER)], LOG, AB)], [[A, { size: 120, sha: OTHER }]]);
     // A name line's tag does not pass for a digest line's, nor the reverse.
-    assert.deepEqual([...rotatedDigests([nameEntry(LOG, 'rotated', A, KEY, 120).replace(' size=120 ', ` size=120 sha256=${SHA} `)], LOG, AB, KEY)], []);
-    assert.deepEqual([...rotatedSizes([keyed.replace(` sha256=${SHA}`, '')], LOG, AB, KEY)], []);
+    assert.deepEqual([...rotatedDigests([`rotated sha256=${SHA} ${nameEntry(LOG, 'rotated', A, KEY, 120).slice('rotated '.length)}`], LOG, AB, KEY)], []);
+    assert.deepEqual([...rotatedSizes([`rotated ${keyed.slice(`rotated sha256=${SHA} `.length)}`], LOG, AB, KEY)], []);
   });
 
   it("the name's last one; only the names asked about; a malformed one is none", () => {
     const lines = [digestEntry(LOG, A, { size: 1, sha: OTHER }), digestEntry(LOG, A, { size: 120, sha: SHA }), digestEntry(LOG, B, { size: 7, sha: OTHER })];
     assert.deepEqual([...rotatedDigests(lines, LOG, AB)], [[A, { size: 120, sha: SHA }], [B, { size: 7, sha: OTHER }]]);
     assert.deepEqual([...rotatedDigests(lines, LOG, new Set([B]))], [[B, { size: 7, sha: OTHER }]]);
-    for (const bad of [`rotated ${A} sha256=${SHA}`, `rotated ${A} size=120 sha256=${SHA.slice(1)}`, `rotated ${A} size=120 sha256=${SHA.toUpperCase()}`, `pruned ${A} size=120 sha256=${SHA}`, `rotated ${A}/x size=120 sha256=${SHA}`]) {
+    const whole = digestEntry(LOG, A, { size: 120, sha: SHA });
+    for (const bad of [`rotated sha256=${SHA} ${A}`, whole.replace(SHA, SHA.slice(1)), whole.replace(SHA, SHA.toUpperCase()), whole.replace('rotated', 'pruned'), whole.replace(A, `${A}/x`), `${whole} ${'x'.repeat(42)}`, `${whole} ${'x'.repeat(44)}`, `rotated ${A} size=120 sha256=${SHA}`]) {
       assert.deepEqual([...rotatedDigests([bad], LOG, new Set([A, `${A}/x`]))], [], bad);
     }
+  });
+
+  it("only after the name's last `rotated` line, and of the size it says: a name used again is another file (review of first13, finding 3)", () => {
+    const digest = digestEntry(LOG, A, { size: 10, sha: SHA });
+    // Noted for the file rotated first under the name, pruned; the clock stepped back, the name made again, its writer
+    // gone before its hash: the first file's digest is not the second's (verify said it `edited`).
+    assert.deepEqual([...rotatedDigests([nameEntry(LOG, 'rotated', A, undefined, 10), digest, nameEntry(LOG, 'pruned', A), nameEntry(LOG, 'rotated', A, undefined, 10)], LOG, AB)], []);
+    assert.deepEqual([...rotatedDigests([nameEntry(LOG, 'rotated', A, undefined, 10), digest, nameEntry(LOG, 'pruned', A), nameEntry(LOG, 'rotated', A)], LOG, AB)], []);
+    // Of another size than its rotation's (a plain line cut in its size, say: `size=1` of `size=10`): none.
+    assert.deepEqual([...rotatedDigests([nameEntry(LOG, 'rotated', A, undefined, 12), digest], LOG, AB)], []);
+    assert.deepEqual([...rotatedDigests([nameEntry(LOG, 'rotated', A, undefined, 10), digest.replace('size=10', 'size=1')], LOG, AB)], []);
+    // After it, of its size, or with no size said (an older writer's line, none kept): taken; a pruning says nothing of it.
+    for (const rotated of [nameEntry(LOG, 'rotated', A, undefined, 10), nameEntry(LOG, 'rotated', A)]) {
+      assert.deepEqual([...rotatedDigests([rotated, nameEntry(LOG, 'pruned', A), digest], LOG, AB)], [[A, { size: 10, sha: SHA }]]);
+    }
+    assert.deepEqual([...rotatedDigests([digest], LOG, AB)], [[A, { size: 10, sha: SHA }]]);
   });
 
   // Sizes of up to 15 digits: what a size word takes (ledger-names.ts).
   it('any size and digest, keyed or not, read back as written; the size lines beside them read as before', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1e15 - 1 }), fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.integer({ min: 0, max: 1e15 - 1 }), fc.boolean(), (size, bytes, noted, keyed) => {
+      fc.property(fc.integer({ min: 1, max: 1e15 - 1 }), fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.boolean(), (size, bytes, keyed) => {
         const sha = Buffer.from(bytes).toString('hex');
         const key = keyed ? KEY : undefined;
-        const lines = [ledgerEntry(LOG, fs.statSync('/'), key), nameEntry(LOG, 'rotated', A, key, noted), digestEntry(LOG, A, { size, sha }, key)];
+        const lines = [ledgerEntry(LOG, fs.statSync('/'), key), nameEntry(LOG, 'rotated', A, key, size), digestEntry(LOG, A, { size, sha }, key)];
         assert.deepEqual([...rotatedDigests(lines, LOG, AB, key)], [[A, { size, sha }]]);
-        assert.deepEqual([...rotatedSizes(lines, LOG, AB, key)], [[A, noted]]);
+        assert.deepEqual([...rotatedSizes(lines, LOG, AB, key)], [[A, size]]);
       }),
     );
   });
@@ -84,16 +104,68 @@ describe('the digest line (digestEntry, rotatedDigests)', () => {
     // A pruned at the next rotation, its digest noted after that (the hash outran by the pruning): not named gone.
     assert.deepEqual(rotatedNotPruned([...note(A, 10), nameEntry(LOG, 'pruned', A), ...note(B, 10), digestEntry(LOG, A, { size: 10, sha: SHA })], LOG, new Set([B])), []);
   });
+
+  it("whole or cut short by a full disk, after its file's pruned line: no claim, now or to the release before (review of first13, findings 1 and 2)", () => {
+    for (const key of [undefined, KEY]) {
+      const note = (name: string): string[] => [`1:${name.length}:2`, nameEntry(LOG, 'rotated', name, key, 10)];
+      const digest = digestEntry(LOG, A, { size: 10, sha: SHA }, key);
+      // A pruned at B's rotation, its digest (maybe cut: EFBIG, ENOSPC) noted after: the hash outrun by other readers' rotations.
+      for (let cut = 1; cut <= digest.length; cut++) {
+        const lines = [...note(A), nameEntry(LOG, 'pruned', A, key), ...note(B), digest.slice(0, cut)];
+        const what = `${key ? 'keyed' : 'plain'} ${JSON.stringify(digest.slice(0, cut))}`;
+        assert.deepEqual(rotatedNotPruned(lines, LOG, new Set([B]), key), [], what);
+        assert.deepEqual(releasedNotPruned(lines, LOG, new Set([B]), key), [], `the release before: ${what}`);
+        // Nor a digest, but whole (a plain line cut in its size has another size than its rotation's).
+        assert.deepEqual([...rotatedDigests(lines, LOG, AB, key)], cut === digest.length ? [[A, { size: 10, sha: SHA }]] : [], what);
+      }
+    }
+  });
+});
+
+describe("the writer's digest lines as the release before (b856eb6) reads them", () => {
+  it('none is a claim, also after its pruned line (a flood); claims stand beside them (review of first13, finding 1)', async () => {
+    for (const key of [undefined, KEY]) {
+      const file = await rotatedLog(key, 2);
+      const lines = ledgerLines(file);
+      const digests = lines.filter((line) => line.includes(' sha256='));
+      // As a flood of several readers orders them: every digest after every pruning (old verify: 6 in 221 said `missing file`).
+      const flood = [...lines.filter((line) => !digests.includes(line)), ...digests];
+      const present = logFilesInOrder(file).slice(0, -1).map(part);
+      assert.ok(digests.length >= present.length + 2, `${digests.length} digest lines, ${present.length} rotated files left`);
+      for (const [which, notPruned] of [['now', rotatedNotPruned], ['the release before', releasedNotPruned]] as const) {
+        assert.deepEqual(notPruned(flood, file, new Set(present), key), [], `${which}, ${key ? 'keyed' : 'plain'}`);
+        // The oldest file left removed by hand: named gone, the digest lines holding no claim back.
+        assert.deepEqual(notPruned(flood, file, new Set(present.slice(1)), key), [present[0]], `${which}, ${key ? 'keyed' : 'plain'}: one removed`);
+      }
+    }
+  });
+});
+
+describe('a reader that exits right after its last write rotated the log (pipe.ts: process.exit after the close)', () => {
+  it("has noted the rotated file's digest: close() waits for it (review of first13, finding 4)", () => {
+    const script = fileURLToPath(new URL('../support/rotate-and-exit.ts', import.meta.url));
+    for (const key of [undefined, KEY]) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-ledger-digests-'));
+      dirs.push(dir);
+      const file = path.join(dir, 'main.log');
+      const run = spawnSync(process.execPath, ['--import', 'tsx', script, file, String(4 << 20), ...(key ? [key.toString('hex')] : [])], { encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+      const [rotated, ...more] = logFilesInOrder(file).slice(0, -1);
+      assert.ok(rotated !== undefined && more.length === 0, 'one rotated file');
+      const held = fs.readFileSync(rotated);
+      assert.deepEqual([...rotatedDigests(ledgerLines(file), file, new Set([part(rotated)]), key)], [[part(rotated), { size: held.length, sha: createHash('sha256').update(held).digest('hex') }]], key ? 'keyed' : 'plain');
+    }
+  });
 });
 
 const placeOf = (pane: string) => ({ server: '/tmp/s', session: 'main', window: '0', pane, paneId: `%${pane}` });
 
-/** A recording written by the real writer into a new log rotating at 16 K (nothing pruned), and its digests noted. */
-async function rotatedLog(key?: Buffer): Promise<string> {
+/** A recording written by the real writer into a new log rotating at 16 K (keeping `maxFiles`: all of them unless said), and its digests noted. */
+async function rotatedLog(key?: Buffer, maxFiles = Number.POSITIVE_INFINITY): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-ledger-digests-'));
   dirs.push(dir);
   const file = path.join(dir, 'main.log');
-  const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 16 * 1024, maxFiles: Number.POSITIVE_INFINITY, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key });
+  const sink = new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 16 * 1024, maxFiles, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key });
   let t = Date.UTC(2026, 10, 26, 9);
   const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec: 'DIGESTS001', user: 'ann', place: placeOf('0'), time: (t += 1), kind, text, ...(fields ? { fields } : {}) });
   sink.write(record('event', 'start', { by: 'ann' }));
@@ -103,9 +175,10 @@ async function rotatedLog(key?: Buffer): Promise<string> {
   }
   sink.write(record('event', 'stop', { reason: 'toggle' }));
   await sink.close();
-  const rotated = logFilesInOrder(file).slice(0, -1);
-  assert.ok(rotated.length >= 3, `${rotated.length} rotated files`);
-  await waitFor('every rotated file\'s digest noted', () => rotatedDigests(ledgerLines(file), file, new Set(rotated.map(part)), key).size === rotated.length);
+  // Every rotation's, also of the files pruned since (the pruned ones hashed through the fd open on them).
+  const rotated = new Set(ledgerLines(file).flatMap((line) => /^rotated (\d\S*) size=/.exec(line)?.[1] ?? []));
+  assert.ok(rotated.size >= 3, `${rotated.size} rotations`);
+  await waitFor('every rotated file\'s digest noted', () => rotatedDigests(ledgerLines(file), file, rotated, key).size === rotated.size);
   return file;
 }
 

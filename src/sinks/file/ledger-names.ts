@@ -28,13 +28,19 @@
 // bytes of made-up lines passed (issue 13, review of empty13). So the writer
 // that rotated a file hashes its first `size` bytes afterwards, in the
 // background (file-digest.ts: hashing under the lock stalled its lines, issue
-// 15), and appends `rotated <name> size=<bytes> sha256=<hex>` (tagged under the
+// 15), and appends `rotated sha256=<hex> <name> size=<bytes>` (tagged under the
 // key over all three): a digest line, no claim that the file was made (its
 // `rotated` line, written at the rename, is that), only of what its first bytes
 // were. Written later than the rename, it may follow the name's `pruned` line,
 // or never come (the reader gone first): a file without one is checked by its
-// size alone. An older verify reads it as no name line (a word too many) and
-// passes over it.
+// size alone. The digest comes before the name so that neither the release
+// before nor this one reads the line, or any part of it a full disk left, as a
+// claim: their name lines have a name second, and `sha256=…` is none, so they
+// pass over it (review of first13: `rotated <name> size=… sha256=…` read as a
+// claim tagged `sha256=…`, and cut after its name as one untagged). It counts
+// only whole (the digest's 64 hex digits, a size, a tag of a tag's length) and
+// after the name's last `rotated` line, with its size: a name used again (the
+// clock stepped back past a pruned file's) is another file.
 //
 // A claim ("this file should be here or pruned") is only made where the ledger
 // can make it: nothing for a name whose `rotated` line is gone (the ledger's
@@ -82,7 +88,7 @@ export interface RotatedDigest {
 
 /** The ledger line saying that the rotated file `<log>.<name>` held, in its first `size` bytes, the bytes whose SHA-256 is `sha`. */
 export function digestEntry(logFile: string, name: string, digest: RotatedDigest, key?: Buffer): string {
-  const line = `rotated ${name} size=${digest.size} sha256=${digest.sha}`;
+  const line = `rotated sha256=${digest.sha} ${name} size=${digest.size}`;
   return key ? `${line} ${digestTag(logFile, name, digest.size, digest.sha, key)}` : line;
 }
 
@@ -114,23 +120,25 @@ const NAME = /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/;
 /** A size a `rotated` line may say. */
 const SIZE = /^size=(\d{1,15})$/;
 
-/** A digest a `rotated` line may say, after its size. */
-const SHA = /^sha256=([0-9a-f]{64})$/;
-
-/**
- * A name line, well formed: `<what> <name>[ size=<bytes>][ <tag>]` (only `rotated` says a size), or a digest line,
- * `rotated <name> size=<bytes> sha256=<hex>[ <tag>]` (`sha` set).
- */
-function nameLine(line: string): { what: NameLine; name: string; tag: string | undefined; size: number | undefined; sha?: string } | undefined {
+/** A name line, well formed: `<what> <name>[ size=<bytes>][ <tag>]` (only `rotated` says a size). */
+function nameLine(line: string): { what: NameLine; name: string; tag: string | undefined; size: number | undefined } | undefined {
   if (!line.startsWith('rotated ') && !line.startsWith('pruned ')) return undefined;
   const words = line.split(' ');
   const sized = words[0] === 'rotated' ? SIZE.exec(words[2] ?? '') : null;
   if (sized) words.splice(2, 1);
-  const hashed = sized ? SHA.exec(words[2] ?? '') : null;
-  if (hashed) words.splice(2, 1);
   const [what, name, tag, more] = words as [NameLine, string, string?, string?];
-  if (!NAME.test(name) || more !== undefined) return undefined;
-  return { what, name, tag, size: sized ? Number(sized[1]) : undefined, ...(hashed ? { sha: hashed[1]! } : {}) };
+  return NAME.test(name) && more === undefined ? { what, name, tag, size: sized ? Number(sized[1]) : undefined } : undefined;
+}
+
+/** How every digest line begins, and no name line (a name begins with a digit). */
+const DIGEST_START = 'rotated sha256=';
+
+/** A digest line, whole: a tag is an HMAC-SHA256 in base64url (43 characters), so a cut one is none. */
+const DIGEST = /^rotated sha256=([0-9a-f]{64}) (\S+) size=(\d{1,15})(?: ([A-Za-z0-9_-]{43}))?$/;
+
+function digestLine(line: string): { name: string; size: number; sha: string; tag: string | undefined } | undefined {
+  const whole = DIGEST.exec(line);
+  return whole && NAME.test(whole[2]!) ? { name: whole[2]!, size: Number(whole[3]), sha: whole[1]!, tag: whole[4] } : undefined;
 }
 
 /**
@@ -143,7 +151,7 @@ export function rotatedSizes(lines: readonly string[], logFile: string, names: R
   const last = new Map<string, { size: number | undefined; tag: string | undefined }>();
   for (const line of lines) {
     const entry = nameLine(line);
-    if (entry?.what === 'rotated' && entry.sha === undefined && names.has(entry.name)) last.set(entry.name, entry);
+    if (entry?.what === 'rotated' && names.has(entry.name)) last.set(entry.name, entry);
   }
   const sizes = new Map<string, number>();
   // Tags checked for the names asked about only: a full ledger under a key holds hundreds of them.
@@ -153,16 +161,26 @@ export function rotatedSizes(lines: readonly string[], logFile: string, names: R
 
 /**
  * What the ledger's digest lines say the first bytes of each of the rotated files `names` were at its rotation (its
- * rotated part to the digest): the name's last digest line, under `key` only if its tag holds (an untagged one is
- * anyone's: without the key, whoever writes the directory writes the file and its line alike).
+ * rotated part to the digest): the name's last digest line after its last `rotated` line, of the size that line says
+ * (an earlier one is of a file pruned before the name was used again), under `key` only if its tag holds (an
+ * untagged one is anyone's: without the key, whoever writes the directory writes the file and its line alike).
  */
 export function rotatedDigests(lines: readonly string[], logFile: string, names: ReadonlySet<string>, key?: Buffer): Map<string, RotatedDigest> {
   const last = new Map<string, { size: number; sha: string; tag: string | undefined }>();
+  // Each name's size as its last `rotated` line says it (undefined: none said).
+  const sized = new Map<string, number | undefined>();
   for (const line of lines) {
-    // A cheap look first: all but a few of a full ledger's lines are no digest line.
-    if (!line.includes(' sha256=')) continue;
-    const entry = nameLine(line);
-    if (entry?.sha !== undefined && names.has(entry.name)) last.set(entry.name, { size: entry.size!, sha: entry.sha, tag: entry.tag });
+    if (line.startsWith(DIGEST_START)) {
+      const entry = digestLine(line);
+      if (entry === undefined || !names.has(entry.name)) continue;
+      const size = sized.get(entry.name);
+      if (size === undefined || size === entry.size) last.set(entry.name, entry);
+    } else if (line.startsWith('rotated ')) {
+      const entry = nameLine(line);
+      if (entry === undefined || !names.has(entry.name)) continue;
+      sized.set(entry.name, entry.size);
+      last.delete(entry.name);
+    }
   }
   const digests = new Map<string, RotatedDigest>();
   for (const [name, { size, sha, tag }] of last) {
@@ -212,8 +230,8 @@ export function rotatedNotPruned(lines: readonly string[], logFile: string, pres
   lines.forEach((line, at) => {
     const entry = entries[at];
     // A name line naming no file a rotation makes (`<stamp>/x`, a NUL: review of prune13, finding 2) says nothing;
-    // nor, here, does a digest line (written after the rename, maybe after the file's pruning: no claim it was made).
-    if ((entry === undefined && /^(?:rotated|pruned) /.test(line)) || entry?.sha !== undefined) return;
+    // nor does a digest line, whole or cut (no name second: written after the rename, maybe after the file's pruning).
+    if (entry === undefined && /^(?:rotated|pruned) /.test(line)) return;
     if (entry?.what === 'rotated') {
       claims.set(entry.name, { at, tag: entry.tag, size: entry.size, answers: [] });
       rotations.push({ at, name: entry.name, tag: entry.tag, size: entry.size });
@@ -221,7 +239,7 @@ export function rotatedNotPruned(lines: readonly string[], logFile: string, pres
       const claim = claims.get(entry.name);
       if (claim === undefined) unknown(entry.name);
       else claim.answers.push({ at, tag: entry.tag });
-    } else if (entries[at + 1]?.what !== 'rotated' || entries[at + 1]?.sha !== undefined) {
+    } else if (entries[at + 1]?.what !== 'rotated') {
       // An identity line its own rotation's name line does not follow: a writer that notes no names rotated here
       // (or a line cut by a full disk: what its write held is written again, or lost).
       unknownAt = at;

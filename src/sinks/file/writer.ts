@@ -154,6 +154,12 @@ const RETRY_MS = 1000;
 const ROTATION_WAIT_MS = 5;
 /** How long close() waits for a write in flight: a hung disk must not keep a reader alive after its pipe closed. */
 const CLOSE_TIMEOUT_MS = 5000;
+/**
+ * How long close() waits, after the last write, for rotated files' digests being hashed or noted: a reader exits
+ * right after (pipe.ts), which lost the digest of the file its stop rotated (review of first13); a lock held longer
+ * or a slow disk must not keep it alive much longer. The file is then checked by its size alone.
+ */
+const DIGEST_CLOSE_WAIT_MS = 2000;
 
 export class LogFile {
   private fd: number;
@@ -167,6 +173,8 @@ export class LogFile {
   private shrinkTimer: NodeJS.Timeout | undefined;
   private idle: (() => void)[] = [];
   private closed = false;
+  /** Rotated files' digests not yet noted (hashed, or waiting for the rotation lock): close() waits a while for them. */
+  private readonly digesting = new Set<Promise<void>>();
   /** The directory the file was opened in (another reader may have made a new one by the time we notice a loss). */
   private dirStat: fs.Stats | undefined;
   /** While onLost runs: what it writes, to go first into the new file. */
@@ -352,6 +360,15 @@ export class LogFile {
       }
     }
     fs.closeSync(this.fd);
+    await this.digestsNoted();
+  }
+
+  /** Waits for the digests in hand to be noted, DIGEST_CLOSE_WAIT_MS at most: the timer holds the process meanwhile. */
+  private async digestsNoted(): Promise<void> {
+    if (this.digesting.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(this.digesting), new Promise<void>((resolve) => (timer = setTimeout(resolve, DIGEST_CLOSE_WAIT_MS)))]);
+    clearTimeout(timer);
   }
 
   private drain(): void {
@@ -645,9 +662,16 @@ export class LogFile {
     const file = this.file;
     const ledgerKey = this.options.ledgerKey;
     const onDigest = this.options.onDigest;
+    let noted!: () => void;
+    const pending = new Promise<void>((resolve) => (noted = resolve));
+    this.digesting.add(pending);
+    void pending.then(() => this.digesting.delete(pending));
     digestInBackground(reading, size, (sha) => {
-      if (sha === undefined) return onDigest?.();
-      noteDigestUnderLock(file, rotated, { size, sha }, ledgerKey);
+      if (sha === undefined) {
+        noted();
+        return onDigest?.();
+      }
+      noteDigestUnderLock(file, rotated, { size, sha }, ledgerKey, () => noted());
       const content = { dat, size, sha };
       if (key !== undefined && dat > 0 && noteForMark(file, content, key)) onDigest?.(content);
       else onDigest?.();
