@@ -11788,21 +11788,17 @@ function rotatedSizes(lines, logFile, names, key2) {
 }
 function rotatedDigests(lines, logFile, names, key2) {
   let last = /* @__PURE__ */ new Map(), sized = /* @__PURE__ */ new Map();
-  for (let line3 of lines)
+  for (let line3 of lines) {
     if (line3.startsWith(DIGEST_START)) {
-      let entry = digestLine(line3);
-      if (entry === void 0 || !names.has(entry.name)) continue;
-      let size2 = sized.get(entry.name);
-      (size2 === void 0 || size2 === entry.size) && last.set(entry.name, entry);
-    } else if (line3.startsWith("rotated ")) {
-      let entry = nameLine(line3);
-      if (entry === void 0 || !names.has(entry.name)) continue;
-      sized.set(entry.name, entry.size), last.delete(entry.name);
+      let entry2 = digestLine(line3);
+      if (entry2 === void 0 || !names.has(entry2.name) || key2 !== void 0 && !digestHolds(logFile, entry2.name, entry2.size, entry2.sha, entry2.tag, key2)) continue;
+      sized.get(entry2.name) === entry2.size && last.set(entry2.name, { size: entry2.size, sha: entry2.sha });
+      continue;
     }
-  let digests = /* @__PURE__ */ new Map();
-  for (let [name, { size: size2, sha, tag: tag2 }] of last)
-    key2 !== void 0 && !digestHolds(logFile, name, size2, sha, tag2, key2) || digests.set(name, { size: size2, sha });
-  return digests;
+    let entry = nameLine(line3);
+    entry === void 0 || !names.has(entry.name) || key2 !== void 0 && !holds(logFile, entry.what, entry.name, entry.tag, key2, entry.size) || (entry.what === "pruned" ? (last.delete(entry.name), sized.delete(entry.name)) : (last.get(entry.name)?.size !== entry.size && last.delete(entry.name), sized.set(entry.name, entry.size)));
+  }
+  return last;
 }
 function digestHolds(logFile, name, size2, sha, tag2, key2) {
   return tag2 !== void 0 && sameTag(tag2, digestTag(logFile, name, size2, sha, key2));

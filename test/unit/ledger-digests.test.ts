@@ -46,24 +46,28 @@ describe('the digest line (digestEntry, rotatedDigests)', () => {
     assert.equal(digestEntry(LOG, A, { size: 120, sha: SHA }), `rotated sha256=${SHA} ${A} size=120`);
     const keyed = digestEntry(LOG, A, { size: 120, sha: SHA }, KEY);
     assert.match(keyed, new RegExp(`^rotated sha256=${SHA} ${A} size=120 [A-Za-z0-9_-]{43}$`));
-    assert.deepEqual([...rotatedDigests([keyed], LOG, AB, KEY)], [[A, { size: 120, sha: SHA }]]);
+    // Taken after its rotation's `rotated` line, of its size (that line's tag holding under the key).
+    const rotatedA = nameEntry(LOG, 'rotated', A, KEY, 120);
+    const rotatedB = nameEntry(LOG, 'rotated', B, KEY, 120);
+    assert.deepEqual([...rotatedDigests([rotatedA, keyed], LOG, AB, KEY)], [[A, { size: 120, sha: SHA }]]);
     for (const edited of [keyed.replace(SHA, OTHER), keyed.replace('size=120', 'size=12'), keyed.replace(A, B), keyed.replace(/ \S+$/, '')]) {
-      assert.deepEqual([...rotatedDigests([edited], LOG, AB, KEY)], [], edited);
+      assert.deepEqual([...rotatedDigests([rotatedA, rotatedB, edited], LOG, AB, KEY)], [], edited);
     }
-    assert.deepEqual([...rotatedDigests([keyed], '/var/log/audit/other.log', AB, KEY)], [], "another log's line");
-    assert.deepEqual([...rotatedDigests([keyed.replace(SHA, OTHER)], LOG, AB)], [[A, { size: 120, sha: OTHER }]]);
+    const other = '/var/log/audit/other.log';
+    assert.deepEqual([...rotatedDigests([nameEntry(other, 'rotated', A, KEY, 120), keyed], other, AB, KEY)], [], "another log's line");
+    assert.deepEqual([...rotatedDigests([nameEntry(LOG, 'rotated', A, undefined, 120), keyed.replace(SHA, OTHER)], LOG, AB)], [[A, { size: 120, sha: OTHER }]]);
     // A name line's tag does not pass for a digest line's, nor the reverse.
-    assert.deepEqual([...rotatedDigests([`rotated sha256=${SHA} ${nameEntry(LOG, 'rotated', A, KEY, 120).slice('rotated '.length)}`], LOG, AB, KEY)], []);
+    assert.deepEqual([...rotatedDigests([rotatedA, `rotated sha256=${SHA} ${rotatedA.slice('rotated '.length)}`], LOG, AB, KEY)], []);
     assert.deepEqual([...rotatedSizes([`rotated ${keyed.slice(`rotated sha256=${SHA} `.length)}`], LOG, AB, KEY)], []);
   });
 
   it("the name's last one; only the names asked about; a malformed one is none", () => {
-    const lines = [digestEntry(LOG, A, { size: 1, sha: OTHER }), digestEntry(LOG, A, { size: 120, sha: SHA }), digestEntry(LOG, B, { size: 7, sha: OTHER })];
+    const lines = [nameEntry(LOG, 'rotated', A, undefined, 120), digestEntry(LOG, A, { size: 1, sha: OTHER }), digestEntry(LOG, A, { size: 120, sha: OTHER }), digestEntry(LOG, A, { size: 120, sha: SHA }), nameEntry(LOG, 'rotated', B, undefined, 7), digestEntry(LOG, B, { size: 7, sha: OTHER })];
     assert.deepEqual([...rotatedDigests(lines, LOG, AB)], [[A, { size: 120, sha: SHA }], [B, { size: 7, sha: OTHER }]]);
     assert.deepEqual([...rotatedDigests(lines, LOG, new Set([B]))], [[B, { size: 7, sha: OTHER }]]);
     const whole = digestEntry(LOG, A, { size: 120, sha: SHA });
     for (const bad of [`rotated sha256=${SHA} ${A}`, whole.replace(SHA, SHA.slice(1)), whole.replace(SHA, SHA.toUpperCase()), whole.replace('rotated', 'pruned'), whole.replace(A, `${A}/x`), `${whole} ${'x'.repeat(42)}`, `${whole} ${'x'.repeat(44)}`, `rotated ${A} size=120 sha256=${SHA}`]) {
-      assert.deepEqual([...rotatedDigests([bad], LOG, new Set([A, `${A}/x`]))], [], bad);
+      assert.deepEqual([...rotatedDigests([nameEntry(LOG, 'rotated', A, undefined, 120), bad], LOG, new Set([A, `${A}/x`]))], [], bad);
     }
   });
 
@@ -76,11 +80,23 @@ describe('the digest line (digestEntry, rotatedDigests)', () => {
     // Of another size than its rotation's (a plain line cut in its size, say: `size=1` of `size=10`): none.
     assert.deepEqual([...rotatedDigests([nameEntry(LOG, 'rotated', A, undefined, 12), digest], LOG, AB)], []);
     assert.deepEqual([...rotatedDigests([nameEntry(LOG, 'rotated', A, undefined, 10), digest.replace('size=10', 'size=1')], LOG, AB)], []);
-    // After it, of its size, or with no size said (an older writer's line, none kept): taken; a pruning says nothing of it.
-    for (const rotated of [nameEntry(LOG, 'rotated', A, undefined, 10), nameEntry(LOG, 'rotated', A)]) {
-      assert.deepEqual([...rotatedDigests([rotated, nameEntry(LOG, 'pruned', A), digest], LOG, AB)], [[A, { size: 10, sha: SHA }]]);
+    // After a `rotated` line of its size: taken. With none (trimmed from the ledger, or never written: a full disk), none
+    // saying a size, or after the name's pruning (the file gone): none, which checks less, never more (review of
+    // first13b: a line cut inside its size, with no `rotated` line, gave a false `edited`).
+    assert.deepEqual([...rotatedDigests([nameEntry(LOG, 'rotated', A, undefined, 10), digest], LOG, AB)], [[A, { size: 10, sha: SHA }]]);
+    for (const lines of [[digest], [nameEntry(LOG, 'rotated', A), digest], [nameEntry(LOG, 'rotated', A, undefined, 10), nameEntry(LOG, 'pruned', A), digest]]) {
+      assert.deepEqual([...rotatedDigests(lines, LOG, AB)], [], lines.join(' / '));
     }
-    assert.deepEqual([...rotatedDigests([digest], LOG, AB)], [[A, { size: 10, sha: SHA }]]);
+  });
+
+  it('under the key, a line anyone may append takes no digest away: untagged, of another size, a tagged one copied again (review of first13b)', () => {
+    const lines = [nameEntry(LOG, 'rotated', A, KEY, 10), digestEntry(LOG, A, { size: 10, sha: SHA }, KEY)];
+    for (const appended of [nameEntry(LOG, 'rotated', A, undefined, 10), nameEntry(LOG, 'rotated', A, undefined, 11), nameEntry(LOG, 'rotated', A), nameEntry(LOG, 'pruned', A), lines[0]!]) {
+      assert.deepEqual([...rotatedDigests([...lines, appended], LOG, AB, KEY)], [[A, { size: 10, sha: SHA }]], appended);
+    }
+    // Its own pruning, tagged (the name may be used again), and a tagged rotation of another size (that file, then) do.
+    assert.deepEqual([...rotatedDigests([...lines, nameEntry(LOG, 'pruned', A, KEY)], LOG, AB, KEY)], []);
+    assert.deepEqual([...rotatedDigests([...lines, nameEntry(LOG, 'rotated', A, KEY, 11)], LOG, AB, KEY)], []);
   });
 
   // Sizes of up to 15 digits: what a size word takes (ledger-names.ts).
@@ -115,8 +131,9 @@ describe('the digest line (digestEntry, rotatedDigests)', () => {
         const what = `${key ? 'keyed' : 'plain'} ${JSON.stringify(digest.slice(0, cut))}`;
         assert.deepEqual(rotatedNotPruned(lines, LOG, new Set([B]), key), [], what);
         assert.deepEqual(releasedNotPruned(lines, LOG, new Set([B]), key), [], `the release before: ${what}`);
-        // Nor a digest, but whole (a plain line cut in its size has another size than its rotation's).
-        assert.deepEqual([...rotatedDigests(lines, LOG, AB, key)], cut === digest.length ? [[A, { size: 10, sha: SHA }]] : [], what);
+        // No digest of a pruned file; of one left, only whole (a plain line cut in its size has another size than its rotation's).
+        assert.deepEqual([...rotatedDigests(lines, LOG, AB, key)], [], what);
+        assert.deepEqual([...rotatedDigests([...note(A), ...note(B), digest.slice(0, cut)], LOG, AB, key)], cut === digest.length ? [[A, { size: 10, sha: SHA }]] : [], what);
       }
     }
   });
@@ -176,9 +193,12 @@ async function rotatedLog(key?: Buffer, maxFiles = Number.POSITIVE_INFINITY): Pr
   sink.write(record('event', 'stop', { reason: 'toggle' }));
   await sink.close();
   // Every rotation's, also of the files pruned since (the pruned ones hashed through the fd open on them).
+  // Every rotation's, also of the files pruned since (the pruned ones hashed through the fd open on them); a pruned
+  // file's digest is not taken (it is gone), so the wait is for the files left.
   const rotated = new Set(ledgerLines(file).flatMap((line) => /^rotated (\d\S*) size=/.exec(line)?.[1] ?? []));
   assert.ok(rotated.size >= 3, `${rotated.size} rotations`);
-  await waitFor('every rotated file\'s digest noted', () => rotatedDigests(ledgerLines(file), file, rotated, key).size === rotated.size);
+  const left = new Set(logFilesInOrder(file).slice(0, -1).map(part));
+  await waitFor('every rotated file\'s digest noted', () => ledgerLines(file).filter((line) => line.startsWith('rotated sha256=')).length >= rotated.size && rotatedDigests(ledgerLines(file), file, left, key).size === left.size);
   return file;
 }
 
@@ -218,15 +238,9 @@ describe('the writer notes each rotated file\'s digest; verify names one rewritt
       // Other writers append to a renamed file until they notice: past the noted size, nothing is said.
       fs.writeFileSync(oldest, Buffer.concat([kept, Buffer.from(`${first.slice(0, first.indexOf(' * '))} | late\n`)]));
       assert.deepEqual(check(file, key), []);
-      // Cut below the digest's size (the size line taken out: the digest alone tells it), truncated.
-      if (!key) {
-        fs.writeFileSync(oldest, kept.subarray(0, second));
-        const ledger = path.join(path.dirname(file), '.main.log.rotated');
-        const lines = fs.readFileSync(ledger, 'utf8');
-        fs.writeFileSync(ledger, lines.replace(new RegExp(`^rotated ${part(oldest)} size=\\d+\\n`, 'm'), ''));
-        assert.deepEqual(check(file, key), [`truncated ${path.basename(oldest)}`]);
-        fs.writeFileSync(ledger, lines);
-      }
+      // Cut below the noted size: truncated.
+      fs.writeFileSync(oldest, kept.subarray(0, second));
+      assert.deepEqual(check(file, key), [`truncated ${path.basename(oldest)}`]);
       fs.writeFileSync(oldest, kept);
       assert.deepEqual(check(file, key), []);
     });

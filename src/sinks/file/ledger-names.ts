@@ -161,33 +161,40 @@ export function rotatedSizes(lines: readonly string[], logFile: string, names: R
 
 /**
  * What the ledger's digest lines say the first bytes of each of the rotated files `names` were at its rotation (its
- * rotated part to the digest): the name's last digest line after its last `rotated` line, of the size that line says
- * (an earlier one is of a file pruned before the name was used again), under `key` only if its tag holds (an
- * untagged one is anyone's: without the key, whoever writes the directory writes the file and its line alike).
+ * rotated part to the digest): the name's last digest line after a `rotated` line of the same size, not followed by
+ * its `pruned` line or a `rotated` line of another size (an earlier one is of a file pruned before the name was used
+ * again); under `key` only lines whose tags hold count (an untagged one is anyone's: without the key, whoever writes
+ * the directory writes the file and its line alike).
  */
 export function rotatedDigests(lines: readonly string[], logFile: string, names: ReadonlySet<string>, key?: Buffer): Map<string, RotatedDigest> {
-  const last = new Map<string, { size: number; sha: string; tag: string | undefined }>();
-  // Each name's size as its last `rotated` line says it (undefined: none said).
+  const last = new Map<string, RotatedDigest>();
+  // Each name's size as its last `rotated` line that holds says it (undefined: none said).
   const sized = new Map<string, number | undefined>();
   for (const line of lines) {
     if (line.startsWith(DIGEST_START)) {
       const entry = digestLine(line);
       if (entry === undefined || !names.has(entry.name)) continue;
-      const size = sized.get(entry.name);
-      if (size === undefined || size === entry.size) last.set(entry.name, entry);
-    } else if (line.startsWith('rotated ')) {
-      const entry = nameLine(line);
-      if (entry === undefined || !names.has(entry.name)) continue;
-      sized.set(entry.name, entry.size);
+      if (key !== undefined && !digestHolds(logFile, entry.name, entry.size, entry.sha, entry.tag, key)) continue;
+      // Only of the size its rotation said: a digest line cut inside its size is another size (review of first13b).
+      if (sized.get(entry.name) === entry.size) last.set(entry.name, { size: entry.size, sha: entry.sha });
+      continue;
+    }
+    const entry = nameLine(line);
+    if (entry === undefined || !names.has(entry.name)) continue;
+    // Under the key only lines that hold count: an untagged `rotated <name>` appended by anyone (or a line of another
+    // size) would otherwise take the digest away and let the file be refilled (review of first13b). A tagged line
+    // copied again says the same size and leaves it.
+    if (key !== undefined && !holds(logFile, entry.what, entry.name, entry.tag, key, entry.size)) continue;
+    if (entry.what === 'pruned') {
+      // The name may be used again (the clock stepped back): its next file is another.
       last.delete(entry.name);
+      sized.delete(entry.name);
+    } else {
+      if (last.get(entry.name)?.size !== entry.size) last.delete(entry.name);
+      sized.set(entry.name, entry.size);
     }
   }
-  const digests = new Map<string, RotatedDigest>();
-  for (const [name, { size, sha, tag }] of last) {
-    if (key !== undefined && !digestHolds(logFile, name, size, sha, tag, key)) continue;
-    digests.set(name, { size, sha });
-  }
-  return digests;
+  return last;
 }
 
 function digestHolds(logFile: string, name: string, size: number, sha: string, tag: string | undefined, key: Buffer): boolean {
