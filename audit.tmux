@@ -71,6 +71,8 @@ main() {
 	local sweep_pane alive_check
 	# shellcheck disable=SC2016 # for the hook's sh: $c is its variable
 	alive_check='{ c=$(cat /proc/#{?#{m/r:^[1-9][0-9]*$,#{@audit_reader_pid}},#{@audit_reader_pid},0}/cmdline); } 2>/dev/null; case $c in *pipe#{q:@audit_run}) ;; *) '
+	# A server copy of @audit_on (src/core/shadows.ts) set where the after-set-option hook below does not see it starts
+	# node at the next switch, whose sweep removes it (src/tmux/pane.ts): removing copies here would cost every switch.
 	sweep_pane="$(run_shell_command "if [ -n '#{@audit_on}' ]; then $alive_check$run_helper sweep --pane '#{pane_id}' ;; esac; fi")"
 	local hook
 	for hook in window-pane-changed session-window-changed client-session-changed; do
@@ -84,9 +86,10 @@ main() {
 	# The recordings there are as the detach hook runs (notify.c:218 queues it as the client is lost,
 	# server-client.c:418; run-shell expands its command then, cmd-run-shell.c:128): the helper runs a moment
 	# later, and only they are told, not one started meanwhile (a new split's). Well-formed ids only (anyone may
-	# set the option), so sh sees no quote.
+	# set the option), so sh sees no quote. The server's copy removed first (src/core/shadows.ts): it would be every
+	# pane's, and the detach told to none.
 	local recordings_now='#{S:#{W:#{P:#{?#{m/r:^[A-Za-z0-9_-]+$,#{@audit_on}},#{@audit_on} ,}}}}'
-	tmux set-hook -g "client-detached[$audit_hook_index]" "$(run_shell_command "$run_helper client --what detach --client #{q:hook_client} --recordings '$recordings_now'")"
+	tmux set-hook -g "client-detached[$audit_hook_index]" "$audit_shadow_unsets ; $(run_shell_command "$run_helper client --what detach --client #{q:hook_client} --recordings '$recordings_now'")"
 	# A resize: pipe-pane hands a reader bytes only, so each reader publishes its pid in its pane
 	# (@audit_reader_pid, cleared with the marks, set again at each beat) and learns a resize from SIGWINCH
 	# at once, not at its next cursor move (src/capture/resize-hold.ts). window-layout-changed fires for
@@ -126,6 +129,15 @@ main() {
 	# pane-border-status: every pane of every window (S: and W: loop over sessions and their windows).
 	winch_all="run-shell -b $(quote_for_tmux "$winch_sh#{S:#{W:#{P:$winch_pane}}}true")"
 	tmux set-hook -g "after-set-option[$audit_hook_index]" "if-shell -F '#{==:#{hook_argument_0},pane-border-status}' $(quote_for_tmux "$winch_all")"
+	# A copy of a pane mark set at the server or globally (set -s, -g) is removed as it is set (src/core/shadows.ts):
+	# a format finds it before or instead of a pane's own (format.c:3446-3456), and the plugin's own removals come
+	# only when it acts (a reader's beat: a stalled one's never). The hook runs right after set-option, before tmux
+	# redraws anything (cmd-queue.c:660). A hook's own set-option runs no hook (cmd-queue.c:370), nor set-window-option
+	# this one; a copy set so lasts until the plugin next reads the pane. Only a set (no -u) at the server or globally
+	# (-s, -g: #{hook_arguments} starts with the flags that take no value, args_print): the plugin's own marks and
+	# removals, a reader's at each beat, run nothing more.
+	local shadow_set='#{&&:#{m:@audit_*,#{hook_argument_0}},#{&&:#{m/r:^-[A-Za-z]*[sg],#{hook_arguments}},#{!=:#{m/r:^-[A-Za-z]*u,#{hook_arguments}},1}}}'
+	tmux set-hook -g "after-set-option[$((audit_hook_index + 1))]" "if-shell -F '$shadow_set' $(quote_for_tmux "$audit_shadow_unsets")"
 	# A pane or session that goes may leave a lost recording that no pane is marked with any more.
 	for hook in pane-exited session-closed; do
 		tmux set-hook -g "${hook}[$audit_hook_index]" "$(run_shell_command "$run_helper sweep")"

@@ -10779,13 +10779,13 @@ var CONTEXT_CHARS = 256, Redactor = class {
   joinHeld(piece, next) {
     let held2 = this.held, context = this.heldContext;
     this.held = void 0;
-    let joined = context + held2.text + piece.text, cut2 = context.length + held2.text.length, spans = findSecrets(joined, this.extra).filter((span2) => span2.start >= context.length), before2 = [], resume = cut2;
+    let joined2 = context + held2.text + piece.text, cut2 = context.length + held2.text.length, spans = findSecrets(joined2, this.extra).filter((span2) => span2.start >= context.length), before2 = [], resume = cut2;
     for (let span2 of spans) {
       if (span2.start >= cut2) break;
       before2.push({ ...span2, start: span2.start - context.length, end: span2.end - context.length }), span2.end > cut2 && (resume = span2.end);
     }
-    this.count += before2.length, next({ ...held2, text: applySpans(joined.slice(context.length, resume), before2) });
-    let rest = { ...piece, text: joined.slice(resume) }, restContext = joined.slice(Math.max(context.length, resume - CONTEXT_CHARS), resume);
+    this.count += before2.length, next({ ...held2, text: applySpans(joined2.slice(context.length, resume), before2) });
+    let rest = { ...piece, text: joined2.slice(resume) }, restContext = joined2.slice(Math.max(context.length, resume - CONTEXT_CHARS), resume);
     piece.text.length >= this.holdFrom ? this.hold(rest, restContext) : this.emit(rest, rest.text, next, restContext);
   }
   release(next) {
@@ -12300,6 +12300,45 @@ function removeRunFiles(runFile, recordingId) {
   removeNoteFiles(runFile);
 }
 
+// src/core/shadows.ts
+var PANE_ONLY_OPTIONS = [
+  PANE_OPTIONS.recording,
+  PANE_OPTIONS.runFile,
+  PANE_OPTIONS.beat,
+  PANE_OPTIONS.offBy,
+  PANE_OPTIONS.pipedBy,
+  PANE_OPTIONS.readerPid,
+  PANE_OPTIONS.readerSize,
+  PANE_OPTIONS.rearmed
+];
+function shadowUnsets(target, scope = "all") {
+  let scopes = [["-su"]];
+  scope === "all" && scopes.push(["-gu"], ["-wgu"]), scope === "all" && target === "" && scopes.push(["-u"], ["-wu"]);
+  let args = joined(scopes.flatMap((flags) => PANE_ONLY_OPTIONS.map((option) => ["set-option", ...flags, option])));
+  if (scope === "server" || target === void 0 || target === "") return args;
+  let branch = joined([["-u", "-t", target], ["-wu", "-t", target]].flatMap((flags) => PANE_ONLY_OPTIONS.map((option) => ["set-option", ...flags, option]))).map((word) => word === ";" ? word : tmuxQuote(word)).join(" ");
+  return [...args, ";", "if-shell", "-F", "-t", target, "#{pane_id}", branch];
+}
+function joined(commands) {
+  return commands.flatMap((command, index) => [...index ? [";"] : [], ...command]);
+}
+function serverCopiesShown() {
+  return joined(PANE_ONLY_OPTIONS.map((option) => ["show-options", "-sq", option]));
+}
+function serverCopies(answer) {
+  let copies = [], at = 0;
+  for (; ; ) {
+    let end = answer.indexOf(`
+`, at), line3 = answer.slice(at, end < 0 ? answer.length : end);
+    if (end < 0 || !PANE_ONLY_OPTIONS.some((option) => line3.startsWith(`${option} `))) break;
+    copies.push(line3), at = end + 1;
+  }
+  return { copies, rest: answer.slice(at) };
+}
+function shadowUnsetsText(target, scope = "all") {
+  return shadowUnsets(target, scope).join(" ");
+}
+
 // src/core/auto.ts
 var AUTO_HOOKS = ["after-new-session", "after-new-window", "after-split-window"], AUTO_BY = "auto";
 function autoOn(value) {
@@ -12314,17 +12353,17 @@ function autoShellMark(socket, paneId) {
 }
 function autoHookCommand(node, bundle, socket) {
   let idle = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`, pipe = `pipe-pane ${tmuxQuote(autoPipeCommand(node, bundle, socket))}`;
-  return `if-shell -F ${tmuxQuote(idle)} ${tmuxQuote(pipe)}`;
+  return `${shadowUnsetsText("")} ; if-shell -F ${tmuxQuote(idle)} ${tmuxQuote(pipe)}`;
 }
 function panesToStart(rows, living) {
   return rows.filter((row) => !row.dead && row.offBy === "" && !(row.piped && row.recording === "") && !(row.recording !== "" && living(row))).map((row) => row.paneId);
 }
 function rearmScript(node, bundle, socket, paneId, recording, runFile) {
-  let tmux = `tmux -S ${shellQuoteForFormat(socket)}`, pane = shellQuoteForFormat(paneId), idle = `#{&&:#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}},#{!=:#{${PANE_OPTIONS.rearmed}},${recording}}}`, pipe = `${`set-option -p -t ${tmuxQuote(paneId)} ${PANE_OPTIONS.rearmed} ${tmuxQuote(recording)}`} ; pipe-pane -t ${tmuxQuote(paneId)} ${tmuxQuote(autoPipeCommand(node, bundle, socket, !0))}`, state = shellQuoteForFormat(`#{pane_dead} #{${PANE_OPTIONS.recording}}`);
+  let tmux = `tmux -S ${shellQuoteForFormat(socket)}`, pane = shellQuoteForFormat(paneId), idle = `#{&&:#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}},#{!=:#{${PANE_OPTIONS.rearmed}},${recording}}}`, pipe = `${`set-option -p -t ${tmuxQuote(paneId)} ${PANE_OPTIONS.rearmed} ${tmuxQuote(recording)}`} ; pipe-pane -t ${tmuxQuote(paneId)} ${tmuxQuote(autoPipeCommand(node, bundle, socket, !0))}`, state = shellQuoteForFormat(`#{pane_dead} #{${PANE_OPTIONS.recording}}`), unshadow = `${shadowUnsets(paneId).map((word) => word === ";" ? "\\;" : shellQuoteForFormat(word)).join(" ")} \\;`;
   return [
     "waited=0",
     "while sleep 0.2; do",
-    `  state=$(${tmux} display-message -p -t ${pane} ${state}) || exit 0`,
+    `  state=$(${tmux} ${unshadow} display-message -p -t ${pane} ${state}) || exit 0`,
     `  case "$state" in '0 ') ;; '1 '|${shellQuoteForFormat(`1 ${recording}`)}|${shellQuoteForFormat(`0 ${recording}`)}) continue ;; *) exit 0 ;; esac`,
     // The old reader clears the marks before it writes its stop; its run file goes after: the new
     // recording's start must not come before that stop. A reader killed outright leaves it: 10 s at most.
@@ -12332,7 +12371,7 @@ function rearmScript(node, bundle, socket, paneId, recording, runFile) {
     "done",
     // @audit-auto turned off meanwhile: the respawned pane is left alone, as a new one would be (autoOn's words).
     `case "$(${tmux} show-options -gqv @audit-auto)" in [Oo][Nn]|[Yy][Ee][Ss]|1|[Tt][Rr][Uu][Ee]) ;; *) exit 0 ;; esac`,
-    `exec ${tmux} if-shell -F -t ${pane} ${shellQuoteForFormat(idle)} ${shellQuoteForFormat(pipe)}`
+    `exec ${tmux} ${unshadow} if-shell -F -t ${pane} ${shellQuoteForFormat(idle)} ${shellQuoteForFormat(pipe)}`
   ].join(`
 `);
 }
@@ -12437,7 +12476,30 @@ var Tmux = class {
    */
   markPipe(paneId, recording, runFile) {
     let free = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`;
-    return this.run(["if-shell", "-F", "-t", paneId, free, commandText(this.marks(paneId, recording, runFile)), ";", "display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.recording}}`]).trim() === recording;
+    return this.run([
+      ...shadowUnsets(paneId),
+      ";",
+      "if-shell",
+      "-F",
+      "-t",
+      paneId,
+      free,
+      commandText(this.marks(paneId, recording, runFile)),
+      ";",
+      "display-message",
+      "-p",
+      "-t",
+      paneId,
+      `#{${PANE_OPTIONS.recording}}`
+    ]).trim() === recording;
+  }
+  /** A pane's own option (show-options -p, no -A: neither a server copy, which a format finds first, nor an inherited one). */
+  paneOption(paneId, name) {
+    return this.run(["show-options", "-pqv", "-t", paneId, name]).replace(/\n$/, "");
+  }
+  /** The recording the pane is marked with now ('' if none), other copies of the mark removed first (core/shadows.ts). */
+  paneRecording(paneId) {
+    return this.run([...shadowUnsets(paneId), ";", "display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.recording}}`]).trim();
   }
   /** A start clears who stopped the pane by hand: auto-start follows the pane's latest choice. */
   marks(paneId, recording, runFile) {
@@ -12473,7 +12535,8 @@ var Tmux = class {
       // marks: hooks run right after their command, cmd-queue.c:660, :432): a stop closes the pipe only while none
       // did, the pipe then being this recording's (stopPipe). Set empty rather than unset: a format finds a pane's own
       // option before the window's and the global window ones (format.c:3446-3456), which a user could set to make
-      // every stop refuse. A server option (set -s) is found before it all the same: the stop's step removes it.
+      // every stop refuse. A server option (set -s) is found before it all the same: the stop's step removes it
+      // (core/shadows.ts).
       "set-option",
       "-p",
       "-t",
@@ -12488,7 +12551,7 @@ var Tmux = class {
   /** Every pane of the server with its auto-start facts (core/auto.ts PaneRow), and its run file. */
   autoRows() {
     let formats = ["#{pane_id}", `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`, `#{${PANE_OPTIONS.offBy}}`, "#{pane_pipe}", "#{pane_dead}"], rows = [];
-    for (let row of this.run(["list-panes", "-a", "-F", formats.join(FIELD_SEPARATOR)]).split(`
+    for (let row of this.run([...shadowUnsets(), ";", "list-panes", "-a", "-F", formats.join(FIELD_SEPARATOR)]).split(`
 `)) {
       let [paneId, recording = "", runFile = "", offBy = "", piped = "", dead = ""] = row.split(FIELD_SEPARATOR);
       paneId && rows.push({ paneId, recording, runFile, offBy, piped: piped === "1", dead: dead === "1" });
@@ -12558,7 +12621,7 @@ var Tmux = class {
   }
   readerArgs(paneId, recording, pid, runFile, beat = !1) {
     let run = runFile === void 0 ? "" : ` ; set-option -p -t ${paneId} ${PANE_OPTIONS.runFile} ${tmuxQuote(runFile)}`, beating = beat ? ` ; set-option -p -t ${paneId} ${PANE_OPTIONS.beat} ${Math.floor(Date.now() / 1e3)}` : "";
-    return this.ifRecording(paneId, recording, `set-option -p -t ${paneId} ${PANE_OPTIONS.readerPid} ${pid}${run}${beating}`);
+    return [...shadowUnsets(void 0, "server"), ";", ...this.ifRecording(paneId, recording, `set-option -p -t ${paneId} ${PANE_OPTIONS.readerPid} ${pid}${run}${beating}`)];
   }
   /** `command` (tmux syntax; only ids, numbers and option names in it) if the pane still shows this recording. */
   ifRecording(paneId, recording, command, also) {
@@ -12585,15 +12648,12 @@ var Tmux = class {
     return this.stopStep(paneId, recording, offBy, nonce).stopped;
   }
   /**
-   * stopPipe with a nonce, and the server option `@audit_piped_by` it removed first, as tmux printed it (undefined if
-   * there was none). A format finds a server option before the pane's (format.c:3446), and anyone may set one
-   * (set -s): left there, it would decide the step's question for every pane, an empty one passing a pipe someone
-   * replaced since the start, any other refusing every stop. The plugin never sets that option at the server: it is
-   * removed in the same command list, right before the step, so the step reads the pane's own (the list runs in one
-   * go, no other client's command between: cmd-queue.c:738-788, server.c:267-270). A HOOK can run between (after-hooks
-   * are queued right after their command, cmd-queue.c:351-400, :660), and so can `set-option -pu` of the pane's own
-   * option after a plain pipe-pane: whoever may run tmux commands can still make a replaced pipe pass for ours. What
-   * this removes is a lasting copy that decided every pane's stop (review of piped15).
+   * stopPipe with a nonce, and the server copies of the plugin's pane options it removed first, as tmux printed them
+   * (`<name> <value>`). A format finds a server option before the pane's (format.c:3446), and anyone may set one
+   * (set -s): left there, `@audit_on` would decide for every pane whether it shows this recording, `@audit_piped_by`
+   * whether its pipe is still the recording's (an empty one passing a pipe someone replaced since the start, any
+   * other refusing every stop). The plugin never sets them at the server: they are removed in the same command list,
+   * right before the step, so the step reads the pane's own (core/shadows.ts).
    */
   stopPipeOwn(paneId, recording, offBy, nonce) {
     return this.stopStep(paneId, recording, offBy, nonce);
@@ -12612,11 +12672,11 @@ var Tmux = class {
       "display-message",
       "-p",
       STOPPED
-    ], ours2 = nonce === void 0 ? void 0 : `#{&&:#{pane_pipe},#{==:#{${PANE_OPTIONS.pipedBy}},}}`, unshadow = nonce === void 0 ? [] : ["show-options", "-sq", PANE_OPTIONS.pipedBy, ";", "set-option", "-su", PANE_OPTIONS.pipedBy, ";"], { stdout, failure: failure2 } = this.tryRun([...unshadow, ...this.ifRecording(paneId, recording, commandText(stop2), ours2)]), lines = stdout.split(`
-`), shadow = lines.find((line3) => line3.startsWith(`${PANE_OPTIONS.pipedBy} `))?.slice(PANE_OPTIONS.pipedBy.length + 1);
-    if (lines.includes(STOPPED)) return { stopped: !0, shadow };
+    ], ours2 = nonce === void 0 ? void 0 : `#{&&:#{pane_pipe},#{==:#{${PANE_OPTIONS.pipedBy}},}}`, unshadow = [...serverCopiesShown(), ";", ...shadowUnsets(paneId), ";"], { stdout, failure: failure2 } = this.tryRun([...unshadow, ...this.ifRecording(paneId, recording, commandText(stop2), ours2)]), { copies: shadows, rest } = serverCopies(stdout);
+    if (rest.split(`
+`).includes(STOPPED)) return { stopped: !0, shadows };
     if (failure2) throw failure2;
-    return { stopped: !1, shadow };
+    return { stopped: !1, shadows };
   }
   /**
    * Which of these stop nonces a stop's step left (stopPipe), removing them all; undefined when there is no server
@@ -12686,7 +12746,7 @@ var Tmux = class {
    */
   registeredShell(paneId, pid, done) {
     if (!/^\d+$/.test(pid)) return done(void 0);
-    let args = ["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.shellKey}${pid}}`];
+    let args = ["show-options", "-pqv", "-t", paneId, `${PANE_OPTIONS.shellKey}${pid}`];
     this.runLater(args, (error, stdout) => {
       let hash = stdout.trim();
       done(!error && /^[0-9a-f]{64}$/.test(hash) ? hash : void 0);
@@ -12709,7 +12769,7 @@ var Tmux = class {
   }
   /** A session's name and its panes marked as logged; without a session, every pane of the server. */
   loggedPanes(session, window) {
-    let scope = window !== void 0 ? ["-t", window] : session === void 0 ? ["-a"] : ["-s", "-t", session], rows = this.run(["list-panes", ...scope, "-F", [window !== void 0 ? "#{window_name}" : "#{session_name}", "#{pane_id}", `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`].join(FIELD_SEPARATOR)]), name = "", panes = [];
+    let scope = window !== void 0 ? ["-t", window] : session === void 0 ? ["-a"] : ["-s", "-t", session], target = window ?? session, rows = this.run([...shadowUnsets(target), ";", "list-panes", ...scope, "-F", [window !== void 0 ? "#{window_name}" : "#{session_name}", "#{pane_id}", `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`].join(FIELD_SEPARATOR)]), name = "", panes = [];
     for (let row of rows.split(`
 `)) {
       let [sessionName, paneId, recording, runFile] = row.split(FIELD_SEPARATOR);
@@ -12756,23 +12816,23 @@ var Tmux = class {
    * a newline in it must not pass for a client of list-clients.
    */
   typing(paneId, done) {
-    let marker2 = `typist-${(0, import_node_crypto9.randomBytes)(8).toString("hex")}:`, args = ["list-clients", "-F", ["#{client_name}", "#{client_user}", "#{client_uid}", "#{client_flags}", "#{client_activity}", "#{client_created}"].join(FIELD_SEPARATOR), ";", "display-message", "-p", "-t", paneId, `${marker2}#{${PANE_OPTIONS.typist}}`];
+    let marker2 = `typist-${(0, import_node_crypto9.randomBytes)(8).toString("hex")}`, args = ["list-clients", "-F", ["#{client_name}", "#{client_user}", "#{client_uid}", "#{client_flags}", "#{client_activity}", "#{client_created}"].join(FIELD_SEPARATOR), ";", "display-message", "-p", "-t", paneId, marker2, ";", "show-options", "-wqv", "-t", paneId, PANE_OPTIONS.typist];
     this.runLater(args, (error, stdout) => {
       if (error) return done(void 0);
       let lines = stdout.split(`
-`), at = lines.findIndex((line3) => line3.startsWith(marker2));
+`), at = lines.indexOf(marker2);
       if (at < 0) return done(void 0);
       let clients = [];
       for (let line3 of lines.slice(0, at)) {
         let [name, user, uid, flags, activity, created] = line3.split(FIELD_SEPARATOR);
         !name || !user || uid === void 0 || flags === void 0 || clients.push({ name, user, uid, readOnly: flags.split(",").includes("read-only"), activity: Number(activity), created: Number(created) });
       }
-      done({ typist: lines[at].slice(marker2.length), clients });
+      done({ typist: lines[at + 1] ?? "", clients });
     });
   }
   /** Clears the marks of a pane whose recording ended without a toggle (the reader's own failure). */
   clearMarks(paneId, recording) {
-    this.run(this.ifRecording(paneId, recording, commandText(unset(paneId, RECORDING_MARKS))));
+    this.run([...shadowUnsets(paneId), ";", ...this.ifRecording(paneId, recording, commandText(unset(paneId, RECORDING_MARKS)))]);
   }
 };
 
@@ -12836,7 +12896,7 @@ var text = (value) => value, flag = (value) => value === "1", number = (value) =
   shellHinted: { format: PANE_OPTIONS.shellHinted, parse: flag }
 }, FIELD_KEYS = Object.keys(PANE_FIELDS), FORMATS = [...FIELD_KEYS.map((key2) => PANE_FIELDS[key2].format), ...START_OPTIONS.map((key2) => OPTIONS[key2].name)];
 function readPane(tmux, target) {
-  let values = tmux.run(["display-message", "-p", "-t", target, FORMATS.map((format2) => `#{${format2}}`).join(FIELD_SEPARATOR)]).replace(/\n$/, "").split(FIELD_SEPARATOR);
+  let display = ["display-message", "-p", "-t", target, FORMATS.map((format2) => `#{${format2}}`).join(FIELD_SEPARATOR)], answer = tmux.run([...serverCopiesShown(), ";", ...shadowUnsets(target), ";", ...display]), { copies: shadows, rest: output } = serverCopies(answer), values = output.replace(/\n$/, "").split(FIELD_SEPARATOR);
   if (values.length !== FORMATS.length) throw new AuditError(`cannot read the state of pane ${target}`);
   if (values[0] === "" || /^%\d+$/.test(target) && values[0] !== target) throw new AuditError(`no such pane: ${target}`, 2);
   let state = {};
@@ -12846,7 +12906,7 @@ function readPane(tmux, target) {
   let options = {};
   return START_OPTIONS.forEach((key2, index) => {
     options[key2] = values[FIELD_KEYS.length + index];
-  }), { ...state, options };
+  }), { ...state, options, shadows };
 }
 
 // src/commands/lost.ts
@@ -13034,17 +13094,20 @@ function launch(tmux, state, invocation, by) {
   return writeRecording(plan.runFile, { ...plan.recording, seed, rowsAbove, ...history && history.rows.length > 0 ? { history } : {} }), tmux.startPipe(state.paneId, plan.command, plan.recording.id, plan.runFile), plan;
 }
 function settledTarget(tmux, invocation) {
-  let target = readTarget(tmux, invocation), { state } = target;
-  if (target.alive || !state.piped) return { ...target, autoStarted: !1 };
+  let shadows = [], read2 = () => {
+    let target2 = readTarget(tmux, invocation);
+    return shadows.push(...target2.state.shadows), target2;
+  }, target = read2(), { state } = target;
+  if (target.alive || !state.piped) return { ...target, autoStarted: !1, shadows };
   let pane = import_node_path12.default.join(resolveOptions(state.options, process.env).options.dir, ".run", paneRunStem(state.serverPid, state.paneId)), starting2 = () => [...paneReaders(pane, state.socket, state.paneId), ...state.recording === "" ? shellsRunning(autoShellMark(state.socket, state.paneId)) : []];
-  if (starting2().length === 0) return { ...target, autoStarted: !1 };
+  if (starting2().length === 0) return { ...target, autoStarted: !1, shadows };
   let unmarked = state.recording === "", deadline = Date.now() + READER_START_TIMEOUT_MS;
   for (; ; ) {
-    if (sleep(20), target = readTarget(tmux, invocation), target.alive) return { ...target, autoStarted: unmarked };
-    if (starting2().length === 0) return { ...target, autoStarted: !1 };
+    if (sleep(20), target = read2(), target.alive) return { ...target, autoStarted: unmarked, shadows };
+    if (starting2().length === 0) return { ...target, autoStarted: !1, shadows };
     if (Date.now() > deadline) {
       if (unmarked) throw new AuditError(`${state.paneId} is still being started by auto-start; try again in a moment`);
-      return { ...target, autoStarted: !1 };
+      return { ...target, autoStarted: !1, shadows };
     }
   }
 }
@@ -13052,7 +13115,7 @@ function readerStarted(tmux, paneId, plan, deadline) {
   for (let round = 0; livingReader(plan.runFile) === void 0; round++) {
     let over = Date.now() > deadline;
     if (over || round % 10 === 9) {
-      let marked = tmux.run(["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.recording}}`]).trim();
+      let marked = tmux.paneRecording(paneId);
       if (marked !== "" && marked !== plan.recording.id)
         return removeRunFiles(plan.runFile, plan.recording.id), "superseded";
     }
@@ -13092,7 +13155,7 @@ function stopByNonce(tmux, state, by) {
     requestToggleStop(state.runFile, nonce, { by, pid: process.pid });
     try {
       let step = tmux.stopPipeOwn(state.paneId, state.recording, by, nonce);
-      stopped = step.stopped, step.shadow !== void 0 && said.push(shadowRemoved(step.shadow));
+      stopped = step.stopped, said.push(...shadowsRemoved(step.shadows));
     } finally {
       (stopped ? confirmToggleStop : withdrawToggleStop)(state.runFile, nonce);
     }
@@ -13101,8 +13164,11 @@ function stopByNonce(tmux, state, by) {
   }
   return { stopped, said };
 }
-function shadowRemoved(value) {
-  return `removed the server option ${PANE_OPTIONS.pipedBy} (${value}): someone set it (set -s), and tmux read it before the pane's own, which made stops refuse or pass wrongly`;
+function shadowsRemoved(shadows) {
+  return shadows.map((line3) => {
+    let [name, ...value] = line3.split(" ");
+    return `removed the server option ${name} (${value.join(" ")}): someone set it (set -s), and tmux reads it before the pane's own, which would have misled the status line, starts and stops`;
+  });
 }
 function stopOlder(tmux, state, by) {
   requestStop(state.runFile, { by });
@@ -13112,8 +13178,10 @@ function stopOlder(tmux, state, by) {
 function perform(verb, tmux, given) {
   let asking = askingClient(tmux, given.client);
   if (asking?.readOnly) throw new AuditError(`${asking.user}'s client ${asking.name} is read-only: it cannot start or stop logging`);
-  let invocation = { pane: given.pane, clientUser: asking?.user }, { state, alive, autoStarted } = settledTarget(tmux, invocation);
-  return verb === "toggle" && autoStarted ? { messages: [`${state.paneId} is logged already: auto-start (rec ${state.recording})`], version: state.version } : { messages: chooseAction(verb, state, alive) === "start" ? start(verb, tmux, state, invocation) : stop(tmux, state, alive, invocation), version: state.version };
+  let invocation = { pane: given.pane, clientUser: asking?.user }, { state, alive, autoStarted, shadows } = settledTarget(tmux, invocation), removed = shadowsRemoved(shadows);
+  if (verb === "toggle" && autoStarted) return { messages: [...removed, `${state.paneId} is logged already: auto-start (rec ${state.recording})`], version: state.version };
+  let messages = chooseAction(verb, state, alive) === "start" ? start(verb, tmux, state, invocation) : stop(tmux, state, alive, invocation);
+  return { messages: [...removed, ...messages], version: state.version };
 }
 function toggleLogging(tmux, invocation) {
   return perform("toggle", tmux, invocation);
@@ -16486,8 +16554,9 @@ function escapeBranch(text2) {
 }
 function statusSegment(on, off, stalled = DEFAULT_STATUS_STALLED) {
   let shownOff = escapeBranch(off), live = `#{?#{e|<:#{${PANE_OPTIONS.beat}},#{e|-:%s,${STALLED_AFTER_S}}},${escapeBranch(stalled)},${escapeBranch(on)}}`;
-  return `#{?pane_pipe,#{?${PANE_OPTIONS.recording},${live},${shownOff}},${shownOff}}`;
+  return `#{?pane_pipe,#{?${PANE_OPTIONS.recording},#{?${OWN_RUN_FILE},${live},${shownOff}},${shownOff}},${shownOff}}`;
 }
+var OWN_RUN_FILE = `#{m/r:/#{pid}-#{s/^.//:pane_id}(-#{${PANE_OPTIONS.recording}})?[.]json$,#{${PANE_OPTIONS.runFile}}}`;
 
 // src/pipeline/backlog.ts
 var BacklogGuard = class {
@@ -19008,7 +19077,7 @@ function deadStatus(tmux, paneId) {
 function recoverPane(socket, paneId, status) {
   let runFile = "";
   try {
-    runFile = new Tmux(socket).run(["display-message", "-p", "-t", paneId, `#{${PANE_OPTIONS.runFile}}`]).trim();
+    runFile = new Tmux(socket).paneOption(paneId, PANE_OPTIONS.runFile).trim();
   } catch {
     return;
   }

@@ -96,3 +96,6 @@ audit_save_key_default='M-a'
 # @audit-auto: on: log every pane without a key press, those there when the plugin loads and every new session, window and split from its first byte
 audit_auto_option='@audit-auto'
 audit_auto_default='off'
+
+# Removes the copies of the pane marks a format would find before a pane's own (src/core/shadows.ts).
+audit_shadow_unsets='set-option -su @audit_on ; set-option -su @audit_run ; set-option -su @audit_beat ; set-option -su @audit_off_by ; set-option -su @audit_piped_by ; set-option -su @audit_reader_pid ; set-option -su @audit_reader_size ; set-option -su @audit_rearmed ; set-option -gu @audit_on ; set-option -gu @audit_run ; set-option -gu @audit_beat ; set-option -gu @audit_off_by ; set-option -gu @audit_piped_by ; set-option -gu @audit_reader_pid ; set-option -gu @audit_reader_size ; set-option -gu @audit_rearmed ; set-option -wgu @audit_on ; set-option -wgu @audit_run ; set-option -wgu @audit_beat ; set-option -wgu @audit_off_by ; set-option -wgu @audit_piped_by ; set-option -wgu @audit_reader_pid ; set-option -wgu @audit_reader_size ; set-option -wgu @audit_rearmed'

@@ -4,6 +4,7 @@
 // node to ask). Deterministic (no timestamps, no absolute paths), so CI can
 // rebuild and diff.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -63,12 +64,12 @@ builtinsUnwrapped('dist/grep-worker.cjs');
 
 // The table is TypeScript: bundle it in memory and load it from a data: URL.
 const table = await build({
-  entryPoints: ['src/core/options.ts'],
+  stdin: { contents: "export { optionsShell } from './src/core/options.ts'; export { shadowsShell } from './src/core/shadows.ts';", resolveDir: fileURLToPath(new URL('..', import.meta.url)), loader: 'ts' },
   bundle: true,
   platform: 'node',
   format: 'esm',
   write: false,
   logLevel: 'warning',
 });
-const { optionsShell } = await import(`data:text/javascript;base64,${Buffer.from(table.outputFiles[0].contents).toString('base64')}`);
-writeFileSync(new URL('../dist/options.sh', import.meta.url), optionsShell());
+const { optionsShell, shadowsShell } = await import(`data:text/javascript;base64,${Buffer.from(table.outputFiles[0].contents).toString('base64')}`);
+writeFileSync(new URL('../dist/options.sh', import.meta.url), optionsShell() + shadowsShell());

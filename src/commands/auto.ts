@@ -138,7 +138,8 @@ export function recoverPane(socket: string, paneId: string, status: number): voi
   let runFile = '';
   try {
     const tmux = new Tmux(socket);
-    runFile = tmux.run(['display-message', '-p', '-t', paneId, `#{${PANE_OPTIONS.runFile}}`]).trim();
+    // The pane's own: a server copy, which a format finds first (core/shadows.ts), would name anyone's file.
+    runFile = tmux.paneOption(paneId, PANE_OPTIONS.runFile).trim();
   } catch {
     return;
   }

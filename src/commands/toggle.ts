@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { nanoid } from 'nanoid';
 import { AuditError } from '../core/errors.ts';
-import { PANE_OPTIONS, resolveOptions } from '../core/options.ts';
+import { resolveOptions } from '../core/options.ts';
 import { asker, cannotWrite, chooseAction, planStart, planStop, stopOvertaken, type StartPlan, type Verb } from '../core/plan.ts';
 import { openAppend } from '../sinks/file/safe-fs.ts';
 import {
@@ -28,7 +28,7 @@ import { autoShellMark } from '../core/auto.ts';
 import { paneRunStem } from '../core/paths.ts';
 import { askingClient } from '../tmux/asking-client.ts';
 import type { Tmux } from '../tmux/client.ts';
-import { readPane, type PaneState } from '../tmux/pane.ts';
+import { readPane, type PaneRead, type PaneState } from '../tmux/pane.ts';
 import { closeLostRecording } from './lost.ts';
 
 export interface Invocation {
@@ -71,7 +71,7 @@ function sleep(ms: number): void {
  * The pane an invocation names, and whether its recording is alive: marked,
  * still piped, and its reader running. A reader that died leaves the marks.
  */
-export function readTarget(tmux: Tmux, invocation: Invocation): { state: PaneState; alive: boolean } {
+export function readTarget(tmux: Tmux, invocation: Invocation): { state: PaneRead; alive: boolean } {
   const state = readPane(tmux, invocation.pane || process.env.TMUX_PANE || '');
   const alive = state.recording !== '' && state.piped && livingReader(state.runFile) !== undefined;
   return { state, alive };
@@ -129,24 +129,31 @@ export function launch(tmux: Tmux, state: PaneState, invocation: Invocation, by?
  * after 3 s (a loaded machine) is refused rather than piped over; a marked pane whose reader is running but has
  * no pid file is taken for lost, as before.
  */
-function settledTarget(tmux: Tmux, invocation: Invocation): { state: PaneState; alive: boolean; autoStarted: boolean } {
-  let target = readTarget(tmux, invocation);
+function settledTarget(tmux: Tmux, invocation: Invocation): { state: PaneRead; alive: boolean; autoStarted: boolean; shadows: string[] } {
+  // The server copies each read removed (tmux/pane.ts), said once the toggle is done.
+  const shadows: string[] = [];
+  const read = (): ReturnType<typeof readTarget> => {
+    const target = readTarget(tmux, invocation);
+    shadows.push(...target.state.shadows);
+    return target;
+  };
+  let target = read();
   const { state } = target;
-  if (target.alive || !state.piped) return { ...target, autoStarted: false };
+  if (target.alive || !state.piped) return { ...target, autoStarted: false, shadows };
   const pane = path.join(resolveOptions(state.options, process.env).options.dir, '.run', paneRunStem(state.serverPid, state.paneId));
   // An auto hook's sh is there as soon as the pane is piped; its reader comes up a node start-up later.
   const starting = () => [...paneReaders(pane, state.socket, state.paneId), ...(state.recording === '' ? shellsRunning(autoShellMark(state.socket, state.paneId)) : [])];
-  if (starting().length === 0) return { ...target, autoStarted: false };
+  if (starting().length === 0) return { ...target, autoStarted: false, shadows };
   const unmarked = state.recording === '';
   const deadline = Date.now() + READER_START_TIMEOUT_MS;
   for (;;) {
     sleep(20);
-    target = readTarget(tmux, invocation);
-    if (target.alive) return { ...target, autoStarted: unmarked };
-    if (starting().length === 0) return { ...target, autoStarted: false };
+    target = read();
+    if (target.alive) return { ...target, autoStarted: unmarked, shadows };
+    if (starting().length === 0) return { ...target, autoStarted: false, shadows };
     if (Date.now() > deadline) {
       if (unmarked) throw new AuditError(`${state.paneId} is still being started by auto-start; try again in a moment`);
-      return { ...target, autoStarted: false };
+      return { ...target, autoStarted: false, shadows };
     }
   }
 }
@@ -163,7 +170,7 @@ export function readerStarted(tmux: Tmux, paneId: string, plan: StartPlan, deadl
     const over = Date.now() > deadline;
     // The marks are asked every 0.2 s only: each look is a tmux call.
     if (over || round % 10 === 9) {
-      const marked = tmux.run(['display-message', '-p', '-t', paneId, `#{${PANE_OPTIONS.recording}}`]).trim();
+      const marked = tmux.paneRecording(paneId);
       if (marked !== '' && marked !== plan.recording.id) {
         removeRunFiles(plan.runFile, plan.recording.id);
         return 'superseded';
@@ -238,7 +245,7 @@ function stopByNonce(tmux: Tmux, state: PaneState, by: string): { stopped: boole
     try {
       const step = tmux.stopPipeOwn(state.paneId, state.recording, by, nonce);
       stopped = step.stopped;
-      if (step.shadow !== undefined) said.push(shadowRemoved(step.shadow));
+      said.push(...shadowsRemoved(step.shadows));
     } finally {
       // Confirmed for a reader whose server is gone by the time it asks (a kill-server right after this stop); else
       // withdrawn, also when tmux failed (the pane gone meanwhile), or it would outlive its reader.
@@ -250,9 +257,15 @@ function stopByNonce(tmux: Tmux, state: PaneState, by: string): { stopped: boole
   return { stopped, said };
 }
 
-/** Said when a stop's step removed a server copy of the pane's `@audit_piped_by` (tmux/client.ts stopPipeOwn). */
-function shadowRemoved(value: string): string {
-  return `removed the server option ${PANE_OPTIONS.pipedBy} (${value}): someone set it (set -s), and tmux read it before the pane's own, which made stops refuse or pass wrongly`;
+/**
+ * Said for each server copy of the plugin's pane options that reading the pane or a stop's step removed
+ * (`<name> <value>` as tmux printed it: core/shadows.ts).
+ */
+function shadowsRemoved(shadows: readonly string[]): string[] {
+  return shadows.map((line) => {
+    const [name, ...value] = line.split(' ');
+    return `removed the server option ${name} (${value.join(' ')}): someone set it (set -s), and tmux reads it before the pane's own, which would have misled the status line, starts and stops`;
+  });
 }
 
 /**
@@ -272,11 +285,12 @@ function perform(verb: Verb, tmux: Tmux, given: Invocation): Outcome {
   // A read-only client cannot run the binding's run-shell (server-access -r); nor may the helper run in its name.
   if (asking?.readOnly) throw new AuditError(`${asking.user}'s client ${asking.name} is read-only: it cannot start or stop logging`);
   const invocation: Invocation = { pane: given.pane, clientUser: asking?.user };
-  const { state, alive, autoStarted } = settledTarget(tmux, invocation);
+  const { state, alive, autoStarted, shadows } = settledTarget(tmux, invocation);
+  const removed = shadowsRemoved(shadows);
   // Toggled while auto-start was starting it: the pane looked unlogged, and is logged now, as asked.
-  if (verb === 'toggle' && autoStarted) return { messages: [`${state.paneId} is logged already: auto-start (rec ${state.recording})`], version: state.version };
+  if (verb === 'toggle' && autoStarted) return { messages: [...removed, `${state.paneId} is logged already: auto-start (rec ${state.recording})`], version: state.version };
   const messages = chooseAction(verb, state, alive) === 'start' ? start(verb, tmux, state, invocation) : stop(tmux, state, alive, invocation);
-  return { messages, version: state.version };
+  return { messages: [...removed, ...messages], version: state.version };
 }
 
 export function toggleLogging(tmux: Tmux, invocation: Invocation): Outcome {

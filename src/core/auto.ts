@@ -4,6 +4,7 @@
 
 import { PANE_OPTIONS } from './options.ts';
 import { READER_NODE_FLAGS } from './plan.ts';
+import { shadowUnsets, shadowUnsetsText } from './shadows.ts';
 import { literal, shellQuoteForFormat as shellQuote, tmuxQuote } from '../tmux/quote.ts';
 
 /**
@@ -55,7 +56,10 @@ export function autoShellMark(socket: string, paneId: string): string {
 export function autoHookCommand(node: string, bundle: string, socket: string): string {
   const idle = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`;
   const pipe = `pipe-pane ${tmuxQuote(autoPipeCommand(node, bundle, socket))}`;
-  return `if-shell -F ${tmuxQuote(idle)} ${tmuxQuote(pipe)}`;
+  // Other copies of the marks removed first (core/shadows.ts): a server's `@audit_on x`, or a global
+  // `@audit_off_by`, would keep every new pane from being logged. Those of the new pane's session and window too:
+  // the hook's commands have its target (cmdq_insert_hook keeps the command's state, cmd-queue.c:392).
+  return `${shadowUnsetsText('')} ; if-shell -F ${tmuxQuote(idle)} ${tmuxQuote(pipe)}`;
 }
 
 export interface PaneRow {
@@ -110,10 +114,13 @@ export function rearmScript(node: string, bundle: string, socket: string, paneId
   const claim = `set-option -p -t ${tmuxQuote(paneId)} ${PANE_OPTIONS.rearmed} ${tmuxQuote(recording)}`;
   const pipe = `${claim} ; pipe-pane -t ${tmuxQuote(paneId)} ${tmuxQuote(autoPipeCommand(node, bundle, socket, true))}`;
   const state = shellQuote(`#{pane_dead} #{${PANE_OPTIONS.recording}}`);
+  // Other copies of the marks removed before each look (core/shadows.ts): a server's `@audit_on x` would end the
+  // loop (someone else logs the pane), a global `@audit_off_by` keep the pane from being started.
+  const unshadow = `${shadowUnsets(paneId).map((word) => (word === ';' ? '\\;' : shellQuote(word))).join(' ')} \\;`;
   return [
     `waited=0`,
     `while sleep 0.2; do`,
-    `  state=$(${tmux} display-message -p -t ${pane} ${state}) || exit 0`,
+    `  state=$(${tmux} ${unshadow} display-message -p -t ${pane} ${state}) || exit 0`,
     `  case "$state" in '0 ') ;; '1 '|${shellQuote(`1 ${recording}`)}|${shellQuote(`0 ${recording}`)}) continue ;; *) exit 0 ;; esac`,
     // The old reader clears the marks before it writes its stop; its run file goes after: the new
     // recording's start must not come before that stop. A reader killed outright leaves it: 10 s at most.
@@ -121,6 +128,6 @@ export function rearmScript(node: string, bundle: string, socket: string, paneId
     `done`,
     // @audit-auto turned off meanwhile: the respawned pane is left alone, as a new one would be (autoOn's words).
     `case "$(${tmux} show-options -gqv @audit-auto)" in [Oo][Nn]|[Yy][Ee][Ss]|1|[Tt][Rr][Uu][Ee]) ;; *) exit 0 ;; esac`,
-    `exec ${tmux} if-shell -F -t ${pane} ${shellQuote(idle)} ${shellQuote(pipe)}`,
+    `exec ${tmux} ${unshadow} if-shell -F -t ${pane} ${shellQuote(idle)} ${shellQuote(pipe)}`,
   ].join('\n');
 }

@@ -53,5 +53,16 @@ export function escapeBranch(text: string): string {
 export function statusSegment(on: string, off: string, stalled: string = DEFAULT_STATUS_STALLED): string {
   const shownOff = escapeBranch(off);
   const live = `#{?#{e|<:#{${PANE_OPTIONS.beat}},#{e|-:%s,${STALLED_AFTER_S}}},${escapeBranch(stalled)},${escapeBranch(on)}}`;
-  return `#{?pane_pipe,#{?${PANE_OPTIONS.recording},${live},${shownOff}},${shownOff}}`;
+  return `#{?pane_pipe,#{?${PANE_OPTIONS.recording},#{?${OWN_RUN_FILE},${live},${shownOff}},${shownOff}},${shownOff}}`;
 }
+
+/**
+ * Whether the pane's run file is one of this server's for this pane and, named as the start names it, for the
+ * recording it is marked with (core/paths.ts runFilePath; earlier versions' `<server pid>-<pane number>.json`). A
+ * format finds a server copy of an option before the pane's own, and one set for a window, a session or globally
+ * where the pane has none (format.c:3446-3456): anyone may set them, and the plugin removes them only when it acts
+ * (core/shadows.ts). With this, a copy of `@audit_on` shows REC on no pane that is not logged; one of `@audit_run`
+ * as well could on one pane only, which anyone may as well set on that pane. No `%` (the status runs strftime first):
+ * the pane's number is its id less its first character.
+ */
+const OWN_RUN_FILE = `#{m/r:/#{pid}-#{s/^.//:pane_id}(-#{${PANE_OPTIONS.recording}})?[.]json$,#{${PANE_OPTIONS.runFile}}}`;

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { AttachedClient, TypingSnapshot } from '../capture/actor.ts';
 import { AuditError } from '../core/errors.ts';
 import { PANE_OPTIONS } from '../core/options.ts';
+import { serverCopies, serverCopiesShown, shadowUnsets } from '../core/shadows.ts';
 import { textInCells } from '../terminal/width.ts';
 import { literal, tmuxQuote } from './quote.ts';
 
@@ -141,8 +142,23 @@ export class Tmux {
    */
   markPipe(paneId: string, recording: string, runFile: string): boolean {
     const free = `#{&&:#{==:#{${PANE_OPTIONS.recording}},},#{==:#{${PANE_OPTIONS.offBy}},}}`;
-    const now = this.run(['if-shell', '-F', '-t', paneId, free, commandText(this.marks(paneId, recording, runFile)), ';', 'display-message', '-p', '-t', paneId, `#{${PANE_OPTIONS.recording}}`]);
+    // Copies of the options elsewhere removed first (core/shadows.ts): a server's `x` would make no pane free, a
+    // global @audit_off_by every pane stopped by hand.
+    const now = this.run([
+      ...shadowUnsets(paneId), ';',
+      'if-shell', '-F', '-t', paneId, free, commandText(this.marks(paneId, recording, runFile)), ';', 'display-message', '-p', '-t', paneId, `#{${PANE_OPTIONS.recording}}`,
+    ]);
     return now.trim() === recording;
+  }
+
+  /** A pane's own option (show-options -p, no -A: neither a server copy, which a format finds first, nor an inherited one). */
+  paneOption(paneId: string, name: string): string {
+    return this.run(['show-options', '-pqv', '-t', paneId, name]).replace(/\n$/, '');
+  }
+
+  /** The recording the pane is marked with now ('' if none), other copies of the mark removed first (core/shadows.ts). */
+  paneRecording(paneId: string): string {
+    return this.run([...shadowUnsets(paneId), ';', 'display-message', '-p', '-t', paneId, `#{${PANE_OPTIONS.recording}}`]).trim();
   }
 
   /** A start clears who stopped the pane by hand: auto-start follows the pane's latest choice. */
@@ -156,7 +172,8 @@ export class Tmux {
       // marks: hooks run right after their command, cmd-queue.c:660, :432): a stop closes the pipe only while none
       // did, the pipe then being this recording's (stopPipe). Set empty rather than unset: a format finds a pane's own
       // option before the window's and the global window ones (format.c:3446-3456), which a user could set to make
-      // every stop refuse. A server option (set -s) is found before it all the same: the stop's step removes it.
+      // every stop refuse. A server option (set -s) is found before it all the same: the stop's step removes it
+      // (core/shadows.ts).
       'set-option', '-p', '-t', paneId, PANE_OPTIONS.pipedBy, '', ';',
       // A reader killed outright left its pid and size: the new reader sets its own once it runs (after these marks).
       ...unset(paneId, [PANE_OPTIONS.readerPid, PANE_OPTIONS.readerSize]),
@@ -167,7 +184,8 @@ export class Tmux {
   autoRows(): { paneId: string; recording: string; runFile: string; offBy: string; piped: boolean; dead: boolean }[] {
     const formats = ['#{pane_id}', `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`, `#{${PANE_OPTIONS.offBy}}`, '#{pane_pipe}', '#{pane_dead}'];
     const rows = [];
-    for (const row of this.run(['list-panes', '-a', '-F', formats.join(FIELD_SEPARATOR)]).split('\n')) {
+    // Server and global copies removed first (core/shadows.ts): each would be every pane's, logged or stopped by hand.
+    for (const row of this.run([...shadowUnsets(), ';', 'list-panes', '-a', '-F', formats.join(FIELD_SEPARATOR)]).split('\n')) {
       const [paneId, recording = '', runFile = '', offBy = '', piped = '', dead = ''] = row.split(FIELD_SEPARATOR);
       if (!paneId) continue;
       rows.push({ paneId, recording, runFile, offBy, piped: piped === '1', dead: dead === '1' });
@@ -248,7 +266,9 @@ export class Tmux {
     const run = runFile === undefined ? '' : ` ; set-option -p -t ${paneId} ${PANE_OPTIONS.runFile} ${tmuxQuote(runFile)}`;
     // The beat too, only for this recording: a reader stalled past its pane's next start must not beat for a newer reader that died.
     const beating = beat ? ` ; set-option -p -t ${paneId} ${PANE_OPTIONS.beat} ${Math.floor(Date.now() / 1000)}` : '';
-    return this.ifRecording(paneId, recording, `set-option -p -t ${paneId} ${PANE_OPTIONS.readerPid} ${pid}${run}${beating}`);
+    // A server copy of the recording (core/shadows.ts) would keep the reader from its pane's options (no beat: the
+    // status says stalled), one of its beat, pid or size would speak for every pane: removed at each beat.
+    return [...shadowUnsets(undefined, 'server'), ';', ...this.ifRecording(paneId, recording, `set-option -p -t ${paneId} ${PANE_OPTIONS.readerPid} ${pid}${run}${beating}`)];
   }
 
   /** `command` (tmux syntax; only ids, numbers and option names in it) if the pane still shows this recording. */
@@ -278,21 +298,18 @@ export class Tmux {
   }
 
   /**
-   * stopPipe with a nonce, and the server option `@audit_piped_by` it removed first, as tmux printed it (undefined if
-   * there was none). A format finds a server option before the pane's (format.c:3446), and anyone may set one
-   * (set -s): left there, it would decide the step's question for every pane, an empty one passing a pipe someone
-   * replaced since the start, any other refusing every stop. The plugin never sets that option at the server: it is
-   * removed in the same command list, right before the step, so the step reads the pane's own (the list runs in one
-   * go, no other client's command between: cmd-queue.c:738-788, server.c:267-270). A HOOK can run between (after-hooks
-   * are queued right after their command, cmd-queue.c:351-400, :660), and so can `set-option -pu` of the pane's own
-   * option after a plain pipe-pane: whoever may run tmux commands can still make a replaced pipe pass for ours. What
-   * this removes is a lasting copy that decided every pane's stop (review of piped15).
+   * stopPipe with a nonce, and the server copies of the plugin's pane options it removed first, as tmux printed them
+   * (`<name> <value>`). A format finds a server option before the pane's (format.c:3446), and anyone may set one
+   * (set -s): left there, `@audit_on` would decide for every pane whether it shows this recording, `@audit_piped_by`
+   * whether its pipe is still the recording's (an empty one passing a pipe someone replaced since the start, any
+   * other refusing every stop). The plugin never sets them at the server: they are removed in the same command list,
+   * right before the step, so the step reads the pane's own (core/shadows.ts).
    */
-  stopPipeOwn(paneId: string, recording: string, offBy: string, nonce: string): { stopped: boolean; shadow?: string } {
+  stopPipeOwn(paneId: string, recording: string, offBy: string, nonce: string): { stopped: boolean; shadows: string[] } {
     return this.stopStep(paneId, recording, offBy, nonce);
   }
 
-  private stopStep(paneId: string, recording: string, offBy?: string, nonce?: string): { stopped: boolean; shadow?: string } {
+  private stopStep(paneId: string, recording: string, offBy?: string, nonce?: string): { stopped: boolean; shadows: string[] } {
     const stop = [
       'pipe-pane', '-t', paneId, ';',
       ...(nonce === undefined ? [] : ['set-option', '-s', stopMark(nonce), nonce, ';']),
@@ -302,16 +319,15 @@ export class Tmux {
       ';', 'display-message', '-p', STOPPED,
     ];
     const ours = nonce === undefined ? undefined : `#{&&:#{pane_pipe},#{==:#{${PANE_OPTIONS.pipedBy}},}}`;
-    // Without -v: one line, escaped (args_escape), that cannot read as STOPPED.
-    const unshadow = nonce === undefined ? [] : ['show-options', '-sq', PANE_OPTIONS.pipedBy, ';', 'set-option', '-su', PANE_OPTIONS.pipedBy, ';'];
+    // show-options without -v: one line each, escaped (args_escape), that cannot read as STOPPED.
+    const unshadow = [...serverCopiesShown(), ';', ...shadowUnsets(paneId), ';'];
     // Its word that it ran counts also if tmux then failed: a kill-server right after the step ends the client with
     // an error (its server gone), the pipe closed by this step all the same.
     const { stdout, failure } = this.tryRun([...unshadow, ...this.ifRecording(paneId, recording, commandText(stop), ours)]);
-    const lines = stdout.split('\n');
-    const shadow = lines.find((line) => line.startsWith(`${PANE_OPTIONS.pipedBy} `))?.slice(PANE_OPTIONS.pipedBy.length + 1);
-    if (lines.includes(STOPPED)) return { stopped: true, shadow };
+    const { copies: shadows, rest } = serverCopies(stdout);
+    if (rest.split('\n').includes(STOPPED)) return { stopped: true, shadows };
     if (failure) throw failure;
-    return { stopped: false, shadow };
+    return { stopped: false, shadows };
   }
 
   /**
@@ -389,7 +405,8 @@ export class Tmux {
    */
   registeredShell(paneId: string, pid: string, done: (hash: string | undefined) => void): void {
     if (!/^\d+$/.test(pid)) return done(undefined);
-    const args = ['display-message', '-p', '-t', paneId, `#{${PANE_OPTIONS.shellKey}${pid}}`];
+    // The pane's own option (show-options -p, no -A): a format would find a server copy first (format.c:3446).
+    const args = ['show-options', '-pqv', '-t', paneId, `${PANE_OPTIONS.shellKey}${pid}`];
     this.runLater(args, (error, stdout) => {
       const hash = stdout.trim();
       done(!error && /^[0-9a-f]{64}$/.test(hash) ? hash : undefined);
@@ -416,7 +433,9 @@ export class Tmux {
   loggedPanes(session?: string, window?: string): { name: string; panes: { paneId: string; recording: string; runFile: string }[] } {
     // A window (`@N`): its panes only; its name then is the window's.
     const scope = window !== undefined ? ['-t', window] : session === undefined ? ['-a'] : ['-s', '-t', session];
-    const rows = this.run(['list-panes', ...scope, '-F', [window !== undefined ? '#{window_name}' : '#{session_name}', '#{pane_id}', `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`].join(FIELD_SEPARATOR)]);
+    // Server and global copies removed first (core/shadows.ts): a server's `x` would hide every recording.
+    const target = window ?? session;
+    const rows = this.run([...shadowUnsets(target), ';', 'list-panes', ...scope, '-F', [window !== undefined ? '#{window_name}' : '#{session_name}', '#{pane_id}', `#{${PANE_OPTIONS.recording}}`, `#{${PANE_OPTIONS.runFile}}`].join(FIELD_SEPARATOR)]);
     let name = '';
     const panes = [];
     for (const row of rows.split('\n')) {
@@ -462,13 +481,15 @@ export class Tmux {
    * a newline in it must not pass for a client of list-clients.
    */
   typing(paneId: string, done: (snapshot: TypingSnapshot | undefined) => void): void {
-    const marker = `typist-${randomBytes(8).toString('hex')}:`;
+    const marker = `typist-${randomBytes(8).toString('hex')}`;
     const row = ['#{client_name}', '#{client_user}', '#{client_uid}', '#{client_flags}', '#{client_activity}', '#{client_created}'].join(FIELD_SEPARATOR);
-    const args = ['list-clients', '-F', row, ';', 'display-message', '-p', '-t', paneId, `${marker}#{${PANE_OPTIONS.typist}}`];
+    // The window's own option (show-options -w, no -A): a format would find a server copy first, or a pane's, a
+    // global or a session's where the window has none (format.c:3446-3456), anyone's words for who typed.
+    const args = ['list-clients', '-F', row, ';', 'display-message', '-p', '-t', paneId, marker, ';', 'show-options', '-wqv', '-t', paneId, PANE_OPTIONS.typist];
     this.runLater(args, (error, stdout) => {
       if (error) return done(undefined);
       const lines = stdout.split('\n');
-      const at = lines.findIndex((line) => line.startsWith(marker));
+      const at = lines.indexOf(marker);
       if (at < 0) return done(undefined);
       const clients: AttachedClient[] = [];
       for (const line of lines.slice(0, at)) {
@@ -476,13 +497,13 @@ export class Tmux {
         if (!name || !user || uid === undefined || flags === undefined) continue;
         clients.push({ name, user, uid, readOnly: flags.split(',').includes('read-only'), activity: Number(activity), created: Number(created) });
       }
-      done({ typist: lines[at]!.slice(marker.length), clients });
+      done({ typist: lines[at + 1] ?? '', clients });
     });
   }
 
   /** Clears the marks of a pane whose recording ended without a toggle (the reader's own failure). */
   clearMarks(paneId: string, recording: string): void {
     // Only if the pane still shows this recording, in one tmux command (see markPipe): a newer one may have started since.
-    this.run(this.ifRecording(paneId, recording, commandText(unset(paneId, RECORDING_MARKS))));
+    this.run([...shadowUnsets(paneId), ';', ...this.ifRecording(paneId, recording, commandText(unset(paneId, RECORDING_MARKS)))]);
   }
 }

@@ -4,6 +4,7 @@
 
 import { AuditError } from '../core/errors.ts';
 import { OPTIONS, PANE_OPTIONS, START_OPTIONS, type RawOptions } from '../core/options.ts';
+import { serverCopies, serverCopiesShown, shadowUnsets } from '../core/shadows.ts';
 import { FIELD_SEPARATOR, type Tmux } from './client.ts';
 
 const text = (value: string): string => value;
@@ -57,12 +58,21 @@ type PaneFields = { -readonly [K in keyof typeof PANE_FIELDS]: ReturnType<(typeo
 /** The pane's fields, and the `@audit-*` options read at each start, as format_find finds them for this pane (format.c:3432). */
 export type PaneState = PaneFields & { options: RawOptions };
 
+/** PaneState, and the server copies of the plugin's pane options removed before (core/shadows.ts), as tmux printed them (`<name> <value>`). */
+export type PaneRead = PaneState & { shadows: string[] };
+
 const FIELD_KEYS = Object.keys(PANE_FIELDS) as (keyof typeof PANE_FIELDS)[];
 const FORMATS = [...FIELD_KEYS.map((key) => PANE_FIELDS[key].format), ...START_OPTIONS.map((key) => OPTIONS[key].name)];
 
-/** Reads `target`'s state in one tmux call; an empty target is the pane the command runs in. */
-export function readPane(tmux: Tmux, target: string): PaneState {
-  const output = tmux.run(['display-message', '-p', '-t', target, FORMATS.map((format) => `#{${format}}`).join(FIELD_SEPARATOR)]);
+/**
+ * Reads `target`'s state in one tmux call; an empty target is the pane the command runs in. Copies of the plugin's
+ * pane options that a format would find before or instead of the pane's own are removed first, in the same call
+ * (core/shadows.ts): a server's `@audit_on x` would make every pane look logged, and a toggle stop what it should start.
+ */
+export function readPane(tmux: Tmux, target: string): PaneRead {
+  const display = ['display-message', '-p', '-t', target, FORMATS.map((format) => `#{${format}}`).join(FIELD_SEPARATOR)];
+  const answer = tmux.run([...serverCopiesShown(), ';', ...shadowUnsets(target), ';', ...display]);
+  const { copies: shadows, rest: output } = serverCopies(answer);
   const values = output.replace(/\n$/, '').split(FIELD_SEPARATOR);
   if (values.length !== FORMATS.length) throw new AuditError(`cannot read the state of pane ${target}`);
   // display-message succeeds with empty formats for a target that does not exist (3.3a: CMD_FIND_CANFAIL,
@@ -76,5 +86,5 @@ export function readPane(tmux: Tmux, target: string): PaneState {
   START_OPTIONS.forEach((key, index) => {
     options[key] = values[FIELD_KEYS.length + index]!;
   });
-  return { ...(state as PaneFields), options: options as RawOptions };
+  return { ...(state as PaneFields), options: options as RawOptions, shadows };
 }

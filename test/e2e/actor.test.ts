@@ -242,6 +242,31 @@ describe('shared sessions: the acting user', () => {
     }
   });
 
+  it("a typist option set at the server (set -s), naming the guest, does not keep the owner's output the guest's", async () => {
+    const tmux = server();
+    const guest = createUser();
+    const socketPath = openSocketTo(tmux.show('#{socket_path}'));
+    tmux.tmux('server-access', '-a', guest.name);
+    await tmux.startLogging();
+    const owner = await attachClient(tmux);
+    let visitor: OuterTerminal | undefined;
+    try {
+      visitor = await attachGuest(tmux, guest, socketPath);
+      const guestTty = tmux.tmux('list-clients', '-F', '#{client_user} #{client_name}').split('\n').find((row) => row.startsWith(`${guest.name} `))!.split(' ')[1]!;
+      await typeIn(tmux, visitor, 'guest');
+      // A format finds a server option before the window's own, which the client-active hook sets (format.c:3446):
+      // read so, it would still name the guest when the owner types.
+      tmux.tmux('set-option', '-s', '@audit_typist', guestTty);
+      await typeIn(tmux, owner, 'owner-after');
+      assert.deepEqual(usersOf(tmux, 'guest-42'), [guest.name]);
+      assert.deepEqual(usersOf(tmux, 'owner-after-42'), [OWNER], `the owner's output in:\n${tmux.readLog()}`);
+      await stopRecording(tmux);
+    } finally {
+      visitor?.kill();
+      owner.kill();
+    }
+  });
+
   it('a typist option set by hand to smuggle in a client row (a newline, then a made-up user) names nobody', async () => {
     const tmux = server();
     await tmux.startLogging();

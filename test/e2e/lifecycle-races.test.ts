@@ -161,7 +161,8 @@ describe('a stop whose pipe someone else closed while it was on its way', () => 
       await first.heldCall('the stop at its tmux call');
       holds.holdCall(READER_STOP_QUESTION);
       if (unhooked) for (const hook of tmux.tmux('show-hooks', '-g').split('\n').filter((line) => line.startsWith('after-pipe-pane['))) tmux.tmux('set-hook', '-gu', hook.split(' ')[0]!);
-      if (serverCopy) tmux.tmux('set-option', '-s', '@audit_piped_by', '');
+      // From a hook: set by hand, the plugin's after-set-option hook would remove it at once.
+      if (serverCopy) tmux.fromAHook([['set-option', '-s', '@audit_piped_by', "''"]]);
       tmux.tmux('pipe-pane', '-t', '%0', ...(command === undefined ? [] : [command]));
       await holds.heldCall('the reader\'s question');
       first.releaseCall();
@@ -314,7 +315,8 @@ describe('@audit_piped_by set at the server (set -s), by a user', () => {
     const { recording, pid: reader } = await tmux.startLogging();
     await tmux.run('echo before');
     // As the after-pipe-pane hook notes a client that has just pressed a key, kept fresh till the reader has asked.
-    const forge = (): void => void tmux.tmux('set-option', '-s', '@audit_piped_by', `mallory /dev/pts/99 ${Math.floor(Date.now() / 1000)}`);
+    // From a hook: set by hand, the plugin's after-set-option hook would remove it at once.
+    const forge = (): void => tmux.fromAHook([['set-option', '-s', '@audit_piped_by', `'mallory /dev/pts/99 ${Math.floor(Date.now() / 1000)}'`]]);
     forge();
     // Another hand's plain pipe-pane, from a command line: no client pressed a key, so nobody is to be named.
     tmux.tmux('pipe-pane', '-t', '%0');
@@ -327,7 +329,8 @@ describe('@audit_piped_by set at the server (set -s), by a user', () => {
     const tmux = server();
     const user = os.userInfo().username;
     const { recording, pid: reader } = await tmux.startLogging();
-    tmux.tmux('set-option', '-s', '@audit_piped_by', 'x');
+    // From a hook: set by hand, the plugin's after-set-option hook removes it at once (test/e2e/option-shadows.test.ts).
+    tmux.fromAHook([['set-option', '-s', '@audit_piped_by', 'x']]);
     await tmux.run('echo before');
     const said = await helperInPane(tmux, ['stop', '--pane', '%0']);
     assert.equal(tmux.show('#{@audit_on}'), '', `stopped:\n${said.output}`);

@@ -90,6 +90,16 @@ export class TmuxServer implements Attachable {
     return execFileSync('tmux', ['-L', this.socketName, ...args], { env: this.env, encoding: 'utf8' });
   }
 
+  /**
+   * Runs tmux commands from a hook (one of list-buffers', which the plugin does not use): a hook's commands run no
+   * hook (cmd-queue.c:370), so none of the plugin's sees them, as none sees a user's own hook's.
+   */
+  fromAHook(commands: string[][]): void {
+    this.tmux('set-hook', '-g', 'after-list-buffers[90]', commands.map((command) => command.join(' ')).join(' ; '));
+    this.tmux('list-buffers');
+    this.tmux('set-hook', '-gu', 'after-list-buffers[90]');
+  }
+
   clientOf(session = 'main'): ClientOf {
     return { tmpDir: this.dir, home: this.dir, socketName: this.socketName, session };
   }

@@ -146,8 +146,11 @@ describe('status segment', () => {
     assert.equal(escapeBranch('a}b'), 'a#}b');
     assert.equal(escapeBranch('#{?pane_active,x,y} ##'), '#{?pane_active,x,y} ##');
   });
-  it('is made of formats only: on needs the pipe, the pane option, and a heartbeat of the last 15 s', () => {
-    assert.equal(statusSegment('ON', 'off', 'STALLED'), '#{?pane_pipe,#{?@audit_on,#{?#{e|<:#{@audit_beat},#{e|-:%s,15}},STALLED,ON},off},off}');
+  it('is made of formats only: on needs the pipe, the pane option, its run file this pane\'s, and a heartbeat of the last 15 s', () => {
+    assert.equal(
+      statusSegment('ON', 'off', 'STALLED'),
+      '#{?pane_pipe,#{?@audit_on,#{?#{m/r:/#{pid}-#{s/^.//:pane_id}(-#{@audit_on})?[.]json$,#{@audit_run}},#{?#{e|<:#{@audit_beat},#{e|-:%s,15}},STALLED,ON},off},off},off}',
+    );
   });
 });
 
