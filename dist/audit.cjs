@@ -5776,35 +5776,26 @@ function recordFormat(name, timeFormat) {
 // src/terminal/ansi.ts
 var ALTERNATE_SCREEN_MODES = /* @__PURE__ */ new Set([1049, 1047, 47]), REPORTED_CSI = new Uint8Array(128);
 for (let final of "@ABCDEFGHJKLMPSTXZ`bdfgrsu") REPORTED_CSI[final.charCodeAt(0)] = 1;
-var IGNORED_CSI = new Uint8Array(256);
+var IGNORED_CSI = new Uint8Array(256), IGNORED_KNOWN = 2;
 for (let final = 64; final <= 126; final++) IGNORED_CSI[final] = REPORTED_CSI[final] === 1 || final === 104 || final === 108 ? 0 : 1;
 var REPORTED_ESC = new Uint8Array(128);
 for (let final of "78DEHMc") REPORTED_ESC[final.charCodeAt(0)] = 1;
-var KNOWN_ESC = new Uint8Array(128), KNOWN_CSI = new Uint8Array(128);
+var KNOWN_ESC = new Uint8Array(128), KNOWN_CSI = new Uint8Array(128), INTERMEDIATE_BIT = new Uint8Array(128);
+INTERMEDIATE_BIT[0] = 1;
+INTERMEDIATE_BIT[63] = 2;
+INTERMEDIATE_BIT[62] = 4;
+INTERMEDIATE_BIT[32] = 8;
+INTERMEDIATE_BIT[40] = 16;
+INTERMEDIATE_BIT[41] = 32;
+INTERMEDIATE_BIT[35] = 64;
 function intermediateBit(intermediate) {
-  switch (intermediate) {
-    case 0:
-      return 1;
-    case 63:
-      return 2;
-    case 62:
-      return 4;
-    case 32:
-      return 8;
-    case 40:
-      return 16;
-    case 41:
-      return 32;
-    case 35:
-      return 64;
-    default:
-      return 0;
-  }
+  return intermediate >= 0 ? INTERMEDIATE_BIT[intermediate] : 0;
 }
 for (let [finals, intermediate] of [["78=>DEHM\\c", 0], ["0B", 40], ["0B", 41], ["8", 35]])
   for (let final of finals) KNOWN_ESC[final.charCodeAt(0)] |= intermediateBit(intermediate);
 for (let [finals, intermediate] of [["@ABCDEFGHJKLMPSTXZ`bcdfghlmnrstu", 0], ["hl", 63], ["cmnq", 62], ["q", 32]])
   for (let final of finals) KNOWN_CSI[final.charCodeAt(0)] |= intermediateBit(intermediate);
+for (let final = 64; final <= 126; final++) IGNORED_CSI[final] === 1 && (KNOWN_CSI[final] & 1) !== 0 && (IGNORED_CSI[final] = IGNORED_KNOWN);
 var SECOND_PARAM_CSI = new Uint8Array(128);
 for (let final of "HfrJ") SECOND_PARAM_CSI[final.charCodeAt(0)] = 1;
 function csiForgets(chunk, from, to, final) {
@@ -5924,7 +5915,7 @@ var EscapeCleaner = class {
       this.opAt = new Int32Array(size2), this.opCode = new Int32Array(size2), this.opParam = new Int32Array(size2), this.opParam2 = new Int32Array(size2), this.opPlain = new Uint8Array(size2), this.opByte = new Float64Array(size2);
     }
     this.ops = 0, this.complex = !1, this.oscBodies.length > 0 && (this.oscBodies.length = 0), this.extraBytes = 0;
-    let out = this.out, outWords = this.outWords, words2 = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength), o = 0, asciiEnd = -1, state = this.state, n = chunk.length;
+    let out = this.out, outWords = this.outWords, words2 = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength), o = 0, asciiEnd = -1, last = this.last, unsureFrom = 0, unsureTo = -1, unsureFinal = 0, state = this.state, n = chunk.length;
     for (let i = 0; i < n; i++) {
       let b = chunk[i];
       if (state === 0 /* Ground */) {
@@ -5950,26 +5941,29 @@ var EscapeCleaner = class {
             asciiEnd = o;
           } else if (b === LF) {
             let k = this.ops++;
-            this.opAt[k] = o, this.opByte[k] = this.base + i + 1, this.opCode[k] = LF, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1, asciiEnd = -1, this.last = -1;
+            this.opAt[k] = o, this.opByte[k] = this.base + i + 1, this.opCode[k] = LF, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1, asciiEnd = -1, last = -1;
           } else if (b === ESC) {
-            if (asciiEnd === o && (this.last = out[o - 1]), asciiEnd = -1, i + 2 < n && chunk[i + 1] === 91) {
+            if (asciiEnd === o && (last = out[o - 1], unsureTo = -1), asciiEnd = -1, i + 2 < n && chunk[i + 1] === 91) {
               let j = i + 2;
+              for (; j < n && chunk[j] >= 48 && chunk[j] <= 59; ) j++;
+              let parameters = j;
               for (; j < n && chunk[j] >= 32 && chunk[j] <= 63; ) j++;
-              if (j < n && IGNORED_CSI[chunk[j]] === 1) {
-                this.last >= 0 && csiForgets(chunk, i + 2, j, chunk[j]) && (this.last = -1), i = j;
+              let skip = j < n ? IGNORED_CSI[chunk[j]] : 0;
+              if (skip !== 0) {
+                last >= 0 && (skip === IGNORED_KNOWN && parameters === j && j - i < 12 ? last = -1 : skip === IGNORED_KNOWN && parameters === j && unsureTo < 0 ? (unsureFrom = i + 2, unsureTo = j, unsureFinal = chunk[j]) : (unsureTo >= 0 && csiForgets(chunk, unsureFrom, unsureTo, unsureFinal) && (last = -1), unsureTo = -1, last >= 0 && csiForgets(chunk, i + 2, j, chunk[j]) && (last = -1))), i = j;
                 continue;
               }
             }
-            state = 1 /* Escape */;
+            unsureTo >= 0 && (last >= 0 && csiForgets(chunk, unsureFrom, unsureTo, unsureFinal) && (last = -1), unsureTo = -1), this.last = last, state = 1 /* Escape */;
           } else
-            this.at = i, o = this.control(out, o, b), b !== DEL && (asciiEnd = -1);
+            this.at = i, o = this.control(out, o, b), b !== DEL && (asciiEnd = last = -1);
         else
-          this.at = i, o = this.startCharacter(out, o, b), asciiEnd = -1, this.last = -1;
+          this.at = i, o = this.startCharacter(out, o, b), asciiEnd = last = -1;
         continue;
       }
-      this.at = i, o = this.sequenceByte(out, o, b, state), state = this.state;
+      this.at = i, o = this.sequenceByte(out, o, b, state), state = this.state, last = this.last;
     }
-    this.state = state, asciiEnd === o && (this.last = out[o - 1]), this.report(o, perform2, this.base + n), this.base += n;
+    this.state = state, asciiEnd !== o && unsureTo >= 0 && last >= 0 && csiForgets(chunk, unsureFrom, unsureTo, unsureFinal) && (last = -1), this.last = asciiEnd === o ? out[o - 1] : last, this.report(o, perform2, this.base + n), this.base += n;
   }
   /**
    * A byte in any state but ground (escape sequences, strings), off the hot loop of `advance`: the new state is

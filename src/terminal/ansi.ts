@@ -193,8 +193,10 @@ for (const final of '@ABCDEFGHJKLMPSTXZ`bdfgrsu') REPORTED_CSI[final.charCodeAt(
 /**
  * CSI finals with no effect here whatever comes before them: not reported, not SM/RM (`h`, `l`: modes and screen
  * switches), so `dispatchCsi` does nothing with them. SGR (`m`) above all: a coloured flood is a third SGR bytes.
+ * IGNORED_KNOWN for those tmux knows with no marker or intermediate (see KNOWN_CSI): they forget REP's character.
  */
 const IGNORED_CSI = new Uint8Array(0x100);
+const IGNORED_KNOWN = 2;
 for (let final = 0x40; final <= 0x7e; final++) IGNORED_CSI[final] = REPORTED_CSI[final] === 1 || final === 0x68 || final === 0x6c ? 0 : 1;
 /** ESC finals reported (input.c:208, those with no intermediate that touch the screen). */
 const REPORTED_ESC = new Uint8Array(0x80);
@@ -208,26 +210,18 @@ for (const final of '78DEHMc') REPORTED_ESC[final.charCodeAt(0)] = 1;
  */
 const KNOWN_ESC = new Uint8Array(0x80);
 const KNOWN_CSI = new Uint8Array(0x80);
+/** The bit of each intermediate string in the tables, by its byte (0: none); any other has none. */
+const INTERMEDIATE_BIT = new Uint8Array(0x80);
+INTERMEDIATE_BIT[0] = 1;
+INTERMEDIATE_BIT[0x3f] = 2; // ?
+INTERMEDIATE_BIT[0x3e] = 4; // >
+INTERMEDIATE_BIT[0x20] = 8;
+INTERMEDIATE_BIT[0x28] = 16; // (
+INTERMEDIATE_BIT[0x29] = 32; // )
+INTERMEDIATE_BIT[0x23] = 64; // #
 /** The bit of an intermediate string: 0 none, its byte if it is one byte, -1 if longer. */
 function intermediateBit(intermediate: number): number {
-  switch (intermediate) {
-    case 0:
-      return 1;
-    case 0x3f: // ?
-      return 2;
-    case 0x3e: // >
-      return 4;
-    case 0x20:
-      return 8;
-    case 0x28: // (
-      return 16;
-    case 0x29: // )
-      return 32;
-    case 0x23: // #
-      return 64;
-    default:
-      return 0;
-  }
+  return intermediate >= 0 ? INTERMEDIATE_BIT[intermediate]! : 0;
 }
 for (const [finals, intermediate] of [['78=>DEHM\\c', 0], ['0B', 0x28], ['0B', 0x29], ['8', 0x23]] as const) {
   for (const final of finals) KNOWN_ESC[final.charCodeAt(0)] |= intermediateBit(intermediate);
@@ -235,6 +229,7 @@ for (const [finals, intermediate] of [['78=>DEHM\\c', 0], ['0B', 0x28], ['0B', 0
 for (const [finals, intermediate] of [['@ABCDEFGHJKLMPSTXZ`bcdfghlmnrstu', 0], ['hl', 0x3f], ['cmnq', 0x3e], ['q', 0x20]] as const) {
   for (const final of finals) KNOWN_CSI[final.charCodeAt(0)] |= intermediateBit(intermediate);
 }
+for (let final = 0x40; final <= 0x7e; final++) if (IGNORED_CSI[final] === 1 && (KNOWN_CSI[final]! & 1) !== 0) IGNORED_CSI[final] = IGNORED_KNOWN;
 /** CSI finals that read the second parameter (CUP, HVP, DECSTBM, ED's history clear): a sub-parameter there blocks them (input_get, input.c:1065). */
 const SECOND_PARAM_CSI = new Uint8Array(0x80);
 for (const final of 'HfrJ') SECOND_PARAM_CSI[final.charCodeAt(0)] = 1;
@@ -488,9 +483,16 @@ export class EscapeCleaner {
     const words = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let o = 0;
     // Where the text stood right after the last printable ASCII character: while it is where the text stands,
-    // that character is tmux's `last` (this.last is brought up to date only when it is needed: at an ESC, at the
-    // end). Anything that forgets it sets both to -1.
+    // that character is tmux's `last`; else `last` is (brought up to date at an ESC). Anything that forgets it sets
+    // both to -1. `this.last` is kept only where a method reads or writes it: in a sequence, and between chunks.
     let asciiEnd = -1;
+    let last = this.last;
+    // A long CSI of digits and separators with a known final (SGR of 24-bit colours) skipped while a character is
+    // remembered: whether tmux keeps it (and so forgets the character, see csiForgets) is read only if it matters,
+    // at the next sequence not skipped, the next such CSI, or the chunk's end; text after it (the usual) makes it moot.
+    let unsureFrom = 0;
+    let unsureTo = -1;
+    let unsureFinal = 0;
     let state = this.state;
     const n = chunk.length;
     for (let i = 0; i < n; i++) {
@@ -535,43 +537,68 @@ export class EscapeCleaner {
             this.opPlain[k] = this.complex ? 0 : 1;
             this.complex = false;
             asciiEnd = -1;
-            this.last = -1;
+            last = -1;
           } else if (b === ESC) {
-            if (asciiEnd === o) this.last = out[o - 1]!;
+            if (asciiEnd === o) {
+              last = out[o - 1]!;
+              unsureTo = -1;
+            }
             asciiEnd = -1;
             // A CSI whole in this chunk, of parameter and intermediate bytes only (0x20-0x3f: no control to
             // execute, no ESC, CAN or SUB to end it) and a final of no effect, is skipped at once: byte by byte it
             // would go through the CSI states to ground having reported nothing (SGR, a third of a coloured flood).
             // Anything else (a final that matters, a control inside, the chunk's end) is read byte by byte.
             if (i + 2 < n && chunk[i + 1] === 0x5b) {
+              // Digits and separators first: a CSI of those alone, of fewer than 10, passes no limit of tmux's and
+              // has no intermediate, so whether tmux knows it (and forgets REP's character) is one look in the table.
               let j = i + 2;
+              while (j < n && chunk[j]! >= 0x30 && chunk[j]! <= 0x3b) j++;
+              const parameters = j;
               while (j < n && chunk[j]! >= 0x20 && chunk[j]! <= 0x3f) j++;
-              if (j < n && IGNORED_CSI[chunk[j]!] === 1) {
-                if (this.last >= 0 && csiForgets(chunk, i + 2, j, chunk[j]!)) this.last = -1;
+              const skip = j < n ? IGNORED_CSI[chunk[j]!]! : 0;
+              if (skip !== 0) {
+                if (last >= 0) {
+                  if (skip === IGNORED_KNOWN && parameters === j && j - i < 12) last = -1;
+                  else if (skip === IGNORED_KNOWN && parameters === j && unsureTo < 0) {
+                    unsureFrom = i + 2;
+                    unsureTo = j;
+                    unsureFinal = chunk[j]!;
+                  } else {
+                    if (unsureTo >= 0 && csiForgets(chunk, unsureFrom, unsureTo, unsureFinal)) last = -1;
+                    unsureTo = -1;
+                    if (last >= 0 && csiForgets(chunk, i + 2, j, chunk[j]!)) last = -1;
+                  }
+                }
                 i = j;
                 continue;
               }
             }
+            if (unsureTo >= 0) {
+              if (last >= 0 && csiForgets(chunk, unsureFrom, unsureTo, unsureFinal)) last = -1;
+              unsureTo = -1;
+            }
+            this.last = last;
             state = State.Escape;
           } else {
             this.at = i;
             o = this.control(out, o, b);
-            if (b !== DEL) asciiEnd = -1;
+            if (b !== DEL) asciiEnd = last = -1;
           }
         } else {
           this.at = i;
           o = this.startCharacter(out, o, b);
-          asciiEnd = -1;
-          this.last = -1;
+          asciiEnd = last = -1;
         }
         continue;
       }
       this.at = i;
       o = this.sequenceByte(out, o, b, state);
       state = this.state;
+      last = this.last;
     }
     this.state = state;
-    if (asciiEnd === o) this.last = out[o - 1]!;
+    if (asciiEnd !== o && unsureTo >= 0 && last >= 0 && csiForgets(chunk, unsureFrom, unsureTo, unsureFinal)) last = -1;
+    this.last = asciiEnd === o ? out[o - 1]! : last;
     this.report(o, perform, this.base + n);
     this.base += n;
   }

@@ -130,6 +130,22 @@ describe('REP repeats the character tmux remembers (input.c:1142, :1563): forgot
     forgotten('x\xff');
     for (const string of [`${ESC}]0;t\x07`, `${ESC}P1$q${ESC}\\`, `${ESC}_a${ESC}\\`, `${ESC}^a${ESC}\\`, `${ESC}Xa${ESC}\\`, `${ESC}ka${ESC}\\`]) forgotten(`x${string}`);
   });
+  it('long SGRs (read only when a REP or the end of a read makes them matter): kept or discarded as tmux does, one after another', () => {
+    const long = `${ESC}[38;2;10;20;30m`;
+    const discarded = `${ESC}[38;2;1;99999999999m`;
+    forgotten(`x${long}`);
+    kept(`x${discarded}`);
+    kept(`x${discarded}${discarded}${ESC}[5y`);
+    forgotten(`x${discarded}${long}`);
+    forgotten(`x${long}${discarded}`);
+    forgotten(`x${long}${ESC}[5y`);
+    forgotten(`x${long}${ESC}[?5y`);
+    assert.deepEqual(repeated(`x${long}y${discarded}`), [0x79, 0x79], 'text after a long SGR is remembered');
+    for (const [first, rep] of [[long, -1], [discarded, 0x78]] as const) {
+      assert.deepEqual(reports([Buffer.from(`x${first}`), Buffer.from(`${ESC}[2b`)]), ['p:x', `csi:b,2,${rep}`]);
+      assert.deepEqual(reports([Buffer.from(`x${first}${ESC}[2b`)]), ['p:x', `csi:b,2,${rep}`]);
+    }
+  });
   it('REP reads only its first parameter: a sub-parameter in the second does not stop it (input.c:1554)', () => {
     assert.deepEqual(reports(`x${ESC}[3;1:2b`), ['p:x', 'csi:b,3,120']);
     assert.deepEqual(reports(`x${ESC}[3:1b`), ['p:x']);
