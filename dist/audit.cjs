@@ -5776,10 +5776,48 @@ function recordFormat(name, timeFormat) {
 // src/terminal/ansi.ts
 var ALTERNATE_SCREEN_MODES = /* @__PURE__ */ new Set([1049, 1047, 47]), REPORTED_CSI = new Uint8Array(128);
 for (let final of "@ABCDEFGHJKLMPSTXZ`bdfgrsu") REPORTED_CSI[final.charCodeAt(0)] = 1;
-var IGNORED_CSI = new Uint8Array(256);
+var IGNORED_CSI = new Uint8Array(256), IGNORED_KNOWN = 2;
 for (let final = 64; final <= 126; final++) IGNORED_CSI[final] = REPORTED_CSI[final] === 1 || final === 104 || final === 108 ? 0 : 1;
 var REPORTED_ESC = new Uint8Array(128);
 for (let final of "78DEHMc") REPORTED_ESC[final.charCodeAt(0)] = 1;
+var KNOWN_ESC = new Uint8Array(128), KNOWN_CSI = new Uint8Array(128), INTERMEDIATE_BIT = new Uint8Array(128);
+INTERMEDIATE_BIT[0] = 1;
+INTERMEDIATE_BIT[63] = 2;
+INTERMEDIATE_BIT[62] = 4;
+INTERMEDIATE_BIT[32] = 8;
+INTERMEDIATE_BIT[40] = 16;
+INTERMEDIATE_BIT[41] = 32;
+INTERMEDIATE_BIT[35] = 64;
+function intermediateBit(intermediate) {
+  return intermediate >= 0 ? INTERMEDIATE_BIT[intermediate] : 0;
+}
+for (let [finals, intermediate] of [["78=>DEHM\\c", 0], ["0B", 40], ["0B", 41], ["8", 35]])
+  for (let final of finals) KNOWN_ESC[final.charCodeAt(0)] |= intermediateBit(intermediate);
+for (let [finals, intermediate] of [["@ABCDEFGHJKLMPSTXZ`bcdfghlmnrstu", 0], ["hl", 63], ["cmnq", 62], ["q", 32]])
+  for (let final of finals) KNOWN_CSI[final.charCodeAt(0)] |= intermediateBit(intermediate);
+for (let final = 64; final <= 126; final++) IGNORED_CSI[final] === 1 && (KNOWN_CSI[final] & 1) !== 0 && (IGNORED_CSI[final] = IGNORED_KNOWN);
+var SECOND_PARAM_CSI = new Uint8Array(128);
+for (let final of "HfrJ") SECOND_PARAM_CSI[final.charCodeAt(0)] = 1;
+function csiForgets(chunk, from, to, final) {
+  let k = from, intermediate = 0;
+  k < to && chunk[k] >= 60 && (intermediate = chunk[k++]);
+  let paramBytes = 0, params = 0, value = 0, sub = !1;
+  for (; k < to; k++) {
+    let b = chunk[k];
+    if (b <= 47) {
+      if (intermediate !== 0 || k + 1 < to) return !1;
+      intermediate = b;
+    } else {
+      if (b >= 60) return !1;
+      if (++paramBytes > MAX_PARAM_BYTES) return !1;
+      if (b === 59) {
+        if (!sub && value > INT_MAX || ++params >= MAX_PARAMS) return !1;
+        value = 0, sub = !1;
+      } else b === 58 ? sub = !0 : value <= INT_MAX && (value = value * 10 + (b - 48));
+    }
+  }
+  return !sub && value > INT_MAX ? !1 : (KNOWN_CSI[final] & intermediateBit(intermediate)) !== 0;
+}
 var OP_CSI = 256, OP_ESC = 512, OP_ENTER_ALTERNATE = 768, OP_LEAVE_ALTERNATE = 769, OP_OSC = 1024, OP_UNSHOWN = 1280, OP_MODE = 1536, MAX_PARAM_BYTES = 63, MAX_PARAMS = 23, INT_MAX = 2147483647;
 var STRING_TIMEOUT_MS = 5e3, ESC = 27, CAN = 24, SUB = 26, BEL = 7, DEL = 127, MAX_PARAM = 9999, NO_NUMBER = -1, LF = 10, CR = 13, BS = 8, TAB = 9, VT = 11, FF = 12, HEX = "0123456789abcdef";
 function escapeByte(out, o, byte) {
@@ -5801,11 +5839,13 @@ var EscapeCleaner = class {
   paramBytes = 0;
   /** A parameter out of range, too many or too long: tmux drops the sequence (input.c:1350). */
   discard = !1;
-  /** The parameter being read (kept to INT_MAX), whether it has sub-parameters (`:`), and whether a finished one is a screen mode. */
+  /** The parameter being read (kept to INT_MAX; past it `overflow`), whether it has sub-parameters (`:`). */
   current = -1;
   currentSub = !1;
-  /** Either of the first two parameters has sub-parameters: tmux's handlers then do nothing (input_get gives -1, input.c:1065). */
-  subInFirstTwo = !1;
+  overflow = !1;
+  /** The first, or the second, parameter has sub-parameters: tmux's handlers that read it do nothing (input_get gives -1, input.c:1065). */
+  subFirst = !1;
+  subSecond = !1;
   /** The screen modes among the parameters of this CSI (1049, 1047, 47), in order; at most MAX_PARAMS. */
   screenModes = [];
   /** The time of the chunk being cleaned, and when the open string (OSC, DCS, ...) began: tmux's 5 s timer. */
@@ -5822,13 +5862,16 @@ var EscapeCleaner = class {
   oscTruncated = !1;
   /** Semantic-prompt bodies finished in this chunk, indexed by their op's parameter. */
   oscBodies = [];
-  /** The printable ASCII character right before the ESC being read, or -1 (what REP would repeat). */
-  repeatChar = -1;
-  /** The same at the end of the last chunk, if nothing but that character came last. */
-  lastChar = -1;
+  /**
+   * tmux's `last` (what REP repeats, see Csi.Repeat), or -1; while text is being read in `advance`, its last
+   * printable ASCII character stands for it instead (see asciiEnd there).
+   */
+  last = -1;
   /** The private marker (`?`, `>`, ...) of this CSI, or 0; with intermediates, a CSI we never apply. */
   marker = 0;
   intermediates = !1;
+  /** Marker and intermediates of this CSI as tmux looks it up (see intermediateBit): 0, the byte if one, -1 if more. */
+  csiIntermediate = 0;
   /** The ESC sequence's intermediate if it has exactly one (DECALN's `#`), -1 if more (input.c:1151 collects them, the table wants one). */
   escIntermediate = -1;
   /** Bytes of an unfinished UTF-8 character (at most 3), how many more it needs, and the range of the next. */
@@ -5865,23 +5908,23 @@ var EscapeCleaner = class {
    * part of it; without it, a string ends only by its terminator.
    */
   advance(chunk, perform2, now) {
-    now !== void 0 && (this.now = now, this.state >= 7 /* OscString */ && now - this.stringSince >= STRING_TIMEOUT_MS && (this.state = 0 /* Ground */, this.oscKeep = !1));
+    now !== void 0 && (this.now = now, this.state >= 7 /* OscString */ && now - this.stringSince >= STRING_TIMEOUT_MS && (this.state = 0 /* Ground */, this.oscKeep = !1, this.last = -1));
     let room = chunk.length * 4 + 24;
     if (this.out.length < room && (this.out = Buffer.allocUnsafe(room), this.outWords = new DataView(this.out.buffer, this.out.byteOffset, this.out.length)), this.opAt.length < chunk.length + 1) {
       let size2 = chunk.length + 1;
       this.opAt = new Int32Array(size2), this.opCode = new Int32Array(size2), this.opParam = new Int32Array(size2), this.opParam2 = new Int32Array(size2), this.opPlain = new Uint8Array(size2), this.opByte = new Float64Array(size2);
     }
     this.ops = 0, this.complex = !1, this.oscBodies.length > 0 && (this.oscBodies.length = 0), this.extraBytes = 0;
-    let out = this.out, outWords = this.outWords, words2 = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength), o = 0, asciiEnd = this.lastChar >= 0 ? 0 : -1, state = this.state, n = chunk.length;
+    let out = this.out, outWords = this.outWords, words2 = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength), o = 0, asciiEnd = -1, last = this.last, unsureFrom = 0, unsureTo = -1, unsureFinal = 0, state = this.state, n = chunk.length;
     for (let i = 0; i < n; i++) {
       let b = chunk[i];
       if (state === 0 /* Ground */) {
         if (this.need > 0) {
           if (b >= this.lower && b <= this.upper) {
-            o = this.continueCharacter(out, o, b);
+            o = this.continueCharacter(out, o, b, i);
             continue;
           }
-          o = this.escapePending(out, o);
+          this.at = i - 1, o = this.escapePending(out, o);
         }
         if (b < 128)
           if (b >= 32 && b !== DEL) {
@@ -5898,26 +5941,29 @@ var EscapeCleaner = class {
             asciiEnd = o;
           } else if (b === LF) {
             let k = this.ops++;
-            this.opAt[k] = o, this.opByte[k] = this.base + i + 1, this.opCode[k] = LF, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1, asciiEnd = -1;
+            this.opAt[k] = o, this.opByte[k] = this.base + i + 1, this.opCode[k] = LF, this.opPlain[k] = this.complex ? 0 : 1, this.complex = !1, asciiEnd = -1, last = -1;
           } else if (b === ESC) {
-            if (this.repeatChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, asciiEnd = -1, i + 2 < n && chunk[i + 1] === 91) {
+            if (asciiEnd === o && (last = out[o - 1], unsureTo = -1), asciiEnd = -1, i + 2 < n && chunk[i + 1] === 91) {
               let j = i + 2;
+              for (; j < n && chunk[j] >= 48 && chunk[j] <= 59; ) j++;
+              let parameters = j;
               for (; j < n && chunk[j] >= 32 && chunk[j] <= 63; ) j++;
-              if (j < n && IGNORED_CSI[chunk[j]] === 1) {
-                i = j;
+              let skip = j < n ? IGNORED_CSI[chunk[j]] : 0;
+              if (skip !== 0) {
+                last >= 0 && (skip === IGNORED_KNOWN && parameters === j && j - i < 12 ? last = -1 : skip === IGNORED_KNOWN && parameters === j && unsureTo < 0 ? (unsureFrom = i + 2, unsureTo = j, unsureFinal = chunk[j]) : (unsureTo >= 0 && csiForgets(chunk, unsureFrom, unsureTo, unsureFinal) && (last = -1), unsureTo = -1, last >= 0 && csiForgets(chunk, i + 2, j, chunk[j]) && (last = -1))), i = j;
                 continue;
               }
             }
-            state = 1 /* Escape */;
+            unsureTo >= 0 && (last >= 0 && csiForgets(chunk, unsureFrom, unsureTo, unsureFinal) && (last = -1), unsureTo = -1), this.last = last, state = 1 /* Escape */;
           } else
-            this.at = i, o = this.control(out, o, b), b !== DEL && (asciiEnd = -1);
+            this.at = i, o = this.control(out, o, b), b !== DEL && (asciiEnd = last = -1);
         else
-          this.at = i, o = this.startCharacter(out, o, b);
+          this.at = i, o = this.startCharacter(out, o, b), asciiEnd = last = -1;
         continue;
       }
-      this.at = i, o = this.sequenceByte(out, o, b, state), state = this.state;
+      this.at = i, o = this.sequenceByte(out, o, b, state), state = this.state, last = this.last;
     }
-    this.state = state, this.lastChar = asciiEnd === o ? o > 0 ? out[o - 1] : this.lastChar : -1, this.report(o, perform2, this.base + n), this.base += n;
+    this.state = state, asciiEnd !== o && unsureTo >= 0 && last >= 0 && csiForgets(chunk, unsureFrom, unsureTo, unsureFinal) && (last = -1), this.last = asciiEnd === o ? out[o - 1] : last, this.report(o, perform2, this.base + n), this.base += n;
   }
   /**
    * A byte in any state but ground (escape sequences, strings), off the hot loop of `advance`: the new state is
@@ -5929,13 +5975,13 @@ var EscapeCleaner = class {
     if (state === 14 /* DcsEscape */)
       return state = b === 92 ? 0 /* Ground */ : 13 /* DcsBody */, this.done(state, o);
     if (b === ESC || b === CAN || b === SUB)
-      return state === 7 /* OscString */ && this.endOsc(o), state = b === ESC ? 1 /* Escape */ : 0 /* Ground */, this.done(state, o);
+      return state === 7 /* OscString */ && this.endOsc(o), b !== ESC && (this.last = -1), state = b === ESC ? 1 /* Escape */ : 0 /* Ground */, this.done(state, o);
     switch (state) {
       case 1 /* Escape */:
-        b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.subInFirstTwo = !1, this.screenModes.length > 0 && (this.screenModes.length = 0), this.modeCount = 0, this.marker = 0, this.intermediates = !1) : b === 93 ? (state = 7 /* OscString */, this.stringSince = this.now, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 ? (state = 9 /* DcsEntry */, this.stringSince = this.now) : b === 88 || b === 94 || b === 95 || b === 107 ? (state = 8 /* IgnoredString */, this.stringSince = this.now) : b >= 32 && b <= 47 ? (state = 2 /* EscapeIntermediate */, this.escIntermediate = b) : b < 127 && (REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), state = 0 /* Ground */);
+        b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.overflow = !1, this.subFirst = !1, this.subSecond = !1, this.screenModes.length > 0 && (this.screenModes.length = 0), this.modeCount = 0, this.marker = 0, this.intermediates = !1, this.csiIntermediate = 0) : b === 93 ? (this.last = -1, state = 7 /* OscString */, this.stringSince = this.now, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 ? (this.last = -1, state = 9 /* DcsEntry */, this.stringSince = this.now) : b === 88 || b === 94 || b === 95 || b === 107 ? (this.last = -1, state = 8 /* IgnoredString */, this.stringSince = this.now) : b >= 32 && b <= 47 ? (state = 2 /* EscapeIntermediate */, this.escIntermediate = b) : b < 127 && (REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), (KNOWN_ESC[b] & 1) !== 0 && (this.last = -1), state = 0 /* Ground */);
         break;
       case 2 /* EscapeIntermediate */:
-        b < 32 ? o = this.control(out, o, b) : b >= 32 && b <= 47 ? this.escIntermediate = -1 : b >= 48 && b <= 126 && (b === 56 && this.escIntermediate === 35 && this.op(o, OP_ESC + 184 /* Alignment */, -1, -1), state = 0 /* Ground */);
+        b < 32 ? o = this.control(out, o, b) : b >= 32 && b <= 47 ? this.escIntermediate = -1 : b >= 48 && b <= 126 && (b === 56 && this.escIntermediate === 35 && this.op(o, OP_ESC + 184 /* Alignment */, -1, -1), (KNOWN_ESC[b] & intermediateBit(this.escIntermediate)) !== 0 && (this.last = -1), state = 0 /* Ground */);
         break;
       case 9 /* DcsEntry */:
       case 10 /* DcsParam */:
@@ -5950,11 +5996,11 @@ var EscapeCleaner = class {
         else if (b >= 48 && b <= 57) {
           state = 4 /* CsiParam */, ++this.paramBytes > MAX_PARAM_BYTES && (this.discard = !0);
           let current = (this.current < 0 ? 0 : this.current) * 10 + (b - 48);
-          current > INT_MAX ? this.discard = !0 : this.current = current;
-        } else b === 59 || b === 58 ? (state = 4 /* CsiParam */, ++this.paramBytes > MAX_PARAM_BYTES && (this.discard = !0), b === 59 ? this.endParam() : (this.currentSub = !0, this.paramIndex < 2 && (this.subInFirstTwo = !0))) : b >= 60 && b <= 63 ? state === 4 /* CsiParam */ ? state = 6 /* CsiIgnore */ : (this.marker = b, state = 4 /* CsiParam */) : b >= 32 && b <= 47 ? (this.intermediates = !0, state = 5 /* CsiIntermediate */) : b >= 64 && b <= 126 && (this.paramBytes > 0 && this.endParam(), !this.intermediates && !this.discard && this.dispatchCsi(o, b), state = 0 /* Ground */);
+          current > INT_MAX ? this.overflow = !0 : this.current = current;
+        } else b === 59 || b === 58 ? (state = 4 /* CsiParam */, ++this.paramBytes > MAX_PARAM_BYTES && (this.discard = !0), b === 59 ? this.endParam() : (this.currentSub = !0, this.paramIndex === 0 ? this.subFirst = !0 : this.paramIndex === 1 && (this.subSecond = !0))) : b >= 60 && b <= 63 ? state === 4 /* CsiParam */ ? state = 6 /* CsiIgnore */ : (this.marker = b, this.csiIntermediate = b, state = 4 /* CsiParam */) : b >= 32 && b <= 47 ? (this.intermediates = !0, this.csiIntermediate = this.csiIntermediate === 0 ? b : -1, state = 5 /* CsiIntermediate */) : b >= 64 && b <= 126 && (this.endCsi(o, b), state = 0 /* Ground */);
         break;
       case 5 /* CsiIntermediate */:
-        b < 32 ? o = this.control(out, o, b) : b >= 48 && b <= 63 ? state = 6 /* CsiIgnore */ : b >= 64 && b <= 126 && (state = 0 /* Ground */);
+        b < 32 ? o = this.control(out, o, b) : b >= 32 && b <= 47 ? this.csiIntermediate = -1 : b >= 48 && b <= 63 ? state = 6 /* CsiIgnore */ : b >= 64 && b <= 126 && (this.endCsi(o, b), state = 0 /* Ground */);
         break;
       case 6 /* CsiIgnore */:
         b < 32 ? o = this.control(out, o, b) : b >= 64 && b <= 126 && (state = 0 /* Ground */);
@@ -5973,7 +6019,7 @@ var EscapeCleaner = class {
   }
   /** End of stream: an unfinished character is reported as escaped bytes. */
   end(perform2) {
-    this.ops = 0, this.oscBodies.length > 0 && (this.oscBodies.length = 0), this.extraBytes = 0, this.lastChar = -1, this.complex = !1, this.at = -1, this.report(this.escapePending(this.out, 0), perform2, this.base);
+    this.ops = 0, this.oscBodies.length > 0 && (this.oscBodies.length = 0), this.extraBytes = 0, this.last = -1, this.complex = !1, this.at = -1, this.report(this.escapePending(this.out, 0), perform2, this.base);
   }
   /** Decodes the chunk's text (see the Speed note above) and reports it, cut at the ops, in order. */
   report(length, perform2, end) {
@@ -6065,9 +6111,9 @@ var EscapeCleaner = class {
     let k = this.ops++;
     this.opAt[k] = o, this.opCode[k] = code, this.opParam[k] = param3, this.opParam2[k] = param22, this.opPlain[k] = this.complex ? 0 : 1, this.opByte[k] = this.base + this.at + 1, this.complex = !1;
   }
-  /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. */
+  /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. Each forgets REP's character (input.c:1254). */
   control(out, o, b) {
-    return b === TAB ? (out[o++] = b, this.complex = !0) : b === LF || b === CR || b === BS ? this.op(o, b, -1, -1) : (b === VT || b === FF) && this.op(o, LF, -1, -1), o;
+    return b !== DEL && (this.last = -1), b === TAB ? (out[o++] = b, this.complex = !0) : b === LF || b === CR || b === BS ? this.op(o, b, -1, -1) : (b === VT || b === FF) && this.op(o, LF, -1, -1), o;
   }
   /**
    * A byte >= 0x80 outside a character. UTF-8 lead bytes start one (0x80–0x9F
@@ -6084,11 +6130,14 @@ var EscapeCleaner = class {
     else return escapeByte(out, this.unshown(o, 4), b);
     return this.pending[0] = b, this.pendingLength = 1, this.need = need, this.lower = lower, this.upper = upper, o;
   }
-  continueCharacter(out, o, b) {
+  /** The next byte (`b`, at `i` in the chunk) of a character begun. */
+  continueCharacter(out, o, b, i) {
     if (this.pending[this.pendingLength++] = b, this.lower = 128, this.upper = 191, --this.need > 0) return o;
     let length = this.pendingLength;
-    if (this.pendingLength = 0, length === 2 && this.pending[0] === 194 && b <= 159) return escapeCodePoint(out, this.unshown(o, 6), b);
+    if (this.pendingLength = 0, length === 2 && this.pending[0] === 194 && b <= 159)
+      return this.at = i, escapeCodePoint(out, this.unshown(o, 6), b);
     if (length === 3 && isLineBreakOrBidi(this.pending[0], this.pending[1], b)) {
+      this.at = i;
       let codePoint = (this.pending[0] & 15) << 12 | (this.pending[1] & 63) << 6 | b & 63;
       return escapeCodePoint(out, this.unshown(o, 6), codePoint);
     }
@@ -6107,18 +6156,26 @@ var EscapeCleaner = class {
   endParam() {
     let index = this.paramIndex++;
     if (index >= MAX_PARAMS && (this.discard = !0), !this.currentSub) {
+      this.overflow && (this.discard = !0);
       let value = this.current < 0 ? NO_NUMBER : this.current > MAX_PARAM ? MAX_PARAM : this.current;
       index === 0 ? this.param = value : index === 1 && (this.param2 = value), this.marker === 63 && ALTERNATE_SCREEN_MODES.has(this.current) && index < MAX_PARAMS && this.screenModes.push(this.current), this.current >= 3 && this.current <= 7 && this.modeCount < this.modes.length && (this.marker === 0 && this.current === 4 ? this.modes[this.modeCount++] = 4 /* Insert */ : this.marker === 63 && this.current !== 4 && this.current !== 5 && (this.modes[this.modeCount++] = 65536 + this.current));
     }
-    this.current = -1, this.currentSub = !1;
+    this.current = -1, this.currentSub = !1, this.overflow = !1;
+  }
+  /**
+   * A CSI's final (tmux's input_csi_dispatch, input.c:1339): one tmux keeps is reported if it matters, and one it
+   * also knows forgets REP's character, after a REP has taken it (:1635).
+   */
+  endCsi(o, final) {
+    this.paramBytes > 0 && this.endParam(), !this.discard && (this.intermediates || this.dispatchCsi(o, final), (KNOWN_CSI[final] & intermediateBit(this.csiIntermediate)) !== 0 && (this.last = -1));
   }
   /** Reports the CSI sequences that matter to the log. */
   dispatchCsi(o, final) {
     if ((final === 104 || final === 108) && this.modeCount > 0)
       for (let i = 0; i < this.modeCount; i++) this.op(o, OP_MODE, this.modes[i], final === 104 ? 1 : 0);
     if (this.marker === 0) {
-      if (REPORTED_CSI[final] !== 1 || this.subInFirstTwo) return;
-      this.op(o, OP_CSI + final, this.param, final === 98 ? this.repeatChar : this.param2);
+      if (REPORTED_CSI[final] !== 1 || this.subFirst || this.subSecond && SECOND_PARAM_CSI[final] === 1) return;
+      this.op(o, OP_CSI + final, this.param, final === 98 ? this.last : this.param2);
     } else if (this.marker === 63 && (final === 104 || final === 108))
       for (let mode of this.screenModes) this.op(o, final === 104 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, mode, -1);
   }

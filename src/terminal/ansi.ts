@@ -84,8 +84,11 @@ export const enum Csi {
   /**
    * REP: repeat the last printed character. Its second report is that
    * character's code, or -1: tmux repeats only a printable ASCII character
-   * printed right before (input.c:1142, :1574), and forgets it on any control,
-   * UTF-8 character or escape sequence in between (:1254, :1330, :1634, :2430).
+   * (input.c:1142, :1563) and forgets it on a C0 control (:1254), a byte of a
+   * UTF-8 character (:2430), the start of a string (:2236, :2272, :2357, :2386)
+   * and an ESC or CSI sequence in its tables (:1330, :1635), not on one it does
+   * not know or throws away (:1272, :1350-1356): it may repeat a character
+   * printed before any number of those.
    */
   Repeat = 0x62,
   /** VPA (1-based row) */
@@ -190,12 +193,82 @@ for (const final of '@ABCDEFGHJKLMPSTXZ`bdfgrsu') REPORTED_CSI[final.charCodeAt(
 /**
  * CSI finals with no effect here whatever comes before them: not reported, not SM/RM (`h`, `l`: modes and screen
  * switches), so `dispatchCsi` does nothing with them. SGR (`m`) above all: a coloured flood is a third SGR bytes.
+ * IGNORED_KNOWN for those tmux knows with no marker or intermediate (see KNOWN_CSI): they forget REP's character.
  */
 const IGNORED_CSI = new Uint8Array(0x100);
+const IGNORED_KNOWN = 2;
 for (let final = 0x40; final <= 0x7e; final++) IGNORED_CSI[final] = REPORTED_CSI[final] === 1 || final === 0x68 || final === 0x6c ? 0 : 1;
 /** ESC finals reported (input.c:208, those with no intermediate that touch the screen). */
 const REPORTED_ESC = new Uint8Array(0x80);
 for (const final of '78DEHMc') REPORTED_ESC[final.charCodeAt(0)] = 1;
+
+/**
+ * tmux's tables of the sequences it knows, ESC (input.c:208) and CSI (:268), by final: a bit for each intermediate
+ * string (in a CSI, the private marker first) it knows with that final. A known sequence makes tmux forget the
+ * character REP repeats (:1330, :1635); an unknown one does not (:1272, :1354). Every string in either table is
+ * empty or one byte long.
+ */
+const KNOWN_ESC = new Uint8Array(0x80);
+const KNOWN_CSI = new Uint8Array(0x80);
+/** The bit of each intermediate string in the tables, by its byte (0: none); any other has none. */
+const INTERMEDIATE_BIT = new Uint8Array(0x80);
+INTERMEDIATE_BIT[0] = 1;
+INTERMEDIATE_BIT[0x3f] = 2; // ?
+INTERMEDIATE_BIT[0x3e] = 4; // >
+INTERMEDIATE_BIT[0x20] = 8;
+INTERMEDIATE_BIT[0x28] = 16; // (
+INTERMEDIATE_BIT[0x29] = 32; // )
+INTERMEDIATE_BIT[0x23] = 64; // #
+/** The bit of an intermediate string: 0 none, its byte if it is one byte, -1 if longer. */
+function intermediateBit(intermediate: number): number {
+  return intermediate >= 0 ? INTERMEDIATE_BIT[intermediate]! : 0;
+}
+for (const [finals, intermediate] of [['78=>DEHM\\c', 0], ['0B', 0x28], ['0B', 0x29], ['8', 0x23]] as const) {
+  for (const final of finals) KNOWN_ESC[final.charCodeAt(0)] |= intermediateBit(intermediate);
+}
+for (const [finals, intermediate] of [['@ABCDEFGHJKLMPSTXZ`bcdfghlmnrstu', 0], ['hl', 0x3f], ['cmnq', 0x3e], ['q', 0x20]] as const) {
+  for (const final of finals) KNOWN_CSI[final.charCodeAt(0)] |= intermediateBit(intermediate);
+}
+for (let final = 0x40; final <= 0x7e; final++) if (IGNORED_CSI[final] === 1 && (KNOWN_CSI[final]! & 1) !== 0) IGNORED_CSI[final] = IGNORED_KNOWN;
+/** CSI finals that read the second parameter (CUP, HVP, DECSTBM, ED's history clear): a sub-parameter there blocks them (input_get, input.c:1065). */
+const SECOND_PARAM_CSI = new Uint8Array(0x80);
+for (const final of 'HfrJ') SECOND_PARAM_CSI[final.charCodeAt(0)] = 1;
+
+/**
+ * Whether tmux forgets the character REP repeats at a CSI whole in a read, of bytes `from` to `to` (0x20-0x3f only)
+ * and `final`: it does if it dispatches the sequence (no private marker after the first byte, no parameter after an
+ * intermediate: the CSI state tables, input.c:527-589), keeps it (at most 63 parameter bytes and 3 intermediates,
+ * :1151-1175; at most 23 parameters, each a number up to INT_MAX or holding a `:`, :1016-1037) and knows it (:1350).
+ */
+function csiForgets(chunk: Uint8Array, from: number, to: number, final: number): boolean {
+  let k = from;
+  let intermediate = 0;
+  if (k < to && chunk[k]! >= 0x3c) intermediate = chunk[k++]!;
+  let paramBytes = 0;
+  let params = 0;
+  let value = 0;
+  let sub = false;
+  for (; k < to; k++) {
+    const b = chunk[k]!;
+    if (b <= 0x2f) {
+      // An intermediate: any byte after it makes the sequence a longer string or ignored, never a known one.
+      if (intermediate !== 0 || k + 1 < to) return false;
+      intermediate = b;
+    } else if (b >= 0x3c) return false; // a marker not first: csi_ignore, not dispatched
+    else {
+      if (++paramBytes > MAX_PARAM_BYTES) return false;
+      if (b === 0x3b) {
+        if (!sub && value > INT_MAX) return false;
+        if (++params >= MAX_PARAMS) return false;
+        value = 0;
+        sub = false;
+      } else if (b === 0x3a) sub = true;
+      else if (value <= INT_MAX) value = value * 10 + (b - 0x30);
+    }
+  }
+  if (!sub && value > INT_MAX) return false;
+  return (KNOWN_CSI[final]! & intermediateBit(intermediate)) !== 0;
+}
 
 /** Op codes in the per-chunk op list: a C0 control is its own byte; these are above any byte. */
 const OP_CSI = 0x100;
@@ -307,11 +380,13 @@ export class EscapeCleaner {
   private paramBytes = 0;
   /** A parameter out of range, too many or too long: tmux drops the sequence (input.c:1350). */
   private discard = false;
-  /** The parameter being read (kept to INT_MAX), whether it has sub-parameters (`:`), and whether a finished one is a screen mode. */
+  /** The parameter being read (kept to INT_MAX; past it `overflow`), whether it has sub-parameters (`:`). */
   private current = -1;
   private currentSub = false;
-  /** Either of the first two parameters has sub-parameters: tmux's handlers then do nothing (input_get gives -1, input.c:1065). */
-  private subInFirstTwo = false;
+  private overflow = false;
+  /** The first, or the second, parameter has sub-parameters: tmux's handlers that read it do nothing (input_get gives -1, input.c:1065). */
+  private subFirst = false;
+  private subSecond = false;
   /** The screen modes among the parameters of this CSI (1049, 1047, 47), in order; at most MAX_PARAMS. */
   private screenModes: number[] = [];
   /** The time of the chunk being cleaned, and when the open string (OSC, DCS, ...) began: tmux's 5 s timer. */
@@ -328,13 +403,16 @@ export class EscapeCleaner {
   private oscTruncated = false;
   /** Semantic-prompt bodies finished in this chunk, indexed by their op's parameter. */
   private oscBodies: string[] = [];
-  /** The printable ASCII character right before the ESC being read, or -1 (what REP would repeat). */
-  private repeatChar = -1;
-  /** The same at the end of the last chunk, if nothing but that character came last. */
-  private lastChar = -1;
+  /**
+   * tmux's `last` (what REP repeats, see Csi.Repeat), or -1; while text is being read in `advance`, its last
+   * printable ASCII character stands for it instead (see asciiEnd there).
+   */
+  private last = -1;
   /** The private marker (`?`, `>`, ...) of this CSI, or 0; with intermediates, a CSI we never apply. */
   private marker = 0;
   private intermediates = false;
+  /** Marker and intermediates of this CSI as tmux looks it up (see intermediateBit): 0, the byte if one, -1 if more. */
+  private csiIntermediate = 0;
   /** The ESC sequence's intermediate if it has exactly one (DECALN's `#`), -1 if more (input.c:1151 collects them, the table wants one). */
   private escIntermediate = -1;
   /** Bytes of an unfinished UTF-8 character (at most 3), how many more it needs, and the range of the next. */
@@ -378,6 +456,7 @@ export class EscapeCleaner {
         // input_reset (input.c:884): back to ground without ending the string; an OSC is not dispatched.
         this.state = State.Ground;
         this.oscKeep = false;
+        this.last = -1;
       }
     }
     // Worst case: every byte escaped as `\xNN`, plus the pending bytes of a broken character.
@@ -403,9 +482,17 @@ export class EscapeCleaner {
     const outWords = this.outWords;
     const words = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let o = 0;
-    // Where the text stood right after the last printable ASCII character; -1
-    // once anything else came (REP repeats only a character printed right before).
-    let asciiEnd = this.lastChar >= 0 ? 0 : -1;
+    // Where the text stood right after the last printable ASCII character: while it is where the text stands,
+    // that character is tmux's `last`; else `last` is (brought up to date at an ESC). Anything that forgets it sets
+    // both to -1. `this.last` is kept only where a method reads or writes it: in a sequence, and between chunks.
+    let asciiEnd = -1;
+    let last = this.last;
+    // A long CSI of digits and separators with a known final (SGR of 24-bit colours) skipped while a character is
+    // remembered: whether tmux keeps it (and so forgets the character, see csiForgets) is read only if it matters,
+    // at the next sequence not skipped, the next such CSI, or the chunk's end; text after it (the usual) makes it moot.
+    let unsureFrom = 0;
+    let unsureTo = -1;
+    let unsureFinal = 0;
     let state = this.state;
     const n = chunk.length;
     for (let i = 0; i < n; i++) {
@@ -413,10 +500,12 @@ export class EscapeCleaner {
       if (state === State.Ground) {
         if (this.need > 0) {
           if (b >= this.lower && b <= this.upper) {
-            o = this.continueCharacter(out, o, b);
+            o = this.continueCharacter(out, o, b, i);
             continue;
           }
-          o = this.escapePending(out, o); // a broken character; `b` starts afresh
+          // A broken character; `b` starts afresh. Its bytes are escaped as read up to `b` (see Perform.consumed).
+          this.at = i - 1;
+          o = this.escapePending(out, o);
         }
         if (b < 0x80) {
           if (b >= 0x20 && b !== DEL) {
@@ -448,40 +537,68 @@ export class EscapeCleaner {
             this.opPlain[k] = this.complex ? 0 : 1;
             this.complex = false;
             asciiEnd = -1;
+            last = -1;
           } else if (b === ESC) {
-            // Every sequence tmux applies forgets the character (unknown ones do not: forgetting more is safe).
-            this.repeatChar = asciiEnd === o ? (o > 0 ? out[o - 1]! : this.lastChar) : -1;
+            if (asciiEnd === o) {
+              last = out[o - 1]!;
+              unsureTo = -1;
+            }
             asciiEnd = -1;
             // A CSI whole in this chunk, of parameter and intermediate bytes only (0x20-0x3f: no control to
             // execute, no ESC, CAN or SUB to end it) and a final of no effect, is skipped at once: byte by byte it
             // would go through the CSI states to ground having reported nothing (SGR, a third of a coloured flood).
             // Anything else (a final that matters, a control inside, the chunk's end) is read byte by byte.
             if (i + 2 < n && chunk[i + 1] === 0x5b) {
+              // Digits and separators first: a CSI of those alone, of fewer than 10, passes no limit of tmux's and
+              // has no intermediate, so whether tmux knows it (and forgets REP's character) is one look in the table.
               let j = i + 2;
+              while (j < n && chunk[j]! >= 0x30 && chunk[j]! <= 0x3b) j++;
+              const parameters = j;
               while (j < n && chunk[j]! >= 0x20 && chunk[j]! <= 0x3f) j++;
-              if (j < n && IGNORED_CSI[chunk[j]!] === 1) {
+              const skip = j < n ? IGNORED_CSI[chunk[j]!]! : 0;
+              if (skip !== 0) {
+                if (last >= 0) {
+                  if (skip === IGNORED_KNOWN && parameters === j && j - i < 12) last = -1;
+                  else if (skip === IGNORED_KNOWN && parameters === j && unsureTo < 0) {
+                    unsureFrom = i + 2;
+                    unsureTo = j;
+                    unsureFinal = chunk[j]!;
+                  } else {
+                    if (unsureTo >= 0 && csiForgets(chunk, unsureFrom, unsureTo, unsureFinal)) last = -1;
+                    unsureTo = -1;
+                    if (last >= 0 && csiForgets(chunk, i + 2, j, chunk[j]!)) last = -1;
+                  }
+                }
                 i = j;
                 continue;
               }
             }
+            if (unsureTo >= 0) {
+              if (last >= 0 && csiForgets(chunk, unsureFrom, unsureTo, unsureFinal)) last = -1;
+              unsureTo = -1;
+            }
+            this.last = last;
             state = State.Escape;
           } else {
             this.at = i;
             o = this.control(out, o, b);
-            if (b !== DEL) asciiEnd = -1;
+            if (b !== DEL) asciiEnd = last = -1;
           }
         } else {
           this.at = i;
           o = this.startCharacter(out, o, b);
+          asciiEnd = last = -1;
         }
         continue;
       }
       this.at = i;
       o = this.sequenceByte(out, o, b, state);
       state = this.state;
+      last = this.last;
     }
     this.state = state;
-    this.lastChar = asciiEnd === o ? (o > 0 ? out[o - 1]! : this.lastChar) : -1;
+    if (asciiEnd !== o && unsureTo >= 0 && last >= 0 && csiForgets(chunk, unsureFrom, unsureTo, unsureFinal)) last = -1;
+    this.last = asciiEnd === o ? out[o - 1]! : last;
     this.report(o, perform, this.base + n);
     this.base += n;
   }
@@ -505,6 +622,7 @@ export class EscapeCleaner {
     // on any change of state, input.c:2277).
     if (b === ESC || b === CAN || b === SUB) {
       if (state === State.OscString) this.endOsc(o);
+      if (b !== ESC) this.last = -1; // input_c0_dispatch (input.c:1254)
       state = b === ESC ? State.Escape : State.Ground;
       return this.done(state, o);
     }
@@ -520,12 +638,16 @@ export class EscapeCleaner {
           this.discard = false;
           this.current = -1;
           this.currentSub = false;
-          this.subInFirstTwo = false;
+          this.overflow = false;
+          this.subFirst = false;
+          this.subSecond = false;
           if (this.screenModes.length > 0) this.screenModes.length = 0;
           this.modeCount = 0;
           this.marker = 0;
           this.intermediates = false;
+          this.csiIntermediate = 0;
         } else if (b === 0x5d) {
+          this.last = -1; // input_enter_osc (input.c:2272), as every string's start: DCS :2236, APC :2357, the others :2386
           state = State.OscString;
           this.stringSince = this.now;
           this.oscNumber = 0;
@@ -533,10 +655,12 @@ export class EscapeCleaner {
           this.oscLength = 0;
           this.oscTruncated = false;
         } else if (b === 0x50) {
+          this.last = -1;
           state = State.DcsEntry;
           this.stringSince = this.now;
         } else if (b === 0x58 || b === 0x5e || b === 0x5f || b === 0x6b) {
           // SOS, PM, APC, and ESC k: tmux's window-rename string, never shown (input.c:703).
+          this.last = -1;
           state = State.IgnoredString;
           this.stringSince = this.now;
         } else if (b >= 0x20 && b <= 0x2f) {
@@ -544,6 +668,7 @@ export class EscapeCleaner {
           this.escIntermediate = b;
         } else if (b < 0x7f) {
           if (REPORTED_ESC[b] === 1) this.op(o, OP_ESC + b, -1, -1);
+          if ((KNOWN_ESC[b]! & 1) !== 0) this.last = -1;
           state = State.Ground;
         }
         // DEL and 0x80–0xff are ignored here: the sequence goes on (input.c:507).
@@ -554,6 +679,7 @@ export class EscapeCleaner {
         else if (b >= 0x30 && b <= 0x7e) {
           // input_esc_table (input.c:208): of the sequences with an intermediate only DECALN touches the screen.
           if (b === 0x38 && this.escIntermediate === 0x23) this.op(o, OP_ESC + Esc.Alignment, -1, -1);
+          if ((KNOWN_ESC[b]! & intermediateBit(this.escIntermediate)) !== 0) this.last = -1;
           state = State.Ground;
         } // 0x7f–0xff ignored (input.c:521)
         break;
@@ -577,7 +703,8 @@ export class EscapeCleaner {
           state = State.CsiParam;
           if (++this.paramBytes > MAX_PARAM_BYTES) this.discard = true;
           const current = (this.current < 0 ? 0 : this.current) * 10 + (b - 0x30);
-          if (current > INT_MAX) this.discard = true;
+          // Out of range only as a number: one with a `:` is a string to tmux, of any length (input.c:1024).
+          if (current > INT_MAX) this.overflow = true;
           else this.current = current;
         } else if (b === 0x3b || b === 0x3a) {
           state = State.CsiParam;
@@ -585,28 +712,34 @@ export class EscapeCleaner {
           if (b === 0x3b) this.endParam();
           else {
             this.currentSub = true;
-            if (this.paramIndex < 2) this.subInFirstTwo = true;
+            if (this.paramIndex === 0) this.subFirst = true;
+            else if (this.paramIndex === 1) this.subSecond = true;
           }
         } else if (b >= 0x3c && b <= 0x3f) {
           // A private marker is legal only first; later it makes the sequence invalid.
           if (state === State.CsiParam) state = State.CsiIgnore;
           else {
             this.marker = b;
+            this.csiIntermediate = b;
             state = State.CsiParam;
           }
         } else if (b >= 0x20 && b <= 0x2f) {
           this.intermediates = true;
+          this.csiIntermediate = this.csiIntermediate === 0 ? b : -1;
           state = State.CsiIntermediate;
         } else if (b >= 0x40 && b <= 0x7e) {
-          if (this.paramBytes > 0) this.endParam(); // tmux splits only a non-empty parameter string (input.c:1016)
-          if (!this.intermediates && !this.discard) this.dispatchCsi(o, b);
+          this.endCsi(o, b);
           state = State.Ground;
         }
         break;
       case State.CsiIntermediate:
         if (b < 0x20) o = this.control(out, o, b);
+        else if (b >= 0x20 && b <= 0x2f) this.csiIntermediate = -1;
         else if (b >= 0x30 && b <= 0x3f) state = State.CsiIgnore;
-        else if (b >= 0x40 && b <= 0x7e) state = State.Ground;
+        else if (b >= 0x40 && b <= 0x7e) {
+          this.endCsi(o, b);
+          state = State.Ground;
+        }
         break;
       case State.CsiIgnore:
         if (b < 0x20) o = this.control(out, o, b);
@@ -635,7 +768,7 @@ export class EscapeCleaner {
     this.ops = 0;
     if (this.oscBodies.length > 0) this.oscBodies.length = 0;
     this.extraBytes = 0;
-    this.lastChar = -1;
+    this.last = -1;
     this.complex = false;
     this.at = -1;
     this.report(this.escapePending(this.out, 0), perform, this.base);
@@ -763,8 +896,9 @@ export class EscapeCleaner {
     this.complex = false;
   }
 
-  /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. */
+  /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. Each forgets REP's character (input.c:1254). */
   private control(out: Buffer, o: number, b: number): number {
+    if (b !== DEL) this.last = -1;
     if (b === TAB) {
       out[o++] = b;
       this.complex = true;
@@ -802,15 +936,21 @@ export class EscapeCleaner {
     return o;
   }
 
-  private continueCharacter(out: Buffer, o: number, b: number): number {
+  /** The next byte (`b`, at `i` in the chunk) of a character begun. */
+  private continueCharacter(out: Buffer, o: number, b: number, i: number): number {
     this.pending[this.pendingLength++] = b;
     this.lower = 0x80;
     this.upper = 0xbf;
     if (--this.need > 0) return o;
     const length = this.pendingLength;
     this.pendingLength = 0;
-    if (length === 2 && this.pending[0] === 0xc2 && b <= 0x9f) return escapeCodePoint(out, this.unshown(o, 6), b);
+    // An escaped character is an op, read up to its last byte.
+    if (length === 2 && this.pending[0] === 0xc2 && b <= 0x9f) {
+      this.at = i;
+      return escapeCodePoint(out, this.unshown(o, 6), b);
+    }
     if (length === 3 && isLineBreakOrBidi(this.pending[0]!, this.pending[1]!, b)) {
+      this.at = i;
       const codePoint = ((this.pending[0]! & 0x0f) << 12) | ((this.pending[1]! & 0x3f) << 6) | (b & 0x3f);
       return escapeCodePoint(out, this.unshown(o, 6), codePoint);
     }
@@ -840,6 +980,7 @@ export class EscapeCleaner {
     const index = this.paramIndex++;
     if (index >= MAX_PARAMS) this.discard = true;
     if (!this.currentSub) {
+      if (this.overflow) this.discard = true;
       const value = this.current < 0 ? NO_NUMBER : this.current > MAX_PARAM ? MAX_PARAM : this.current;
       if (index === 0) this.param = value;
       else if (index === 1) this.param2 = value;
@@ -852,6 +993,18 @@ export class EscapeCleaner {
     }
     this.current = -1;
     this.currentSub = false;
+    this.overflow = false;
+  }
+
+  /**
+   * A CSI's final (tmux's input_csi_dispatch, input.c:1339): one tmux keeps is reported if it matters, and one it
+   * also knows forgets REP's character, after a REP has taken it (:1635).
+   */
+  private endCsi(o: number, final: number): void {
+    if (this.paramBytes > 0) this.endParam(); // tmux splits only a non-empty parameter string (input.c:1016)
+    if (this.discard) return;
+    if (!this.intermediates) this.dispatchCsi(o, final);
+    if ((KNOWN_CSI[final]! & intermediateBit(this.csiIntermediate)) !== 0) this.last = -1;
   }
 
   /** Reports the CSI sequences that matter to the log. */
@@ -860,8 +1013,8 @@ export class EscapeCleaner {
       for (let i = 0; i < this.modeCount; i++) this.op(o, OP_MODE, this.modes[i]!, final === 0x68 ? 1 : 0);
     }
     if (this.marker === 0) {
-      if (REPORTED_CSI[final] !== 1 || this.subInFirstTwo) return;
-      this.op(o, OP_CSI + final, this.param, final === 0x62 ? this.repeatChar : this.param2);
+      if (REPORTED_CSI[final] !== 1 || this.subFirst || (this.subSecond && SECOND_PARAM_CSI[final] === 1)) return;
+      this.op(o, OP_CSI + final, this.param, final === 0x62 ? this.last : this.param2);
     } else if (this.marker === 0x3f && (final === 0x68 || final === 0x6c)) {
       for (const mode of this.screenModes) this.op(o, final === 0x68 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, mode, -1);
     }

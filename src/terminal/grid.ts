@@ -748,8 +748,9 @@ export class ScreenGrid implements Perform {
         this.eraseCharacters(param(first, 1, 1));
         break;
       case Csi.Repeat:
-        // The cleaner says which character tmux repeats (see Csi.Repeat): it forgets it after sequences this model
-        // is never told of (SGR, SM/RM, input.c:1634), which its own `last` could not see.
+        // The cleaner says which character tmux repeats (see Csi.Repeat): it keeps it through sequences tmux does not
+        // know, and forgets it after ones this model is never told of (SGR, SM/RM, input.c:1635), which its own `last`
+        // could not see.
         this.repeat(second >= 0x20 && second < 0x7f ? second : -1, param(first, 1, 1));
         break;
       case Csi.InsertLines:
@@ -951,7 +952,7 @@ export class ScreenGrid implements Perform {
   }
 
   private repeat(last: number, count: number): void {
-    // input.c:1500: up to the end of the line, only right after an ASCII character.
+    // input.c:1554-1567: up to the end of the line, only an ASCII character tmux still remembers.
     const n = Math.min(count, this.sx - this.cx);
     if (last < 0 || n <= 0) return;
     const text = String.fromCharCode(last).repeat(n);

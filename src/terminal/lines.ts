@@ -349,7 +349,7 @@ export class LineAssembler implements Perform {
         if (this.cx < columns) row.erase(this.cx, this.cx + Math.min(count, columns - this.cx));
         break;
       case Csi.Repeat:
-        // `second` is the character tmux repeats, if any (see Csi.Repeat); never past the row's end (input.c:1569).
+        // `second` is the character tmux repeats, if any (see Csi.Repeat); never past the row's end (input.c:1559).
         if (second >= 0x20 && second < 0x7f && this.cx < columns) this.print(String.fromCharCode(second).repeat(Math.min(count, columns - this.cx)));
         break;
       case Csi.CursorUp:

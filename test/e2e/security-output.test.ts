@@ -103,6 +103,29 @@ describe('output that tries to hide lines from the log', () => {
     const logged = tmux.loggedText();
     for (let i = 1; i <= 20; i++) assert.ok(logged.includes(`OFF-${i}`), `OFF-${i} is in the log`);
   });
+  it('REP after sequences tmux does not know repeats a character on screen: the log holds what the screen shows', async () => {
+    // tmux forgets the character REP repeats only at a sequence in its tables (input.c:1330, :1635), not at one it
+    // does not know or throws away (:1272, :1350-1356).
+    const tmux = server();
+    await tmux.startLogging();
+    const cases = [
+      'echo rm -rf /tmp/a\x1b[!p\x1b[9b|',
+      'REP-1 x\x1b[5y\x1b[3b|',
+      'REP-2 x\x1b[?5y\x1b[3b|',
+      'REP-3 x\x1by\x1b[3b|',
+      'REP-4 x\x1b[65;1"p\x1b[3b|',
+      `REP-5 x\x1b[${'1'.repeat(64)}m\x1b[5y\x1b[3b|`,
+      'REP-6 x\x1b[3;1:2b|',
+      'REP-7 x\x1b[1m\x1b[3b\x1b[m|',
+    ];
+    const input = path.join(tmux.dir, 'rep.raw');
+    fs.writeFileSync(input, Buffer.from(`${cases.join('\r\n')}\r\n`, 'latin1'));
+    await tmux.run(`cat ${input}`);
+    const shown = tmux.screen().split('\n').map((row) => row.trimEnd()).filter((row) => row.startsWith('echo rm') || row.startsWith('REP-'));
+    assert.deepEqual(shown, ['echo rm -rf /tmp/aaaaaaaaaa|', 'REP-1 xxxx|', 'REP-2 xxxx|', 'REP-3 xxxx|', 'REP-4 xxxx|', 'REP-5 xxxx|', 'REP-6 xxxx|', 'REP-7 x|']);
+    const logged = tmux.loggedText().map((text) => text.trimEnd()).filter((text) => text.startsWith('echo rm') || text.startsWith('REP-'));
+    assert.deepEqual(logged, shown);
+  });
   it('ESC k (a window-rename string) shows nothing, and logs nothing', async () => {
     const tmux = server();
     await tmux.startLogging();

@@ -7,9 +7,15 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { EscapeCleaner, type Perform } from '../../src/terminal/ansi.ts';
 
-/** Every report as a short string (texts joined, escaped bytes joined): what a receiver of `Perform` would see. */
+/**
+ * Every report as a short string (texts joined, escaped bytes joined): what a receiver of `Perform` would see. Each
+ * report of a control, sequence or string carries how far the stream was read by then (`consumed`), the same for any
+ * split into reads; texts and escaped bytes do not (a text split across reads is read in parts).
+ */
 function reports(chunks: Uint8Array[]): string[] {
   const out: string[] = [];
+  let read = 0;
+  const at = (report: string): number => out.push(`${report}@${read}`);
   const perform: Perform = {
     print: (text, plain) => {
       if (out.length > 0 && out[out.length - 1]!.startsWith('p:')) out[out.length - 1] += text;
@@ -21,15 +27,21 @@ function reports(chunks: Uint8Array[]): string[] {
       if (out.length > 0 && out[out.length - 1]!.startsWith('u:')) out[out.length - 1] += text;
       else out.push(`u:${text}`);
     },
-    execute: (control) => out.push(`x:${control}`),
-    csi: (final, first, second) => out.push(`csi:${final},${first},${second}`),
-    esc: (final) => out.push(`esc:${final}`),
-    screen: (alternate, mode) => out.push(`alt:${alternate}:${mode}`),
-    osc: (command, data, truncated) => out.push(`osc:${command},${truncated},${data}`),
+    execute: (control) => at(`x:${control}`),
+    csi: (final, first, second) => at(`csi:${final},${first},${second}`),
+    esc: (final) => at(`esc:${final}`),
+    screen: (alternate, mode) => at(`alt:${alternate}:${mode}`),
+    mode: (mode, set) => at(`mode:${mode},${set}`),
+    osc: (command, data, truncated) => at(`osc:${command},${truncated},${data}`),
+    consumed: (bytes) => {
+      assert.ok(bytes >= read, 'the stream is read forward');
+      read = bytes;
+    },
   };
   const cleaner = new EscapeCleaner();
   for (const chunk of chunks) cleaner.advance(chunk, perform);
   cleaner.end(perform);
+  out.push(`read:${read}`);
   return out;
 }
 

@@ -89,6 +89,69 @@ describe('the parser reports what tmux applies to the screen', () => {
   });
 });
 
+describe('REP repeats the character tmux remembers (input.c:1142, :1563): forgotten where tmux forgets it, kept elsewhere', () => {
+  /** What REP after `before` reports as its character (whole in one read, and byte by byte: the CSI skip and the CSI states). */
+  function repeated(before: string): number[] {
+    const bytes = Buffer.from(`${before}${ESC}[3b`, 'latin1');
+    return [reports(bytes), reports(Array.from(bytes, (byte) => Uint8Array.of(byte)))].map((all) => {
+      const rep = all.filter((report) => report.startsWith('csi:b,'));
+      assert.equal(rep.length, 1, `one REP after ${JSON.stringify(before)}: ${all.join(' ')}`);
+      return Number(rep[0]!.split(',')[2]);
+    });
+  }
+  const x = 0x78;
+  const kept = (before: string): void => assert.deepEqual(repeated(before), [x, x], `kept through ${JSON.stringify(before)}`);
+  const forgotten = (before: string): void => assert.deepEqual(repeated(before), [-1, -1], `forgotten at ${JSON.stringify(before)}`);
+
+  it('kept through a CSI tmux has no table entry for: an unknown final, marker or intermediate (input.c:1350-1356)', () => {
+    // A reviewer's case on tmux 3.3a: the screen showed `/tmp/aaaaaaaaaa|`, the log `/tmp/a|`.
+    assert.deepEqual(reports(`echo rm -rf /tmp/a${ESC}[!p${ESC}[9b|`), ['p:echo rm -rf /tmp/a', 'csi:b,9,97', 'p:|']);
+    for (const csi of ['[5y', '[?5y', '[65;1"p', '[!p', '[?1m', '[?c', '[>t', '[?q', '[1 m', '[?1 h', '[=1c', '[>1;2 q']) kept(`x${ESC}${csi}`);
+  });
+  it('kept through an ESC sequence tmux does not know (input.c:1272)', () => {
+    for (const esc of ['y', 'Z', '(A', ')1', '#9', '##8', ' F', '1', '%G']) kept(`x${ESC}${esc}`);
+  });
+  it('kept through a CSI tmux discards or cannot split: too long, too many parameters, a number past INT_MAX, a marker out of place', () => {
+    for (const csi of [`[${'1'.repeat(64)}m`, `[${'1;'.repeat(23)}1m`, '[2147483648m', '[1;99999999999H', '[1?m', '[>1;?q', '[1 1q']) kept(`x${ESC}${csi}`);
+  });
+  it('kept through DEL and several unknown sequences in a row, and across reads', () => {
+    kept(`x\x7f${ESC}[5y${ESC}y${ESC}[!p`);
+    assert.deepEqual(reports([Buffer.from('x'), Buffer.from(`${ESC}[5y`), Buffer.from(`${ESC}[2b`)]), ['p:x', 'csi:b,2,120']);
+  });
+  it('forgotten at a CSI in the table, whatever it does (input.c:1635): SGR, DA, DSR, window ops, cursor style, REP itself', () => {
+    for (const csi of ['[1m', '[m', '[>1m', '[c', '[>c', '[6n', '[>4n', '[t', '[ q', '[2 q', '[>q', '[?25l', '[4h', '[H', '[5:1H', '[2147483647m', '[1:99999999999m']) forgotten(`x${ESC}${csi}`);
+    // REP forgets after it repeats: a second one repeats nothing.
+    assert.deepEqual(reports(`x${ESC}[2b${ESC}[2b`), ['p:x', 'csi:b,2,120', 'csi:b,2,-1']);
+  });
+  it('forgotten at an ESC sequence in the table (input.c:1330), a C0 control (:1254), a UTF-8 byte (:2430), a string (:2236-2386)', () => {
+    for (const esc of ['7', '8', '=', '>', 'D', 'M', 'c', '\\', '(B', ')0', '#8']) forgotten(`x${ESC}${esc}`);
+    for (const control of ['\x00', '\x07', '\x0e', '\x1f', `${ESC}[1\x18`, `${ESC}\x1a`, `${ESC}[\x01`]) forgotten(`x${control}`);
+    forgotten('x\xc3\xa9');
+    forgotten('x\xff');
+    for (const string of [`${ESC}]0;t\x07`, `${ESC}P1$q${ESC}\\`, `${ESC}_a${ESC}\\`, `${ESC}^a${ESC}\\`, `${ESC}Xa${ESC}\\`, `${ESC}ka${ESC}\\`]) forgotten(`x${string}`);
+  });
+  it('long SGRs (read only when a REP or the end of a read makes them matter): kept or discarded as tmux does, one after another', () => {
+    const long = `${ESC}[38;2;10;20;30m`;
+    const discarded = `${ESC}[38;2;1;99999999999m`;
+    forgotten(`x${long}`);
+    kept(`x${discarded}`);
+    kept(`x${discarded}${discarded}${ESC}[5y`);
+    forgotten(`x${discarded}${long}`);
+    forgotten(`x${long}${discarded}`);
+    forgotten(`x${long}${ESC}[5y`);
+    forgotten(`x${long}${ESC}[?5y`);
+    assert.deepEqual(repeated(`x${long}y${discarded}`), [0x79, 0x79], 'text after a long SGR is remembered');
+    for (const [first, rep] of [[long, -1], [discarded, 0x78]] as const) {
+      assert.deepEqual(reports([Buffer.from(`x${first}`), Buffer.from(`${ESC}[2b`)]), ['p:x', `csi:b,2,${rep}`]);
+      assert.deepEqual(reports([Buffer.from(`x${first}${ESC}[2b`)]), ['p:x', `csi:b,2,${rep}`]);
+    }
+  });
+  it('REP reads only its first parameter: a sub-parameter in the second does not stop it (input.c:1554)', () => {
+    assert.deepEqual(reports(`x${ESC}[3;1:2b`), ['p:x', 'csi:b,3,120']);
+    assert.deepEqual(reports(`x${ESC}[3:1b`), ['p:x']);
+  });
+});
+
 describe('strings end where tmux ends them (nothing the screen shows is taken for a string, nothing hidden shows)', () => {
   it('a DCS body ends only at ESC \\: another ESC, CAN or SUB in it is more body (input.c:643-662)', () => {
     assert.deepEqual(reports(`a${ESC}Pq${ESC}[?1049h\x18\x1a${ESC}x${ESC}\\b`), ['p:ab']);
