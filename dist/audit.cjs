@@ -16562,14 +16562,28 @@ function parseWhere(answer, separator) {
     return { sessionId, session, windowId, window, pane };
 }
 var PlaceWatch = class {
+  /**
+   * `start`: where the recording started, as its start planned it (session name, window and pane index). The first
+   * answer comes from a tmux call made as the reader starts, which tmux may run after a join-pane made right after
+   * the start (seen in a CI run at load): then it, not the start, would have been taken for where the pane began and
+   * the move never said. Compared by name and index (no ids were kept): a rename in that moment is said as a move.
+   */
+  constructor(start2) {
+    this.start = start2;
+  }
+  start;
   last;
   /**
    * The pane seen at `where` now: the `moved` event's fields when it is not
-   * where it was last seen (the first answer is where it started).
+   * where it was last seen (the first answer: where it started).
    */
   seen(where) {
     let before2 = this.last;
-    if (this.last = where, !!before2 && !(before2.sessionId === where.sessionId && before2.windowId === where.windowId && before2.window === where.window && before2.pane === where.pane))
+    if (this.last = where, !before2) {
+      let start2 = this.start;
+      return start2 === void 0 || start2.session === where.session && start2.window === where.window && start2.pane === where.pane ? void 0 : { to: `${where.session}:${where.window}.${where.pane}` };
+    }
+    if (!(before2.sessionId === where.sessionId && before2.windowId === where.windowId && before2.window === where.window && before2.pane === where.pane))
       return { to: `${where.session}:${where.window}.${where.pane}` };
   }
 };
@@ -18871,7 +18885,7 @@ function runPipe(recording, runFile) {
     }
     lastTick = now;
   }, TICK_MS).unref(), recording.socket) {
-    let place = new PlaceWatch(), beatAndLook = () => {
+    let place = new PlaceWatch({ session: recording.session, window: recording.window, pane: recording.pane }), beatAndLook = () => {
       let question = sizes.ask();
       tmux.beatAndAsk(recording.paneId, [...WHERE_FORMAT, "#{pane_width}", "#{pane_height}"], { recording: recording.id, pid: process.pid, runFile }, (answer) => {
         let fields = answer?.replace(/\n$/, "").split(FIELD_SEPARATOR) ?? [], [columns, rows] = fields.slice(WHERE_FORMAT.length).map(Number), size2 = columns > 0 && rows > 0 ? { columns, rows } : void 0;

@@ -27,13 +27,25 @@ export class PlaceWatch {
   private last: PaneWhere | undefined;
 
   /**
+   * `start`: where the recording started, as its start planned it (session name, window and pane index). The first
+   * answer comes from a tmux call made as the reader starts, which tmux may run after a join-pane made right after
+   * the start (seen in a CI run at load): then it, not the start, would have been taken for where the pane began and
+   * the move never said. Compared by name and index (no ids were kept): a rename in that moment is said as a move.
+   */
+  constructor(private readonly start?: Pick<PaneWhere, 'session' | 'window' | 'pane'>) {}
+
+  /**
    * The pane seen at `where` now: the `moved` event's fields when it is not
-   * where it was last seen (the first answer is where it started).
+   * where it was last seen (the first answer: where it started).
    */
   seen(where: PaneWhere): { to: string } | undefined {
     const before = this.last;
     this.last = where;
-    if (!before) return undefined;
+    if (!before) {
+      const start = this.start;
+      if (start === undefined || (start.session === where.session && start.window === where.window && start.pane === where.pane)) return undefined;
+      return { to: `${where.session}:${where.window}.${where.pane}` };
+    }
     if (before.sessionId === where.sessionId && before.windowId === where.windowId && before.window === where.window && before.pane === where.pane) return undefined;
     return { to: `${where.session}:${where.window}.${where.pane}` };
   }

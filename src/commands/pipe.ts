@@ -241,7 +241,7 @@ export function runPipe(recording: Recording, runFile?: string): void {
     // The beat also asks where the pane is: moved by join-pane, break-pane or move-window, it says where to.
     // And its size: a resize no hook told (audit.tmux) is learnt within a beat. And it sets the reader's pid
     // again, should someone have unset it (the resize hook signals the pid the pane has).
-    const place = new PlaceWatch();
+    const place = new PlaceWatch({ session: recording.session, window: recording.window, pane: recording.pane });
     const beatAndLook = (): void => {
       const question = sizes.ask();
       tmux.beatAndAsk(recording.paneId, [...WHERE_FORMAT, '#{pane_width}', '#{pane_height}'], { recording: recording.id, pid: process.pid, runFile }, (answer) => {
