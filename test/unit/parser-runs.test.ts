@@ -146,9 +146,19 @@ describe('CSI sequences of no effect skipped whole within a read', () => {
       { weight: 1, arbitrary: fc.integer({ min: 0x40, max: 0x7e }).map((b) => String.fromCharCode(b)) },
       { weight: 1, arbitrary: fc.constantFrom('', '\x1b', '\x7f', '\x80') },
     );
-    const csi = fc.tuple(fc.constantFrom('\x1b[', '\x1b[?', '\x1b[>'), fc.array(paramByte, { maxLength: 12 }), final).map(([start, params, end]) => start + params.join('') + end);
+    // Parameters past tmux's limits too (more than 63 bytes, 24 or more of them, a number past INT_MAX: input.c
+    // discards the sequence, and REP's character is kept), which the fast path checks late (review of rep15).
+    const paramToken = fc.oneof(
+      { weight: 6, arbitrary: paramByte },
+      { weight: 1, arbitrary: fc.constantFrom('2147483647', '2147483648', '99999999999', '0000000000001', '1:2', '38;2;255;255;255;', ';'.repeat(23), ';'.repeat(24)) },
+    );
+    const csi = fc.tuple(fc.constantFrom('\x1b[', '\x1b[?', '\x1b[>'), fc.array(paramToken, { maxLength: 30 }), final).map(([start, params, end]) => start + params.join('') + end);
+    // A long SGR between a character and REP: whether REP repeats it hangs on the SGR's limits.
+    const longSgr = fc.tuple(fc.integer({ min: 1, max: 9 }), fc.constantFrom('', '2147483648;', '99999999999;', ';'.repeat(20)), fc.integer({ min: 0, max: 9 }))
+      .map(([colours, odd, count]) => `x\x1b[${odd}${'38;2;10;20;30;'.repeat(colours)}1m\x1b[${count}b`);
     const piece = fc.oneof(
       { weight: 4, arbitrary: csi },
+      { weight: 1, arbitrary: longSgr },
       { weight: 3, arbitrary: fc.stringMatching(/^[\x20-\x7e]{1,20}$/) },
       { weight: 1, arbitrary: fc.constantFrom('\r\n', '\r', '\b', '\x1b[3b', '\x1b[?1049h', '\x1b[?1049l', '\x1b[4h', '\x1b', 'é', '😀', '\x1b]133;A\x07') },
     );
@@ -167,6 +177,9 @@ describe('CSI sequences of no effect skipped whole within a read', () => {
         const pieced: Uint8Array[] = [];
         for (let at = 0; at < bytes.length; at += size) pieced.push(bytes.subarray(at, at + size));
         assert.deepEqual(reports(pieced), whole);
+        // Each read ending right after a CSI's final: what the fast path left to check at the read's end.
+        const ends = [...bytes.toString('latin1').matchAll(/\x1b\[[\x20-\x3f]*[\x40-\x7e]/g)].map((match) => match.index + match[0].length);
+        assert.deepEqual(reports([0, ...ends].map((from, i, all) => bytes.subarray(from, all[i + 1] ?? bytes.length))), whole);
       }),
       { numRuns: 3000 },
     );
