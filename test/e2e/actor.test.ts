@@ -73,6 +73,13 @@ async function stopRecording(tmux: TmuxServer): Promise<void> {
   await waitFor('the stop event', () => tmux.readLog().includes(' * stop '), LONG_MS);
 }
 
+/** The tty of `user`'s client (the guest's or watcher's: one each). */
+function ttyOf(tmux: TmuxServer, user: string): string {
+  const row = tmux.tmux('list-clients', '-F', '#{client_user} #{client_name}').split('\n').find((each) => each.startsWith(`${user} `));
+  assert.ok(row, `a client of ${user}`);
+  return row.split(' ')[1]!;
+}
+
 describe('shared sessions: the acting user', () => {
   it("a guest's commands and their output are the guest's, the owner's the owner's; each switch is an event", async () => {
     const tmux = server();
@@ -86,7 +93,7 @@ describe('shared sessions: the acting user', () => {
     try {
       await typeIn(tmux, owner, 'owner-first');
       visitor = await attachGuest(tmux, guest, socketPath);
-      const guestTty = tmux.tmux('list-clients', '-F', '#{client_user} #{client_name}').split('\n').find((row) => row.startsWith(`${guest.name} `))!.split(' ')[1]!;
+      const guestTty = ttyOf(tmux, guest.name);
       await typeIn(tmux, visitor, 'guest');
       await typeIn(tmux, owner, 'owner-again');
 
@@ -176,7 +183,7 @@ describe('shared sessions: the acting user', () => {
     let visitor: OuterTerminal | undefined;
     try {
       visitor = await attachGuest(tmux, watcher, socketPath);
-      const watcherTty = tmux.tmux('list-clients', '-F', '#{client_user} #{client_name}').split('\n').find((row) => row.startsWith(`${watcher.name} `))!.split(' ')[1]!;
+      const watcherTty = ttyOf(tmux, watcher.name);
       await typeIn(tmux, owner, 'owner');
       // The watcher types and presses the toggle key: tmux refuses both, yet makes it the window's latest client
       // (server-client.c:1999), so the hook names it.
@@ -208,7 +215,7 @@ describe('shared sessions: the acting user', () => {
     let visitor: OuterTerminal | undefined;
     try {
       visitor = await attachGuest(tmux, guest, socketPath);
-      const guestTty = tmux.tmux('list-clients', '-F', '#{client_user} #{client_name}').split('\n').find((row) => row.startsWith(`${guest.name} `))!.split(' ')[1]!;
+      const guestTty = ttyOf(tmux, guest.name);
       visitor.press('C-b', 'A');
       const start = await waitForLine('the start event', () => tmux.readLog(), / \* start /, LONG_MS);
       assert.match(start, new RegExp(` \\* start rec=\\S+ by=${escapeRegExp(guest.name)} pane=%0 `));
@@ -256,7 +263,7 @@ describe('shared sessions: the acting user', () => {
       // this test failed once at load so, before the option was set).
       await typeIn(tmux, owner, 'owner-first');
       visitor = await attachGuest(tmux, guest, socketPath);
-      const guestTty = tmux.tmux('list-clients', '-F', '#{client_user} #{client_name}').split('\n').find((row) => row.startsWith(`${guest.name} `))!.split(' ')[1]!;
+      const guestTty = ttyOf(tmux, guest.name);
       await typeIn(tmux, visitor, 'guest');
       // A format finds a server option before the window's own, which the client-active hook sets (format.c:3446):
       // read so, it would still name the guest when the owner types.
