@@ -12420,10 +12420,14 @@ function rearmScript(node, bundle, socket, paneId, recording, runFile) {
   return [
     "waited=0",
     "while sleep 0.2; do",
-    // While the pane is dead it waits whatever its marks say (no copy hides #{pane_dead}, not an option; a dead pane
-    // cannot be piped, cmd-pipe-pane.c:71), with one plain look: removing the copies at every look cost ~40 commands
-    // each 0.2 s, +1 % of a core per dead pane (review of piped15b). They are removed for the look that decides.
-    `  [ "$(${tmux} display-message -p -t ${pane} '#{pane_dead}')" = 1 ] && continue`,
+    // While the pane is dead, one plain look: removing the copies at every look cost ~40 commands each 0.2 s, +1 % of
+    // a core per dead pane (review of piped15b). No copy hides #{pane_dead} (not an option), nor the pane's own mark
+    // read with show-options -p (no inheritance without -A); another recording's mark ends the loop, as below (a
+    // second loop of this recording must not pipe over the one that re-armed the pane meanwhile). The copies are
+    // removed for the look on a pane that lives again.
+    `  look=$(${tmux} display-message -p -t ${pane} '#{pane_dead}' \\; show-options -pqv -t ${pane} ${PANE_OPTIONS.recording}) || exit 0`,
+    `  case "$look" in 1|${shellQuoteForFormat(`1
+${recording}`)}) continue ;; 1*) exit 0 ;; esac`,
     `  state=$(${tmux} ${unshadow} display-message -p -t ${pane} ${state}) || exit 0`,
     `  case "$state" in '0 ') ;; '1 '|${shellQuoteForFormat(`1 ${recording}`)}|${shellQuoteForFormat(`0 ${recording}`)}) continue ;; *) exit 0 ;; esac`,
     // The old reader clears the marks before it writes its stop; its run file goes after: the new
