@@ -4,7 +4,9 @@
 // @audit_on x` and be what every pane's #{@audit_on} says, over what the plugin sets on the pane; or set one for a
 // window, a session or globally and be what a pane with none of its own says (a pane that is not logged). The plugin
 // sets these on panes only (set -p), so any other copy is someone's: it removes them in the command list that reads
-// the option by a format, right before, nothing of another client's running between (cmd-queue.c:738-788).
+// the option by a format, right before, no other client's command running between (cmd-queue.c:738-788). A hook can
+// (after-hooks run right after their command, cmd-queue.c:351-400, :660): whoever may set hooks may also set a pane's
+// own marks, which nothing here can tell from the plugin's (README, Security).
 
 import { tmuxQuote } from '../tmux/quote.ts';
 import { PANE_OPTIONS } from './options.ts';
