@@ -16939,7 +16939,7 @@ function castsTooOld(names, live, maxAgeMs, now) {
 // src/sinks/file/compress.ts
 var import_node_fs13 = __nodeBuiltin(require("node:fs")), import_node_stream = require("node:stream"), import_node_zlib = __nodeBuiltin(require("node:zlib"));
 var { O_WRONLY: O_WRONLY2, O_CREAT: O_CREAT3, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW4, O_RDONLY: O_RDONLY4 } = import_node_fs13.default.constants, STALE_TEMP_MS = 10 * 6e4;
-function compressInBackground(file, done = () => {
+function compressInBackground(file, underLock, done = () => {
 }, planted) {
   let temp = `${file}.gz.tmp`, stale = import_node_fs13.default.lstatSync(temp, { throwIfNoEntry: !1 });
   if (stale) {
@@ -16948,14 +16948,14 @@ function compressInBackground(file, done = () => {
     if (Date.now() - stale.mtimeMs < STALE_TEMP_MS) return done();
     import_node_fs13.default.rmSync(temp, { force: !0 });
   }
-  let input, output;
+  let input, output, read2;
   try {
     input = import_node_fs13.default.openSync(file, O_RDONLY4 | O_NOFOLLOW4);
   } catch (error) {
     return done(error);
   }
   try {
-    output = import_node_fs13.default.openSync(temp, O_WRONLY2 | O_CREAT3 | O_EXCL2 | O_NOFOLLOW4, 384);
+    read2 = import_node_fs13.default.fstatSync(input), output = import_node_fs13.default.openSync(temp, O_WRONLY2 | O_CREAT3 | O_EXCL2 | O_NOFOLLOW4, 384);
   } catch (error) {
     return import_node_fs13.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
   }
@@ -16963,14 +16963,23 @@ function compressInBackground(file, done = () => {
   (0, import_node_stream.pipeline)(import_node_fs13.default.createReadStream("", { fd: input }), import_node_zlib.default.createGzip(), out, (error) => {
     try {
       if (error) throw error;
-      import_node_fs13.default.fsyncSync(output), import_node_fs13.default.closeSync(output), import_node_fs13.default.renameSync(temp, `${file}.gz`), import_node_fs13.default.rmSync(file, { force: !0 }), done();
+      import_node_fs13.default.fsyncSync(output), import_node_fs13.default.closeSync(output);
     } catch (failure2) {
       try {
         import_node_fs13.default.closeSync(output);
       } catch {
       }
-      import_node_fs13.default.rmSync(temp, { force: !0 }), done(failure2);
+      return import_node_fs13.default.rmSync(temp, { force: !0 }), done(failure2);
     }
+    underLock(
+      () => {
+        let now = import_node_fs13.default.lstatSync(file, { throwIfNoEntry: !1 });
+        return now === void 0 || now.ino !== read2.ino || now.dev !== read2.dev ? !1 : (import_node_fs13.default.renameSync(temp, `${file}.gz`), import_node_fs13.default.rmSync(file, { force: !0 }), !0);
+      },
+      (committed, failure2) => {
+        committed !== !0 && import_node_fs13.default.rmSync(temp, { force: !0 }), done(failure2);
+      }
+    );
   });
 }
 
@@ -17021,7 +17030,7 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
         let quietSince = Date.now() - COMPRESS_AFTER_MS;
         for (let name of filesToCompress(kept.filter((name2) => !doomed.has(name2)), live)) {
           let target = import_node_path15.default.join(dir, name), stat = import_node_fs14.default.lstatSync(target, { throwIfNoEntry: !1 });
-          !stat || stat.mtimeMs > quietSince || compressInBackground(target, (error) => retention.compressed?.(target, error), retention.planted);
+          !stat || stat.mtimeMs > quietSince || compressRotated(file, target, (error) => retention.compressed?.(target, error), retention.planted);
         }
       }
     }
@@ -17030,18 +17039,23 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
     release(lock, held2);
   }
 }
-var DIGEST_LOCK_WAIT_MS = 20, DIGEST_LOCK_TRIES = 250;
-function noteDigestUnderLock(file, rotated, digest, key2, done = () => {
-}, tries = DIGEST_LOCK_TRIES) {
-  let noted;
+var LOCK_WAIT_MS = 20, LOCK_TRIES = 250;
+function laterUnderLock(file, fn, ended, tries = LOCK_TRIES) {
+  let result;
   try {
-    noted = withRotationLock(file, () => noteDigest(file, rotated, digest, key2));
-  } catch {
-    return done(!1);
+    result = withRotationLock(file, fn);
+  } catch (error) {
+    return ended(void 0, error);
   }
-  if (noted !== void 0) return done(noted);
-  if (tries <= 1) return done(!1);
-  setTimeout(() => noteDigestUnderLock(file, rotated, digest, key2, done, tries - 1), DIGEST_LOCK_WAIT_MS).unref();
+  if (result !== void 0 || tries <= 1) return ended(result);
+  setTimeout(() => laterUnderLock(file, fn, ended, tries - 1), LOCK_WAIT_MS).unref();
+}
+function compressRotated(file, target, done, planted) {
+  compressInBackground(target, (commit, ended) => laterUnderLock(file, commit, ended), done, planted);
+}
+function noteDigestUnderLock(file, rotated, digest, key2, done = () => {
+}) {
+  laterUnderLock(file, () => noteDigest(file, rotated, digest, key2), (noted) => done(noted === !0));
 }
 function putBack(rotated, file) {
   try {

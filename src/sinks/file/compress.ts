@@ -5,7 +5,11 @@
 // file finds it and leaves it to the first), is synced, renamed to
 // `<file>.gz`, and only then is the plain file removed. Readers take the plain
 // file while both exist (core/rotate.ts), so no moment shows a file twice or
-// not at all.
+// not at all. The rename and the removal are made under the log's rotation
+// lock, and only while the file is still there: another writer's rotation
+// prunes under it, and a file pruned while gzip read it came back as its .gz
+// (the log's oldest file, with the files after it pruned: verify said
+// `missing file`, issue 13).
 
 import fs from 'node:fs';
 import { pipeline } from 'node:stream';
@@ -18,11 +22,18 @@ const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW, O_RDONLY } = fs.constants;
 const STALE_TEMP_MS = 10 * 60_000;
 
 /**
- * Gzips `file` into `file.gz` in the background; `done` hears how it ended (an error leaves the plain
- * file as it was). A `.gz.tmp` in the way that is not a file of ours (someone else's, a symlink, a
- * FIFO, a second name of another file) is left alone, and so is the file: `planted` hears of it.
+ * Runs `commit` under the log's rotation lock (rotation.ts, laterUnderLock); `ended` hears what it returned, or
+ * undefined when it did not run (the lock stayed held, or a fault, given).
  */
-export function compressInBackground(file: string, done: (error?: NodeJS.ErrnoException) => void = () => {}, planted?: (file: string) => void): void {
+export type UnderLock = (commit: () => boolean, ended: (committed: boolean | undefined, error?: NodeJS.ErrnoException) => void) => void;
+
+/**
+ * Gzips `file` into `file.gz` in the background, its end made `underLock`; `done` hears how it ended (an error, or
+ * the lock held throughout, leaves the plain file as it was). A `.gz.tmp` in the way that is not a file of ours
+ * (someone else's, a symlink, a FIFO, a second name of another file) is left alone, and so is the file: `planted`
+ * hears of it.
+ */
+export function compressInBackground(file: string, underLock: UnderLock, done: (error?: NodeJS.ErrnoException) => void = () => {}, planted?: (file: string) => void): void {
   const temp = `${file}.gz.tmp`;
   const stale = fs.lstatSync(temp, { throwIfNoEntry: false });
   if (stale) {
@@ -35,12 +46,14 @@ export function compressInBackground(file: string, done: (error?: NodeJS.ErrnoEx
   }
   let input: number;
   let output: number;
+  let read: fs.Stats;
   try {
     input = fs.openSync(file, O_RDONLY | O_NOFOLLOW);
   } catch (error) {
     return done(error as NodeJS.ErrnoException);
   }
   try {
+    read = fs.fstatSync(input);
     output = fs.openSync(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
   } catch (error) {
     fs.closeSync(input);
@@ -52,9 +65,6 @@ export function compressInBackground(file: string, done: (error?: NodeJS.ErrnoEx
       if (error) throw error;
       fs.fsyncSync(output);
       fs.closeSync(output);
-      fs.renameSync(temp, `${file}.gz`);
-      fs.rmSync(file, { force: true });
-      done();
     } catch (failure) {
       try {
         fs.closeSync(output);
@@ -62,7 +72,21 @@ export function compressInBackground(file: string, done: (error?: NodeJS.ErrnoEx
         // closed already
       }
       fs.rmSync(temp, { force: true });
-      done(failure as NodeJS.ErrnoException);
+      return done(failure as NodeJS.ErrnoException);
     }
+    underLock(
+      () => {
+        // Gone (pruned) or another file at its name: what gzip read is no file of the log any more.
+        const now = fs.lstatSync(file, { throwIfNoEntry: false });
+        if (now === undefined || now.ino !== read.ino || now.dev !== read.dev) return false;
+        fs.renameSync(temp, `${file}.gz`);
+        fs.rmSync(file, { force: true });
+        return true;
+      },
+      (committed, failure) => {
+        if (committed !== true) fs.rmSync(temp, { force: true });
+        done(failure);
+      },
+    );
   });
 }

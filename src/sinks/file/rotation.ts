@@ -140,7 +140,7 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
           const target = path.join(dir, name);
           const stat = fs.lstatSync(target, { throwIfNoEntry: false });
           if (!stat || stat.mtimeMs > quietSince) continue;
-          compressInBackground(target, (error) => retention.compressed?.(target, error), retention.planted);
+          compressRotated(file, target, (error) => retention.compressed?.(target, error), retention.planted);
         }
       }
     }
@@ -151,26 +151,38 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
   }
 }
 
-/** How often, and how many times, a digest's note waits for the rotation lock another writer holds (a rotation: milliseconds). */
-const DIGEST_LOCK_WAIT_MS = 20;
-const DIGEST_LOCK_TRIES = 250;
+/** How often, and how many times, work done from the background waits for the rotation lock another writer holds (a rotation: milliseconds). */
+const LOCK_WAIT_MS = 20;
+const LOCK_TRIES = 250;
+
+/**
+ * Runs `fn` under `file`'s rotation lock from the background: a lock held is waited for on a timer, never in a loop
+ * that would hold the reader's lines. `ended` hears what `fn` returned, or undefined when the lock stayed held (or
+ * a fault, given).
+ */
+export function laterUnderLock<T>(file: string, fn: () => T, ended: (result: T | undefined, error?: NodeJS.ErrnoException) => void, tries = LOCK_TRIES): void {
+  let result: T | undefined;
+  try {
+    result = withRotationLock(file, fn);
+  } catch (error) {
+    return ended(undefined, error as NodeJS.ErrnoException);
+  }
+  if (result !== undefined || tries <= 1) return ended(result);
+  setTimeout(() => laterUnderLock(file, fn, ended, tries - 1), LOCK_WAIT_MS).unref();
+}
+
+/** Gzips the rotated file `target` of the log `file` in the background (compress.ts), its .gz put in place under the log's rotation lock. */
+export function compressRotated(file: string, target: string, done?: (error?: NodeJS.ErrnoException) => void, planted?: (file: string) => void): void {
+  compressInBackground(target, (commit, ended) => laterUnderLock(file, commit, ended), done, planted);
+}
 
 /**
  * Appends the digest of the rotated file `<file>.<rotated>` to the ledger (noteDigest) under the rotation lock, from the
- * background (file-digest.ts): a lock held is waited for on a timer, never in a loop that would hold the reader's
- * lines. Given up when it stays held, or on any fault: the file is then checked by its size alone, as one whose
- * reader exited before its digest was taken. `done` hears whether it was noted.
+ * background (file-digest.ts, laterUnderLock). Given up when the lock stays held, or on any fault: the file is then
+ * checked by its size alone, as one whose reader exited before its digest was taken. `done` hears whether it was noted.
  */
-export function noteDigestUnderLock(file: string, rotated: string, digest: RotatedDigest, key: Buffer | undefined, done: (noted: boolean) => void = () => {}, tries = DIGEST_LOCK_TRIES): void {
-  let noted: boolean | undefined;
-  try {
-    noted = withRotationLock(file, () => noteDigest(file, rotated, digest, key));
-  } catch {
-    return done(false);
-  }
-  if (noted !== undefined) return done(noted);
-  if (tries <= 1) return done(false);
-  setTimeout(() => noteDigestUnderLock(file, rotated, digest, key, done, tries - 1), DIGEST_LOCK_WAIT_MS).unref();
+export function noteDigestUnderLock(file: string, rotated: string, digest: RotatedDigest, key: Buffer | undefined, done: (noted: boolean) => void = () => {}): void {
+  laterUnderLock(file, () => noteDigest(file, rotated, digest, key), (noted) => done(noted === true));
 }
 
 /**
