@@ -9,8 +9,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, it } from 'node:test';
 import { rotatedFiles } from '../../src/core/rotate.ts';
-import { rotationLockPath } from '../../src/core/paths.ts';
 import { rotateUnderLock } from '../../src/sinks/file/rotation.ts';
+import { takeRotationLock } from '../support/rotation-lock.ts';
 import { scratchLogs, waitFor } from '../support/util.ts';
 
 const tempLog = scratchLogs('compress-pruned');
@@ -39,13 +39,6 @@ function logWithRotated(): { file: string; older: string; rotate: (maxFiles: num
     assert.ok(done, 'rotated');
   };
   return { file, older, rotate };
-}
-
-/** Holds the log's rotation lock as a live writer in the midst of a rotation does (its pid in it); returns the release. */
-function holdLock(file: string): () => void {
-  const lock = rotationLockPath(file);
-  fs.writeFileSync(lock, String(process.pid), { flag: 'wx', mode: 0o600 });
-  return () => fs.rmSync(lock);
 }
 
 /** Whether the compressor of `file` has written its gzip whole (in its temporary file, or renamed in already). */
@@ -85,7 +78,7 @@ describe('compression of a rotated file pruned meanwhile', () => {
   it('waits for a rotation that holds the lock: a file it prunes meanwhile stays gone', async () => {
     const { file, older, rotate } = logWithRotated();
     const ended = compressing(rotate);
-    const release = holdLock(file);
+    const release = takeRotationLock(file)!;
     // What that rotation does under the lock: the older file pruned.
     fs.rmSync(older);
     await waitFor('the gzip written whole', () => gzipped(older), 10_000);
@@ -98,7 +91,7 @@ describe('compression of a rotated file pruned meanwhile', () => {
   it('a file kept is compressed once the lock is free, not while another writer holds it', async () => {
     const { file, older, rotate } = logWithRotated();
     const ended = compressing(rotate);
-    const release = holdLock(file);
+    const release = takeRotationLock(file)!;
     await waitFor('the gzip written whole', () => gzipped(older), 10_000);
     assert.ok(fs.existsSync(older) && !fs.existsSync(`${older}.gz`), 'the plain file stays while the lock is held');
     release();
