@@ -11554,6 +11554,9 @@ function readPrivateFile(file) {
     }
   }
 }
+function sameFile(mine, current) {
+  return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
+}
 function isOwnFile(file) {
   let stat = import_node_fs.default.lstatSync(file, { throwIfNoEntry: !1 });
   return stat !== void 0 && stat.isFile() && stat.uid === euid() && stat.nlink === 1;
@@ -16941,54 +16944,55 @@ var import_node_fs13 = __nodeBuiltin(require("node:fs")), import_node_stream = r
 var { O_WRONLY: O_WRONLY2, O_CREAT: O_CREAT3, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW4, O_RDONLY: O_RDONLY4 } = import_node_fs13.default.constants, STALE_TEMP_MS = 10 * 6e4;
 function compressInBackground(file, underLock, done = () => {
 }, planted) {
-  let temp = `${file}.gz.tmp`, stale = import_node_fs13.default.lstatSync(temp, { throwIfNoEntry: !1 });
+  let nothing = () => {
+  }, temp = `${file}.gz.tmp`, stale = import_node_fs13.default.lstatSync(temp, { throwIfNoEntry: !1 });
   if (stale) {
     if (!isOwnFile(temp))
-      return planted?.(temp), done();
-    if (Date.now() - stale.mtimeMs < STALE_TEMP_MS) return done();
+      return planted?.(temp), done(), nothing;
+    if (Date.now() - stale.mtimeMs < STALE_TEMP_MS)
+      return done(), nothing;
     import_node_fs13.default.rmSync(temp, { force: !0 });
   }
-  let input, output, read2;
+  let input, output, read2, wrote;
   try {
     input = import_node_fs13.default.openSync(file, O_RDONLY4 | O_NOFOLLOW4);
   } catch (error) {
-    return done(error);
+    return done(error), nothing;
   }
   try {
     read2 = import_node_fs13.default.fstatSync(input), output = import_node_fs13.default.openSync(temp, O_WRONLY2 | O_CREAT3 | O_EXCL2 | O_NOFOLLOW4, 384);
   } catch (error) {
-    return import_node_fs13.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
+    return import_node_fs13.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error), nothing;
   }
-  let out = import_node_fs13.default.createWriteStream("", { fd: output, autoClose: !1 });
-  (0, import_node_stream.pipeline)(import_node_fs13.default.createReadStream("", { fd: input }), import_node_zlib.default.createGzip(), out, (error) => {
+  try {
+    wrote = import_node_fs13.default.fstatSync(output);
+  } catch (error) {
+    return import_node_fs13.default.closeSync(input), import_node_fs13.default.closeSync(output), import_node_fs13.default.rmSync(temp, { force: !0 }), done(error), nothing;
+  }
+  let ours2 = () => sameFile(wrote, import_node_fs13.default.lstatSync(temp, { throwIfNoEntry: !1 })), removeOurs = () => {
+    ours2() && import_node_fs13.default.rmSync(temp, { force: !0 });
+  }, abandoned = !1, piped = !1, source = import_node_fs13.default.createReadStream("", { fd: input });
+  return (0, import_node_stream.pipeline)(source, import_node_zlib.default.createGzip(), import_node_fs13.default.createWriteStream("", { fd: output, autoClose: !1 }), (error) => {
+    if (piped = !0, abandoned) return import_node_fs13.default.closeSync(output);
     try {
       if (error) throw error;
-      import_node_fs13.default.fsyncSync(output), import_node_fs13.default.closeSync(output);
+      import_node_fs13.default.fsyncSync(output);
     } catch (failure2) {
-      try {
-        import_node_fs13.default.closeSync(output);
-      } catch {
-      }
-      return import_node_fs13.default.rmSync(temp, { force: !0 }), done(failure2);
+      return removeOurs(), import_node_fs13.default.closeSync(output), done(failure2);
     }
     underLock(
-      () => {
-        let now = import_node_fs13.default.lstatSync(file, { throwIfNoEntry: !1 });
-        return now === void 0 || now.ino !== read2.ino || now.dev !== read2.dev ? !1 : (import_node_fs13.default.renameSync(temp, `${file}.gz`), import_node_fs13.default.rmSync(file, { force: !0 }), !0);
-      },
+      () => abandoned || !sameFile(read2, import_node_fs13.default.lstatSync(file, { throwIfNoEntry: !1 })) || !ours2() ? !1 : (import_node_fs13.default.renameSync(temp, `${file}.gz`), import_node_fs13.default.rmSync(file, { force: !0 }), !0),
       (committed, failure2) => {
-        committed !== !0 && import_node_fs13.default.rmSync(temp, { force: !0 }), done(failure2);
+        abandoned || (committed !== !0 && removeOurs(), import_node_fs13.default.closeSync(output), done(failure2));
       }
     );
-  });
+  }), () => {
+    abandoned || (abandoned = !0, source.destroy(), removeOurs(), piped && import_node_fs13.default.closeSync(output));
+  };
 }
 
 // src/sinks/file/rotation.ts
-var { O_WRONLY: O_WRONLY3, O_RDONLY: O_RDONLY5, O_CREAT: O_CREAT4, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW5, O_NONBLOCK: O_NONBLOCK4 } = import_node_fs14.default.constants, STALE_LOCK_MS2 = 1e4;
-function sameFile(mine, current) {
-  return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
-}
-var COMPRESS_AFTER_MS = 6e4;
+var { O_WRONLY: O_WRONLY3, O_RDONLY: O_RDONLY5, O_CREAT: O_CREAT4, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW5, O_NONBLOCK: O_NONBLOCK4 } = import_node_fs14.default.constants, STALE_LOCK_MS2 = 1e4, COMPRESS_AFTER_MS = 6e4;
 function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
   let lock = rotationLockPath(file), held2 = acquire(lock);
   if (!held2) return !1;
@@ -17019,8 +17023,11 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
           isOwnFile(target) ? import_node_fs14.default.rmSync(target, { force: !0 }) : retention.planted?.(target);
         }
       }
-      for (let old of doomed)
-        import_node_fs14.default.rmSync(import_node_path15.default.join(dir, old), { force: !0 }), pruned?.(import_node_path15.default.join(dir, old));
+      for (let old of doomed) {
+        import_node_fs14.default.rmSync(import_node_path15.default.join(dir, old), { force: !0 });
+        let gz = import_node_path15.default.join(dir, `${old}.gz`);
+        !old.endsWith(".gz") && isOwnFile(gz) && import_node_fs14.default.rmSync(gz, { force: !0 }), pruned?.(import_node_path15.default.join(dir, old));
+      }
       if (!noted)
         try {
           note();
@@ -17030,7 +17037,11 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
         let quietSince = Date.now() - COMPRESS_AFTER_MS;
         for (let name of filesToCompress(kept.filter((name2) => !doomed.has(name2)), live)) {
           let target = import_node_path15.default.join(dir, name), stat = import_node_fs14.default.lstatSync(target, { throwIfNoEntry: !1 });
-          !stat || stat.mtimeMs > quietSince || compressRotated(file, target, (error) => retention.compressed?.(target, error), retention.planted);
+          if (!stat || stat.mtimeMs > quietSince) continue;
+          let ended = !1, abandon = compressRotated(file, target, (error) => {
+            ended = !0, retention.compressed?.(target, error);
+          }, retention.planted);
+          ended || retention.compressing?.(target, abandon);
         }
       }
     }
@@ -17051,7 +17062,7 @@ function laterUnderLock(file, fn, ended, tries = LOCK_TRIES) {
   setTimeout(() => laterUnderLock(file, fn, ended, tries - 1), LOCK_WAIT_MS).unref();
 }
 function compressRotated(file, target, done, planted) {
-  compressInBackground(target, (commit, ended) => laterUnderLock(file, commit, ended), done, planted);
+  return compressInBackground(target, (commit, ended) => laterUnderLock(file, commit, ended), done, planted);
 }
 function noteDigestUnderLock(file, rotated, digest, key2, done = () => {
 }) {
@@ -17427,6 +17438,8 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   closed = !1;
   /** Rotated files' digests not yet noted (hashed, or waiting for the rotation lock): close() waits a while for them. */
   digesting = /* @__PURE__ */ new Set();
+  /** Compressions started by this writer's rotations, not yet ended: each one's abandonment (compress.ts). */
+  compressing = /* @__PURE__ */ new Map();
   /** The directory the file was opened in (another reader may have made a new one by the time we notice a loss). */
   dirStat;
   /** While onLost runs: what it writes, to go first into the new file. */
@@ -17560,13 +17573,20 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       } catch {
       }
     }
-    import_node_fs18.default.closeSync(this.fd), await this.digestsNoted();
+    import_node_fs18.default.closeSync(this.fd), await this.backgroundEnded();
   }
-  /** Waits for the digests in hand to be noted, DIGEST_CLOSE_WAIT_MS at most: the timer holds the process meanwhile. */
-  async digestsNoted() {
-    if (this.digesting.size === 0) return;
-    let timer;
-    await Promise.race([Promise.all(this.digesting), new Promise((resolve) => timer = setTimeout(resolve, DIGEST_CLOSE_WAIT_MS))]), clearTimeout(timer);
+  /**
+   * Waits for the digests in hand to be noted and the compressions to end, DIGEST_CLOSE_WAIT_MS at most (the timer
+   * holds the process meanwhile), then abandons the compressions left: one waiting for the lock on an unref'd timer
+   * died with the process, its whole temp at the name, and the file stayed plain until that temp was STALE_TEMP_MS old
+   * (compress.ts; review of race13v).
+   */
+  async backgroundEnded() {
+    if (this.digesting.size === 0 && this.compressing.size === 0) return;
+    let timer, compressions = [...this.compressing.values()].map((compression) => compression.pending);
+    await Promise.race([Promise.all([...this.digesting, ...compressions]), new Promise((resolve) => timer = setTimeout(resolve, DIGEST_CLOSE_WAIT_MS))]), clearTimeout(timer);
+    for (let compression of this.compressing.values()) compression.abandon();
+    this.compressing.clear();
   }
   drain() {
     if (this.queue.length === 0) {
@@ -17702,8 +17722,12 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
             renamed = { rotated: rotated2, size: size3 };
           },
           planted: this.options.onPlanted,
+          compressing: (file, abandon) => {
+            let ended, pending = new Promise((resolve) => ended = resolve);
+            this.compressing.set(file, { abandon, ended, pending });
+          },
           compressed: (file, error) => {
-            error && this.options.onCompressError?.(file, error);
+            this.compressing.get(file)?.ended(), this.compressing.delete(file), error && this.options.onCompressError?.(file, error);
           }
         }), this.rotateFailing = !1;
       } catch (error) {

@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import { pipeline } from 'node:stream';
 import zlib from 'node:zlib';
-import { isOwnFile } from './safe-fs.ts';
+import { isOwnFile, sameFile } from './safe-fs.ts';
 
 const { O_WRONLY, O_CREAT, O_EXCL, O_NOFOLLOW, O_RDONLY } = fs.constants;
 
@@ -31,62 +31,98 @@ export type UnderLock = (commit: () => boolean, ended: (committed: boolean | und
  * Gzips `file` into `file.gz` in the background, its end made `underLock`; `done` hears how it ended (an error, or
  * the lock held throughout, leaves the plain file as it was). A `.gz.tmp` in the way that is not a file of ours
  * (someone else's, a symlink, a FIFO, a second name of another file) is left alone, and so is the file: `planted`
- * hears of it.
+ * hears of it. Returns its abandonment, for a reader about to exit (writer.ts, close): a compressor waiting for the
+ * lock on an unref'd timer dies with the process, and its whole temp at the name made the next compression of the
+ * file wait STALE_TEMP_MS; abandoned, its temp is removed at once and nothing is committed (`done` is not called).
  */
-export function compressInBackground(file: string, underLock: UnderLock, done: (error?: NodeJS.ErrnoException) => void = () => {}, planted?: (file: string) => void): void {
+export function compressInBackground(file: string, underLock: UnderLock, done: (error?: NodeJS.ErrnoException) => void = () => {}, planted?: (file: string) => void): () => void {
+  const nothing = (): void => {};
   const temp = `${file}.gz.tmp`;
   const stale = fs.lstatSync(temp, { throwIfNoEntry: false });
   if (stale) {
     if (!isOwnFile(temp)) {
       planted?.(temp);
-      return done();
+      done();
+      return nothing;
     }
-    if (Date.now() - stale.mtimeMs < STALE_TEMP_MS) return done(); // another compressor's
+    if (Date.now() - stale.mtimeMs < STALE_TEMP_MS) {
+      done(); // another compressor's
+      return nothing;
+    }
     fs.rmSync(temp, { force: true });
   }
   let input: number;
   let output: number;
   let read: fs.Stats;
+  let wrote: fs.Stats;
   try {
     input = fs.openSync(file, O_RDONLY | O_NOFOLLOW);
   } catch (error) {
-    return done(error as NodeJS.ErrnoException);
+    done(error as NodeJS.ErrnoException);
+    return nothing;
   }
   try {
     read = fs.fstatSync(input);
     output = fs.openSync(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600);
   } catch (error) {
     fs.closeSync(input);
-    return done((error as NodeJS.ErrnoException).code === 'EEXIST' ? undefined : (error as NodeJS.ErrnoException));
+    done((error as NodeJS.ErrnoException).code === 'EEXIST' ? undefined : (error as NodeJS.ErrnoException));
+    return nothing;
   }
-  const out = fs.createWriteStream('', { fd: output, autoClose: false });
-  pipeline(fs.createReadStream('', { fd: input }), zlib.createGzip(), out, (error) => {
+  try {
+    wrote = fs.fstatSync(output);
+  } catch (error) {
+    fs.closeSync(input);
+    fs.closeSync(output);
+    fs.rmSync(temp, { force: true });
+    done(error as NodeJS.ErrnoException);
+    return nothing;
+  }
+  // Only our temp, by its inode, held open until the end (an inode freed is soon given to a new file): ours may have
+  // been judged stale (this process stopped past STALE_TEMP_MS, a suspend) and replaced by another compressor's, still
+  // being written; renamed in by name, its half gzip became the file, and the file was removed (review of race13v).
+  const ours = (): boolean => sameFile(wrote, fs.lstatSync(temp, { throwIfNoEntry: false }));
+  const removeOurs = (): void => {
+    if (ours()) fs.rmSync(temp, { force: true });
+  };
+  let abandoned = false;
+  let piped = false;
+  const source = fs.createReadStream('', { fd: input });
+  pipeline(source, zlib.createGzip(), fs.createWriteStream('', { fd: output, autoClose: false }), (error) => {
+    piped = true;
+    // Abandoned, its temp is gone: only the fd is left, no write of the thread pool on it any more.
+    if (abandoned) return fs.closeSync(output);
     try {
       if (error) throw error;
       fs.fsyncSync(output);
-      fs.closeSync(output);
     } catch (failure) {
-      try {
-        fs.closeSync(output);
-      } catch {
-        // closed already
-      }
-      fs.rmSync(temp, { force: true });
+      removeOurs();
+      fs.closeSync(output);
       return done(failure as NodeJS.ErrnoException);
     }
     underLock(
       () => {
+        if (abandoned) return false;
         // Gone (pruned) or another file at its name: what gzip read is no file of the log any more.
-        const now = fs.lstatSync(file, { throwIfNoEntry: false });
-        if (now === undefined || now.ino !== read.ino || now.dev !== read.dev) return false;
+        if (!sameFile(read, fs.lstatSync(file, { throwIfNoEntry: false })) || !ours()) return false;
         fs.renameSync(temp, `${file}.gz`);
         fs.rmSync(file, { force: true });
         return true;
       },
       (committed, failure) => {
-        if (committed !== true) fs.rmSync(temp, { force: true });
+        if (abandoned) return;
+        if (committed !== true) removeOurs();
+        fs.closeSync(output);
         done(failure);
       },
     );
   });
+  return () => {
+    if (abandoned) return;
+    abandoned = true;
+    // The name goes now, as the process may exit at once; the fd once no stream is on it.
+    source.destroy();
+    removeOurs();
+    if (piped) fs.closeSync(output);
+  };
 }

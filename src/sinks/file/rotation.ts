@@ -20,17 +20,12 @@ import { compressInBackground } from './compress.ts';
 import { rotatedPart, type RotatedDigest } from './ledger-names.ts';
 import { noteDigest, noteRotated } from './rotated-ledger.ts';
 import { processAlive } from '../../runtime/process.ts';
-import { isOwnFile, userName } from './safe-fs.ts';
+import { isOwnFile, sameFile, userName } from './safe-fs.ts';
 
 const { O_WRONLY, O_RDONLY, O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK } = fs.constants;
 
 /** A rotation lock older than this is left over by a stuck or dead writer, and is taken over. */
 const STALE_LOCK_MS = 10_000;
-
-/** Whether `current` (what the path names, if anything) is the file `mine` (what we hold open). */
-export function sameFile(mine: fs.Stats, current: fs.Stats | undefined): boolean {
-  return current !== undefined && current.ino === mine.ino && current.dev === mine.dev;
-}
 
 /**
  * Rotates `file` (open as `fd`) under the lock, keeping `maxFiles` rotated
@@ -47,7 +42,9 @@ export interface Retention {
   now: number;
   /** A rotated-looking file that is not ours, which the age limit would have deleted: left alone. */
   planted?: (file: string) => void;
-  /** A background compression ended (with its error, if any). */
+  /** A background compression started and goes on (`compressed` follows): `abandon` removes its temp and stops it (compress.ts), for a reader exiting first. */
+  compressing?: (file: string, abandon: () => void) => void;
+  /** A background compression ended (with its error, if any); not heard once abandoned. */
   compressed?: (file: string, error?: NodeJS.ErrnoException) => void;
   /** The chain key: the rotated-files ledger's entries are tagged under it (rotated-ledger.ts). */
   ledgerKey?: Buffer;
@@ -119,6 +116,11 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
       }
       for (const old of doomed) {
         fs.rmSync(path.join(dir, old), { force: true });
+        // Its .gz too, when both are there (a compressor killed between its rename and its removal of the plain file,
+        // or that removal failed): the plain name alone counts (rotatedFiles), and the .gz left came back as the
+        // pruned file. Only ours, as the plain file's own check above.
+        const gz = path.join(dir, `${old}.gz`);
+        if (!old.endsWith('.gz') && isOwnFile(gz)) fs.rmSync(gz, { force: true });
         pruned?.(path.join(dir, old));
       }
       if (!noted) {
@@ -140,7 +142,12 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
           const target = path.join(dir, name);
           const stat = fs.lstatSync(target, { throwIfNoEntry: false });
           if (!stat || stat.mtimeMs > quietSince) continue;
-          compressRotated(file, target, (error) => retention.compressed?.(target, error), retention.planted);
+          let ended = false;
+          const abandon = compressRotated(file, target, (error) => {
+            ended = true;
+            retention.compressed?.(target, error);
+          }, retention.planted);
+          if (!ended) retention.compressing?.(target, abandon);
         }
       }
     }
@@ -171,9 +178,9 @@ export function laterUnderLock<T>(file: string, fn: () => T, ended: (result: T |
   setTimeout(() => laterUnderLock(file, fn, ended, tries - 1), LOCK_WAIT_MS).unref();
 }
 
-/** Gzips the rotated file `target` of the log `file` in the background (compress.ts), its .gz put in place under the log's rotation lock. */
-export function compressRotated(file: string, target: string, done?: (error?: NodeJS.ErrnoException) => void, planted?: (file: string) => void): void {
-  compressInBackground(target, (commit, ended) => laterUnderLock(file, commit, ended), done, planted);
+/** Gzips the rotated file `target` of the log `file` in the background (compress.ts), its .gz put in place under the log's rotation lock; returns its abandonment. */
+export function compressRotated(file: string, target: string, done?: (error?: NodeJS.ErrnoException) => void, planted?: (file: string) => void): () => void {
+  return compressInBackground(target, (commit, ended) => laterUnderLock(file, commit, ended), done, planted);
 }
 
 /**
