@@ -5796,8 +5796,9 @@ for (let [finals, intermediate] of [["78=>DEHM\\c", 0], ["0B", 40], ["0B", 41], 
 for (let [finals, intermediate] of [["@ABCDEFGHJKLMPSTXZ`bcdfghlmnrstu", 0], ["hl", 63], ["cmnq", 62], ["q", 32]])
   for (let final of finals) KNOWN_CSI[final.charCodeAt(0)] |= intermediateBit(intermediate);
 for (let final = 64; final <= 126; final++) IGNORED_CSI[final] === 1 && (KNOWN_CSI[final] & 1) !== 0 && (IGNORED_CSI[final] = IGNORED_KNOWN);
-var SECOND_PARAM_CSI = new Uint8Array(128);
-for (let final of "HfrJ") SECOND_PARAM_CSI[final.charCodeAt(0)] = 1;
+var PARAMS_READ = new Uint8Array(128).fill(1);
+for (let final of "su") PARAMS_READ[final.charCodeAt(0)] = 0;
+for (let final of "Hfr") PARAMS_READ[final.charCodeAt(0)] = 2;
 function csiForgets(chunk, from, to, final) {
   let k = from, intermediate = 0;
   k < to && chunk[k] >= 60 && (intermediate = chunk[k++]);
@@ -6174,7 +6175,9 @@ var EscapeCleaner = class {
     if ((final === 104 || final === 108) && this.modeCount > 0)
       for (let i = 0; i < this.modeCount; i++) this.op(o, OP_MODE, this.modes[i], final === 104 ? 1 : 0);
     if (this.marker === 0) {
-      if (REPORTED_CSI[final] !== 1 || this.subFirst || this.subSecond && SECOND_PARAM_CSI[final] === 1) return;
+      if (REPORTED_CSI[final] !== 1) return;
+      let read2 = final === 74 /* EraseInDisplay */ && this.param === 3 ? 2 : PARAMS_READ[final];
+      if (this.subFirst && read2 >= 1 || this.subSecond && read2 >= 2) return;
       this.op(o, OP_CSI + final, this.param, final === 98 ? this.last : this.param2);
     } else if (this.marker === 63 && (final === 104 || final === 108))
       for (let mode of this.screenModes) this.op(o, final === 104 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, mode, -1);

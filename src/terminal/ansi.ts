@@ -230,9 +230,15 @@ for (const [finals, intermediate] of [['@ABCDEFGHJKLMPSTXZ`bcdfghlmnrstu', 0], [
   for (const final of finals) KNOWN_CSI[final.charCodeAt(0)] |= intermediateBit(intermediate);
 }
 for (let final = 0x40; final <= 0x7e; final++) if (IGNORED_CSI[final] === 1 && (KNOWN_CSI[final]! & 1) !== 0) IGNORED_CSI[final] = IGNORED_KNOWN;
-/** CSI finals that read the second parameter (CUP, HVP, DECSTBM, ED's history clear): a sub-parameter there blocks them (input_get, input.c:1065). */
-const SECOND_PARAM_CSI = new Uint8Array(0x80);
-for (const final of 'HfrJ') SECOND_PARAM_CSI[final.charCodeAt(0)] = 1;
+/**
+ * How many leading parameters tmux's handler of each reported CSI reads (input_csi_dispatch, input.c:1360-1630): a
+ * sub-parameter (`:`) in one of them makes input_get give -1 (:1065) and the handler do nothing; in a later one it
+ * changes nothing. SCORC and SCOSC read none (:1570, :1579); CUP, HVP and DECSTBM two (:1391, :1468); ED reads its
+ * second only after a first of 3 (:1508); the others one.
+ */
+const PARAMS_READ = new Uint8Array(0x80).fill(1);
+for (const final of 'su') PARAMS_READ[final.charCodeAt(0)] = 0;
+for (const final of 'Hfr') PARAMS_READ[final.charCodeAt(0)] = 2;
 
 /**
  * Whether tmux forgets the character REP repeats at a CSI whole in a read, of bytes `from` to `to` (0x20-0x3f only)
@@ -1013,7 +1019,9 @@ export class EscapeCleaner {
       for (let i = 0; i < this.modeCount; i++) this.op(o, OP_MODE, this.modes[i]!, final === 0x68 ? 1 : 0);
     }
     if (this.marker === 0) {
-      if (REPORTED_CSI[final] !== 1 || this.subFirst || (this.subSecond && SECOND_PARAM_CSI[final] === 1)) return;
+      if (REPORTED_CSI[final] !== 1) return;
+      const read = final === Csi.EraseInDisplay && this.param === 3 ? 2 : PARAMS_READ[final]!;
+      if ((this.subFirst && read >= 1) || (this.subSecond && read >= 2)) return;
       this.op(o, OP_CSI + final, this.param, final === 0x62 ? this.last : this.param2);
     } else if (this.marker === 0x3f && (final === 0x68 || final === 0x6c)) {
       for (const mode of this.screenModes) this.op(o, final === 0x68 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, mode, -1);

@@ -71,6 +71,14 @@ describe('the parser reports what tmux applies to the screen', () => {
   });
   it('a parameter with sub-parameters among the first two: tmux does nothing (input.c:1065)', () => {
     assert.deepEqual(reports(`${ESC}[5:1H${ESC}[1;2:3H${ESC}[1;2;3:4H`), ['csi:H,1,2']);
+    assert.deepEqual(reports(`${ESC}[5:1r${ESC}[1;2:3r${ESC}[1:2J${ESC}[1:2A`), []);
+  });
+  it('a sub-parameter where tmux reads none is no matter: ED and EL read the second only for ED 3, SCOSC and SCORC none (input.c:1480-1530, :1570-1580)', () => {
+    assert.deepEqual(reports(`old text${ESC}[2;1:2J`), ['p:old text', 'csi:J,2,-1']);
+    assert.deepEqual(reports(`${ESC}[1;1:2J${ESC}[;1:2J${ESC}[2;1:2K${ESC}[5;1:2A${ESC}[3;1:2@`), ['csi:J,1,-1', 'csi:J,-1,-1', 'csi:K,2,-1', 'csi:A,5,-1', 'csi:@,3,-1']);
+    // ED 3 reads its second: a sub-parameter there makes it not 0 (input.c:1508), and no history is cleared.
+    assert.deepEqual(reports(`${ESC}[3;1:2J${ESC}[3;0J${ESC}[3;5J`), ['csi:J,3,0', 'csi:J,3,5']);
+    assert.deepEqual(reports(`${ESC}[1:2s${ESC}[5;1:2u`), ['csi:s,-1,-1', 'csi:u,5,-1']);
   });
   it('sequences past tmux\'s limits are discarded whole (input.c:92, :105, :1030)', () => {
     const longParameter = `${ESC}[?${'0'.repeat(70)}1049h`;
