@@ -6135,8 +6135,7 @@ var EscapeCleaner = class {
   continueCharacter(out, o, b, i) {
     if (this.pending[this.pendingLength++] = b, this.lower = 128, this.upper = 191, --this.need > 0) return o;
     let length = this.pendingLength;
-    if (this.pendingLength = 0, length === 2 && this.pending[0] === 194 && b <= 159)
-      return this.at = i, escapeCodePoint(out, this.unshown(o, 6), b);
+    if (this.pendingLength = 0, length === 2 && this.pending[0] === 194 && b <= 159) return o;
     if (length === 3 && isLineBreakOrBidi(this.pending[0], this.pending[1], b)) {
       this.at = i;
       let codePoint = (this.pending[0] & 15) << 12 | (this.pending[1] & 63) << 6 | b & 63;

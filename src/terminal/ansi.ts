@@ -19,8 +19,9 @@
 // reads waits in a 3-byte field until it is whole, and every byte that is not
 // part of a well-formed character is written as the text `\xNN`, so binary
 // output is accounted for byte by byte and the text is always valid UTF-8.
-// C1 controls (U+0080–U+009F) are written as `\u00NN`: no terminal reading the
-// log later may take them for CSI or OSC. U+2028, U+2029 and the bidi controls
+// C1 controls written as UTF-8 (U+0080–U+009F) are dropped: tmux drops them
+// (wcwidth -1, utf8.c:236-240; input.c:2442), so the screen shows nothing and
+// gives them no cell, as for the C0 controls it ignores. U+2028, U+2029 and the bidi controls
 // are written as `\u2028` etc.: no tool may see two lines in one, or text
 // reordered.
 //
@@ -146,7 +147,7 @@ export interface Perform {
   print(text: string, plain?: boolean): void;
   /**
    * Text that stands for bytes the screen does not show (malformed UTF-8 as
-   * `\xNN`; C1 controls, line separators and bidi controls as `\uNNNN`): tmux
+   * `\xNN`; line separators and bidi controls as `\uNNNN`): tmux
    * drops them or gives them no cell, so they take none, yet the log keeps
    * them. Printed as text when a receiver has no use for the difference.
    */
@@ -351,9 +352,9 @@ function escapeByte(out: Buffer, o: number, byte: number): number {
 }
 
 /**
- * Writes `\uNNNN` for a character that must not reach the log as itself: a C1
- * control (U+0080–U+009F), or one that splits or reorders a line (see
- * isLineBreakOrBidi). Six ASCII bytes, six UTF-16 units: no offset bookkeeping.
+ * Writes `\uNNNN` for a character that must not reach the log as itself: one
+ * that splits or reorders a line (see isLineBreakOrBidi). Six ASCII bytes, six
+ * UTF-16 units: no offset bookkeeping.
  */
 function escapeCodePoint(out: Buffer, o: number, codePoint: number): number {
   out[o] = 0x5c;
@@ -369,7 +370,7 @@ function escapeCodePoint(out: Buffer, o: number, codePoint: number): number {
  * The 3-byte characters that make one log line look like two to tools that
  * split on Unicode line breaks (U+2028, U+2029: Python's splitlines, JSON and
  * JavaScript readers), or reorder what a reader sees (bidi embeddings and
- * overrides U+202A–U+202E, isolates U+2066–U+2069). U+0085 is C1. As UTF-8:
+ * overrides U+202A–U+202E, isolates U+2066–U+2069). U+0085 is C1, dropped. As UTF-8:
  * E2 80 A8–AE and E2 81 A6–A9.
  */
 function isLineBreakOrBidi(b0: number, b1: number, b2: number): boolean {
@@ -950,11 +951,12 @@ export class EscapeCleaner {
     if (--this.need > 0) return o;
     const length = this.pendingLength;
     this.pendingLength = 0;
+    // A C1 control: tmux finds no width for it and drops it (utf8.c:236-240, input.c:2442), no cell and no effect
+    // (its first byte already made REP forget, :2430). The log holds what the screen showed: nothing. A marker would
+    // split the text around it, `rm<U+0080> -rf` shown as `rm -rf` missed by a search for it, and would read the
+    // same as a program printing those six characters.
+    if (length === 2 && this.pending[0] === 0xc2 && b <= 0x9f) return o;
     // An escaped character is an op, read up to its last byte.
-    if (length === 2 && this.pending[0] === 0xc2 && b <= 0x9f) {
-      this.at = i;
-      return escapeCodePoint(out, this.unshown(o, 6), b);
-    }
     if (length === 3 && isLineBreakOrBidi(this.pending[0]!, this.pending[1]!, b)) {
       this.at = i;
       const codePoint = ((this.pending[0]! & 0x0f) << 12) | ((this.pending[1]! & 0x3f) << 6) | (b & 0x3f);
