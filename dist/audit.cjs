@@ -15384,7 +15384,8 @@ var Hybrid = class {
     if (this.isPending(y, last)) {
       if (this.logged.has(grid.rowId(y)))
         return this.settleGroup(y, last, "leaving"), this.forget(y, y);
-      if (this.clearing) return this.forget(y, y);
+      if (this.clearing)
+        return y < last && grid.rowId(y) === this.pendingId && (this.pendingId = grid.rowId(y + 1)), this.forget(y, y);
       if (!this.logged.has(grid.rowId(y)))
         if (grid.wraps(y)) {
           this.lineOut(grid.rowText(y, !1), grid.rowId(y));

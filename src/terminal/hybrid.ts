@@ -953,7 +953,12 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
         this.settleGroup(y, last, 'leaving');
         return this.forget(y, y);
       }
-      if (this.clearing) return this.forget(y, y);
+      if (this.clearing) {
+        // A clear of the screen kept the line aside whole (pendingBeforeClear), and reports its rows before moving
+        // any (grid.ts clearIntoHistory): the rows it wraps into are the line in progress too, not lines of their own.
+        if (y < last && grid.rowId(y) === this.pendingId) this.pendingId = grid.rowId(y + 1);
+        return this.forget(y, y);
+      }
       if (!this.logged.has(grid.rowId(y))) {
         if (grid.wraps(y)) {
           // A line in progress longer than the screen: its top row leaves as a piece, the rest follows it.

@@ -185,6 +185,12 @@ describe('what the screen model logs on the normal screen', () => {
     assert.deepEqual(logOf(`\r\nSECRET\r${ESC}[Jshown\r\n`, { columns: 20, rows: 10 }), ['| ', '| shown']);
   });
 
+  it('a clear of the screen takes a wrapped line in progress whole: the row it wraps into is no line of its own', () => {
+    // tmux 3.3a's capture-pane -J: `a`, `cPPP…P` (45 characters on 40 columns, moved into history whole), `next`.
+    const long = `c${'P'.repeat(44)}`;
+    assert.deepEqual(logOf(`a${ESC}[J\r\n${long}${ESC}[2J\r\nnext\r\n`, { columns: 40, rows: 10 }), ['| a', `| ${long}`, '| ', '| next']);
+  });
+
   it('bytes the screen does not show are kept in the log while the screen model has the stream, as on the fast path', () => {
     const raw = (text: string): string[] => run([Buffer.from(text, 'latin1')], { columns: 20, rows: 10 }).log;
     assert.deepEqual(raw(`${ESC}[3;1Hab\xffcd\r\n\xfex\r\n`), ['| ab\\xffcd', '| \\xfex']);
