@@ -5925,7 +5925,7 @@ var EscapeCleaner = class {
             o = this.continueCharacter(out, o, b, i);
             continue;
           }
-          this.at = i - 1, o = this.escapePending(out, o);
+          b !== ESC && b !== DEL && (this.at = i, o = this.breakCharacter(out, o));
         }
         if (b < 128)
           if (b >= 32 && b !== DEL) {
@@ -5976,7 +5976,7 @@ var EscapeCleaner = class {
     if (state === 14 /* DcsEscape */)
       return state = b === 92 ? 0 /* Ground */ : 13 /* DcsBody */, this.done(state, o);
     if (b === ESC || b === CAN || b === SUB)
-      return state === 7 /* OscString */ && this.endOsc(o), b !== ESC && (this.last = -1), state = b === ESC ? 1 /* Escape */ : 0 /* Ground */, this.done(state, o);
+      return state === 7 /* OscString */ && this.endOsc(o), b !== ESC && (this.last = -1, this.need > 0 && (o = this.breakCharacter(out, o))), state = b === ESC ? 1 /* Escape */ : 0 /* Ground */, this.done(state, o);
     switch (state) {
       case 1 /* Escape */:
         b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.overflow = !1, this.subFirst = !1, this.subSecond = !1, this.screenModes.length > 0 && (this.screenModes.length = 0), this.modeCount = 0, this.marker = 0, this.intermediates = !1, this.csiIntermediate = 0) : b === 93 ? (this.last = -1, state = 7 /* OscString */, this.stringSince = this.now, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 ? (this.last = -1, state = 9 /* DcsEntry */, this.stringSince = this.now) : b === 88 || b === 94 || b === 95 || b === 107 ? (this.last = -1, state = 8 /* IgnoredString */, this.stringSince = this.now) : b >= 32 && b <= 47 ? (state = 2 /* EscapeIntermediate */, this.escIntermediate = b) : b < 127 && (REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), (KNOWN_ESC[b] & 1) !== 0 && (this.last = -1), state = 0 /* Ground */);
@@ -6112,9 +6112,12 @@ var EscapeCleaner = class {
     let k = this.ops++;
     this.opAt[k] = o, this.opCode[k] = code, this.opParam[k] = param3, this.opParam2[k] = param22, this.opPlain[k] = this.complex ? 0 : 1, this.opByte[k] = this.base + this.at + 1, this.complex = !1;
   }
-  /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. Each forgets REP's character (input.c:1254). */
+  /**
+   * A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. Each forgets REP's character
+   * (input.c:1254) and gives up a character begun (:1207), in a CSI or an ESC sequence as in ground.
+   */
   control(out, o, b) {
-    return b !== DEL && (this.last = -1), b === TAB ? (out[o++] = b, this.complex = !0) : b === LF || b === CR || b === BS ? this.op(o, b, -1, -1) : (b === VT || b === FF) && this.op(o, LF, -1, -1), o;
+    return b !== DEL && (this.last = -1, this.need > 0 && (o = this.breakCharacter(out, o))), b === TAB ? (out[o++] = b, this.complex = !0) : b === LF || b === CR || b === BS ? this.op(o, b, -1, -1) : (b === VT || b === FF) && this.op(o, LF, -1, -1), o;
   }
   /**
    * A byte >= 0x80 outside a character. UTF-8 lead bytes start one (0x80–0x9F
@@ -6143,6 +6146,14 @@ var EscapeCleaner = class {
     }
     for (let k = 0; k < length - 1; k++) out[o++] = this.pending[k];
     return out[o++] = b, this.complex = !0, this.extraBytes += length === 4 ? 2 : length - 1, o;
+  }
+  /**
+   * The character begun is given up at the byte being read (`this.at`), as tmux gives it up there: its bytes are
+   * escaped as read up to the byte before (see Perform.consumed).
+   */
+  breakCharacter(out, o) {
+    let at = this.at;
+    return this.at = at - 1, o = this.escapePending(out, o), this.at = at, o;
   }
   escapePending(out, o) {
     for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, this.unshown(o, 4), this.pending[k]);

@@ -16,7 +16,9 @@
 // switch, or a cursor move, that the screen never made.
 //
 // It also validates UTF-8 (Unicode 15, table 3-7): a character split across
-// reads waits in a 3-byte field until it is whole, and every byte that is not
+// reads waits in a 3-byte field until it is whole, across escape sequences and
+// strings too, as in tmux, which only a printed character or an executed C0
+// control makes give it up (input.c:1132, :1207); and every byte that is not
 // part of a well-formed character is written as the text `\xNN`, so binary
 // output is accounted for byte by byte and the text is always valid UTF-8.
 // C1 controls written as UTF-8 (U+0080–U+009F) are dropped: tmux drops them
@@ -510,9 +512,14 @@ export class EscapeCleaner {
             o = this.continueCharacter(out, o, b, i);
             continue;
           }
-          // A broken character; `b` starts afresh. Its bytes are escaped as read up to `b` (see Perform.consumed).
-          this.at = i - 1;
-          o = this.escapePending(out, o);
+          // tmux keeps a character begun across DEL, which it ignores in ground (input.c:480), and across an escape
+          // sequence or a string (ESC resets nothing): it gives the character up only at a printed character
+          // (input_print, :1132), an executed C0 control (input_c0_dispatch, :1207) or a byte that cannot go on
+          // with it (input_top_bit_set, :2443). Bytes of a string never reach it (input_input).
+          if (b !== ESC && b !== DEL) {
+            this.at = i;
+            o = this.breakCharacter(out, o);
+          }
         }
         if (b < 0x80) {
           if (b >= 0x20 && b !== DEL) {
@@ -629,7 +636,10 @@ export class EscapeCleaner {
     // on any change of state, input.c:2277).
     if (b === ESC || b === CAN || b === SUB) {
       if (state === State.OscString) this.endOsc(o);
-      if (b !== ESC) this.last = -1; // input_c0_dispatch (input.c:1254)
+      if (b !== ESC) {
+        this.last = -1; // input_c0_dispatch (input.c:1254)
+        if (this.need > 0) o = this.breakCharacter(out, o);
+      }
       state = b === ESC ? State.Escape : State.Ground;
       return this.done(state, o);
     }
@@ -903,9 +913,15 @@ export class EscapeCleaner {
     this.complex = false;
   }
 
-  /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. Each forgets REP's character (input.c:1254). */
+  /**
+   * A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. Each forgets REP's character
+   * (input.c:1254) and gives up a character begun (:1207), in a CSI or an ESC sequence as in ground.
+   */
   private control(out: Buffer, o: number, b: number): number {
-    if (b !== DEL) this.last = -1;
+    if (b !== DEL) {
+      this.last = -1;
+      if (this.need > 0) o = this.breakCharacter(out, o);
+    }
     if (b === TAB) {
       out[o++] = b;
       this.complex = true;
@@ -967,6 +983,18 @@ export class EscapeCleaner {
     this.complex = true;
     // 2 and 3 bytes make one UTF-16 unit, 4 bytes a surrogate pair.
     this.extraBytes += length === 4 ? 2 : length - 1;
+    return o;
+  }
+
+  /**
+   * The character begun is given up at the byte being read (`this.at`), as tmux gives it up there: its bytes are
+   * escaped as read up to the byte before (see Perform.consumed).
+   */
+  private breakCharacter(out: Buffer, o: number): number {
+    const at = this.at;
+    this.at = at - 1;
+    o = this.escapePending(out, o);
+    this.at = at;
     return o;
   }
 

@@ -181,6 +181,35 @@ describe('strings end where tmux ends them (nothing the screen shows is taken fo
   });
 });
 
+describe('a UTF-8 character begun is kept as tmux keeps it (input.c:1132, :1207, :2425): across sequences and strings, given up at a printed character or an executed control', () => {
+  /** Reports for bytes written as latin1 (\xNN is the byte NN). */
+  const bytes = (text: string): string[] => reports(Buffer.from(text, 'latin1'));
+  it('completed after a CSI, an ESC sequence, an OSC, a DCS or an APC string, and DEL: where it completes, as the screen shows it', () => {
+    assert.deepEqual(bytes(`ab\xc2${ESC}[m\xa9cd`), ['p:ab©cd']);
+    assert.deepEqual(bytes(`ab\xe2\x80${ESC}]0;t\x07\x94cd`), ['p:ab—cd']);
+    assert.deepEqual(bytes(`ab\xf0\x9f${ESC}[5G\x98\x80cd`), ['p:ab', 'csi:G,5,-1', 'p:😀cd']);
+    assert.deepEqual(bytes(`ab\xe4${ESC}7\xb8${ESC}(0\xad`), ['p:ab', 'esc:7', 'p:中']);
+    assert.deepEqual(bytes(`ab\xc2${ESC}Pq\x18\xa9${ESC}\\\xa9${ESC}_x${ESC}\\`), ['p:ab©']);
+    assert.deepEqual(bytes('ab\xc2\x7f\xa9cd'), ['p:ab©cd']);
+  });
+  it('a C1 control so completed is dropped as tmux drops it: the text around it reads as shown', () => {
+    assert.deepEqual(bytes(`rm\xc2${ESC}[m\x80 -rf`), ['p:rm -rf']);
+  });
+  it('given up (its bytes escaped, as no text) at a printed character, or a control executed in a sequence or ending one (CAN, SUB)', () => {
+    assert.deepEqual(bytes('ab\xc2Xcd'), ['p:ab\\xc2Xcd']);
+    assert.deepEqual(bytes(`ab\xc2${ESC}[\nm\xa9`), ['p:ab\\xc2', 'x:0a', 'p:\\xa9']);
+    assert.deepEqual(bytes(`ab\xc2${ESC}[1\x18\xa9`), ['p:ab\\xc2\\xa9']);
+    assert.deepEqual(bytes(`ab\xc2${ESC}]0;\x1a\xa9`), ['p:ab\\xc2\\xa9']);
+  });
+  it('bytes of a string are no part of it: a continuation byte inside an OSC does not complete it', () => {
+    assert.deepEqual(bytes(`ab\xc2${ESC}]0;\xa9\x07cd`), ['p:ab\\xc2cd']);
+  });
+  it('the same across any split into reads', () => {
+    const input = Buffer.from(`a\xe2\x80${ESC}[1;2m${ESC}]0;t\x07\x94b`, 'latin1');
+    for (let cut = 0; cut <= input.length; cut++) assert.deepEqual(reports(split(input, [cut])), ['p:a—b'], `cut at ${cut}`);
+  });
+});
+
 describe('semantic prompts (OSC 133 and 633) are reported with their body', () => {
   it('ended by BEL, by ST, and in order with the text', () => {
     assert.deepEqual(reports(`$ ${ESC}]133;A\x07ls\r\n${ESC}]133;C;cmdline_url=ls%20-l${ESC}\\out\n${ESC}]633;E;ls -l;abc\x07${ESC}]133;D;0\x07`), [
