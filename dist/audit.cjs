@@ -15011,6 +15011,8 @@ var Hybrid = class {
    * that line is it drawn again (Ctrl-L), and at the end of the stream.
    */
   erased;
+  /** `erased` is the rest of a line whose rows above had left the screen as pieces: it is written as a piece too. */
+  erasedContinued = !1;
   // ---- the alternate screen's block
   inBlock = !1;
   /** The program left; the block ends at the next output, unless it enters again first. */
@@ -15293,13 +15295,13 @@ var Hybrid = class {
     let grid = this.grid, claimUp = this.claimed.size !== 0 && final === 65 /* CursorUp */ && first <= 1;
     if (this.claimed.size !== 0 && !claimUp && (final === 75 /* EraseInLine */ && first <= 0 ? this.claimed.erase(grid.rowId(grid.cursorY), grid.cursorX) : this.claimed.clear()), ENGAGING_CSI[final] === 1 ? (this.plainRun = 0, this.dirty = !0) : !this.dirty && grid.rowId(grid.cursorY) !== this.pendingId && (this.dirty = !0), this.quietMark !== 0 && OVERWRITING_CSI[final] === 1 && this.beforeOverwrite(grid.cursorY, grid.cursorY), final === 74 /* EraseInDisplay */) {
       this.clearing = !0, this.clearingAll = first === 2 || first <= 0 && grid.cursorX === 0 && grid.cursorY === 0;
-      let erased = this.clearingAll || first === 1 && this.cursorOnPending() ? this.pendingBeforeClear() : void 0;
+      let erased = this.clearingAll || first === 1 && this.cursorOnPending() ? this.pendingBeforeClear() : void 0, continued = this.pendingContinued;
       try {
         grid.csi(final, first, second);
       } finally {
         this.clearing = !1, this.clearingAll = !1;
       }
-      this.keepErased(erased), this.afterClear();
+      this.keepErased(erased, continued), this.afterClear();
       return;
     }
     grid.csi(final, first, second), claimUp && this.claimed.movedUp(grid.rowId(grid.cursorY)), this.clampedMove && (this.clampedMove = !1, this.settleCursorLine());
@@ -15314,14 +15316,14 @@ var Hybrid = class {
     if (this.plainRun = 0, this.dirty = !0, this.claimed.size !== 0 && final !== 77 /* ReverseIndex */ && this.claimed.clear(), final === 68 /* Index */ || final === 69 /* NextLine */) return this.lineFeed(() => grid.esc(final));
     if (final === 99 /* Reset */) {
       this.origin = !1, this.insert = !1, this.autowrap = !0, this.lines.mode(4 /* Insert */, !1), this.lines.mode(65543 /* Autowrap */, !0);
-      let erased = this.pendingBeforeClear();
+      let erased = this.pendingBeforeClear(), continued = this.pendingContinued;
       this.clearing = this.clearingAll = !0;
       try {
         grid.esc(final);
       } finally {
         this.clearing = this.clearingAll = !1;
       }
-      this.keepErased(erased), this.afterClear();
+      this.keepErased(erased, continued), this.afterClear();
       return;
     }
     grid.esc(final), this.claimed.size !== 0 && final === 77 /* ReverseIndex */ && this.claimed.movedUp(grid.rowId(grid.cursorY)), final === 184 /* Alignment */ && !grid.alternate && (this.pendingId = grid.rowId(grid.cursorY));
@@ -15668,21 +15670,29 @@ var Hybrid = class {
     let [first, last] = this.bounds(this.grid.cursorY);
     return this.isPending(first, last);
   }
-  /** The line in progress, unless logged or blank, before a clear of the whole screen takes it. */
+  /**
+   * The line in progress, unless logged or blank, before a clear of the whole screen takes it; `pendingContinued`
+   * set if its rows above left the screen as pieces (scrolled: its first row here is a piece's).
+   */
   pendingBeforeClear() {
     let grid = this.grid;
-    if (!grid.alternate)
+    if (this.pendingContinued = !1, !grid.alternate)
       for (let y = 0; y < grid.rows; y++) {
         if (grid.rowId(y) !== this.pendingId) continue;
         let [first, last] = this.bounds(y);
         if (this.logged.has(grid.rowId(first))) return;
         let text2 = this.lineText(first, last);
-        return /^ *$/.test(text2) ? void 0 : text2;
+        return /^ *$/.test(text2) ? void 0 : (this.pendingContinued = this.pieces.has(grid.rowId(first)), text2);
       }
   }
-  /** A clear took the line in progress: kept aside (see `erased`); a second clear before any line keeps the first one's unless this is it drawn again. */
-  keepErased(text2) {
-    text2 !== void 0 && (this.erased !== void 0 && !text2.startsWith(trimBlanks2(this.erased)) && this.writeErased(), this.erased = text2);
+  /** What the last pendingBeforeClear found: the line's rows above were logged as pieces. */
+  pendingContinued = !1;
+  /**
+   * A clear took the line in progress (`continued`: the rest of a line logged in pieces): kept aside (see `erased`);
+   * a second clear before any line keeps the first one's unless this is it drawn again.
+   */
+  keepErased(text2, continued = !1) {
+    text2 !== void 0 && (this.erased !== void 0 && !text2.startsWith(trimBlanks2(this.erased)) && this.writeErased(), this.erased = text2, this.erasedContinued = continued);
   }
   /** A line is written: the erased text before it, unless the line is it drawn again. */
   beforeLine(text2) {
@@ -15690,7 +15700,7 @@ var Hybrid = class {
   }
   writeErased() {
     let erased = this.erased;
-    this.erased = void 0, this.erasedLine(erased);
+    this.erased = void 0, this.erasedLine(erased, this.erasedContinued);
   }
   /**
    * Text a clear took away before its line was finished, logged (either
@@ -15705,13 +15715,13 @@ var Hybrid = class {
    * `repeated` event after it. An auditor reads the text and the count; no
    * other text can hide in it, since any other line ends the run first.
    */
-  erasedLine(text2) {
+  erasedLine(text2, continued = !1) {
     let shown = trimSpaces(text2);
-    if (shown !== "" && shown === this.repeatOf) {
+    if (shown !== "" && shown === this.repeatOf && !continued) {
       this.repeats++;
       return;
     }
-    this.closeRepeats(), this.emit(text2, !1), this.repeatOf = shown;
+    this.closeRepeats(), this.emit(text2, continued), this.repeatOf = continued ? void 0 : shown;
   }
   /** A run of repeated clears ends (`goesOn`: is counted so far): its count is logged after the line it repeats. */
   closeRepeats(goesOn = !1) {

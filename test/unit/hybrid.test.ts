@@ -191,6 +191,21 @@ describe('what the screen model logs on the normal screen', () => {
     assert.deepEqual(logOf(`a${ESC}[J\r\n${long}${ESC}[2J\r\nnext\r\n`, { columns: 40, rows: 10 }), ['| a', `| ${long}`, '| ', '| next']);
   });
 
+  it('a clear of the screen takes the rest of a line longer than the screen as a piece of it: its rows above left as pieces', () => {
+    // 481 characters on 40 columns and 10 rows: the top rows scroll off as pieces; ED 2 takes the rest. tmux 3.3a's
+    // capture-pane -J shows the line whole, so the log's pieces must join into it, none taken for a line of its own.
+    const long = `c${'P'.repeat(480)}`;
+    const log = logOf(`a${ESC}[J\r\n${long}${ESC}[2JEND\r\n`, { columns: 40, rows: 10 });
+    assert.equal(log[0], '| a');
+    assert.equal(log[1]!.startsWith('| c'), true);
+    const pieces = log.slice(2, -1);
+    assert.ok(pieces.length >= 2, JSON.stringify(log));
+    assert.deepEqual(pieces.filter((line) => !line.startsWith('+ ')), [], 'every row after the first is a piece');
+    assert.equal(log[1]!.slice(2) + pieces.map((line) => line.slice(2)).join(''), long);
+    // END stands where ED 2 left the cursor (the last column of the line's last row), a line of its own.
+    assert.match(log.at(-1)!, /^\| +END$/);
+  });
+
   it('bytes the screen does not show are kept in the log while the screen model has the stream, as on the fast path', () => {
     const raw = (text: string): string[] => run([Buffer.from(text, 'latin1')], { columns: 20, rows: 10 }).log;
     assert.deepEqual(raw(`${ESC}[3;1Hab\xffcd\r\n\xfex\r\n`), ['| ab\\xffcd', '| \\xfex']);
