@@ -5881,6 +5881,8 @@ var EscapeCleaner = class {
   need = 0;
   lower = 128;
   upper = 191;
+  /** A byte of the character begun was out of its range: tmux drops it whole once it has its size. */
+  malformed = !1;
   /** Printable text of the chunk being cleaned, as UTF-8. */
   out = Buffer.allocUnsafe(64 * 1024);
   /** `out` read and written four bytes at a time. */
@@ -5921,7 +5923,7 @@ var EscapeCleaner = class {
       let b = chunk[i];
       if (state === 0 /* Ground */) {
         if (this.need > 0) {
-          if (b >= this.lower && b <= this.upper) {
+          if (b >= 128) {
             o = this.continueCharacter(out, o, b, i);
             continue;
           }
@@ -6134,11 +6136,16 @@ var EscapeCleaner = class {
     else return escapeByte(out, this.unshown(o, 4), b);
     return this.pending[0] = b, this.pendingLength = 1, this.need = need, this.lower = lower, this.upper = upper, o;
   }
-  /** The next byte (`b`, at `i` in the chunk) of a character begun. */
+  /** The next byte (`b` >= 0x80, at `i` in the chunk) of a character begun. */
   continueCharacter(out, o, b, i) {
-    if (this.pending[this.pendingLength++] = b, this.lower = 128, this.upper = 191, --this.need > 0) return o;
+    if ((b < this.lower || b > this.upper) && (this.malformed = !0), this.pending[this.pendingLength++] = b, this.lower = 128, this.upper = 191, --this.need > 0) return o;
     let length = this.pendingLength;
-    if (this.pendingLength = 0, length === 2 && this.pending[0] === 194 && b <= 159) return o;
+    if (this.pendingLength = 0, this.malformed) {
+      this.malformed = !1, this.at = i;
+      for (let k = 0; k < length - 1; k++) o = escapeByte(out, this.unshown(o, 4), this.pending[k]);
+      return escapeByte(out, this.unshown(o, 4), b);
+    }
+    if (length === 2 && this.pending[0] === 194 && b <= 159) return o;
     if (length === 3 && isLineBreakOrBidi(this.pending[0], this.pending[1], b)) {
       this.at = i;
       let codePoint = (this.pending[0] & 15) << 12 | (this.pending[1] & 63) << 6 | b & 63;
@@ -6157,7 +6164,7 @@ var EscapeCleaner = class {
   }
   escapePending(out, o) {
     for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, this.unshown(o, 4), this.pending[k]);
-    return this.pendingLength = 0, this.need = 0, this.lower = 128, this.upper = 191, o;
+    return this.pendingLength = 0, this.need = 0, this.malformed = !1, this.lower = 128, this.upper = 191, o;
   }
   /**
    * A parameter ends: tmux applies DECSET/DECRST to every parameter in turn,

@@ -18,7 +18,9 @@
 // It also validates UTF-8 (Unicode 15, table 3-7): a character split across
 // reads waits in a 3-byte field until it is whole, across escape sequences and
 // strings too, as in tmux, which only a printed character or an executed C0
-// control makes give it up (input.c:1132, :1207); and every byte that is not
+// control makes give it up (input.c:1132, :1207); as in tmux, once begun it
+// takes every byte with the top bit set until it has its size, and only then is
+// found malformed, all its bytes (utf8.c:277); and every byte that is not
 // part of a well-formed character is written as the text `\xNN`, so binary
 // output is accounted for byte by byte and the text is always valid UTF-8.
 // C1 controls written as UTF-8 (U+0080–U+009F) are dropped: tmux drops them
@@ -430,6 +432,8 @@ export class EscapeCleaner {
   private need = 0;
   private lower = 0x80;
   private upper = 0xbf;
+  /** A byte of the character begun was out of its range: tmux drops it whole once it has its size. */
+  private malformed = false;
   /** Printable text of the chunk being cleaned, as UTF-8. */
   private out: Buffer = Buffer.allocUnsafe(64 * 1024);
   /** `out` read and written four bytes at a time. */
@@ -508,14 +512,16 @@ export class EscapeCleaner {
       const b = chunk[i]!;
       if (state === State.Ground) {
         if (this.need > 0) {
-          if (b >= this.lower && b <= this.upper) {
+          // Any byte with the top bit set goes into a character begun, one that cannot go on with it too: tmux
+          // takes bytes until the character has its size and only then finds it malformed (utf8_append, utf8.c:277).
+          if (b >= 0x80) {
             o = this.continueCharacter(out, o, b, i);
             continue;
           }
           // tmux keeps a character begun across DEL, which it ignores in ground (input.c:480), and across an escape
           // sequence or a string (ESC resets nothing): it gives the character up only at a printed character
-          // (input_print, :1132), an executed C0 control (input_c0_dispatch, :1207) or a byte that cannot go on
-          // with it (input_top_bit_set, :2443). Bytes of a string never reach it (input_input).
+          // (input_print, :1132) or an executed C0 control (input_c0_dispatch, :1207). Bytes of a string never
+          // reach it (input_input).
           if (b !== ESC && b !== DEL) {
             this.at = i;
             o = this.breakCharacter(out, o);
@@ -959,14 +965,24 @@ export class EscapeCleaner {
     return o;
   }
 
-  /** The next byte (`b`, at `i` in the chunk) of a character begun. */
+  /** The next byte (`b` >= 0x80, at `i` in the chunk) of a character begun. */
   private continueCharacter(out: Buffer, o: number, b: number, i: number): number {
+    if (b < this.lower || b > this.upper) this.malformed = true;
     this.pending[this.pendingLength++] = b;
     this.lower = 0x80;
     this.upper = 0xbf;
     if (--this.need > 0) return o;
     const length = this.pendingLength;
     this.pendingLength = 0;
+    // tmux drops a malformed character whole once it has its size: a byte that is no continuation byte
+    // (utf8_append, utf8.c:277-285), or an overlong form, a surrogate or a code point past U+10FFFF, which
+    // mbtowc refuses (utf8_width, :221). The screen shows none of its bytes, which may have looked like a character.
+    if (this.malformed) {
+      this.malformed = false;
+      this.at = i;
+      for (let k = 0; k < length - 1; k++) o = escapeByte(out, this.unshown(o, 4), this.pending[k]!);
+      return escapeByte(out, this.unshown(o, 4), b);
+    }
     // A C1 control: tmux finds no width for it and drops it (utf8.c:236-240, input.c:2442), no cell and no effect
     // (its first byte already made REP forget, :2430). The log holds what the screen showed: nothing. A marker would
     // split the text around it, `rm<U+0080> -rf` shown as `rm -rf` missed by a search for it, and would read the
@@ -1002,6 +1018,7 @@ export class EscapeCleaner {
     for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, this.unshown(o, 4), this.pending[k]!);
     this.pendingLength = 0;
     this.need = 0;
+    this.malformed = false;
     this.lower = 0x80;
     this.upper = 0xbf;
     return o;

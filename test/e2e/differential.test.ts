@@ -63,8 +63,15 @@ const TOKENS = [
   'SAVE', 'RESTORE', 'CUT-CHARACTER',
 ];
 
-/** A UTF-8 character cut by one of these: tmux keeps it across a sequence, a string or DEL and gives it up at a printed character or a control (input.c:1132, :1207). */
-const CUT_CHARACTERS = ['©', '—', '😀', '中', '\u0080'];
+/**
+ * A UTF-8 character cut by one of these: tmux keeps it across a sequence, a string or DEL and gives it up at a printed
+ * character or a control (input.c:1132, :1207). Malformed ones too: a character begun takes any byte with the top bit
+ * set until it has its size, then is dropped whole (utf8.c:277), a lead byte in it and its surrogate or overlong forms.
+ */
+const CUT_CHARACTERS = [
+  ...['©', '—', '😀', '中', '\u0080'].map((character) => Buffer.from(character, 'utf8')),
+  ...['\xc3\xe4\xb8\xad', '\xe4\xc3\xa9', '\xf0\x9f\x98\xe4\xb8\xad', '\xe0\x80\xe4\xb8\xad', '\xed\xa0\x80\xc3\xa9'].map((bytes) => Buffer.from(bytes, 'latin1')),
+];
 const INTERRUPTIONS = [`${E}[m`, `${E}[1;2m`, `${E}]0;t\x07`, `${E}P1q\x18${E}\\`, `${E}_x${E}\\`, `${E}7`, `${E}[C`, '\x7f', 'x', '\b', `${E}[\x08m`];
 
 /** The cases: each its prefix `C<k> `, tokens, and a REP then `|`; as bytes, cut (CUT) at random points, in UTF-8 characters too. */
@@ -91,7 +98,7 @@ function generate(): { cases: string[]; bytes: Buffer } {
         saved = true;
       } else if (token === 'RESTORE') token = saved ? pick(RESTORES) : 'q';
       if (token === 'CUT-CHARACTER') {
-        const character = Buffer.from(pick(CUT_CHARACTERS), 'utf8');
+        const character = pick(CUT_CHARACTERS);
         const at = 1 + next(character.length - 1);
         for (const byte of character.subarray(0, at)) text += `\\x${byte.toString(16)}`;
         pieces.push(character.subarray(0, at));

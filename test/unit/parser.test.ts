@@ -201,6 +201,25 @@ describe('a UTF-8 character begun is kept as tmux keeps it (input.c:1132, :1207,
     assert.deepEqual(bytes(`ab\xc2${ESC}[1\x18\xa9`), ['p:ab\\xc2\\xa9']);
     assert.deepEqual(bytes(`ab\xc2${ESC}]0;\x1a\xa9`), ['p:ab\\xc2\\xa9']);
   });
+  it('one begun takes every byte with the top bit set until it has its size, and a malformed one is dropped whole (utf8.c:277), in any split into reads', () => {
+    const cases: [string, string[]][] = [
+      // tmux shows nothing of these bytes: the log holds no character the screen never showed.
+      ['C0 ab' + '\xc3\xe4\xb8\xad'.repeat(4) + 'cd', ['p:C0 ab' + '\\xc3\\xe4\\xb8\\xad'.repeat(4) + 'cd']],
+      ['ab\xe4\xc3\xa9cd', ['p:ab\\xe4\\xc3\\xa9cd']],
+      // A lead byte in the place of the last continuation byte ends the character, the next one is not begun by it.
+      ['ab\xf0\x9f\x98\xe4\xb8\xadcd', ['p:ab\\xf0\\x9f\\x98\\xe4\\xb8\\xadcd']],
+      // Out of range for its lead (overlong, surrogate): taken whole, then dropped.
+      ['a\xe0\x80\xe4\xb8\xadb', ['p:a\\xe0\\x80\\xe4\\xb8\\xadb']],
+      ['a\xed\xa0\x80\xe4\xb8\xadb', ['p:a\\xed\\xa0\\x80中b']],
+      // Across a sequence, as a well-formed one is kept across it.
+      [`a\xc3${ESC}[m\xe4\xb8\xadb`, ['p:a\\xc3\\xe4\\xb8\\xadb']],
+    ];
+    for (const [text, whole] of cases) {
+      const input = Buffer.from(text, 'latin1');
+      assert.deepEqual(reports(input), whole, JSON.stringify(text));
+      for (let cut = 0; cut <= input.length; cut++) assert.deepEqual(reports(split(input, [cut])), whole, `${JSON.stringify(text)} cut at ${cut}`);
+    }
+  });
   it('bytes of a string are no part of it: a continuation byte inside an OSC does not complete it', () => {
     assert.deepEqual(bytes(`ab\xc2${ESC}]0;\xa9\x07cd`), ['p:ab\\xc2cd']);
   });
