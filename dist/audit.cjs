@@ -5796,8 +5796,9 @@ for (let [finals, intermediate] of [["78=>DEHM\\c", 0], ["0B", 40], ["0B", 41], 
 for (let [finals, intermediate] of [["@ABCDEFGHJKLMPSTXZ`bcdfghlmnrstu", 0], ["hl", 63], ["cmnq", 62], ["q", 32]])
   for (let final of finals) KNOWN_CSI[final.charCodeAt(0)] |= intermediateBit(intermediate);
 for (let final = 64; final <= 126; final++) IGNORED_CSI[final] === 1 && (KNOWN_CSI[final] & 1) !== 0 && (IGNORED_CSI[final] = IGNORED_KNOWN);
-var SECOND_PARAM_CSI = new Uint8Array(128);
-for (let final of "HfrJ") SECOND_PARAM_CSI[final.charCodeAt(0)] = 1;
+var PARAMS_READ = new Uint8Array(128).fill(1);
+for (let final of "su") PARAMS_READ[final.charCodeAt(0)] = 0;
+for (let final of "Hfr") PARAMS_READ[final.charCodeAt(0)] = 2;
 function csiForgets(chunk, from, to, final) {
   let k = from, intermediate = 0;
   k < to && chunk[k] >= 60 && (intermediate = chunk[k++]);
@@ -5880,6 +5881,8 @@ var EscapeCleaner = class {
   need = 0;
   lower = 128;
   upper = 191;
+  /** A byte of the character begun was out of its range: tmux drops it whole once it has its size. */
+  malformed = !1;
   /** Printable text of the chunk being cleaned, as UTF-8. */
   out = Buffer.allocUnsafe(64 * 1024);
   /** `out` read and written four bytes at a time. */
@@ -5920,11 +5923,11 @@ var EscapeCleaner = class {
       let b = chunk[i];
       if (state === 0 /* Ground */) {
         if (this.need > 0) {
-          if (b >= this.lower && b <= this.upper) {
+          if (b >= 128) {
             o = this.continueCharacter(out, o, b, i);
             continue;
           }
-          this.at = i - 1, o = this.escapePending(out, o);
+          b !== ESC && b !== DEL && (this.at = i, o = this.breakCharacter(out, o));
         }
         if (b < 128)
           if (b >= 32 && b !== DEL) {
@@ -5975,7 +5978,7 @@ var EscapeCleaner = class {
     if (state === 14 /* DcsEscape */)
       return state = b === 92 ? 0 /* Ground */ : 13 /* DcsBody */, this.done(state, o);
     if (b === ESC || b === CAN || b === SUB)
-      return state === 7 /* OscString */ && this.endOsc(o), b !== ESC && (this.last = -1), state = b === ESC ? 1 /* Escape */ : 0 /* Ground */, this.done(state, o);
+      return state === 7 /* OscString */ && this.endOsc(o), b !== ESC && (this.last = -1, this.need > 0 && (o = this.breakCharacter(out, o))), state = b === ESC ? 1 /* Escape */ : 0 /* Ground */, this.done(state, o);
     switch (state) {
       case 1 /* Escape */:
         b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.overflow = !1, this.subFirst = !1, this.subSecond = !1, this.screenModes.length > 0 && (this.screenModes.length = 0), this.modeCount = 0, this.marker = 0, this.intermediates = !1, this.csiIntermediate = 0) : b === 93 ? (this.last = -1, state = 7 /* OscString */, this.stringSince = this.now, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 ? (this.last = -1, state = 9 /* DcsEntry */, this.stringSince = this.now) : b === 88 || b === 94 || b === 95 || b === 107 ? (this.last = -1, state = 8 /* IgnoredString */, this.stringSince = this.now) : b >= 32 && b <= 47 ? (state = 2 /* EscapeIntermediate */, this.escIntermediate = b) : b < 127 && (REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), (KNOWN_ESC[b] & 1) !== 0 && (this.last = -1), state = 0 /* Ground */);
@@ -6111,9 +6114,12 @@ var EscapeCleaner = class {
     let k = this.ops++;
     this.opAt[k] = o, this.opCode[k] = code, this.opParam[k] = param3, this.opParam2[k] = param22, this.opPlain[k] = this.complex ? 0 : 1, this.opByte[k] = this.base + this.at + 1, this.complex = !1;
   }
-  /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. Each forgets REP's character (input.c:1254). */
+  /**
+   * A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. Each forgets REP's character
+   * (input.c:1254) and gives up a character begun (:1207), in a CSI or an ESC sequence as in ground.
+   */
   control(out, o, b) {
-    return b !== DEL && (this.last = -1), b === TAB ? (out[o++] = b, this.complex = !0) : b === LF || b === CR || b === BS ? this.op(o, b, -1, -1) : (b === VT || b === FF) && this.op(o, LF, -1, -1), o;
+    return b !== DEL && (this.last = -1, this.need > 0 && (o = this.breakCharacter(out, o))), b === TAB ? (out[o++] = b, this.complex = !0) : b === LF || b === CR || b === BS ? this.op(o, b, -1, -1) : (b === VT || b === FF) && this.op(o, LF, -1, -1), o;
   }
   /**
    * A byte >= 0x80 outside a character. UTF-8 lead bytes start one (0x80–0x9F
@@ -6130,12 +6136,16 @@ var EscapeCleaner = class {
     else return escapeByte(out, this.unshown(o, 4), b);
     return this.pending[0] = b, this.pendingLength = 1, this.need = need, this.lower = lower, this.upper = upper, o;
   }
-  /** The next byte (`b`, at `i` in the chunk) of a character begun. */
+  /** The next byte (`b` >= 0x80, at `i` in the chunk) of a character begun. */
   continueCharacter(out, o, b, i) {
-    if (this.pending[this.pendingLength++] = b, this.lower = 128, this.upper = 191, --this.need > 0) return o;
+    if ((b < this.lower || b > this.upper) && (this.malformed = !0), this.pending[this.pendingLength++] = b, this.lower = 128, this.upper = 191, --this.need > 0) return o;
     let length = this.pendingLength;
-    if (this.pendingLength = 0, length === 2 && this.pending[0] === 194 && b <= 159)
-      return this.at = i, escapeCodePoint(out, this.unshown(o, 6), b);
+    if (this.pendingLength = 0, this.malformed) {
+      this.malformed = !1, this.at = i;
+      for (let k = 0; k < length - 1; k++) o = escapeByte(out, this.unshown(o, 4), this.pending[k]);
+      return escapeByte(out, this.unshown(o, 4), b);
+    }
+    if (length === 2 && this.pending[0] === 194 && b <= 159) return o;
     if (length === 3 && isLineBreakOrBidi(this.pending[0], this.pending[1], b)) {
       this.at = i;
       let codePoint = (this.pending[0] & 15) << 12 | (this.pending[1] & 63) << 6 | b & 63;
@@ -6144,9 +6154,17 @@ var EscapeCleaner = class {
     for (let k = 0; k < length - 1; k++) out[o++] = this.pending[k];
     return out[o++] = b, this.complex = !0, this.extraBytes += length === 4 ? 2 : length - 1, o;
   }
+  /**
+   * The character begun is given up at the byte being read (`this.at`), as tmux gives it up there: its bytes are
+   * escaped as read up to the byte before (see Perform.consumed).
+   */
+  breakCharacter(out, o) {
+    let at = this.at;
+    return this.at = at - 1, o = this.escapePending(out, o), this.at = at, o;
+  }
   escapePending(out, o) {
     for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, this.unshown(o, 4), this.pending[k]);
-    return this.pendingLength = 0, this.need = 0, this.lower = 128, this.upper = 191, o;
+    return this.pendingLength = 0, this.need = 0, this.malformed = !1, this.lower = 128, this.upper = 191, o;
   }
   /**
    * A parameter ends: tmux applies DECSET/DECRST to every parameter in turn,
@@ -6174,7 +6192,9 @@ var EscapeCleaner = class {
     if ((final === 104 || final === 108) && this.modeCount > 0)
       for (let i = 0; i < this.modeCount; i++) this.op(o, OP_MODE, this.modes[i], final === 104 ? 1 : 0);
     if (this.marker === 0) {
-      if (REPORTED_CSI[final] !== 1 || this.subFirst || this.subSecond && SECOND_PARAM_CSI[final] === 1) return;
+      if (REPORTED_CSI[final] !== 1) return;
+      let read2 = final === 74 /* EraseInDisplay */ && this.param === 3 ? 2 : PARAMS_READ[final];
+      if (this.subFirst && read2 >= 1 || this.subSecond && read2 >= 2) return;
       this.op(o, OP_CSI + final, this.param, final === 98 ? this.last : this.param2);
     } else if (this.marker === 63 && (final === 104 || final === 108))
       for (let mode of this.screenModes) this.op(o, final === 104 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, mode, -1);
@@ -15001,6 +15021,8 @@ var Hybrid = class {
    * that line is it drawn again (Ctrl-L), and at the end of the stream.
    */
   erased;
+  /** `erased` is the rest of a line whose rows above had left the screen as pieces: it is written as a piece too. */
+  erasedContinued = !1;
   // ---- the alternate screen's block
   inBlock = !1;
   /** The program left; the block ends at the next output, unless it enters again first. */
@@ -15283,13 +15305,13 @@ var Hybrid = class {
     let grid = this.grid, claimUp = this.claimed.size !== 0 && final === 65 /* CursorUp */ && first <= 1;
     if (this.claimed.size !== 0 && !claimUp && (final === 75 /* EraseInLine */ && first <= 0 ? this.claimed.erase(grid.rowId(grid.cursorY), grid.cursorX) : this.claimed.clear()), ENGAGING_CSI[final] === 1 ? (this.plainRun = 0, this.dirty = !0) : !this.dirty && grid.rowId(grid.cursorY) !== this.pendingId && (this.dirty = !0), this.quietMark !== 0 && OVERWRITING_CSI[final] === 1 && this.beforeOverwrite(grid.cursorY, grid.cursorY), final === 74 /* EraseInDisplay */) {
       this.clearing = !0, this.clearingAll = first === 2 || first <= 0 && grid.cursorX === 0 && grid.cursorY === 0;
-      let erased = this.clearingAll || first === 1 && this.cursorOnPending() ? this.pendingBeforeClear() : void 0;
+      let erased = this.clearingAll || first === 1 && this.cursorOnPending() ? this.pendingBeforeClear() : void 0, continued = this.pendingContinued;
       try {
         grid.csi(final, first, second);
       } finally {
         this.clearing = !1, this.clearingAll = !1;
       }
-      this.keepErased(erased), this.afterClear();
+      this.keepErased(erased, continued), this.afterClear();
       return;
     }
     grid.csi(final, first, second), claimUp && this.claimed.movedUp(grid.rowId(grid.cursorY)), this.clampedMove && (this.clampedMove = !1, this.settleCursorLine());
@@ -15304,14 +15326,14 @@ var Hybrid = class {
     if (this.plainRun = 0, this.dirty = !0, this.claimed.size !== 0 && final !== 77 /* ReverseIndex */ && this.claimed.clear(), final === 68 /* Index */ || final === 69 /* NextLine */) return this.lineFeed(() => grid.esc(final));
     if (final === 99 /* Reset */) {
       this.origin = !1, this.insert = !1, this.autowrap = !0, this.lines.mode(4 /* Insert */, !1), this.lines.mode(65543 /* Autowrap */, !0);
-      let erased = this.pendingBeforeClear();
+      let erased = this.pendingBeforeClear(), continued = this.pendingContinued;
       this.clearing = this.clearingAll = !0;
       try {
         grid.esc(final);
       } finally {
         this.clearing = this.clearingAll = !1;
       }
-      this.keepErased(erased), this.afterClear();
+      this.keepErased(erased, continued), this.afterClear();
       return;
     }
     grid.esc(final), this.claimed.size !== 0 && final === 77 /* ReverseIndex */ && this.claimed.movedUp(grid.rowId(grid.cursorY)), final === 184 /* Alignment */ && !grid.alternate && (this.pendingId = grid.rowId(grid.cursorY));
@@ -15385,7 +15407,8 @@ var Hybrid = class {
     if (this.isPending(y, last)) {
       if (this.logged.has(grid.rowId(y)))
         return this.settleGroup(y, last, "leaving"), this.forget(y, y);
-      if (this.clearing) return this.forget(y, y);
+      if (this.clearing)
+        return y < last && grid.rowId(y) === this.pendingId && (this.pendingId = grid.rowId(y + 1)), this.forget(y, y);
       if (!this.logged.has(grid.rowId(y)))
         if (grid.wraps(y)) {
           this.lineOut(grid.rowText(y, !1), grid.rowId(y));
@@ -15657,21 +15680,29 @@ var Hybrid = class {
     let [first, last] = this.bounds(this.grid.cursorY);
     return this.isPending(first, last);
   }
-  /** The line in progress, unless logged or blank, before a clear of the whole screen takes it. */
+  /**
+   * The line in progress, unless logged or blank, before a clear of the whole screen takes it; `pendingContinued`
+   * set if its rows above left the screen as pieces (scrolled: its first row here is a piece's).
+   */
   pendingBeforeClear() {
     let grid = this.grid;
-    if (!grid.alternate)
+    if (this.pendingContinued = !1, !grid.alternate)
       for (let y = 0; y < grid.rows; y++) {
         if (grid.rowId(y) !== this.pendingId) continue;
         let [first, last] = this.bounds(y);
         if (this.logged.has(grid.rowId(first))) return;
         let text2 = this.lineText(first, last);
-        return /^ *$/.test(text2) ? void 0 : text2;
+        return /^ *$/.test(text2) ? void 0 : (this.pendingContinued = this.pieces.has(grid.rowId(first)), text2);
       }
   }
-  /** A clear took the line in progress: kept aside (see `erased`); a second clear before any line keeps the first one's unless this is it drawn again. */
-  keepErased(text2) {
-    text2 !== void 0 && (this.erased !== void 0 && !text2.startsWith(trimBlanks2(this.erased)) && this.writeErased(), this.erased = text2);
+  /** What the last pendingBeforeClear found: the line's rows above were logged as pieces. */
+  pendingContinued = !1;
+  /**
+   * A clear took the line in progress (`continued`: the rest of a line logged in pieces): kept aside (see `erased`);
+   * a second clear before any line keeps the first one's unless this is it drawn again.
+   */
+  keepErased(text2, continued = !1) {
+    text2 !== void 0 && (this.erased !== void 0 && !text2.startsWith(trimBlanks2(this.erased)) && this.writeErased(), this.erased = text2, this.erasedContinued = continued);
   }
   /** A line is written: the erased text before it, unless the line is it drawn again. */
   beforeLine(text2) {
@@ -15679,7 +15710,7 @@ var Hybrid = class {
   }
   writeErased() {
     let erased = this.erased;
-    this.erased = void 0, this.erasedLine(erased);
+    this.erased = void 0, this.erasedLine(erased, this.erasedContinued);
   }
   /**
    * Text a clear took away before its line was finished, logged (either
@@ -15694,13 +15725,13 @@ var Hybrid = class {
    * `repeated` event after it. An auditor reads the text and the count; no
    * other text can hide in it, since any other line ends the run first.
    */
-  erasedLine(text2) {
+  erasedLine(text2, continued = !1) {
     let shown = trimSpaces(text2);
-    if (shown !== "" && shown === this.repeatOf) {
+    if (shown !== "" && shown === this.repeatOf && !continued) {
       this.repeats++;
       return;
     }
-    this.closeRepeats(), this.emit(text2, !1), this.repeatOf = shown;
+    this.closeRepeats(), this.emit(text2, continued), this.repeatOf = continued ? void 0 : shown;
   }
   /** A run of repeated clears ends (`goesOn`: is counted so far): its count is logged after the line it repeats. */
   closeRepeats(goesOn = !1) {
