@@ -1,0 +1,186 @@
+// Lines a full disk tore, read past only where their own reader said so. Several readers append to one session
+// log, each with O_APPEND and no writer between them. When the disk fills inside a reader's write, the file ends
+// with the start of one of its lines; that reader keeps the line and, once there is room, writes the rest after
+// its own start, or, when another reader appended first (or rotated the log), the line again whole
+// (sinks/file/writer.ts `torn`). Its start is then left in the file: glued to the head of the other reader's next
+// line (`<start><whole line>\n`), or ending the rotated file with no newline. Read as lines, the first is neither
+// of the two lines (`inserted`/`edited`, and the other line `deleted`), the second a file cut (`truncated`).
+//
+// Only the writer knows a start was torn: a guess from the bytes lets through text a pane printed that looks like
+// a split line (review of torn13). So the reader says it, in its own recording's chain: a `torn` event (`bytes=`,
+// the start's length, and `sha256=`, its digest), numbered and sealed like any event, and under the key bound by
+// the next seal's `e=`. It is written after the line written again whole. Verify reads past a start only where:
+// - the line is in a broken stretch of the log (or is a file's last line with no newline), and its first `bytes`
+//   bytes have the attested digest;
+// - the first line at the event's place after it (the line written again whole) starts with those bytes, and
+//   comes before the event;
+// - the rest of the line (for a glued start) starts a line, and reads as one of another place;
+// - no other spot settled by that event is nearer before it: each event settles at most one.
+// The start is then left out of every chain; the rest of the line is checked as the line it is. The event itself
+// is one of its recording's lines: copied, moved or made up, its chain says so. Nothing is searched for: a log
+// with no break, or no `torn` event, is not read again, and the digests taken are bounded (MAX_HASHED_BYTES).
+
+import { createHash } from 'node:crypto';
+
+/** A `torn` event as verify read it: where it is (its index among all the log's lines), its place, what it says. */
+export interface TornAttestation {
+  file: string;
+  line: number;
+  /** 0-based index among every line of the log's files, in order. */
+  index: number;
+  place: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** A line's start a full disk tore, settled by a `torn` event of its reader. */
+export interface TornSpot {
+  file: string;
+  /** 1-based line of `file` that begins with the start. */
+  line: number;
+  bytes: number;
+  /** The start's length in characters as read (a character the cut went through reads as one U+FFFD). */
+  chars: number;
+  /** The start ends its file (another reader rotated the log before the line was written again). */
+  atEnd: boolean;
+  /** The line written again whole, and the event that says so. */
+  whole: { file: string; line: number };
+  attested: { file: string; line: number };
+}
+
+/** Bytes hashed looking for attested starts in one log, past which none more is looked for: more breaks, never fewer. */
+export const MAX_HASHED_BYTES = 256 * 1024 * 1024;
+
+/** Events held against a candidate line in one log, past which none more is: more breaks, never fewer. */
+const MAX_COMPARES = 20_000_000;
+
+/** A spot whose first bytes have an event's digest, waiting for the next line at that event's place. */
+interface Match {
+  spot: { file: string; line: number; index: number; atEnd: boolean; chars: number };
+  attestation: TornAttestation;
+  prefix: Buffer;
+  /** The line written again whole, once it is read. */
+  whole?: { file: string; line: number; index: number };
+}
+
+/**
+ * Settles torn starts in a log's lines, fed in order (oldest file first) as bytes: `attestations`, the `torn` events
+ * read (in order); `candidate`, whether a line is in a broken stretch; `placeOf`, a line's place as its file's reader
+ * reads it (undefined: no log line; `stamped`: nor one whose stamp is no time, where its format says one: the tail
+ * of a line cut a byte into its stamp may read as a line otherwise).
+ */
+export class TornSettler {
+  private file = '';
+  private line = 0;
+  private index = -1;
+  /** The next event not yet read. */
+  private next = 0;
+  private hashed = 0;
+  private compares = 0;
+  private readonly waiting = new Map<string, Match[]>();
+  /** Matches whose line written again whole was read, by event index: one is chosen when the event is read. */
+  private readonly ready = new Map<number, Match[]>();
+  private readonly settled = new Set<number>();
+  private readonly spots: TornSpot[] = [];
+
+  constructor(
+    private readonly attestations: readonly TornAttestation[],
+    private readonly candidate: (file: string, line: number) => boolean,
+    private readonly placeOf: (line: string, stamped?: boolean) => string | undefined,
+  ) {}
+
+  /** A file of the log begins. */
+  nextFile(file: string): void {
+    this.file = file;
+    this.line = 0;
+  }
+
+  /** The line [from, to) of `bytes` (with its `\n`; a file's last line without), `cut` past the longest line. */
+  take(bytes: Buffer, from: number, to: number, cut: boolean): void {
+    this.index++;
+    this.line++;
+    const ended = to > from && bytes[to - 1] === 0x0a && !cut;
+    // First the line written again whole of the starts before it, then perhaps a start itself (a line begins with
+    // its own start: its tail may read as a line too).
+    if (ended && this.waiting.size > 0) this.wholeLine(bytes, from, to - 1);
+    if (!cut && this.candidate(this.file, this.line)) this.matchSpot(bytes, from, ended ? to - 1 : to, !ended);
+    while (this.next < this.attestations.length && this.attestations[this.next]!.index === this.index) this.settle(this.next++);
+  }
+
+  /** The starts settled, in the order of their events. */
+  finish(): TornSpot[] {
+    return this.spots;
+  }
+
+  /** Whether the line's body [from, to) begins with a start a later event attests (`atEnd`: it ends its file); notes each match. */
+  private matchSpot(bytes: Buffer, from: number, to: number, atEnd: boolean): boolean {
+    let found = false;
+    const digests = new Map<number, string>();
+    for (let i = this.next; i < this.attestations.length; i++) {
+      if (++this.compares > MAX_COMPARES) return found;
+      const attestation = this.attestations[i]!;
+      const k = attestation.bytes;
+      // Glued: a start and, after it, at least a line's first byte; at a file's end: the start alone.
+      if (atEnd ? k !== to - from : k >= to - from || bytes[from + k]! >= 0x80) continue;
+      let digest = digests.get(k);
+      if (digest === undefined) {
+        if (this.hashed + k > MAX_HASHED_BYTES) return found;
+        this.hashed += k;
+        digest = createHash('sha256').update(bytes.subarray(from, from + k)).digest('hex');
+        digests.set(k, digest);
+      }
+      if (digest !== attestation.sha256) continue;
+      // What is left is a line of its own, read as the chains will read it, printed at another place: another reader
+      // appended it (a line of the torn line's own place there is that line: its tail read as a line, where the
+      // start is short).
+      if (!atEnd) {
+        const place = this.placeOf(bytes.toString('utf8', from + k, to), true);
+        if (place === undefined || place === attestation.place) continue;
+      }
+      const prefix = Buffer.from(bytes.subarray(from, from + k));
+      const match: Match = { spot: { file: this.file, line: this.line, index: this.index, atEnd, chars: prefix.toString('utf8').length }, attestation, prefix };
+      const list = this.waiting.get(attestation.place);
+      if (list) list.push(match);
+      else this.waiting.set(attestation.place, [match]);
+      found = true;
+    }
+    return found;
+  }
+
+  /** A whole line (its body [from, to)): the line written again whole of the matches waiting at its place, if it starts with their start. */
+  private wholeLine(bytes: Buffer, from: number, to: number): void {
+    const place = this.placeOf(bytes.toString('utf8', from, to));
+    if (place === undefined) return;
+    const list = this.waiting.get(place);
+    if (list === undefined) return;
+    this.waiting.delete(place);
+    for (const match of list) {
+      const k = match.prefix.length;
+      if (to - from < k || !bytes.subarray(from, from + k).equals(match.prefix)) continue;
+      match.whole = { file: this.file, line: this.line, index: this.index };
+      const ready = this.ready.get(match.attestation.index);
+      if (ready) ready.push(match);
+      else this.ready.set(match.attestation.index, [match]);
+    }
+  }
+
+  /** The event `i` is read: it settles the nearest spot before it whose line written again whole came before it, if any is left. */
+  private settle(i: number): void {
+    const attestation = this.attestations[i]!;
+    const ready = this.ready.get(attestation.index) ?? [];
+    this.ready.delete(attestation.index);
+    // Matches still waiting for their line cannot have it before the event any more.
+    const list = this.waiting.get(attestation.place);
+    if (list) {
+      const left = list.filter((match) => match.attestation !== attestation);
+      if (left.length > 0) this.waiting.set(attestation.place, left);
+      else this.waiting.delete(attestation.place);
+    }
+    let best: Match | undefined;
+    for (const match of ready) if (match.whole!.index < attestation.index && !this.settled.has(match.spot.index) && (best === undefined || match.spot.index > best.spot.index)) best = match;
+    if (best === undefined) return;
+    this.settled.add(best.spot.index);
+    const { spot, whole } = best;
+    this.spots.push({ file: spot.file, line: spot.line, bytes: best.prefix.length, chars: spot.chars, atEnd: spot.atEnd, whole: { file: whole!.file, line: whole!.line }, attested: { file: attestation.file, line: attestation.line } });
+  }
+}
