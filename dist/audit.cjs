@@ -18164,6 +18164,9 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
           return { at, text: this.format.format({ rec: last.rec, user: last.user, place: last.place, time, kind: "event", text: HEAD_EVENT, fields: headFields(headKey, last.rec, sealLogName(file), at, prev, content) }) };
         }
       } : {},
+      // Not once the recording's last seal is written: a `torn` event after it would be a break of its own (the piece
+      // is then read as before: README, Limits).
+      ...options.onTorn ? { onTorn: (start2) => this.ended ? void 0 : options.onTorn(start2) } : {},
       onMoved: (written) => {
         for (; this.sealsHanded.length > 0 && this.sealsHanded[0].end <= written; ) this.keptLink = this.sealsHanded.shift().link;
         options.onMoved?.(written);
