@@ -20956,16 +20956,16 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
   finish() {
     return this.spots;
   }
-  /** Whether the line's body [from, to) begins with a start a later event attests (`atEnd`: it ends its file); notes each match. */
+  /** Notes each later event that attests a start the line's body [from, to) begins with (`atEnd`: the start ends its file). */
   matchSpot(bytes, from, to, atEnd) {
-    let found = !1, digests = /* @__PURE__ */ new Map();
+    let digests = /* @__PURE__ */ new Map();
     for (let i = this.next; i < this.attestations.length; i++) {
-      if (++this.compares > MAX_COMPARES) return found;
+      if (++this.compares > MAX_COMPARES) return;
       let attestation = this.attestations[i], k = attestation.bytes;
       if (atEnd ? k !== to - from : k >= to - from || bytes[from + k] >= 128) continue;
       let digest = digests.get(k);
       if (digest === void 0) {
-        if (this.hashed + k > MAX_HASHED_BYTES) return found;
+        if (this.hashed + k > MAX_HASHED_BYTES) return;
         this.hashed += k, digest = (0, import_node_crypto16.createHash)("sha256").update(bytes.subarray(from, from + k)).digest("hex"), digests.set(k, digest);
       }
       if (digest !== attestation.sha256) continue;
@@ -20974,9 +20974,8 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
         if (place === void 0 || place === attestation.place) continue;
       }
       let prefix = Buffer.from(bytes.subarray(from, from + k)), match2 = { spot: { file: this.file, line: this.line, index: this.index, atEnd, chars: prefix.toString("utf8").length }, attestation, prefix }, list = this.waiting.get(attestation.place);
-      list ? list.push(match2) : this.waiting.set(attestation.place, [match2]), found = !0;
+      list ? list.push(match2) : this.waiting.set(attestation.place, [match2]);
     }
-    return found;
   }
   /** A whole line (its body [from, to)): the line written again whole of the matches waiting at its place, if it starts with their start. */
   wholeLine(bytes, from, to) {

@@ -112,19 +112,18 @@ export class TornSettler {
     return this.spots;
   }
 
-  /** Whether the line's body [from, to) begins with a start a later event attests (`atEnd`: it ends its file); notes each match. */
-  private matchSpot(bytes: Buffer, from: number, to: number, atEnd: boolean): boolean {
-    let found = false;
+  /** Notes each later event that attests a start the line's body [from, to) begins with (`atEnd`: the start ends its file). */
+  private matchSpot(bytes: Buffer, from: number, to: number, atEnd: boolean): void {
     const digests = new Map<number, string>();
     for (let i = this.next; i < this.attestations.length; i++) {
-      if (++this.compares > MAX_COMPARES) return found;
+      if (++this.compares > MAX_COMPARES) return;
       const attestation = this.attestations[i]!;
       const k = attestation.bytes;
       // Glued: a start and, after it, at least a line's first byte; at a file's end: the start alone.
       if (atEnd ? k !== to - from : k >= to - from || bytes[from + k]! >= 0x80) continue;
       let digest = digests.get(k);
       if (digest === undefined) {
-        if (this.hashed + k > MAX_HASHED_BYTES) return found;
+        if (this.hashed + k > MAX_HASHED_BYTES) return;
         this.hashed += k;
         digest = createHash('sha256').update(bytes.subarray(from, from + k)).digest('hex');
         digests.set(k, digest);
@@ -142,9 +141,7 @@ export class TornSettler {
       const list = this.waiting.get(attestation.place);
       if (list) list.push(match);
       else this.waiting.set(attestation.place, [match]);
-      found = true;
     }
-    return found;
   }
 
   /** A whole line (its body [from, to)): the line written again whole of the matches waiting at its place, if it starts with their start. */

@@ -18,7 +18,7 @@ import { FileSink } from '../../src/sinks/file/sink.ts';
 import { wrapWrites } from '../support/fs-writes.ts';
 import { logFilesInOrder } from '../support/log.ts';
 import { flushed } from '../support/sink-flushed.ts';
-import { scratchLogs } from '../support/util.ts';
+import { scratchLogs, waitFor } from '../support/util.ts';
 import { quietWriterOptions } from '../support/writer-options.ts';
 
 const tempLog = scratchLogs('torn-attested');
@@ -70,13 +70,6 @@ function diskOfA(t: TestContext): { state: Disk; failed: number } {
   return d;
 }
 
-async function waitUntil(what: string, done: () => boolean): Promise<void> {
-  for (const deadline = performance.now() + 15_000; !done(); ) {
-    assert.ok(performance.now() < deadline, what);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
 /**
  * Two panes' sinks on one log; A's write torn by its full disk; B appends meanwhile (`rotate`: B's size limit is
  * passed, so its next write rotates the log first, the start ending the rotated file); then room again.
@@ -97,13 +90,13 @@ async function tornLog(t: TestContext, format: LogFormatName, key: Buffer | unde
   d.state = 'cut next';
   for (let i = 60; i < 120; i++) a.write(record(A, i, clock()));
   a.flush();
-  await waitUntil('the torn write, and a retry', () => d.failed >= 2);
+  await waitFor('the torn write, and a retry', () => d.failed >= 2);
   await new Promise((resolve) => setTimeout(resolve, 120));
   for (let i = 5; i < 15; i++) b.write(record(B, i, clock()));
   await flushed(b);
   if (rotate) assert.ok(logFilesInOrder(file).length > 1, 'B rotated the log');
   d.state = 'ok';
-  await waitUntil('A wrote its torn line again', () => logFilesInOrder(file).some((f) => fs.readFileSync(f, 'utf8').includes('alpha 00119')));
+  await waitFor('A wrote its torn line again', () => logFilesInOrder(file).some((f) => fs.readFileSync(f, 'utf8').includes('alpha 00119')));
   for (let i = 120; i < 130; i++) a.write(record(A, i, clock()));
   a.write(event(A, 'stop', clock(), { reason: 'toggle' }));
   await a.close();
