@@ -20921,11 +20921,16 @@ function orderOf(items, move) {
 }
 
 // src/chain/torn-attested.ts
-var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024 * 1024, MAX_COMPARES = 2e7, TornSettler = class {
+var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024 * 1024, MAX_COMPARES = 2e7, MAX_MATCHES = 1e5, TornSettler = class {
   constructor(attestations, candidate, placeOf2) {
     this.attestations = attestations;
     this.candidate = candidate;
     this.placeOf = placeOf2;
+    let byKey = /* @__PURE__ */ new Map();
+    for (let attestation of attestations) {
+      let key2 = `${attestation.bytes} ${attestation.sha256} ${attestation.place}`, kind = byKey.get(key2);
+      kind === void 0 && (kind = { place: attestation.place, bytes: attestation.bytes, sha256: attestation.sha256, last: attestation.index, waiting: [], ready: [] }, byKey.set(key2, kind), this.kinds.push(kind)), kind.last = attestation.index, this.kindOf.push(kind);
+    }
   }
   attestations;
   candidate;
@@ -20937,9 +20942,12 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
   next = 0;
   hashed = 0;
   compares = 0;
+  matches = 0;
+  kinds = [];
+  /** The kind of each event, by its position in `attestations`. */
+  kindOf = [];
+  /** Kinds with spots waiting, by place. */
   waiting = /* @__PURE__ */ new Map();
-  /** Matches whose line written again whole was read, by event index: one is chosen when the event is read. */
-  ready = /* @__PURE__ */ new Map();
   settled = /* @__PURE__ */ new Set();
   spots = [];
   /** A file of the log begins. */
@@ -20949,65 +20957,75 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
   /** The line [from, to) of `bytes` (with its `\n`; a file's last line without), `cut` past the longest line. */
   take(bytes, from, to, cut2) {
     this.index++, this.line++;
-    let ended = to > from && bytes[to - 1] === 10 && !cut2;
-    for (ended && this.waiting.size > 0 && this.wholeLine(bytes, from, to - 1), !cut2 && this.candidate(this.file, this.line) && this.matchSpot(bytes, from, ended ? to - 1 : to, !ended); this.next < this.attestations.length && this.attestations[this.next].index === this.index; ) this.settle(this.next++);
+    let ended = to > from && bytes[to - 1] === 10 && !cut2, starts = !cut2 && this.candidate(this.file, this.line) ? this.startsIn(bytes, from, ended ? to - 1 : to, !ended) : [];
+    if (starts.length === 0 && ended && this.waiting.size > 0 && this.wholeLine(bytes, from, to - 1), starts.length > 0) {
+      let spot = { file: this.file, line: this.line, index: this.index, atEnd: !ended, chars: 0 };
+      for (let kind of starts) {
+        if (this.matches >= MAX_MATCHES) break;
+        this.matches++, spot.chars = kind.prefix.toString("utf8").length, kind.waiting.push({ ...spot });
+        let at = this.waiting.get(kind.place);
+        at ? at.add(kind) : this.waiting.set(kind.place, /* @__PURE__ */ new Set([kind]));
+      }
+    }
+    for (; this.next < this.attestations.length && this.attestations[this.next].index === this.index; ) this.settle(this.next++);
   }
   /** The starts settled, in the order of their events. */
   finish() {
     return this.spots;
   }
-  /** Notes each later event that attests a start the line's body [from, to) begins with (`atEnd`: the start ends its file). */
-  matchSpot(bytes, from, to, atEnd) {
-    let digests = /* @__PURE__ */ new Map();
-    for (let i = this.next; i < this.attestations.length; i++) {
-      if (++this.compares > MAX_COMPARES) return;
-      let attestation = this.attestations[i], k = attestation.bytes;
+  /** The kinds with an event still to be read whose start the line's body [from, to) begins with (`atEnd`: the start ends its file). */
+  startsIn(bytes, from, to, atEnd) {
+    let found = [], digests = /* @__PURE__ */ new Map(), places = /* @__PURE__ */ new Map();
+    for (let kind of this.kinds) {
+      if (kind.last < this.index) continue;
+      if (++this.compares > MAX_COMPARES) return found;
+      let k = kind.bytes;
       if (atEnd ? k !== to - from : k >= to - from || bytes[from + k] >= 128) continue;
       let digest = digests.get(k);
       if (digest === void 0) {
-        if (this.hashed + k > MAX_HASHED_BYTES) return;
+        if (this.hashed + k > MAX_HASHED_BYTES) return found;
         this.hashed += k, digest = (0, import_node_crypto16.createHash)("sha256").update(bytes.subarray(from, from + k)).digest("hex"), digests.set(k, digest);
       }
-      if (digest !== attestation.sha256) continue;
-      if (!atEnd) {
-        let place = this.placeOf(bytes.toString("utf8", from + k, to), !0);
-        if (place === void 0 || place === attestation.place) continue;
+      if (digest === kind.sha256) {
+        if (!atEnd) {
+          places.has(k) || places.set(k, this.placeOf(bytes.toString("utf8", from + k, to), !0));
+          let place = places.get(k);
+          if (place === void 0 || place === kind.place) continue;
+        }
+        kind.prefix ??= Buffer.from(bytes.subarray(from, from + k)), found.push(kind);
       }
-      let prefix = Buffer.from(bytes.subarray(from, from + k)), match2 = { spot: { file: this.file, line: this.line, index: this.index, atEnd, chars: prefix.toString("utf8").length }, attestation, prefix }, list = this.waiting.get(attestation.place);
-      list ? list.push(match2) : this.waiting.set(attestation.place, [match2]);
     }
+    return found;
   }
-  /** A whole line (its body [from, to)): the line written again whole of the matches waiting at its place, if it starts with their start. */
+  /** A whole line (its body [from, to)): the line written again whole of the spots waiting at its place, if it starts with their start. */
   wholeLine(bytes, from, to) {
     let place = this.placeOf(bytes.toString("utf8", from, to));
     if (place === void 0) return;
-    let list = this.waiting.get(place);
-    if (list !== void 0) {
-      this.waiting.delete(place);
-      for (let match2 of list) {
-        let k = match2.prefix.length;
-        if (to - from < k || !bytes.subarray(from, from + k).equals(match2.prefix)) continue;
-        match2.whole = { file: this.file, line: this.line, index: this.index };
-        let ready = this.ready.get(match2.attestation.index);
-        ready ? ready.push(match2) : this.ready.set(match2.attestation.index, [match2]);
-      }
+    let kinds = this.waiting.get(place);
+    if (kinds === void 0) return;
+    this.waiting.delete(place);
+    let whole = { file: this.file, line: this.line, index: this.index };
+    for (let kind of kinds) {
+      let k = kind.bytes;
+      if (to - from >= k && bytes.subarray(from, from + k).equals(kind.prefix)) for (let spot of kind.waiting) kind.ready.push({ spot, whole });
+      kind.waiting = [];
     }
   }
   /** The event `i` is read: it settles the nearest spot before it whose line written again whole came before it, if any is left. */
   settle(i) {
-    let attestation = this.attestations[i], ready = this.ready.get(attestation.index) ?? [];
-    this.ready.delete(attestation.index);
-    let list = this.waiting.get(attestation.place);
-    if (list) {
-      let left = list.filter((match2) => match2.attestation !== attestation);
-      left.length > 0 ? this.waiting.set(attestation.place, left) : this.waiting.delete(attestation.place);
+    let attestation = this.attestations[i], kind = this.kindOf[i], ready = kind.ready;
+    for (let at = ready.length - 1; at >= 0; at--) {
+      let { spot, whole } = ready[at];
+      if (!(whole.index >= attestation.index)) {
+        if (this.settled.has(spot.index)) {
+          ready.splice(at, 1);
+          continue;
+        }
+        ready.splice(at, 1), this.settled.add(spot.index), this.spots.push({ file: spot.file, line: spot.line, bytes: kind.bytes, chars: spot.chars, atEnd: spot.atEnd, whole: { file: whole.file, line: whole.line }, attested: { file: attestation.file, line: attestation.line } });
+        break;
+      }
     }
-    let best;
-    for (let match2 of ready) match2.whole.index < attestation.index && !this.settled.has(match2.spot.index) && (best === void 0 || match2.spot.index > best.spot.index) && (best = match2);
-    if (best === void 0) return;
-    this.settled.add(best.spot.index);
-    let { spot, whole } = best;
-    this.spots.push({ file: spot.file, line: spot.line, bytes: best.prefix.length, chars: spot.chars, atEnd: spot.atEnd, whole: { file: whole.file, line: whole.line }, attested: { file: attestation.file, line: attestation.line } });
+    kind.last === attestation.index && (kind.ready = [], kind.waiting = [], this.waiting.get(kind.place)?.delete(kind), this.waiting.get(kind.place)?.size === 0 && this.waiting.delete(kind.place));
   }
 };
 

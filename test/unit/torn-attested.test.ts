@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import fc from 'fast-check';
+import { TornSettler, type TornAttestation } from '../../src/chain/torn-attested.ts';
 import { verifyFiles, type LogReport } from '../../src/commands/verify.ts';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { recordFormat, type LogFormatName } from '../../src/format/formats.ts';
@@ -139,6 +140,103 @@ describe('a torn start, attested by its reader, before another pane\'s line', ()
     assert.equal(report.torn?.length, 1);
     assert.equal(report.torn![0]!.atEnd, true);
     assert.equal(report.torn![0]!.file, rotated);
+  });
+});
+
+/**
+ * Pane A's disk for a line torn twice: `cut 1` writes A's next write of more than a line up to `k1` bytes into a
+ * line, then fails; `cut 2` writes A's next write (the line again whole) up to its `k2`th byte, then fails; `ok`: room.
+ */
+function diskTornTwice(t: TestContext, k1: number, k2: number): { state: 'ok' | 'cut 1' | 'cut 2' | 'full'; failed: number } {
+  const d = { state: 'ok' as 'ok' | 'cut 1' | 'cut 2' | 'full', failed: 0 };
+  wrapWrites(t, (write, fd, buffer, offset, length, position, callback) => {
+    const mine = buffer.subarray(offset, offset + length).indexOf('bob') < 0;
+    if (mine && d.state === 'full') {
+      d.failed++;
+      return process.nextTick(callback, Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }), 0);
+    }
+    if (mine && d.state === 'cut 1' && length > 400) {
+      d.state = 'full';
+      return write(fd, buffer, offset, buffer.indexOf(0x0a, offset + Math.floor(length / 2)) + 1 - offset + k1, position, callback);
+    }
+    if (mine && d.state === 'cut 2') {
+      d.state = 'full';
+      return write(fd, buffer, offset, k2, position, callback);
+    }
+    write(fd, buffer, offset, length, position, callback);
+  });
+  return d;
+}
+
+describe('a line torn twice: its line written again whole torn too, B appending after each start (review of torn13w)', () => {
+  // A second start shorter than the first still holds the stamp and the place: it is no line written again whole.
+  for (const [k1, k2, key] of [[60, 50, KEY], [60, 50, undefined], [70, 47, KEY], [60, 20, KEY], [20, 60, KEY], [60, 60, KEY]] as const) {
+    it(`first start ${k1} bytes, second ${k2} (${key ? 'keyed' : 'plain'}): both read past, no break`, async (t) => {
+      const file = tempLog();
+      const d = diskTornTwice(t, k1, k2);
+      let now = T0;
+      const clock = () => ++now;
+      const b = sinkFor(file, B, 'text', key, clock);
+      const a = sinkFor(file, A, 'text', key, clock);
+      b.write(event(B, 'start', clock(), { by: 'bob' }));
+      for (let i = 0; i < 5; i++) b.write(record(B, i, clock()));
+      await flushed(b);
+      a.write(event(A, 'start', clock(), { by: 'ann' }));
+      for (let i = 0; i < 20; i++) a.write(record(A, i, clock()));
+      await flushed(a);
+      d.state = 'cut 1';
+      for (let i = 20; i < 60; i++) a.write(record(A, i, clock()));
+      a.flush();
+      await waitFor('the first torn write, and a retry', () => d.failed >= 2);
+      for (let i = 5; i < 8; i++) b.write(record(B, i, clock()));
+      await flushed(b);
+      const failed = d.failed;
+      d.state = 'cut 2';
+      await waitFor('the second torn write, and a retry', () => d.state === 'full' && d.failed >= failed + 2);
+      for (let i = 8; i < 11; i++) b.write(record(B, i, clock()));
+      await flushed(b);
+      d.state = 'ok';
+      await waitFor('A wrote its lines', () => fs.readFileSync(file, 'utf8').includes('alpha 00059'));
+      a.write(event(A, 'stop', clock(), { reason: 'toggle' }));
+      await a.close();
+      b.write(event(B, 'stop', clock(), { reason: 'toggle' }));
+      await b.close();
+      const lines = fs.readFileSync(file, 'utf8').split('\n');
+      // B's stamp (29 bytes) not at the line's head.
+      const glued = lines.map((line, i) => (line.indexOf(' bob main:0.1 ') > 29 ? i + 1 : -1)).filter((i) => i > 0);
+      assert.equal(glued.length, 2, 'two of A\'s starts, each glued to a line of B');
+      const report = verify(file, key);
+      assert.deepEqual(report.breaks, []);
+      assert.deepEqual(report.torn?.map((spot) => spot.line).sort((x, y) => x - y), glued);
+    });
+  }
+});
+
+describe('planted copies of a start and of its event (review of torn13w: verify ran 269 s and 2.9 GB on 918 KB)', () => {
+  it('are read once a line: the lines\' places are read a bounded number of times', () => {
+    const stamp = (i: number) => `2026-11-25T12:00:${String(i % 60).padStart(2, '0')}.000+00:00`;
+    const aLine = `${stamp(1)} ann main:0.0 | alpha 00001 ${'x'.repeat(60)}`;
+    const bLine = `${stamp(2)} bob main:0.1 | beta 00001 ${'x'.repeat(60)}`;
+    const start = aLine.slice(0, 45);
+    const sha256 = createHash('sha256').update(start).digest('hex');
+    const spots = 400;
+    const events = 400;
+    const lines = [...Array.from({ length: spots }, () => `${start}${bLine}`), aLine, ...Array.from({ length: events }, () => `${stamp(3)} ann main:0.0 * torn rec=AAAAAAAAAA bytes=45 sha256=${sha256}`)];
+    const attestations: TornAttestation[] = lines.slice(spots + 1).map((_, i) => ({ file: 'main.log', line: spots + 2 + i, index: spots + 1 + i, place: 'main:0.0', bytes: 45, sha256 }));
+    let reads = 0;
+    const settler = new TornSettler(attestations, () => true, (text) => {
+      reads++;
+      return /^\S+ \w+ (\S+) [|*] /.exec(text)?.[1];
+    });
+    settler.nextFile('main.log');
+    for (const line of lines) {
+      const bytes = Buffer.from(`${line}\n`);
+      settler.take(bytes, 0, bytes.length, false);
+    }
+    // Each of the 400 events settles one of the 400 starts: the line written again whole is read after every one.
+    assert.equal(settler.finish().length, Math.min(spots, events));
+    // A line's place is read at most twice (as a line, and its rest after a start), whatever the copies: 160,000 before.
+    assert.ok(reads <= 2 * lines.length, `${reads} reads of a place for ${lines.length} lines`);
   });
 });
 
