@@ -13481,7 +13481,7 @@ function saveHistory(tmux, invocation) {
 var import_node_fs24 = __nodeBuiltin(require("node:fs")), import_node_os7 = __nodeBuiltin(require("node:os"));
 
 // src/commands/pipe.ts
-var import_node_fs23 = __nodeBuiltin(require("node:fs"));
+var import_node_crypto15 = require("node:crypto"), import_node_fs23 = __nodeBuiltin(require("node:fs"));
 
 // src/capture/actor-gate.ts
 var ActorGate = class {
@@ -17729,12 +17729,12 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       if (mine.dev === this.heldDev && mine.ino === this.heldIno && mine.size < Math.max(this.largest, this.size) && this.options.onLost) {
         let cut2 = { held: Math.max(this.largest, this.size), left: mine.size };
         this.largest = mine.size, this.unverifiedBack(), this.noteLost("cut", cut2, this.endsMidLine(mine));
-      } else this.torn.length > 0 && mine.size > this.size && this.endsWithTorn(mine) === !1 && (this.unshiftLineStart(this.torn), this.writtenTotal -= this.torn.length, this.torn = Buffer.alloc(0));
+      } else this.torn.length > 0 && mine.size > this.size && this.endsWithTorn(mine) === !1 && this.rewriteTornWhole();
     else {
       let away = whyAway(this.file, mine, this.dirStat, this.options.ledgerKey);
       if (away === void 0 || !this.reopenUnderLock()) return;
       let lost = away === "rotated" ? void 0 : away;
-      lost ? this.unverifiedBack() : this.torn.length > 0 && (this.unshiftLineStart(this.torn), this.writtenTotal -= this.torn.length, this.torn = Buffer.alloc(0)), this.unverifiedLength = 0, this.unverifiedLooked = 0, this.keptAll = !0, this.noteOpened(), mine = import_node_fs18.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
+      lost ? this.unverifiedBack() : this.torn.length > 0 && this.rewriteTornWhole(), this.unverifiedLength = 0, this.unverifiedLooked = 0, this.keptAll = !0, this.noteOpened(), mine = import_node_fs18.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
     }
     this.saw(mine), this.size = mine.size, this.keepTorn(), this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
     let size2 = mine.size;
@@ -17799,6 +17799,21 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   unverifiedBack() {
     let back = this.keptAll && this.unverifiedLength > 0 ? Buffer.from(this.unverified.subarray(0, this.unverifiedLength)) : this.torn;
     this.torn.length > 0 ? this.unshiftLineStart(back) : back.length > 0 && this.queue.unshift(back), this.torn = Buffer.alloc(0), this.unverifiedLength = 0, this.unverifiedLooked = 0, this.keptAll = !0;
+  }
+  /**
+   * The torn line's start stays in the file, followed by something else (another writer's line, or the end of a file
+   * another writer rotated): the line is written again whole, and its start is told (onTorn) for its recording's chain
+   * to say so (a `torn` event: chain/torn-attested.ts); verify reads past only a start told so. Told once this look is
+   * over (a microtask): what onTorn writes comes back here as a write, which must not start one inside prepare.
+   */
+  rewriteTornWhole() {
+    let start2 = this.torn;
+    this.unshiftLineStart(start2), this.writtenTotal -= start2.length, this.torn = Buffer.alloc(0);
+    let onTorn = this.options.onTorn;
+    if (onTorn) {
+      let told = Buffer.from(start2);
+      queueMicrotask(() => onTorn(told));
+    }
   }
   /**
    * Puts `start` (ending with a torn line's written start) back at the head of the queue, in one piece with the
@@ -18218,6 +18233,9 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
           return { at, text: this.format.format({ rec: last.rec, user: last.user, place: last.place, time, kind: "event", text: HEAD_EVENT, fields: headFields(headKey, last.rec, sealLogName(file), at, prev, content) }) };
         }
       } : {},
+      // Not once the recording's last seal is written: a `torn` event after it would be a break of its own (the piece
+      // is then read as before: README, Limits).
+      ...options.onTorn ? { onTorn: (start2) => this.ended ? void 0 : options.onTorn(start2) } : {},
       onMoved: (written) => {
         for (; this.sealsHanded.length > 0 && this.sealsHanded[0].end <= written; ) this.keptLink = this.sealsHanded.shift().link;
         options.onMoved?.(written);
@@ -18881,6 +18899,11 @@ function runPipe(recording, runFile) {
           }
         tell(what === "cut" ? `the log ${recording.file} was cut while ${recording.paneId} was logged (${cut2?.held ?? "?"} bytes, now ${cut2?.left ?? "?"}); what it held is gone, logging goes on in it` : `the log ${what === "moved" ? "file was moved away" : `${what} was removed`} while ${recording.paneId} was logged; earlier lines are gone, logging goes on in a new ${recording.file}`, !0);
       },
+      // A full disk tore one of this pane's lines and another pane's reader appended after its start (or rotated the
+      // log): the line goes out again whole, its start stays. Said in this recording's chain, numbered and sealed like
+      // any event (under the key, bound by the next seal's e=): the only fact verify reads past such a start on
+      // (chain/torn-attested.ts). Its digest, not its bytes: the start is the head of a line that is in the log whole.
+      onTorn: (start2) => recorder.event("torn", { bytes: start2.length, sha256: (0, import_node_crypto15.createHash)("sha256").update(start2).digest("hex") }),
       // `pipe --file` may write into any directory the user names (/tmp, a shared project directory): used as it is.
       directory: runFile ? "private" : "as-is",
       onOpened: runFile ? (identity2) => {
@@ -20743,7 +20766,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_crypto15 = require("node:crypto"), import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_path31 = __nodeBuiltin(require("node:path"));
+var import_node_crypto17 = require("node:crypto"), import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_path31 = __nodeBuiltin(require("node:path"));
 
 // src/chain/key-match.ts
 var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under this key: the key is the log's; if the log is otherwise whole, its files were renamed from another log's name (e= binds it)", KeyMatch = class {
@@ -20965,6 +20988,115 @@ function orderOf(items, move) {
   let { line: line3, to } = move;
   return to < line3 ? [...items.slice(0, to), items[line3], ...items.slice(to, line3), ...items.slice(line3 + 1)] : [...items.slice(0, line3), ...items.slice(line3 + 1, to + 1), items[line3], ...items.slice(to + 1)];
 }
+
+// src/chain/torn-attested.ts
+var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024 * 1024, MAX_COMPARES = 2e7, MAX_MATCHES = 1e5, TornSettler = class {
+  constructor(attestations, candidate, placeOf2) {
+    this.attestations = attestations;
+    this.candidate = candidate;
+    this.placeOf = placeOf2;
+    let byKey = /* @__PURE__ */ new Map();
+    for (let attestation of attestations) {
+      let key2 = `${attestation.bytes} ${attestation.sha256} ${attestation.place}`, kind = byKey.get(key2);
+      kind === void 0 && (kind = { place: attestation.place, bytes: attestation.bytes, sha256: attestation.sha256, last: attestation.index, waiting: [], ready: [] }, byKey.set(key2, kind), this.kinds.push(kind)), kind.last = attestation.index, this.kindOf.push(kind);
+    }
+  }
+  attestations;
+  candidate;
+  placeOf;
+  file = "";
+  line = 0;
+  index = -1;
+  /** The next event not yet read. */
+  next = 0;
+  hashed = 0;
+  compares = 0;
+  matches = 0;
+  kinds = [];
+  /** The kind of each event, by its position in `attestations`. */
+  kindOf = [];
+  /** Kinds with spots waiting, by place. */
+  waiting = /* @__PURE__ */ new Map();
+  settled = /* @__PURE__ */ new Set();
+  spots = [];
+  /** A file of the log begins. */
+  nextFile(file) {
+    this.file = file, this.line = 0;
+  }
+  /** The line [from, to) of `bytes` (with its `\n`; a file's last line without), `cut` past the longest line. */
+  take(bytes, from, to, cut2) {
+    this.index++, this.line++;
+    let ended = to > from && bytes[to - 1] === 10 && !cut2, starts = !cut2 && this.candidate(this.file, this.line) ? this.startsIn(bytes, from, ended ? to - 1 : to, !ended) : [];
+    if (starts.length === 0 && ended && this.waiting.size > 0 && this.wholeLine(bytes, from, to - 1), starts.length > 0) {
+      let spot = { file: this.file, line: this.line, index: this.index, atEnd: !ended, chars: 0 };
+      for (let kind of starts) {
+        if (this.matches >= MAX_MATCHES) break;
+        this.matches++, spot.chars = kind.prefix.toString("utf8").length, kind.waiting.push({ ...spot });
+        let at = this.waiting.get(kind.place);
+        at ? at.add(kind) : this.waiting.set(kind.place, /* @__PURE__ */ new Set([kind]));
+      }
+    }
+    for (; this.next < this.attestations.length && this.attestations[this.next].index === this.index; ) this.settle(this.next++);
+  }
+  /** The starts settled, in the order of their events. */
+  finish() {
+    return this.spots;
+  }
+  /** The kinds with an event still to be read whose start the line's body [from, to) begins with (`atEnd`: the start ends its file). */
+  startsIn(bytes, from, to, atEnd) {
+    let found = [], digests = /* @__PURE__ */ new Map(), places = /* @__PURE__ */ new Map();
+    for (let kind of this.kinds) {
+      if (kind.last < this.index) continue;
+      if (++this.compares > MAX_COMPARES) return found;
+      let k = kind.bytes;
+      if (atEnd ? k !== to - from : k >= to - from || bytes[from + k] >= 128) continue;
+      let digest = digests.get(k);
+      if (digest === void 0) {
+        if (this.hashed + k > MAX_HASHED_BYTES) return found;
+        this.hashed += k, digest = (0, import_node_crypto16.createHash)("sha256").update(bytes.subarray(from, from + k)).digest("hex"), digests.set(k, digest);
+      }
+      if (digest === kind.sha256) {
+        if (!atEnd) {
+          places.has(k) || places.set(k, this.placeOf(bytes.toString("utf8", from + k, to), !0));
+          let place = places.get(k);
+          if (place === void 0 || place === kind.place) continue;
+        }
+        kind.prefix ??= Buffer.from(bytes.subarray(from, from + k)), found.push(kind);
+      }
+    }
+    return found;
+  }
+  /** A whole line (its body [from, to)): the line written again whole of the spots waiting at its place, if it starts with their start. */
+  wholeLine(bytes, from, to) {
+    let place = this.placeOf(bytes.toString("utf8", from, to));
+    if (place === void 0) return;
+    let kinds = this.waiting.get(place);
+    if (kinds === void 0) return;
+    this.waiting.delete(place);
+    let whole = { file: this.file, line: this.line, index: this.index };
+    for (let kind of kinds) {
+      let k = kind.bytes;
+      if (to - from >= k && bytes.subarray(from, from + k).equals(kind.prefix)) for (let spot of kind.waiting) kind.ready.push({ spot, whole });
+      kind.waiting = [];
+    }
+  }
+  /** The event `i` is read: it settles the nearest spot before it whose line written again whole came before it, if any is left. */
+  settle(i) {
+    let attestation = this.attestations[i], kind = this.kindOf[i], ready = kind.ready;
+    for (let at = ready.length - 1; at >= 0; at--) {
+      let { spot, whole } = ready[at];
+      if (!(whole.index >= attestation.index)) {
+        if (this.settled.has(spot.index)) {
+          ready.splice(at, 1);
+          continue;
+        }
+        ready.splice(at, 1), this.settled.add(spot.index), this.spots.push({ file: spot.file, line: spot.line, bytes: kind.bytes, chars: spot.chars, atEnd: spot.atEnd, whole: { file: whole.file, line: whole.line }, attested: { file: attestation.file, line: attestation.line } });
+        break;
+      }
+    }
+    kind.last === attestation.index && (kind.ready = [], kind.waiting = [], this.waiting.get(kind.place)?.delete(kind), this.waiting.get(kind.place)?.size === 0 && this.waiting.delete(kind.place));
+  }
+};
 
 // src/chain/last-seal.ts
 var JSON_STOP = ',"kind":"event","text":"stop",';
@@ -22172,13 +22304,16 @@ function headNote(live) {
 
 // src/commands/verify.ts
 function eachLineOfFile(file, take2, textOf = textsByName()) {
+  eachRawLineOfFile(file, (bytes, from, to, cut2) => take2(bytes.toString("utf8", from, to), cut2), textOf);
+}
+function eachRawLineOfFile(file, take2, textOf = textsByName()) {
   let { fd, to, release: release3 } = textOf(file), cut2 = { at: -1, torn: !1 };
   try {
     forEachPiece(fd, (buffer, end, offset) => {
-      if (offset === cut2.at) return take2(buffer.toString("utf8", 0, cut2.torn ? end - 1 : end), !0);
+      if (offset === cut2.at) return take2(buffer, 0, cut2.torn ? end - 1 : end, !0);
       for (let at = 0; at < end; ) {
         let newline = buffer.indexOf(10, at), to2 = newline < 0 || newline >= end ? end : newline + 1;
-        if (take2(buffer.toString("utf8", at, to2)) === !1) return !1;
+        if (take2(buffer, at, to2) === !1) return !1;
         at = to2;
       }
       return !0;
@@ -22236,8 +22371,8 @@ function verifyFiles(files, timeFormat, options, textOf = textsByName()) {
     } catch (error) {
       throw taking || error instanceof AuditError ? error : new AuditError(`cannot read ${file}: ${failure(error)}`, 2);
     }
-  }, digestOf2 = prefixDigests(textOf);
-  return { ...verifyLines(files, each, timeFormat, { prefixDigest: digestOf2, ...options }), held: held2, digestOf: digestOf2 };
+  }, raw = (file, take2) => eachRawLineOfFile(file, take2, opened), digestOf2 = prefixDigests(textOf);
+  return { ...verifyLines(files, each, raw, timeFormat, { prefixDigest: digestOf2, ...options }), held: held2, digestOf: digestOf2 };
 }
 function prefixDigests(textOf) {
   let known2 = /* @__PURE__ */ new Map();
@@ -22250,7 +22385,7 @@ function prefixDigest(file, size2, textOf) {
   let { fd, to, release: release3 } = textOf(file);
   try {
     if (to !== void 0 && size2 > to) return;
-    let hash = (0, import_node_crypto15.createHash)("sha256"), piece = Buffer.allocUnsafe(Math.min(size2, 1 << 20));
+    let hash = (0, import_node_crypto17.createHash)("sha256"), piece = Buffer.allocUnsafe(Math.min(size2, 1 << 20));
     for (let at = 0; at < size2; ) {
       let read2 = import_node_fs36.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);
       if (read2 === 0) return;
@@ -22261,10 +22396,65 @@ function prefixDigest(file, size2, textOf) {
     release3();
   }
 }
-function verifyLines(files, each, timeFormat, given) {
-  let options = given.rearrange === void 0 ? { ...given, rearrange: new RearrangeBudget() } : given, total = 0, untimed, parseLines = (file, push) => linesOf(file, (take2) => each(file, take2), timeFormat, (stamps) => untimed ??= stamps, push), kept = /* @__PURE__ */ new Map(), keyMatch = options.key === void 0 ? void 0 : new KeyMatch(options.key), removals = new RemovalCount(), report2 = runVerifier(files, (file, push) => {
+function verifyLines(files, each, raw, timeFormat, given) {
+  let options = given.rearrange === void 0 ? { ...given, rearrange: new RearrangeBudget() } : given, attested = [], report2 = checkLines(files, each, raw, timeFormat, options, attested);
+  if (report2.breaks.length === 0 || attested.length === 0) return report2;
+  let torn = tornSpots(files, raw, timeFormat, attested, report2.breaks);
+  return torn.length === 0 ? report2 : { ...checkLines(files, withoutTorn(each, torn), raw, timeFormat, options), torn };
+}
+function tornSpots(files, raw, timeFormat, attested, breaks) {
+  let reader, settler = new TornSettler(attested, coveredBy(breaks, files), (text2, stamped) => {
+    let parsed = reader.read(text2, !1);
+    if (parsed !== void 0 && !(stamped === !0 && (reader.iso || text2.charCodeAt(0) === 123) && isoMs(parsed.time) === void 0))
+      return placeOf(parsed);
+  });
+  for (let file of files)
+    reader = void 0, settler.nextFile(file), raw(file, (bytes, from, to, cut2) => {
+      reader ??= readerOfFile(bytes.toString("utf8", from, to), cut2, timeFormat), settler.take(bytes, from, to, cut2 === !0);
+    });
+  return settler.finish();
+}
+function withoutTorn(each, torn) {
+  let starts = /* @__PURE__ */ new Map();
+  for (let start2 of torn) starts.set(start2.file, (starts.get(start2.file) ?? /* @__PURE__ */ new Map()).set(start2.line, start2.atEnd ? Number.POSITIVE_INFINITY : start2.chars));
+  return (file, take2) => {
+    let inFile = starts.get(file);
+    if (inFile === void 0) return each(file, take2);
+    let line3 = 0;
+    each(file, (text2, cut2) => {
+      let chars = inFile.get(++line3);
+      return chars === void 0 ? take2(text2, cut2) : chars < text2.length ? take2(text2.slice(chars), cut2) : !0;
+    });
+  };
+}
+function coveredBy(breaks, files) {
+  let order = new Map(files.map((file, i) => [file, i * 4294967296])), at = (file, line3) => (order.get(file) ?? Number.NaN) + line3, stretches = breaks.filter((found) => found.file !== "").map((found) => ({ from: at(found.file, found.line), to: at(found.endFile ?? found.file, found.endLine ?? found.line) })).sort((a, b) => a.from - b.from), reach = [];
+  for (let [i, { to }] of stretches.entries()) reach.push(Math.max(to, reach[i - 1] ?? -1 / 0));
+  return (file, line3) => {
+    let where = at(file, line3), low = 0, high = stretches.length;
+    for (; low < high; ) {
+      let middle = low + high >> 1;
+      stretches[middle].from <= where ? low = middle + 1 : high = middle;
+    }
+    return low > 0 && reach[low - 1] >= where;
+  };
+}
+function attestationOf(line3, index) {
+  if (line3.event !== "torn" || line3.place === void 0) return;
+  let bytes = Number(line3.fields?.bytes), sha256 = line3.fields?.sha256;
+  if (!(!Number.isSafeInteger(bytes) || bytes <= 0 || typeof sha256 != "string" || !/^[0-9a-f]{64}$/.test(sha256)))
+    return { file: line3.file, line: line3.line, index, place: line3.place, bytes, sha256 };
+}
+function checkLines(files, each, raw, timeFormat, options, attested) {
+  let total = 0, index = 0, untimed, parseLines = (file, push) => linesOf(file, (take2) => each(file, take2), timeFormat, (stamps) => untimed ??= stamps, push), kept = /* @__PURE__ */ new Map(), keyMatch = options.key === void 0 ? void 0 : new KeyMatch(options.key), removals = new RemovalCount(), report2 = runVerifier(files, (file, push) => {
     let lines = [];
-    parseLines(file, (line3) => (keyMatch?.see(line3), removals.see(line3), total += line3.text.length, kept && total <= KEEP_PARSED_CHARS ? lines.push(line3) : kept = void 0, push(line3))), kept?.set(file, lines);
+    parseLines(file, (line3) => {
+      if (keyMatch?.see(line3), removals.see(line3), line3.event === "torn" && attested) {
+        let attestation = attestationOf(line3, index);
+        attestation && attested.push(attestation);
+      }
+      return index++, total += line3.text.length, kept && total <= KEEP_PARSED_CHARS ? lines.push(line3) : kept = void 0, push(line3);
+    }), kept?.set(file, lines);
   }, options), parsed = (file, push) => {
     let lines = kept?.get(file);
     if (lines === void 0) return parseLines(file, push);
@@ -22273,7 +22463,7 @@ function verifyLines(files, each, timeFormat, given) {
   mismatch && (keyedHeld = runVerifier(files, (file, push) => parsed(file, (line3) => push(retagged(line3, options.key))), options).keyedHeld);
   let wrongKey = keyedHeld === 0 ? mismatch : void 0;
   if (wrongKey) {
-    let without = verifyLines(files, each, timeFormat, { ...options, key: void 0 }), shown = report2.breaks.filter((found) => !markUnderWrongKey(found)), underKey = shown.slice(0, UNDER_WRONG_KEY).map((found) => ({ ...found, detail: `${UNDER_KEY}${found.detail}` })), more = shown.length - underKey.length;
+    let without = verifyLines(files, each, raw, timeFormat, { ...options, key: void 0 }), shown = report2.breaks.filter((found) => !markUnderWrongKey(found)), underKey = shown.slice(0, UNDER_WRONG_KEY).map((found) => ({ ...found, detail: `${UNDER_KEY}${found.detail}` })), more = shown.length - underKey.length;
     return more > 0 && underKey.push({ ...underKey[underKey.length - 1], detail: `${UNDER_KEY}and ${more} more break(s) like these` }), { ...without, breaks: [wrongKey, ...without.breaks, ...underKey] };
   }
   keyMatch?.renamedHint(keyedHeld) && (report2.breaks = report2.breaks.map((found) => found.detail === BAD_TAG ? { ...found, detail: `${BAD_TAG}; ${RENAMED_HINT}` } : found));
@@ -22309,16 +22499,18 @@ function linesOf(file, each, timeFormat, untimed, push) {
   if (each((whole, cut2) => {
     let ended = whole.endsWith(`
 `) && !cut2;
-    if (reader === void 0) {
-      let first = ended ? whole.slice(0, -1) : whole, stock = new LineReader(DEFAULT_TIME_FORMAT), read2 = stock.read(first);
-      reader = read2 && Number.isFinite(read2.ms) ? stock : readerFor(first, timeFormat), reader !== stock && reader.timeFormat !== DEFAULT_TIME_FORMAT && (held2 = []);
-    }
+    reader === void 0 && (reader = readerOfFile(whole, cut2, timeFormat), reader.timeFormat !== DEFAULT_TIME_FORMAT && (held2 = []));
     let parsed = ended ? reader.read(whole.slice(0, -1)) : void 0;
     if (!held2) return emit(whole, parsed, !0);
     parsed?.kind === "event" && parsed.text === "seal" && whole.charCodeAt(0) !== 123 && (seals++, sealInstant(parsed.fields) !== void 0 && sealInstants++), held2.push({ whole, parsed });
   }), !held2) return;
   let instants = seals > 0 ? sealInstants === 0 : stampsAreEpoch(reader.timeFormat);
   for (let { whole, parsed } of held2) if (emit(whole, parsed, instants) === !1) return;
+}
+function readerOfFile(whole, cut2, timeFormat) {
+  let first = whole.endsWith(`
+`) && !cut2 ? whole.slice(0, -1) : whole, stock = new LineReader(DEFAULT_TIME_FORMAT), read2 = stock.read(first);
+  return read2 && Number.isFinite(read2.ms) ? stock : readerFor(first, timeFormat);
 }
 function runVerifier(files, linesOf2, options, firstBreak = !1) {
   let verifier = new ChainVerifier(options);
@@ -22331,6 +22523,11 @@ function runVerifier(files, linesOf2, options, firstBreak = !1) {
 function breakLine(found) {
   let end = found.endLine === void 0 || found.endLine === found.line && !found.endFile ? "" : found.endFile ? ` to ${found.endFile}:${found.endLine}` : `-${found.endLine}`;
   return `${`${found.file}:${found.line}${end}`}: ${found.kind}${found.rec ? ` (rec ${found.rec})` : ""}: ${found.detail}
+`;
+}
+function tornLine(start2) {
+  let here = (where) => where.file === start2.file ? `line ${where.line}` : `${where.file}:${where.line}`, left = start2.atEnd ? "ends the file (another pane's reader rotated the log meanwhile)" : "is glued to the head of the line another pane's reader wrote first";
+  return `${start2.file}:${start2.line}: torn write: the disk was full: the start of a line (${start2.bytes} byte(s)) ${left}; written again whole at ${here(start2.whole)}, as the torn event at ${here(start2.attested)} says; read past
 `;
 }
 function summaryLine(name, report2) {
@@ -22346,7 +22543,8 @@ function summaryLine(name, report2) {
     report2.olderLost > 0 ? `${report2.olderLost} recording(s) written by an older tmux-audit: their lost events are checked the old way (unsealed; a lost event forged there ahead of a seal writes the lines that seal covers off as unsealed)` : "",
     report2.unkeyed > 0 ? `${report2.unkeyed} recording(s) not keyed: checked as plain SHA-256, not proved against the log's owner` : "",
     report2.needKey > 0 ? `${report2.needKey} recording(s) need the key (--key): their lines counted and seals linked, not hashed` : "",
-    shared > 0 ? `${shared} line(s) checked by seal links only: two recordings at one place` : ""
+    shared > 0 ? `${shared} line(s) checked by seal links only: two recordings at one place` : "",
+    report2.torn?.length ? `${report2.torn.length} torn write(s) of a full disk: a line's start left, the line written again whole, as its reader's torn event says` : ""
   ].filter(Boolean);
   return `${report2.breaks.length === 0 ? "OK" : "TAMPERED"} ${name}: ${report2.files} file(s), ${report2.lines} lines, ${report2.recordings.length} recording(s), ${seals} seal(s)${report2.breaks.length > 0 ? `, ${report2.breaks.length} break(s)` : ""}${notes.length > 0 ? ` (${notes.join("; ")})` : ""}
 `;
@@ -22416,6 +22614,7 @@ function verifyCommand() {
       report2.untimed !== void 0 && !untimedSaid && (untimedSaid = !0, process.stderr.write(`tmux-audit: ${untimedWarning(report2.untimed)}
 `));
       for (let found of report2.breaks) out.write(breakLine(found));
+      if (!options.quiet) for (let start2 of report2.torn ?? []) out.write(tornLine(start2));
       report2.breaks.length > 0 && (tampered = !0), (!options.quiet || report2.breaks.length > 0) && out.write(summaryLine(group.name, report2));
     }
     out.flush(), process.exitCode = tampered ? 1 : notesFailed ? 2 : 0;
@@ -22618,7 +22817,7 @@ var EVENT_LINES = " \\* ";
 var import_node_fs38 = __nodeBuiltin(require("node:fs"));
 
 // src/read/context.ts
-var import_node_crypto16 = require("node:crypto"), import_node_fs37 = __nodeBuiltin(require("node:fs"));
+var import_node_crypto18 = require("node:crypto"), import_node_fs37 = __nodeBuiltin(require("node:fs"));
 
 // src/read/backward.ts
 var BackwardSearch = class {
@@ -22810,7 +23009,7 @@ var PaneContext = class {
   }
 };
 function digestOf(text2) {
-  return (0, import_node_crypto16.createHash)("sha256").update(text2).digest("base64");
+  return (0, import_node_crypto18.createHash)("sha256").update(text2).digest("base64");
 }
 function numbered(found, fd, file, offset, number2) {
   let after = offset;

@@ -10,6 +10,7 @@
 // short enough that what gathers fits in the socket; the bound on a slow disk is
 // the pipeline's (pipeline/backlog.ts).
 
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { ActorGate } from '../capture/actor-gate.ts';
 import { ActorTracker } from '../capture/actor.ts';
@@ -109,6 +110,11 @@ export function runPipe(recording: Recording, runFile?: string): void {
         if (what === 'cut') tell(`the log ${recording.file} was cut while ${recording.paneId} was logged (${cut?.held ?? '?'} bytes, now ${cut?.left ?? '?'}); what it held is gone, logging goes on in it`, true);
         else tell(`the log ${what === 'moved' ? 'file was moved away' : `${what} was removed`} while ${recording.paneId} was logged; earlier lines are gone, logging goes on in a new ${recording.file}`, true);
       },
+      // A full disk tore one of this pane's lines and another pane's reader appended after its start (or rotated the
+      // log): the line goes out again whole, its start stays. Said in this recording's chain, numbered and sealed like
+      // any event (under the key, bound by the next seal's e=): the only fact verify reads past such a start on
+      // (chain/torn-attested.ts). Its digest, not its bytes: the start is the head of a line that is in the log whole.
+      onTorn: (start) => recorder.event('torn', { bytes: start.length, sha256: createHash('sha256').update(start).digest('hex') }),
       // `pipe --file` may write into any directory the user names (/tmp, a shared project directory): used as it is.
       directory: runFile ? 'private' : 'as-is',
       onOpened: runFile

@@ -110,6 +110,12 @@ export interface LogFileOptions {
   onPlanted?: (file: string) => void;
   /** A background compression failed (the plain file stays). */
   onCompressError?: (file: string, error: NodeJS.ErrnoException) => void;
+  /**
+   * A torn line's written start (a write the disk cut short inside a line) is left in the file with another writer's
+   * line after it, or ends a file another writer rotated: the line goes out again whole, first of what waits. `start`
+   * is the start's bytes as written (a copy, the caller's to keep).
+   */
+  onTorn?: (start: Buffer) => void;
   /** The chain key, if any: the rotated-files ledger's entries are tagged under it, and only tagged ones count (rotated-ledger.ts). */
   ledgerKey?: Buffer;
   /** A rotated file's background digest ended (file-digest.ts): what was noted, undefined when nothing was. */
@@ -563,9 +569,7 @@ export class LogFile {
       else if (this.torn.length > 0) {
         // Rotated by another writer with a torn line of this one at its end: the line is written whole into the new
         // file (its start stays in the rotated one), not as a bare tail; handed again, so not written (onMoved).
-        this.unshiftLineStart(this.torn);
-        this.writtenTotal -= this.torn.length;
-        this.torn = Buffer.alloc(0);
+        this.rewriteTornWhole();
       }
       this.unverifiedLength = 0;
       this.unverifiedLooked = 0;
@@ -592,9 +596,7 @@ export class LogFile {
       // first. Its line follows that start on the same physical line, which no write can undo now; the end alone
       // would then be a bare tail after it, so the line is written again whole, as after a follow. Read only when
       // the file grew past this writer's count (others' appends; its own torn write left the file at that count).
-      this.unshiftLineStart(this.torn);
-      this.writtenTotal -= this.torn.length;
-      this.torn = Buffer.alloc(0);
+      this.rewriteTornWhole();
     }
     this.saw(mine);
     // The count starts again from this look, whatever return comes next (a rotation another writer holds the lock of, a
@@ -717,6 +719,24 @@ export class LogFile {
     this.unverifiedLength = 0;
     this.unverifiedLooked = 0;
     this.keptAll = true;
+  }
+
+  /**
+   * The torn line's start stays in the file, followed by something else (another writer's line, or the end of a file
+   * another writer rotated): the line is written again whole, and its start is told (onTorn) for its recording's chain
+   * to say so (a `torn` event: chain/torn-attested.ts); verify reads past only a start told so. Told once this look is
+   * over (a microtask): what onTorn writes comes back here as a write, which must not start one inside prepare.
+   */
+  private rewriteTornWhole(): void {
+    const start = this.torn;
+    this.unshiftLineStart(start);
+    this.writtenTotal -= start.length;
+    this.torn = Buffer.alloc(0);
+    const onTorn = this.options.onTorn;
+    if (onTorn) {
+      const told = Buffer.from(start);
+      queueMicrotask(() => onTorn(told));
+    }
   }
 
   /**
