@@ -18861,6 +18861,10 @@ function openPtySize(path35) {
 // src/commands/pipe.ts
 var QUIET_STOP_MS = 200, TICK_MS = 1e3, STALL_MS2 = 5e3, PTY_PAUSE_MS = 1;
 function runPipe(recording, runFile) {
+  let early, onSignal = (signal) => {
+    early ??= signal;
+  };
+  for (let signal of ["SIGTERM", "SIGHUP", "SIGINT"]) process.on(signal, () => onSignal(signal));
   runFile && writeReaderPid(runFile);
   let tmux = new Tmux(recording.socket), tell = (text2, error = !1) => {
     if (!recording.socket) return void process.stderr.write(`tmux-audit: ${text2}
@@ -19068,10 +19072,9 @@ function runPipe(recording, runFile) {
     } catch {
     }
   }
-  for (let signal of ["SIGTERM", "SIGHUP", "SIGINT"]) process.on(signal, () => {
+  onSignal = (signal) => {
     finish(signal);
-  });
-  process.on("SIGUSR1", () => {
+  }, early && finish(early), process.on("SIGUSR1", () => {
     quietStop ??= setTimeout(() => {
       finish("SIGUSR1");
     }, QUIET_STOP_MS);
