@@ -5875,14 +5875,12 @@ var EscapeCleaner = class {
   csiIntermediate = 0;
   /** The ESC sequence's intermediate if it has exactly one (DECALN's `#`), -1 if more (input.c:1151 collects them, the table wants one). */
   escIntermediate = -1;
-  /** Bytes of an unfinished UTF-8 character (at most 3), how many more it needs, and the range of the next. */
-  pending = new Uint8Array(3);
+  /** Bytes of an unfinished UTF-8 character (at most 3; 4 as a malformed one ends), how many more it needs, and the range of the next (empty once malformed). */
+  pending = new Uint8Array(4);
   pendingLength = 0;
   need = 0;
   lower = 128;
   upper = 191;
-  /** A byte of the character begun was out of its range: tmux drops it whole once it has its size. */
-  malformed = !1;
   /** Printable text of the chunk being cleaned, as UTF-8. */
   out = Buffer.allocUnsafe(64 * 1024);
   /** `out` read and written four bytes at a time. */
@@ -5923,11 +5921,11 @@ var EscapeCleaner = class {
       let b = chunk[i];
       if (state === 0 /* Ground */) {
         if (this.need > 0) {
-          if (b >= 128) {
+          if (b >= this.lower && b <= this.upper) {
             o = this.continueCharacter(out, o, b, i);
             continue;
           }
-          b !== ESC && b !== DEL && (this.at = i, o = this.breakCharacter(out, o));
+          b < 128 && b !== ESC && b !== DEL && (this.at = i, o = this.breakCharacter(out, o));
         }
         if (b < 128)
           if (b >= 32 && b !== DEL) {
@@ -6124,9 +6122,10 @@ var EscapeCleaner = class {
   /**
    * A byte >= 0x80 outside a character. UTF-8 lead bytes start one (0x80–0x9F
    * are continuation bytes here, never C1 controls, as in vte's UTF-8 mode);
-   * anything else is escaped.
+   * anything else is escaped. With a character begun, it is the next byte of that one, which it makes malformed.
    */
   startCharacter(out, o, b) {
+    if (this.need > 0) return this.malformedCharacter(out, o, b);
     let need = 0, lower = 128, upper = 191;
     if (b >= 194 && b <= 223) need = 1;
     else if (b >= 224 && b <= 239)
@@ -6136,16 +6135,11 @@ var EscapeCleaner = class {
     else return escapeByte(out, this.unshown(o, 4), b);
     return this.pending[0] = b, this.pendingLength = 1, this.need = need, this.lower = lower, this.upper = upper, o;
   }
-  /** The next byte (`b` >= 0x80, at `i` in the chunk) of a character begun. */
+  /** The next byte (`b`, at `i` in the chunk) of a character begun. */
   continueCharacter(out, o, b, i) {
-    if ((b < this.lower || b > this.upper) && (this.malformed = !0), this.pending[this.pendingLength++] = b, this.lower = 128, this.upper = 191, --this.need > 0) return o;
+    if (this.pending[this.pendingLength++] = b, this.lower = 128, this.upper = 191, --this.need > 0) return o;
     let length = this.pendingLength;
-    if (this.pendingLength = 0, this.malformed) {
-      this.malformed = !1, this.at = i;
-      for (let k = 0; k < length - 1; k++) o = escapeByte(out, this.unshown(o, 4), this.pending[k]);
-      return escapeByte(out, this.unshown(o, 4), b);
-    }
-    if (length === 2 && this.pending[0] === 194 && b <= 159) return o;
+    if (this.pendingLength = 0, length === 2 && this.pending[0] === 194 && b <= 159) return o;
     if (length === 3 && isLineBreakOrBidi(this.pending[0], this.pending[1], b)) {
       this.at = i;
       let codePoint = (this.pending[0] & 15) << 12 | (this.pending[1] & 63) << 6 | b & 63;
@@ -6153,6 +6147,16 @@ var EscapeCleaner = class {
     }
     for (let k = 0; k < length - 1; k++) out[o++] = this.pending[k];
     return out[o++] = b, this.complex = !0, this.extraBytes += length === 4 ? 2 : length - 1, o;
+  }
+  /**
+   * A byte with the top bit set (`b`, at `this.at` in the chunk) that a character begun cannot go on with: no continuation
+   * byte (utf8_append, utf8.c:277-285), or one that makes an overlong form, a surrogate or a code point past U+10FFFF,
+   * which mbtowc refuses (utf8_width, :221). tmux takes it and drops the character whole once it has its size; the
+   * screen shows none of its bytes, which may have looked like a character. An empty range (lower > upper) marks
+   * the character malformed, so its next bytes come here too.
+   */
+  malformedCharacter(out, o, b) {
+    return this.pending[this.pendingLength++] = b, this.lower = 256, this.upper = 0, --this.need > 0 ? o : this.escapePending(out, o);
   }
   /**
    * The character begun is given up at the byte being read (`this.at`), as tmux gives it up there: its bytes are
@@ -6164,7 +6168,7 @@ var EscapeCleaner = class {
   }
   escapePending(out, o) {
     for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, this.unshown(o, 4), this.pending[k]);
-    return this.pendingLength = 0, this.need = 0, this.malformed = !1, this.lower = 128, this.upper = 191, o;
+    return this.pendingLength = 0, this.need = 0, this.lower = 128, this.upper = 191, o;
   }
   /**
    * A parameter ends: tmux applies DECSET/DECRST to every parameter in turn,

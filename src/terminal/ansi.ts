@@ -16,7 +16,7 @@
 // switch, or a cursor move, that the screen never made.
 //
 // It also validates UTF-8 (Unicode 15, table 3-7): a character split across
-// reads waits in a 3-byte field until it is whole, across escape sequences and
+// reads waits in a 4-byte field until it is whole, across escape sequences and
 // strings too, as in tmux, which only a printed character or an executed C0
 // control makes give it up (input.c:1132, :1207); as in tmux, once begun it
 // takes every byte with the top bit set until it has its size, and only then is
@@ -426,14 +426,12 @@ export class EscapeCleaner {
   private csiIntermediate = 0;
   /** The ESC sequence's intermediate if it has exactly one (DECALN's `#`), -1 if more (input.c:1151 collects them, the table wants one). */
   private escIntermediate = -1;
-  /** Bytes of an unfinished UTF-8 character (at most 3), how many more it needs, and the range of the next. */
-  private readonly pending = new Uint8Array(3);
+  /** Bytes of an unfinished UTF-8 character (at most 3; 4 as a malformed one ends), how many more it needs, and the range of the next (empty once malformed). */
+  private readonly pending = new Uint8Array(4);
   private pendingLength = 0;
   private need = 0;
   private lower = 0x80;
   private upper = 0xbf;
-  /** A byte of the character begun was out of its range: tmux drops it whole once it has its size. */
-  private malformed = false;
   /** Printable text of the chunk being cleaned, as UTF-8. */
   private out: Buffer = Buffer.allocUnsafe(64 * 1024);
   /** `out` read and written four bytes at a time. */
@@ -512,17 +510,15 @@ export class EscapeCleaner {
       const b = chunk[i]!;
       if (state === State.Ground) {
         if (this.need > 0) {
-          // Any byte with the top bit set goes into a character begun, one that cannot go on with it too: tmux
-          // takes bytes until the character has its size and only then finds it malformed (utf8_append, utf8.c:277).
-          if (b >= 0x80) {
+          if (b >= this.lower && b <= this.upper) {
             o = this.continueCharacter(out, o, b, i);
             continue;
           }
           // tmux keeps a character begun across DEL, which it ignores in ground (input.c:480), and across an escape
           // sequence or a string (ESC resets nothing): it gives the character up only at a printed character
           // (input_print, :1132) or an executed C0 control (input_c0_dispatch, :1207). Bytes of a string never
-          // reach it (input_input).
-          if (b !== ESC && b !== DEL) {
+          // reach it (input_input). Any other byte with the top bit set goes into it (see startCharacter).
+          if (b < 0x80 && b !== ESC && b !== DEL) {
             this.at = i;
             o = this.breakCharacter(out, o);
           }
@@ -941,9 +937,10 @@ export class EscapeCleaner {
   /**
    * A byte >= 0x80 outside a character. UTF-8 lead bytes start one (0x80–0x9F
    * are continuation bytes here, never C1 controls, as in vte's UTF-8 mode);
-   * anything else is escaped.
+   * anything else is escaped. With a character begun, it is the next byte of that one, which it makes malformed.
    */
   private startCharacter(out: Buffer, o: number, b: number): number {
+    if (this.need > 0) return this.malformedCharacter(out, o, b);
     let need = 0;
     let lower = 0x80;
     let upper = 0xbf;
@@ -965,24 +962,14 @@ export class EscapeCleaner {
     return o;
   }
 
-  /** The next byte (`b` >= 0x80, at `i` in the chunk) of a character begun. */
+  /** The next byte (`b`, at `i` in the chunk) of a character begun. */
   private continueCharacter(out: Buffer, o: number, b: number, i: number): number {
-    if (b < this.lower || b > this.upper) this.malformed = true;
     this.pending[this.pendingLength++] = b;
     this.lower = 0x80;
     this.upper = 0xbf;
     if (--this.need > 0) return o;
     const length = this.pendingLength;
     this.pendingLength = 0;
-    // tmux drops a malformed character whole once it has its size: a byte that is no continuation byte
-    // (utf8_append, utf8.c:277-285), or an overlong form, a surrogate or a code point past U+10FFFF, which
-    // mbtowc refuses (utf8_width, :221). The screen shows none of its bytes, which may have looked like a character.
-    if (this.malformed) {
-      this.malformed = false;
-      this.at = i;
-      for (let k = 0; k < length - 1; k++) o = escapeByte(out, this.unshown(o, 4), this.pending[k]!);
-      return escapeByte(out, this.unshown(o, 4), b);
-    }
     // A C1 control: tmux finds no width for it and drops it (utf8.c:236-240, input.c:2442), no cell and no effect
     // (its first byte already made REP forget, :2430). The log holds what the screen showed: nothing. A marker would
     // split the text around it, `rm<U+0080> -rf` shown as `rm -rf` missed by a search for it, and would read the
@@ -1003,6 +990,21 @@ export class EscapeCleaner {
   }
 
   /**
+   * A byte with the top bit set (`b`, at `this.at` in the chunk) that a character begun cannot go on with: no continuation
+   * byte (utf8_append, utf8.c:277-285), or one that makes an overlong form, a surrogate or a code point past U+10FFFF,
+   * which mbtowc refuses (utf8_width, :221). tmux takes it and drops the character whole once it has its size; the
+   * screen shows none of its bytes, which may have looked like a character. An empty range (lower > upper) marks
+   * the character malformed, so its next bytes come here too.
+   */
+  private malformedCharacter(out: Buffer, o: number, b: number): number {
+    this.pending[this.pendingLength++] = b;
+    this.lower = 0x100;
+    this.upper = 0;
+    if (--this.need > 0) return o;
+    return this.escapePending(out, o);
+  }
+
+  /**
    * The character begun is given up at the byte being read (`this.at`), as tmux gives it up there: its bytes are
    * escaped as read up to the byte before (see Perform.consumed).
    */
@@ -1018,7 +1020,6 @@ export class EscapeCleaner {
     for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, this.unshown(o, 4), this.pending[k]!);
     this.pendingLength = 0;
     this.need = 0;
-    this.malformed = false;
     this.lower = 0x80;
     this.upper = 0xbf;
     return o;
