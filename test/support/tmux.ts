@@ -161,7 +161,7 @@ export class TmuxServer implements Attachable {
     this.type(`${command}; echo ${marker}`, target);
     // In the live file, or in a rotated one: the reader's own events after it (a rotated file's digest, its seals) may
     // rotate the log again once the pane is quiet.
-    await waitFor(`'${command}' to finish`, () => this.loggedText(session).includes(marker) || printedText(readAllLogs(this.logFile(session))).includes(marker));
+    await waitFor(`'${command}' to finish`, () => this.loggedText(session).includes(marker) || this.loggedTextOfAllFiles(session).includes(marker));
   }
 
   /** Waits until the live log holds a line the pane printed (mark `|`) that is `text` exactly. */
@@ -198,6 +198,16 @@ export class TmuxServer implements Attachable {
   /** Lines the pane printed (mark `|`), text only, from the live file. */
   loggedText(session = 'main'): string[] {
     return printedText(this.readLog(session));
+  }
+
+  /** Lines the pane printed, text only, from every file of the log (none while its directory is gone: a test removed it). */
+  private loggedTextOfAllFiles(session: string): string[] {
+    try {
+      return printedText(readAllLogs(this.logFile(session)));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
   }
 
   /** Pids of the log readers this server runs (from their pid files). */
