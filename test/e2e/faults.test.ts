@@ -237,7 +237,8 @@ describe('hostile output', () => {
     const { pid } = await tmux.startLogging();
     await tmux.run(`head -c 300000 ${process.execPath} | tr -d '\\033'; echo`);
     await tmux.run("printf 'nul:\\000\\000:end\\n'");
-    await tmux.run("printf LONG:; head -c 50000000 /dev/zero | tr '\\0' x; echo");
+    // 50 MB through tmux: ~3 s on a quiet machine, past the default 10 s under load (CI dry run, load 13).
+    await tmux.run("printf LONG:; head -c 50000000 /dev/zero | tr '\\0' x; echo", '%0', 'main', 120_000);
     await tmux.run("for i in $(seq 1 20000); do printf '\\r%d' $i; done; echo");
     const wide = path.join(tmux.dir, 'wide.txt');
     fs.writeFileSync(wide, '全角テキスト 🚀🎉 e\u0301\n');

@@ -156,12 +156,16 @@ export class TmuxServer implements Attachable {
   }
 
   /** Runs a command line in a logged pane and waits until its output is in the log (typing ahead would mix echoes in). */
-  async run(command: string, target = '%0', session = 'main'): Promise<void> {
+  async run(command: string, target = '%0', session = 'main', timeoutMs?: number): Promise<void> {
     const marker = uniqueMarker('done');
     this.type(`${command}; echo ${marker}`, target);
     // In the live file, or in a rotated one: the reader's own events after it (a rotated file's digest, its seals) may
     // rotate the log again once the pane is quiet.
-    await waitFor(`'${command}' to finish`, () => this.loggedText(session).includes(marker) || this.loggedTextOfAllFiles(session).includes(marker));
+    await waitFor(
+      `'${command}' to finish`,
+      () => this.loggedText(session).includes(marker) || this.loggedTextOfAllFiles(session).includes(marker),
+      timeoutMs,
+    );
   }
 
   /** Waits until the live log holds a line the pane printed (mark `|`) that is `text` exactly. */
