@@ -19961,7 +19961,7 @@ function bothLists(visitor) {
   let both = joinNeedles(text2, json);
   return unions.set(visitor, { text: text2, json, both }), both;
 }
-function scanFile(fd, visitor) {
+function scanFile(fd, visitor, torn) {
   let knownOffset = 0, knownNumber = 1, stopped = !1, counts, cutAt = -1, numbered2 = visitor.numbered !== !1;
   return forEachPiece(fd, (buffer, end, offset) => {
     visitor.read?.();
@@ -19985,17 +19985,26 @@ function scanFile(fd, visitor) {
         if (found < 0) break;
         target = found;
       }
-      if (visitor.passOver) {
+      let skip = 0;
+      if (torn !== void 0) {
         let { start: start3, end: lineEnd4 } = lineOf(piece, position, target, end);
+        if (skip = torn.get(offset + start3) ?? 0, skip >= lineEnd4 - start3) {
+          position = lineEnd4 + 1;
+          continue;
+        }
+        found >= 0 && found < start3 + skip && (found = -1);
+      }
+      if (visitor.passOver) {
+        let { start: lineStart2, end: lineEnd4 } = lineOf(piece, position, target, end), start3 = lineStart2 + skip;
         if (visitor.passOver(piece, start3, lineEnd4)) {
           position = lineEnd4 + 1;
           continue;
         }
       }
       numbered2 && at < 0 && (number2 = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read), at = 0);
-      let { start: start2, end: lineEnd3, before: before2 } = lineOf(piece, numbered2 ? at : position, target, end);
-      numbered2 && (number2 += before2, at = start2);
-      let verdict = visitor.bytes?.(piece, start2, lineEnd3, number2, found);
+      let { start: lineStart, end: lineEnd3, before: before2 } = lineOf(piece, numbered2 ? at : position, target, end);
+      numbered2 && (number2 += before2, at = lineStart);
+      let start2 = lineStart + skip, verdict = visitor.bytes?.(piece, start2, lineEnd3, number2, found);
       if (verdict !== void 0) {
         if (!verdict)
           return stopped = !0, !1;
@@ -20946,18 +20955,18 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
   nextFile(file) {
     this.file = file, this.line = 0;
   }
-  /** The line [from, to) of `bytes` (with its `\n`; a file's last line without), `cut` past the longest line. */
-  take(bytes, from, to, cut2) {
+  /** The line [from, to) of `bytes` (with its `\n`; a file's last line without), `cut` past the longest line; `offset`: where it begins in its file. */
+  take(bytes, from, to, cut2, offset) {
     this.index++, this.line++;
     let ended = to > from && bytes[to - 1] === 10 && !cut2;
-    for (ended && this.waiting.size > 0 && this.wholeLine(bytes, from, to - 1), !cut2 && this.candidate(this.file, this.line) && this.matchSpot(bytes, from, ended ? to - 1 : to, !ended); this.next < this.attestations.length && this.attestations[this.next].index === this.index; ) this.settle(this.next++);
+    for (ended && this.waiting.size > 0 && this.wholeLine(bytes, from, to - 1), !cut2 && this.candidate(this.file, this.line) && this.matchSpot(bytes, from, ended ? to - 1 : to, !ended, offset); this.next < this.attestations.length && this.attestations[this.next].index === this.index; ) this.settle(this.next++);
   }
   /** The starts settled, in the order of their events. */
   finish() {
     return this.spots;
   }
   /** Notes each later event that attests a start the line's body [from, to) begins with (`atEnd`: the start ends its file). */
-  matchSpot(bytes, from, to, atEnd) {
+  matchSpot(bytes, from, to, atEnd, offset) {
     let digests = /* @__PURE__ */ new Map();
     for (let i = this.next; i < this.attestations.length; i++) {
       if (++this.compares > MAX_COMPARES) return;
@@ -20973,7 +20982,7 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
         let place = this.placeOf(bytes.toString("utf8", from + k, to), !0);
         if (place === void 0 || place === attestation.place) continue;
       }
-      let prefix = Buffer.from(bytes.subarray(from, from + k)), match2 = { spot: { file: this.file, line: this.line, index: this.index, atEnd, chars: prefix.toString("utf8").length }, attestation, prefix }, list = this.waiting.get(attestation.place);
+      let prefix = Buffer.from(bytes.subarray(from, from + k)), match2 = { spot: { file: this.file, line: this.line, offset, index: this.index, atEnd, chars: prefix.toString("utf8").length }, attestation, prefix }, list = this.waiting.get(attestation.place);
       list ? list.push(match2) : this.waiting.set(attestation.place, [match2]);
     }
   }
@@ -21007,7 +21016,7 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
     if (best === void 0) return;
     this.settled.add(best.spot.index);
     let { spot, whole } = best;
-    this.spots.push({ file: spot.file, line: spot.line, bytes: best.prefix.length, chars: spot.chars, atEnd: spot.atEnd, whole: { file: whole.file, line: whole.line }, attested: { file: attestation.file, line: attestation.line } });
+    this.spots.push({ file: spot.file, line: spot.line, offset: spot.offset, bytes: best.prefix.length, chars: spot.chars, atEnd: spot.atEnd, whole: { file: whole.file, line: whole.line }, attested: { file: attestation.file, line: attestation.line } });
   }
 };
 
@@ -22223,10 +22232,10 @@ function eachRawLineOfFile(file, take2, textOf = textsByName()) {
   let { fd, to, release: release3 } = textOf(file), cut2 = { at: -1, torn: !1 };
   try {
     forEachPiece(fd, (buffer, end, offset) => {
-      if (offset === cut2.at) return take2(buffer, 0, cut2.torn ? end - 1 : end, !0);
+      if (offset === cut2.at) return take2(buffer, 0, cut2.torn ? end - 1 : end, !0, offset);
       for (let at = 0; at < end; ) {
         let newline = buffer.indexOf(10, at), to2 = newline < 0 || newline >= end ? end : newline + 1;
-        if (take2(buffer, at, to2) === !1) return !1;
+        if (take2(buffer, at, to2, void 0, offset + at) === !1) return !1;
         at = to2;
       }
       return !0;
@@ -22322,8 +22331,8 @@ function tornSpots(files, raw, timeFormat, attested, breaks) {
       return placeOf(parsed);
   });
   for (let file of files)
-    reader = void 0, settler.nextFile(file), raw(file, (bytes, from, to, cut2) => {
-      reader ??= readerOfFile(bytes.toString("utf8", from, to), cut2, timeFormat), settler.take(bytes, from, to, cut2 === !0);
+    reader = void 0, settler.nextFile(file), raw(file, (bytes, from, to, cut2, offset) => {
+      reader ??= readerOfFile(bytes.toString("utf8", from, to), cut2, timeFormat), settler.take(bytes, from, to, cut2 === !0, offset);
     });
   return settler.finish();
 }
@@ -23121,15 +23130,15 @@ function grepFile(plan, fd, place, emit) {
         if (emit(shown) === !1) return !1;
       return !0;
     }
-  }), matched };
+  }, place.torn), matched };
 }
-function grepLogs(sets, options, emit, error) {
+function grepLogs(sets, options, emit, error, torn) {
   let context = options.context > 0 ? new PaneContext(options.context, sets) : void 0, plan = planGrep(options, context !== void 0), trackers = sets.map(() => new RecordingTracker()), sources = filesInTimeOrder(sets, options.timeFormat), held2 = openLiveFiles(sources), matched = 0, stopped = !1;
   try {
     for (let { set, setIndex, file } of sources) {
       if (stopped) break;
       if (passesOver(plan, file, context !== void 0)) continue;
-      let place = { path: file.path, setIndex, fileIndex: set.files.indexOf(file), tracker: trackers[setIndex], context };
+      let place = { path: file.path, setIndex, fileIndex: set.files.indexOf(file), tracker: trackers[setIndex], context, torn: torn?.(set).get(file.path) };
       readFile(file.path, held2, error, (fd) => {
         let result = grepFile(plan, fd, place, emit);
         return matched += result.matched, stopped = result.stopped, stopped;
@@ -23150,7 +23159,7 @@ function holdsLiteral(piece, start2, end, literal2) {
   let line3 = piece.subarray(start2, end);
   return (isCaseBlind(literal2) ? indexOfFolded(line3, literal2, 0) : line3.indexOf(literal2)) >= 0;
 }
-function walkRecording(sets, rec, timeFormat, take2, error) {
+function walkRecording(sets, rec, timeFormat, take2, error, torn) {
   for (let set of sets) {
     let span2 = new RecordingSpan(rec), sources = set.files.map((file) => ({ set, setIndex: 0, file })), held2 = openLiveFiles(sources), halted = !1;
     try {
@@ -23166,7 +23175,7 @@ function walkRecording(sets, rec, timeFormat, take2, error) {
               let line3 = reader.read(text2);
               return !line3 || !span2.take(line3) ? !0 : (take2(line3, text2, file.path) === !1 && (halted = !0), !halted && span2.state !== "after");
             }
-          });
+          }, torn?.(set).get(file.path));
         }), halted || span2.state === "after") break;
     } finally {
       for (let fd of held2.values()) import_node_fs38.default.closeSync(fd);
@@ -23197,7 +23206,9 @@ function planOf(request) {
 function runJob(plan, job, out, errors, length, count = !1, progress) {
   let jobPlan = { ...plan, plain: plan.plain && (count ? counted : printPlain(out)), numbered: !count }, fd = job.fd >= 0 ? job.fd : void 0, own = fd === void 0;
   try {
-    return fd ??= openLog(job.path), fd === void 0 ? { matched: 0, stopped: !1 } : grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: void 0, context: void 0, progress }, count ? counted : (hit) => printHit(out, hit));
+    if (fd ??= openLog(job.path), fd === void 0) return { matched: 0, stopped: !1 };
+    let torn = job.torn && new Map(job.torn);
+    return grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: void 0, context: void 0, progress, torn }, count ? counted : (hit) => printHit(out, hit));
   } catch (failure2) {
     let code = failure2.code;
     if (typeof code != "string") throw failure2;
@@ -23224,21 +23235,21 @@ function sizeOf(file) {
     return 0;
   }
 }
-function grepInParallel(sets, request, out, error, tally) {
+function grepInParallel(sets, request, out, error, tally, torn) {
   if (needsRecordings(request.filter)) return;
   let plan = planOf(request), searched = sets.flatMap((set) => set.files).filter((file) => !passesOver(plan, file, !1));
   if (searched.length < 2) return;
   let total = 0;
   for (let file of searched) total += sizeOf(file.path);
   if (total < MIN_BYTES) return;
-  let jobs = jobsOf(sets, plan, request.timeFormat);
+  let jobs = jobsOf(sets, plan, request.timeFormat, torn);
   if (jobs.length < 2) {
     for (let job of jobs) closeHeld(job);
     return;
   }
   return shareJobs(plan, request, jobs, out, error, startWorker, shareFreely, tally);
 }
-function jobsOf(sets, plan, timeFormat) {
+function jobsOf(sets, plan, timeFormat, torn) {
   return filesInTimeOrder(sets, timeFormat).filter(({ file }) => !passesOver(plan, file, !1)).map(({ set, setIndex, file }) => {
     let fd = -1;
     if (file.rotatedAt === void 0)
@@ -23246,7 +23257,8 @@ function jobsOf(sets, plan, timeFormat) {
         fd = openLog(file.path) ?? -1;
       } catch {
       }
-    return { path: file.path, fd, setIndex, fileIndex: set.files.indexOf(file) };
+    let starts = torn?.(set).get(file.path);
+    return { path: file.path, fd, setIndex, fileIndex: set.files.indexOf(file), ...starts && { torn: [...starts] } };
   });
 }
 function shareJobs(plan, request, jobs, out, error, start2, sharing, tally) {
@@ -23372,6 +23384,56 @@ function closeHeld(job) {
   job.fd < 0 || (import_node_fs39.default.closeSync(job.fd), job.fd = -1);
 }
 
+// src/commands/torn-starts.ts
+var NONE2 = /* @__PURE__ */ new Map(), TEXT_EVENT = Buffer.from(" * torn "), JSON_EVENT = Buffer.from('"kind":"event","text":"torn"');
+function tornStarts(set, timeFormat) {
+  let files = set.files.map((file) => file.path), textOf = textsByName();
+  if (!files.some((file) => holdsTornEvent(file, textOf))) return NONE2;
+  let torn;
+  try {
+    torn = verifyFiles(files, timeFormat, {}, textOf).torn;
+  } catch {
+    return NONE2;
+  }
+  if (torn === void 0 || torn.length === 0) return NONE2;
+  let starts = /* @__PURE__ */ new Map();
+  for (let start2 of torn) {
+    let inFile = starts.get(start2.file);
+    inFile === void 0 && starts.set(start2.file, inFile = /* @__PURE__ */ new Map()), inFile.set(start2.offset, start2.atEnd ? Number.POSITIVE_INFINITY : start2.bytes);
+  }
+  return starts;
+}
+function tornStartsOf(timeFormat) {
+  let known2 = /* @__PURE__ */ new Map();
+  return (set) => {
+    let starts = known2.get(set);
+    return starts === void 0 && known2.set(set, starts = tornStarts(set, timeFormat)), starts;
+  };
+}
+function holdsTornEvent(file, textOf) {
+  let text2;
+  try {
+    text2 = textOf(file);
+  } catch {
+    return !1;
+  }
+  let holds3 = !1;
+  try {
+    forEachPiece(text2.fd, (buffer, end) => {
+      let piece = buffer.subarray(0, end);
+      piece.indexOf(JSON_EVENT) >= 0 && (holds3 = !0);
+      for (let at = piece.indexOf(TEXT_EVENT); !holds3 && at >= 0; at = piece.indexOf(TEXT_EVENT, at + 1)) {
+        let bar = piece.indexOf(" | ", piece.lastIndexOf(10, at) + 1);
+        (bar < 0 || bar > at) && (holds3 = !0);
+      }
+      return !holds3;
+    }, 0, text2.to);
+  } finally {
+    text2.release();
+  }
+  return holds3;
+}
+
 // src/read/time.ts
 var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 6048e5 }, UNIT_NAMES = {
   s: "s",
@@ -23484,7 +23546,8 @@ Examples:
         (hit) => {
           pairs2.add(hit.line), files.set(hit.line, { file: hit.file, number: hit.number });
         },
-        fileError
+        fileError,
+        tornStartsOf(where.timeFormat)
       );
       let printed = 0;
       for (let row of pairs2.rows) {
@@ -23497,16 +23560,17 @@ Examples:
       options.count && told(printed), out.flush(), process.exitCode = failed ? 2 : printed > 0 ? 0 : 1;
       return;
     }
-    let count = options.count ?? !1, json = options.json && !count, seen = 0, found = () => (seen++, !0), matched;
+    let count = options.count ?? !1, torn = tornStartsOf(where.timeFormat), json = options.json && !count, seen = 0, found = () => (seen++, !0), matched;
     try {
       matched = printing(out, () => (json || context > 0 || !secondCoreFree() ? void 0 : grepInParallel(sets, { source: pattern, ignoreCase: options.ignoreCase, fixed: options.fixedStrings, filter, timeFormat: where.timeFormat, count }, out, fileError, (files) => {
         seen += files;
-      })) ?? grepLogs(
+      }, torn)) ?? grepLogs(
         sets,
         { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: json, recordings: json, count, plain: json ? void 0 : count ? found : printPlain(out) },
         (hit) => count ? found() : json ? out.write(`${JSON.stringify(hitJson(hit))}
 `) : printHit(out, hit),
-        fileError
+        fileError,
+        torn
       ));
     } catch (failure2) {
       throw count && printing(out, () => told(seen)), failure2;
@@ -23520,7 +23584,7 @@ function eachLineOf(where, rec, session, take2) {
   if (!/^[\w-]+$/.test(rec)) throw new AuditError(`not a recording id: '${escapeText(rec)}'`, 2);
   let sets = logsOf(where, session), failure2, walk = walkRecording(sets, rec, where.timeFormat, take2, (file, error) => {
     failure2 ??= fileProblem(file, error);
-  });
+  }, tornStartsOf(where.timeFormat));
   if (failure2) throw new AuditError(failure2, 2);
   if (!walk.start || !walk.set) throw new AuditError(`no recording ${rec} in ${where.dir} (its start may have been in a rotated file that was deleted)`, 2);
   return walk.stopped || warn(`recording ${rec} has no stop event yet: still logging, or its end was lost`), { ...walk, set: walk.set };

@@ -38,6 +38,8 @@ export interface TornSpot {
   file: string;
   /** 1-based line of `file` that begins with the start. */
   line: number;
+  /** Where that line begins in `file` (byte offset, in a `.gz` one's text): how the reading commands find it. */
+  offset: number;
   bytes: number;
   /** The start's length in characters as read (a character the cut went through reads as one U+FFFD). */
   chars: number;
@@ -56,7 +58,7 @@ const MAX_COMPARES = 20_000_000;
 
 /** A spot whose first bytes have an event's digest, waiting for the next line at that event's place. */
 interface Match {
-  spot: { file: string; line: number; index: number; atEnd: boolean; chars: number };
+  spot: { file: string; line: number; offset: number; index: number; atEnd: boolean; chars: number };
   attestation: TornAttestation;
   prefix: Buffer;
   /** The line written again whole, once it is read. */
@@ -95,15 +97,15 @@ export class TornSettler {
     this.line = 0;
   }
 
-  /** The line [from, to) of `bytes` (with its `\n`; a file's last line without), `cut` past the longest line. */
-  take(bytes: Buffer, from: number, to: number, cut: boolean): void {
+  /** The line [from, to) of `bytes` (with its `\n`; a file's last line without), `cut` past the longest line; `offset`: where it begins in its file. */
+  take(bytes: Buffer, from: number, to: number, cut: boolean, offset: number): void {
     this.index++;
     this.line++;
     const ended = to > from && bytes[to - 1] === 0x0a && !cut;
     // First the line written again whole of the starts before it, then perhaps a start itself (a line begins with
     // its own start: its tail may read as a line too).
     if (ended && this.waiting.size > 0) this.wholeLine(bytes, from, to - 1);
-    if (!cut && this.candidate(this.file, this.line)) this.matchSpot(bytes, from, ended ? to - 1 : to, !ended);
+    if (!cut && this.candidate(this.file, this.line)) this.matchSpot(bytes, from, ended ? to - 1 : to, !ended, offset);
     while (this.next < this.attestations.length && this.attestations[this.next]!.index === this.index) this.settle(this.next++);
   }
 
@@ -113,7 +115,7 @@ export class TornSettler {
   }
 
   /** Notes each later event that attests a start the line's body [from, to) begins with (`atEnd`: the start ends its file). */
-  private matchSpot(bytes: Buffer, from: number, to: number, atEnd: boolean): void {
+  private matchSpot(bytes: Buffer, from: number, to: number, atEnd: boolean, offset: number): void {
     const digests = new Map<number, string>();
     for (let i = this.next; i < this.attestations.length; i++) {
       if (++this.compares > MAX_COMPARES) return;
@@ -137,7 +139,7 @@ export class TornSettler {
         if (place === undefined || place === attestation.place) continue;
       }
       const prefix = Buffer.from(bytes.subarray(from, from + k));
-      const match: Match = { spot: { file: this.file, line: this.line, index: this.index, atEnd, chars: prefix.toString('utf8').length }, attestation, prefix };
+      const match: Match = { spot: { file: this.file, line: this.line, offset, index: this.index, atEnd, chars: prefix.toString('utf8').length }, attestation, prefix };
       const list = this.waiting.get(attestation.place);
       if (list) list.push(match);
       else this.waiting.set(attestation.place, [match]);
@@ -178,6 +180,6 @@ export class TornSettler {
     if (best === undefined) return;
     this.settled.add(best.spot.index);
     const { spot, whole } = best;
-    this.spots.push({ file: spot.file, line: spot.line, bytes: best.prefix.length, chars: spot.chars, atEnd: spot.atEnd, whole: { file: whole!.file, line: whole!.line }, attested: { file: attestation.file, line: attestation.line } });
+    this.spots.push({ file: spot.file, line: spot.line, offset: spot.offset, bytes: best.prefix.length, chars: spot.chars, atEnd: spot.atEnd, whole: { file: whole!.file, line: whole!.line }, attested: { file: attestation.file, line: attestation.line } });
   }
 }

@@ -15,6 +15,7 @@ import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { recordFormat, type LogFormatName } from '../../src/format/formats.ts';
 import { DEFAULT_TIME_FORMAT } from '../../src/format/text.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
+import { cli, cliResult } from '../support/cli.ts';
 import { wrapWrites } from '../support/fs-writes.ts';
 import { logFilesInOrder } from '../support/log.ts';
 import { flushed } from '../support/sink-flushed.ts';
@@ -304,5 +305,63 @@ describe('honest logs with a torn start glued before another recording\'s line (
       ),
       { numRuns: 80 },
     );
+  });
+});
+
+/** What `show` prints of a recording in `file`'s directory, and `grep` of a pattern there (the CLI, as a user runs them). */
+const showOf = (file: string, rec: string): string[] => cli(['show', rec, '--dir', path.dirname(file)]).split('\n').filter((line) => line !== '');
+const grepOf = (file: string, ...args: string[]): string[] => cliResult(['grep', ...args, '--dir', path.dirname(file)]).stdout.split('\n').filter((line) => line !== '');
+/** The numbers of a pane's lines (`alpha 00012`: 12) in what a command printed (text or JSON lines), in order. */
+const numbers = (lines: readonly string[], word: string): number[] => lines.flatMap((line) => [...line.matchAll(new RegExp(`(?:\\| |"text":")${word} (\\d{5})`, 'g'))].map((m) => Number(m[1])));
+const count = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
+
+describe('the reading commands read past a start its reader attested, as verify does', () => {
+  for (const c of cases) {
+    it(`show and grep read the glued line as the other pane's (${named(c)})`, async (t) => {
+      const file = await tornLog(t, c.format, c.key, false);
+      assert.equal(verify(file, c.key).torn?.length, 1);
+      // Each pane's lines once, in order; none of A's holds B's.
+      const a = showOf(file, A.rec);
+      assert.deepEqual(numbers(a, 'alpha'), count(130), 'show of A: its lines, each once');
+      assert.deepEqual(numbers(a, 'beta'), [], 'show of A: none of B\'s lines');
+      assert.deepEqual(numbers(showOf(file, B.rec), 'beta'), count(15), 'show of B: every line of B');
+      const found = grepOf(file, 'beta 0000[5]');
+      assert.equal(found.length, 1);
+      assert.match(found[0]!, c.format === 'json' ? /"user":"bob"/ : /:\d+:[^|]* bob main:0\.1 \| beta 00005/, 'grep: B\'s line, as B\'s');
+      assert.deepEqual(grepOf(file, '-c', 'alpha'), ['130']);
+      assert.deepEqual(grepOf(file, '-c', 'beta'), ['15']);
+    });
+  }
+
+  it('the start ending a rotated file is read as nothing (text, keyed)', async (t) => {
+    const file = await tornLog(t, 'text', KEY, true);
+    assert.equal(verify(file, KEY).torn?.[0]?.atEnd, true);
+    assert.deepEqual(numbers(showOf(file, A.rec), 'alpha'), count(130));
+    assert.deepEqual(grepOf(file, '-c', 'alpha'), ['130']);
+  });
+
+  it('a start not attested as verify would accept it is read as before: a line of its reader', async (t) => {
+    const file = await tornLog(t, 'text', KEY, false);
+    const honest = fs.readFileSync(file);
+    const text = honest.toString('latin1');
+    const eventAt = text.search(/^\S+ ann main:0\.0 \* torn /m);
+    const eventEnd = text.indexOf('\n', eventAt) + 1;
+    const glued = gluedIn(honest);
+    const forged: Record<string, Buffer> = {
+      'the torn event taken out': Buffer.concat([honest.subarray(0, eventAt), honest.subarray(eventEnd)]),
+      'a byte of the start edited': (() => {
+        const edited = Buffer.from(honest);
+        const at = honest.indexOf('alpha', glued.from) + 2;
+        edited[at] = edited[at]! ^ 0x01;
+        return edited;
+      })(),
+    };
+    for (const [name, bytes] of Object.entries(forged)) {
+      fs.writeFileSync(file, bytes);
+      assert.equal(verify(file, KEY).torn, undefined, `${name}: verify reads past nothing`);
+      const a = showOf(file, A.rec);
+      assert.deepEqual(numbers(a, 'beta'), [5], `${name}: show of A prints the glued line, B's line inside it`);
+      assert.deepEqual(numbers(showOf(file, B.rec), 'beta'), count(15).filter((i) => i !== 5), `${name}: show of B misses it`);
+    }
   });
 });
