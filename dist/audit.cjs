@@ -23417,12 +23417,12 @@ function holdsTornEvent(file, textOf) {
   } catch {
     return !1;
   }
-  let holds3 = !1;
+  let holds3 = !1, counts;
   try {
     forEachPiece(text2.fd, (buffer, end) => {
-      let piece = buffer.subarray(0, end);
-      piece.indexOf(JSON_EVENT) >= 0 && (holds3 = !0);
-      for (let at = piece.indexOf(TEXT_EVENT); !holds3 && at >= 0; at = piece.indexOf(TEXT_EVENT, at + 1)) {
+      let piece = buffer.subarray(0, end), countsOf = () => counts ??= sampleBytes(piece);
+      holdsJson(piece) && findNeedle(piece, JSON_EVENT, 0, countsOf) >= 0 && (holds3 = !0);
+      for (let at = findNeedle(piece, TEXT_EVENT, 0, countsOf); !holds3 && at >= 0; at = findNeedle(piece, TEXT_EVENT, at + 1, countsOf)) {
         let bar = piece.indexOf(" | ", piece.lastIndexOf(10, at) + 1);
         (bar < 0 || bar > at) && (holds3 = !0);
       }

@@ -8,7 +8,8 @@
 import { forEachPiece } from '../read/chunks.ts';
 import type { LogSet } from '../read/files.ts';
 import { textsByName, type TextOf } from '../read/held-files.ts';
-import type { TornStarts } from '../read/scan.ts';
+import { findNeedle, sampleBytes, type ByteCounts } from '../read/needle.ts';
+import { holdsJson, type TornStarts } from '../read/scan.ts';
 import { verifyFiles } from './verify.ts';
 
 const NONE: TornStarts = new Map();
@@ -58,11 +59,14 @@ function holdsTornEvent(file: string, textOf: TextOf): boolean {
     return false; // told by the reading command, which reads it next
   }
   let holds = false;
+  let counts: ByteCounts | undefined;
   try {
     forEachPiece(text.fd, (buffer, end) => {
       const piece = buffer.subarray(0, end);
-      if (piece.indexOf(JSON_EVENT) >= 0) holds = true;
-      for (let at = piece.indexOf(TEXT_EVENT); !holds && at >= 0; at = piece.indexOf(TEXT_EVENT, at + 1)) {
+      // As a search for a word (read/scan.ts): its rarest byte, sampled once a file, or the SIMD arena's search.
+      const countsOf = () => (counts ??= sampleBytes(piece));
+      if (holdsJson(piece) && findNeedle(piece, JSON_EVENT, 0, countsOf) >= 0) holds = true;
+      for (let at = findNeedle(piece, TEXT_EVENT, 0, countsOf); !holds && at >= 0; at = findNeedle(piece, TEXT_EVENT, at + 1, countsOf)) {
         // Printed text follows the stamp's ` | `: an event's marker comes before any.
         const bar = piece.indexOf(' | ', piece.lastIndexOf(10, at) + 1);
         if (bar < 0 || bar > at) holds = true;
