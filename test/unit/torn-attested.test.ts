@@ -15,7 +15,11 @@ import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { recordFormat, type LogFormatName } from '../../src/format/formats.ts';
 import { DEFAULT_TIME_FORMAT } from '../../src/format/text.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
+import { MemoryOutput } from '../../src/commands/output.ts';
+import { tornStartsOf } from '../../src/commands/torn-starts.ts';
+import { listLogs } from '../../src/read/files.ts';
 import { cli, cliResult } from '../support/cli.ts';
+import { byTurns, grepByTurns, workerFirst } from '../support/grep-threads.ts';
 import { wrapWrites } from '../support/fs-writes.ts';
 import { logFilesInOrder } from '../support/log.ts';
 import { flushed } from '../support/sink-flushed.ts';
@@ -338,6 +342,19 @@ describe('the reading commands read past a start its reader attested, as verify 
     assert.equal(verify(file, KEY).torn?.[0]?.atEnd, true);
     assert.deepEqual(numbers(showOf(file, A.rec), 'alpha'), count(130));
     assert.deepEqual(grepOf(file, '-c', 'alpha'), ['130']);
+  });
+
+  it('grep on two threads: the files the worker searches too (text, keyed; the log one file, or rotated)', async (t) => {
+    for (const rotate of [false, true]) {
+      const file = await tornLog(t, 'text', KEY, rotate);
+      const sets = listLogs(path.dirname(file));
+      for (const sharing of [byTurns, workerFirst]) {
+        const counted = (source: string): number =>
+          grepByTurns(sets, { source, filter: {}, timeFormat: DEFAULT_TIME_FORMAT, count: true }, new MemoryOutput(), (_, error) => assert.fail(error), tornStartsOf(DEFAULT_TIME_FORMAT), sharing);
+        assert.equal(counted('alpha'), 130, `rotated: ${rotate}`);
+        assert.equal(counted('beta'), 15, `rotated: ${rotate}`);
+      }
+    }
   });
 
   it('a start not attested as verify would accept it is read as before: a line of its reader', async (t) => {
