@@ -61,6 +61,12 @@ const PTY_PAUSE_MS = 1;
  * request and reports to tmux; without one it is a plain stamping filter.
  */
 export function runPipe(recording: Recording, runFile?: string): void {
+  // Taken before the pid file makes this reader known: a signal's default action until `finish` is set up below
+  // ended the reader with no stop event and its marks left, the status saying REC (a SIGTERM sent as soon as the pid
+  // was there, CI at load). One that comes meanwhile waits for `finish`.
+  let early: NodeJS.Signals | undefined;
+  let onSignal = (signal: NodeJS.Signals): void => void (early ??= signal);
+  for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => onSignal(signal));
   if (runFile) writeReaderPid(runFile);
   const tmux = new Tmux(recording.socket);
   const tell = (text: string, error = false): void => {
@@ -400,7 +406,8 @@ export function runPipe(recording: Recording, runFile?: string): void {
       // The hooks' notes are not taken for this recording; logging goes on.
     }
   }
-  for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => void finish(signal));
+  onSignal = (signal) => void finish(signal);
+  if (early) void finish(early);
   // The pane died under remain-on-exit (commands/died.ts left a stop request saying so).
   process.on('SIGUSR1', () => {
     quietStop ??= setTimeout(() => void finish('SIGUSR1'), QUIET_STOP_MS);

@@ -43,8 +43,8 @@ import { writeHeadMark, type HeadMarkLine } from './head-mark.ts';
 import { digestInBackground, notedDigest, noteForMark, openForDigest } from './file-digest.ts';
 import type { FileContent } from '../../chain/head-mark.ts';
 import { lastOffsetOf } from './seal-offset.ts';
-import { noteDigestUnderLock, rotateUnderLock, sameFile, withRotationLock } from './rotation.ts';
-import { openAppend, type DirPolicy } from './safe-fs.ts';
+import { noteDigestUnderLock, rotateUnderLock, withRotationLock } from './rotation.ts';
+import { openAppend, sameFile, type DirPolicy } from './safe-fs.ts';
 import { AuditError } from '../../core/errors.ts';
 
 /**
@@ -161,9 +161,10 @@ const ROTATION_WAIT_MS = 5;
 /** How long close() waits for a write in flight: a hung disk must not keep a reader alive after its pipe closed. */
 const CLOSE_TIMEOUT_MS = 5000;
 /**
- * How long close() waits, after the last write, for rotated files' digests being hashed or noted: a reader exits
- * right after (pipe.ts), which lost the digest of the file its stop rotated (review of first13); a lock held longer
- * or a slow disk must not keep it alive much longer. The file is then checked by its size alone.
+ * How long close() waits, after the last write, for rotated files' digests being hashed or noted and for their
+ * compressions: a reader exits right after (pipe.ts), which lost the digest of the file its stop rotated (review of
+ * first13); a lock held longer or a slow disk must not keep it alive much longer. The file is then checked by its size
+ * alone, and a compression still running is abandoned (its temp removed: the next rotation compresses the file).
  */
 const DIGEST_CLOSE_WAIT_MS = 2000;
 
@@ -181,6 +182,8 @@ export class LogFile {
   private closed = false;
   /** Rotated files' digests not yet noted (hashed, or waiting for the rotation lock): close() waits a while for them. */
   private readonly digesting = new Set<Promise<void>>();
+  /** Compressions started by this writer's rotations, not yet ended: each one's abandonment (compress.ts). */
+  private readonly compressing = new Map<string, { abandon: () => void; ended: () => void; pending: Promise<void> }>();
   /** The directory the file was opened in (another reader may have made a new one by the time we notice a loss). */
   private dirStat: fs.Stats | undefined;
   /** While onLost runs: what it writes, to go first into the new file. */
@@ -366,15 +369,23 @@ export class LogFile {
       }
     }
     fs.closeSync(this.fd);
-    await this.digestsNoted();
+    await this.backgroundEnded();
   }
 
-  /** Waits for the digests in hand to be noted, DIGEST_CLOSE_WAIT_MS at most: the timer holds the process meanwhile. */
-  private async digestsNoted(): Promise<void> {
-    if (this.digesting.size === 0) return;
+  /**
+   * Waits for the digests in hand to be noted and the compressions to end, DIGEST_CLOSE_WAIT_MS at most (the timer
+   * holds the process meanwhile), then abandons the compressions left: one waiting for the lock on an unref'd timer
+   * died with the process, its whole temp at the name, and the file stayed plain until that temp was STALE_TEMP_MS old
+   * (compress.ts; review of race13v).
+   */
+  private async backgroundEnded(): Promise<void> {
+    if (this.digesting.size === 0 && this.compressing.size === 0) return;
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.all(this.digesting), new Promise<void>((resolve) => (timer = setTimeout(resolve, DIGEST_CLOSE_WAIT_MS)))]);
+    const compressions = [...this.compressing.values()].map((compression) => compression.pending);
+    await Promise.race([Promise.all([...this.digesting, ...compressions]), new Promise<void>((resolve) => (timer = setTimeout(resolve, DIGEST_CLOSE_WAIT_MS)))]);
     clearTimeout(timer);
+    for (const compression of this.compressing.values()) compression.abandon();
+    this.compressing.clear();
   }
 
   private drain(): void {
@@ -628,7 +639,14 @@ export class LogFile {
             renamed = { rotated, size };
           },
           planted: this.options.onPlanted,
+          compressing: (file, abandon) => {
+            let ended!: () => void;
+            const pending = new Promise<void>((resolve) => (ended = resolve));
+            this.compressing.set(file, { abandon, ended, pending });
+          },
           compressed: (file, error) => {
+            this.compressing.get(file)?.ended();
+            this.compressing.delete(file);
             if (error) this.options.onCompressError?.(file, error);
           },
         });
