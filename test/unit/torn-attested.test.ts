@@ -17,7 +17,8 @@ import { recordFormat, type LogFormatName } from '../../src/format/formats.ts';
 import { DEFAULT_TIME_FORMAT } from '../../src/format/text.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
 import { MemoryOutput } from '../../src/commands/output.ts';
-import { tornStartsOf } from '../../src/commands/torn-starts.ts';
+import { tornStarts, tornStartsOf } from '../../src/commands/torn-starts.ts';
+import { TORN_CACHE_NAME, TornCache } from '../../src/read/torn-cache.ts';
 import { listLogs } from '../../src/read/files.ts';
 import { cli, cliResult } from '../support/cli.ts';
 import { byTurns, grepByTurns, workerFirst } from '../support/grep-threads.ts';
@@ -541,5 +542,145 @@ describe('the reading commands read past a start its reader attested, as verify 
       assert.deepEqual(numbers(a, 'beta'), [5], `${name}: show of A prints the glued line, B's line inside it`);
       assert.deepEqual(numbers(showOf(file, B.rec), 'beta'), count(15).filter((i) => i !== 5), `${name}: show of B misses it`);
     }
+  });
+});
+
+/** The starts tornStarts finds in `file`'s log, as a new run finds them (the cache read from disk), and the log bytes it read. */
+function startsOf(t: TestContext, file: string): { starts: [string, number, number][]; read: number } {
+  const [set] = listLogs(path.dirname(file));
+  let read = 0;
+  const readSync = fs.readSync;
+  const spy = t.mock.method(fs, 'readSync', (...args: Parameters<typeof fs.readSync>) => {
+    const got = (readSync as (...a: unknown[]) => number)(...args);
+    read += got;
+    return got;
+  });
+  try {
+    const found = tornStarts(set!, DEFAULT_TIME_FORMAT, TornCache.open(path.dirname(file)));
+    const starts = [...found].flatMap(([name, inFile]) => [...inFile].map(([offset, bytes]): [string, number, number] => [path.basename(name), offset, bytes]));
+    return { starts, read };
+  } finally {
+    spy.mock.restore();
+  }
+}
+
+const cacheOf = (file: string) => path.join(path.dirname(file), '.run', TORN_CACHE_NAME);
+const B_LINE = (i: number) => `2026-11-25T13:00:${String(i % 60).padStart(2, '0')}.000+00:00 bob main:0.1 | beta more ${i}\n`;
+
+describe('what the reading commands found of torn starts is kept (read/torn-cache.ts)', () => {
+  it('a log with no torn event is searched once, a grown one from where it was; an event appended is found', async (t) => {
+    const file = tempLog();
+    fs.writeFileSync(file, Array.from({ length: 3000 }, (_, i) => B_LINE(i)).join(''));
+    const size = fs.statSync(file).size;
+    const cold = startsOf(t, file);
+    assert.deepEqual(cold.starts, []);
+    assert.ok(cold.read >= size, `the first run searches the log: ${cold.read} of ${size} bytes`);
+    assert.equal(fs.statSync(cacheOf(file)).mode & 0o777, 0o600);
+    assert.equal(startsOf(t, file).read, 0, 'unchanged: not read again');
+    const more = Array.from({ length: 100 }, (_, i) => B_LINE(i)).join('');
+    fs.appendFileSync(file, more);
+    const grown = startsOf(t, file);
+    assert.ok(grown.read > 0 && grown.read <= more.length + 8, `grown: ${grown.read} bytes read for ${more.length} appended`);
+    // A torn log's lines appended: its event is found, and verify settles its start.
+    const torn = fs.readFileSync(await tornLog(t, 'text', undefined, false));
+    fs.appendFileSync(file, torn);
+    const found = startsOf(t, file);
+    assert.equal(found.starts.length, 1);
+    assert.equal(found.starts[0]![1], fs.readFileSync(file).indexOf(torn) + gluedIn(torn).from);
+  });
+
+  it('a log with a settled start is verified once; lines appended with no event keep it; the start is read past as before', async (t) => {
+    const file = await tornLog(t, 'text', KEY, false);
+    const size = fs.statSync(file).size;
+    const cold = startsOf(t, file);
+    assert.equal(cold.starts.length, 1);
+    assert.ok(cold.read >= 2 * size, `searched, then verified: ${cold.read} bytes of ${size}`);
+    const warm = startsOf(t, file);
+    assert.deepEqual(warm.starts, cold.starts);
+    assert.ok(warm.read < 1000, `kept: ${warm.read} bytes read (the start's, to check its digest)`);
+    const more = B_LINE(99);
+    fs.appendFileSync(file, more);
+    const grown = startsOf(t, file);
+    assert.deepEqual(grown.starts, cold.starts);
+    assert.ok(grown.read < 1000 + more.length, `grown: ${grown.read} bytes read`);
+    assert.deepEqual(numbers(showOf(file, A.rec), 'alpha'), count(130));
+    assert.deepEqual(grepOf(file, '-c', 'beta'), ['16']);
+  });
+
+  it('another file in its place, or its bytes rewritten (same size, mtime set back), is searched again', async (t) => {
+    const file = await tornLog(t, 'text', KEY, false);
+    const honest = fs.readFileSync(file);
+    // The same bytes with the event no event: no start to read past, and that kept.
+    const eventAt = honest.indexOf(' * torn ');
+    const quiet = Buffer.from(honest);
+    quiet.write(' * tarn ', eventAt, 'latin1');
+    const { atime, mtime } = fs.statSync(file);
+    for (const [name, put] of [
+      ['rewritten in place', () => fs.writeFileSync(file, honest)],
+      ['another file in its place', () => {
+        fs.writeFileSync(`${file}.new`, honest);
+        fs.utimesSync(`${file}.new`, atime, mtime);
+        fs.renameSync(`${file}.new`, file);
+      }],
+    ] as const) {
+      fs.writeFileSync(file, quiet);
+      fs.utimesSync(file, atime, mtime);
+      assert.deepEqual(startsOf(t, file).starts, [], name);
+      put();
+      fs.utimesSync(file, atime, mtime);
+      assert.equal(startsOf(t, file).starts.length, 1, `${name}: the event is found`);
+    }
+  });
+
+  it('a kept start is read past only where its bytes still are; a cache not ours alone, or of another shape, is not believed', async (t) => {
+    const file = await tornLog(t, 'text', KEY, false);
+    const real = startsOf(t, file).starts;
+    assert.equal(real.length, 1);
+    const kept = JSON.parse(fs.readFileSync(cacheOf(file), 'utf8'));
+    const plant = (edit: (log: { files: Record<string, unknown>[]; starts: Record<string, unknown>[] }) => void, mode = 0o600) => {
+      const copy = structuredClone(kept);
+      edit(copy.logs[0].log);
+      fs.writeFileSync(cacheOf(file), JSON.stringify(copy), { mode });
+      fs.chmodSync(cacheOf(file), mode);
+    };
+    // B's first line: a start kept there (its digest that of other bytes) would hide its head.
+    const elsewhere = fs.readFileSync(file).indexOf(' bob main:0.1 | beta 00000') - 29;
+    const planted = {
+      'a start at another offset': (log: { starts: Record<string, unknown>[] }) => void (log.starts[0]!.offset = elsewhere),
+      'a start in a file not of the log': (log: { starts: Record<string, unknown>[] }) => void (log.starts[0]!.name = '../main.log'),
+      'a start with no digest': (log: { starts: Record<string, unknown>[] }) => void (log.starts[0]!.sha256 = ''),
+    };
+    for (const [name, edit] of Object.entries(planted)) {
+      plant(edit);
+      assert.deepEqual(startsOf(t, file).starts, real, name);
+    }
+    // No event, said of the file as it is: believed only from a cache that is ours alone, and of the shape written.
+    const noEvent = (log: { files: Record<string, unknown>[]; starts?: unknown }) => {
+      log.files[0]!.events = false;
+      delete log.starts;
+    };
+    plant(noEvent);
+    assert.deepEqual(startsOf(t, file).starts, [], 'ours, 0600: what it trusts');
+    for (const [name, spoil] of [
+      ['group-readable', () => plant(noEvent, 0o640)],
+      ['someone else\'s', () => {
+        plant(noEvent);
+        fs.chownSync(cacheOf(file), 65534, 65534);
+      }],
+      ['a count not a number', () => plant((log) => {
+        noEvent(log);
+        log.files[0]!.searched = '1';
+      })],
+      ['not JSON', () => fs.writeFileSync(cacheOf(file), '{"version":1,"logs":[', { mode: 0o600 })],
+    ] as const) {
+      fs.rmSync(cacheOf(file), { force: true });
+      spoil();
+      assert.deepEqual(startsOf(t, file).starts, real, name);
+    }
+    // A directory others can write: nothing kept.
+    fs.rmSync(path.dirname(cacheOf(file)), { recursive: true });
+    fs.chmodSync(path.dirname(file), 0o770);
+    assert.deepEqual(startsOf(t, file).starts, real);
+    assert.equal(fs.existsSync(cacheOf(file)), false);
   });
 });
