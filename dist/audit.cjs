@@ -870,7 +870,7 @@ var require_suggestSimilar = __commonJS({
 // node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path35 = require("node:path"), fs44 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path37 = require("node:path"), fs45 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1621,7 +1621,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs44.existsSync(executableFile)) return;
+        if (fs45.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1637,11 +1637,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path35.resolve(baseDir, baseName);
-          if (fs44.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path35.extname(baseName))) return;
+          let localBin = path37.resolve(baseDir, baseName);
+          if (fs45.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path37.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs44.existsSync(`${localBin}${ext}`)
+            (ext) => fs45.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1650,21 +1650,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs44.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs45.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path35.resolve(
-            path35.dirname(resolvedScriptPath),
+          executableDir = path37.resolve(
+            path37.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path35.basename(
+            let legacyName = path37.basename(
               this._scriptPath,
-              path35.extname(this._scriptPath)
+              path37.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1673,7 +1673,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path35.extname(executableFile));
+        launchWithNode = sourceExt.includes(path37.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2307,7 +2307,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path35.basename(filename, path35.extname(filename)), this;
+        return this._name = path37.basename(filename, path37.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2320,8 +2320,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path36) {
-        return path36 === void 0 ? this._executableDir : (this._executableDir = path36, this);
+      executableDir(path38) {
+        return path38 === void 0 ? this._executableDir : (this._executableDir = path38, this);
       }
       /**
        * Return program help documentation.
@@ -11735,8 +11735,8 @@ var import_node_crypto5 = require("node:crypto"), import_node_path6 = require("n
 function sealTag(line3, key2, logName) {
   return (0, import_node_crypto5.createHmac)("sha256", key2).update("tmux-audit seal\0").update(logName).update("\0").update(line3).digest("hex").slice(0, SEAL_HEX);
 }
-function sealLogName(path35) {
-  return (0, import_node_path6.basename)(path35).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
+function sealLogName(path37) {
+  return (0, import_node_path6.basename)(path37).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
 }
 function withoutTag(text2, e) {
   for (let field of [` e=${e}
@@ -18595,8 +18595,8 @@ while (sysread(STDIN, $buf, 65536, length $buf)) {
 `, PIPE_LIMIT = 1024 * 1024, UnixDatagram = class {
   child;
   ended = !1;
-  constructor(path35, events) {
-    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path35], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
+  constructor(path37, events) {
+    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path37], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
       this.ended || events.failed("relay exited");
     }), this.child.stdin.on("error", () => {
     }), this.child.stdin.on("drain", () => events.drain()), this.child.stderr.resume();
@@ -18827,11 +18827,11 @@ function pipeCloser(note, nowSeconds) {
 
 // src/runtime/pty-size.ts
 var import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_tty = __nodeBuiltin(require("node:tty")), PTY = /^\/dev\/pts\/\d+$/;
-function openPtySize(path35) {
-  if (!PTY.test(path35)) return;
+function openPtySize(path37) {
+  if (!PTY.test(path37)) return;
   let fd;
   try {
-    fd = import_node_fs22.default.openSync(path35, import_node_fs22.default.constants.O_RDONLY | import_node_fs22.default.constants.O_NOCTTY | import_node_fs22.default.constants.O_NONBLOCK);
+    fd = import_node_fs22.default.openSync(path37, import_node_fs22.default.constants.O_RDONLY | import_node_fs22.default.constants.O_NOCTTY | import_node_fs22.default.constants.O_NONBLOCK);
   } catch {
     return;
   }
@@ -19263,10 +19263,10 @@ function recoverPane(socket, paneId, status) {
 }
 
 // src/commands/ls.ts
-var import_node_path27 = __nodeBuiltin(require("node:path"));
+var import_node_path28 = __nodeBuiltin(require("node:path"));
 
 // src/read/summary.ts
-var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_path23 = __nodeBuiltin(require("node:path"));
+var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_path24 = __nodeBuiltin(require("node:path"));
 
 // src/read/chunks.ts
 var import_node_fs27 = __nodeBuiltin(require("node:fs"));
@@ -20037,7 +20037,7 @@ function bothLists(visitor) {
   let both = joinNeedles(text2, json);
   return unions.set(visitor, { text: text2, json, both }), both;
 }
-function scanFile(fd, visitor) {
+function scanFile(fd, visitor, torn) {
   let knownOffset = 0, knownNumber = 1, stopped = !1, counts, cutAt = -1, numbered2 = visitor.numbered !== !1;
   return forEachPiece(fd, (buffer, end, offset) => {
     visitor.read?.();
@@ -20061,17 +20061,26 @@ function scanFile(fd, visitor) {
         if (found < 0) break;
         target = found;
       }
-      if (visitor.passOver) {
+      let skip = 0;
+      if (torn !== void 0) {
         let { start: start3, end: lineEnd4 } = lineOf(piece, position, target, end);
+        if (skip = torn.get(offset + start3) ?? 0, skip >= lineEnd4 - start3) {
+          position = lineEnd4 + 1;
+          continue;
+        }
+        found >= 0 && found < start3 + skip && (found = -1);
+      }
+      if (visitor.passOver) {
+        let { start: lineStart2, end: lineEnd4 } = lineOf(piece, position, target, end), start3 = lineStart2 + skip;
         if (visitor.passOver(piece, start3, lineEnd4)) {
           position = lineEnd4 + 1;
           continue;
         }
       }
       numbered2 && at < 0 && (number2 = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read), at = 0);
-      let { start: start2, end: lineEnd3, before: before2 } = lineOf(piece, numbered2 ? at : position, target, end);
-      numbered2 && (number2 += before2, at = start2);
-      let verdict = visitor.bytes?.(piece, start2, lineEnd3, number2, found);
+      let { start: lineStart, end: lineEnd3, before: before2 } = lineOf(piece, numbered2 ? at : position, target, end);
+      numbered2 && (number2 += before2, at = lineStart);
+      let start2 = lineStart + skip, verdict = visitor.bytes?.(piece, start2, lineEnd3, number2, found);
       if (verdict !== void 0) {
         if (!verdict)
           return stopped = !0, !1;
@@ -20121,7 +20130,32 @@ function jsonValueNeedles(value) {
 }
 
 // src/read/summary-cache.ts
-var import_node_fs29 = __nodeBuiltin(require("node:fs")), import_node_path22 = __nodeBuiltin(require("node:path"));
+var import_node_fs29 = __nodeBuiltin(require("node:fs")), import_node_path23 = __nodeBuiltin(require("node:path"));
+
+// src/read/private-cache.ts
+var import_node_path22 = __nodeBuiltin(require("node:path"));
+function readCache(dir, name) {
+  try {
+    checkPrivateDir(dir);
+  } catch {
+    return { usable: !1, refused: !1 };
+  }
+  let file = import_node_path22.default.join(dir, ".run", name);
+  try {
+    return checkPrivateDir(import_node_path22.default.dirname(file)), { usable: !0, text: readPrivateFile(file), refused: !1 };
+  } catch (error) {
+    return { usable: !0, refused: error.code !== "ENOENT" };
+  }
+}
+function writeCache(dir, name, text2) {
+  try {
+    return writePrivateFile(import_node_path22.default.join(dir, ".run", name), text2), !0;
+  } catch {
+    return !1;
+  }
+}
+
+// src/read/summary-cache.ts
 var VERSION2 = 2, CACHE_NAME = "ls-summaries.cache";
 function rotatedOf(name, live) {
   return name.startsWith(`${live}.`) && /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?$/.test(name.slice(live.length + 1));
@@ -20158,22 +20192,14 @@ var SummaryCache = class _SummaryCache {
    * more than it saves. Entries are checked against the files at each look-up.
    */
   static of(dir) {
-    let key2 = import_node_path22.default.resolve(dir), cache = _SummaryCache.opened.get(key2);
+    let key2 = import_node_path23.default.resolve(dir), cache = _SummaryCache.opened.get(key2);
     return cache || _SummaryCache.opened.set(key2, cache = _SummaryCache.open(dir)), cache;
   }
   /** The cache of log directory `dir` (empty, and never written, unless `dir` and its `.run` are ours alone). */
   static open(dir) {
-    try {
-      checkPrivateDir(dir);
-    } catch {
-      return new _SummaryCache(dir, !1);
-    }
-    let cache = new _SummaryCache(dir, !0), file = cache.file(), text2;
-    try {
-      checkPrivateDir(import_node_path22.default.dirname(file)), text2 = readPrivateFile(file);
-    } catch (error) {
-      return error.code !== "ENOENT" && (cache.changed = !0), cache;
-    }
+    let { usable, text: text2, refused } = readCache(dir, CACHE_NAME), cache = new _SummaryCache(dir, usable);
+    if (text2 === void 0)
+      return cache.changed = refused, cache;
     try {
       let kept = JSON.parse(text2);
       if (kept.version !== VERSION2 || !Array.isArray(kept.files)) throw new Error("not this version");
@@ -20186,17 +20212,14 @@ var SummaryCache = class _SummaryCache {
     }
     return cache;
   }
-  file() {
-    return import_node_path22.default.join(this.dir, ".run", CACHE_NAME);
-  }
   /**
    * The summary of rotated file `file` (directly in the log directory):
    * kept, or from `scan` (and then kept if the file did not change while it
    * was read). undefined when the file is gone.
    */
   summarize(file, timeFormat, scan) {
-    if (!this.usable || import_node_path22.default.dirname(import_node_path22.default.resolve(file)) !== import_node_path22.default.resolve(this.dir)) return scan();
-    let name = import_node_path22.default.basename(file), before2 = import_node_fs29.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    if (!this.usable || import_node_path23.default.dirname(import_node_path23.default.resolve(file)) !== import_node_path23.default.resolve(this.dir)) return scan();
+    let name = import_node_path23.default.basename(file), before2 = import_node_fs29.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
     if (!before2?.isFile()) return scan();
     let key2 = identity(before2, timeFormat), entry = this.entries.get(name);
     if (entry?.key === key2)
@@ -20218,14 +20241,11 @@ var SummaryCache = class _SummaryCache {
   save(live) {
     if (!this.usable) return;
     for (let [name, entry] of this.entries)
-      (live === void 0 ? !entry.used && !import_node_fs29.default.existsSync(import_node_path22.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
+      (live === void 0 ? !entry.used && !import_node_fs29.default.existsSync(import_node_path23.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
     if (!this.changed) return;
     let files = [...this.entries].map(([name, { key: key2, scanned }]) => ({ name, key: key2, scanned }));
-    try {
-      writePrivateFile(this.file(), `${JSON.stringify({ version: VERSION2, files })}
-`), this.changed = !1;
-    } catch {
-    }
+    writeCache(this.dir, CACHE_NAME, `${JSON.stringify({ version: VERSION2, files })}
+`) && (this.changed = !1);
   }
 };
 
@@ -20304,7 +20324,7 @@ function summarizeLog(set, timeFormat, cache) {
   return {
     session: set.session,
     server: set.server,
-    live: import_node_path23.default.join(set.dir, set.live),
+    live: import_node_path24.default.join(set.dir, set.live),
     files,
     first: first?.time ?? null,
     last: last?.time ?? null,
@@ -20329,7 +20349,7 @@ function castSizes(paths) {
 }
 
 // src/read/files.ts
-var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path24 = __nodeBuiltin(require("node:path"));
+var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path25 = __nodeBuiltin(require("node:path"));
 var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/, CAST = /^(.+)\.[A-Za-z0-9_-]{10}\.cast(?:\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
@@ -20364,9 +20384,9 @@ function logSets(dir, names) {
   }
   let present = new Set(names), sets = [];
   for (let live of lives) {
-    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(rotatedOf2.get(live) ?? [], live).map((name) => ({ path: import_node_path24.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
-    present.has(live) && files.push({ path: import_node_path24.default.join(dir, live) });
-    let casts = castFilesOfLog(castsOf.get(live) ?? [], live).map((name) => import_node_path24.default.join(dir, name));
+    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(rotatedOf2.get(live) ?? [], live).map((name) => ({ path: import_node_path25.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
+    present.has(live) && files.push({ path: import_node_path25.default.join(dir, live) });
+    let casts = castFilesOfLog(castsOf.get(live) ?? [], live).map((name) => import_node_path25.default.join(dir, name));
     sets.push({ dir, live, stem, session, server, serverStem, files, casts });
   }
   return sets.sort((a, b) => a.session < b.session ? -1 : a.session > b.session ? 1 : a.server < b.server ? -1 : a.server > b.server ? 1 : 0);
@@ -20400,7 +20420,7 @@ function setName(set) {
 }
 
 // src/read/where.ts
-var import_node_path25 = __nodeBuiltin(require("node:path"));
+var import_node_path26 = __nodeBuiltin(require("node:path"));
 function expand(dir, env) {
   let raw = { ...Object.fromEntries(START_OPTIONS.map((key2) => [key2, ""])), dir };
   return resolveOptions(raw, env).options.dir;
@@ -20420,7 +20440,7 @@ function locate(given, env, server) {
 function absolute(dir, env, what) {
   let expanded = dir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
   if (expanded.startsWith("~")) throw new AuditError(`${what}: cannot expand '${dir}'`, 2);
-  return import_node_path25.default.resolve(expanded);
+  return import_node_path26.default.resolve(expanded);
 }
 function serverAnswer(output) {
   let [dir = "", timeFormat = ""] = output.split(`
@@ -20429,10 +20449,10 @@ function serverAnswer(output) {
 }
 
 // src/tmux/default-socket.ts
-var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path26 = __nodeBuiltin(require("node:path"));
+var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path27 = __nodeBuiltin(require("node:path"));
 function defaultSockets(env, uid) {
   let given = env.TMUX;
-  return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path26.default.join(dir, `tmux-${uid}`, "default"));
+  return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path27.default.join(dir, `tmux-${uid}`, "default"));
 }
 function noServerCanAnswer(env, uid, exists = lexists) {
   let sockets = defaultSockets(env, uid);
@@ -20748,7 +20768,7 @@ function summarizeLogs(sets, timeFormat) {
       summaries.push(summarizeLog(set, timeFormat));
     } catch (error) {
       if (error instanceof AuditError) problems.push(error.message);
-      else if (typeof error.code == "string") problems.push(fileProblem(error.path ?? import_node_path27.default.join(set.dir, set.live), error));
+      else if (typeof error.code == "string") problems.push(fileProblem(error.path ?? import_node_path28.default.join(set.dir, set.live), error));
       else throw error;
     }
   return { summaries, problems };
@@ -20773,7 +20793,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_crypto17 = require("node:crypto"), import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_path31 = __nodeBuiltin(require("node:path"));
+var import_node_crypto17 = require("node:crypto"), import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_path32 = __nodeBuiltin(require("node:path"));
 
 // src/chain/key-match.ts
 var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under this key: the key is the log's; if the log is otherwise whole, its files were renamed from another log's name (e= binds it)", KeyMatch = class {
@@ -21030,12 +21050,12 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
   nextFile(file) {
     this.file = file, this.line = 0;
   }
-  /** The line [from, to) of `bytes` (with its `\n`; a file's last line without), `cut` past the longest line. */
-  take(bytes, from, to, cut2) {
+  /** The line [from, to) of `bytes` (with its `\n`; a file's last line without), `cut` past the longest line; `offset`: where it begins in its file. */
+  take(bytes, from, to, cut2, offset) {
     this.index++, this.line++;
     let ended = to > from && bytes[to - 1] === 10 && !cut2, starts = !cut2 && this.candidate(this.file, this.line) ? this.startsIn(bytes, from, ended ? to - 1 : to, !ended) : [];
     if (starts.length === 0 && ended && this.waiting.size > 0 && this.wholeLine(bytes, from, to - 1), starts.length > 0) {
-      let spot = { file: this.file, line: this.line, index: this.index, atEnd: !ended, chars: 0 };
+      let spot = { file: this.file, line: this.line, offset, index: this.index, atEnd: !ended, chars: 0 };
       for (let kind of starts) {
         if (this.matches >= MAX_MATCHES) break;
         this.matches++, spot.chars = kind.prefix.toString("utf8").length, kind.waiting.push({ ...spot });
@@ -21097,7 +21117,7 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
           ready.splice(at, 1);
           continue;
         }
-        ready.splice(at, 1), this.settled.add(spot.index), this.spots.push({ file: spot.file, line: spot.line, bytes: kind.bytes, chars: spot.chars, atEnd: spot.atEnd, whole: { file: whole.file, line: whole.line }, attested: { file: attestation.file, line: attestation.line } });
+        ready.splice(at, 1), this.settled.add(spot.index), this.spots.push({ file: spot.file, line: spot.line, offset: spot.offset, bytes: kind.bytes, chars: spot.chars, atEnd: spot.atEnd, whole: { file: whole.file, line: whole.line }, attested: { file: attestation.file, line: attestation.line } });
         break;
       }
     }
@@ -21170,9 +21190,9 @@ function runningOwner(held2, unseen, now) {
 }
 
 // src/chain/running-seal.ts
-var import_node_path28 = __nodeBuiltin(require("node:path"));
+var import_node_path29 = __nodeBuiltin(require("node:path"));
 function sameLog(a, b) {
-  return sealLogName(a) === sealLogName(b) && import_node_path28.default.resolve(import_node_path28.default.dirname(a)) === import_node_path28.default.resolve(import_node_path28.default.dirname(b));
+  return sealLogName(a) === sealLogName(b) && import_node_path29.default.resolve(import_node_path29.default.dirname(a)) === import_node_path29.default.resolve(import_node_path29.default.dirname(b));
 }
 function runningSealProblem(seal, owner, place, held2, key2) {
   let why = (what) => `lines at ${place} given to a running recording whose start is in no file read and no seal of which is read yet (${owner}), ${what}: made up`;
@@ -22021,7 +22041,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
 };
 
 // src/read/held-files.ts
-var import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path29 = __nodeBuiltin(require("node:path"));
+var import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path30 = __nodeBuiltin(require("node:path"));
 function whichFile(stat) {
   return `${stat.dev}:${stat.ino}:${stat.birthtimeNs}`;
 }
@@ -22076,18 +22096,18 @@ function filesByLive(sets) {
 function takeListing(dir, names) {
   let first = names(dir), sets = logSets(dir, first), lives = /* @__PURE__ */ new Map();
   for (let set of sets) {
-    let live = asItIs(import_node_path29.default.join(dir, set.live));
+    let live = asItIs(import_node_path30.default.join(dir, set.live));
     live !== void 0 && lives.set(set.live, live);
   }
   let second = names(dir), again = sameFiles(first, second) ? sets : logSets(dir, second), files = filesByLive(again), before2 = again === sets ? files : filesByLive(sets), steady = /* @__PURE__ */ new Map();
   for (let [live, seen] of lives) {
     let now = files.get(live) ?? [];
-    now.at(-1) === import_node_path29.default.join(dir, live) && sameFiles(before2.get(live) ?? [], now) && steady.set(live, seen);
+    now.at(-1) === import_node_path30.default.join(dir, live) && sameFiles(before2.get(live) ?? [], now) && steady.set(live, seen);
   }
   return { sets: again, files, steady };
 }
 function filesWith(dir, live, liveFd, names) {
-  let livePath = import_node_path29.default.join(dir, live), first = ownNames(dir, live, names), second = ownNames(dir, live, names), now = asItIs(livePath);
+  let livePath = import_node_path30.default.join(dir, live), first = ownNames(dir, live, names), second = ownNames(dir, live, names), now = asItIs(livePath);
   if (!(liveFd === void 0 ? now === void 0 : now !== void 0 && now === asItWas(ofFd(liveFd))) || !sameFiles(first, second)) return;
   let files = filesByLive(logSets(dir, second)).get(live) ?? [];
   return files.includes(livePath) === (liveFd !== void 0) ? files : void 0;
@@ -22096,7 +22116,7 @@ function ownNames(dir, live, names) {
   return names(dir).filter((name) => name === live || name.startsWith(`${live}.`)).sort();
 }
 function readLog(dir, live, listing, names, read2) {
-  let livePath = import_node_path29.default.join(dir, live), steady = listing.steady.get(live);
+  let livePath = import_node_path30.default.join(dir, live), steady = listing.steady.get(live);
   for (let tried = 0; tried < TRIES; tried++) {
     let liveFd = openIfThere(livePath), taken;
     try {
@@ -22184,36 +22204,36 @@ function held(files, taken) {
 }
 
 // src/commands/verify-notes.ts
-var import_node_fs35 = __nodeBuiltin(require("node:fs")), import_node_path30 = __nodeBuiltin(require("node:path"));
+var import_node_fs35 = __nodeBuiltin(require("node:fs")), import_node_path31 = __nodeBuiltin(require("node:path"));
 function notedEnds(files, runs) {
   let first = files[0];
   if (first === void 0) return [];
-  let live = import_node_path30.default.join(import_node_path30.default.dirname(first), sealLogName(first)), byIdentity, fileOf = (identity2) => (byIdentity ??= identities(files), byIdentity.get(identity2)), found = [];
+  let live = import_node_path31.default.join(import_node_path31.default.dirname(first), sealLogName(first)), byIdentity, fileOf2 = (identity2) => (byIdentity ??= identities(files), byIdentity.get(identity2)), found = [];
   for (let { runFile, recording } of runs) {
     if (!sameLog(recording.file, live)) continue;
     let note = readSealNote(runFile);
     if (note.file === void 0 || note.offset === void 0 || note.line === void 0 || note.file.endsWith(":0")) continue;
-    let file2 = fileOf(note.file);
+    let file2 = fileOf2(note.file);
     if (file2 === void 0) continue;
     let cut2 = sealGone(file2, note.file, note.offset, note.line);
     cut2 !== void 0 && found.push({ ...cut2, rec: recording.id, detail: `${cut2.detail}: its running reader noted its last seal there (byte ${note.offset}), and the file was ${cut2.kind === "truncated" ? "cut" : "rewritten"} below it` });
   }
-  let head = headNote(live), file = head === void 0 || head.endsWith(":0") ? void 0 : fileOf(head);
+  let head = headNote(live), file = head === void 0 || head.endsWith(":0") ? void 0 : fileOf2(head);
   return file !== void 0 && withNoted(file, head, (fd) => import_node_fs35.default.fstatSync(fd).size === 0) === !0 && found.push({ kind: "truncated", file, line: 1, rec: "", detail: `the file is empty, and the rotating writer noted (${headNotePath(live)}) a head mark written into it: emptied` }), found;
 }
 function removedRotated(files, key2, marked = []) {
   let first = files[0];
   if (first === void 0) return [];
-  let dir = import_node_path30.default.dirname(first), liveName = sealLogName(first), live = import_node_path30.default.join(dir, liveName), there = (file) => {
+  let dir = import_node_path31.default.dirname(first), liveName = sealLogName(first), live = import_node_path31.default.join(dir, liveName), there = (file) => {
     try {
       return import_node_fs35.default.lstatSync(file, { throwIfNoEntry: !1 }) !== void 0;
     } catch {
       return !0;
     }
-  }, read2 = new Set(files.map((file) => import_node_path30.default.basename(file))), holding = new Set(marked.map((file) => import_node_path30.default.basename(file))), passedOver = /* @__PURE__ */ new Set(), rotation = (part) => {
-    let name = [`${liveName}.${part}`, `${liveName}.${part}.gz`].find((candidate) => there(import_node_path30.default.join(dir, candidate))), size2 = 0;
+  }, read2 = new Set(files.map((file) => import_node_path31.default.basename(file))), holding = new Set(marked.map((file) => import_node_path31.default.basename(file))), passedOver = /* @__PURE__ */ new Set(), rotation = (part) => {
+    let name = [`${liveName}.${part}`, `${liveName}.${part}.gz`].find((candidate) => there(import_node_path31.default.join(dir, candidate))), size2 = 0;
     try {
-      size2 = name === void 0 ? 0 : import_node_fs35.default.lstatSync(import_node_path30.default.join(dir, name)).size;
+      size2 = name === void 0 ? 0 : import_node_fs35.default.lstatSync(import_node_path31.default.join(dir, name)).size;
     } catch {
     }
     let counts = size2 > 0 && (key2 === void 0 || name === void 0 || !read2.has(name) || holding.has(name));
@@ -22237,7 +22257,7 @@ function removedRotated(files, key2, marked = []) {
 function shrunkRotated(files, held2, key2, digestOf2) {
   let first = files[0];
   if (first === void 0) return [];
-  let liveName = sealLogName(first), live = import_node_path30.default.join(import_node_path30.default.dirname(first), liveName), rotated = new Map(files.filter((file) => import_node_path30.default.basename(file) !== liveName && held2.has(file)).map((file) => [rotatedPart(liveName, import_node_path30.default.basename(file)), file]));
+  let liveName = sealLogName(first), live = import_node_path31.default.join(import_node_path31.default.dirname(first), liveName), rotated = new Map(files.filter((file) => import_node_path31.default.basename(file) !== liveName && held2.has(file)).map((file) => [rotatedPart(liveName, import_node_path31.default.basename(file)), file]));
   if (rotated.size === 0) return [];
   let lines = ledgerLines(live), sizes = rotatedSizes(lines, live, new Set(rotated.keys()), key2), digests = digestOf2 === void 0 ? /* @__PURE__ */ new Map() : rotatedDigests(lines, live, new Set(rotated.keys()), key2), found = [];
   for (let [name, file] of rotated) {
@@ -22317,10 +22337,10 @@ function eachRawLineOfFile(file, take2, textOf = textsByName()) {
   let { fd, to, release: release3 } = textOf(file), cut2 = { at: -1, torn: !1 };
   try {
     forEachPiece(fd, (buffer, end, offset) => {
-      if (offset === cut2.at) return take2(buffer, 0, cut2.torn ? end - 1 : end, !0);
+      if (offset === cut2.at) return take2(buffer, 0, cut2.torn ? end - 1 : end, !0, offset);
       for (let at = 0; at < end; ) {
         let newline = buffer.indexOf(10, at), to2 = newline < 0 || newline >= end ? end : newline + 1;
-        if (take2(buffer, at, to2) === !1) return !1;
+        if (take2(buffer, at, to2, void 0, offset + at) === !1) return !1;
         at = to2;
       }
       return !0;
@@ -22340,7 +22360,7 @@ function eachLineOfText(text2, take2) {
   }
 }
 function livingRuns(dir) {
-  let runDir = import_node_path31.default.join(dir, ".run"), names;
+  let runDir = import_node_path32.default.join(dir, ".run"), names;
   try {
     names = import_node_fs36.default.readdirSync(runDir);
   } catch {
@@ -22349,7 +22369,7 @@ function livingRuns(dir) {
   let runs = [];
   for (let name of names) {
     if (!name.endsWith(".json")) continue;
-    let runFile = import_node_path31.default.join(runDir, name);
+    let runFile = import_node_path32.default.join(runDir, name);
     try {
       if (livingReader(runFile) === void 0) continue;
       runs.push({ runFile, recording: readRecording(runFile) });
@@ -22416,8 +22436,8 @@ function tornSpots(files, raw, timeFormat, attested, breaks) {
       return placeOf(parsed);
   });
   for (let file of files)
-    reader = void 0, settler.nextFile(file), raw(file, (bytes, from, to, cut2) => {
-      reader ??= readerOfFile(bytes.toString("utf8", from, to), cut2, timeFormat), settler.take(bytes, from, to, cut2 === !0);
+    reader = void 0, settler.nextFile(file), raw(file, (bytes, from, to, cut2, offset) => {
+      reader ??= readerOfFile(bytes.toString("utf8", from, to), cut2, timeFormat), settler.take(bytes, from, to, cut2 === !0, offset);
     });
   return settler.finish();
 }
@@ -22562,8 +22582,8 @@ function untimedWarning(format2) {
 function setsOfFiles(files) {
   let byDir = /* @__PURE__ */ new Map();
   for (let file of files) {
-    let dir = import_node_path31.default.dirname(import_node_path31.default.resolve(file));
-    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path31.default.basename(file)]);
+    let dir = import_node_path32.default.dirname(import_node_path32.default.resolve(file));
+    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path32.default.basename(file)]);
   }
   let groups = [];
   for (let [dir, names] of byDir) {
@@ -22574,7 +22594,7 @@ function setsOfFiles(files) {
       groups.push({ name: setName(set), files: paths });
     }
     for (let name of names) {
-      let full = import_node_path31.default.join(dir, name);
+      let full = import_node_path32.default.join(dir, name);
       covered.has(full) || groups.push({ name, files: [full] });
     }
   }
@@ -22596,7 +22616,7 @@ function verifyCommand() {
       }
     let listing = files.length > 0 ? void 0 : takeListing(where.dir, dirNames), groups = listing === void 0 ? setsOfFiles(files) : listing.sets.map((set) => ({ name: setName(set), files: set.files.map((file) => file.path), live: set.live }));
     if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
-    let live = /* @__PURE__ */ new Map(), seals = /* @__PURE__ */ new Map(), runs = [...new Set(files.length > 0 ? files.map((file) => import_node_path31.default.dirname(import_node_path31.default.resolve(file))) : [where.dir])].flatMap(livingRuns);
+    let live = /* @__PURE__ */ new Map(), seals = /* @__PURE__ */ new Map(), runs = [...new Set(files.length > 0 ? files.map((file) => import_node_path32.default.dirname(import_node_path32.default.resolve(file))) : [where.dir])].flatMap(livingRuns);
     for (let { recording } of runs) live.set(recording.id, recording.file);
     for (let [rec, seal] of liveSeals(runs, where.timeFormat)) seals.set(rec, seal);
     let out = new Output(), tampered = !1, untimedSaid = !1, notesFailed = !1, rearrange = new RearrangeBudget(), check = (groupFiles, textOf) => {
@@ -23135,14 +23155,14 @@ function openLiveFiles(sources) {
       }
   return open2;
 }
-function readFile(path35, held2, error, visit) {
-  let fd = held2.get(path35);
-  held2.delete(path35);
+function readFile(path37, held2, error, visit) {
+  let fd = held2.get(path37);
+  held2.delete(path37);
   try {
-    return fd ??= openLog(path35), fd === void 0 ? !1 : visit(fd);
+    return fd ??= openLog(path37), fd === void 0 ? !1 : visit(fd);
   } catch (failure2) {
     if (typeof failure2.code != "string") throw failure2;
-    return error(path35, failure2), !1;
+    return error(path37, failure2), !1;
   } finally {
     fd !== void 0 && import_node_fs38.default.closeSync(fd);
   }
@@ -23215,15 +23235,15 @@ function grepFile(plan, fd, place, emit) {
         if (emit(shown) === !1) return !1;
       return !0;
     }
-  }), matched };
+  }, place.torn), matched };
 }
-function grepLogs(sets, options, emit, error) {
+function grepLogs(sets, options, emit, error, torn) {
   let context = options.context > 0 ? new PaneContext(options.context, sets) : void 0, plan = planGrep(options, context !== void 0), trackers = sets.map(() => new RecordingTracker()), sources = filesInTimeOrder(sets, options.timeFormat), held2 = openLiveFiles(sources), matched = 0, stopped = !1;
   try {
     for (let { set, setIndex, file } of sources) {
       if (stopped) break;
       if (passesOver(plan, file, context !== void 0)) continue;
-      let place = { path: file.path, setIndex, fileIndex: set.files.indexOf(file), tracker: trackers[setIndex], context };
+      let place = { path: file.path, setIndex, fileIndex: set.files.indexOf(file), tracker: trackers[setIndex], context, torn: torn?.(set).get(file.path) };
       readFile(file.path, held2, error, (fd) => {
         let result = grepFile(plan, fd, place, emit);
         return matched += result.matched, stopped = result.stopped, stopped;
@@ -23244,7 +23264,7 @@ function holdsLiteral(piece, start2, end, literal2) {
   let line3 = piece.subarray(start2, end);
   return (isCaseBlind(literal2) ? indexOfFolded(line3, literal2, 0) : line3.indexOf(literal2)) >= 0;
 }
-function walkRecording(sets, rec, timeFormat, take2, error) {
+function walkRecording(sets, rec, timeFormat, take2, error, torn) {
   for (let set of sets) {
     let span2 = new RecordingSpan(rec), sources = set.files.map((file) => ({ set, setIndex: 0, file })), held2 = openLiveFiles(sources), halted = !1;
     try {
@@ -23260,7 +23280,7 @@ function walkRecording(sets, rec, timeFormat, take2, error) {
               let line3 = reader.read(text2);
               return !line3 || !span2.take(line3) ? !0 : (take2(line3, text2, file.path) === !1 && (halted = !0), !halted && span2.state !== "after");
             }
-          });
+          }, torn?.(set).get(file.path));
         }), halted || span2.state === "after") break;
     } finally {
       for (let fd of held2.values()) import_node_fs38.default.closeSync(fd);
@@ -23282,7 +23302,7 @@ function printHit(out, hit) {
 }
 
 // src/commands/grep-parallel.ts
-var import_node_fs39 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path32 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
+var import_node_fs39 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path33 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
 var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4, shareFreely = (counters) => () => Atomics.add(counters, NEXT, 1);
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
@@ -23291,7 +23311,9 @@ function planOf(request) {
 function runJob(plan, job, out, errors, length, count = !1, progress) {
   let jobPlan = { ...plan, plain: plan.plain && (count ? counted : printPlain(out)), numbered: !count }, fd = job.fd >= 0 ? job.fd : void 0, own = fd === void 0;
   try {
-    return fd ??= openLog(job.path), fd === void 0 ? { matched: 0, stopped: !1 } : grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: void 0, context: void 0, progress }, count ? counted : (hit) => printHit(out, hit));
+    if (fd ??= openLog(job.path), fd === void 0) return { matched: 0, stopped: !1 };
+    let torn = job.torn && new Map(job.torn);
+    return grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: void 0, context: void 0, progress, torn }, count ? counted : (hit) => printHit(out, hit));
   } catch (failure2) {
     let code = failure2.code;
     if (typeof code != "string") throw failure2;
@@ -23305,7 +23327,7 @@ function counted() {
 }
 function startWorker(data) {
   let options = { workerData: data, transferList: [data.port], stdout: !0, stderr: !0 };
-  return new import_node_worker_threads.Worker(import_node_path32.default.join(__dirname, "grep-worker.cjs"), options);
+  return new import_node_worker_threads.Worker(import_node_path33.default.join(__dirname, "grep-worker.cjs"), options);
 }
 function secondCoreFree() {
   let cores = import_node_os9.default.availableParallelism?.() ?? import_node_os9.default.cpus().length;
@@ -23318,21 +23340,21 @@ function sizeOf(file) {
     return 0;
   }
 }
-function grepInParallel(sets, request, out, error, tally) {
+function grepInParallel(sets, request, out, error, tally, torn) {
   if (needsRecordings(request.filter)) return;
   let plan = planOf(request), searched = sets.flatMap((set) => set.files).filter((file) => !passesOver(plan, file, !1));
   if (searched.length < 2) return;
   let total = 0;
   for (let file of searched) total += sizeOf(file.path);
   if (total < MIN_BYTES) return;
-  let jobs = jobsOf(sets, plan, request.timeFormat);
+  let jobs = jobsOf(sets, plan, request.timeFormat, torn);
   if (jobs.length < 2) {
     for (let job of jobs) closeHeld(job);
     return;
   }
   return shareJobs(plan, request, jobs, out, error, startWorker, shareFreely, tally);
 }
-function jobsOf(sets, plan, timeFormat) {
+function jobsOf(sets, plan, timeFormat, torn) {
   return filesInTimeOrder(sets, timeFormat).filter(({ file }) => !passesOver(plan, file, !1)).map(({ set, setIndex, file }) => {
     let fd = -1;
     if (file.rotatedAt === void 0)
@@ -23340,7 +23362,8 @@ function jobsOf(sets, plan, timeFormat) {
         fd = openLog(file.path) ?? -1;
       } catch {
       }
-    return { path: file.path, fd, setIndex, fileIndex: set.files.indexOf(file) };
+    let starts = torn?.(set).get(file.path);
+    return { path: file.path, fd, setIndex, fileIndex: set.files.indexOf(file), ...starts && { torn: [...starts] } };
   });
 }
 function shareJobs(plan, request, jobs, out, error, start2, sharing, tally) {
@@ -23466,6 +23489,177 @@ function closeHeld(job) {
   job.fd < 0 || (import_node_fs39.default.closeSync(job.fd), job.fd = -1);
 }
 
+// src/commands/torn-starts.ts
+var import_node_crypto19 = require("node:crypto"), import_node_fs40 = __nodeBuiltin(require("node:fs")), import_node_path34 = __nodeBuiltin(require("node:path"));
+
+// src/read/torn-cache.ts
+var TORN_CACHE_NAME = "torn-starts.cache", VERSION3 = 1, MAX_LOGS = 1e3;
+function fileOf(stat) {
+  return `${stat.dev}:${stat.ino}:${stat.birthtimeNs}`;
+}
+function stampOf(stat) {
+  return `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+}
+var isCount = (value) => typeof value == "number" && Number.isSafeInteger(value) && value >= 0;
+function isFileSeen(value) {
+  let seen = value;
+  return typeof seen == "object" && seen !== null && typeof seen.name == "string" && typeof seen.file == "string" && typeof seen.stamp == "string" && isCount(seen.searched) && typeof seen.endsLine == "boolean" && typeof seen.events == "boolean";
+}
+function isStartSeen(value) {
+  let start2 = value;
+  return typeof start2 == "object" && start2 !== null && typeof start2.name == "string" && isCount(start2.offset) && isCount(start2.bytes) && start2.bytes > 0 && typeof start2.atEnd == "boolean" && typeof start2.sha256 == "string" && (start2.sha256 === "" || /^[0-9a-f]{64}$/.test(start2.sha256));
+}
+function isLogSeen(value) {
+  let log = value;
+  return typeof log != "object" || log === null || typeof log.timeFormat != "string" || !Array.isArray(log.files) || !log.files.every(isFileSeen) ? !1 : log.starts === void 0 || Array.isArray(log.starts) && log.starts.every(isStartSeen);
+}
+var TornCache = class _TornCache {
+  constructor(dir, usable) {
+    this.dir = dir;
+    this.usable = usable;
+  }
+  dir;
+  usable;
+  logs = /* @__PURE__ */ new Map();
+  used = /* @__PURE__ */ new Set();
+  static opened = /* @__PURE__ */ new Map();
+  /** The cache of `dir` for this process (grep may read many logs of one directory). */
+  static of(dir) {
+    let cache = _TornCache.opened.get(dir);
+    return cache || _TornCache.opened.set(dir, cache = _TornCache.open(dir)), cache;
+  }
+  /** The cache of log directory `dir` as kept (empty, and never written, unless `dir` and its `.run` are ours alone). */
+  static open(dir) {
+    let { usable, text: text2 } = readCache(dir, TORN_CACHE_NAME), cache = new _TornCache(dir, usable);
+    if (text2 === void 0) return cache;
+    try {
+      let kept = JSON.parse(text2);
+      if (kept.version !== VERSION3 || !Array.isArray(kept.logs)) return cache;
+      for (let entry of kept.logs) {
+        let live = entry?.live, log = entry?.log;
+        typeof live == "string" && isLogSeen(log) && cache.logs.set(live, log);
+      }
+    } catch {
+      cache.logs.clear();
+    }
+    return cache;
+  }
+  /** What was found in the log whose live file is `live`, read with `timeFormat`. */
+  get(live, timeFormat) {
+    if (!this.usable) return;
+    let log = this.logs.get(live);
+    return log?.timeFormat === timeFormat ? log : void 0;
+  }
+  /** Keeps what was found in the log `live` and writes the cache (a failure only means the next run finds it again). */
+  keep(live, log) {
+    if (!this.usable) return;
+    if (this.logs.set(live, log), this.used.add(live), this.logs.size > MAX_LOGS) for (let name of this.logs.keys()) !this.used.has(name) && this.logs.size > MAX_LOGS && this.logs.delete(name);
+    let logs = [...this.logs].map(([name, seen]) => ({ live: name, log: seen }));
+    writeCache(this.dir, TORN_CACHE_NAME, `${JSON.stringify({ version: VERSION3, logs })}
+`);
+  }
+};
+
+// src/commands/torn-starts.ts
+var NONE2 = /* @__PURE__ */ new Map(), TEXT_EVENT = Buffer.from(" * torn "), JSON_EVENT = Buffer.from('"kind":"event","text":"torn"');
+function tornStarts(set, timeFormat, cache = TornCache.of(set.dir)) {
+  let files = set.files.map((file) => file.path), textOf = textsByName(), kept = cache.get(set.live, timeFormat), seen = [], same = kept?.starts !== void 0 && kept.files.length === files.length, events = !1;
+  for (let [i, file] of files.entries()) {
+    let before2 = kept?.files[i]?.name === import_node_path34.default.basename(file) ? kept.files[i] : void 0, found = eventsIn(file, before2, textOf);
+    events ||= found.events, same &&= found.unchanged, found.seen && seen.push(found.seen);
+  }
+  let keep = (starts2) => {
+    seen.length === files.length && (kept !== void 0 && starts2 === kept.starts && seen.length === kept.files.length && seen.every((file, i) => file === kept.files[i]) || cache.keep(set.live, { timeFormat, files: seen, ...starts2 && { starts: starts2 } }));
+  };
+  if (!events)
+    return keep(), NONE2;
+  let names = new Set(files.map((file) => import_node_path34.default.basename(file)));
+  if (same && kept.starts.every((start2) => names.has(start2.name) && stillThere(start2, set.dir, textOf)))
+    return keep(kept.starts), startsOf(kept.starts, set.dir);
+  let torn;
+  try {
+    torn = verifyFiles(files, timeFormat, {}, textOf).torn ?? [];
+  } catch {
+    return NONE2;
+  }
+  let starts = torn.map((start2) => {
+    let sha256 = "";
+    try {
+      sha256 = digestAt(start2.file, start2.offset, start2.bytes, textOf) ?? "";
+    } catch {
+    }
+    return { name: import_node_path34.default.basename(start2.file), offset: start2.offset, bytes: start2.bytes, atEnd: start2.atEnd, sha256 };
+  });
+  return keep(starts), startsOf(starts, set.dir);
+}
+function startsOf(kept, dir) {
+  if (kept.length === 0) return NONE2;
+  let starts = /* @__PURE__ */ new Map();
+  for (let start2 of kept) {
+    let file = import_node_path34.default.join(dir, start2.name), inFile = starts.get(file);
+    inFile === void 0 && starts.set(file, inFile = /* @__PURE__ */ new Map()), inFile.set(start2.offset, start2.atEnd ? Number.POSITIVE_INFINITY : start2.bytes);
+  }
+  return starts;
+}
+function digestAt(file, offset, bytes, textOf) {
+  if (file.endsWith(".gz")) return;
+  let text2 = textOf(file);
+  try {
+    let buffer = Buffer.alloc(bytes);
+    return import_node_fs40.default.readSync(text2.fd, buffer, 0, bytes, offset) !== bytes ? "" : (0, import_node_crypto19.createHash)("sha256").update(buffer).digest("hex");
+  } finally {
+    text2.release();
+  }
+}
+function stillThere(start2, dir, textOf) {
+  let file = import_node_path34.default.join(dir, start2.name);
+  try {
+    let digest = digestAt(file, start2.offset, start2.bytes, textOf);
+    return digest === void 0 ? start2.sha256 === "" : start2.sha256 !== "" && digest === start2.sha256;
+  } catch {
+    return !1;
+  }
+}
+function eventsIn(file, before2, textOf) {
+  let stat = import_node_fs40.default.lstatSync(file, { bigint: !0, throwIfNoEntry: !1 });
+  if (stat === void 0 || !stat.isFile()) return { events: !1, unchanged: !1 };
+  let which = fileOf(stat), stamp = stampOf(stat);
+  if (before2 !== void 0 && before2.file === which && before2.stamp === stamp) return { events: before2.events, unchanged: !0, seen: before2 };
+  let grown = before2 !== void 0 && before2.file === which && before2.endsLine && !file.endsWith(".gz") && stat.size > BigInt(before2.searched), text2;
+  try {
+    text2 = textOf(file);
+  } catch {
+    return { events: !1, unchanged: !1 };
+  }
+  try {
+    let opened = file.endsWith(".gz") || fileOf(import_node_fs40.default.fstatSync(text2.fd, { bigint: !0 })) === which, to = text2.to ?? import_node_fs40.default.fstatSync(text2.fd).size, from = grown && opened ? before2.searched : 0, found = holdsTornEvent(text2.fd, from, to), last = Buffer.alloc(1), endsLine = to === 0 || import_node_fs40.default.readSync(text2.fd, last, 0, 1, to - 1) === 1 && last[0] === 10, after = import_node_fs40.default.lstatSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    if (!opened || after === void 0 || fileOf(after) !== which) return { events: found, unchanged: !1 };
+    let events = found || from > 0 && before2.events, seen = { name: import_node_path34.default.basename(file), file: which, stamp: stampOf(after) === stamp ? stamp : "", searched: to, endsLine, events };
+    return { events, unchanged: from > 0 && !found, seen };
+  } finally {
+    text2.release();
+  }
+}
+function tornStartsOf(timeFormat) {
+  let known2 = /* @__PURE__ */ new Map();
+  return (set) => {
+    let starts = known2.get(set);
+    return starts === void 0 && known2.set(set, starts = tornStarts(set, timeFormat)), starts;
+  };
+}
+function holdsTornEvent(fd, from, to) {
+  let holds3 = !1, counts;
+  return forEachPiece(fd, (buffer, end) => {
+    let piece = buffer.subarray(0, end), countsOf = () => counts ??= sampleBytes(piece);
+    holdsJson(piece) && findNeedle(piece, JSON_EVENT, 0, countsOf) >= 0 && (holds3 = !0);
+    for (let at = findNeedle(piece, TEXT_EVENT, 0, countsOf); !holds3 && at >= 0; at = findNeedle(piece, TEXT_EVENT, at + 1, countsOf)) {
+      let bar = piece.indexOf(" | ", piece.lastIndexOf(10, at) + 1);
+      (bar < 0 || bar > at) && (holds3 = !0);
+    }
+    return !holds3;
+  }, from, to), holds3;
+}
+
 // src/read/time.ts
 var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 6048e5 }, UNIT_NAMES = {
   s: "s",
@@ -23578,7 +23772,8 @@ Examples:
         (hit) => {
           pairs2.add(hit.line), files.set(hit.line, { file: hit.file, number: hit.number });
         },
-        fileError
+        fileError,
+        tornStartsOf(where.timeFormat)
       );
       let printed = 0;
       for (let row of pairs2.rows) {
@@ -23591,16 +23786,17 @@ Examples:
       options.count && told(printed), out.flush(), process.exitCode = failed ? 2 : printed > 0 ? 0 : 1;
       return;
     }
-    let count = options.count ?? !1, json = options.json && !count, seen = 0, found = () => (seen++, !0), matched;
+    let count = options.count ?? !1, torn = tornStartsOf(where.timeFormat), json = options.json && !count, seen = 0, found = () => (seen++, !0), matched;
     try {
       matched = printing(out, () => (json || context > 0 || !secondCoreFree() ? void 0 : grepInParallel(sets, { source: pattern, ignoreCase: options.ignoreCase, fixed: options.fixedStrings, filter, timeFormat: where.timeFormat, count }, out, fileError, (files) => {
         seen += files;
-      })) ?? grepLogs(
+      }, torn)) ?? grepLogs(
         sets,
         { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: json, recordings: json, count, plain: json ? void 0 : count ? found : printPlain(out) },
         (hit) => count ? found() : json ? out.write(`${JSON.stringify(hitJson(hit))}
 `) : printHit(out, hit),
-        fileError
+        fileError,
+        torn
       ));
     } catch (failure2) {
       throw count && printing(out, () => told(seen)), failure2;
@@ -23614,7 +23810,7 @@ function eachLineOf(where, rec, session, take2) {
   if (!/^[\w-]+$/.test(rec)) throw new AuditError(`not a recording id: '${escapeText(rec)}'`, 2);
   let sets = logsOf(where, session), failure2, walk = walkRecording(sets, rec, where.timeFormat, take2, (file, error) => {
     failure2 ??= fileProblem(file, error);
-  });
+  }, tornStartsOf(where.timeFormat));
   if (failure2) throw new AuditError(failure2, 2);
   if (!walk.start || !walk.set) throw new AuditError(`no recording ${rec} in ${where.dir} (its start may have been in a rotated file that was deleted)`, 2);
   return walk.stopped || warn(`recording ${rec} has no stop event yet: still logging, or its end was lost`), { ...walk, set: walk.set };
@@ -23655,17 +23851,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs41 = __nodeBuiltin(require("node:fs")), import_node_path34 = __nodeBuiltin(require("node:path"));
+var import_node_fs42 = __nodeBuiltin(require("node:fs")), import_node_path36 = __nodeBuiltin(require("node:path"));
 
 // src/read/follow.ts
-var import_node_fs40 = __nodeBuiltin(require("node:fs")), import_node_path33 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
+var import_node_fs41 = __nodeBuiltin(require("node:fs")), import_node_path35 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
 var POLL_MS = 100, DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take2 = Math.min(window.length, from);
     from -= take2;
-    let read2 = import_node_fs40.default.readSync(fd, window, 0, take2, from);
+    let read2 = import_node_fs41.default.readSync(fd, window, 0, take2, from);
     for (let at = read2; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -23683,7 +23879,7 @@ function lastLines(files, count, write, live, cut2) {
     for (let i = files.length - 1; i >= 0 && wanted > 0; i--) {
       let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
       if (fd === void 0) continue;
-      let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs40.default.fstatSync(fd).size, wanted);
+      let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs41.default.fstatSync(fd).size, wanted);
       ranges.unshift({ file: files[i], fd, own: own !== void 0, start: start2, end }), wanted -= lines;
     }
     for (let range of ranges)
@@ -23695,21 +23891,21 @@ function lastLines(files, count, write, live, cut2) {
         (offset) => cut2?.(range.file, offset)
       );
   } finally {
-    for (let range of ranges) range.own && import_node_fs40.default.closeSync(range.fd);
+    for (let range of ranges) range.own && import_node_fs41.default.closeSync(range.fd);
   }
 }
 function statOf(file) {
   try {
-    return import_node_fs40.default.statSync(file);
+    return import_node_fs41.default.statSync(file);
   } catch {
     return;
   }
 }
 function readNew(reading, write, final = !1, truncated) {
-  import_node_fs40.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0, reading.skipping = !1);
+  import_node_fs41.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0, reading.skipping = !1);
   let buffer = Buffer.allocUnsafe(256 * 1024);
   for (; ; ) {
-    let read2 = import_node_fs40.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read2 = import_node_fs41.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read2 === 0) break;
     reading.position += read2;
     let piece = buffer.subarray(0, read2);
@@ -23730,19 +23926,19 @@ function writePartial(reading, write, most = reading.partialBytes) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs40.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
+    return { fd, ino: import_node_fs41.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path33.default.dirname(live), rotated = rotatedFiles(import_node_fs40.default.readdirSync(dir), import_node_path33.default.basename(live)).map((name) => import_node_path33.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path35.default.dirname(live), rotated = rotatedFiles(import_node_fs41.default.readdirSync(dir), import_node_path35.default.basename(live)).map((name) => import_node_path35.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
-  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs40.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
+  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs41.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write, !1, () => options.truncated?.(live));
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs40.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs41.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         if (current) {
@@ -23767,7 +23963,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs40.default.closeSync(reading.fd);
+      import_node_fs41.default.closeSync(reading.fd);
     }
   }
 }
@@ -23782,7 +23978,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path34.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path36.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -23790,7 +23986,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs41.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs42.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -23805,11 +24001,11 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path34.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs41.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path36.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs42.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
     if (lastLines(set.files.map((file) => file.path), Number(options.lines), (bytes) => out.write(bytes), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 }, (file, offset) => {
       cut2 || (cut2 = !0, out.flush(), warn(`${file}: a line longer than ${MAX_LINE >> 20} MiB at byte ${offset} (not one the writer writes): printed cut to its first ${MAX_LINE >> 20} MiB`));
     }), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs41.default.closeSync(fd);
+      fd !== void 0 && import_node_fs42.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -23833,7 +24029,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs43 = __nodeBuiltin(require("node:fs"));
+var import_node_fs44 = __nodeBuiltin(require("node:fs"));
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -23914,16 +24110,16 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs42 = __nodeBuiltin(require("node:fs")), import_node_path35 = __nodeBuiltin(require("node:path"));
+var import_node_fs43 = __nodeBuiltin(require("node:fs")), import_node_path37 = __nodeBuiltin(require("node:path"));
 function rawCastParts(sets, rec) {
   for (let set of sets) {
-    let live = castPath(import_node_path35.default.join(set.dir, set.live), rec), name = import_node_path35.default.basename(live), names;
+    let live = castPath(import_node_path37.default.join(set.dir, set.live), rec), name = import_node_path37.default.basename(live), names;
     try {
-      names = import_node_fs42.default.readdirSync(set.dir);
+      names = import_node_fs43.default.readdirSync(set.dir);
     } catch {
       continue;
     }
-    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path35.default.join(set.dir, part));
+    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path37.default.join(set.dir, part));
     if (parts.length > 0) return parts;
   }
 }
@@ -23974,7 +24170,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
           return !0;
         });
       } finally {
-        import_node_fs42.default.closeSync(fd);
+        import_node_fs43.default.closeSync(fd);
       }
   }
   let rest = marks.end();
@@ -24023,15 +24219,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs43.default.openSync(options.output, import_node_fs43.default.constants.O_WRONLY | import_node_fs43.default.constants.O_CREAT | import_node_fs43.default.constants.O_EXCL | import_node_fs43.default.constants.O_NOFOLLOW, 384), import_node_fs43.default.fchmodSync(fd, 384);
+      fd = import_node_fs44.default.openSync(options.output, import_node_fs44.default.constants.O_WRONLY | import_node_fs44.default.constants.O_CREAT | import_node_fs44.default.constants.O_EXCL | import_node_fs44.default.constants.O_NOFOLLOW, 384), import_node_fs44.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
-      let pending = "", source = writeCast(where, rec, options.session, idle, (line3) => (pending += line3, pending.length >= 65536 && (import_node_fs43.default.writeSync(fd, pending), pending = ""), !0));
-      import_node_fs43.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
+      let pending = "", source = writeCast(where, rec, options.session, idle, (line3) => (pending += line3, pending.length >= 65536 && (import_node_fs44.default.writeSync(fd, pending), pending = ""), !0));
+      import_node_fs44.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
     } finally {
-      import_node_fs43.default.closeSync(fd);
+      import_node_fs44.default.closeSync(fd);
     }
   });
 }

@@ -38,6 +38,8 @@ export interface TornSpot {
   file: string;
   /** 1-based line of `file` that begins with the start. */
   line: number;
+  /** Where that line begins in `file` (byte offset, in a `.gz` one's text): how the reading commands find it. */
+  offset: number;
   bytes: number;
   /** The start's length in characters as read (a character the cut went through reads as one U+FFFD). */
   chars: number;
@@ -60,6 +62,7 @@ const MAX_MATCHES = 100_000;
 interface Spot {
   file: string;
   line: number;
+  offset: number;
   index: number;
   atEnd: boolean;
   chars: number;
@@ -131,8 +134,8 @@ export class TornSettler {
     this.line = 0;
   }
 
-  /** The line [from, to) of `bytes` (with its `\n`; a file's last line without), `cut` past the longest line. */
-  take(bytes: Buffer, from: number, to: number, cut: boolean): void {
+  /** The line [from, to) of `bytes` (with its `\n`; a file's last line without), `cut` past the longest line; `offset`: where it begins in its file. */
+  take(bytes: Buffer, from: number, to: number, cut: boolean, offset: number): void {
     this.index++;
     this.line++;
     const ended = to > from && bytes[to - 1] === 0x0a && !cut;
@@ -141,7 +144,7 @@ export class TornSettler {
     const starts = !cut && this.candidate(this.file, this.line) ? this.startsIn(bytes, from, ended ? to - 1 : to, !ended) : [];
     if (starts.length === 0 && ended && this.waiting.size > 0) this.wholeLine(bytes, from, to - 1);
     if (starts.length > 0) {
-      const spot: Spot = { file: this.file, line: this.line, index: this.index, atEnd: !ended, chars: 0 };
+      const spot: Spot = { file: this.file, line: this.line, offset, index: this.index, atEnd: !ended, chars: 0 };
       for (const kind of starts) {
         if (this.matches >= MAX_MATCHES) break;
         this.matches++;
@@ -225,7 +228,7 @@ export class TornSettler {
       }
       ready.splice(at, 1);
       this.settled.add(spot.index);
-      this.spots.push({ file: spot.file, line: spot.line, bytes: kind.bytes, chars: spot.chars, atEnd: spot.atEnd, whole: { file: whole.file, line: whole.line }, attested: { file: attestation.file, line: attestation.line } });
+      this.spots.push({ file: spot.file, line: spot.line, offset: spot.offset, bytes: kind.bytes, chars: spot.chars, atEnd: spot.atEnd, whole: { file: whole.file, line: whole.line }, attested: { file: attestation.file, line: attestation.line } });
       break;
     }
     if (kind.last === attestation.index) {

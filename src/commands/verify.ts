@@ -30,8 +30,8 @@ import { notedEnds, removedRotated, shrunkRotated } from './verify-notes.ts';
 /** Hands each line of a log's file to `take`, in order, with its `\n` (a torn last line without); `cut`: a line past MAX_LINE, handed cut. */
 export type EachLine = (file: string, take: (line: string, cut?: boolean) => Verdict) => void;
 
-/** EachLine's lines as bytes: [from, to) of `bytes`, valid during the call. */
-export type EachRawLine = (file: string, take: (bytes: Buffer, from: number, to: number, cut?: boolean) => Verdict) => void;
+/** EachLine's lines as bytes: [from, to) of `bytes`, valid during the call, `offset` where the line begins in its file. */
+export type EachRawLine = (file: string, take: (bytes: Buffer, from: number, to: number, cut: boolean | undefined, offset: number) => Verdict) => void;
 
 /**
  * A log file's lines, read in pieces (read/chunks.ts): a file is never held whole, so one written under
@@ -43,8 +43,8 @@ export function eachLineOfFile(file: string, take: (line: string, cut?: boolean)
   eachRawLineOfFile(file, (bytes, from, to, cut) => take(bytes.toString('utf8', from, to), cut), textOf);
 }
 
-/** eachLineOfFile's lines as their bytes: [from, to) of `bytes` (the reader's buffer, valid during the call). */
-export function eachRawLineOfFile(file: string, take: (bytes: Buffer, from: number, to: number, cut?: boolean) => Verdict, textOf: TextOf = textsByName()): void {
+/** eachLineOfFile's lines as their bytes: [from, to) of `bytes` (the reader's buffer, valid during the call), `offset` where each begins in the file. */
+export function eachRawLineOfFile(file: string, take: (bytes: Buffer, from: number, to: number, cut: boolean | undefined, offset: number) => Verdict, textOf: TextOf = textsByName()): void {
   const { fd, to, release } = textOf(file);
   // A line past read/chunks.ts's MAX_LINE (no reader writes one: a planted line) is handed cut, with a `\n`, and said
   // to be: when the file holds none after it (torn) it stays torn (`truncated`), and a whole one is no log line
@@ -52,11 +52,11 @@ export function eachRawLineOfFile(file: string, take: (bytes: Buffer, from: numb
   let cut = { at: -1, torn: false };
   try {
     forEachPiece(fd, (buffer, end, offset) => {
-      if (offset === cut.at) return take(buffer, 0, cut.torn ? end - 1 : end, true);
+      if (offset === cut.at) return take(buffer, 0, cut.torn ? end - 1 : end, true, offset);
       for (let at = 0; at < end; ) {
         const newline = buffer.indexOf(10, at);
         const to = newline < 0 || newline >= end ? end : newline + 1;
-        if (take(buffer, at, to) === false) return false;
+        if (take(buffer, at, to, undefined, offset + at) === false) return false;
         at = to;
       }
       return true;
@@ -186,11 +186,11 @@ export function verifyLog(files: readonly string[], read: (file: string) => stri
 }
 
 /** The lines of a text's bytes, as eachRawLineOfFile hands a file's. */
-function eachRawLineOfText(bytes: Buffer, take: (bytes: Buffer, from: number, to: number) => Verdict): void {
+function eachRawLineOfText(bytes: Buffer, take: (bytes: Buffer, from: number, to: number, cut: undefined, offset: number) => Verdict): void {
   for (let at = 0; at < bytes.length; ) {
     const end = bytes.indexOf(0x0a, at);
     const to = end < 0 ? bytes.length : end + 1;
-    if (take(bytes, at, to) === false) return;
+    if (take(bytes, at, to, undefined, at) === false) return;
     at = to;
   }
 }
@@ -226,9 +226,9 @@ function tornSpots(files: readonly string[], raw: EachRawLine, timeFormat: strin
   for (const file of files) {
     reader = undefined;
     settler.nextFile(file);
-    raw(file, (bytes, from, to, cut) => {
+    raw(file, (bytes, from, to, cut, offset) => {
       reader ??= readerOfFile(bytes.toString('utf8', from, to), cut, timeFormat);
-      settler.take(bytes, from, to, cut === true);
+      settler.take(bytes, from, to, cut === true, offset);
     });
   }
   return settler.finish();
