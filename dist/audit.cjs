@@ -9804,6 +9804,9 @@ function combinedBytes(text2, from, start2, kept) {
   }
   return kept && (kept.text = keptFrom === from ? text2 : pieces + text2.slice(keptFrom)), bytes;
 }
+function isCombinedEscape(piece) {
+  return piece.charCodeAt(1) === 117 && cellWidth(parseInt(piece.slice(2, 6), 16)) === 0;
+}
 function cellBytes(cell) {
   if (cell.length === 0) return 0;
   let code = cell.codePointAt(0);
@@ -9963,10 +9966,13 @@ var Row = class {
   /**
    * Zero-width text printed with the cursor at `cx`: combined onto the cell
    * before (skipping the right half of a wide character, screen-write.c:1981),
-   * or kept before the row's first cell when there is none.
+   * or kept before the row's first cell when there is none. Text tmux did not
+   * put in a cell (not `combined`: an escaped byte, a character it dropped)
+   * goes with the last cell in use before the cursor: past it, it would put
+   * blanks in the log where the screen has no cells.
    */
-  attach(cx, text2) {
-    if (cx > 0) {
+  attach(cx, text2, combined) {
+    if (combined || (cx = Math.min(cx, this.length)), cx > 0) {
       let cells2 = this.toCells(), x = cx - 1;
       for (this.fill(x + 1); x >= 0 && cells2[x] === PAD; ) x--;
       if (x >= 0) {
@@ -10337,8 +10343,8 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   unshown(text2) {
     if (this.homed && this.leaveHome(), !this.alternate)
       for (let from = 0; from < text2.length; ) {
-        let to = text2.charCodeAt(from + 1) === 117 ? from + 6 : from + 4;
-        this.rows[this.cy].attach(this.cx, text2.slice(from, to)), this.tally.units > MAX_LINE_CHARS && this.split(), from = to;
+        let to = text2.charCodeAt(from + 1) === 117 ? from + 6 : from + 4, piece = text2.slice(from, to);
+        this.rows[this.cy].attach(this.cx, piece, isCombinedEscape(piece)), this.tally.units > MAX_LINE_CHARS && this.split(), from = to;
       }
   }
   execute(control) {
@@ -10498,19 +10504,19 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   character(character, code) {
     let width = cellWidth(code), row = this.rows[this.cy];
     if (width === -1) {
-      row.attach(this.cx, character);
+      row.attach(this.cx, character, !1);
       return;
     }
     if (code === ZWJ) {
-      this.joiner = !0, row.attach(this.cx, character);
+      this.joiner = !0, row.attach(this.cx, character, !0);
       return;
     }
     if (this.joiner && code >= 127) {
-      this.joiner = !1, row.attach(this.cx, character);
+      this.joiner = !1, row.attach(this.cx, character, !0);
       return;
     }
     if (width === 0) {
-      row.attach(this.cx, character);
+      row.attach(this.cx, character, !0);
       return;
     }
     if (!this.autowrap) {
@@ -10519,7 +10525,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
       return;
     }
     if (this.insert && this.cx < this.columns && row.insert(this.cx, width, this.columns), this.cx > this.columns - width && (this.wrap(), this.cx > this.columns - width)) {
-      this.rows[this.cy].attach(this.cx, character);
+      this.rows[this.cy].attach(this.cx, character, !1);
       return;
     }
     let target = this.rows[this.cy];
@@ -14181,7 +14187,7 @@ var Row2 = class {
       }
       let code = cell.codePointAt(0), width = widthOf(code);
       if (width <= 0 || code < 32 || code === 127) {
-        this.attach(cell);
+        this.attachAt(cell, width === 0);
         continue;
       }
       if (this.cx + width > this.sx) break;
@@ -14196,10 +14202,22 @@ var Row2 = class {
    * Text the screen gives no cell (Perform.unshown: escaped bytes tmux does not
    * show), kept with the cell left of the cursor as a combining mark is
    * (screen-write.c:1981), or before the row's first cell: the screen never
-   * shows it, the log keeps it.
+   * shows it, the log keeps it. An escaped character tmux combined (a bidi
+   * control) is combined as it was.
    */
   attach(text2) {
-    let row = this.rowList[this.cy], x = Math.min(this.cx, this.sx) - 1;
+    if (!text2.includes("\\u")) return this.attachAt(text2, !1);
+    for (let from = 0; from < text2.length; ) {
+      let to = text2.charCodeAt(from + 1) === 117 ? from + 6 : from + 4, piece = text2.slice(from, to);
+      this.attachAt(piece, isCombinedEscape(piece)), from = to;
+    }
+  }
+  /**
+   * `text` onto the cell left of the cursor; text tmux did not put in a cell (not `combined`) onto the last cell in use
+   * before it: past it, it would put blanks in the log where the screen has no cells.
+   */
+  attachAt(text2, combined) {
+    let row = this.rowList[this.cy], x = Math.min(this.cx, this.sx, combined ? this.sx : row.used) - 1;
     for (; x >= 0 && row.cells[x] === PADDING; ) x--;
     x < 0 ? row.lead += text2 : (row.append(x, text2), x >= row.used && (row.used = x + 1), x >= row.printed && (row.printed = x + 1)), row.touched = !0, row.version = row.written = this.epoch;
   }
@@ -14386,7 +14404,7 @@ var Row2 = class {
     }
     let width = widthOf(code);
     if (width < 0) {
-      this.alternateOn || this.attach(String.fromCodePoint(code));
+      this.alternateOn || this.attachAt(String.fromCodePoint(code), !1);
       return;
     }
     if (this.joiner && this.combine(ZWJ2), width === 0 || this.joiner) {

@@ -52,6 +52,15 @@ function combinedBytes(text: string, from: number, start: number, kept?: { text:
   return bytes;
 }
 
+/**
+ * The escape `piece` (`\\xNN`, `\\uNNNN`, as the reader writes a byte or a character tmux does not show) stands for a
+ * character tmux combined onto the cell before (a bidi control, wcwidth 0), not one it dropped: like a mark, it puts
+ * that cell in use.
+ */
+export function isCombinedEscape(piece: string): boolean {
+  return piece.charCodeAt(1) === 0x75 && cellWidth(parseInt(piece.slice(2, 6), 16)) === 0;
+}
+
 /** The bytes tmux holds for the cell the log keeps as `cell`: its character's, and those of what tmux combined onto it. */
 function cellBytes(cell: string): number {
   if (cell.length === 0) return 0;

@@ -26,7 +26,7 @@
 
 import { Csi, Esc, Mode, type Perform } from './ansi.ts';
 import { TabStops } from './tab-stops.ts';
-import { CellBytes } from './cell-bytes.ts';
+import { CellBytes, isCombinedEscape } from './cell-bytes.ts';
 import { cellWidth } from './width.ts';
 
 /** Rows `first`..`last` of `rows` as one line for the log (see ScreenGrid.logText). */
@@ -580,7 +580,7 @@ export class ScreenGrid implements Perform {
       const code = cell.codePointAt(0)!;
       const width = widthOf(code);
       if (width <= 0 || code < 0x20 || code === 0x7f) {
-        this.attach(cell);
+        this.attachAt(cell, width === 0);
         continue;
       }
       if (this.cx + width > this.sx) break;
@@ -597,11 +597,26 @@ export class ScreenGrid implements Perform {
    * Text the screen gives no cell (Perform.unshown: escaped bytes tmux does not
    * show), kept with the cell left of the cursor as a combining mark is
    * (screen-write.c:1981), or before the row's first cell: the screen never
-   * shows it, the log keeps it.
+   * shows it, the log keeps it. An escaped character tmux combined (a bidi
+   * control) is combined as it was.
    */
   attach(text: string): void {
+    if (!text.includes('\\u')) return this.attachAt(text, false);
+    for (let from = 0; from < text.length; ) {
+      const to = text.charCodeAt(from + 1) === 0x75 ? from + 6 : from + 4;
+      const piece = text.slice(from, to);
+      this.attachAt(piece, isCombinedEscape(piece));
+      from = to;
+    }
+  }
+
+  /**
+   * `text` onto the cell left of the cursor; text tmux did not put in a cell (not `combined`) onto the last cell in use
+   * before it: past it, it would put blanks in the log where the screen has no cells.
+   */
+  private attachAt(text: string, combined: boolean): void {
     const row = this.rowList[this.cy]!;
-    let x = Math.min(this.cx, this.sx) - 1;
+    let x = Math.min(this.cx, this.sx, combined ? this.sx : row.used) - 1;
     while (x >= 0 && row.cells[x] === PADDING) x--;
     if (x < 0) row.lead += text;
     else {
@@ -869,8 +884,8 @@ export class ScreenGrid implements Perform {
     }
     const width = widthOf(code);
     if (width < 0) {
-      // wcwidth() -1 (an unassigned code point): tmux drops it (utf8.c:237-240), no cell; the log keeps it, as the line model does.
-      if (!this.alternateOn) this.attach(String.fromCodePoint(code));
+      // wcwidth() -1 (an unassigned code point): tmux drops it (utf8.c:237-240), no cell; the log keeps it, as the line model does (why: width.ts).
+      if (!this.alternateOn) this.attachAt(String.fromCodePoint(code), false);
       return;
     }
     if (this.joiner) this.combine(ZWJ); // the joiner itself joins first (screen-write.c:1842)

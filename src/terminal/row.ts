@@ -225,9 +225,13 @@ export class Row {
   /**
    * Zero-width text printed with the cursor at `cx`: combined onto the cell
    * before (skipping the right half of a wide character, screen-write.c:1981),
-   * or kept before the row's first cell when there is none.
+   * or kept before the row's first cell when there is none. Text tmux did not
+   * put in a cell (not `combined`: an escaped byte, a character it dropped)
+   * goes with the last cell in use before the cursor: past it, it would put
+   * blanks in the log where the screen has no cells.
    */
-  attach(cx: number, text: string): void {
+  attach(cx: number, text: string, combined: boolean): void {
+    if (!combined) cx = Math.min(cx, this.length);
     if (cx > 0) {
       const cells = this.toCells();
       let x = cx - 1;

@@ -36,3 +36,26 @@ describe('a cell holds 21 bytes of what is combined onto it, as tmux 3.3a counts
     });
   }
 });
+
+/** [what, bytes printed, the lines logged] at 40 columns: the screens read with capture-pane -J from tmux 3.3a. */
+const UNUSED: [string, Buffer, string[]][] = [
+  // The screen: a row emptied by EL 1 at the pending-wrap column, and `|` on the next (joined by -J: `|`).
+  ['a byte tmux dropped, on an emptied row', bytes('C2 \x1b[99999b\x1b[1K', [0xff], '|\r\n'), ['\\xff|']],
+  ['a character tmux dropped (wcwidth -1) there', bytes('C2 \x1b[99999b\x1b[1K\u0378|\r\n'), ['\u0378|']],
+  ['a mark there: tmux combines it onto a blank cell, which is then in use', bytes('C2 \x1b[99999b\x1b[1K\u0301|\r\n'), [`${' '.repeat(40)}\u0301|`]],
+  // The screen: `a`; `b`, blanks and U+202A; `c`, blanks and `x`.
+  ['a byte tmux dropped past the end of a row', bytes('a\x1b[30G', [0xff], '\r\n'), ['a\\xff']],
+  ['a bidi control there: tmux combines it', bytes('b\x1b[30G\u202a\r\n'), [`b${' '.repeat(28)}\\u202a`]],
+  ['U+2028 there: tmux drops it', bytes('c\x1b[30G\u2028x\r\n'), [`c\\u2028${' '.repeat(28)}x`]],
+];
+
+describe('what tmux never put in a cell puts no cell in use: no blanks in the log where the screen has none', () => {
+  for (const [what, printed, logged] of UNUSED) {
+    it(what, () => {
+      assert.deepEqual(transcriptLines(printed, { columns: 40, rows: 24 }), logged, 'line model');
+      const engaged = Buffer.concat([Buffer.from('\x1b7'), printed]);
+      assert.deepEqual(transcriptLines(engaged, { columns: 40, rows: 24 }), logged, 'screen model');
+      assert.deepEqual(transcriptLines([...engaged].map((byte) => Buffer.of(byte)), { columns: 40, rows: 24 }), logged, 'byte by byte');
+    });
+  }
+});
