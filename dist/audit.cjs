@@ -9788,6 +9788,47 @@ function textInCells(text2, cells2) {
   return text2.slice(0, end) + " ".repeat(Math.max(0, cells2 - used));
 }
 
+// src/terminal/cell-bytes.ts
+var UTF8_SIZE = 21;
+function combinedBytes(text2, from, start2, kept) {
+  let bytes = start2, keptFrom = from, pieces = "";
+  for (let i = from; i < text2.length; ) {
+    let unit = text2.charCodeAt(i), next = i + 1, size2 = 0;
+    if (unit === 92)
+      text2.charCodeAt(i + 1) === 117 ? (next = i + 6, cellWidth(parseInt(text2.slice(i + 2, next), 16)) === 0 && (size2 = 3)) : next = i + 4;
+    else if (unit >= 128) {
+      let code = text2.codePointAt(i);
+      code > 65535 && next++, cellWidth(code) >= 0 && (size2 = code < 2048 ? 2 : code < 65536 ? 3 : 4);
+    }
+    bytes + size2 <= UTF8_SIZE ? bytes += size2 : (pieces += text2.slice(keptFrom, i), keptFrom = next), i = next;
+  }
+  return kept && (kept.text = keptFrom === from ? text2 : pieces + text2.slice(keptFrom)), bytes;
+}
+function isCombinedEscape(piece) {
+  return piece.charCodeAt(1) === 117 && cellWidth(parseInt(piece.slice(2, 6), 16)) === 0;
+}
+function cellBytes(cell) {
+  if (cell.length === 0) return 0;
+  let code = cell.codePointAt(0);
+  return combinedBytes(cell, code > 65535 ? 2 : 1, code < 128 ? 1 : code < 2048 ? 2 : code < 65536 ? 3 : 4);
+}
+var CellBytes = class {
+  texts = [];
+  counts = [];
+  /**
+   * `cell` (at column `x`) with `added` after it, less what tmux would drop:
+   * a character it combines that would take the cell past UTF8_SIZE. What
+   * tmux never had in the cell (escapes, characters it dropped) is all kept.
+   */
+  append(x, cell, added) {
+    let before2 = this.texts[x] === cell ? this.counts[x] : cellBytes(cell), kept = { text: added }, bytes = combinedBytes(added, 0, before2, kept), text2 = cell + kept.text;
+    return this.texts[x] = text2, this.counts[x] = bytes, text2;
+  }
+  clear() {
+    this.texts.length = 0, this.counts.length = 0;
+  }
+};
+
 // src/terminal/row.ts
 var PAD = "\0", TAB_PAD = "", GONE = "", NOT_SIMPLE = /[^\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2500-\u259f]/, NOT_SIMPLE_AFTER = new RegExp(NOT_SIMPLE.source, "g");
 function simpleUntil(text2, from) {
@@ -9810,6 +9851,8 @@ var Row = class {
   tabs = !1;
   /** Cell form: one string per cell (a character with the marks combined onto it, PAD, TAB_PAD, or GONE). */
   cells = null;
+  /** How full tmux's cells are, for those that had something attached (see attach). */
+  combined = null;
   /** Zero-width text printed at column 0, where tmux has no cell to combine it with (it drops it; the log keeps it). */
   lead = "";
   /** The row carries on in the next one: text went past the right edge (tmux's GRID_LINE_WRAPPED). */
@@ -9852,7 +9895,7 @@ var Row = class {
   }
   /** Empties the row (tmux frees the line: grid.c:651); its wrap flag is the caller's. */
   clear() {
-    this.tally.units -= this.units, this.text = "", this.count = 0, this.wide = !1, this.tabs = !1, this.cells = null, this.lead = "";
+    this.tally.units -= this.units, this.text = "", this.count = 0, this.wide = !1, this.tabs = !1, this.cells = null, this.combined?.clear(), this.lead = "";
   }
   /** Whether text can be appended at `cx` without leaving text form (see appendText). */
   appendable(cx) {
@@ -9923,14 +9966,17 @@ var Row = class {
   /**
    * Zero-width text printed with the cursor at `cx`: combined onto the cell
    * before (skipping the right half of a wide character, screen-write.c:1981),
-   * or kept before the row's first cell when there is none.
+   * or kept before the row's first cell when there is none. Text tmux did not
+   * put in a cell (not `combined`: an escaped byte, a character it dropped)
+   * goes with the last cell in use before the cursor: past it, it would put
+   * blanks in the log where the screen has no cells.
    */
-  attach(cx, text2) {
-    if (cx > 0) {
+  attach(cx, text2, combined) {
+    if (combined || (cx = Math.min(cx, this.length)), cx > 0) {
       let cells2 = this.toCells(), x = cx - 1;
       for (this.fill(x + 1); x >= 0 && cells2[x] === PAD; ) x--;
       if (x >= 0) {
-        (cells2[x] === TAB_PAD || cells2[x] === "	") && this.untab(x), this.set(x, cells2[x] + text2);
+        (cells2[x] === TAB_PAD || cells2[x] === "	") && this.untab(x), this.set(x, (this.combined ??= new CellBytes()).append(x, cells2[x], text2));
         return;
       }
     }
@@ -10297,8 +10343,8 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   unshown(text2) {
     if (this.homed && this.leaveHome(), !this.alternate)
       for (let from = 0; from < text2.length; ) {
-        let to = text2.charCodeAt(from + 1) === 117 ? from + 6 : from + 4;
-        this.rows[this.cy].attach(this.cx, text2.slice(from, to)), this.tally.units > MAX_LINE_CHARS && this.split(), from = to;
+        let to = text2.charCodeAt(from + 1) === 117 ? from + 6 : from + 4, piece = text2.slice(from, to);
+        this.rows[this.cy].attach(this.cx, piece, isCombinedEscape(piece)), this.tally.units > MAX_LINE_CHARS && this.split(), from = to;
       }
   }
   execute(control) {
@@ -10458,19 +10504,19 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   character(character, code) {
     let width = cellWidth(code), row = this.rows[this.cy];
     if (width === -1) {
-      row.attach(this.cx, character);
+      row.attach(this.cx, character, !1);
       return;
     }
     if (code === ZWJ) {
-      this.joiner = !0, row.attach(this.cx, character);
+      this.joiner = !0, row.attach(this.cx, character, !0);
       return;
     }
     if (this.joiner && code >= 127) {
-      this.joiner = !1, row.attach(this.cx, character);
+      this.joiner = !1, row.attach(this.cx, character, !0);
       return;
     }
     if (width === 0) {
-      row.attach(this.cx, character);
+      row.attach(this.cx, character, !0);
       return;
     }
     if (!this.autowrap) {
@@ -10479,7 +10525,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
       return;
     }
     if (this.insert && this.cx < this.columns && row.insert(this.cx, width, this.columns), this.cx > this.columns - width && (this.wrap(), this.cx > this.columns - width)) {
-      this.rows[this.cy].attach(this.cx, character);
+      this.rows[this.cy].attach(this.cx, character, !1);
       return;
     }
     let target = this.rows[this.cy];
@@ -13763,17 +13809,9 @@ function logTextOf(rows, first, last) {
 var NO_EVENTS = { scrolled() {
 }, erasing() {
 }, switching() {
-} }, SPACE = 32, PADDING = 0, EXTRA = 56320, TAB3 = 9, ZWJ2 = 8205, UTF8_SIZE = 21, HISTORY_ROWS = 512, LF3 = 10, CR3 = 13, BS3 = 8;
+} }, SPACE = 32, PADDING = 0, EXTRA = 56320, TAB3 = 9, ZWJ2 = 8205, HISTORY_ROWS = 512, LF3 = 10, CR3 = 13, BS3 = 8;
 function param(value, min, fallback) {
   return value < 0 ? fallback : value < min ? min : value;
-}
-function utf8Length(text2) {
-  let bytes = 0;
-  for (let i = 0; i < text2.length; i++) {
-    let unit = text2.charCodeAt(i);
-    unit < 128 ? bytes += 1 : unit < 2048 ? bytes += 2 : unit >= 55296 && unit <= 56319 ? (bytes += 4, i++) : bytes += 3;
-  }
-  return bytes;
 }
 var BMP_WIDTHS = new Uint8Array(65536);
 function widthOf(codePoint) {
@@ -13802,6 +13840,8 @@ var Row2 = class {
   /** Holds padding or extra cells: text takes the slow path. */
   complex = !1;
   extras = null;
+  /** How full tmux's cells are, for those that had something combined onto them or attached. */
+  combined = null;
   /** Text the screen gives no cell, before the first (see ScreenGrid.attach). */
   lead = "";
   /** Continues onto the next row (tmux's GRID_LINE_WRAPPED, set on the row that wrapped). */
@@ -13819,7 +13859,7 @@ var Row2 = class {
   }
   /** Empties the row (grid_empty_line). */
   empty() {
-    this.used > 0 && this.cells.fill(SPACE, 0, this.used), this.used = 0, this.printed = 0, this.complex = !1, this.extras = null, this.lead = "", this.wraps = !1, this.touched = !1, this.alignedAt = -1;
+    this.used > 0 && this.cells.fill(SPACE, 0, this.used), this.used = 0, this.printed = 0, this.complex = !1, this.extras = null, this.combined?.clear(), this.lead = "", this.wraps = !1, this.touched = !1, this.alignedAt = -1;
   }
   /** Text up to `end` cells, padding skipped. */
   text(end) {
@@ -13848,6 +13888,11 @@ var Row2 = class {
   cellWidth(x) {
     let cell = this.cells[x];
     return cell === PADDING ? 0 : cell === EXTRA ? extraWidth(this.extras[x]) : widthOf(cell);
+  }
+  /** Puts `added` after cell `x`'s text, less a character tmux would not combine onto it as the cell is full (see CellBytes); false if nothing was put. */
+  append(x, added) {
+    let cell = this.cellText(x), text2 = (this.combined ??= new CellBytes()).append(x, cell, added);
+    return text2.length === cell.length ? !1 : (this.setExtra(x, text2), !0);
   }
   setExtra(x, text2) {
     this.cells[x] = EXTRA, (this.extras ??= [])[x] = text2, this.complex = !0;
@@ -14142,7 +14187,7 @@ var Row2 = class {
       }
       let code = cell.codePointAt(0), width = widthOf(code);
       if (width <= 0 || code < 32 || code === 127) {
-        this.attach(cell);
+        this.attachAt(cell, width === 0);
         continue;
       }
       if (this.cx + width > this.sx) break;
@@ -14157,12 +14202,24 @@ var Row2 = class {
    * Text the screen gives no cell (Perform.unshown: escaped bytes tmux does not
    * show), kept with the cell left of the cursor as a combining mark is
    * (screen-write.c:1981), or before the row's first cell: the screen never
-   * shows it, the log keeps it.
+   * shows it, the log keeps it. An escaped character tmux combined (a bidi
+   * control) is combined as it was.
    */
   attach(text2) {
-    let row = this.rowList[this.cy], x = Math.min(this.cx, this.sx) - 1;
+    if (!text2.includes("\\u")) return this.attachAt(text2, !1);
+    for (let from = 0; from < text2.length; ) {
+      let to = text2.charCodeAt(from + 1) === 117 ? from + 6 : from + 4, piece = text2.slice(from, to);
+      this.attachAt(piece, isCombinedEscape(piece)), from = to;
+    }
+  }
+  /**
+   * `text` onto the cell left of the cursor; text tmux did not put in a cell (not `combined`) onto the last cell in use
+   * before it: past it, it would put blanks in the log where the screen has no cells.
+   */
+  attachAt(text2, combined) {
+    let row = this.rowList[this.cy], x = Math.min(this.cx, this.sx, combined ? this.sx : row.used) - 1;
     for (; x >= 0 && row.cells[x] === PADDING; ) x--;
-    x < 0 ? row.lead += text2 : (row.setExtra(x, row.cellText(x) + text2), x >= row.used && (row.used = x + 1), x >= row.printed && (row.printed = x + 1)), row.touched = !0, row.version = row.written = this.epoch;
+    x < 0 ? row.lead += text2 : (row.append(x, text2), x >= row.used && (row.used = x + 1), x >= row.printed && (row.printed = x + 1)), row.touched = !0, row.version = row.written = this.epoch;
   }
   /** The pane's new size, applied as tmux does (screen.c:257): the normal screen is reflowed, the alternate one is not. */
   resize(columns, rows) {
@@ -14347,7 +14404,7 @@ var Row2 = class {
     }
     let width = widthOf(code);
     if (width < 0) {
-      this.alternateOn || this.attach(String.fromCodePoint(code));
+      this.alternateOn || this.attachAt(String.fromCodePoint(code), !1);
       return;
     }
     if (this.joiner && this.combine(ZWJ2), width === 0 || this.joiner) {
@@ -14379,9 +14436,7 @@ var Row2 = class {
   combine(code) {
     let row = this.rowList[this.cy], x = Math.min(this.cx, this.sx) - 1;
     for (; x >= 0 && row.cells[x] === PADDING; ) x--;
-    if (x < 0) return;
-    let before2 = row.cellText(x), added = String.fromCodePoint(code);
-    utf8Length(before2) + utf8Length(added) > UTF8_SIZE || (row.setExtra(x, before2 + added), x >= row.used && (row.used = x + 1), x >= row.printed && (row.printed = x + 1), row.touched = !0, row.version = row.written = this.epoch);
+    x < 0 || row.append(x, String.fromCodePoint(code)) && (x >= row.used && (row.used = x + 1), x >= row.printed && (row.printed = x + 1), row.touched = !0, row.version = row.written = this.epoch);
   }
   repeat(last, count) {
     let n = Math.min(count, this.sx - this.cx);

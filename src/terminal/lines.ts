@@ -18,6 +18,7 @@
 import { Csi, Esc, Mode, type Perform } from './ansi.ts';
 import { Row, simpleUntil, type Tally } from './row.ts';
 import { TabStops } from './tab-stops.ts';
+import { isCombinedEscape } from './cell-bytes.ts';
 import { cellWidth } from './width.ts';
 
 /**
@@ -269,7 +270,8 @@ export class LineAssembler implements Perform {
     // One escape (`\xNN`, `\uNNNN`) at a time, as they may come split across reads.
     for (let from = 0; from < text.length; ) {
       const to = text.charCodeAt(from + 1) === 0x75 ? from + 6 : from + 4;
-      this.rows[this.cy]!.attach(this.cx, text.slice(from, to));
+      const piece = text.slice(from, to);
+      this.rows[this.cy]!.attach(this.cx, piece, isCombinedEscape(piece));
       if (this.tally.units > MAX_LINE_CHARS) this.split();
       from = to;
     }
@@ -518,23 +520,23 @@ export class LineAssembler implements Perform {
     const width = cellWidth(code);
     const row = this.rows[this.cy]!;
     if (width === -1) {
-      // tmux drops it (utf8.c:236) before the ZWJ could take it: no cell, but the log keeps it.
-      row.attach(this.cx, character);
+      // tmux drops it (utf8.c:236) before the ZWJ could take it: no cell, but the log keeps it (why: width.ts).
+      row.attach(this.cx, character, false);
       return;
     }
     if (code === ZWJ) {
       this.joiner = true;
-      row.attach(this.cx, character);
+      row.attach(this.cx, character, true);
       return;
     }
     if (this.joiner && code >= 0x7f) {
       // Joined onto the character before, whatever its width (screen-write.c:1852); plain ASCII bypasses this (:1773).
       this.joiner = false;
-      row.attach(this.cx, character);
+      row.attach(this.cx, character, true);
       return;
     }
     if (width === 0) {
-      row.attach(this.cx, character);
+      row.attach(this.cx, character, true);
       return;
     }
     if (!this.autowrap) {
@@ -551,7 +553,7 @@ export class LineAssembler implements Perform {
       this.wrap();
       if (this.cx > this.columns - width) {
         // Wider than the pane: tmux does not show it (screen-write.c:1902).
-        this.rows[this.cy]!.attach(this.cx, character);
+        this.rows[this.cy]!.attach(this.cx, character, false);
         return;
       }
     }
