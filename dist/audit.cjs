@@ -870,7 +870,7 @@ var require_suggestSimilar = __commonJS({
 // node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path35 = require("node:path"), fs44 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path36 = require("node:path"), fs44 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1637,9 +1637,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path35.resolve(baseDir, baseName);
+          let localBin = path36.resolve(baseDir, baseName);
           if (fs44.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path35.extname(baseName))) return;
+          if (sourceExt.includes(path36.extname(baseName))) return;
           let foundExt = sourceExt.find(
             (ext) => fs44.existsSync(`${localBin}${ext}`)
           );
@@ -1654,17 +1654,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path35.resolve(
-            path35.dirname(resolvedScriptPath),
+          executableDir = path36.resolve(
+            path36.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path35.basename(
+            let legacyName = path36.basename(
               this._scriptPath,
-              path35.extname(this._scriptPath)
+              path36.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1673,7 +1673,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path35.extname(executableFile));
+        launchWithNode = sourceExt.includes(path36.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2307,7 +2307,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path35.basename(filename, path35.extname(filename)), this;
+        return this._name = path36.basename(filename, path36.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2320,8 +2320,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path36) {
-        return path36 === void 0 ? this._executableDir : (this._executableDir = path36, this);
+      executableDir(path37) {
+        return path37 === void 0 ? this._executableDir : (this._executableDir = path37, this);
       }
       /**
        * Return program help documentation.
@@ -11708,8 +11708,8 @@ var import_node_crypto5 = require("node:crypto"), import_node_path6 = require("n
 function sealTag(line3, key2, logName) {
   return (0, import_node_crypto5.createHmac)("sha256", key2).update("tmux-audit seal\0").update(logName).update("\0").update(line3).digest("hex").slice(0, SEAL_HEX);
 }
-function sealLogName(path35) {
-  return (0, import_node_path6.basename)(path35).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
+function sealLogName(path36) {
+  return (0, import_node_path6.basename)(path36).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
 }
 function withoutTag(text2, e) {
   for (let field of [` e=${e}
@@ -17546,10 +17546,13 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       } catch {
       }
     }
-    import_node_fs18.default.closeSync(this.fd), await this.digestsNoted();
+    import_node_fs18.default.closeSync(this.fd), await this.digestsSettled();
   }
-  /** Waits for the digests in hand to be noted, DIGEST_CLOSE_WAIT_MS at most: the timer holds the process meanwhile. */
-  async digestsNoted() {
+  /**
+   * Waits for the digests of the files rotated so far to be taken and noted, DIGEST_CLOSE_WAIT_MS at most: a
+   * recording about to stop lets its chain take them (pipe.ts) before its last seal.
+   */
+  async digestsSettled() {
     if (this.digesting.size === 0) return;
     let timer;
     await Promise.race([Promise.all(this.digesting), new Promise((resolve) => timer = setTimeout(resolve, DIGEST_CLOSE_WAIT_MS))]), clearTimeout(timer);
@@ -17709,11 +17712,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
    * with head marks, for the next mark (`dat`: the file's own mark's at; verify finds the file a digest names by it).
    */
   digest(reading, rotated, size2, dat, key2) {
-    let file = this.file, ledgerKey = this.options.ledgerKey, onDigest = this.options.onDigest, noted, pending = new Promise((resolve) => noted = resolve);
+    let file = this.file, ledgerKey = this.options.ledgerKey, onDigest = this.options.onDigest, onRotatedDigest = this.options.onRotatedDigest, noted, pending = new Promise((resolve) => noted = resolve);
     this.digesting.add(pending), pending.then(() => this.digesting.delete(pending)), digestInBackground(reading, size2, (sha) => {
       if (sha === void 0)
         return noted(), onDigest?.();
-      noteDigestUnderLock(file, rotated, { size: size2, sha }, ledgerKey, () => noted());
+      onRotatedDigest?.(rotated, { size: size2, sha }), noteDigestUnderLock(file, rotated, { size: size2, sha }, ledgerKey, () => noted());
       let content = { dat, size: size2, sha };
       key2 !== void 0 && dat > 0 && noteForMark(file, content, key2) ? onDigest?.(content) : onDigest?.();
     });
@@ -17992,6 +17995,19 @@ function sealInstant(fields) {
   return t !== void 0 && /^\d{1,16}$/.test(t) ? Number(t) : void 0;
 }
 
+// src/chain/digest-event.ts
+var import_node_path21 = __nodeBuiltin(require("node:path")), DIGEST_EVENT = "digest";
+function digestFields(log, rotated, digest) {
+  return { file: `${import_node_path21.default.basename(log)}.${rotated}`, size: digest.size, sha256: digest.sha };
+}
+var ROTATED = /\.(\d{8}T\d{6}\.\d{3}Z(?:-\d+)?)$/;
+function chainedDigest(v) {
+  if (v.event !== DIGEST_EVENT) return;
+  let rotated = ROTATED.exec(v.fields?.file ?? "")?.[1], size2 = v.fields?.size ?? "", sha = v.fields?.sha256 ?? "";
+  if (!(rotated === void 0 || !/^\d{1,15}$/.test(size2) || !/^[0-9a-f]{64}$/.test(sha)))
+    return { rotated, digest: { size: Number(size2), sha, file: v.file, line: v.line } };
+}
+
 // src/sinks/file/batch-bytes.ts
 var INITIAL_BYTES = 64 * 1024, KEEP_BYTES2 = 1024 * 1024, EMPTY = Buffer.alloc(0), NOT_PLAIN = /[^\t\x20-\x7e]/, BatchBytes = class {
   bytes = Buffer.allocUnsafe(INITIAL_BYTES);
@@ -18186,7 +18202,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
       this.hashPending(), chain.restart(), this.put(record, line3), this.hashPending(), chain.count(1), this.unhashed = this.batch.length, this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time);
       let ended = this.ended;
       this.ended = !1, this.seal(!1, 0, record.time), this.losing ? (this.lostSealed = !0, this.reEnd = ended) : ended && this.seal("close", 0, record.time);
-    } else this.losing && this.lostSealed ? (this.put(record, line3), chain.count(1)) : !chain || this.losing || this.ended ? (this.hashPending(), this.put(record, line3), this.unhashed = this.batch.length) : (this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time), record.kind === "event" && record.text === "stop" ? (this.hashPending(), chain.update(line3), chain.count(1), this.seal("stop", 0, record.time), this.put(record, line3), this.unhashed = this.batch.length) : record.kind === "event" && record.text === "start" ? (this.put(record, line3), chain.count(1), this.seal(!1, 0, record.time)) : (this.put(record, line3), chain.count(1), chain.due() ? this.seal(!1) : this.sealTimer || (this.sealTimer = setTimeout(() => {
+    } else this.losing && this.lostSealed ? (this.put(record, line3), chain.count(1)) : !chain || this.losing || this.ended ? (this.hashPending(), this.put(record, line3), this.unhashed = this.batch.length) : (this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time), record.kind === "event" && record.text === "stop" ? (this.hashPending(), chain.update(line3), chain.count(1), this.seal("stop", 0, record.time), this.put(record, line3), this.unhashed = this.batch.length) : record.kind === "event" && record.text === DIGEST_EVENT ? (chain.pending > 1 && this.seal(!1), this.put(record, line3), chain.count(1), this.seal(!1, 0, record.time)) : record.kind === "event" && record.text === "start" ? (this.put(record, line3), chain.count(1), this.seal(!1, 0, record.time)) : (this.put(record, line3), chain.count(1), chain.due() ? this.seal(!1) : this.sealTimer || (this.sealTimer = setTimeout(() => {
       this.sealTimer = void 0, this.chain.pending > 0 && !this.ended && (this.seal(!1, Date.now()), this.flush());
     }, SEAL_MS), this.sealTimer.unref())));
     this.batch.chars >= BATCH_CHARS && this.flush();
@@ -18353,6 +18369,13 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   get waitingSince() {
     return this.lostStamp;
   }
+  /**
+   * Hands what waits to the writer, and waits for it to be written and for the digests of the files rotated so far
+   * (2 s at most: sinks/file/writer.ts): a recording about to stop puts them in its chain first (pipe.ts).
+   */
+  async digestsSettled() {
+    this.flush(), await this.log.flush(), await this.log.digestsSettled();
+  }
   async close() {
     this.seal("close", Date.now()), this.flush(), await this.log.close();
   }
@@ -18504,8 +18527,8 @@ while (sysread(STDIN, $buf, 65536, length $buf)) {
 `, PIPE_LIMIT = 1024 * 1024, UnixDatagram = class {
   child;
   ended = !1;
-  constructor(path35, events) {
-    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path35], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
+  constructor(path36, events) {
+    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path36], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
       this.ended || events.failed("relay exited");
     }), this.child.stdin.on("error", () => {
     }), this.child.stdin.on("drain", () => events.drain()), this.child.stderr.resume();
@@ -18736,11 +18759,11 @@ function pipeCloser(note, nowSeconds) {
 
 // src/runtime/pty-size.ts
 var import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_tty = __nodeBuiltin(require("node:tty")), PTY = /^\/dev\/pts\/\d+$/;
-function openPtySize(path35) {
-  if (!PTY.test(path35)) return;
+function openPtySize(path36) {
+  if (!PTY.test(path36)) return;
   let fd;
   try {
-    fd = import_node_fs22.default.openSync(path35, import_node_fs22.default.constants.O_RDONLY | import_node_fs22.default.constants.O_NOCTTY | import_node_fs22.default.constants.O_NONBLOCK);
+    fd = import_node_fs22.default.openSync(path36, import_node_fs22.default.constants.O_RDONLY | import_node_fs22.default.constants.O_NOCTTY | import_node_fs22.default.constants.O_NONBLOCK);
   } catch {
     return;
   }
@@ -18779,7 +18802,7 @@ function runPipe(recording, runFile) {
     if (!recording.socket) return void process.stderr.write(`tmux-audit: ${text2}
 `);
     tmux.messageLater(`tmux-audit: ${text2}`, { version: recording.version, error });
-  }, key2 = chainKey(recording, tell), sink;
+  }, key2 = chainKey(recording, tell), lastSealMade = !1, sink;
   try {
     sink = openSink();
   } catch (error) {
@@ -18811,6 +18834,13 @@ function runPipe(recording, runFile) {
           } catch {
           }
         tell(what === "cut" ? `the log ${recording.file} was cut while ${recording.paneId} was logged (${cut2?.held ?? "?"} bytes, now ${cut2?.left ?? "?"}); what it held is gone, logging goes on in it` : `the log ${what === "moved" ? "file was moved away" : `${what} was removed`} while ${recording.paneId} was logged; earlier lines are gone, logging goes on in a new ${recording.file}`, !0);
+      },
+      // Into the recording's chain, where removing it is a break (chain/digest-event.ts); not once its last seal is
+      // made or on its way (a record after it reads as forged): that file's digest is then the ledger's line alone.
+      onRotatedDigest: (rotated, digest) => {
+        lastSealMade || inOrder(() => {
+          recorder.event(DIGEST_EVENT, digestFields(recording.file, rotated, digest)), pipeline2.flush();
+        });
       },
       // `pipe --file` may write into any directory the user names (/tmp, a shared project directory): used as it is.
       directory: runFile ? "private" : "as-is",
@@ -18940,10 +18970,10 @@ function runPipe(recording, runFile) {
         tmux.clearMarks(recording.paneId, recording.id);
       } catch {
       }
-    castSize?.end(), cast?.end(), await recorder.stop(fields), await cast?.close(), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
+    castSize?.end(), cast?.end(), pipeline2.flush(), await sink.digestsSettled(), lastSealMade = !0, await recorder.stop(fields), await cast?.close(), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
   };
   process.on("uncaughtException", (error) => {
-    setTimeout(() => process.exit(70), 2e3);
+    setTimeout(() => process.exit(70), 2e3), lastSealMade = !0;
     try {
       try {
         resizeHold?.end();
@@ -19164,16 +19194,16 @@ function recoverPane(socket, paneId, status) {
 }
 
 // src/commands/ls.ts
-var import_node_path27 = __nodeBuiltin(require("node:path"));
+var import_node_path28 = __nodeBuiltin(require("node:path"));
 
 // src/read/summary.ts
-var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_path23 = __nodeBuiltin(require("node:path"));
+var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_path24 = __nodeBuiltin(require("node:path"));
 
 // src/read/chunks.ts
 var import_node_fs27 = __nodeBuiltin(require("node:fs"));
 
 // src/read/gunzip.ts
-var import_node_child_process4 = require("node:child_process"), import_node_fs25 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path21 = __nodeBuiltin(require("node:path")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
+var import_node_child_process4 = require("node:child_process"), import_node_fs25 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path22 = __nodeBuiltin(require("node:path")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
 var MAX_GUNZIPPED_BYTES = 1024 ** 3, IN_PROCESS_BYTES = 64 << 20, SMALLEST_GZIP = 20;
 function gzipClaim(size2, trailer) {
   return size2 < SMALLEST_GZIP ? void 0 : trailer.readUInt32LE(0);
@@ -19185,7 +19215,7 @@ function notWhole(file, message2) {
   return new AuditError(`${file} is not a whole gzip file (${message2}): refused, not read`, 2);
 }
 function gunzippedText(file, gz) {
-  let dir = import_node_fs25.default.mkdtempSync(import_node_path21.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path21.default.join(dir, "text"), text2;
+  let dir = import_node_fs25.default.mkdtempSync(import_node_path22.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path22.default.join(dir, "text"), text2;
   try {
     text2 = import_node_fs25.default.openSync(temp, import_node_fs25.default.constants.O_RDWR | import_node_fs25.default.constants.O_CREAT | import_node_fs25.default.constants.O_EXCL, 384);
   } finally {
@@ -20022,7 +20052,7 @@ function jsonValueNeedles(value) {
 }
 
 // src/read/summary-cache.ts
-var import_node_fs29 = __nodeBuiltin(require("node:fs")), import_node_path22 = __nodeBuiltin(require("node:path"));
+var import_node_fs29 = __nodeBuiltin(require("node:fs")), import_node_path23 = __nodeBuiltin(require("node:path"));
 var VERSION2 = 2, CACHE_NAME = "ls-summaries.cache";
 function rotatedOf(name, live) {
   return name.startsWith(`${live}.`) && /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?$/.test(name.slice(live.length + 1));
@@ -20059,7 +20089,7 @@ var SummaryCache = class _SummaryCache {
    * more than it saves. Entries are checked against the files at each look-up.
    */
   static of(dir) {
-    let key2 = import_node_path22.default.resolve(dir), cache = _SummaryCache.opened.get(key2);
+    let key2 = import_node_path23.default.resolve(dir), cache = _SummaryCache.opened.get(key2);
     return cache || _SummaryCache.opened.set(key2, cache = _SummaryCache.open(dir)), cache;
   }
   /** The cache of log directory `dir` (empty, and never written, unless `dir` and its `.run` are ours alone). */
@@ -20071,7 +20101,7 @@ var SummaryCache = class _SummaryCache {
     }
     let cache = new _SummaryCache(dir, !0), file = cache.file(), text2;
     try {
-      checkPrivateDir(import_node_path22.default.dirname(file)), text2 = readPrivateFile(file);
+      checkPrivateDir(import_node_path23.default.dirname(file)), text2 = readPrivateFile(file);
     } catch (error) {
       return error.code !== "ENOENT" && (cache.changed = !0), cache;
     }
@@ -20088,7 +20118,7 @@ var SummaryCache = class _SummaryCache {
     return cache;
   }
   file() {
-    return import_node_path22.default.join(this.dir, ".run", CACHE_NAME);
+    return import_node_path23.default.join(this.dir, ".run", CACHE_NAME);
   }
   /**
    * The summary of rotated file `file` (directly in the log directory):
@@ -20096,8 +20126,8 @@ var SummaryCache = class _SummaryCache {
    * was read). undefined when the file is gone.
    */
   summarize(file, timeFormat, scan) {
-    if (!this.usable || import_node_path22.default.dirname(import_node_path22.default.resolve(file)) !== import_node_path22.default.resolve(this.dir)) return scan();
-    let name = import_node_path22.default.basename(file), before2 = import_node_fs29.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    if (!this.usable || import_node_path23.default.dirname(import_node_path23.default.resolve(file)) !== import_node_path23.default.resolve(this.dir)) return scan();
+    let name = import_node_path23.default.basename(file), before2 = import_node_fs29.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
     if (!before2?.isFile()) return scan();
     let key2 = identity(before2, timeFormat), entry = this.entries.get(name);
     if (entry?.key === key2)
@@ -20119,7 +20149,7 @@ var SummaryCache = class _SummaryCache {
   save(live) {
     if (!this.usable) return;
     for (let [name, entry] of this.entries)
-      (live === void 0 ? !entry.used && !import_node_fs29.default.existsSync(import_node_path22.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
+      (live === void 0 ? !entry.used && !import_node_fs29.default.existsSync(import_node_path23.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
     if (!this.changed) return;
     let files = [...this.entries].map(([name, { key: key2, scanned }]) => ({ name, key: key2, scanned }));
     try {
@@ -20205,7 +20235,7 @@ function summarizeLog(set, timeFormat, cache) {
   return {
     session: set.session,
     server: set.server,
-    live: import_node_path23.default.join(set.dir, set.live),
+    live: import_node_path24.default.join(set.dir, set.live),
     files,
     first: first?.time ?? null,
     last: last?.time ?? null,
@@ -20230,8 +20260,8 @@ function castSizes(paths) {
 }
 
 // src/read/files.ts
-var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path24 = __nodeBuiltin(require("node:path"));
-var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/, CAST = /^(.+)\.[A-Za-z0-9_-]{10}\.cast(?:\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?)?$/;
+var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path25 = __nodeBuiltin(require("node:path"));
+var ROTATED2 = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/, CAST = /^(.+)\.[A-Za-z0-9_-]{10}\.cast(?:\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
   let bytes = [];
@@ -20258,16 +20288,16 @@ function logSets(dir, names) {
   };
   for (let name of names) {
     parseLogName(name) && lives.add(name);
-    let rotated = ROTATED.exec(name);
+    let rotated = ROTATED2.exec(name);
     rotated && parseLogName(rotated[1]) && (lives.add(rotated[1]), file(rotatedOf2, rotated[1], name));
     let cast = CAST.exec(name);
     cast && file(castsOf, `${cast[1]}.log`, name);
   }
   let present = new Set(names), sets = [];
   for (let live of lives) {
-    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(rotatedOf2.get(live) ?? [], live).map((name) => ({ path: import_node_path24.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
-    present.has(live) && files.push({ path: import_node_path24.default.join(dir, live) });
-    let casts = castFilesOfLog(castsOf.get(live) ?? [], live).map((name) => import_node_path24.default.join(dir, name));
+    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(rotatedOf2.get(live) ?? [], live).map((name) => ({ path: import_node_path25.default.join(dir, name), rotatedAt: rotationTime(ROTATED2.exec(name)[2]) }));
+    present.has(live) && files.push({ path: import_node_path25.default.join(dir, live) });
+    let casts = castFilesOfLog(castsOf.get(live) ?? [], live).map((name) => import_node_path25.default.join(dir, name));
     sets.push({ dir, live, stem, session, server, serverStem, files, casts });
   }
   return sets.sort((a, b) => a.session < b.session ? -1 : a.session > b.session ? 1 : a.server < b.server ? -1 : a.server > b.server ? 1 : 0);
@@ -20301,7 +20331,7 @@ function setName(set) {
 }
 
 // src/read/where.ts
-var import_node_path25 = __nodeBuiltin(require("node:path"));
+var import_node_path26 = __nodeBuiltin(require("node:path"));
 function expand(dir, env) {
   let raw = { ...Object.fromEntries(START_OPTIONS.map((key2) => [key2, ""])), dir };
   return resolveOptions(raw, env).options.dir;
@@ -20321,7 +20351,7 @@ function locate(given, env, server) {
 function absolute(dir, env, what) {
   let expanded = dir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
   if (expanded.startsWith("~")) throw new AuditError(`${what}: cannot expand '${dir}'`, 2);
-  return import_node_path25.default.resolve(expanded);
+  return import_node_path26.default.resolve(expanded);
 }
 function serverAnswer(output) {
   let [dir = "", timeFormat = ""] = output.split(`
@@ -20330,10 +20360,10 @@ function serverAnswer(output) {
 }
 
 // src/tmux/default-socket.ts
-var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path26 = __nodeBuiltin(require("node:path"));
+var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path27 = __nodeBuiltin(require("node:path"));
 function defaultSockets(env, uid) {
   let given = env.TMUX;
-  return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path26.default.join(dir, `tmux-${uid}`, "default"));
+  return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path27.default.join(dir, `tmux-${uid}`, "default"));
 }
 function noServerCanAnswer(env, uid, exists = lexists) {
   let sockets = defaultSockets(env, uid);
@@ -20649,7 +20679,7 @@ function summarizeLogs(sets, timeFormat) {
       summaries.push(summarizeLog(set, timeFormat));
     } catch (error) {
       if (error instanceof AuditError) problems.push(error.message);
-      else if (typeof error.code == "string") problems.push(fileProblem(error.path ?? import_node_path27.default.join(set.dir, set.live), error));
+      else if (typeof error.code == "string") problems.push(fileProblem(error.path ?? import_node_path28.default.join(set.dir, set.live), error));
       else throw error;
     }
   return { summaries, problems };
@@ -20674,7 +20704,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_crypto15 = require("node:crypto"), import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_path31 = __nodeBuiltin(require("node:path"));
+var import_node_crypto15 = require("node:crypto"), import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_path32 = __nodeBuiltin(require("node:path"));
 
 // src/chain/key-match.ts
 var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under this key: the key is the log's; if the log is otherwise whole, its files were renamed from another log's name (e= binds it)", KeyMatch = class {
@@ -20962,9 +20992,9 @@ function runningOwner(held2, unseen, now) {
 }
 
 // src/chain/running-seal.ts
-var import_node_path28 = __nodeBuiltin(require("node:path"));
+var import_node_path29 = __nodeBuiltin(require("node:path"));
 function sameLog(a, b) {
-  return sealLogName(a) === sealLogName(b) && import_node_path28.default.resolve(import_node_path28.default.dirname(a)) === import_node_path28.default.resolve(import_node_path28.default.dirname(b));
+  return sealLogName(a) === sealLogName(b) && import_node_path29.default.resolve(import_node_path29.default.dirname(a)) === import_node_path29.default.resolve(import_node_path29.default.dirname(b));
 }
 function runningSealProblem(seal, owner, place, held2, key2) {
   let why = (what) => `lines at ${place} given to a running recording whose start is in no file read and no seal of which is read yet (${owner}), ${what}: made up`;
@@ -21148,6 +21178,8 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
   oldestFirstLine;
   /** The earliest t= (in an untimed log: its ms) of a seal that holds by its hash, not by its e= (see replayed). */
   earliestHashedSealMs;
+  /** Rotated files' digests the chain holds (VerifyReport.digests). */
+  digests = /* @__PURE__ */ new Map();
   /** The files' head marks (chain/head-mark.ts): the oldest file's start, proven under the key, when it has one. */
   heads;
   /** What the search for moves may still hash (segment-moves.ts). */
@@ -21538,7 +21570,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     }
     coversLost ? (state.unsealed += segment.length - (n - 1), segment = [lost, ...segment.slice(segment.length - (n - 1))], state.lost = void 0) : linkOnly ? (state.unsealed += segment.length, segment = []) : state.resync && lost === void 0 && segment.length > n && (state.unsealed += segment.length - n, segment = segment.slice(segment.length - n)), lost && state.sealsSinceLost++;
     let first = segment[0] ?? v, expectedPrev = coversLost || prunedStretch || lost !== void 0 && state.sealsSinceLost === 1 ? void 0 : state.prev ?? (state.resync ? void 0 : GENESIS), exact = coversLost || !linkOnly && segment.length === n && (blind || this.holdsFor(segment, p, h, key2)), holds3 = exact || linkOnly || state.shared;
-    if (!state.keyed && exact && !coversLost ? state.heldPlain = !0 : !holds3 && state.keyed === !1 && !state.heldPlain && this.options.key !== void 0 && segment.length === n && this.holdsFor(segment, p, h, this.options.key) && (state.keyed = !0, state.legacyKeyed = !0, holds3 = !0, exact = !0), exact && (this.confirm(state), this.held(segment), state.keyed === !0 && !blind && !coversLost && this.options.key !== void 0 && this.keyedHeld++, !blind && !coversLost))
+    if (!state.keyed && exact && !coversLost ? state.heldPlain = !0 : !holds3 && state.keyed === !1 && !state.heldPlain && this.options.key !== void 0 && segment.length === n && this.holdsFor(segment, p, h, this.options.key) && (state.keyed = !0, state.legacyKeyed = !0, holds3 = !0, exact = !0), exact && (this.confirm(state), this.held(segment), state.keyed === !0 && !blind && !coversLost && this.options.key !== void 0 && this.keyedHeld++, !blind && (this.options.key === void 0 || state.keyed === !0) && this.chainedDigests(segment), !blind && !coversLost))
       for (let line3 of [...segment, v]) line3.event === "seal" && Number.isFinite(line3.ms) && !(line3.ms >= (this.earliestHashedSealMs ?? 1 / 0)) && (this.earliestHashedSealMs = line3.ms);
     state.shared && (state.sharedLines += n);
     let linked = expectedPrev === void 0 || expectedPrev === p;
@@ -21582,6 +21614,14 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     if (!state.segment.some((line3) => line3.event === "seal" && line3.fields?.end !== void 0)) return;
     let oldLast = state.lastSeal.fields?.p, from = state.segment.findIndex((line3) => line3.event === "seal" && oldLast !== void 0 && line3.fields?.h?.slice(0, LINK_HEX) === oldLast) + 1;
     return state.segment.slice(from).find((line3) => line3.event === "seal" && line3 !== state.lastSeal);
+  }
+  /** The `digest` events among `lines`, held by their seal's hash: the last one read of a name is its file's (a name used again is a later file). */
+  chainedDigests(lines) {
+    for (let line3 of lines) {
+      if (line3.event !== DIGEST_EVENT) continue;
+      let found = chainedDigest(line3);
+      found && this.digests.set(found.rotated, found.digest);
+    }
   }
   /** Lines a seal vouches for by its hash: the earliest of their stamps is where the log read begins (see earliestHeldMs). */
   held(lines, byTag = !1) {
@@ -21808,12 +21848,12 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
       }
       recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === void 0 ? void 0 : state.keyed ? "hmac" : "sha256", olderLost: state.olderLost.length > 0 });
     }
-    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.removals.size, needKey: this.options.key === void 0 ? recordings.filter((r) => r.chain === "hmac").length : 0, unkeyed: this.options.key === void 0 ? 0 : recordings.filter((r) => r.chain === "sha256").length, olderLost: recordings.filter((r) => r.olderLost).length, keyedHeld: this.keyedHeld, marked: this.heads.marked(), breaks: this.breaks };
+    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.removals.size, needKey: this.options.key === void 0 ? recordings.filter((r) => r.chain === "hmac").length : 0, unkeyed: this.options.key === void 0 ? 0 : recordings.filter((r) => r.chain === "sha256").length, olderLost: recordings.filter((r) => r.olderLost).length, keyedHeld: this.keyedHeld, marked: this.heads.marked(), digests: this.digests, breaks: this.breaks };
   }
 };
 
 // src/read/held-files.ts
-var import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path29 = __nodeBuiltin(require("node:path"));
+var import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path30 = __nodeBuiltin(require("node:path"));
 function whichFile(stat) {
   return `${stat.dev}:${stat.ino}:${stat.birthtimeNs}`;
 }
@@ -21868,18 +21908,18 @@ function filesByLive(sets) {
 function takeListing(dir, names) {
   let first = names(dir), sets = logSets(dir, first), lives = /* @__PURE__ */ new Map();
   for (let set of sets) {
-    let live = asItIs(import_node_path29.default.join(dir, set.live));
+    let live = asItIs(import_node_path30.default.join(dir, set.live));
     live !== void 0 && lives.set(set.live, live);
   }
   let second = names(dir), again = sameFiles(first, second) ? sets : logSets(dir, second), files = filesByLive(again), before2 = again === sets ? files : filesByLive(sets), steady = /* @__PURE__ */ new Map();
   for (let [live, seen] of lives) {
     let now = files.get(live) ?? [];
-    now.at(-1) === import_node_path29.default.join(dir, live) && sameFiles(before2.get(live) ?? [], now) && steady.set(live, seen);
+    now.at(-1) === import_node_path30.default.join(dir, live) && sameFiles(before2.get(live) ?? [], now) && steady.set(live, seen);
   }
   return { sets: again, files, steady };
 }
 function filesWith(dir, live, liveFd, names) {
-  let livePath = import_node_path29.default.join(dir, live), first = ownNames(dir, live, names), second = ownNames(dir, live, names), now = asItIs(livePath);
+  let livePath = import_node_path30.default.join(dir, live), first = ownNames(dir, live, names), second = ownNames(dir, live, names), now = asItIs(livePath);
   if (!(liveFd === void 0 ? now === void 0 : now !== void 0 && now === asItWas(ofFd(liveFd))) || !sameFiles(first, second)) return;
   let files = filesByLive(logSets(dir, second)).get(live) ?? [];
   return files.includes(livePath) === (liveFd !== void 0) ? files : void 0;
@@ -21888,7 +21928,7 @@ function ownNames(dir, live, names) {
   return names(dir).filter((name) => name === live || name.startsWith(`${live}.`)).sort();
 }
 function readLog(dir, live, listing, names, read2) {
-  let livePath = import_node_path29.default.join(dir, live), steady = listing.steady.get(live);
+  let livePath = import_node_path30.default.join(dir, live), steady = listing.steady.get(live);
   for (let tried = 0; tried < TRIES; tried++) {
     let liveFd = openIfThere(livePath), taken;
     try {
@@ -21976,11 +22016,11 @@ function held(files, taken) {
 }
 
 // src/commands/verify-notes.ts
-var import_node_fs35 = __nodeBuiltin(require("node:fs")), import_node_path30 = __nodeBuiltin(require("node:path"));
+var import_node_fs35 = __nodeBuiltin(require("node:fs")), import_node_path31 = __nodeBuiltin(require("node:path"));
 function notedEnds(files, runs) {
   let first = files[0];
   if (first === void 0) return [];
-  let live = import_node_path30.default.join(import_node_path30.default.dirname(first), sealLogName(first)), byIdentity, fileOf = (identity2) => (byIdentity ??= identities(files), byIdentity.get(identity2)), found = [];
+  let live = import_node_path31.default.join(import_node_path31.default.dirname(first), sealLogName(first)), byIdentity, fileOf = (identity2) => (byIdentity ??= identities(files), byIdentity.get(identity2)), found = [];
   for (let { runFile, recording } of runs) {
     if (!sameLog(recording.file, live)) continue;
     let note = readSealNote(runFile);
@@ -21996,16 +22036,16 @@ function notedEnds(files, runs) {
 function removedRotated(files, key2, marked = []) {
   let first = files[0];
   if (first === void 0) return [];
-  let dir = import_node_path30.default.dirname(first), liveName = sealLogName(first), live = import_node_path30.default.join(dir, liveName), there = (file) => {
+  let dir = import_node_path31.default.dirname(first), liveName = sealLogName(first), live = import_node_path31.default.join(dir, liveName), there = (file) => {
     try {
       return import_node_fs35.default.lstatSync(file, { throwIfNoEntry: !1 }) !== void 0;
     } catch {
       return !0;
     }
-  }, read2 = new Set(files.map((file) => import_node_path30.default.basename(file))), holding = new Set(marked.map((file) => import_node_path30.default.basename(file))), passedOver = /* @__PURE__ */ new Set(), rotation = (part) => {
-    let name = [`${liveName}.${part}`, `${liveName}.${part}.gz`].find((candidate) => there(import_node_path30.default.join(dir, candidate))), size2 = 0;
+  }, read2 = new Set(files.map((file) => import_node_path31.default.basename(file))), holding = new Set(marked.map((file) => import_node_path31.default.basename(file))), passedOver = /* @__PURE__ */ new Set(), rotation = (part) => {
+    let name = [`${liveName}.${part}`, `${liveName}.${part}.gz`].find((candidate) => there(import_node_path31.default.join(dir, candidate))), size2 = 0;
     try {
-      size2 = name === void 0 ? 0 : import_node_fs35.default.lstatSync(import_node_path30.default.join(dir, name)).size;
+      size2 = name === void 0 ? 0 : import_node_fs35.default.lstatSync(import_node_path31.default.join(dir, name)).size;
     } catch {
     }
     let counts = size2 > 0 && (key2 === void 0 || name === void 0 || !read2.has(name) || holding.has(name));
@@ -22026,27 +22066,30 @@ function removedRotated(files, key2, marked = []) {
     detail: `a rotated file of the log is gone, and not by retention: the rotated-files ledger (${rotatedLedgerPath(live)}) notes its rotation and no pruning of it (@audit-max-files, @audit-max-age); removed or moved away by hand${planted}`
   }));
 }
-function shrunkRotated(files, held2, key2, digestOf2) {
+function shrunkRotated(files, held2, key2, digestOf2, chained = /* @__PURE__ */ new Map()) {
   let first = files[0];
   if (first === void 0) return [];
-  let liveName = sealLogName(first), live = import_node_path30.default.join(import_node_path30.default.dirname(first), liveName), rotated = new Map(files.filter((file) => import_node_path30.default.basename(file) !== liveName && held2.has(file)).map((file) => [rotatedPart(liveName, import_node_path30.default.basename(file)), file]));
+  let liveName = sealLogName(first), live = import_node_path31.default.join(import_node_path31.default.dirname(first), liveName), rotated = new Map(files.filter((file) => import_node_path31.default.basename(file) !== liveName && held2.has(file)).map((file) => [rotatedPart(liveName, import_node_path31.default.basename(file)), file]));
   if (rotated.size === 0) return [];
-  let lines = ledgerLines(live), sizes = rotatedSizes(lines, live, new Set(rotated.keys()), key2), digests = digestOf2 === void 0 ? /* @__PURE__ */ new Map() : rotatedDigests(lines, live, new Set(rotated.keys()), key2), found = [];
+  let lines = ledgerLines(live), ledger = rotatedLedgerPath(live), sizes = rotatedSizes(lines, live, new Set(rotated.keys()), key2), digests = digestOf2 === void 0 ? /* @__PURE__ */ new Map() : rotatedDigests(lines, live, new Set(rotated.keys()), key2), found = [];
   for (let [name, file] of rotated) {
     let noted = sizes.get(name), bytes = held2.get(file), gunzipped = file.endsWith(".gz") ? " gunzipped" : "";
     if (noted !== void 0 && bytes < noted) {
-      found.push({ kind: "truncated", file, line: 1, rec: "", detail: `the file holds ${bytes} byte(s)${gunzipped}, and the rotated-files ledger (${rotatedLedgerPath(live)}) notes ${noted} at its rotation: ${bytes === 0 ? "emptied" : "cut"} by hand (a rotated file is only appended to, compressed whole or pruned)` });
+      found.push({ kind: "truncated", file, line: 1, rec: "", detail: `the file holds ${bytes} byte(s)${gunzipped}, and the rotated-files ledger (${ledger}) notes ${noted} at its rotation: ${bytes === 0 ? "emptied" : "cut"} by hand (a rotated file is only appended to, compressed whole or pruned)` });
       continue;
     }
-    let digest = digests.get(name);
+    if (digestOf2 === void 0) continue;
+    let inLedger = digests.get(name), inChain = chained.get(name);
+    inLedger !== void 0 && inChain !== void 0 && (inLedger.size !== inChain.size || inLedger.sha !== inChain.sha) && found.push({ kind: "edited", file: ledger, line: 1, rec: "", detail: `its digest line for ${import_node_path31.default.basename(file)} (${inLedger.size} byte(s), SHA-256 ${inLedger.sha.slice(0, 12)}\u2026) is not the digest the file's rotating writer put in its chain (${inChain.file}:${inChain.line}: ${inChain.size} byte(s), ${inChain.sha.slice(0, 12)}\u2026): the ledger was rewritten` });
+    let digest = inChain ?? inLedger;
     if (digest === void 0 || digestOf2(file, digest.size) === digest.sha) continue;
-    let short = bytes < digest.size;
+    let short = bytes < digest.size, source = inChain === void 0 ? `the rotated-files ledger (${ledger}) notes` : `its rotating writer's chain holds (the digest event at ${inChain.file}:${inChain.line})`;
     found.push({
       kind: short ? "truncated" : "edited",
       file,
       line: 1,
       rec: "",
-      detail: short ? `the file holds ${bytes} byte(s)${gunzipped}, and the rotated-files ledger (${rotatedLedgerPath(live)}) notes the digest of its first ${digest.size} at its rotation: ${bytes === 0 ? "emptied" : "cut"} by hand` : `the file's first ${digest.size} byte(s)${gunzipped} do not match the digest (SHA-256) the rotated-files ledger (${rotatedLedgerPath(live)}) notes at its rotation: rewritten by hand (a rotated file is only appended to, compressed whole or pruned)`
+      detail: short ? `the file holds ${bytes} byte(s)${gunzipped}, and ${source} the digest of its first ${digest.size} at its rotation: ${bytes === 0 ? "emptied" : "cut"} by hand` : `the file's first ${digest.size} byte(s)${gunzipped} do not match the digest (SHA-256) ${source} at its rotation: rewritten by hand (a rotated file is only appended to, compressed whole or pruned)`
     });
   }
   return found;
@@ -22129,7 +22172,7 @@ function eachLineOfText(text2, take2) {
   }
 }
 function livingRuns(dir) {
-  let runDir = import_node_path31.default.join(dir, ".run"), names;
+  let runDir = import_node_path32.default.join(dir, ".run"), names;
   try {
     names = import_node_fs36.default.readdirSync(runDir);
   } catch {
@@ -22138,7 +22181,7 @@ function livingRuns(dir) {
   let runs = [];
   for (let name of names) {
     if (!name.endsWith(".json")) continue;
-    let runFile = import_node_path31.default.join(runDir, name);
+    let runFile = import_node_path32.default.join(runDir, name);
     try {
       if (livingReader(runFile) === void 0) continue;
       runs.push({ runFile, recording: readRecording(runFile) });
@@ -22288,8 +22331,8 @@ function untimedWarning(format2) {
 function setsOfFiles(files) {
   let byDir = /* @__PURE__ */ new Map();
   for (let file of files) {
-    let dir = import_node_path31.default.dirname(import_node_path31.default.resolve(file));
-    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path31.default.basename(file)]);
+    let dir = import_node_path32.default.dirname(import_node_path32.default.resolve(file));
+    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path32.default.basename(file)]);
   }
   let groups = [];
   for (let [dir, names] of byDir) {
@@ -22300,7 +22343,7 @@ function setsOfFiles(files) {
       groups.push({ name: setName(set), files: paths });
     }
     for (let name of names) {
-      let full = import_node_path31.default.join(dir, name);
+      let full = import_node_path32.default.join(dir, name);
       covered.has(full) || groups.push({ name, files: [full] });
     }
   }
@@ -22322,13 +22365,13 @@ function verifyCommand() {
       }
     let listing = files.length > 0 ? void 0 : takeListing(where.dir, dirNames), groups = listing === void 0 ? setsOfFiles(files) : listing.sets.map((set) => ({ name: setName(set), files: set.files.map((file) => file.path), live: set.live }));
     if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
-    let live = /* @__PURE__ */ new Map(), seals = /* @__PURE__ */ new Map(), runs = [...new Set(files.length > 0 ? files.map((file) => import_node_path31.default.dirname(import_node_path31.default.resolve(file))) : [where.dir])].flatMap(livingRuns);
+    let live = /* @__PURE__ */ new Map(), seals = /* @__PURE__ */ new Map(), runs = [...new Set(files.length > 0 ? files.map((file) => import_node_path32.default.dirname(import_node_path32.default.resolve(file))) : [where.dir])].flatMap(livingRuns);
     for (let { recording } of runs) live.set(recording.id, recording.file);
     for (let [rec, seal] of liveSeals(runs, where.timeFormat)) seals.set(rec, seal);
     let out = new Output(), tampered = !1, untimedSaid = !1, notesFailed = !1, rearrange = new RearrangeBudget(), check = (groupFiles, textOf) => {
       let report2 = verifyFiles(groupFiles, where.timeFormat, { key: key2, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange }, textOf);
       try {
-        let gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key2, report2.marked), ...shrunkRotated(groupFiles, report2.held ?? /* @__PURE__ */ new Map(), key2, report2.digestOf)];
+        let gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key2, report2.marked), ...shrunkRotated(groupFiles, report2.held ?? /* @__PURE__ */ new Map(), key2, report2.digestOf, report2.digests)];
         return gone.length > 0 ? { ...report2, breaks: [...report2.breaks, ...gone] } : report2;
       } catch (error) {
         return notesFailed = !0, process.stderr.write(`tmux-audit: could not read the notes beside ${groupFiles.at(-1) ?? ""} (the run files, the rotated-files ledger), so what they tell is unknown; the chain's findings are below (a fault in verify, not a finding in the log): ${error.message}
@@ -22860,14 +22903,14 @@ function openLiveFiles(sources) {
       }
   return open2;
 }
-function readFile(path35, held2, error, visit) {
-  let fd = held2.get(path35);
-  held2.delete(path35);
+function readFile(path36, held2, error, visit) {
+  let fd = held2.get(path36);
+  held2.delete(path36);
   try {
-    return fd ??= openLog(path35), fd === void 0 ? !1 : visit(fd);
+    return fd ??= openLog(path36), fd === void 0 ? !1 : visit(fd);
   } catch (failure2) {
     if (typeof failure2.code != "string") throw failure2;
-    return error(path35, failure2), !1;
+    return error(path36, failure2), !1;
   } finally {
     fd !== void 0 && import_node_fs38.default.closeSync(fd);
   }
@@ -23007,7 +23050,7 @@ function printHit(out, hit) {
 }
 
 // src/commands/grep-parallel.ts
-var import_node_fs39 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path32 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
+var import_node_fs39 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path33 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
 var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4, shareFreely = (counters) => () => Atomics.add(counters, NEXT, 1);
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
@@ -23030,7 +23073,7 @@ function counted() {
 }
 function startWorker(data) {
   let options = { workerData: data, transferList: [data.port], stdout: !0, stderr: !0 };
-  return new import_node_worker_threads.Worker(import_node_path32.default.join(__dirname, "grep-worker.cjs"), options);
+  return new import_node_worker_threads.Worker(import_node_path33.default.join(__dirname, "grep-worker.cjs"), options);
 }
 function secondCoreFree() {
   let cores = import_node_os9.default.availableParallelism?.() ?? import_node_os9.default.cpus().length;
@@ -23380,10 +23423,10 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs41 = __nodeBuiltin(require("node:fs")), import_node_path34 = __nodeBuiltin(require("node:path"));
+var import_node_fs41 = __nodeBuiltin(require("node:fs")), import_node_path35 = __nodeBuiltin(require("node:path"));
 
 // src/read/follow.ts
-var import_node_fs40 = __nodeBuiltin(require("node:fs")), import_node_path33 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
+var import_node_fs40 = __nodeBuiltin(require("node:fs")), import_node_path34 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
 var POLL_MS = 100, DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
@@ -23458,7 +23501,7 @@ function open(file, position) {
     return { fd, ino: import_node_fs40.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
 function rotatedSince(live, ino) {
-  let dir = import_node_path33.default.dirname(live), rotated = rotatedFiles(import_node_fs40.default.readdirSync(dir), import_node_path33.default.basename(live)).map((name) => import_node_path33.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
+  let dir = import_node_path34.default.dirname(live), rotated = rotatedFiles(import_node_fs40.default.readdirSync(dir), import_node_path34.default.basename(live)).map((name) => import_node_path34.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
   return mine < 0 ? [] : rotated.slice(mine + 1);
 }
 async function follow(options) {
@@ -23507,7 +23550,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path34.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path35.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -23530,7 +23573,7 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path34.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs41.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path35.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs41.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
     if (lastLines(set.files.map((file) => file.path), Number(options.lines), (bytes) => out.write(bytes), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 }, (file, offset) => {
       cut2 || (cut2 = !0, out.flush(), warn(`${file}: a line longer than ${MAX_LINE >> 20} MiB at byte ${offset} (not one the writer writes): printed cut to its first ${MAX_LINE >> 20} MiB`));
     }), out.flush(), !options.follow) {
@@ -23639,16 +23682,16 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs42 = __nodeBuiltin(require("node:fs")), import_node_path35 = __nodeBuiltin(require("node:path"));
+var import_node_fs42 = __nodeBuiltin(require("node:fs")), import_node_path36 = __nodeBuiltin(require("node:path"));
 function rawCastParts(sets, rec) {
   for (let set of sets) {
-    let live = castPath(import_node_path35.default.join(set.dir, set.live), rec), name = import_node_path35.default.basename(live), names;
+    let live = castPath(import_node_path36.default.join(set.dir, set.live), rec), name = import_node_path36.default.basename(live), names;
     try {
       names = import_node_fs42.default.readdirSync(set.dir);
     } catch {
       continue;
     }
-    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path35.default.join(set.dir, part));
+    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path36.default.join(set.dir, part));
     if (parts.length > 0) return parts;
   }
 }

@@ -51,6 +51,7 @@ import { replayedSeal, UNTIMED_REPLAY_SLACK_MS } from './replayed-seal.ts';
 import { sealInstant } from './epoch-stamps.ts';
 import { keylessStop } from './keyless-stop.ts';
 import { HEAD_EVENT, HeadMarks } from './head-mark.ts';
+import { chainedDigest, DIGEST_EVENT, type ChainedDigest } from './digest-event.ts';
 import { runningOwner, sealNotDueYet } from './seal-due.ts';
 import { runningSealProblem, sameLog } from './running-seal.ts';
 import { lineMovesByStamp, orderOf, pieceRearrangementThatHolds, REARRANGE_LINES, RearrangeBudget } from './segment-moves.ts';
@@ -130,6 +131,11 @@ export interface VerifyReport {
   keyedHeld: number;
   /** With a key: the files read whose head mark holds under it (chain/head-mark.ts). */
   marked: string[];
+  /**
+   * Rotated files' digests from `digest` events in stretches their seals hold by hash (chain/digest-event.ts), by
+   * rotated part (the name's, `.gz` left off): the last one read of each. Under a key, only keyed recordings'.
+   */
+  digests: Map<string, ChainedDigest>;
   breaks: Break[];
 }
 
@@ -351,6 +357,9 @@ export class ChainVerifier {
   private oldestFirstLine: number | undefined;
   /** The earliest t= (in an untimed log: its ms) of a seal that holds by its hash, not by its e= (see replayed). */
   private earliestHashedSealMs: number | undefined;
+
+  /** Rotated files' digests the chain holds (VerifyReport.digests). */
+  private readonly digests = new Map<string, ChainedDigest>();
 
   /** The files' head marks (chain/head-mark.ts): the oldest file's start, proven under the key, when it has one. */
   private readonly heads: HeadMarks;
@@ -1066,6 +1075,8 @@ export class ChainVerifier {
       this.confirm(state);
       this.held(segment);
       if (state.keyed === true && !blind && !coversLost && this.options.key !== undefined) this.keyedHeld++;
+      // Hashed, not blind; under a key, with it: a plain recording is anyone's to make, and its digest would pass a file refilled.
+      if (!blind && (this.options.key === undefined || state.keyed === true)) this.chainedDigests(segment);
       // Held by its hash (hashed, not blind): its t= a reference no replayed seal can set (see replayed).
       if (!blind && !coversLost) for (const line of [...segment, v]) if (line.event === 'seal' && Number.isFinite(line.ms) && !(line.ms >= (this.earliestHashedSealMs ?? Infinity))) this.earliestHashedSealMs = line.ms;
     }
@@ -1143,6 +1154,15 @@ export class ChainVerifier {
     const oldLast = state.lastSeal.fields?.p;
     const from = state.segment.findIndex((line) => line.event === 'seal' && oldLast !== undefined && line.fields?.h?.slice(0, LINK_HEX) === oldLast) + 1;
     return state.segment.slice(from).find((line) => line.event === 'seal' && line !== state.lastSeal);
+  }
+
+  /** The `digest` events among `lines`, held by their seal's hash: the last one read of a name is its file's (a name used again is a later file). */
+  private chainedDigests(lines: readonly VerifyLine[]): void {
+    for (const line of lines) {
+      if (line.event !== DIGEST_EVENT) continue;
+      const found = chainedDigest(line);
+      if (found) this.digests.set(found.rotated, found.digest);
+    }
   }
 
   /** Lines a seal vouches for by its hash: the earliest of their stamps is where the log read begins (see earliestHeldMs). */
@@ -1465,6 +1485,6 @@ export class ChainVerifier {
       }
       recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === undefined ? undefined : state.keyed ? 'hmac' : 'sha256', olderLost: state.olderLost.length > 0 });
     }
-    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.removals.size, needKey: this.options.key === undefined ? recordings.filter((r) => r.chain === 'hmac').length : 0, unkeyed: this.options.key === undefined ? 0 : recordings.filter((r) => r.chain === 'sha256').length, olderLost: recordings.filter((r) => r.olderLost).length, keyedHeld: this.keyedHeld, marked: this.heads.marked(), breaks: this.breaks };
+    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.removals.size, needKey: this.options.key === undefined ? recordings.filter((r) => r.chain === 'hmac').length : 0, unkeyed: this.options.key === undefined ? 0 : recordings.filter((r) => r.chain === 'sha256').length, olderLost: recordings.filter((r) => r.olderLost).length, keyedHeld: this.keyedHeld, marked: this.heads.marked(), digests: this.digests, breaks: this.breaks };
   }
 }

@@ -19,6 +19,8 @@
 //   oldest file emptied read as a log whose start was pruned); and with the
 //   digest of its first bytes then (noted later, in the background): one whose
 //   first bytes are others was rewritten (emptied and refilled to its size).
+//   That digest from the rotating writer's chain first (chain/digest-event.ts),
+//   where removing it is a break, and from the ledger's line where the chain has none.
 //
 // What is left unseen: a log whose every recording has ended and that never
 // rotated under a key has no note (the run files go with their recording), so
@@ -31,6 +33,7 @@ import { readSealNote } from '../chain/external-stop.ts';
 import { sameLog } from '../chain/running-seal.ts';
 import { sealLogName } from '../chain/seal-tag.ts';
 import type { Break } from '../chain/verify.ts';
+import type { ChainedDigest } from '../chain/digest-event.ts';
 import { openLogFile } from '../read/safe-open.ts';
 import type { Recording } from '../runtime/runfile.ts';
 import { headNotePath } from '../sinks/file/head-mark.ts';
@@ -137,11 +140,14 @@ export function removedRotated(files: readonly string[], key?: Buffer, marked: r
  * to, compressed whole or pruned, so less is an `: >` or a cut by hand: also of the oldest file, whose recordings,
  * emptied, only looked started before it (as after pruning), and whose lines no later head mark names.
  *
- * And those whose first bytes are not those the ledger's digest line says they were (`digestOf`: a file's first
- * bytes' SHA-256, as verify reads it): one `edited` break each. Appending leaves the first bytes as they were, so
- * another digest is a file rewritten: also the oldest one emptied and refilled to its size with made-up lines.
+ * And those whose first bytes are not those their digest says they were (`digestOf`: a file's first bytes' SHA-256,
+ * as verify reads it): one `edited` break each. Appending leaves the first bytes as they were, so another digest is a
+ * file rewritten: also the oldest one emptied and refilled to its size with made-up lines. The digest is the one the
+ * rotating writer's chain holds (`chained`: chain/digest-event.ts), else the ledger's digest line: a ledger line
+ * removed no longer switches the check off where the chain has it, and one that says another digest than the chain
+ * was rewritten (`edited`, the ledger named).
  */
-export function shrunkRotated(files: readonly string[], held: ReadonlyMap<string, number>, key?: Buffer, digestOf?: (file: string, size: number) => string | undefined): Break[] {
+export function shrunkRotated(files: readonly string[], held: ReadonlyMap<string, number>, key?: Buffer, digestOf?: (file: string, size: number) => string | undefined, chained: ReadonlyMap<string, ChainedDigest> = new Map()): Break[] {
   const first = files[0];
   if (first === undefined) return [];
   const liveName = sealLogName(first);
@@ -149,6 +155,7 @@ export function shrunkRotated(files: readonly string[], held: ReadonlyMap<string
   const rotated = new Map(files.filter((file) => path.basename(file) !== liveName && held.has(file)).map((file) => [rotatedPart(liveName, path.basename(file)), file]));
   if (rotated.size === 0) return [];
   const lines = ledgerLines(live);
+  const ledger = rotatedLedgerPath(live);
   const sizes = rotatedSizes(lines, live, new Set(rotated.keys()), key);
   const digests = digestOf === undefined ? new Map<string, RotatedDigest>() : rotatedDigests(lines, live, new Set(rotated.keys()), key);
   const found: Break[] = [];
@@ -157,21 +164,28 @@ export function shrunkRotated(files: readonly string[], held: ReadonlyMap<string
     const bytes = held.get(file)!;
     const gunzipped = file.endsWith('.gz') ? ' gunzipped' : '';
     if (noted !== undefined && bytes < noted) {
-      found.push({ kind: 'truncated', file, line: 1, rec: '', detail: `the file holds ${bytes} byte(s)${gunzipped}, and the rotated-files ledger (${rotatedLedgerPath(live)}) notes ${noted} at its rotation: ${bytes === 0 ? 'emptied' : 'cut'} by hand (a rotated file is only appended to, compressed whole or pruned)` });
+      found.push({ kind: 'truncated', file, line: 1, rec: '', detail: `the file holds ${bytes} byte(s)${gunzipped}, and the rotated-files ledger (${ledger}) notes ${noted} at its rotation: ${bytes === 0 ? 'emptied' : 'cut'} by hand (a rotated file is only appended to, compressed whole or pruned)` });
       continue;
     }
-    const digest = digests.get(name);
+    if (digestOf === undefined) continue;
+    const inLedger = digests.get(name);
+    const inChain = chained.get(name);
+    if (inLedger !== undefined && inChain !== undefined && (inLedger.size !== inChain.size || inLedger.sha !== inChain.sha)) {
+      found.push({ kind: 'edited', file: ledger, line: 1, rec: '', detail: `its digest line for ${path.basename(file)} (${inLedger.size} byte(s), SHA-256 ${inLedger.sha.slice(0, 12)}…) is not the digest the file's rotating writer put in its chain (${inChain.file}:${inChain.line}: ${inChain.size} byte(s), ${inChain.sha.slice(0, 12)}…): the ledger was rewritten` });
+    }
+    const digest = inChain ?? inLedger;
     // Fewer bytes than the digest's (and no size said, or another): a cut, which the digest cannot tell from less.
-    if (digest === undefined || digestOf!(file, digest.size) === digest.sha) continue;
+    if (digest === undefined || digestOf(file, digest.size) === digest.sha) continue;
     const short = bytes < digest.size;
+    const source = inChain === undefined ? `the rotated-files ledger (${ledger}) notes` : `its rotating writer's chain holds (the digest event at ${inChain.file}:${inChain.line})`;
     found.push({
       kind: short ? 'truncated' : 'edited',
       file,
       line: 1,
       rec: '',
       detail: short
-        ? `the file holds ${bytes} byte(s)${gunzipped}, and the rotated-files ledger (${rotatedLedgerPath(live)}) notes the digest of its first ${digest.size} at its rotation: ${bytes === 0 ? 'emptied' : 'cut'} by hand`
-        : `the file's first ${digest.size} byte(s)${gunzipped} do not match the digest (SHA-256) the rotated-files ledger (${rotatedLedgerPath(live)}) notes at its rotation: rewritten by hand (a rotated file is only appended to, compressed whole or pruned)`,
+        ? `the file holds ${bytes} byte(s)${gunzipped}, and ${source} the digest of its first ${digest.size} at its rotation: ${bytes === 0 ? 'emptied' : 'cut'} by hand`
+        : `the file's first ${digest.size} byte(s)${gunzipped} do not match the digest (SHA-256) ${source} at its rotation: rewritten by hand (a rotated file is only appended to, compressed whole or pruned)`,
     });
   }
   return found;

@@ -443,7 +443,7 @@ export function verifyCommand(): Command {
         // What the notes beside the log say it held (verify-notes.ts): lines gone whole leave the chain nothing to read.
         // A fault there (a note someone made up, say) loses neither the chain's findings nor the logs after it.
         try {
-          const gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key, report.marked), ...shrunkRotated(groupFiles, report.held ?? new Map(), key, report.digestOf)];
+          const gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key, report.marked), ...shrunkRotated(groupFiles, report.held ?? new Map(), key, report.digestOf, report.digests)];
           return gone.length > 0 ? { ...report, breaks: [...report.breaks, ...gone] } : report;
         } catch (error) {
           notesFailed = true;

@@ -43,6 +43,7 @@ import { writeHeadMark, type HeadMarkLine } from './head-mark.ts';
 import { digestInBackground, notedDigest, noteForMark, openForDigest } from './file-digest.ts';
 import type { FileContent } from '../../chain/head-mark.ts';
 import { lastOffsetOf } from './seal-offset.ts';
+import type { RotatedDigest } from './ledger-names.ts';
 import { noteDigestUnderLock, rotateUnderLock, sameFile, withRotationLock } from './rotation.ts';
 import { openAppend, type DirPolicy } from './safe-fs.ts';
 import { AuditError } from '../../core/errors.ts';
@@ -114,6 +115,11 @@ export interface LogFileOptions {
   ledgerKey?: Buffer;
   /** A rotated file's background digest ended (file-digest.ts): what was noted, undefined when nothing was. */
   onDigest?: (content?: FileContent) => void;
+  /**
+   * The digest of the file this writer rotated to `<log>.<rotated>` is taken (file-digest.ts), before the ledger notes
+   * it: for the recording to put it in its chain (a `digest` event, chain/digest-event.ts), where removing it is a break.
+   */
+  onRotatedDigest?: (rotated: string, digest: RotatedDigest) => void;
 }
 
 /**
@@ -360,11 +366,14 @@ export class LogFile {
       }
     }
     fs.closeSync(this.fd);
-    await this.digestsNoted();
+    await this.digestsSettled();
   }
 
-  /** Waits for the digests in hand to be noted, DIGEST_CLOSE_WAIT_MS at most: the timer holds the process meanwhile. */
-  private async digestsNoted(): Promise<void> {
+  /**
+   * Waits for the digests of the files rotated so far to be taken and noted, DIGEST_CLOSE_WAIT_MS at most: a
+   * recording about to stop lets its chain take them (pipe.ts) before its last seal.
+   */
+  async digestsSettled(): Promise<void> {
     if (this.digesting.size === 0) return;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([Promise.all(this.digesting), new Promise<void>((resolve) => (timer = setTimeout(resolve, DIGEST_CLOSE_WAIT_MS)))]);
@@ -662,6 +671,7 @@ export class LogFile {
     const file = this.file;
     const ledgerKey = this.options.ledgerKey;
     const onDigest = this.options.onDigest;
+    const onRotatedDigest = this.options.onRotatedDigest;
     let noted!: () => void;
     const pending = new Promise<void>((resolve) => (noted = resolve));
     this.digesting.add(pending);
@@ -671,6 +681,9 @@ export class LogFile {
         noted();
         return onDigest?.();
       }
+      // Chained first: the ledger's note may wait for the rotation lock (another writer rotating), the recording's
+      // stop waits for this (digestsSettled), and a digest the chain holds needs no ledger line to be checked.
+      onRotatedDigest?.(rotated, { size, sha });
       noteDigestUnderLock(file, rotated, { size, sha }, ledgerKey, () => noted());
       const content = { dat, size, sha };
       if (key !== undefined && dat > 0 && noteForMark(file, content, key)) onDigest?.(content);

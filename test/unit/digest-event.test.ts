@@ -1,0 +1,198 @@
+// A rotated file's digest in its rotating writer's chain (chain/digest-event.ts): the ledger's digest line is a file
+// beside the log, and under a key removing it (or the whole ledger) switched the check off for a file emptied and
+// refilled to its noted size (review of first13b). The real writer rotates at 16 K; what the reader does with each
+// digest (pipe.ts: a `digest` event through the recorder) is done here by hand, on the same sink.
+
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { chainedDigest, DIGEST_EVENT, digestFields } from '../../src/chain/digest-event.ts';
+import { verifyFiles } from '../../src/commands/verify.ts';
+import { shrunkRotated } from '../../src/commands/verify-notes.ts';
+import type { AuditRecord, Place } from '../../src/core/record.ts';
+import { recordFormat, type LogFormatName } from '../../src/format/formats.ts';
+import { DEFAULT_TIME_FORMAT } from '../../src/format/text.ts';
+import { rotatedLedgerPath } from '../../src/sinks/file/rotated-ledger.ts';
+import { FileSink } from '../../src/sinks/file/sink.ts';
+import { logFilesInOrder } from '../support/log.ts';
+import { flushed } from '../support/sink-flushed.ts';
+import { waitFor } from '../support/util.ts';
+import { quietWriterOptions } from '../support/writer-options.ts';
+
+const dirs: string[] = [];
+after(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const KEY = Buffer.from("the auditor's key");
+const place = (pane: string): Place => ({ server: '/tmp/s', session: 'main', window: '0', pane, paneId: `%${pane}` });
+const SHA = createHash('sha256').update('x').digest('hex');
+
+/** One recording into `file` (`chained`: its key, or false for none), rotating at 16 K, each digest recorded as pipe.ts does. */
+async function recording(file: string, format: LogFormatName, key: Buffer | undefined, rec: string, pane: string, lines: number, at: number, extra?: (write: (record: AuditRecord) => void, time: () => number) => void): Promise<void> {
+  let t = at;
+  let stopping = false;
+  const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec, user: 'ann', place: place(pane), time: (t += 1), kind, text, ...(fields ? { fields } : {}) });
+  const sink: FileSink = new FileSink(
+    file,
+    recordFormat(format, DEFAULT_TIME_FORMAT),
+    quietWriterOptions({
+      maxBytes: 16 * 1024,
+      onRotatedDigest: (rotated, digest) => {
+        if (!stopping) sink.write(record('event', DIGEST_EVENT, digestFields(file, rotated, digest)));
+      },
+    }),
+    key === undefined ? {} : { key },
+  );
+  sink.write(record('event', 'start', { by: 'ann' }));
+  for (let i = 1; i <= lines; i++) {
+    sink.write(record('line', `${rec} ${i} ${'-'.repeat(40)}`));
+    if (i % 100 === 0) await flushed(sink);
+  }
+  extra?.((r) => sink.write(r), () => (t += 1));
+  await sink.digestsSettled();
+  stopping = true;
+  sink.write(record('event', 'stop', { reason: 'toggle' }));
+  await sink.close();
+}
+
+async function newLog(format: LogFormatName = 'text', key: Buffer | false = KEY): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-digest-event-'));
+  dirs.push(dir);
+  const file = path.join(dir, 'main.log');
+  await recording(file, format, key || undefined, 'REC0000001', '0', 1500, Date.UTC(2026, 10, 27, 9));
+  return file;
+}
+
+const partOf = (file: string, rotated: string): string => path.basename(rotated).slice(path.basename(file).length + 1);
+/** verify (`false`: without a key). */
+const check = (file: string, key: Buffer | false = KEY) => verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, key === false ? {} : { key, requireKey: true });
+const notes = (file: string, key: Buffer | false = KEY) => {
+  const report = check(file, key);
+  return shrunkRotated(logFilesInOrder(file), report.held ?? new Map(), key || undefined, report.digestOf, report.digests);
+};
+
+/** Rewrites the first `size` bytes' worth of `file` with as many bytes of made-up text (its size kept). */
+function refill(file: string): void {
+  fs.writeFileSync(file, Buffer.alloc(fs.statSync(file).size, 'z\n'));
+}
+
+/** Removes every ledger line naming `part`. */
+function dropFromLedger(file: string, part: string): void {
+  const ledger = rotatedLedgerPath(file);
+  fs.writeFileSync(ledger, fs.readFileSync(ledger, 'utf8').split('\n').filter((line) => !line.includes(` ${part} `) && !line.endsWith(` ${part}`)).join('\n'));
+}
+
+describe('the digest event (digestFields, chainedDigest)', () => {
+  it('names the rotated file, its size and SHA-256; read back whole, in text and JSON; a cut or malformed one is none', () => {
+    const fields = digestFields('/var/log/audit/main.log', '20261127T090001.000Z-2', { size: 16380, sha: SHA });
+    assert.deepEqual(fields, { file: 'main.log.20261127T090001.000Z-2', size: 16380, sha256: SHA });
+    const line = (f: Record<string, string>) => ({ file: 'x', line: 3, text: '', ms: 0, kind: 'event' as const, event: DIGEST_EVENT, place: 'main:0.0', fields: { rec: 'R', ...f } });
+    assert.deepEqual(chainedDigest(line({ file: 'main.log.20261127T090001.000Z-2', size: '16380', sha256: SHA })), { rotated: '20261127T090001.000Z-2', digest: { size: 16380, sha: SHA, file: 'x', line: 3 } });
+    for (const bad of [{ file: 'main.log', size: '1', sha256: SHA }, { file: 'main.log.20261127T090001.000Z', size: '-1', sha256: SHA }, { file: 'main.log.20261127T090001.000Z', size: '1', sha256: SHA.slice(1) }, { file: 'main.log.20261127T090001.000Z', size: '1' }]) {
+      assert.equal(chainedDigest(line(bad as Record<string, string>)), undefined, JSON.stringify(bad));
+    }
+  });
+});
+
+describe('rotated files\' digests in the chain', () => {
+  for (const format of ['text', 'json'] as const) {
+    it(`${format}: an honest keyed log verifies, every rotated file's digest held by the chain, each event in a stretch of its own (a seal before and after it)`, async () => {
+      const file = await newLog(format);
+      const files = logFilesInOrder(file);
+      assert.ok(files.length >= 4, `${files.length} files`);
+      const report = check(file);
+      assert.deepEqual(report.breaks, []);
+      const rotated = files.slice(0, -1).map((name) => partOf(file, name));
+      assert.deepEqual([...report.digests.keys()].sort(), rotated.sort());
+      for (const name of files.slice(0, -1)) {
+        const digest = report.digests.get(partOf(file, name))!;
+        assert.equal(createHash('sha256').update(fs.readFileSync(name).subarray(0, digest.size)).digest('hex'), digest.sha);
+      }
+      const text = files.map((name) => fs.readFileSync(name, 'utf8')).join('');
+      const lines = text.split('\n');
+      const events = lines.flatMap((line, at) => (line.includes(format === 'text' ? ' * digest rec=' : '"text":"digest"') ? [at] : []));
+      assert.equal(events.length, rotated.length);
+      for (const at of events) {
+        const seal = format === 'text' ? ' * seal rec=' : '"text":"seal"';
+        assert.ok(lines[at - 1]!.includes(seal) && lines[at + 1]!.includes(seal), lines.slice(at - 1, at + 2).join('\n'));
+        assert.ok(lines[at + 1]!.includes(format === 'text' ? ' n=2 ' : '"n":2'), lines[at + 1]);
+      }
+      assert.deepEqual(notes(file), []);
+    });
+  }
+
+  it('keyed: the oldest file refilled to its size and its ledger lines removed, or the whole ledger: edited, by the chained digest', async () => {
+    for (const whole of [false, true]) {
+      const file = await newLog();
+      const oldest = logFilesInOrder(file)[0]!;
+      await waitFor('the ledger notes its digest', () => fs.readFileSync(rotatedLedgerPath(file), 'utf8').includes(`rotated sha256=`));
+      refill(oldest);
+      if (whole) fs.rmSync(rotatedLedgerPath(file));
+      else dropFromLedger(file, partOf(file, oldest));
+      const found = notes(file);
+      assert.equal(found.length, 1, JSON.stringify(found));
+      assert.equal(found[0]!.kind, 'edited');
+      assert.equal(found[0]!.file, oldest);
+      assert.match(found[0]!.detail, /do not match the digest \(SHA-256\) its rotating writer's chain holds \(the digest event at .*main\.log\.\d{8}T\S+:\d+\)/);
+    }
+  });
+
+  it("a ledger digest line that is not the chain's: edited, naming the ledger (plain: the line rewritten without a key)", async () => {
+    const file = await newLog('text', false);
+    const oldest = logFilesInOrder(file)[0]!;
+    const part = partOf(file, oldest);
+    const ledger = rotatedLedgerPath(file);
+    await waitFor('the ledger notes its digest', () => fs.readFileSync(ledger, 'utf8').includes(`rotated sha256=`));
+    fs.writeFileSync(ledger, fs.readFileSync(ledger, 'utf8').replace(new RegExp(`^rotated sha256=[0-9a-f]{64} ${part} `, 'm'), `rotated sha256=${SHA} ${part} `));
+    const found = notes(file, false);
+    assert.deepEqual(found.map((f) => [f.kind, f.file]), [['edited', ledger]]);
+    assert.match(found[0]!.detail, /is not the digest the file's rotating writer put in its chain/);
+  });
+
+  it('the chain guards the event: removed, its sha edited, moved later, or copied into another log, each a break under the key', async () => {
+    const file = await newLog();
+    const files = logFilesInOrder(file);
+    const where = files.flatMap((name) => fs.readFileSync(name, 'utf8').split('\n').flatMap((line, at) => (line.includes(' * digest rec=') ? [{ name, at, line }] : [])));
+    const { name, at, line } = where[0]!;
+    const original = fs.readFileSync(name, 'utf8');
+    const lines = original.split('\n');
+    const edits: [string, string[]][] = [
+      ['removed', lines.filter((_, i) => i !== at)],
+      ['sha edited', lines.map((l, i) => (i === at ? l.replace(/sha256=[0-9a-f]{4}/, 'sha256=0000') : l))],
+      ['moved later', [...lines.slice(0, at), ...lines.slice(at + 1, at + 6), line, ...lines.slice(at + 6)]],
+    ];
+    for (const [what, edited] of edits) {
+      fs.writeFileSync(name, edited.join('\n'));
+      assert.notDeepEqual(check(file).breaks, [], what);
+      fs.writeFileSync(name, original);
+    }
+    assert.deepEqual(check(file).breaks, []);
+    // Another log, its own recording: the copy goes after one of its lines.
+    const other = await newLog();
+    const live = fs.readFileSync(other, 'utf8').split('\n');
+    const stop = live.findIndex((l) => l.includes(' * stop rec='));
+    fs.writeFileSync(other, [...live.slice(0, stop - 2), line.replace(/ rec=\S+/, ` rec=${/ rec=(\S+)/.exec(live[stop]!)![1]}`), ...live.slice(stop - 2)].join('\n'));
+    assert.notDeepEqual(check(other).breaks, []);
+  });
+
+  it("under the key a plain recording's digest event is no digest: a made-up recording cannot vouch for a refilled file", async () => {
+    const file = await newLog();
+    const oldest = logFilesInOrder(file)[0]!;
+    const part = partOf(file, oldest);
+    refill(oldest);
+    const forged = createHash('sha256').update(fs.readFileSync(oldest)).digest('hex');
+    // Without the key: a recording of its own, chained plain, that says the refilled bytes are the file's.
+    await recording(file, 'text', undefined, 'FORGED0001', '1', 10, Date.UTC(2026, 10, 27, 10), (write, time) =>
+      write({ rec: 'FORGED0001', user: 'ann', place: place('1'), time: time(), kind: 'event', text: DIGEST_EVENT, fields: digestFields(file, part, { size: fs.statSync(oldest).size, sha: forged }) }),
+    );
+    dropFromLedger(file, part);
+    const report = check(file);
+    assert.notEqual(report.digests.get(part)?.sha, forged);
+    const found = shrunkRotated(logFilesInOrder(file), report.held ?? new Map(), KEY, report.digestOf, report.digests);
+    assert.deepEqual(found.map((f) => [f.kind, f.file]), [['edited', oldest]]);
+  });
+});
