@@ -39,7 +39,7 @@ if (!fs.existsSync(log)) {
     sink.write(record('line', `line ${i} ${'x'.repeat(i % 40)}`));
     if (i % 1000 === 0) await flushed(sink);
   }
-  await sink.digestsSettled();
+  await sink.digestsTaken();
   stopping = true;
   sink.write(record('event', 'stop', { reason: 'toggle' }));
   await sink.close();

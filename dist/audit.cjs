@@ -17413,6 +17413,8 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   closed = !1;
   /** Rotated files' digests not yet noted (hashed, or waiting for the rotation lock): close() waits a while for them. */
   digesting = /* @__PURE__ */ new Set();
+  /** Of those, the ones still being hashed (onRotatedDigest not yet called). */
+  hashing = /* @__PURE__ */ new Set();
   /** The directory the file was opened in (another reader may have made a new one by the time we notice a loss). */
   dirStat;
   /** While onLost runs: what it writes, to go first into the new file. */
@@ -17546,16 +17548,21 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       } catch {
       }
     }
-    import_node_fs18.default.closeSync(this.fd), await this.digestsSettled();
+    import_node_fs18.default.closeSync(this.fd), await this.digestsDone(this.digesting);
   }
   /**
-   * Waits for the digests of the files rotated so far to be taken and noted, DIGEST_CLOSE_WAIT_MS at most: a
-   * recording about to stop lets its chain take them (pipe.ts) before its last seal.
+   * Waits for the digests of the files rotated so far to be taken (onRotatedDigest called; their ledger notes may
+   * wait for the lock on), DIGEST_CLOSE_WAIT_MS at most: a recording about to stop puts them in its chain (pipe.ts)
+   * before its last seal.
    */
-  async digestsSettled() {
-    if (this.digesting.size === 0) return;
+  digestsTaken() {
+    return this.digestsDone(this.hashing);
+  }
+  /** Waits for `pending` to settle, DIGEST_CLOSE_WAIT_MS at most: the timer holds the process meanwhile. */
+  async digestsDone(pending) {
+    if (pending.size === 0) return;
     let timer;
-    await Promise.race([Promise.all(this.digesting), new Promise((resolve) => timer = setTimeout(resolve, DIGEST_CLOSE_WAIT_MS))]), clearTimeout(timer);
+    await Promise.race([Promise.all(pending), new Promise((resolve) => timer = setTimeout(resolve, DIGEST_CLOSE_WAIT_MS))]), clearTimeout(timer);
   }
   drain() {
     if (this.queue.length === 0) {
@@ -17713,8 +17720,10 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
    */
   digest(reading, rotated, size2, dat, key2) {
     let file = this.file, ledgerKey = this.options.ledgerKey, onDigest = this.options.onDigest, onRotatedDigest = this.options.onRotatedDigest, noted, pending = new Promise((resolve) => noted = resolve);
-    this.digesting.add(pending), pending.then(() => this.digesting.delete(pending)), digestInBackground(reading, size2, (sha) => {
-      if (sha === void 0)
+    this.digesting.add(pending), pending.then(() => this.digesting.delete(pending));
+    let taken, hashed = new Promise((resolve) => taken = resolve);
+    this.hashing.add(hashed), hashed.then(() => this.hashing.delete(hashed)), digestInBackground(reading, size2, (sha) => {
+      if (taken(), sha === void 0)
         return noted(), onDigest?.();
       onRotatedDigest?.(rotated, { size: size2, sha }), noteDigestUnderLock(file, rotated, { size: size2, sha }, ledgerKey, () => noted());
       let content = { dat, size: size2, sha };
@@ -18371,10 +18380,10 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   }
   /**
    * Hands what waits to the writer, and waits for it to be written and for the digests of the files rotated so far
-   * (2 s at most: sinks/file/writer.ts): a recording about to stop puts them in its chain first (pipe.ts).
+   * to be taken (2 s at most: sinks/file/writer.ts): a recording about to stop puts them in its chain first (pipe.ts).
    */
-  async digestsSettled() {
-    this.flush(), await this.log.flush(), await this.log.digestsSettled();
+  async digestsTaken() {
+    this.flush(), await this.log.flush(), await this.log.digestsTaken();
   }
   async close() {
     this.seal("close", Date.now()), this.flush(), await this.log.close();
@@ -18970,7 +18979,7 @@ function runPipe(recording, runFile) {
         tmux.clearMarks(recording.paneId, recording.id);
       } catch {
       }
-    castSize?.end(), cast?.end(), pipeline2.flush(), await sink.digestsSettled(), lastSealMade = !0, await recorder.stop(fields), await cast?.close(), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
+    castSize?.end(), cast?.end(), pipeline2.flush(), await sink.digestsTaken(), lastSealMade = !0, await recorder.stop(fields), await cast?.close(), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
   };
   process.on("uncaughtException", (error) => {
     setTimeout(() => process.exit(70), 2e3), lastSealMade = !0;

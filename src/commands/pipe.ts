@@ -351,7 +351,7 @@ export function runPipe(recording: Recording, runFile?: string): void {
     // The digests of the files rotated so far, in the chain before its last seal (a file the stop's own write rotates
     // has the ledger's line alone).
     pipeline.flush();
-    await sink.digestsSettled();
+    await sink.digestsTaken();
     lastSealMade = true;
     await recorder.stop(fields);
     await cast?.close();

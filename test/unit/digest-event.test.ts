@@ -53,7 +53,7 @@ async function recording(file: string, format: LogFormatName, key: Buffer | unde
     if (i % 100 === 0) await flushed(sink);
   }
   extra?.((r) => sink.write(r), () => (t += 1));
-  await sink.digestsSettled();
+  await sink.digestsTaken();
   stopping = true;
   sink.write(record('event', 'stop', { reason: 'toggle' }));
   await sink.close();

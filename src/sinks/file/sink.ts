@@ -575,12 +575,12 @@ export class FileSink implements Sink {
 
   /**
    * Hands what waits to the writer, and waits for it to be written and for the digests of the files rotated so far
-   * (2 s at most: sinks/file/writer.ts): a recording about to stop puts them in its chain first (pipe.ts).
+   * to be taken (2 s at most: sinks/file/writer.ts): a recording about to stop puts them in its chain first (pipe.ts).
    */
-  async digestsSettled(): Promise<void> {
+  async digestsTaken(): Promise<void> {
     this.flush();
     await this.log.flush();
-    await this.log.digestsSettled();
+    await this.log.digestsTaken();
   }
 
   async close(): Promise<void> {

@@ -181,6 +181,8 @@ export class LogFile {
   private closed = false;
   /** Rotated files' digests not yet noted (hashed, or waiting for the rotation lock): close() waits a while for them. */
   private readonly digesting = new Set<Promise<void>>();
+  /** Of those, the ones still being hashed (onRotatedDigest not yet called). */
+  private readonly hashing = new Set<Promise<void>>();
   /** The directory the file was opened in (another reader may have made a new one by the time we notice a loss). */
   private dirStat: fs.Stats | undefined;
   /** While onLost runs: what it writes, to go first into the new file. */
@@ -366,17 +368,23 @@ export class LogFile {
       }
     }
     fs.closeSync(this.fd);
-    await this.digestsSettled();
+    await this.digestsDone(this.digesting);
   }
 
   /**
-   * Waits for the digests of the files rotated so far to be taken and noted, DIGEST_CLOSE_WAIT_MS at most: a
-   * recording about to stop lets its chain take them (pipe.ts) before its last seal.
+   * Waits for the digests of the files rotated so far to be taken (onRotatedDigest called; their ledger notes may
+   * wait for the lock on), DIGEST_CLOSE_WAIT_MS at most: a recording about to stop puts them in its chain (pipe.ts)
+   * before its last seal.
    */
-  async digestsSettled(): Promise<void> {
-    if (this.digesting.size === 0) return;
+  digestsTaken(): Promise<void> {
+    return this.digestsDone(this.hashing);
+  }
+
+  /** Waits for `pending` to settle, DIGEST_CLOSE_WAIT_MS at most: the timer holds the process meanwhile. */
+  private async digestsDone(pending: ReadonlySet<Promise<void>>): Promise<void> {
+    if (pending.size === 0) return;
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.all(this.digesting), new Promise<void>((resolve) => (timer = setTimeout(resolve, DIGEST_CLOSE_WAIT_MS)))]);
+    await Promise.race([Promise.all(pending), new Promise<void>((resolve) => (timer = setTimeout(resolve, DIGEST_CLOSE_WAIT_MS)))]);
     clearTimeout(timer);
   }
 
@@ -676,13 +684,18 @@ export class LogFile {
     const pending = new Promise<void>((resolve) => (noted = resolve));
     this.digesting.add(pending);
     void pending.then(() => this.digesting.delete(pending));
+    let taken!: () => void;
+    const hashed = new Promise<void>((resolve) => (taken = resolve));
+    this.hashing.add(hashed);
+    void hashed.then(() => this.hashing.delete(hashed));
     digestInBackground(reading, size, (sha) => {
+      taken();
       if (sha === undefined) {
         noted();
         return onDigest?.();
       }
       // Chained first: the ledger's note may wait for the rotation lock (another writer rotating), the recording's
-      // stop waits for this (digestsSettled), and a digest the chain holds needs no ledger line to be checked.
+      // stop waits for this (digestsTaken), and a digest the chain holds needs no ledger line to be checked.
       onRotatedDigest?.(rotated, { size, sha });
       noteDigestUnderLock(file, rotated, { size, sha }, ledgerKey, () => noted());
       const content = { dat, size, sha };
