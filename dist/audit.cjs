@@ -21493,10 +21493,29 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
   confirmedAt(place) {
     return this.running.get(place)?.filter((other) => other.confirmed).length ?? 0;
   }
-  /** Two confirmed recordings running at one place: each one's seals are checked by links only until it runs alone again. */
+  /**
+   * Whether `other`, running at `state`'s place, makes it shared. Under the key a keyed recording's seals are
+   * anyone's to check, a plain recording's anyone's to make: a plain one made up at a keyed one's place (a start
+   * and its seal, a last seal and a stop: a SHA-256 chain) would switch its hash checks off, and with them the
+   * digests of rotated files its chain holds (review of digest13s). Only a recording whose seals hold under the
+   * key shares a keyed one's place, or a plain one that was running there before it started: a pane's reader
+   * draining while the next one starts, once a key was configured between them (a key is configured, not taken
+   * away, so the plain one is the older). A keyed one that started first is not shared by a plain one that
+   * started after: the printed lines go to that newest, and the keyed seals are hashed over what is left.
+   */
+  sharesWith(state, other) {
+    if (other === state || !other.confirmed) return !1;
+    if (state.keyed !== !0 || this.options.key === void 0 || other.keyed === !0) return !0;
+    let states = this.running.get(state.place) ?? [];
+    return states.indexOf(other) < states.indexOf(state);
+  }
+  /** Another recording running at `state`'s place shares it (see sharesWith). */
+  sharedNow(state) {
+    return state.confirmed && (this.running.get(state.place) ?? []).some((other) => this.sharesWith(state, other));
+  }
+  /** Confirmed recordings running at one place: each one another shares (see sharesWith) has its seals checked by links only until it runs alone again. */
   markShared(place) {
-    let states = this.running.get(place) ?? [];
-    if (this.confirmedAt(place) > 1) for (let other of states) other.confirmed && (other.shared = !0);
+    for (let state of this.running.get(place) ?? []) this.sharedNow(state) && (state.shared = !0);
   }
   confirm(state) {
     state.keyed === !0 && this.options.key !== void 0 && (state.proven = !0), !state.confirmed && (state.confirmed = !0, this.markShared(state.place));
@@ -21610,7 +21629,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
         });
       }
     }
-    state.seals++, state.lastFile = v.file, state.prev = h.slice(0, LINK_HEX), state.segment = v.fields?.end === void 0 ? [v] : [], state.resync = state.lost !== void 0, state.lastSeal = v, state.shared = state.confirmed && this.confirmedAt(state.place) > 1, !state.shared && (this.running.get(state.place)?.length ?? 0) <= 1 && this.stamps.alone(state.place), v.fields?.end !== void 0 && (state.ended = !0, this.leave(state));
+    state.seals++, state.lastFile = v.file, state.prev = h.slice(0, LINK_HEX), state.segment = v.fields?.end === void 0 ? [v] : [], state.resync = state.lost !== void 0, state.lastSeal = v, state.shared = this.sharedNow(state), !state.shared && (this.running.get(state.place)?.length ?? 0) <= 1 && this.stamps.alone(state.place), v.fields?.end !== void 0 && (state.ended = !0, this.leave(state));
   }
   /**
    * In a stretch written again after a `lost` event that never closed: its first `more=1` seal whose

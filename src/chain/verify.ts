@@ -887,10 +887,31 @@ export class ChainVerifier {
     return this.running.get(place)?.filter((other) => other.confirmed).length ?? 0;
   }
 
-  /** Two confirmed recordings running at one place: each one's seals are checked by links only until it runs alone again. */
+  /**
+   * Whether `other`, running at `state`'s place, makes it shared. Under the key a keyed recording's seals are
+   * anyone's to check, a plain recording's anyone's to make: a plain one made up at a keyed one's place (a start
+   * and its seal, a last seal and a stop: a SHA-256 chain) would switch its hash checks off, and with them the
+   * digests of rotated files its chain holds (review of digest13s). Only a recording whose seals hold under the
+   * key shares a keyed one's place, or a plain one that was running there before it started: a pane's reader
+   * draining while the next one starts, once a key was configured between them (a key is configured, not taken
+   * away, so the plain one is the older). A keyed one that started first is not shared by a plain one that
+   * started after: the printed lines go to that newest, and the keyed seals are hashed over what is left.
+   */
+  private sharesWith(state: RecordingState, other: RecordingState): boolean {
+    if (other === state || !other.confirmed) return false;
+    if (state.keyed !== true || this.options.key === undefined || other.keyed === true) return true;
+    const states = this.running.get(state.place) ?? [];
+    return states.indexOf(other) < states.indexOf(state);
+  }
+
+  /** Another recording running at `state`'s place shares it (see sharesWith). */
+  private sharedNow(state: RecordingState): boolean {
+    return state.confirmed && (this.running.get(state.place) ?? []).some((other) => this.sharesWith(state, other));
+  }
+
+  /** Confirmed recordings running at one place: each one another shares (see sharesWith) has its seals checked by links only until it runs alone again. */
   private markShared(place: string): void {
-    const states = this.running.get(place) ?? [];
-    if (this.confirmedAt(place) > 1) for (const other of states) if (other.confirmed) other.shared = true;
+    for (const state of this.running.get(place) ?? []) if (this.sharedNow(state)) state.shared = true;
   }
 
   private confirm(state: RecordingState): void {
@@ -1129,7 +1150,7 @@ export class ChainVerifier {
     state.segment = v.fields?.end === undefined ? [v] : [];
     state.resync = state.lost !== undefined;
     state.lastSeal = v;
-    state.shared = state.confirmed && this.confirmedAt(state.place) > 1;
+    state.shared = this.sharedNow(state);
     if (!state.shared && (this.running.get(state.place)?.length ?? 0) <= 1) this.stamps.alone(state.place);
     if (v.fields?.end !== undefined) {
       state.ended = true;

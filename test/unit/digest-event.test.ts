@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { chainedDigest, DIGEST_EVENT, digestFields } from '../../src/chain/digest-event.ts';
-import { verifyFiles } from '../../src/commands/verify.ts';
+import { summaryLine, verifyFiles } from '../../src/commands/verify.ts';
 import { shrunkRotated } from '../../src/commands/verify-notes.ts';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { recordFormat, type LogFormatName } from '../../src/format/formats.ts';
@@ -194,5 +194,45 @@ describe('rotated files\' digests in the chain', () => {
     assert.notEqual(report.digests.get(part)?.sha, forged);
     const found = shrunkRotated(logFilesInOrder(file), report.held ?? new Map(), KEY, report.digestOf, report.digests);
     assert.deepEqual(found.map((f) => [f.kind, f.file]), [['edited', oldest]]);
+  });
+});
+
+describe('a plain recording made up at a keyed one\'s place (review of digest13s)', () => {
+  /** A start and its seal, a last seal and a stop, at `pane`, chained plain (anyone's to compute), stamped at `from` and `to`. */
+  async function madeUp(dir: string, pane: string, from: number, to: number): Promise<string[]> {
+    const out = path.join(dir, 'made-up.log');
+    const sink = new FileSink(out, recordFormat('text', DEFAULT_TIME_FORMAT), quietWriterOptions(), {});
+    const record = (time: number, text: string, fields: AuditRecord['fields']): AuditRecord => ({ rec: 'MADEUP0001', user: 'ann', place: place(pane), time, kind: 'event', text, fields });
+    sink.write(record(from, 'start', { by: 'ann' }));
+    sink.write(record(to, 'stop', { reason: 'toggle' }));
+    await sink.close();
+    const lines = fs.readFileSync(out, 'utf8').split('\n').filter((line) => line !== '');
+    fs.rmSync(out);
+    return lines;
+  }
+  const stampOf = (line: string): number => Date.parse(line.slice(0, line.indexOf(' ')));
+
+  it('under --key it does not turn the keyed seals into link checks: the newest rotated file edited, its digest event and ledger lines removed, is a break', async () => {
+    const file = await newLog();
+    const files = logFilesInOrder(file);
+    const newest = files[files.length - 2]!;
+    const part = partOf(file, newest);
+    await waitFor('the ledger notes its digest', () => fs.readFileSync(rotatedLedgerPath(file), 'utf8').includes(` ${part} `));
+    const rotated = fs.readFileSync(newest, 'utf8').split('\n');
+    const live = fs.readFileSync(file, 'utf8').split('\n');
+    const last = live.findIndex((line) => / \* seal rec=REC0000001 .* end=stop /.test(line));
+    const [start, startSeal, lastSeal, stop] = await madeUp(path.dirname(file), '0', stampOf(rotated[0]!), stampOf(live[last]!));
+    // Its start after the newest rotated file's head line, its end before the keyed recording's last seal.
+    const edited = rotated.findIndex((line) => / \| REC0000001 \d+ -+$/.test(line) && rotated.indexOf(line) > 5);
+    rotated[edited] = rotated[edited]!.replace(/\| REC0000001 .*$/, '| rm -rf evidence');
+    fs.writeFileSync(newest, [rotated[0], start, startSeal, ...rotated.slice(1)].join('\n'));
+    fs.writeFileSync(file, [...live.slice(0, last), lastSeal, stop, ...live.slice(last)].filter((line) => !line!.includes(` * digest rec=REC0000001 file=${path.basename(newest)} `)).join('\n'));
+    dropFromLedger(file, part);
+    const report = verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key: KEY });
+    assert.notDeepEqual(report.breaks, [], summaryLine('main', report));
+    assert.ok(report.breaks.some((found) => found.rec === 'REC0000001'), JSON.stringify(report.breaks));
+    assert.equal(report.recordings.find((r) => r.rec === 'REC0000001')?.sharedLines, 0);
+    // Under --require-key too (the plain recording is named).
+    assert.notDeepEqual(check(file).breaks, []);
   });
 });
