@@ -159,7 +159,9 @@ export class TmuxServer implements Attachable {
   async run(command: string, target = '%0', session = 'main'): Promise<void> {
     const marker = uniqueMarker('done');
     this.type(`${command}; echo ${marker}`, target);
-    await waitFor(`'${command}' to finish`, () => this.loggedText(session).includes(marker));
+    // In the live file, or in a rotated one: the reader's own events after it (a rotated file's digest, its seals) may
+    // rotate the log again once the pane is quiet.
+    await waitFor(`'${command}' to finish`, () => this.loggedText(session).includes(marker) || printedText(readAllLogs(this.logFile(session))).includes(marker));
   }
 
   /** Waits until the live log holds a line the pane printed (mark `|`) that is `text` exactly. */
@@ -195,10 +197,7 @@ export class TmuxServer implements Attachable {
 
   /** Lines the pane printed (mark `|`), text only, from the live file. */
   loggedText(session = 'main'): string[] {
-    return this.readLog(session)
-      .split('\n')
-      .filter((line) => / \| /.test(line))
-      .map((line) => line.slice(line.indexOf(' | ') + 3));
+    return printedText(this.readLog(session));
   }
 
   /** Pids of the log readers this server runs (from their pid files). */
@@ -362,4 +361,12 @@ export async function attachClient(inner: Attachable, session?: string): Promise
     throw error;
   }
   return terminal;
+}
+
+/** The lines a pane printed (mark `|`) in a log's text, text only. */
+function printedText(log: string): string[] {
+  return log
+    .split('\n')
+    .filter((line) => / \| /.test(line))
+    .map((line) => line.slice(line.indexOf(' | ') + 3));
 }
