@@ -5796,8 +5796,9 @@ for (let [finals, intermediate] of [["78=>DEHM\\c", 0], ["0B", 40], ["0B", 41], 
 for (let [finals, intermediate] of [["@ABCDEFGHJKLMPSTXZ`bcdfghlmnrstu", 0], ["hl", 63], ["cmnq", 62], ["q", 32]])
   for (let final of finals) KNOWN_CSI[final.charCodeAt(0)] |= intermediateBit(intermediate);
 for (let final = 64; final <= 126; final++) IGNORED_CSI[final] === 1 && (KNOWN_CSI[final] & 1) !== 0 && (IGNORED_CSI[final] = IGNORED_KNOWN);
-var SECOND_PARAM_CSI = new Uint8Array(128);
-for (let final of "HfrJ") SECOND_PARAM_CSI[final.charCodeAt(0)] = 1;
+var PARAMS_READ = new Uint8Array(128).fill(1);
+for (let final of "su") PARAMS_READ[final.charCodeAt(0)] = 0;
+for (let final of "Hfr") PARAMS_READ[final.charCodeAt(0)] = 2;
 function csiForgets(chunk, from, to, final) {
   let k = from, intermediate = 0;
   k < to && chunk[k] >= 60 && (intermediate = chunk[k++]);
@@ -5874,8 +5875,8 @@ var EscapeCleaner = class {
   csiIntermediate = 0;
   /** The ESC sequence's intermediate if it has exactly one (DECALN's `#`), -1 if more (input.c:1151 collects them, the table wants one). */
   escIntermediate = -1;
-  /** Bytes of an unfinished UTF-8 character (at most 3), how many more it needs, and the range of the next. */
-  pending = new Uint8Array(3);
+  /** Bytes of an unfinished UTF-8 character (at most 3; 4 as a malformed one ends), how many more it needs, and the range of the next (empty once malformed). */
+  pending = new Uint8Array(4);
   pendingLength = 0;
   need = 0;
   lower = 128;
@@ -5924,7 +5925,7 @@ var EscapeCleaner = class {
             o = this.continueCharacter(out, o, b, i);
             continue;
           }
-          this.at = i - 1, o = this.escapePending(out, o);
+          b < 128 && b !== ESC && b !== DEL && (this.at = i, o = this.breakCharacter(out, o));
         }
         if (b < 128)
           if (b >= 32 && b !== DEL) {
@@ -5975,7 +5976,7 @@ var EscapeCleaner = class {
     if (state === 14 /* DcsEscape */)
       return state = b === 92 ? 0 /* Ground */ : 13 /* DcsBody */, this.done(state, o);
     if (b === ESC || b === CAN || b === SUB)
-      return state === 7 /* OscString */ && this.endOsc(o), b !== ESC && (this.last = -1), state = b === ESC ? 1 /* Escape */ : 0 /* Ground */, this.done(state, o);
+      return state === 7 /* OscString */ && this.endOsc(o), b !== ESC && (this.last = -1, this.need > 0 && (o = this.breakCharacter(out, o))), state = b === ESC ? 1 /* Escape */ : 0 /* Ground */, this.done(state, o);
     switch (state) {
       case 1 /* Escape */:
         b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.overflow = !1, this.subFirst = !1, this.subSecond = !1, this.screenModes.length > 0 && (this.screenModes.length = 0), this.modeCount = 0, this.marker = 0, this.intermediates = !1, this.csiIntermediate = 0) : b === 93 ? (this.last = -1, state = 7 /* OscString */, this.stringSince = this.now, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 ? (this.last = -1, state = 9 /* DcsEntry */, this.stringSince = this.now) : b === 88 || b === 94 || b === 95 || b === 107 ? (this.last = -1, state = 8 /* IgnoredString */, this.stringSince = this.now) : b >= 32 && b <= 47 ? (state = 2 /* EscapeIntermediate */, this.escIntermediate = b) : b < 127 && (REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), (KNOWN_ESC[b] & 1) !== 0 && (this.last = -1), state = 0 /* Ground */);
@@ -6111,16 +6112,20 @@ var EscapeCleaner = class {
     let k = this.ops++;
     this.opAt[k] = o, this.opCode[k] = code, this.opParam[k] = param3, this.opParam2[k] = param22, this.opPlain[k] = this.complex ? 0 : 1, this.opByte[k] = this.base + this.at + 1, this.complex = !1;
   }
-  /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. Each forgets REP's character (input.c:1254). */
+  /**
+   * A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. Each forgets REP's character
+   * (input.c:1254) and gives up a character begun (:1207), in a CSI or an ESC sequence as in ground.
+   */
   control(out, o, b) {
-    return b !== DEL && (this.last = -1), b === TAB ? (out[o++] = b, this.complex = !0) : b === LF || b === CR || b === BS ? this.op(o, b, -1, -1) : (b === VT || b === FF) && this.op(o, LF, -1, -1), o;
+    return b !== DEL && (this.last = -1, this.need > 0 && (o = this.breakCharacter(out, o))), b === TAB ? (out[o++] = b, this.complex = !0) : b === LF || b === CR || b === BS ? this.op(o, b, -1, -1) : (b === VT || b === FF) && this.op(o, LF, -1, -1), o;
   }
   /**
    * A byte >= 0x80 outside a character. UTF-8 lead bytes start one (0x80–0x9F
    * are continuation bytes here, never C1 controls, as in vte's UTF-8 mode);
-   * anything else is escaped.
+   * anything else is escaped. With a character begun, it is the next byte of that one, which it makes malformed.
    */
   startCharacter(out, o, b) {
+    if (this.need > 0) return this.malformedCharacter(out, o, b);
     let need = 0, lower = 128, upper = 191;
     if (b >= 194 && b <= 223) need = 1;
     else if (b >= 224 && b <= 239)
@@ -6134,8 +6139,7 @@ var EscapeCleaner = class {
   continueCharacter(out, o, b, i) {
     if (this.pending[this.pendingLength++] = b, this.lower = 128, this.upper = 191, --this.need > 0) return o;
     let length = this.pendingLength;
-    if (this.pendingLength = 0, length === 2 && this.pending[0] === 194 && b <= 159)
-      return this.at = i, escapeCodePoint(out, this.unshown(o, 6), b);
+    if (this.pendingLength = 0, length === 2 && this.pending[0] === 194 && b <= 159) return o;
     if (length === 3 && isLineBreakOrBidi(this.pending[0], this.pending[1], b)) {
       this.at = i;
       let codePoint = (this.pending[0] & 15) << 12 | (this.pending[1] & 63) << 6 | b & 63;
@@ -6143,6 +6147,24 @@ var EscapeCleaner = class {
     }
     for (let k = 0; k < length - 1; k++) out[o++] = this.pending[k];
     return out[o++] = b, this.complex = !0, this.extraBytes += length === 4 ? 2 : length - 1, o;
+  }
+  /**
+   * A byte with the top bit set (`b`, at `this.at` in the chunk) that a character begun cannot go on with: no continuation
+   * byte (utf8_append, utf8.c:277-285), or one that makes an overlong form, a surrogate or a code point past U+10FFFF,
+   * which mbtowc refuses (utf8_width, :221). tmux takes it and drops the character whole once it has its size; the
+   * screen shows none of its bytes, which may have looked like a character. An empty range (lower > upper) marks
+   * the character malformed, so its next bytes come here too.
+   */
+  malformedCharacter(out, o, b) {
+    return this.pending[this.pendingLength++] = b, this.lower = 256, this.upper = 0, --this.need > 0 ? o : this.escapePending(out, o);
+  }
+  /**
+   * The character begun is given up at the byte being read (`this.at`), as tmux gives it up there: its bytes are
+   * escaped as read up to the byte before (see Perform.consumed).
+   */
+  breakCharacter(out, o) {
+    let at = this.at;
+    return this.at = at - 1, o = this.escapePending(out, o), this.at = at, o;
   }
   escapePending(out, o) {
     for (let k = 0; k < this.pendingLength; k++) o = escapeByte(out, this.unshown(o, 4), this.pending[k]);
@@ -6174,7 +6196,9 @@ var EscapeCleaner = class {
     if ((final === 104 || final === 108) && this.modeCount > 0)
       for (let i = 0; i < this.modeCount; i++) this.op(o, OP_MODE, this.modes[i], final === 104 ? 1 : 0);
     if (this.marker === 0) {
-      if (REPORTED_CSI[final] !== 1 || this.subFirst || this.subSecond && SECOND_PARAM_CSI[final] === 1) return;
+      if (REPORTED_CSI[final] !== 1) return;
+      let read2 = final === 74 /* EraseInDisplay */ && this.param === 3 ? 2 : PARAMS_READ[final];
+      if (this.subFirst && read2 >= 1 || this.subSecond && read2 >= 2) return;
       this.op(o, OP_CSI + final, this.param, final === 98 ? this.last : this.param2);
     } else if (this.marker === 63 && (final === 104 || final === 108))
       for (let mode of this.screenModes) this.op(o, final === 104 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, mode, -1);
@@ -11554,6 +11578,9 @@ function readPrivateFile(file) {
     }
   }
 }
+function sameFile(mine, current) {
+  return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
+}
 function isOwnFile(file) {
   let stat = import_node_fs.default.lstatSync(file, { throwIfNoEntry: !1 });
   return stat !== void 0 && stat.isFile() && stat.uid === euid() && stat.nlink === 1;
@@ -13458,7 +13485,7 @@ function saveHistory(tmux, invocation) {
 var import_node_fs24 = __nodeBuiltin(require("node:fs")), import_node_os7 = __nodeBuiltin(require("node:os"));
 
 // src/commands/pipe.ts
-var import_node_fs23 = __nodeBuiltin(require("node:fs"));
+var import_node_crypto15 = require("node:crypto"), import_node_fs23 = __nodeBuiltin(require("node:fs"));
 
 // src/capture/actor-gate.ts
 var ActorGate = class {
@@ -14998,6 +15025,8 @@ var Hybrid = class {
    * that line is it drawn again (Ctrl-L), and at the end of the stream.
    */
   erased;
+  /** `erased` is the rest of a line whose rows above had left the screen as pieces: it is written as a piece too. */
+  erasedContinued = !1;
   // ---- the alternate screen's block
   inBlock = !1;
   /** The program left; the block ends at the next output, unless it enters again first. */
@@ -15280,13 +15309,13 @@ var Hybrid = class {
     let grid = this.grid, claimUp = this.claimed.size !== 0 && final === 65 /* CursorUp */ && first <= 1;
     if (this.claimed.size !== 0 && !claimUp && (final === 75 /* EraseInLine */ && first <= 0 ? this.claimed.erase(grid.rowId(grid.cursorY), grid.cursorX) : this.claimed.clear()), ENGAGING_CSI[final] === 1 ? (this.plainRun = 0, this.dirty = !0) : !this.dirty && grid.rowId(grid.cursorY) !== this.pendingId && (this.dirty = !0), this.quietMark !== 0 && OVERWRITING_CSI[final] === 1 && this.beforeOverwrite(grid.cursorY, grid.cursorY), final === 74 /* EraseInDisplay */) {
       this.clearing = !0, this.clearingAll = first === 2 || first <= 0 && grid.cursorX === 0 && grid.cursorY === 0;
-      let erased = this.clearingAll || first === 1 && this.cursorOnPending() ? this.pendingBeforeClear() : void 0;
+      let erased = this.clearingAll || first === 1 && this.cursorOnPending() ? this.pendingBeforeClear() : void 0, continued = this.pendingContinued;
       try {
         grid.csi(final, first, second);
       } finally {
         this.clearing = !1, this.clearingAll = !1;
       }
-      this.keepErased(erased), this.afterClear();
+      this.keepErased(erased, continued), this.afterClear();
       return;
     }
     grid.csi(final, first, second), claimUp && this.claimed.movedUp(grid.rowId(grid.cursorY)), this.clampedMove && (this.clampedMove = !1, this.settleCursorLine());
@@ -15301,14 +15330,14 @@ var Hybrid = class {
     if (this.plainRun = 0, this.dirty = !0, this.claimed.size !== 0 && final !== 77 /* ReverseIndex */ && this.claimed.clear(), final === 68 /* Index */ || final === 69 /* NextLine */) return this.lineFeed(() => grid.esc(final));
     if (final === 99 /* Reset */) {
       this.origin = !1, this.insert = !1, this.autowrap = !0, this.lines.mode(4 /* Insert */, !1), this.lines.mode(65543 /* Autowrap */, !0);
-      let erased = this.pendingBeforeClear();
+      let erased = this.pendingBeforeClear(), continued = this.pendingContinued;
       this.clearing = this.clearingAll = !0;
       try {
         grid.esc(final);
       } finally {
         this.clearing = this.clearingAll = !1;
       }
-      this.keepErased(erased), this.afterClear();
+      this.keepErased(erased, continued), this.afterClear();
       return;
     }
     grid.esc(final), this.claimed.size !== 0 && final === 77 /* ReverseIndex */ && this.claimed.movedUp(grid.rowId(grid.cursorY)), final === 184 /* Alignment */ && !grid.alternate && (this.pendingId = grid.rowId(grid.cursorY));
@@ -15382,7 +15411,8 @@ var Hybrid = class {
     if (this.isPending(y, last)) {
       if (this.logged.has(grid.rowId(y)))
         return this.settleGroup(y, last, "leaving"), this.forget(y, y);
-      if (this.clearing) return this.forget(y, y);
+      if (this.clearing)
+        return y < last && grid.rowId(y) === this.pendingId && (this.pendingId = grid.rowId(y + 1)), this.forget(y, y);
       if (!this.logged.has(grid.rowId(y)))
         if (grid.wraps(y)) {
           this.lineOut(grid.rowText(y, !1), grid.rowId(y));
@@ -15654,21 +15684,29 @@ var Hybrid = class {
     let [first, last] = this.bounds(this.grid.cursorY);
     return this.isPending(first, last);
   }
-  /** The line in progress, unless logged or blank, before a clear of the whole screen takes it. */
+  /**
+   * The line in progress, unless logged or blank, before a clear of the whole screen takes it; `pendingContinued`
+   * set if its rows above left the screen as pieces (scrolled: its first row here is a piece's).
+   */
   pendingBeforeClear() {
     let grid = this.grid;
-    if (!grid.alternate)
+    if (this.pendingContinued = !1, !grid.alternate)
       for (let y = 0; y < grid.rows; y++) {
         if (grid.rowId(y) !== this.pendingId) continue;
         let [first, last] = this.bounds(y);
         if (this.logged.has(grid.rowId(first))) return;
         let text2 = this.lineText(first, last);
-        return /^ *$/.test(text2) ? void 0 : text2;
+        return /^ *$/.test(text2) ? void 0 : (this.pendingContinued = this.pieces.has(grid.rowId(first)), text2);
       }
   }
-  /** A clear took the line in progress: kept aside (see `erased`); a second clear before any line keeps the first one's unless this is it drawn again. */
-  keepErased(text2) {
-    text2 !== void 0 && (this.erased !== void 0 && !text2.startsWith(trimBlanks2(this.erased)) && this.writeErased(), this.erased = text2);
+  /** What the last pendingBeforeClear found: the line's rows above were logged as pieces. */
+  pendingContinued = !1;
+  /**
+   * A clear took the line in progress (`continued`: the rest of a line logged in pieces): kept aside (see `erased`);
+   * a second clear before any line keeps the first one's unless this is it drawn again.
+   */
+  keepErased(text2, continued = !1) {
+    text2 !== void 0 && (this.erased !== void 0 && !text2.startsWith(trimBlanks2(this.erased)) && this.writeErased(), this.erased = text2, this.erasedContinued = continued);
   }
   /** A line is written: the erased text before it, unless the line is it drawn again. */
   beforeLine(text2) {
@@ -15676,7 +15714,7 @@ var Hybrid = class {
   }
   writeErased() {
     let erased = this.erased;
-    this.erased = void 0, this.erasedLine(erased);
+    this.erased = void 0, this.erasedLine(erased, this.erasedContinued);
   }
   /**
    * Text a clear took away before its line was finished, logged (either
@@ -15691,13 +15729,13 @@ var Hybrid = class {
    * `repeated` event after it. An auditor reads the text and the count; no
    * other text can hide in it, since any other line ends the run first.
    */
-  erasedLine(text2) {
+  erasedLine(text2, continued = !1) {
     let shown = trimSpaces(text2);
-    if (shown !== "" && shown === this.repeatOf) {
+    if (shown !== "" && shown === this.repeatOf && !continued) {
       this.repeats++;
       return;
     }
-    this.closeRepeats(), this.emit(text2, !1), this.repeatOf = shown;
+    this.closeRepeats(), this.emit(text2, continued), this.repeatOf = continued ? void 0 : shown;
   }
   /** A run of repeated clears ends (`goesOn`: is counted so far): its count is logged after the line it repeats. */
   closeRepeats(goesOn = !1) {
@@ -16939,47 +16977,57 @@ function castsTooOld(names, live, maxAgeMs, now) {
 // src/sinks/file/compress.ts
 var import_node_fs13 = __nodeBuiltin(require("node:fs")), import_node_stream = require("node:stream"), import_node_zlib = __nodeBuiltin(require("node:zlib"));
 var { O_WRONLY: O_WRONLY2, O_CREAT: O_CREAT3, O_EXCL: O_EXCL2, O_NOFOLLOW: O_NOFOLLOW4, O_RDONLY: O_RDONLY4 } = import_node_fs13.default.constants, STALE_TEMP_MS = 10 * 6e4;
-function compressInBackground(file, done = () => {
+function compressInBackground(file, underLock, done = () => {
 }, planted) {
-  let temp = `${file}.gz.tmp`, stale = import_node_fs13.default.lstatSync(temp, { throwIfNoEntry: !1 });
+  let nothing = () => {
+  }, temp = `${file}.gz.tmp`, stale = import_node_fs13.default.lstatSync(temp, { throwIfNoEntry: !1 });
   if (stale) {
     if (!isOwnFile(temp))
-      return planted?.(temp), done();
-    if (Date.now() - stale.mtimeMs < STALE_TEMP_MS) return done();
+      return planted?.(temp), done(), nothing;
+    if (Date.now() - stale.mtimeMs < STALE_TEMP_MS)
+      return done(), nothing;
     import_node_fs13.default.rmSync(temp, { force: !0 });
   }
-  let input, output;
+  let input, output, read2, wrote;
   try {
     input = import_node_fs13.default.openSync(file, O_RDONLY4 | O_NOFOLLOW4);
   } catch (error) {
-    return done(error);
+    return done(error), nothing;
   }
   try {
-    output = import_node_fs13.default.openSync(temp, O_WRONLY2 | O_CREAT3 | O_EXCL2 | O_NOFOLLOW4, 384);
+    read2 = import_node_fs13.default.fstatSync(input), output = import_node_fs13.default.openSync(temp, O_WRONLY2 | O_CREAT3 | O_EXCL2 | O_NOFOLLOW4, 384);
   } catch (error) {
-    return import_node_fs13.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error);
+    return import_node_fs13.default.closeSync(input), done(error.code === "EEXIST" ? void 0 : error), nothing;
   }
-  let out = import_node_fs13.default.createWriteStream("", { fd: output, autoClose: !1 });
-  (0, import_node_stream.pipeline)(import_node_fs13.default.createReadStream("", { fd: input }), import_node_zlib.default.createGzip(), out, (error) => {
+  try {
+    wrote = import_node_fs13.default.fstatSync(output);
+  } catch (error) {
+    return import_node_fs13.default.closeSync(input), import_node_fs13.default.closeSync(output), import_node_fs13.default.rmSync(temp, { force: !0 }), done(error), nothing;
+  }
+  let ours2 = () => sameFile(wrote, import_node_fs13.default.lstatSync(temp, { throwIfNoEntry: !1 })), removeOurs = () => {
+    ours2() && import_node_fs13.default.rmSync(temp, { force: !0 });
+  }, abandoned = !1, piped = !1, source = import_node_fs13.default.createReadStream("", { fd: input });
+  return (0, import_node_stream.pipeline)(source, import_node_zlib.default.createGzip(), import_node_fs13.default.createWriteStream("", { fd: output, autoClose: !1 }), (error) => {
+    if (piped = !0, abandoned) return import_node_fs13.default.closeSync(output);
     try {
       if (error) throw error;
-      import_node_fs13.default.fsyncSync(output), import_node_fs13.default.closeSync(output), import_node_fs13.default.renameSync(temp, `${file}.gz`), import_node_fs13.default.rmSync(file, { force: !0 }), done();
+      import_node_fs13.default.fsyncSync(output);
     } catch (failure2) {
-      try {
-        import_node_fs13.default.closeSync(output);
-      } catch {
-      }
-      import_node_fs13.default.rmSync(temp, { force: !0 }), done(failure2);
+      return removeOurs(), import_node_fs13.default.closeSync(output), done(failure2);
     }
-  });
+    underLock(
+      () => abandoned || !sameFile(read2, import_node_fs13.default.lstatSync(file, { throwIfNoEntry: !1 })) || !ours2() ? !1 : (import_node_fs13.default.renameSync(temp, `${file}.gz`), import_node_fs13.default.rmSync(file, { force: !0 }), !0),
+      (committed, failure2) => {
+        abandoned || (committed !== !0 && removeOurs(), import_node_fs13.default.closeSync(output), done(failure2));
+      }
+    );
+  }), () => {
+    abandoned || (abandoned = !0, source.destroy(), removeOurs(), piped && import_node_fs13.default.closeSync(output));
+  };
 }
 
 // src/sinks/file/rotation.ts
-var { O_WRONLY: O_WRONLY3, O_RDONLY: O_RDONLY5, O_CREAT: O_CREAT4, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW5, O_NONBLOCK: O_NONBLOCK4 } = import_node_fs14.default.constants, STALE_LOCK_MS2 = 1e4;
-function sameFile(mine, current) {
-  return current !== void 0 && current.ino === mine.ino && current.dev === mine.dev;
-}
-var COMPRESS_AFTER_MS = 6e4;
+var { O_WRONLY: O_WRONLY3, O_RDONLY: O_RDONLY5, O_CREAT: O_CREAT4, O_EXCL: O_EXCL3, O_NOFOLLOW: O_NOFOLLOW5, O_NONBLOCK: O_NONBLOCK4 } = import_node_fs14.default.constants, STALE_LOCK_MS2 = 1e4, COMPRESS_AFTER_MS = 6e4;
 function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
   let lock = rotationLockPath(file), held2 = acquire(lock);
   if (!held2) return !1;
@@ -17010,8 +17058,11 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
           isOwnFile(target) ? import_node_fs14.default.rmSync(target, { force: !0 }) : retention.planted?.(target);
         }
       }
-      for (let old of doomed)
-        import_node_fs14.default.rmSync(import_node_path15.default.join(dir, old), { force: !0 }), pruned?.(import_node_path15.default.join(dir, old));
+      for (let old of doomed) {
+        import_node_fs14.default.rmSync(import_node_path15.default.join(dir, old), { force: !0 });
+        let gz = import_node_path15.default.join(dir, `${old}.gz`);
+        !old.endsWith(".gz") && isOwnFile(gz) && import_node_fs14.default.rmSync(gz, { force: !0 }), pruned?.(import_node_path15.default.join(dir, old));
+      }
       if (!noted)
         try {
           note();
@@ -17021,7 +17072,11 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
         let quietSince = Date.now() - COMPRESS_AFTER_MS;
         for (let name of filesToCompress(kept.filter((name2) => !doomed.has(name2)), live)) {
           let target = import_node_path15.default.join(dir, name), stat = import_node_fs14.default.lstatSync(target, { throwIfNoEntry: !1 });
-          !stat || stat.mtimeMs > quietSince || compressInBackground(target, (error) => retention.compressed?.(target, error), retention.planted);
+          if (!stat || stat.mtimeMs > quietSince) continue;
+          let ended = !1, abandon = compressRotated(file, target, (error) => {
+            ended = !0, retention.compressed?.(target, error);
+          }, retention.planted);
+          ended || retention.compressing?.(target, abandon);
         }
       }
     }
@@ -17030,18 +17085,23 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
     release(lock, held2);
   }
 }
-var DIGEST_LOCK_WAIT_MS = 20, DIGEST_LOCK_TRIES = 250;
-function noteDigestUnderLock(file, rotated, digest, key2, done = () => {
-}, tries = DIGEST_LOCK_TRIES) {
-  let noted;
+var LOCK_WAIT_MS = 20, LOCK_TRIES = 250;
+function laterUnderLock(file, fn, ended, tries = LOCK_TRIES) {
+  let result;
   try {
-    noted = withRotationLock(file, () => noteDigest(file, rotated, digest, key2));
-  } catch {
-    return done(!1);
+    result = withRotationLock(file, fn);
+  } catch (error) {
+    return ended(void 0, error);
   }
-  if (noted !== void 0) return done(noted);
-  if (tries <= 1) return done(!1);
-  setTimeout(() => noteDigestUnderLock(file, rotated, digest, key2, done, tries - 1), DIGEST_LOCK_WAIT_MS).unref();
+  if (result !== void 0 || tries <= 1) return ended(result);
+  setTimeout(() => laterUnderLock(file, fn, ended, tries - 1), LOCK_WAIT_MS).unref();
+}
+function compressRotated(file, target, done, planted) {
+  return compressInBackground(target, (commit, ended) => laterUnderLock(file, commit, ended), done, planted);
+}
+function noteDigestUnderLock(file, rotated, digest, key2, done = () => {
+}) {
+  laterUnderLock(file, () => noteDigest(file, rotated, digest, key2), (noted) => done(noted === !0));
 }
 function putBack(rotated, file) {
   try {
@@ -17415,6 +17475,8 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   digesting = /* @__PURE__ */ new Set();
   /** Of those, the ones still being hashed (onRotatedDigest not yet called). */
   hashing = /* @__PURE__ */ new Set();
+  /** Compressions started by this writer's rotations, not yet ended: each one's abandonment (compress.ts). */
+  compressing = /* @__PURE__ */ new Map();
   /** The directory the file was opened in (another reader may have made a new one by the time we notice a loss). */
   dirStat;
   /** While onLost runs: what it writes, to go first into the new file. */
@@ -17548,7 +17610,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       } catch {
       }
     }
-    import_node_fs18.default.closeSync(this.fd), await this.digestsDone(this.digesting);
+    import_node_fs18.default.closeSync(this.fd), await this.backgroundEnded();
   }
   /**
    * Waits for the digests of the files rotated so far to be taken (onRotatedDigest called; their ledger notes may
@@ -17556,11 +17618,22 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
    * before its last seal.
    */
   digestsTaken() {
-    return this.digestsDone(this.hashing);
+    return this.settledOrLate([...this.hashing]);
+  }
+  /**
+   * Waits for the digests in hand to be noted and the compressions to end, DIGEST_CLOSE_WAIT_MS at most, then abandons
+   * the compressions left: one waiting for the lock on an unref'd timer died with the process, its whole temp at the
+   * name, and the file stayed plain until that temp was STALE_TEMP_MS old (compress.ts; review of race13v).
+   */
+  async backgroundEnded() {
+    let compressions = [...this.compressing.values()].map((compression) => compression.pending);
+    await this.settledOrLate([...this.digesting, ...compressions]);
+    for (let compression of this.compressing.values()) compression.abandon();
+    this.compressing.clear();
   }
   /** Waits for `pending` to settle, DIGEST_CLOSE_WAIT_MS at most: the timer holds the process meanwhile. */
-  async digestsDone(pending) {
-    if (pending.size === 0) return;
+  async settledOrLate(pending) {
+    if (pending.length === 0) return;
     let timer;
     await Promise.race([Promise.all(pending), new Promise((resolve) => timer = setTimeout(resolve, DIGEST_CLOSE_WAIT_MS))]), clearTimeout(timer);
   }
@@ -17674,12 +17747,12 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       if (mine.dev === this.heldDev && mine.ino === this.heldIno && mine.size < Math.max(this.largest, this.size) && this.options.onLost) {
         let cut2 = { held: Math.max(this.largest, this.size), left: mine.size };
         this.largest = mine.size, this.unverifiedBack(), this.noteLost("cut", cut2, this.endsMidLine(mine));
-      } else this.torn.length > 0 && mine.size > this.size && this.endsWithTorn(mine) === !1 && (this.unshiftLineStart(this.torn), this.writtenTotal -= this.torn.length, this.torn = Buffer.alloc(0));
+      } else this.torn.length > 0 && mine.size > this.size && this.endsWithTorn(mine) === !1 && this.rewriteTornWhole();
     else {
       let away = whyAway(this.file, mine, this.dirStat, this.options.ledgerKey);
       if (away === void 0 || !this.reopenUnderLock()) return;
       let lost = away === "rotated" ? void 0 : away;
-      lost ? this.unverifiedBack() : this.torn.length > 0 && (this.unshiftLineStart(this.torn), this.writtenTotal -= this.torn.length, this.torn = Buffer.alloc(0)), this.unverifiedLength = 0, this.unverifiedLooked = 0, this.keptAll = !0, this.noteOpened(), mine = import_node_fs18.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
+      lost ? this.unverifiedBack() : this.torn.length > 0 && this.rewriteTornWhole(), this.unverifiedLength = 0, this.unverifiedLooked = 0, this.keptAll = !0, this.noteOpened(), mine = import_node_fs18.default.fstatSync(this.fd), lost ? this.noteLost(lost) : this.options.onMoved?.(this.writtenTotal);
     }
     this.saw(mine), this.size = mine.size, this.keepTorn(), this.checkedAt = performance.now(), this.dayEnds = rotate === "size" ? Number.POSITIVE_INFINITY : nextLocalMidnight(now), this.options.onChecked?.();
     let size2 = mine.size;
@@ -17698,8 +17771,12 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
             renamed = { rotated: rotated2, size: size3 };
           },
           planted: this.options.onPlanted,
+          compressing: (file, abandon) => {
+            let ended, pending = new Promise((resolve) => ended = resolve);
+            this.compressing.set(file, { abandon, ended, pending });
+          },
           compressed: (file, error) => {
-            error && this.options.onCompressError?.(file, error);
+            this.compressing.get(file)?.ended(), this.compressing.delete(file), error && this.options.onCompressError?.(file, error);
           }
         }), this.rotateFailing = !1;
       } catch (error) {
@@ -17742,6 +17819,21 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   unverifiedBack() {
     let back = this.keptAll && this.unverifiedLength > 0 ? Buffer.from(this.unverified.subarray(0, this.unverifiedLength)) : this.torn;
     this.torn.length > 0 ? this.unshiftLineStart(back) : back.length > 0 && this.queue.unshift(back), this.torn = Buffer.alloc(0), this.unverifiedLength = 0, this.unverifiedLooked = 0, this.keptAll = !0;
+  }
+  /**
+   * The torn line's start stays in the file, followed by something else (another writer's line, or the end of a file
+   * another writer rotated): the line is written again whole, and its start is told (onTorn) for its recording's chain
+   * to say so (a `torn` event: chain/torn-attested.ts); verify reads past only a start told so. Told once this look is
+   * over (a microtask): what onTorn writes comes back here as a write, which must not start one inside prepare.
+   */
+  rewriteTornWhole() {
+    let start2 = this.torn;
+    this.unshiftLineStart(start2), this.writtenTotal -= start2.length, this.torn = Buffer.alloc(0);
+    let onTorn = this.options.onTorn;
+    if (onTorn) {
+      let told = Buffer.from(start2);
+      queueMicrotask(() => onTorn(told));
+    }
   }
   /**
    * Puts `start` (ending with a torn line's written start) back at the head of the queue, in one piece with the
@@ -18174,6 +18266,9 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
           return { at, text: this.format.format({ rec: last.rec, user: last.user, place: last.place, time, kind: "event", text: HEAD_EVENT, fields: headFields(headKey, last.rec, sealLogName(file), at, prev, content) }) };
         }
       } : {},
+      // Not once the recording's last seal is written: a `torn` event after it would be a break of its own (the piece
+      // is then read as before: README, Limits).
+      ...options.onTorn ? { onTorn: (start2) => this.ended ? void 0 : options.onTorn(start2) } : {},
       onMoved: (written) => {
         for (; this.sealsHanded.length > 0 && this.sealsHanded[0].end <= written; ) this.keptLink = this.sealsHanded.shift().link;
         options.onMoved?.(written);
@@ -18806,6 +18901,10 @@ function openPtySize(path36) {
 // src/commands/pipe.ts
 var QUIET_STOP_MS = 200, TICK_MS = 1e3, STALL_MS2 = 5e3, PTY_PAUSE_MS = 1;
 function runPipe(recording, runFile) {
+  let early, onSignal = (signal) => {
+    early ??= signal;
+  };
+  for (let signal of ["SIGTERM", "SIGHUP", "SIGINT"]) process.on(signal, () => onSignal(signal));
   runFile && writeReaderPid(runFile);
   let tmux = new Tmux(recording.socket), tell = (text2, error = !1) => {
     if (!recording.socket) return void process.stderr.write(`tmux-audit: ${text2}
@@ -18851,6 +18950,11 @@ function runPipe(recording, runFile) {
           recorder.event(DIGEST_EVENT, digestFields(recording.file, rotated, digest)), pipeline2.flush();
         });
       },
+      // A full disk tore one of this pane's lines and another pane's reader appended after its start (or rotated the
+      // log): the line goes out again whole, its start stays. Said in this recording's chain, numbered and sealed like
+      // any event (under the key, bound by the next seal's e=): the only fact verify reads past such a start on
+      // (chain/torn-attested.ts). Its digest, not its bytes: the start is the head of a line that is in the log whole.
+      onTorn: (start2) => recorder.event("torn", { bytes: start2.length, sha256: (0, import_node_crypto15.createHash)("sha256").update(start2).digest("hex") }),
       // `pipe --file` may write into any directory the user names (/tmp, a shared project directory): used as it is.
       directory: runFile ? "private" : "as-is",
       onOpened: runFile ? (identity2) => {
@@ -19015,10 +19119,9 @@ function runPipe(recording, runFile) {
     } catch {
     }
   }
-  for (let signal of ["SIGTERM", "SIGHUP", "SIGINT"]) process.on(signal, () => {
+  onSignal = (signal) => {
     finish(signal);
-  });
-  process.on("SIGUSR1", () => {
+  }, early && finish(early), process.on("SIGUSR1", () => {
     quietStop ??= setTimeout(() => {
       finish("SIGUSR1");
     }, QUIET_STOP_MS);
@@ -20713,7 +20816,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_crypto15 = require("node:crypto"), import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_path32 = __nodeBuiltin(require("node:path"));
+var import_node_crypto17 = require("node:crypto"), import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_path32 = __nodeBuiltin(require("node:path"));
 
 // src/chain/key-match.ts
 var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under this key: the key is the log's; if the log is otherwise whole, its files were renamed from another log's name (e= binds it)", KeyMatch = class {
@@ -20935,6 +21038,115 @@ function orderOf(items, move) {
   let { line: line3, to } = move;
   return to < line3 ? [...items.slice(0, to), items[line3], ...items.slice(to, line3), ...items.slice(line3 + 1)] : [...items.slice(0, line3), ...items.slice(line3 + 1, to + 1), items[line3], ...items.slice(to + 1)];
 }
+
+// src/chain/torn-attested.ts
+var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024 * 1024, MAX_COMPARES = 2e7, MAX_MATCHES = 1e5, TornSettler = class {
+  constructor(attestations, candidate, placeOf2) {
+    this.attestations = attestations;
+    this.candidate = candidate;
+    this.placeOf = placeOf2;
+    let byKey = /* @__PURE__ */ new Map();
+    for (let attestation of attestations) {
+      let key2 = `${attestation.bytes} ${attestation.sha256} ${attestation.place}`, kind = byKey.get(key2);
+      kind === void 0 && (kind = { place: attestation.place, bytes: attestation.bytes, sha256: attestation.sha256, last: attestation.index, waiting: [], ready: [] }, byKey.set(key2, kind), this.kinds.push(kind)), kind.last = attestation.index, this.kindOf.push(kind);
+    }
+  }
+  attestations;
+  candidate;
+  placeOf;
+  file = "";
+  line = 0;
+  index = -1;
+  /** The next event not yet read. */
+  next = 0;
+  hashed = 0;
+  compares = 0;
+  matches = 0;
+  kinds = [];
+  /** The kind of each event, by its position in `attestations`. */
+  kindOf = [];
+  /** Kinds with spots waiting, by place. */
+  waiting = /* @__PURE__ */ new Map();
+  settled = /* @__PURE__ */ new Set();
+  spots = [];
+  /** A file of the log begins. */
+  nextFile(file) {
+    this.file = file, this.line = 0;
+  }
+  /** The line [from, to) of `bytes` (with its `\n`; a file's last line without), `cut` past the longest line. */
+  take(bytes, from, to, cut2) {
+    this.index++, this.line++;
+    let ended = to > from && bytes[to - 1] === 10 && !cut2, starts = !cut2 && this.candidate(this.file, this.line) ? this.startsIn(bytes, from, ended ? to - 1 : to, !ended) : [];
+    if (starts.length === 0 && ended && this.waiting.size > 0 && this.wholeLine(bytes, from, to - 1), starts.length > 0) {
+      let spot = { file: this.file, line: this.line, index: this.index, atEnd: !ended, chars: 0 };
+      for (let kind of starts) {
+        if (this.matches >= MAX_MATCHES) break;
+        this.matches++, spot.chars = kind.prefix.toString("utf8").length, kind.waiting.push({ ...spot });
+        let at = this.waiting.get(kind.place);
+        at ? at.add(kind) : this.waiting.set(kind.place, /* @__PURE__ */ new Set([kind]));
+      }
+    }
+    for (; this.next < this.attestations.length && this.attestations[this.next].index === this.index; ) this.settle(this.next++);
+  }
+  /** The starts settled, in the order of their events. */
+  finish() {
+    return this.spots;
+  }
+  /** The kinds with an event still to be read whose start the line's body [from, to) begins with (`atEnd`: the start ends its file). */
+  startsIn(bytes, from, to, atEnd) {
+    let found = [], digests = /* @__PURE__ */ new Map(), places = /* @__PURE__ */ new Map();
+    for (let kind of this.kinds) {
+      if (kind.last < this.index) continue;
+      if (++this.compares > MAX_COMPARES) return found;
+      let k = kind.bytes;
+      if (atEnd ? k !== to - from : k >= to - from || bytes[from + k] >= 128) continue;
+      let digest = digests.get(k);
+      if (digest === void 0) {
+        if (this.hashed + k > MAX_HASHED_BYTES) return found;
+        this.hashed += k, digest = (0, import_node_crypto16.createHash)("sha256").update(bytes.subarray(from, from + k)).digest("hex"), digests.set(k, digest);
+      }
+      if (digest === kind.sha256) {
+        if (!atEnd) {
+          places.has(k) || places.set(k, this.placeOf(bytes.toString("utf8", from + k, to), !0));
+          let place = places.get(k);
+          if (place === void 0 || place === kind.place) continue;
+        }
+        kind.prefix ??= Buffer.from(bytes.subarray(from, from + k)), found.push(kind);
+      }
+    }
+    return found;
+  }
+  /** A whole line (its body [from, to)): the line written again whole of the spots waiting at its place, if it starts with their start. */
+  wholeLine(bytes, from, to) {
+    let place = this.placeOf(bytes.toString("utf8", from, to));
+    if (place === void 0) return;
+    let kinds = this.waiting.get(place);
+    if (kinds === void 0) return;
+    this.waiting.delete(place);
+    let whole = { file: this.file, line: this.line, index: this.index };
+    for (let kind of kinds) {
+      let k = kind.bytes;
+      if (to - from >= k && bytes.subarray(from, from + k).equals(kind.prefix)) for (let spot of kind.waiting) kind.ready.push({ spot, whole });
+      kind.waiting = [];
+    }
+  }
+  /** The event `i` is read: it settles the nearest spot before it whose line written again whole came before it, if any is left. */
+  settle(i) {
+    let attestation = this.attestations[i], kind = this.kindOf[i], ready = kind.ready;
+    for (let at = ready.length - 1; at >= 0; at--) {
+      let { spot, whole } = ready[at];
+      if (!(whole.index >= attestation.index)) {
+        if (this.settled.has(spot.index)) {
+          ready.splice(at, 1);
+          continue;
+        }
+        ready.splice(at, 1), this.settled.add(spot.index), this.spots.push({ file: spot.file, line: spot.line, bytes: kind.bytes, chars: spot.chars, atEnd: spot.atEnd, whole: { file: whole.file, line: whole.line }, attested: { file: attestation.file, line: attestation.line } });
+        break;
+      }
+    }
+    kind.last === attestation.index && (kind.ready = [], kind.waiting = [], this.waiting.get(kind.place)?.delete(kind), this.waiting.get(kind.place)?.size === 0 && this.waiting.delete(kind.place));
+  }
+};
 
 // src/chain/last-seal.ts
 var JSON_STOP = ',"kind":"event","text":"stop",';
@@ -22174,13 +22386,16 @@ function headNote(live) {
 
 // src/commands/verify.ts
 function eachLineOfFile(file, take2, textOf = textsByName()) {
+  eachRawLineOfFile(file, (bytes, from, to, cut2) => take2(bytes.toString("utf8", from, to), cut2), textOf);
+}
+function eachRawLineOfFile(file, take2, textOf = textsByName()) {
   let { fd, to, release: release3 } = textOf(file), cut2 = { at: -1, torn: !1 };
   try {
     forEachPiece(fd, (buffer, end, offset) => {
-      if (offset === cut2.at) return take2(buffer.toString("utf8", 0, cut2.torn ? end - 1 : end), !0);
+      if (offset === cut2.at) return take2(buffer, 0, cut2.torn ? end - 1 : end, !0);
       for (let at = 0; at < end; ) {
         let newline = buffer.indexOf(10, at), to2 = newline < 0 || newline >= end ? end : newline + 1;
-        if (take2(buffer.toString("utf8", at, to2)) === !1) return !1;
+        if (take2(buffer, at, to2) === !1) return !1;
         at = to2;
       }
       return !0;
@@ -22238,8 +22453,8 @@ function verifyFiles(files, timeFormat, options, textOf = textsByName()) {
     } catch (error) {
       throw taking || error instanceof AuditError ? error : new AuditError(`cannot read ${file}: ${failure(error)}`, 2);
     }
-  }, digestOf2 = prefixDigests(textOf);
-  return { ...verifyLines(files, each, timeFormat, { prefixDigest: digestOf2, ...options }), held: held2, digestOf: digestOf2 };
+  }, raw = (file, take2) => eachRawLineOfFile(file, take2, opened), digestOf2 = prefixDigests(textOf);
+  return { ...verifyLines(files, each, raw, timeFormat, { prefixDigest: digestOf2, ...options }), held: held2, digestOf: digestOf2 };
 }
 function prefixDigests(textOf) {
   let known2 = /* @__PURE__ */ new Map();
@@ -22252,7 +22467,7 @@ function prefixDigest(file, size2, textOf) {
   let { fd, to, release: release3 } = textOf(file);
   try {
     if (to !== void 0 && size2 > to) return;
-    let hash = (0, import_node_crypto15.createHash)("sha256"), piece = Buffer.allocUnsafe(Math.min(size2, 1 << 20));
+    let hash = (0, import_node_crypto17.createHash)("sha256"), piece = Buffer.allocUnsafe(Math.min(size2, 1 << 20));
     for (let at = 0; at < size2; ) {
       let read2 = import_node_fs36.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);
       if (read2 === 0) return;
@@ -22263,10 +22478,65 @@ function prefixDigest(file, size2, textOf) {
     release3();
   }
 }
-function verifyLines(files, each, timeFormat, given) {
-  let options = given.rearrange === void 0 ? { ...given, rearrange: new RearrangeBudget() } : given, total = 0, untimed, parseLines = (file, push) => linesOf(file, (take2) => each(file, take2), timeFormat, (stamps) => untimed ??= stamps, push), kept = /* @__PURE__ */ new Map(), keyMatch = options.key === void 0 ? void 0 : new KeyMatch(options.key), removals = new RemovalCount(), report2 = runVerifier(files, (file, push) => {
+function verifyLines(files, each, raw, timeFormat, given) {
+  let options = given.rearrange === void 0 ? { ...given, rearrange: new RearrangeBudget() } : given, attested = [], report2 = checkLines(files, each, raw, timeFormat, options, attested);
+  if (report2.breaks.length === 0 || attested.length === 0) return report2;
+  let torn = tornSpots(files, raw, timeFormat, attested, report2.breaks);
+  return torn.length === 0 ? report2 : { ...checkLines(files, withoutTorn(each, torn), raw, timeFormat, options), torn };
+}
+function tornSpots(files, raw, timeFormat, attested, breaks) {
+  let reader, settler = new TornSettler(attested, coveredBy(breaks, files), (text2, stamped) => {
+    let parsed = reader.read(text2, !1);
+    if (parsed !== void 0 && !(stamped === !0 && (reader.iso || text2.charCodeAt(0) === 123) && isoMs(parsed.time) === void 0))
+      return placeOf(parsed);
+  });
+  for (let file of files)
+    reader = void 0, settler.nextFile(file), raw(file, (bytes, from, to, cut2) => {
+      reader ??= readerOfFile(bytes.toString("utf8", from, to), cut2, timeFormat), settler.take(bytes, from, to, cut2 === !0);
+    });
+  return settler.finish();
+}
+function withoutTorn(each, torn) {
+  let starts = /* @__PURE__ */ new Map();
+  for (let start2 of torn) starts.set(start2.file, (starts.get(start2.file) ?? /* @__PURE__ */ new Map()).set(start2.line, start2.atEnd ? Number.POSITIVE_INFINITY : start2.chars));
+  return (file, take2) => {
+    let inFile = starts.get(file);
+    if (inFile === void 0) return each(file, take2);
+    let line3 = 0;
+    each(file, (text2, cut2) => {
+      let chars = inFile.get(++line3);
+      return chars === void 0 ? take2(text2, cut2) : chars < text2.length ? take2(text2.slice(chars), cut2) : !0;
+    });
+  };
+}
+function coveredBy(breaks, files) {
+  let order = new Map(files.map((file, i) => [file, i * 4294967296])), at = (file, line3) => (order.get(file) ?? Number.NaN) + line3, stretches = breaks.filter((found) => found.file !== "").map((found) => ({ from: at(found.file, found.line), to: at(found.endFile ?? found.file, found.endLine ?? found.line) })).sort((a, b) => a.from - b.from), reach = [];
+  for (let [i, { to }] of stretches.entries()) reach.push(Math.max(to, reach[i - 1] ?? -1 / 0));
+  return (file, line3) => {
+    let where = at(file, line3), low = 0, high = stretches.length;
+    for (; low < high; ) {
+      let middle = low + high >> 1;
+      stretches[middle].from <= where ? low = middle + 1 : high = middle;
+    }
+    return low > 0 && reach[low - 1] >= where;
+  };
+}
+function attestationOf(line3, index) {
+  if (line3.event !== "torn" || line3.place === void 0) return;
+  let bytes = Number(line3.fields?.bytes), sha256 = line3.fields?.sha256;
+  if (!(!Number.isSafeInteger(bytes) || bytes <= 0 || typeof sha256 != "string" || !/^[0-9a-f]{64}$/.test(sha256)))
+    return { file: line3.file, line: line3.line, index, place: line3.place, bytes, sha256 };
+}
+function checkLines(files, each, raw, timeFormat, options, attested) {
+  let total = 0, index = 0, untimed, parseLines = (file, push) => linesOf(file, (take2) => each(file, take2), timeFormat, (stamps) => untimed ??= stamps, push), kept = /* @__PURE__ */ new Map(), keyMatch = options.key === void 0 ? void 0 : new KeyMatch(options.key), removals = new RemovalCount(), report2 = runVerifier(files, (file, push) => {
     let lines = [];
-    parseLines(file, (line3) => (keyMatch?.see(line3), removals.see(line3), total += line3.text.length, kept && total <= KEEP_PARSED_CHARS ? lines.push(line3) : kept = void 0, push(line3))), kept?.set(file, lines);
+    parseLines(file, (line3) => {
+      if (keyMatch?.see(line3), removals.see(line3), line3.event === "torn" && attested) {
+        let attestation = attestationOf(line3, index);
+        attestation && attested.push(attestation);
+      }
+      return index++, total += line3.text.length, kept && total <= KEEP_PARSED_CHARS ? lines.push(line3) : kept = void 0, push(line3);
+    }), kept?.set(file, lines);
   }, options), parsed = (file, push) => {
     let lines = kept?.get(file);
     if (lines === void 0) return parseLines(file, push);
@@ -22275,7 +22545,7 @@ function verifyLines(files, each, timeFormat, given) {
   mismatch && (keyedHeld = runVerifier(files, (file, push) => parsed(file, (line3) => push(retagged(line3, options.key))), options).keyedHeld);
   let wrongKey = keyedHeld === 0 ? mismatch : void 0;
   if (wrongKey) {
-    let without = verifyLines(files, each, timeFormat, { ...options, key: void 0 }), shown = report2.breaks.filter((found) => !markUnderWrongKey(found)), underKey = shown.slice(0, UNDER_WRONG_KEY).map((found) => ({ ...found, detail: `${UNDER_KEY}${found.detail}` })), more = shown.length - underKey.length;
+    let without = verifyLines(files, each, raw, timeFormat, { ...options, key: void 0 }), shown = report2.breaks.filter((found) => !markUnderWrongKey(found)), underKey = shown.slice(0, UNDER_WRONG_KEY).map((found) => ({ ...found, detail: `${UNDER_KEY}${found.detail}` })), more = shown.length - underKey.length;
     return more > 0 && underKey.push({ ...underKey[underKey.length - 1], detail: `${UNDER_KEY}and ${more} more break(s) like these` }), { ...without, breaks: [wrongKey, ...without.breaks, ...underKey] };
   }
   keyMatch?.renamedHint(keyedHeld) && (report2.breaks = report2.breaks.map((found) => found.detail === BAD_TAG ? { ...found, detail: `${BAD_TAG}; ${RENAMED_HINT}` } : found));
@@ -22311,16 +22581,18 @@ function linesOf(file, each, timeFormat, untimed, push) {
   if (each((whole, cut2) => {
     let ended = whole.endsWith(`
 `) && !cut2;
-    if (reader === void 0) {
-      let first = ended ? whole.slice(0, -1) : whole, stock = new LineReader(DEFAULT_TIME_FORMAT), read2 = stock.read(first);
-      reader = read2 && Number.isFinite(read2.ms) ? stock : readerFor(first, timeFormat), reader !== stock && reader.timeFormat !== DEFAULT_TIME_FORMAT && (held2 = []);
-    }
+    reader === void 0 && (reader = readerOfFile(whole, cut2, timeFormat), reader.timeFormat !== DEFAULT_TIME_FORMAT && (held2 = []));
     let parsed = ended ? reader.read(whole.slice(0, -1)) : void 0;
     if (!held2) return emit(whole, parsed, !0);
     parsed?.kind === "event" && parsed.text === "seal" && whole.charCodeAt(0) !== 123 && (seals++, sealInstant(parsed.fields) !== void 0 && sealInstants++), held2.push({ whole, parsed });
   }), !held2) return;
   let instants = seals > 0 ? sealInstants === 0 : stampsAreEpoch(reader.timeFormat);
   for (let { whole, parsed } of held2) if (emit(whole, parsed, instants) === !1) return;
+}
+function readerOfFile(whole, cut2, timeFormat) {
+  let first = whole.endsWith(`
+`) && !cut2 ? whole.slice(0, -1) : whole, stock = new LineReader(DEFAULT_TIME_FORMAT), read2 = stock.read(first);
+  return read2 && Number.isFinite(read2.ms) ? stock : readerFor(first, timeFormat);
 }
 function runVerifier(files, linesOf2, options, firstBreak = !1) {
   let verifier = new ChainVerifier(options);
@@ -22333,6 +22605,11 @@ function runVerifier(files, linesOf2, options, firstBreak = !1) {
 function breakLine(found) {
   let end = found.endLine === void 0 || found.endLine === found.line && !found.endFile ? "" : found.endFile ? ` to ${found.endFile}:${found.endLine}` : `-${found.endLine}`;
   return `${`${found.file}:${found.line}${end}`}: ${found.kind}${found.rec ? ` (rec ${found.rec})` : ""}: ${found.detail}
+`;
+}
+function tornLine(start2) {
+  let here = (where) => where.file === start2.file ? `line ${where.line}` : `${where.file}:${where.line}`, left = start2.atEnd ? "ends the file (another pane's reader rotated the log meanwhile)" : "is glued to the head of the line another pane's reader wrote first";
+  return `${start2.file}:${start2.line}: torn write: the disk was full: the start of a line (${start2.bytes} byte(s)) ${left}; written again whole at ${here(start2.whole)}, as the torn event at ${here(start2.attested)} says; read past
 `;
 }
 function summaryLine(name, report2) {
@@ -22348,7 +22625,8 @@ function summaryLine(name, report2) {
     report2.olderLost > 0 ? `${report2.olderLost} recording(s) written by an older tmux-audit: their lost events are checked the old way (unsealed; a lost event forged there ahead of a seal writes the lines that seal covers off as unsealed)` : "",
     report2.unkeyed > 0 ? `${report2.unkeyed} recording(s) not keyed: checked as plain SHA-256, not proved against the log's owner` : "",
     report2.needKey > 0 ? `${report2.needKey} recording(s) need the key (--key): their lines counted and seals linked, not hashed` : "",
-    shared > 0 ? `${shared} line(s) checked by seal links only: two recordings at one place` : ""
+    shared > 0 ? `${shared} line(s) checked by seal links only: two recordings at one place` : "",
+    report2.torn?.length ? `${report2.torn.length} torn write(s) of a full disk: a line's start left, the line written again whole, as its reader's torn event says` : ""
   ].filter(Boolean);
   return `${report2.breaks.length === 0 ? "OK" : "TAMPERED"} ${name}: ${report2.files} file(s), ${report2.lines} lines, ${report2.recordings.length} recording(s), ${seals} seal(s)${report2.breaks.length > 0 ? `, ${report2.breaks.length} break(s)` : ""}${notes.length > 0 ? ` (${notes.join("; ")})` : ""}
 `;
@@ -22418,6 +22696,7 @@ function verifyCommand() {
       report2.untimed !== void 0 && !untimedSaid && (untimedSaid = !0, process.stderr.write(`tmux-audit: ${untimedWarning(report2.untimed)}
 `));
       for (let found of report2.breaks) out.write(breakLine(found));
+      if (!options.quiet) for (let start2 of report2.torn ?? []) out.write(tornLine(start2));
       report2.breaks.length > 0 && (tampered = !0), (!options.quiet || report2.breaks.length > 0) && out.write(summaryLine(group.name, report2));
     }
     out.flush(), process.exitCode = tampered ? 1 : notesFailed ? 2 : 0;
@@ -22620,7 +22899,7 @@ var EVENT_LINES = " \\* ";
 var import_node_fs38 = __nodeBuiltin(require("node:fs"));
 
 // src/read/context.ts
-var import_node_crypto16 = require("node:crypto"), import_node_fs37 = __nodeBuiltin(require("node:fs"));
+var import_node_crypto18 = require("node:crypto"), import_node_fs37 = __nodeBuiltin(require("node:fs"));
 
 // src/read/backward.ts
 var BackwardSearch = class {
@@ -22812,7 +23091,7 @@ var PaneContext = class {
   }
 };
 function digestOf(text2) {
-  return (0, import_node_crypto16.createHash)("sha256").update(text2).digest("base64");
+  return (0, import_node_crypto18.createHash)("sha256").update(text2).digest("base64");
 }
 function numbered(found, fd, file, offset, number2) {
   let after = offset;

@@ -10,6 +10,7 @@
 // short enough that what gathers fits in the socket; the bound on a slow disk is
 // the pipeline's (pipeline/backlog.ts).
 
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { ActorGate } from '../capture/actor-gate.ts';
 import { ActorTracker } from '../capture/actor.ts';
@@ -61,6 +62,12 @@ const PTY_PAUSE_MS = 1;
  * request and reports to tmux; without one it is a plain stamping filter.
  */
 export function runPipe(recording: Recording, runFile?: string): void {
+  // Taken before the pid file makes this reader known: a signal's default action until `finish` is set up below
+  // ended the reader with no stop event and its marks left, the status saying REC (a SIGTERM sent as soon as the pid
+  // was there, CI at load). One that comes meanwhile waits for `finish`.
+  let early: NodeJS.Signals | undefined;
+  let onSignal = (signal: NodeJS.Signals): void => void (early ??= signal);
+  for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => onSignal(signal));
   if (runFile) writeReaderPid(runFile);
   const tmux = new Tmux(recording.socket);
   const tell = (text: string, error = false): void => {
@@ -121,6 +128,11 @@ export function runPipe(recording: Recording, runFile?: string): void {
           pipeline.flush();
         });
       },
+      // A full disk tore one of this pane's lines and another pane's reader appended after its start (or rotated the
+      // log): the line goes out again whole, its start stays. Said in this recording's chain, numbered and sealed like
+      // any event (under the key, bound by the next seal's e=): the only fact verify reads past such a start on
+      // (chain/torn-attested.ts). Its digest, not its bytes: the start is the head of a line that is in the log whole.
+      onTorn: (start) => recorder.event('torn', { bytes: start.length, sha256: createHash('sha256').update(start).digest('hex') }),
       // `pipe --file` may write into any directory the user names (/tmp, a shared project directory): used as it is.
       directory: runFile ? 'private' : 'as-is',
       onOpened: runFile
@@ -412,7 +424,8 @@ export function runPipe(recording: Recording, runFile?: string): void {
       // The hooks' notes are not taken for this recording; logging goes on.
     }
   }
-  for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.on(signal, () => void finish(signal));
+  onSignal = (signal) => void finish(signal);
+  if (early) void finish(early);
   // The pane died under remain-on-exit (commands/died.ts left a stop request saying so).
   process.on('SIGUSR1', () => {
     quietStop ??= setTimeout(() => void finish('SIGUSR1'), QUIET_STOP_MS);

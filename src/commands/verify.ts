@@ -14,10 +14,11 @@ import { BAD_TAG } from '../chain/older-chain.ts';
 import { RemovalCount } from '../chain/removal-count.ts';
 import { renamedPair } from '../chain/renamed-files.ts';
 import { RearrangeBudget } from '../chain/segment-moves.ts';
+import { TornSettler, type TornAttestation, type TornSpot } from '../chain/torn-attested.ts';
 import { ChainVerifier, type Break, type VerifyLine, type VerifyOptions, type VerifyReport } from '../chain/verify.ts';
 import { AuditError } from '../core/errors.ts';
 import { dirNames, logSets, setName, type LogSet } from '../read/files.ts';
-import { LineReader, placeOf, readerFor } from '../read/line.ts';
+import { isoMs, LineReader, placeOf, readerFor } from '../read/line.ts';
 import { DEFAULT_TIME_FORMAT } from '../format/text.ts';
 import { forEachPiece, type Verdict } from '../read/chunks.ts';
 import { failure, readLog, takeListing, textsByName, type TextOf } from '../read/held-files.ts';
@@ -29,6 +30,9 @@ import { notedEnds, removedRotated, shrunkRotated } from './verify-notes.ts';
 /** Hands each line of a log's file to `take`, in order, with its `\n` (a torn last line without); `cut`: a line past MAX_LINE, handed cut. */
 export type EachLine = (file: string, take: (line: string, cut?: boolean) => Verdict) => void;
 
+/** EachLine's lines as bytes: [from, to) of `bytes`, valid during the call. */
+export type EachRawLine = (file: string, take: (bytes: Buffer, from: number, to: number, cut?: boolean) => Verdict) => void;
+
 /**
  * A log file's lines, read in pieces (read/chunks.ts): a file is never held whole, so one written under
  * `@audit-rotate daily` or a large `@audit-max-size` verifies whatever its size (held as one string, a file
@@ -36,6 +40,11 @@ export type EachLine = (file: string, take: (line: string, cut?: boolean) => Ver
  * refused (read/safe-open.ts).
  */
 export function eachLineOfFile(file: string, take: (line: string, cut?: boolean) => Verdict, textOf: TextOf = textsByName()): void {
+  eachRawLineOfFile(file, (bytes, from, to, cut) => take(bytes.toString('utf8', from, to), cut), textOf);
+}
+
+/** eachLineOfFile's lines as their bytes: [from, to) of `bytes` (the reader's buffer, valid during the call). */
+export function eachRawLineOfFile(file: string, take: (bytes: Buffer, from: number, to: number, cut?: boolean) => Verdict, textOf: TextOf = textsByName()): void {
   const { fd, to, release } = textOf(file);
   // A line past read/chunks.ts's MAX_LINE (no reader writes one: a planted line) is handed cut, with a `\n`, and said
   // to be: when the file holds none after it (torn) it stays torn (`truncated`), and a whole one is no log line
@@ -43,11 +52,11 @@ export function eachLineOfFile(file: string, take: (line: string, cut?: boolean)
   let cut = { at: -1, torn: false };
   try {
     forEachPiece(fd, (buffer, end, offset) => {
-      if (offset === cut.at) return take(buffer.toString('utf8', 0, cut.torn ? end - 1 : end), true);
+      if (offset === cut.at) return take(buffer, 0, cut.torn ? end - 1 : end, true);
       for (let at = 0; at < end; ) {
         const newline = buffer.indexOf(10, at);
         const to = newline < 0 || newline >= end ? end : newline + 1;
-        if (take(buffer.toString('utf8', at, to)) === false) return false;
+        if (take(buffer, at, to) === false) return false;
         at = to;
       }
       return true;
@@ -127,9 +136,11 @@ export function verifyFiles(files: readonly string[], timeFormat: string, option
       throw new AuditError(`cannot read ${file}: ${failure(error)}`, 2);
     }
   };
+  // Read again only for a log with breaks and `torn` events (chain/torn-attested.ts): as bytes, for the starts' digests.
+  const raw: EachRawLine = (file, take) => eachRawLineOfFile(file, take, opened);
   // One for the head marks' digests and the ledger's (verify-notes.ts): a file both name is read once for a size.
   const digestOf = prefixDigests(textOf);
-  return { ...verifyLines(files, each, timeFormat, { prefixDigest: digestOf, ...options }), held, digestOf };
+  return { ...verifyLines(files, each, raw, timeFormat, { prefixDigest: digestOf, ...options }), held, digestOf };
 }
 
 /**
@@ -171,14 +182,111 @@ function prefixDigest(file: string, size: number, textOf: TextOf): string | unde
  * were renamed (mv), which is said as one `reordered` break.
  */
 export function verifyLog(files: readonly string[], read: (file: string) => string, timeFormat: string, options: VerifyOptions): LogReport {
-  return verifyLines(files, (file, take) => eachLineOfText(read(file), take), timeFormat, options);
+  return verifyLines(files, (file, take) => eachLineOfText(read(file), take), (file, take) => eachRawLineOfText(Buffer.from(read(file)), take), timeFormat, options);
 }
 
-/** verifyLog over each file's lines as `each` hands them (asked again for each order tried). */
-function verifyLines(files: readonly string[], each: EachLine, timeFormat: string, given: VerifyOptions): LogReport {
+/** The lines of a text's bytes, as eachRawLineOfFile hands a file's. */
+function eachRawLineOfText(bytes: Buffer, take: (bytes: Buffer, from: number, to: number) => Verdict): void {
+  for (let at = 0; at < bytes.length; ) {
+    const end = bytes.indexOf(0x0a, at);
+    const to = end < 0 ? bytes.length : end + 1;
+    if (take(bytes, at, to) === false) return;
+    at = to;
+  }
+}
+
+/**
+ * verifyLog over each file's lines as `each` hands them (asked again for each order tried). A log with breaks and
+ * `torn` events is checked again with the starts those events settle left out (chain/torn-attested.ts): `raw`
+ * hands its lines as bytes for that.
+ */
+function verifyLines(files: readonly string[], each: EachLine, raw: EachRawLine, timeFormat: string, given: VerifyOptions): LogReport {
   // Every verifier this log runs (again without the key, retagged) searches for moves within one budget.
   const options = given.rearrange === undefined ? { ...given, rearrange: new RearrangeBudget() } : given;
+  const attested: TornAttestation[] = [];
+  const report = checkLines(files, each, raw, timeFormat, options, attested);
+  if (report.breaks.length === 0 || attested.length === 0) return report;
+  const torn = tornSpots(files, raw, timeFormat, attested, report.breaks);
+  if (torn.length === 0) return report;
+  // Checked again whole, the starts left out: the events that settled them are lines of their chains as before,
+  // and what is left of each line is checked as the line it is.
+  return { ...checkLines(files, withoutTorn(each, torn), raw, timeFormat, options), torn };
+}
+
+/** The starts `attested` settles in a log's lines (chain/torn-attested.ts): among the lines `breaks` name, and files' last lines with no newline. */
+function tornSpots(files: readonly string[], raw: EachRawLine, timeFormat: string, attested: readonly TornAttestation[], breaks: readonly Break[]): TornSpot[] {
+  let reader: LineReader | undefined;
+  const settler = new TornSettler(attested, coveredBy(breaks, files), (text, stamped) => {
+    const parsed = reader!.read(text, false);
+    if (parsed === undefined) return undefined;
+    // An ISO stamp read as such, not as the lenient parse reads a year of three digits (a stamp a byte shorter).
+    if (stamped === true && (reader!.iso || text.charCodeAt(0) === 0x7b) && isoMs(parsed.time) === undefined) return undefined;
+    return placeOf(parsed);
+  });
+  for (const file of files) {
+    reader = undefined;
+    settler.nextFile(file);
+    raw(file, (bytes, from, to, cut) => {
+      reader ??= readerOfFile(bytes.toString('utf8', from, to), cut, timeFormat);
+      settler.take(bytes, from, to, cut === true);
+    });
+  }
+  return settler.finish();
+}
+
+/** `each`, with each settled start left out: its line handed from the line glued to it on, a file's last line not at all. */
+function withoutTorn(each: EachLine, torn: readonly TornSpot[]): EachLine {
+  const starts = new Map<string, Map<number, number>>();
+  for (const start of torn) starts.set(start.file, (starts.get(start.file) ?? new Map<number, number>()).set(start.line, start.atEnd ? Number.POSITIVE_INFINITY : start.chars));
+  return (file, take) => {
+    const inFile = starts.get(file);
+    if (inFile === undefined) return each(file, take);
+    let line = 0;
+    each(file, (text, cut) => {
+      const chars = inFile.get(++line);
+      if (chars === undefined) return take(text, cut);
+      return chars < text.length ? take(text.slice(chars), cut) : true;
+    });
+  };
+}
+
+/** Whether a line is named by any of `breaks` (in its stretch, when it is one): one sorted sweep, a binary search a line. */
+function coveredBy(breaks: readonly Break[], files: readonly string[]): (file: string, line: number) => boolean {
+  const order = new Map(files.map((file, i) => [file, i * 2 ** 32]));
+  const at = (file: string, line: number): number => (order.get(file) ?? Number.NaN) + line;
+  const stretches = breaks
+    .filter((found) => found.file !== '')
+    .map((found) => ({ from: at(found.file, found.line), to: at(found.endFile ?? found.file, found.endLine ?? found.line) }))
+    .sort((a, b) => a.from - b.from);
+  // The furthest any stretch from the first to each reaches: a line is named when the last stretch that begins at or before it reaches it.
+  const reach: number[] = [];
+  for (const [i, { to }] of stretches.entries()) reach.push(Math.max(to, reach[i - 1] ?? -Infinity));
+  return (file, line) => {
+    const where = at(file, line);
+    let low = 0;
+    let high = stretches.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (stretches[middle]!.from <= where) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && reach[low - 1]! >= where;
+  };
+}
+
+/** A `torn` event as the chains read it (their check of it is theirs): undefined when the line is none. */
+function attestationOf(line: VerifyLine, index: number): TornAttestation | undefined {
+  if (line.event !== 'torn' || line.place === undefined) return undefined;
+  const bytes = Number(line.fields?.bytes);
+  const sha256 = line.fields?.sha256;
+  if (!Number.isSafeInteger(bytes) || bytes <= 0 || typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) return undefined;
+  return { file: line.file, line: line.line, index, place: line.place, bytes, sha256 };
+}
+
+/** verifyLines' check of the chains, once over the lines as `each` hands them; `attested` hears the `torn` events read. */
+function checkLines(files: readonly string[], each: EachLine, raw: EachRawLine, timeFormat: string, options: VerifyOptions, attested?: TornAttestation[]): LogReport {
   let total = 0;
+  let index = 0;
   let untimed: string | undefined;
   const parseLines = (file: string, push: (line: VerifyLine) => Verdict): void => linesOf(file, (take) => each(file, take), timeFormat, (stamps) => (untimed ??= stamps), push);
   // A small log's lines are kept, parsed, for the tries (a try is then hashing, not parsing); a large one is read again.
@@ -190,6 +298,11 @@ function verifyLines(files: readonly string[], each: EachLine, timeFormat: strin
     parseLines(file, (line) => {
       keyMatch?.see(line);
       removals.see(line);
+      if (line.event === 'torn' && attested) {
+        const attestation = attestationOf(line, index);
+        if (attestation) attested.push(attestation);
+      }
+      index++;
       total += line.text.length;
       if (kept && total <= KEEP_PARSED_CHARS) lines.push(line);
       else kept = undefined;
@@ -213,7 +326,7 @@ function verifyLines(files: readonly string[], each: EachLine, timeFormat: strin
   if (wrongKey) {
     // What the key shows is still said (the first few breaks): someone without it who edits a line and then the
     // hashes of every stretch and seal makes the right key look wrong too, and the edit must still be named.
-    const without = verifyLines(files, each, timeFormat, { ...options, key: undefined });
+    const without = verifyLines(files, each, raw, timeFormat, { ...options, key: undefined });
     // Head marks not holding under it are what a wrong key makes (key-match.ts counts them in its break): not listed.
     const shown = report.breaks.filter((found) => !markUnderWrongKey(found));
     const underKey = shown.slice(0, UNDER_WRONG_KEY).map((found) => ({ ...found, detail: `${UNDER_KEY}${found.detail}` }));
@@ -265,7 +378,7 @@ export function notedSealLine(file: string, line: string, timeFormat: string): V
 }
 
 /** What verify found in one log: `untimed`, the stamp format of its text lines when they are no instants (chain/epoch-stamps.ts); `held`, the bytes each file held as read. */
-export type LogReport = VerifyReport & { untimed?: string; held?: ReadonlyMap<string, number>; digestOf?: PrefixDigest };
+export type LogReport = VerifyReport & { untimed?: string; held?: ReadonlyMap<string, number>; digestOf?: PrefixDigest; torn?: readonly TornSpot[] };
 
 /** The SHA-256 (hex) of a log file's first `size` bytes as it holds them (a `.gz` gunzipped); undefined when it holds fewer. */
 export type PrefixDigest = (file: string, size: number) => string | undefined;
@@ -304,11 +417,8 @@ function linesOf(file: string, each: (take: (line: string, cut?: boolean) => Ver
     // A cut line is no log line, whatever its first bytes say (see eachLineOfFile).
     const ended = whole.endsWith('\n') && !cut;
     if (reader === undefined) {
-      const first = ended ? whole.slice(0, -1) : whole;
-      const stock = new LineReader(DEFAULT_TIME_FORMAT);
-      const read = stock.read(first);
-      reader = read && Number.isFinite(read.ms) ? stock : readerFor(first, timeFormat);
-      if (reader !== stock && reader.timeFormat !== DEFAULT_TIME_FORMAT) held = [];
+      reader = readerOfFile(whole, cut, timeFormat);
+      if (reader.timeFormat !== DEFAULT_TIME_FORMAT) held = [];
     }
     const parsed = ended ? reader.read(whole.slice(0, -1)) : undefined;
     if (!held) return emit(whole, parsed, true);
@@ -321,6 +431,14 @@ function linesOf(file: string, each: (take: (line: string, cut?: boolean) => Ver
   if (!held) return;
   const instants = seals > 0 ? sealInstants === 0 : stampsAreEpoch(reader!.timeFormat);
   for (const { whole, parsed } of held) if (emit(whole, parsed, instants) === false) return;
+}
+
+/** The reader of a file whose first line (as eachLineOfFile hands it) is `whole`: the default format's when it reads its time, else the first that does (read/line.ts readerFor). */
+function readerOfFile(whole: string, cut: boolean | undefined, timeFormat: string): LineReader {
+  const first = whole.endsWith('\n') && !cut ? whole.slice(0, -1) : whole;
+  const stock = new LineReader(DEFAULT_TIME_FORMAT);
+  const read = stock.read(first);
+  return read && Number.isFinite(read.ms) ? stock : readerFor(first, timeFormat);
 }
 
 /** Feeds the files' lines to a verifier; `firstBreak`: gives up at the first break (a try of another order). */
@@ -344,7 +462,14 @@ export function breakLine(found: Break): string {
   return `${where}: ${found.kind}${found.rec ? ` (rec ${found.rec})` : ''}: ${found.detail}\n`;
 }
 
-export function summaryLine(name: string, report: VerifyReport): string {
+/** A start a full disk tore, read past on its reader's `torn` event (chain/torn-attested.ts): a note, no break. */
+export function tornLine(start: TornSpot): string {
+  const here = (where: { file: string; line: number }): string => (where.file === start.file ? `line ${where.line}` : `${where.file}:${where.line}`);
+  const left = start.atEnd ? 'ends the file (another pane\'s reader rotated the log meanwhile)' : 'is glued to the head of the line another pane\'s reader wrote first';
+  return `${start.file}:${start.line}: torn write: the disk was full: the start of a line (${start.bytes} byte(s)) ${left}; written again whole at ${here(start.whole)}, as the torn event at ${here(start.attested)} says; read past\n`;
+}
+
+export function summaryLine(name: string, report: VerifyReport & { torn?: readonly TornSpot[] }): string {
   const count = (ending: string): number => report.recordings.filter((r) => r.ending === ending).length;
   const seals = report.recordings.reduce((sum, r) => sum + r.seals, 0);
   // Only a running reader's tail is sealed yet; the rest stays unsealed (a dead reader's last lines, those around a removed log, before a pruned start's first seal).
@@ -366,6 +491,7 @@ export function summaryLine(name: string, report: VerifyReport): string {
     report.unkeyed > 0 ? `${report.unkeyed} recording(s) not keyed: checked as plain SHA-256, not proved against the log's owner` : '',
     report.needKey > 0 ? `${report.needKey} recording(s) need the key (--key): their lines counted and seals linked, not hashed` : '',
     shared > 0 ? `${shared} line(s) checked by seal links only: two recordings at one place` : '',
+    report.torn?.length ? `${report.torn.length} torn write(s) of a full disk: a line's start left, the line written again whole, as its reader's torn event says` : '',
   ].filter(Boolean);
   const state = report.breaks.length === 0 ? 'OK' : 'TAMPERED';
   return `${state} ${name}: ${report.files} file(s), ${report.lines} lines, ${report.recordings.length} recording(s), ${seals} seal(s)${report.breaks.length > 0 ? `, ${report.breaks.length} break(s)` : ''}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}\n`;
@@ -468,6 +594,7 @@ export function verifyCommand(): Command {
           process.stderr.write(`tmux-audit: ${untimedWarning(report.untimed)}\n`);
         }
         for (const found of report.breaks) out.write(breakLine(found));
+        if (!options.quiet) for (const start of report.torn ?? []) out.write(tornLine(start));
         if (report.breaks.length > 0) tampered = true;
         if (!options.quiet || report.breaks.length > 0) out.write(summaryLine(group.name, report));
       }

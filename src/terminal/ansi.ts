@@ -16,11 +16,16 @@
 // switch, or a cursor move, that the screen never made.
 //
 // It also validates UTF-8 (Unicode 15, table 3-7): a character split across
-// reads waits in a 3-byte field until it is whole, and every byte that is not
+// reads waits in a 4-byte field until it is whole, across escape sequences and
+// strings too, as in tmux, which only a printed character or an executed C0
+// control makes give it up (input.c:1132, :1207); as in tmux, once begun it
+// takes every byte with the top bit set until it has its size, and only then is
+// found malformed, all its bytes (utf8.c:277); and every byte that is not
 // part of a well-formed character is written as the text `\xNN`, so binary
 // output is accounted for byte by byte and the text is always valid UTF-8.
-// C1 controls (U+0080–U+009F) are written as `\u00NN`: no terminal reading the
-// log later may take them for CSI or OSC. U+2028, U+2029 and the bidi controls
+// C1 controls written as UTF-8 (U+0080–U+009F) are dropped: tmux drops them
+// (wcwidth -1, utf8.c:236-240; input.c:2442), so the screen shows nothing and
+// gives them no cell, as for the C0 controls it ignores. U+2028, U+2029 and the bidi controls
 // are written as `\u2028` etc.: no tool may see two lines in one, or text
 // reordered.
 //
@@ -146,7 +151,7 @@ export interface Perform {
   print(text: string, plain?: boolean): void;
   /**
    * Text that stands for bytes the screen does not show (malformed UTF-8 as
-   * `\xNN`; C1 controls, line separators and bidi controls as `\uNNNN`): tmux
+   * `\xNN`; line separators and bidi controls as `\uNNNN`): tmux
    * drops them or gives them no cell, so they take none, yet the log keeps
    * them. Printed as text when a receiver has no use for the difference.
    */
@@ -230,9 +235,15 @@ for (const [finals, intermediate] of [['@ABCDEFGHJKLMPSTXZ`bcdfghlmnrstu', 0], [
   for (const final of finals) KNOWN_CSI[final.charCodeAt(0)] |= intermediateBit(intermediate);
 }
 for (let final = 0x40; final <= 0x7e; final++) if (IGNORED_CSI[final] === 1 && (KNOWN_CSI[final]! & 1) !== 0) IGNORED_CSI[final] = IGNORED_KNOWN;
-/** CSI finals that read the second parameter (CUP, HVP, DECSTBM, ED's history clear): a sub-parameter there blocks them (input_get, input.c:1065). */
-const SECOND_PARAM_CSI = new Uint8Array(0x80);
-for (const final of 'HfrJ') SECOND_PARAM_CSI[final.charCodeAt(0)] = 1;
+/**
+ * How many leading parameters tmux's handler of each reported CSI reads (input_csi_dispatch, input.c:1360-1630): a
+ * sub-parameter (`:`) in one of them makes input_get give -1 (:1065) and the handler do nothing; in a later one it
+ * changes nothing. SCORC and SCOSC read none (:1570, :1579); CUP, HVP and DECSTBM two (:1391, :1468); ED reads its
+ * second only after a first of 3 (:1508); the others one.
+ */
+const PARAMS_READ = new Uint8Array(0x80).fill(1);
+for (const final of 'su') PARAMS_READ[final.charCodeAt(0)] = 0;
+for (const final of 'Hfr') PARAMS_READ[final.charCodeAt(0)] = 2;
 
 /**
  * Whether tmux forgets the character REP repeats at a CSI whole in a read, of bytes `from` to `to` (0x20-0x3f only)
@@ -345,9 +356,9 @@ function escapeByte(out: Buffer, o: number, byte: number): number {
 }
 
 /**
- * Writes `\uNNNN` for a character that must not reach the log as itself: a C1
- * control (U+0080–U+009F), or one that splits or reorders a line (see
- * isLineBreakOrBidi). Six ASCII bytes, six UTF-16 units: no offset bookkeeping.
+ * Writes `\uNNNN` for a character that must not reach the log as itself: one
+ * that splits or reorders a line (see isLineBreakOrBidi). Six ASCII bytes, six
+ * UTF-16 units: no offset bookkeeping.
  */
 function escapeCodePoint(out: Buffer, o: number, codePoint: number): number {
   out[o] = 0x5c;
@@ -363,7 +374,7 @@ function escapeCodePoint(out: Buffer, o: number, codePoint: number): number {
  * The 3-byte characters that make one log line look like two to tools that
  * split on Unicode line breaks (U+2028, U+2029: Python's splitlines, JSON and
  * JavaScript readers), or reorder what a reader sees (bidi embeddings and
- * overrides U+202A–U+202E, isolates U+2066–U+2069). U+0085 is C1. As UTF-8:
+ * overrides U+202A–U+202E, isolates U+2066–U+2069). U+0085 is C1, dropped. As UTF-8:
  * E2 80 A8–AE and E2 81 A6–A9.
  */
 function isLineBreakOrBidi(b0: number, b1: number, b2: number): boolean {
@@ -415,8 +426,8 @@ export class EscapeCleaner {
   private csiIntermediate = 0;
   /** The ESC sequence's intermediate if it has exactly one (DECALN's `#`), -1 if more (input.c:1151 collects them, the table wants one). */
   private escIntermediate = -1;
-  /** Bytes of an unfinished UTF-8 character (at most 3), how many more it needs, and the range of the next. */
-  private readonly pending = new Uint8Array(3);
+  /** Bytes of an unfinished UTF-8 character (at most 3; 4 as a malformed one ends), how many more it needs, and the range of the next (empty once malformed). */
+  private readonly pending = new Uint8Array(4);
   private pendingLength = 0;
   private need = 0;
   private lower = 0x80;
@@ -503,9 +514,14 @@ export class EscapeCleaner {
             o = this.continueCharacter(out, o, b, i);
             continue;
           }
-          // A broken character; `b` starts afresh. Its bytes are escaped as read up to `b` (see Perform.consumed).
-          this.at = i - 1;
-          o = this.escapePending(out, o);
+          // tmux keeps a character begun across DEL, which it ignores in ground (input.c:480), and across an escape
+          // sequence or a string (ESC resets nothing): it gives the character up only at a printed character
+          // (input_print, :1132) or an executed C0 control (input_c0_dispatch, :1207). Bytes of a string never
+          // reach it (input_input). Any other byte with the top bit set goes into it (see startCharacter).
+          if (b < 0x80 && b !== ESC && b !== DEL) {
+            this.at = i;
+            o = this.breakCharacter(out, o);
+          }
         }
         if (b < 0x80) {
           if (b >= 0x20 && b !== DEL) {
@@ -622,7 +638,10 @@ export class EscapeCleaner {
     // on any change of state, input.c:2277).
     if (b === ESC || b === CAN || b === SUB) {
       if (state === State.OscString) this.endOsc(o);
-      if (b !== ESC) this.last = -1; // input_c0_dispatch (input.c:1254)
+      if (b !== ESC) {
+        this.last = -1; // input_c0_dispatch (input.c:1254)
+        if (this.need > 0) o = this.breakCharacter(out, o);
+      }
       state = b === ESC ? State.Escape : State.Ground;
       return this.done(state, o);
     }
@@ -896,9 +915,15 @@ export class EscapeCleaner {
     this.complex = false;
   }
 
-  /** A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. Each forgets REP's character (input.c:1254). */
+  /**
+   * A C0 control: TAB stays in the text, LF/CR/BS are reported, the rest are dropped. Each forgets REP's character
+   * (input.c:1254) and gives up a character begun (:1207), in a CSI or an ESC sequence as in ground.
+   */
   private control(out: Buffer, o: number, b: number): number {
-    if (b !== DEL) this.last = -1;
+    if (b !== DEL) {
+      this.last = -1;
+      if (this.need > 0) o = this.breakCharacter(out, o);
+    }
     if (b === TAB) {
       out[o++] = b;
       this.complex = true;
@@ -912,9 +937,10 @@ export class EscapeCleaner {
   /**
    * A byte >= 0x80 outside a character. UTF-8 lead bytes start one (0x80–0x9F
    * are continuation bytes here, never C1 controls, as in vte's UTF-8 mode);
-   * anything else is escaped.
+   * anything else is escaped. With a character begun, it is the next byte of that one, which it makes malformed.
    */
   private startCharacter(out: Buffer, o: number, b: number): number {
+    if (this.need > 0) return this.malformedCharacter(out, o, b);
     let need = 0;
     let lower = 0x80;
     let upper = 0xbf;
@@ -944,11 +970,12 @@ export class EscapeCleaner {
     if (--this.need > 0) return o;
     const length = this.pendingLength;
     this.pendingLength = 0;
+    // A C1 control: tmux finds no width for it and drops it (utf8.c:236-240, input.c:2442), no cell and no effect
+    // (its first byte already made REP forget, :2430). The log holds what the screen showed: nothing. A marker would
+    // split the text around it, `rm<U+0080> -rf` shown as `rm -rf` missed by a search for it, and would read the
+    // same as a program printing those six characters.
+    if (length === 2 && this.pending[0] === 0xc2 && b <= 0x9f) return o;
     // An escaped character is an op, read up to its last byte.
-    if (length === 2 && this.pending[0] === 0xc2 && b <= 0x9f) {
-      this.at = i;
-      return escapeCodePoint(out, this.unshown(o, 6), b);
-    }
     if (length === 3 && isLineBreakOrBidi(this.pending[0]!, this.pending[1]!, b)) {
       this.at = i;
       const codePoint = ((this.pending[0]! & 0x0f) << 12) | ((this.pending[1]! & 0x3f) << 6) | (b & 0x3f);
@@ -959,6 +986,33 @@ export class EscapeCleaner {
     this.complex = true;
     // 2 and 3 bytes make one UTF-16 unit, 4 bytes a surrogate pair.
     this.extraBytes += length === 4 ? 2 : length - 1;
+    return o;
+  }
+
+  /**
+   * A byte with the top bit set (`b`, at `this.at` in the chunk) that a character begun cannot go on with: no continuation
+   * byte (utf8_append, utf8.c:277-285), or one that makes an overlong form, a surrogate or a code point past U+10FFFF,
+   * which mbtowc refuses (utf8_width, :221). tmux takes it and drops the character whole once it has its size; the
+   * screen shows none of its bytes, which may have looked like a character. An empty range (lower > upper) marks
+   * the character malformed, so its next bytes come here too.
+   */
+  private malformedCharacter(out: Buffer, o: number, b: number): number {
+    this.pending[this.pendingLength++] = b;
+    this.lower = 0x100;
+    this.upper = 0;
+    if (--this.need > 0) return o;
+    return this.escapePending(out, o);
+  }
+
+  /**
+   * The character begun is given up at the byte being read (`this.at`), as tmux gives it up there: its bytes are
+   * escaped as read up to the byte before (see Perform.consumed).
+   */
+  private breakCharacter(out: Buffer, o: number): number {
+    const at = this.at;
+    this.at = at - 1;
+    o = this.escapePending(out, o);
+    this.at = at;
     return o;
   }
 
@@ -1013,7 +1067,9 @@ export class EscapeCleaner {
       for (let i = 0; i < this.modeCount; i++) this.op(o, OP_MODE, this.modes[i]!, final === 0x68 ? 1 : 0);
     }
     if (this.marker === 0) {
-      if (REPORTED_CSI[final] !== 1 || this.subFirst || (this.subSecond && SECOND_PARAM_CSI[final] === 1)) return;
+      if (REPORTED_CSI[final] !== 1) return;
+      const read = final === Csi.EraseInDisplay && this.param === 3 ? 2 : PARAMS_READ[final]!;
+      if ((this.subFirst && read >= 1) || (this.subSecond && read >= 2)) return;
       this.op(o, OP_CSI + final, this.param, final === 0x62 ? this.last : this.param2);
     } else if (this.marker === 0x3f && (final === 0x68 || final === 0x6c)) {
       for (const mode of this.screenModes) this.op(o, final === 0x68 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, mode, -1);

@@ -291,6 +291,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
    * that line is it drawn again (Ctrl-L), and at the end of the stream.
    */
   private erased: string | undefined;
+  /** `erased` is the rest of a line whose rows above had left the screen as pieces: it is written as a piece too. */
+  private erasedContinued = false;
 
   // ---- the alternate screen's block
   private inBlock = false;
@@ -786,13 +788,14 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       // ED 1 with the cursor on the line in progress erases what it showed up to the cursor: kept aside as a clear
       // of the screen keeps it (ED 0 from home does), written unless the line is drawn again, not dropped.
       const erased = this.clearingAll || (first === 1 && this.cursorOnPending()) ? this.pendingBeforeClear() : undefined;
+      const continued = this.pendingContinued;
       try {
         grid.csi(final, first, second);
       } finally {
         this.clearing = false;
         this.clearingAll = false;
       }
-      this.keepErased(erased);
+      this.keepErased(erased, continued);
       this.afterClear();
       return;
     }
@@ -823,13 +826,14 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       this.lines.mode(Mode.Insert, false);
       this.lines.mode(Mode.Autowrap, true);
       const erased = this.pendingBeforeClear();
+      const continued = this.pendingContinued;
       this.clearing = this.clearingAll = true;
       try {
         grid.esc(final);
       } finally {
         this.clearing = this.clearingAll = false;
       }
-      this.keepErased(erased);
+      this.keepErased(erased, continued);
       this.afterClear();
       return;
     }
@@ -953,7 +957,12 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
         this.settleGroup(y, last, 'leaving');
         return this.forget(y, y);
       }
-      if (this.clearing) return this.forget(y, y);
+      if (this.clearing) {
+        // A clear of the screen kept the line aside whole (pendingBeforeClear), and reports its rows before moving
+        // any (grid.ts clearIntoHistory): the rows it wraps into are the line in progress too, not lines of their own.
+        if (y < last && grid.rowId(y) === this.pendingId) this.pendingId = grid.rowId(y + 1);
+        return this.forget(y, y);
+      }
       if (!this.logged.has(grid.rowId(y))) {
         if (grid.wraps(y)) {
           // A line in progress longer than the screen: its top row leaves as a piece, the rest follows it.
@@ -1439,25 +1448,38 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     return this.isPending(first, last);
   }
 
-  /** The line in progress, unless logged or blank, before a clear of the whole screen takes it. */
+  /**
+   * The line in progress, unless logged or blank, before a clear of the whole screen takes it; `pendingContinued`
+   * set if its rows above left the screen as pieces (scrolled: its first row here is a piece's).
+   */
   private pendingBeforeClear(): string | undefined {
     const grid = this.grid!;
+    this.pendingContinued = false;
     if (grid.alternate) return undefined;
     for (let y = 0; y < grid.rows; y++) {
       if (grid.rowId(y) !== this.pendingId) continue;
       const [first, last] = this.bounds(y);
       if (this.logged.has(grid.rowId(first))) return undefined;
       const text = this.lineText(first, last);
-      return /^ *$/.test(text) ? undefined : text;
+      if (/^ *$/.test(text)) return undefined;
+      this.pendingContinued = this.pieces.has(grid.rowId(first));
+      return text;
     }
     return undefined;
   }
 
-  /** A clear took the line in progress: kept aside (see `erased`); a second clear before any line keeps the first one's unless this is it drawn again. */
-  private keepErased(text: string | undefined): void {
+  /** What the last pendingBeforeClear found: the line's rows above were logged as pieces. */
+  private pendingContinued = false;
+
+  /**
+   * A clear took the line in progress (`continued`: the rest of a line logged in pieces): kept aside (see `erased`);
+   * a second clear before any line keeps the first one's unless this is it drawn again.
+   */
+  private keepErased(text: string | undefined, continued = false): void {
     if (text === undefined) return;
     if (this.erased !== undefined && !text.startsWith(trimBlanks(this.erased))) this.writeErased();
     this.erased = text;
+    this.erasedContinued = continued;
   }
 
   /** A line is written: the erased text before it, unless the line is it drawn again. */
@@ -1469,7 +1491,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private writeErased(): void {
     const erased = this.erased!;
     this.erased = undefined;
-    this.erasedLine(erased);
+    this.erasedLine(erased, this.erasedContinued);
   }
 
   /**
@@ -1485,15 +1507,15 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
    * `repeated` event after it. An auditor reads the text and the count; no
    * other text can hide in it, since any other line ends the run first.
    */
-  private erasedLine(text: string): void {
+  private erasedLine(text: string, continued = false): void {
     const shown = trimSpaces(text);
-    if (shown !== '' && shown === this.repeatOf) {
+    if (shown !== '' && shown === this.repeatOf && !continued) {
       this.repeats++;
       return;
     }
     this.closeRepeats();
-    this.emit(text, false);
-    this.repeatOf = shown;
+    this.emit(text, continued);
+    this.repeatOf = continued ? undefined : shown;
   }
 
   /** A run of repeated clears ends (`goesOn`: is counted so far): its count is logged after the line it repeats. */

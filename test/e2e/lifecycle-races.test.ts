@@ -326,13 +326,20 @@ describe('@audit_piped_by set at the server (set -s), by a user', () => {
   });
 
   it('does not keep a toggle from stopping: the stop removes it, says so, and names who stopped', async () => {
-    const tmux = server();
+    const holds = holdsForThisTest();
+    const tmux = server({ env: holds.env() });
     const user = os.userInfo().username;
     const { recording, pid: reader } = await tmux.startLogging();
-    // From a hook: set by hand, the plugin's after-set-option hook removes it at once (test/e2e/option-shadows.test.ts).
-    tmux.fromAHook([['set-option', '-s', '@audit_piped_by', 'x']]);
     await tmux.run('echo before');
-    const said = await helperInPane(tmux, ['stop', '--pane', '%0']);
+    holds.holdCall(STOP_CALL);
+    const stop = helperInPane(tmux, ['stop', '--pane', '%0']);
+    await holds.heldCall('the stop at its tmux call');
+    // Set as the stop's step is let go: the reader's beat removes a server copy without a word (every 5 s), so one set
+    // earlier could be gone before the step (CI at load). From a hook: set by hand, the plugin's after-set-option hook
+    // removes it at once (test/e2e/option-shadows.test.ts).
+    tmux.fromAHook([['set-option', '-s', '@audit_piped_by', 'x']]);
+    holds.releaseCall();
+    const said = await stop;
     assert.equal(tmux.show('#{@audit_on}'), '', `stopped:\n${said.output}`);
     assert.notEqual(tmux.show('#{T:status-right}'), ON);
     assert.equal(said.status, 0, said.output);

@@ -135,7 +135,13 @@ describe('every part of a line is escaped (item 3)', () => {
 });
 
 describe('the cleaner escapes line breaks and bidi controls (item 4)', () => {
-  for (const codePoint of LINE_BREAKS_AND_BIDI) {
+  it('U+0080-U+009F (U+0085 a line break to Python) are dropped as tmux drops them (utf8.c:236-240), however the read is split', () => {
+    for (let codePoint = 0x80; codePoint <= 0x9f; codePoint++) {
+      const bytes = Buffer.from(`a${String.fromCodePoint(codePoint)}b\r\nnext\r\n`, 'utf8');
+      for (let cut = 0; cut <= bytes.length; cut++) assert.deepEqual(lines(split(bytes, [cut])), ['ab', 'next'], `U+${hex4(codePoint)} split at ${cut}`);
+    }
+  });
+  for (const codePoint of LINE_BREAKS_AND_BIDI.filter((codePoint) => codePoint > 0x9f)) {
     it(`U+${hex4(codePoint).toUpperCase()} is written as \\u${hex4(codePoint)}, however the read is split`, () => {
       const bytes = Buffer.from(`a${String.fromCodePoint(codePoint)}b\r\nnext\r\n`, 'utf8');
       for (let cut = 0; cut <= bytes.length; cut++) assert.deepEqual(lines(split(bytes, [cut])), [`a\\u${hex4(codePoint)}b`, 'next'], `split at ${cut}`);

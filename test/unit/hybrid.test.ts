@@ -185,12 +185,41 @@ describe('what the screen model logs on the normal screen', () => {
     assert.deepEqual(logOf(`\r\nSECRET\r${ESC}[Jshown\r\n`, { columns: 20, rows: 10 }), ['| ', '| shown']);
   });
 
+  it('a clear of the screen takes a wrapped line in progress whole: the row it wraps into is no line of its own', () => {
+    // tmux 3.3a's capture-pane -J: `a`, `cPPP…P` (45 characters on 40 columns, moved into history whole), `next`.
+    const long = `c${'P'.repeat(44)}`;
+    assert.deepEqual(logOf(`a${ESC}[J\r\n${long}${ESC}[2J\r\nnext\r\n`, { columns: 40, rows: 10 }), ['| a', `| ${long}`, '| ', '| next']);
+  });
+
+  it('a clear of the screen takes the rest of a line longer than the screen as a piece of it: its rows above left as pieces', () => {
+    // 481 characters on 40 columns and 10 rows: the top rows scroll off as pieces; ED 2 takes the rest. tmux 3.3a's
+    // capture-pane -J shows the line whole, so the log's pieces must join into it, none taken for a line of its own.
+    const long = `c${'P'.repeat(480)}`;
+    const log = logOf(`a${ESC}[J\r\n${long}${ESC}[2JEND\r\n`, { columns: 40, rows: 10 });
+    assert.equal(log[0], '| a');
+    assert.equal(log[1]!.startsWith('| c'), true);
+    const pieces = log.slice(2, -1);
+    assert.ok(pieces.length >= 2, JSON.stringify(log));
+    assert.deepEqual(pieces.filter((line) => !line.startsWith('+ ')), [], 'every row after the first is a piece');
+    assert.equal(log[1]!.slice(2) + pieces.map((line) => line.slice(2)).join(''), long);
+    // END stands where ED 2 left the cursor (the last column of the line's last row), a line of its own.
+    assert.match(log.at(-1)!, /^\| +END$/);
+  });
+
   it('bytes the screen does not show are kept in the log while the screen model has the stream, as on the fast path', () => {
-    assert.deepEqual(logOf(`${ESC}[3;1Hab\x80cd\r\n\x9bx\r\n`, { columns: 20, rows: 10 }), ['| ab\\u0080cd', '| \\u009bx']);
+    const raw = (text: string): string[] => run([Buffer.from(text, 'latin1')], { columns: 20, rows: 10 }).log;
+    assert.deepEqual(raw(`${ESC}[3;1Hab\xffcd\r\n\xfex\r\n`), ['| ab\\xffcd', '| \\xfex']);
     // They take no cell: text written over the row lands where tmux puts it (`c` is the third cell, not the seventh).
-    assert.deepEqual(logOf(`${ESC}[3;1Hab\x80cd\r${ESC}[2CX\r\n`, { columns: 20, rows: 10 }), ['| ab\\u0080Xd']);
+    assert.deepEqual(raw(`${ESC}[3;1Hab\xffcd\r${ESC}[2CX\r\n`), ['| ab\\xffXd']);
     // So when the screen model takes over a line the fast path began.
-    assert.deepEqual(logOf(`\r\nab\x80cd${ESC}7\r${ESC}[2CX${ESC}8\r\n`, { columns: 20, rows: 10 }), ['| ', '| ab\\u0080Xd']);
+    assert.deepEqual(raw(`\r\nab\xffcd${ESC}7\r${ESC}[2CX${ESC}8\r\n`), ['| ', '| ab\\xffXd']);
+  });
+
+  it('C1 controls written as UTF-8 are dropped as tmux drops them, by the screen model as on the fast path', () => {
+    // tmux 3.3a shows `abcd` and `x` (utf8.c:236-240): no cell, nothing in the log.
+    assert.deepEqual(logOf(`${ESC}[3;1Hab\x80cd\r\n\x9bx\r\n`, { columns: 20, rows: 10 }), ['| abcd', '| x']);
+    assert.deepEqual(logOf(`${ESC}[3;1Hab\x80cd\r${ESC}[2CX\r\n`, { columns: 20, rows: 10 }), ['| abXd']);
+    assert.deepEqual(logOf(`\r\nab\x85cd${ESC}7\r${ESC}[2CX${ESC}8\r\n`, { columns: 20, rows: 10 }), ['| ', '| abXd']);
   });
 
   it('a line the screen model logs keeps to the line limit, in pieces', () => {

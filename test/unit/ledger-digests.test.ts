@@ -19,9 +19,9 @@ import { verifyFiles } from '../../src/commands/verify.ts';
 import { shrunkRotated } from '../../src/commands/verify-notes.ts';
 import type { AuditRecord } from '../../src/core/record.ts';
 import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
-import { compressInBackground } from '../../src/sinks/file/compress.ts';
 import { digestEntry, nameEntry, rotatedDigests, rotatedNotPruned, rotatedSizes } from '../../src/sinks/file/ledger-names.ts';
 import { ledgerEntry, ledgerLines } from '../../src/sinks/file/rotated-ledger.ts';
+import { compressRotated } from '../../src/sinks/file/rotation.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
 import { rotatedNotPruned as releasedNotPruned } from '../fixtures/released/ledger-names-b856eb6.ts';
 import { logFilesInOrder } from '../support/log.ts';
@@ -249,7 +249,7 @@ describe('the writer notes each rotated file\'s digest; verify names one rewritt
   it('keyed, compressed: the .gz gunzipped for the check; honest, nothing; replaced by a .gz of other bytes of its size, edited', async () => {
     const file = await rotatedLog(KEY);
     const oldest = logFilesInOrder(file)[0]!;
-    await new Promise<void>((resolve, reject) => compressInBackground(oldest, (error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) => compressRotated(file, oldest, (error) => (error ? reject(error) : resolve())));
     const gz = `${oldest}.gz`;
     assert.ok(fs.existsSync(gz) && !fs.existsSync(oldest));
     assert.deepEqual(check(file, KEY), []);

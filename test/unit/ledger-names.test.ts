@@ -11,10 +11,9 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { removedRotated } from '../../src/commands/verify-notes.ts';
 import { rotatedFiles } from '../../src/core/rotate.ts';
-import { compressInBackground } from '../../src/sinks/file/compress.ts';
 import { nameEntry, rotatedNotPruned, rotatedPart } from '../../src/sinks/file/ledger-names.ts';
 import { LEDGER_BYTES, ledgerEntry, ledgerLines, noteRotated, rotatedLedgerPath, trimmed } from '../../src/sinks/file/rotated-ledger.ts';
-import { rotateUnderLock, type Retention } from '../../src/sinks/file/rotation.ts';
+import { compressRotated, type Retention, rotateUnderLock } from '../../src/sinks/file/rotation.ts';
 import { scratchLogs, waitFor } from '../support/util.ts';
 
 
@@ -68,7 +67,7 @@ describe('ledger name lines: written by real rotations, read by verify', () => {
     const log = rotatingLog(4);
     for (let i = 0; i < 4; i++) log.rotate();
     const [, middle] = log.rotated();
-    await new Promise<void>((resolve, reject) => compressInBackground(middle!, (error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) => compressRotated(log.file, middle!, (error) => (error ? reject(error) : resolve())));
     assert.ok(fs.existsSync(`${middle}.gz`) && !fs.existsSync(middle!));
     assert.deepEqual(removedRotated([log.file]), []);
     fs.rmSync(`${middle}.gz`);

@@ -13,10 +13,9 @@ import { gunzipSync } from 'node:zlib';
 import { after, describe, it } from 'node:test';
 import { shrunkRotated } from '../../src/commands/verify-notes.ts';
 import { rotatedFiles } from '../../src/core/rotate.ts';
-import { compressInBackground } from '../../src/sinks/file/compress.ts';
 import { nameEntry, rotatedNotPruned, rotatedSizes } from '../../src/sinks/file/ledger-names.ts';
 import { ledgerEntry, ledgerLines } from '../../src/sinks/file/rotated-ledger.ts';
-import { rotateUnderLock } from '../../src/sinks/file/rotation.ts';
+import { compressRotated, rotateUnderLock } from '../../src/sinks/file/rotation.ts';
 
 const dirs: string[] = [];
 after(() => {
@@ -104,7 +103,7 @@ describe('the ledger notes what each rotated file held; verify names one holding
     const log = rotatingLog();
     for (let i = 0; i < 3; i++) log.rotate();
     const [oldest] = log.rotated();
-    await new Promise<void>((resolve, reject) => compressInBackground(oldest!, (error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) => compressRotated(log.file, oldest!, (error) => (error ? reject(error) : resolve())));
     assert.ok(fs.existsSync(`${oldest}.gz`));
     assert.deepEqual(check(log), []);
     const { gzipSync } = await import('node:zlib');

@@ -71,6 +71,14 @@ describe('the parser reports what tmux applies to the screen', () => {
   });
   it('a parameter with sub-parameters among the first two: tmux does nothing (input.c:1065)', () => {
     assert.deepEqual(reports(`${ESC}[5:1H${ESC}[1;2:3H${ESC}[1;2;3:4H`), ['csi:H,1,2']);
+    assert.deepEqual(reports(`${ESC}[5:1r${ESC}[1;2:3r${ESC}[1:2J${ESC}[1:2A`), []);
+  });
+  it('a sub-parameter where tmux reads none is no matter: ED and EL read the second only for ED 3, SCOSC and SCORC none (input.c:1480-1530, :1570-1580)', () => {
+    assert.deepEqual(reports(`old text${ESC}[2;1:2J`), ['p:old text', 'csi:J,2,-1']);
+    assert.deepEqual(reports(`${ESC}[1;1:2J${ESC}[;1:2J${ESC}[2;1:2K${ESC}[5;1:2A${ESC}[3;1:2@`), ['csi:J,1,-1', 'csi:J,-1,-1', 'csi:K,2,-1', 'csi:A,5,-1', 'csi:@,3,-1']);
+    // ED 3 reads its second: a sub-parameter there makes it not 0 (input.c:1508), and no history is cleared.
+    assert.deepEqual(reports(`${ESC}[3;1:2J${ESC}[3;0J${ESC}[3;5J`), ['csi:J,3,0', 'csi:J,3,5']);
+    assert.deepEqual(reports(`${ESC}[1:2s${ESC}[5;1:2u`), ['csi:s,-1,-1', 'csi:u,5,-1']);
   });
   it('sequences past tmux\'s limits are discarded whole (input.c:92, :105, :1030)', () => {
     const longParameter = `${ESC}[?${'0'.repeat(70)}1049h`;
@@ -170,6 +178,54 @@ describe('strings end where tmux ends them (nothing the screen shows is taken fo
     assert.deepEqual(reports(input, [1000, 6000]), ['p:aSECRET', 'x:0a']);
     assert.deepEqual(reports(input, [1000, 5999]), ['p:a'], 'within 5 s it is still the title');
     assert.deepEqual(reports([Buffer.from(`${ESC}Pq body`), Buffer.from('shown')], [0, 5000]), ['p:shown']);
+  });
+});
+
+describe('a UTF-8 character begun is kept as tmux keeps it (input.c:1132, :1207, :2425): across sequences and strings, given up at a printed character or an executed control', () => {
+  /** Reports for bytes written as latin1 (\xNN is the byte NN). */
+  const bytes = (text: string): string[] => reports(Buffer.from(text, 'latin1'));
+  it('completed after a CSI, an ESC sequence, an OSC, a DCS or an APC string, and DEL: where it completes, as the screen shows it', () => {
+    assert.deepEqual(bytes(`ab\xc2${ESC}[m\xa9cd`), ['p:ab©cd']);
+    assert.deepEqual(bytes(`ab\xe2\x80${ESC}]0;t\x07\x94cd`), ['p:ab—cd']);
+    assert.deepEqual(bytes(`ab\xf0\x9f${ESC}[5G\x98\x80cd`), ['p:ab', 'csi:G,5,-1', 'p:😀cd']);
+    assert.deepEqual(bytes(`ab\xe4${ESC}7\xb8${ESC}(0\xad`), ['p:ab', 'esc:7', 'p:中']);
+    assert.deepEqual(bytes(`ab\xc2${ESC}Pq\x18\xa9${ESC}\\\xa9${ESC}_x${ESC}\\`), ['p:ab©']);
+    assert.deepEqual(bytes('ab\xc2\x7f\xa9cd'), ['p:ab©cd']);
+  });
+  it('a C1 control so completed is dropped as tmux drops it: the text around it reads as shown', () => {
+    assert.deepEqual(bytes(`rm\xc2${ESC}[m\x80 -rf`), ['p:rm -rf']);
+  });
+  it('given up (its bytes escaped, as no text) at a printed character, or a control executed in a sequence or ending one (CAN, SUB)', () => {
+    assert.deepEqual(bytes('ab\xc2Xcd'), ['p:ab\\xc2Xcd']);
+    assert.deepEqual(bytes(`ab\xc2${ESC}[\nm\xa9`), ['p:ab\\xc2', 'x:0a', 'p:\\xa9']);
+    assert.deepEqual(bytes(`ab\xc2${ESC}[1\x18\xa9`), ['p:ab\\xc2\\xa9']);
+    assert.deepEqual(bytes(`ab\xc2${ESC}]0;\x1a\xa9`), ['p:ab\\xc2\\xa9']);
+  });
+  it('one begun takes every byte with the top bit set until it has its size, and a malformed one is dropped whole (utf8.c:277), in any split into reads', () => {
+    const cases: [string, string[]][] = [
+      // tmux shows nothing of these bytes: the log holds no character the screen never showed.
+      ['C0 ab' + '\xc3\xe4\xb8\xad'.repeat(4) + 'cd', ['p:C0 ab' + '\\xc3\\xe4\\xb8\\xad'.repeat(4) + 'cd']],
+      ['ab\xe4\xc3\xa9cd', ['p:ab\\xe4\\xc3\\xa9cd']],
+      // A lead byte in the place of the last continuation byte ends the character, the next one is not begun by it.
+      ['ab\xf0\x9f\x98\xe4\xb8\xadcd', ['p:ab\\xf0\\x9f\\x98\\xe4\\xb8\\xadcd']],
+      // Out of range for its lead (overlong, surrogate): taken whole, then dropped.
+      ['a\xe0\x80\xe4\xb8\xadb', ['p:a\\xe0\\x80\\xe4\\xb8\\xadb']],
+      ['a\xed\xa0\x80\xe4\xb8\xadb', ['p:a\\xed\\xa0\\x80中b']],
+      // Across a sequence, as a well-formed one is kept across it.
+      [`a\xc3${ESC}[m\xe4\xb8\xadb`, ['p:a\\xc3\\xe4\\xb8\\xadb']],
+    ];
+    for (const [text, whole] of cases) {
+      const input = Buffer.from(text, 'latin1');
+      assert.deepEqual(reports(input), whole, JSON.stringify(text));
+      for (let cut = 0; cut <= input.length; cut++) assert.deepEqual(reports(split(input, [cut])), whole, `${JSON.stringify(text)} cut at ${cut}`);
+    }
+  });
+  it('bytes of a string are no part of it: a continuation byte inside an OSC does not complete it', () => {
+    assert.deepEqual(bytes(`ab\xc2${ESC}]0;\xa9\x07cd`), ['p:ab\\xc2cd']);
+  });
+  it('the same across any split into reads', () => {
+    const input = Buffer.from(`a\xe2\x80${ESC}[1;2m${ESC}]0;t\x07\x94b`, 'latin1');
+    for (let cut = 0; cut <= input.length; cut++) assert.deepEqual(reports(split(input, [cut])), ['p:a—b'], `cut at ${cut}`);
   });
 });
 

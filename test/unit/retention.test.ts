@@ -9,13 +9,13 @@ import zlib from 'node:zlib';
 import { describe, it } from 'node:test';
 import { filesToCompress, filesTooOld, nextLocalMidnight, rotatedFiles, rotationDue } from '../../src/core/rotate.ts';
 import { verifyFiles } from '../../src/commands/verify.ts';
-import { compressInBackground } from '../../src/sinks/file/compress.ts';
 import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
 import { openLog } from '../../src/read/chunks.ts';
 import { listLogs } from '../../src/read/files.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
 import { LogFile, type LogFileOptions } from '../../src/sinks/file/writer.ts';
 import { LEDGER_BYTES, noteRotated, rotatedLedgerPath, wasRotated } from '../../src/sinks/file/rotated-ledger.ts';
+import { compressRotated } from '../../src/sinks/file/rotation.ts';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { scratchLogs, waitFor } from '../support/util.ts';
 import { ageRotated } from '../support/rotated-age.ts';
@@ -114,7 +114,7 @@ describe('the writer', () => {
       // Older than a stale compressor's temp file: ours would be removed and the file compressed again.
       fs.lutimesSync(temp, new Date(2020, 0, 1), new Date(2020, 0, 1));
       const planted: string[] = [];
-      const ended = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => compressInBackground(rotated, resolve, (found) => planted.push(found)));
+      const ended = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => compressRotated(file, rotated, resolve, (found) => planted.push(found)));
       assert.equal(ended, undefined);
       assert.deepEqual(planted, [temp]);
       assert.equal(fs.readFileSync(rotated, 'utf8'), 'a rotated log\n');

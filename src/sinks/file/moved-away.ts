@@ -13,7 +13,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { wasRotated } from './rotated-ledger.ts';
-import { sameFile, withRotationLock } from './rotation.ts';
+import { withRotationLock } from './rotation.ts';
+import { sameFile } from './safe-fs.ts';
 
 /**
  * `rotated`: go on in the file at the path. Else what the `lost` event says: `file` (removed), `directory`

@@ -20,17 +20,12 @@ import { compressInBackground } from './compress.ts';
 import { rotatedPart, type RotatedDigest } from './ledger-names.ts';
 import { noteDigest, noteRotated } from './rotated-ledger.ts';
 import { processAlive } from '../../runtime/process.ts';
-import { isOwnFile, userName } from './safe-fs.ts';
+import { isOwnFile, sameFile, userName } from './safe-fs.ts';
 
 const { O_WRONLY, O_RDONLY, O_CREAT, O_EXCL, O_NOFOLLOW, O_NONBLOCK } = fs.constants;
 
 /** A rotation lock older than this is left over by a stuck or dead writer, and is taken over. */
 const STALE_LOCK_MS = 10_000;
-
-/** Whether `current` (what the path names, if anything) is the file `mine` (what we hold open). */
-export function sameFile(mine: fs.Stats, current: fs.Stats | undefined): boolean {
-  return current !== undefined && current.ino === mine.ino && current.dev === mine.dev;
-}
 
 /**
  * Rotates `file` (open as `fd`) under the lock, keeping `maxFiles` rotated
@@ -47,7 +42,9 @@ export interface Retention {
   now: number;
   /** A rotated-looking file that is not ours, which the age limit would have deleted: left alone. */
   planted?: (file: string) => void;
-  /** A background compression ended (with its error, if any). */
+  /** A background compression started and goes on (`compressed` follows): `abandon` removes its temp and stops it (compress.ts), for a reader exiting first. */
+  compressing?: (file: string, abandon: () => void) => void;
+  /** A background compression ended (with its error, if any); not heard once abandoned. */
   compressed?: (file: string, error?: NodeJS.ErrnoException) => void;
   /** The chain key: the rotated-files ledger's entries are tagged under it (rotated-ledger.ts). */
   ledgerKey?: Buffer;
@@ -119,6 +116,11 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
       }
       for (const old of doomed) {
         fs.rmSync(path.join(dir, old), { force: true });
+        // Its .gz too, when both are there (a compressor killed between its rename and its removal of the plain file,
+        // or that removal failed): the plain name alone counts (rotatedFiles), and the .gz left came back as the
+        // pruned file. Only ours, as the plain file's own check above.
+        const gz = path.join(dir, `${old}.gz`);
+        if (!old.endsWith('.gz') && isOwnFile(gz)) fs.rmSync(gz, { force: true });
         pruned?.(path.join(dir, old));
       }
       if (!noted) {
@@ -140,7 +142,12 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
           const target = path.join(dir, name);
           const stat = fs.lstatSync(target, { throwIfNoEntry: false });
           if (!stat || stat.mtimeMs > quietSince) continue;
-          compressInBackground(target, (error) => retention.compressed?.(target, error), retention.planted);
+          let ended = false;
+          const abandon = compressRotated(file, target, (error) => {
+            ended = true;
+            retention.compressed?.(target, error);
+          }, retention.planted);
+          if (!ended) retention.compressing?.(target, abandon);
         }
       }
     }
@@ -151,26 +158,38 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
   }
 }
 
-/** How often, and how many times, a digest's note waits for the rotation lock another writer holds (a rotation: milliseconds). */
-const DIGEST_LOCK_WAIT_MS = 20;
-const DIGEST_LOCK_TRIES = 250;
+/** How often, and how many times, work done from the background waits for the rotation lock another writer holds (a rotation: milliseconds). */
+const LOCK_WAIT_MS = 20;
+const LOCK_TRIES = 250;
+
+/**
+ * Runs `fn` under `file`'s rotation lock from the background: a lock held is waited for on a timer, never in a loop
+ * that would hold the reader's lines. `ended` hears what `fn` returned, or undefined when the lock stayed held (or
+ * a fault, given).
+ */
+export function laterUnderLock<T>(file: string, fn: () => T, ended: (result: T | undefined, error?: NodeJS.ErrnoException) => void, tries = LOCK_TRIES): void {
+  let result: T | undefined;
+  try {
+    result = withRotationLock(file, fn);
+  } catch (error) {
+    return ended(undefined, error as NodeJS.ErrnoException);
+  }
+  if (result !== undefined || tries <= 1) return ended(result);
+  setTimeout(() => laterUnderLock(file, fn, ended, tries - 1), LOCK_WAIT_MS).unref();
+}
+
+/** Gzips the rotated file `target` of the log `file` in the background (compress.ts), its .gz put in place under the log's rotation lock; returns its abandonment. */
+export function compressRotated(file: string, target: string, done?: (error?: NodeJS.ErrnoException) => void, planted?: (file: string) => void): () => void {
+  return compressInBackground(target, (commit, ended) => laterUnderLock(file, commit, ended), done, planted);
+}
 
 /**
  * Appends the digest of the rotated file `<file>.<rotated>` to the ledger (noteDigest) under the rotation lock, from the
- * background (file-digest.ts): a lock held is waited for on a timer, never in a loop that would hold the reader's
- * lines. Given up when it stays held, or on any fault: the file is then checked by its size alone, as one whose
- * reader exited before its digest was taken. `done` hears whether it was noted.
+ * background (file-digest.ts, laterUnderLock). Given up when the lock stays held, or on any fault: the file is then
+ * checked by its size alone, as one whose reader exited before its digest was taken. `done` hears whether it was noted.
  */
-export function noteDigestUnderLock(file: string, rotated: string, digest: RotatedDigest, key: Buffer | undefined, done: (noted: boolean) => void = () => {}, tries = DIGEST_LOCK_TRIES): void {
-  let noted: boolean | undefined;
-  try {
-    noted = withRotationLock(file, () => noteDigest(file, rotated, digest, key));
-  } catch {
-    return done(false);
-  }
-  if (noted !== undefined) return done(noted);
-  if (tries <= 1) return done(false);
-  setTimeout(() => noteDigestUnderLock(file, rotated, digest, key, done, tries - 1), DIGEST_LOCK_WAIT_MS).unref();
+export function noteDigestUnderLock(file: string, rotated: string, digest: RotatedDigest, key: Buffer | undefined, done: (noted: boolean) => void = () => {}): void {
+  laterUnderLock(file, () => noteDigest(file, rotated, digest, key), (noted) => done(noted === true));
 }
 
 /**

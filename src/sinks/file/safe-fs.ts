@@ -256,6 +256,11 @@ export function readPrivateFile(file: string): string {
   }
 }
 
+/** Whether `current` (what the path names, if anything) is the file `mine` (what we hold open). */
+export function sameFile(mine: fs.Stats, current: fs.Stats | undefined): boolean {
+  return current !== undefined && current.ino === mine.ino && current.dev === mine.dev;
+}
+
 /**
  * Whether `file` (lstat) is a file we may delete as ours: a regular file we
  * own with one name. Never a symlink, never someone else's file.

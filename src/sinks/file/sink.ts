@@ -132,6 +132,9 @@ export class FileSink implements Sink {
             },
           }
         : {}),
+      // Not once the recording's last seal is written: a `torn` event after it would be a break of its own (the piece
+      // is then read as before: README, Limits).
+      ...(options.onTorn ? { onTorn: (start: Buffer) => (this.ended ? undefined : options.onTorn!(start)) } : {}),
       onMoved: (written) => {
         while (this.sealsHanded.length > 0 && this.sealsHanded[0]!.end <= written) this.keptLink = this.sealsHanded.shift()!.link;
         options.onMoved?.(written);

@@ -44,8 +44,8 @@ import { digestInBackground, notedDigest, noteForMark, openForDigest } from './f
 import type { FileContent } from '../../chain/head-mark.ts';
 import { lastOffsetOf } from './seal-offset.ts';
 import type { RotatedDigest } from './ledger-names.ts';
-import { noteDigestUnderLock, rotateUnderLock, sameFile, withRotationLock } from './rotation.ts';
-import { openAppend, type DirPolicy } from './safe-fs.ts';
+import { noteDigestUnderLock, rotateUnderLock, withRotationLock } from './rotation.ts';
+import { openAppend, sameFile, type DirPolicy } from './safe-fs.ts';
 import { AuditError } from '../../core/errors.ts';
 
 /**
@@ -111,6 +111,12 @@ export interface LogFileOptions {
   onPlanted?: (file: string) => void;
   /** A background compression failed (the plain file stays). */
   onCompressError?: (file: string, error: NodeJS.ErrnoException) => void;
+  /**
+   * A torn line's written start (a write the disk cut short inside a line) is left in the file with another writer's
+   * line after it, or ends a file another writer rotated: the line goes out again whole, first of what waits. `start`
+   * is the start's bytes as written (a copy, the caller's to keep).
+   */
+  onTorn?: (start: Buffer) => void;
   /** The chain key, if any: the rotated-files ledger's entries are tagged under it, and only tagged ones count (rotated-ledger.ts). */
   ledgerKey?: Buffer;
   /** A rotated file's background digest ended (file-digest.ts): what was noted, undefined when nothing was. */
@@ -161,9 +167,10 @@ const ROTATION_WAIT_MS = 5;
 /** How long close() waits for a write in flight: a hung disk must not keep a reader alive after its pipe closed. */
 const CLOSE_TIMEOUT_MS = 5000;
 /**
- * How long close() waits, after the last write, for rotated files' digests being hashed or noted: a reader exits
- * right after (pipe.ts), which lost the digest of the file its stop rotated (review of first13); a lock held longer
- * or a slow disk must not keep it alive much longer. The file is then checked by its size alone.
+ * How long close() waits, after the last write, for rotated files' digests being hashed or noted and for their
+ * compressions: a reader exits right after (pipe.ts), which lost the digest of the file its stop rotated (review of
+ * first13); a lock held longer or a slow disk must not keep it alive much longer. The file is then checked by its size
+ * alone, and a compression still running is abandoned (its temp removed: the next rotation compresses the file).
  */
 const DIGEST_CLOSE_WAIT_MS = 2000;
 
@@ -183,6 +190,8 @@ export class LogFile {
   private readonly digesting = new Set<Promise<void>>();
   /** Of those, the ones still being hashed (onRotatedDigest not yet called). */
   private readonly hashing = new Set<Promise<void>>();
+  /** Compressions started by this writer's rotations, not yet ended: each one's abandonment (compress.ts). */
+  private readonly compressing = new Map<string, { abandon: () => void; ended: () => void; pending: Promise<void> }>();
   /** The directory the file was opened in (another reader may have made a new one by the time we notice a loss). */
   private dirStat: fs.Stats | undefined;
   /** While onLost runs: what it writes, to go first into the new file. */
@@ -368,7 +377,7 @@ export class LogFile {
       }
     }
     fs.closeSync(this.fd);
-    await this.digestsDone(this.digesting);
+    await this.backgroundEnded();
   }
 
   /**
@@ -377,12 +386,24 @@ export class LogFile {
    * before its last seal.
    */
   digestsTaken(): Promise<void> {
-    return this.digestsDone(this.hashing);
+    return this.settledOrLate([...this.hashing]);
+  }
+
+  /**
+   * Waits for the digests in hand to be noted and the compressions to end, DIGEST_CLOSE_WAIT_MS at most, then abandons
+   * the compressions left: one waiting for the lock on an unref'd timer died with the process, its whole temp at the
+   * name, and the file stayed plain until that temp was STALE_TEMP_MS old (compress.ts; review of race13v).
+   */
+  private async backgroundEnded(): Promise<void> {
+    const compressions = [...this.compressing.values()].map((compression) => compression.pending);
+    await this.settledOrLate([...this.digesting, ...compressions]);
+    for (const compression of this.compressing.values()) compression.abandon();
+    this.compressing.clear();
   }
 
   /** Waits for `pending` to settle, DIGEST_CLOSE_WAIT_MS at most: the timer holds the process meanwhile. */
-  private async digestsDone(pending: ReadonlySet<Promise<void>>): Promise<void> {
-    if (pending.size === 0) return;
+  private async settledOrLate(pending: readonly Promise<void>[]): Promise<void> {
+    if (pending.length === 0) return;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([Promise.all(pending), new Promise<void>((resolve) => (timer = setTimeout(resolve, DIGEST_CLOSE_WAIT_MS)))]);
     clearTimeout(timer);
@@ -569,9 +590,7 @@ export class LogFile {
       else if (this.torn.length > 0) {
         // Rotated by another writer with a torn line of this one at its end: the line is written whole into the new
         // file (its start stays in the rotated one), not as a bare tail; handed again, so not written (onMoved).
-        this.unshiftLineStart(this.torn);
-        this.writtenTotal -= this.torn.length;
-        this.torn = Buffer.alloc(0);
+        this.rewriteTornWhole();
       }
       this.unverifiedLength = 0;
       this.unverifiedLooked = 0;
@@ -598,9 +617,7 @@ export class LogFile {
       // first. Its line follows that start on the same physical line, which no write can undo now; the end alone
       // would then be a bare tail after it, so the line is written again whole, as after a follow. Read only when
       // the file grew past this writer's count (others' appends; its own torn write left the file at that count).
-      this.unshiftLineStart(this.torn);
-      this.writtenTotal -= this.torn.length;
-      this.torn = Buffer.alloc(0);
+      this.rewriteTornWhole();
     }
     this.saw(mine);
     // The count starts again from this look, whatever return comes next (a rotation another writer holds the lock of, a
@@ -643,7 +660,14 @@ export class LogFile {
             renamed = { rotated, size };
           },
           planted: this.options.onPlanted,
+          compressing: (file, abandon) => {
+            let ended!: () => void;
+            const pending = new Promise<void>((resolve) => (ended = resolve));
+            this.compressing.set(file, { abandon, ended, pending });
+          },
           compressed: (file, error) => {
+            this.compressing.get(file)?.ended();
+            this.compressing.delete(file);
             if (error) this.options.onCompressError?.(file, error);
           },
         });
@@ -725,6 +749,24 @@ export class LogFile {
     this.unverifiedLength = 0;
     this.unverifiedLooked = 0;
     this.keptAll = true;
+  }
+
+  /**
+   * The torn line's start stays in the file, followed by something else (another writer's line, or the end of a file
+   * another writer rotated): the line is written again whole, and its start is told (onTorn) for its recording's chain
+   * to say so (a `torn` event: chain/torn-attested.ts); verify reads past only a start told so. Told once this look is
+   * over (a microtask): what onTorn writes comes back here as a write, which must not start one inside prepare.
+   */
+  private rewriteTornWhole(): void {
+    const start = this.torn;
+    this.unshiftLineStart(start);
+    this.writtenTotal -= start.length;
+    this.torn = Buffer.alloc(0);
+    const onTorn = this.options.onTorn;
+    if (onTorn) {
+      const told = Buffer.from(start);
+      queueMicrotask(() => onTorn(told));
+    }
   }
 
   /**

@@ -1,0 +1,239 @@
+// Lines a full disk tore, read past only where their own reader said so. Several readers append to one session
+// log, each with O_APPEND and no writer between them. When the disk fills inside a reader's write, the file ends
+// with the start of one of its lines; that reader keeps the line and, once there is room, writes the rest after
+// its own start, or, when another reader appended first (or rotated the log), the line again whole
+// (sinks/file/writer.ts `torn`). Its start is then left in the file: glued to the head of the other reader's next
+// line (`<start><whole line>\n`), or ending the rotated file with no newline. Read as lines, the first is neither
+// of the two lines (`inserted`/`edited`, and the other line `deleted`), the second a file cut (`truncated`).
+//
+// Only the writer knows a start was torn: a guess from the bytes lets through text a pane printed that looks like
+// a split line (review of torn13). So the reader says it, in its own recording's chain: a `torn` event (`bytes=`,
+// the start's length, and `sha256=`, its digest), numbered and sealed like any event, and under the key bound by
+// the next seal's `e=`. It is written after the line written again whole. Verify reads past a start only where:
+// - the line is in a broken stretch of the log (or is a file's last line with no newline), and its first `bytes`
+//   bytes have the attested digest;
+// - the first line at the event's place after it that is no start itself (the line written again whole; a line
+//   torn again is a start too) starts with those bytes, and comes before the event;
+// - the rest of the line (for a glued start) starts a line, and reads as one of another place;
+// - no other spot settled by that event is nearer before it: each event settles at most one.
+// The start is then left out of every chain; the rest of the line is checked as the line it is. The event itself
+// is one of its recording's lines: copied, moved or made up, its chain says so. Nothing is searched for: a log
+// with no break, or no `torn` event, is not read again, and the digests taken are bounded (MAX_HASHED_BYTES).
+
+import { createHash } from 'node:crypto';
+
+/** A `torn` event as verify read it: where it is (its index among all the log's lines), its place, what it says. */
+export interface TornAttestation {
+  file: string;
+  line: number;
+  /** 0-based index among every line of the log's files, in order. */
+  index: number;
+  place: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** A line's start a full disk tore, settled by a `torn` event of its reader. */
+export interface TornSpot {
+  file: string;
+  /** 1-based line of `file` that begins with the start. */
+  line: number;
+  bytes: number;
+  /** The start's length in characters as read (a character the cut went through reads as one U+FFFD). */
+  chars: number;
+  /** The start ends its file (another reader rotated the log before the line was written again). */
+  atEnd: boolean;
+  /** The line written again whole, and the event that says so. */
+  whole: { file: string; line: number };
+  attested: { file: string; line: number };
+}
+
+/** Bytes hashed looking for attested starts in one log, past which none more is looked for: more breaks, never fewer. */
+export const MAX_HASHED_BYTES = 256 * 1024 * 1024;
+
+/** Event kinds (place, length, digest) held against a candidate line in one log, past which none more is: more breaks, never fewer. */
+const MAX_COMPARES = 20_000_000;
+
+/** Spots kept waiting or ready in one log, past which none more is: more breaks, never fewer (review of torn13w: planted copies of a start). */
+const MAX_MATCHES = 100_000;
+
+interface Spot {
+  file: string;
+  line: number;
+  index: number;
+  atEnd: boolean;
+  chars: number;
+}
+
+/**
+ * The events that attest one start: the same place, length and digest. Copies of an event are one entry, so copies
+ * planted by the thousand cost one comparison a line, not one each; each event still settles at most one spot.
+ */
+interface Kind {
+  place: string;
+  bytes: number;
+  sha256: string;
+  /** Index among all the log's lines of its last event: a line after it is no start of this kind. */
+  last: number;
+  /** The start's bytes, once a spot has them. */
+  prefix?: Buffer;
+  /** Spots whose first bytes are the start, waiting for the next line at the place, oldest first. */
+  waiting: Spot[];
+  /** Spots whose line written again whole was read, in the order of their spots (each later batch is after every earlier spot). */
+  ready: { spot: Spot; whole: { file: string; line: number; index: number } }[];
+}
+
+/**
+ * Settles torn starts in a log's lines, fed in order (oldest file first) as bytes: `attestations`, the `torn` events
+ * read (in order); `candidate`, whether a line is in a broken stretch; `placeOf`, a line's place as its file's reader
+ * reads it (undefined: no log line; `stamped`: nor one whose stamp is no time, where its format says one: the tail
+ * of a line cut a byte into its stamp may read as a line otherwise).
+ */
+export class TornSettler {
+  private file = '';
+  private line = 0;
+  private index = -1;
+  /** The next event not yet read. */
+  private next = 0;
+  private hashed = 0;
+  private compares = 0;
+  private matches = 0;
+  private readonly kinds: Kind[] = [];
+  /** The kind of each event, by its position in `attestations`. */
+  private readonly kindOf: Kind[] = [];
+  /** Kinds with spots waiting, by place. */
+  private readonly waiting = new Map<string, Set<Kind>>();
+  private readonly settled = new Set<number>();
+  private readonly spots: TornSpot[] = [];
+
+  constructor(
+    private readonly attestations: readonly TornAttestation[],
+    private readonly candidate: (file: string, line: number) => boolean,
+    private readonly placeOf: (line: string, stamped?: boolean) => string | undefined,
+  ) {
+    const byKey = new Map<string, Kind>();
+    for (const attestation of attestations) {
+      const key = `${attestation.bytes} ${attestation.sha256} ${attestation.place}`;
+      let kind = byKey.get(key);
+      if (kind === undefined) {
+        kind = { place: attestation.place, bytes: attestation.bytes, sha256: attestation.sha256, last: attestation.index, waiting: [], ready: [] };
+        byKey.set(key, kind);
+        this.kinds.push(kind);
+      }
+      kind.last = attestation.index;
+      this.kindOf.push(kind);
+    }
+  }
+
+  /** A file of the log begins. */
+  nextFile(file: string): void {
+    this.file = file;
+    this.line = 0;
+  }
+
+  /** The line [from, to) of `bytes` (with its `\n`; a file's last line without), `cut` past the longest line. */
+  take(bytes: Buffer, from: number, to: number, cut: boolean): void {
+    this.index++;
+    this.line++;
+    const ended = to > from && bytes[to - 1] === 0x0a && !cut;
+    // A start is no line written again whole: a line torn again, at another length, holds the stamp and place too,
+    // and the line is written whole after it (review of torn13w). A line may be a start of several kinds.
+    const starts = !cut && this.candidate(this.file, this.line) ? this.startsIn(bytes, from, ended ? to - 1 : to, !ended) : [];
+    if (starts.length === 0 && ended && this.waiting.size > 0) this.wholeLine(bytes, from, to - 1);
+    if (starts.length > 0) {
+      const spot: Spot = { file: this.file, line: this.line, index: this.index, atEnd: !ended, chars: 0 };
+      for (const kind of starts) {
+        if (this.matches >= MAX_MATCHES) break;
+        this.matches++;
+        spot.chars = kind.prefix!.toString('utf8').length;
+        kind.waiting.push({ ...spot });
+        const at = this.waiting.get(kind.place);
+        if (at) at.add(kind);
+        else this.waiting.set(kind.place, new Set([kind]));
+      }
+    }
+    while (this.next < this.attestations.length && this.attestations[this.next]!.index === this.index) this.settle(this.next++);
+  }
+
+  /** The starts settled, in the order of their events. */
+  finish(): TornSpot[] {
+    return this.spots;
+  }
+
+  /** The kinds with an event still to be read whose start the line's body [from, to) begins with (`atEnd`: the start ends its file). */
+  private startsIn(bytes: Buffer, from: number, to: number, atEnd: boolean): Kind[] {
+    const found: Kind[] = [];
+    // One digest and one read of the rest a length, whatever number of kinds share it.
+    const digests = new Map<number, string>();
+    const places = new Map<number, string | undefined>();
+    for (const kind of this.kinds) {
+      if (kind.last < this.index) continue;
+      if (++this.compares > MAX_COMPARES) return found;
+      const k = kind.bytes;
+      // Glued: a start and, after it, at least a line's first byte; at a file's end: the start alone.
+      if (atEnd ? k !== to - from : k >= to - from || bytes[from + k]! >= 0x80) continue;
+      let digest = digests.get(k);
+      if (digest === undefined) {
+        if (this.hashed + k > MAX_HASHED_BYTES) return found;
+        this.hashed += k;
+        digest = createHash('sha256').update(bytes.subarray(from, from + k)).digest('hex');
+        digests.set(k, digest);
+      }
+      if (digest !== kind.sha256) continue;
+      // What is left is a line of its own, read as the chains will read it, printed at another place: another reader
+      // appended it (a line of the torn line's own place there is that line: its tail read as a line, where the
+      // start is short).
+      if (!atEnd) {
+        if (!places.has(k)) places.set(k, this.placeOf(bytes.toString('utf8', from + k, to), true));
+        const place = places.get(k);
+        if (place === undefined || place === kind.place) continue;
+      }
+      kind.prefix ??= Buffer.from(bytes.subarray(from, from + k));
+      found.push(kind);
+    }
+    return found;
+  }
+
+  /** A whole line (its body [from, to)): the line written again whole of the spots waiting at its place, if it starts with their start. */
+  private wholeLine(bytes: Buffer, from: number, to: number): void {
+    const place = this.placeOf(bytes.toString('utf8', from, to));
+    if (place === undefined) return;
+    const kinds = this.waiting.get(place);
+    if (kinds === undefined) return;
+    this.waiting.delete(place);
+    const whole = { file: this.file, line: this.line, index: this.index };
+    for (const kind of kinds) {
+      const k = kind.bytes;
+      const begins = to - from >= k && bytes.subarray(from, from + k).equals(kind.prefix!);
+      if (begins) for (const spot of kind.waiting) kind.ready.push({ spot, whole });
+      kind.waiting = [];
+    }
+  }
+
+  /** The event `i` is read: it settles the nearest spot before it whose line written again whole came before it, if any is left. */
+  private settle(i: number): void {
+    const attestation = this.attestations[i]!;
+    const kind = this.kindOf[i]!;
+    const ready = kind.ready;
+    // Nearest first: the spots are in order; those whose line written again whole is this very line are kept for a later event.
+    for (let at = ready.length - 1; at >= 0; at--) {
+      const { spot, whole } = ready[at]!;
+      if (whole.index >= attestation.index) continue;
+      if (this.settled.has(spot.index)) {
+        ready.splice(at, 1);
+        continue;
+      }
+      ready.splice(at, 1);
+      this.settled.add(spot.index);
+      this.spots.push({ file: spot.file, line: spot.line, bytes: kind.bytes, chars: spot.chars, atEnd: spot.atEnd, whole: { file: whole.file, line: whole.line }, attested: { file: attestation.file, line: attestation.line } });
+      break;
+    }
+    if (kind.last === attestation.index) {
+      // Its last event: no spot of this kind is settled any more.
+      kind.ready = [];
+      kind.waiting = [];
+      this.waiting.get(kind.place)?.delete(kind);
+      if (this.waiting.get(kind.place)?.size === 0) this.waiting.delete(kind.place);
+    }
+  }
+}
