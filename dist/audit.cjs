@@ -17281,9 +17281,9 @@ var HeadMarks = class {
    * `bytes`: a file's bytes as it holds them, when the caller can read them. The digest is over bytes, and text
    * read back is not always them: a character cut by a killed reader reads as U+FFFD, three bytes for one.
    */
-  constructor(key2, prefixDigest2) {
+  constructor(key2, prefixDigest) {
     this.key = key2;
-    this.prefixDigest = prefixDigest2;
+    this.prefixDigest = prefixDigest;
   }
   key;
   prefixDigest;
@@ -22306,25 +22306,21 @@ function removedRotated(files, key2, marked = []) {
     detail: `a rotated file of the log is gone, and not by retention: the rotated-files ledger (${rotatedLedgerPath(live)}) notes its rotation and no pruning of it (@audit-max-files, @audit-max-age); removed or moved away by hand${planted}`
   }));
 }
-function shrunkRotated(files, held2, key2, digestOf2, chained = /* @__PURE__ */ new Map()) {
+function shrunkRotated(files, held2, key2, digestsOf, chained = /* @__PURE__ */ new Map(), chainBreaks = []) {
   let first = files[0];
   if (first === void 0) return [];
   let liveName = sealLogName(first), live = import_node_path31.default.join(import_node_path31.default.dirname(first), liveName), rotated = new Map(files.filter((file) => import_node_path31.default.basename(file) !== liveName && held2.has(file)).map((file) => [rotatedPart(liveName, import_node_path31.default.basename(file)), file]));
   if (rotated.size === 0) return [];
-  let lines = ledgerLines(live), ledger = rotatedLedgerPath(live), sizes = rotatedSizes(lines, live, new Set(rotated.keys()), key2), digests = digestOf2 === void 0 ? /* @__PURE__ */ new Map() : rotatedDigests(lines, live, new Set(rotated.keys()), key2), found = [];
+  let lines = ledgerLines(live), ledger = rotatedLedgerPath(live), sizes = rotatedSizes(lines, live, new Set(rotated.keys()), key2), digests = digestsOf === void 0 ? /* @__PURE__ */ new Map() : rotatedDigests(lines, live, new Set(rotated.keys()), key2), found = [], own = /* @__PURE__ */ new Map(), expected = /* @__PURE__ */ new Map();
   for (let [name, file] of rotated) {
-    let noted = sizes.get(name), bytes = held2.get(file), gunzipped = file.endsWith(".gz") ? " gunzipped" : "";
-    if (noted !== void 0 && bytes < noted) {
-      found.push({ kind: "truncated", file, line: 1, rec: "", detail: `the file holds ${bytes} byte(s)${gunzipped}, and the rotated-files ledger (${ledger}) notes ${noted} at its rotation: ${bytes === 0 ? "emptied" : "cut"} by hand (a rotated file is only appended to, compressed whole or pruned)` });
+    let noted = sizes.get(name), bytes = held2.get(file), gunzipped = file.endsWith(".gz") ? " gunzipped" : "", inLedger = digests.get(name), inChain = chained.get(name), digest = inChain ?? inLedger, source = inChain === void 0 ? `the rotated-files ledger (${ledger}) notes` : `its rotating writer's chain holds (the digest event at ${inChain.file}:${inChain.line})`;
+    if (digest !== void 0 && expected.set(name, { size: digest.size, sha: digest.sha, where: inChain === void 0 ? `the rotated-files ledger, ${ledger}` : `the digest event at ${inChain.file}:${inChain.line}` }), noted !== void 0 && bytes < noted) {
+      own.set(name, { kind: "truncated", file, line: 1, rec: "", detail: `the file holds ${bytes} byte(s)${gunzipped}, and the rotated-files ledger (${ledger}) notes ${noted} at its rotation: ${bytes === 0 ? "emptied" : "cut"} by hand (a rotated file is only appended to, compressed whole or pruned)` });
       continue;
     }
-    if (digestOf2 === void 0) continue;
-    let inLedger = digests.get(name), inChain = chained.get(name);
-    inLedger !== void 0 && inChain !== void 0 && (inLedger.size !== inChain.size || inLedger.sha !== inChain.sha) && found.push({ kind: "edited", file: ledger, line: 1, rec: "", detail: `its digest line for ${import_node_path31.default.basename(file)} (${inLedger.size} byte(s), SHA-256 ${inLedger.sha.slice(0, 12)}\u2026) is not the digest the file's rotating writer put in its chain (${inChain.file}:${inChain.line}: ${inChain.size} byte(s), ${inChain.sha.slice(0, 12)}\u2026): the ledger was rewritten` });
-    let digest = inChain ?? inLedger;
-    if (digest === void 0 || digestOf2(file, digest.size) === digest.sha) continue;
-    let short = bytes < digest.size, source = inChain === void 0 ? `the rotated-files ledger (${ledger}) notes` : `its rotating writer's chain holds (the digest event at ${inChain.file}:${inChain.line})`;
-    found.push({
+    if (digestsOf === void 0 || (inLedger !== void 0 && inChain !== void 0 && (inLedger.size !== inChain.size || inLedger.sha !== inChain.sha) && found.push({ kind: "edited", file: ledger, line: 1, rec: "", detail: `its digest line for ${import_node_path31.default.basename(file)} (${inLedger.size} byte(s), SHA-256 ${inLedger.sha.slice(0, 12)}\u2026) is not the digest the file's rotating writer put in its chain (${inChain.file}:${inChain.line}: ${inChain.size} byte(s), ${inChain.sha.slice(0, 12)}\u2026): the ledger was rewritten` }), digest === void 0 || digestsOf(file, [digest.size]).get(digest.size) === digest.sha)) continue;
+    let short = bytes < digest.size;
+    own.set(name, {
       kind: short ? "truncated" : "edited",
       file,
       line: 1,
@@ -22332,7 +22328,39 @@ function shrunkRotated(files, held2, key2, digestOf2, chained = /* @__PURE__ */ 
       detail: short ? `the file holds ${bytes} byte(s)${gunzipped}, and ${source} the digest of its first ${digest.size} at its rotation: ${bytes === 0 ? "emptied" : "cut"} by hand` : `the file's first ${digest.size} byte(s)${gunzipped} do not match the digest (SHA-256) ${source} at its rotation: rewritten by hand (a rotated file is only appended to, compressed whole or pruned)`
     });
   }
+  let moved = digestsOf === void 0 ? /* @__PURE__ */ new Map() : movedFiles(rotated, own, held2, sizes, expected, digestsOf), namedMoved = new Set(chainBreaks.filter((found2) => found2.kind === "reordered").flatMap((found2) => [found2.file, found2.endFile ?? found2.file, ...found2.hint ?? []])), holders = new Map([...moved].map(([holder, from]) => [from, holder]));
+  for (let [name, itsBreak] of own) {
+    let from = moved.get(name), holder = holders.get(name);
+    if (from === void 0 && holder !== void 0) {
+      let file2 = rotated.get(name);
+      found.push({ kind: "edited", file: file2, line: 1, rec: "", detail: `its own first ${expected.get(name).size} byte(s) at its rotation (by their digest: ${expected.get(name).where}) are in ${import_node_path31.default.basename(rotated.get(holder))}, moved there by name, and what it holds matches no rotated file's digest: rewritten by hand` });
+      continue;
+    }
+    if (from === void 0) {
+      found.push(itsBreak);
+      continue;
+    }
+    let file = rotated.get(name), other = rotated.get(from);
+    if (namedMoved.has(file)) continue;
+    if (moved.get(from) === name) {
+      if (other < file) continue;
+      found.push({ kind: "reordered", file, line: 1, rec: "", hint: [file, other], detail: `${file} and ${other} are in each other's place (renamed): each holds the bytes the other's digest says it held at its rotation (${expected.get(name).where}; ${expected.get(from).where})` });
+      continue;
+    }
+    let digest = expected.get(from);
+    found.push({ kind: "reordered", file, line: 1, rec: "", hint: [file, other], detail: `the file's first ${digest.size} byte(s) are those ${import_node_path31.default.basename(other)} held at its rotation (by their digest: ${digest.where}), which no longer holds them: moved here by name (renamed by hand)` });
+  }
   return found;
+}
+function movedFiles(rotated, own, held2, sizes, expected, digestsOf) {
+  let moved = /* @__PURE__ */ new Map(), taken = /* @__PURE__ */ new Set(), order = [...own.keys()].sort((a, b) => rotated.get(a) < rotated.get(b) ? -1 : 1);
+  for (let name of order) {
+    let bytes = held2.get(rotated.get(name)), candidates = order.filter((other) => other !== name && !taken.has(other) && expected.has(other) && expected.get(other).size <= bytes && (sizes.get(other) ?? 0) <= bytes);
+    if (candidates.length === 0) continue;
+    let found = digestsOf(rotated.get(name), candidates.map((other) => expected.get(other).size)), from = candidates.find((other) => found.get(expected.get(other).size) === expected.get(other).sha);
+    from !== void 0 && (moved.set(name, from), taken.add(from));
+  }
+  return moved;
 }
 function withNoted(file, identity2, look) {
   let fd;
@@ -22453,27 +22481,38 @@ function verifyFiles(files, timeFormat, options, textOf = textsByName()) {
     } catch (error) {
       throw taking || error instanceof AuditError ? error : new AuditError(`cannot read ${file}: ${failure(error)}`, 2);
     }
-  }, raw = (file, take2) => eachRawLineOfFile(file, take2, opened), digestOf2 = prefixDigests(textOf);
-  return { ...verifyLines(files, each, raw, timeFormat, { prefixDigest: digestOf2, ...options }), held: held2, digestOf: digestOf2 };
+  }, raw = (file, take2) => eachRawLineOfFile(file, take2, opened), digestsOf = prefixDigests(textOf);
+  return { ...verifyLines(files, each, raw, timeFormat, { prefixDigest: (file, size2) => digestsOf(file, [size2]).get(size2), ...options }), held: held2, digestsOf };
 }
 function prefixDigests(textOf) {
   let known2 = /* @__PURE__ */ new Map();
-  return (file, size2) => {
-    let key2 = `${size2}:${file}`;
-    return known2.has(key2) || known2.set(key2, prefixDigest(file, size2, textOf)), known2.get(key2);
+  return (file, sizes) => {
+    let wanted = [...new Set(sizes)].filter((size2) => !known2.has(`${size2}:${file}`));
+    if (wanted.length > 0) {
+      let found = prefixDigestsAt(file, wanted, textOf);
+      for (let size2 of wanted) known2.set(`${size2}:${file}`, found.get(size2));
+    }
+    let digests = /* @__PURE__ */ new Map();
+    for (let size2 of sizes) {
+      let digest = known2.get(`${size2}:${file}`);
+      digest !== void 0 && digests.set(size2, digest);
+    }
+    return digests;
   };
 }
-function prefixDigest(file, size2, textOf) {
-  let { fd, to, release: release3 } = textOf(file);
+function prefixDigestsAt(file, sizes, textOf) {
+  let { fd, to, release: release3 } = textOf(file), digests = /* @__PURE__ */ new Map();
   try {
-    if (to !== void 0 && size2 > to) return;
-    let hash = (0, import_node_crypto17.createHash)("sha256"), piece = Buffer.allocUnsafe(Math.min(size2, 1 << 20));
-    for (let at = 0; at < size2; ) {
-      let read2 = import_node_fs36.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);
-      if (read2 === 0) return;
+    let ends2 = [...sizes].filter((size2) => to === void 0 || size2 <= to).sort((a, b) => a - b), last = ends2.at(-1);
+    if (last === void 0) return digests;
+    let hash = (0, import_node_crypto17.createHash)("sha256"), piece = Buffer.allocUnsafe(Math.max(1, Math.min(last, 1 << 20))), next = 0;
+    for (let at = 0; ; ) {
+      for (; next < ends2.length && ends2[next] === at; ) digests.set(ends2[next++], hash.copy().digest("hex"));
+      if (next === ends2.length) return digests;
+      let read2 = import_node_fs36.default.readSync(fd, piece, 0, Math.min(piece.length, ends2[next] - at), at);
+      if (read2 === 0) return digests;
       hash.update(piece.subarray(0, read2)), at += read2;
     }
-    return hash.digest("hex");
   } finally {
     release3();
   }
@@ -22552,7 +22591,7 @@ function checkLines(files, each, raw, timeFormat, options, attested) {
   let swap = renamedPair(files, report2, total, (order) => runVerifier(order, parsed, { ...options, holdsOnly: !0 }, !0).breaks.length === 0), lost = removals.count(report2.lost);
   if (!swap) return { ...report2, lost, untimed };
   let [a, b] = swap;
-  return { ...report2, lost, untimed, breaks: [{ kind: "reordered", file: a, line: 1, rec: "", detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
+  return { ...report2, lost, untimed, breaks: [{ kind: "reordered", file: a, line: 1, rec: "", hint: [a, b], detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
 }
 var UNDER_WRONG_KEY = 10, UNDER_KEY = "if the key is the log's after all: ", KEEP_PARSED_CHARS = 8 * 1024 * 1024;
 function liveSeals(runs, timeFormat) {
@@ -22677,7 +22716,7 @@ function verifyCommand() {
     let out = new Output(), tampered = !1, untimedSaid = !1, notesFailed = !1, rearrange = new RearrangeBudget(), check = (groupFiles, textOf) => {
       let report2 = verifyFiles(groupFiles, where.timeFormat, { key: key2, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange }, textOf);
       try {
-        let gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key2, report2.marked), ...shrunkRotated(groupFiles, report2.held ?? /* @__PURE__ */ new Map(), key2, report2.digestOf, report2.digests)];
+        let gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key2, report2.marked), ...shrunkRotated(groupFiles, report2.held ?? /* @__PURE__ */ new Map(), key2, report2.digestsOf, report2.digests, report2.breaks)];
         return gone.length > 0 ? { ...report2, breaks: [...report2.breaks, ...gone] } : report2;
       } catch (error) {
         return notesFailed = !0, process.stderr.write(`tmux-audit: could not read the notes beside ${groupFiles.at(-1) ?? ""} (the run files, the rotated-files ledger), so what they tell is unknown; the chain's findings are below (a fault in verify, not a finding in the log): ${error.message}

@@ -72,7 +72,7 @@ const partOf = (file: string, rotated: string): string => path.basename(rotated)
 const check = (file: string, key: Buffer | false = KEY) => verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, key === false ? {} : { key, requireKey: true });
 const notes = (file: string, key: Buffer | false = KEY) => {
   const report = check(file, key);
-  return shrunkRotated(logFilesInOrder(file), report.held ?? new Map(), key || undefined, report.digestOf, report.digests);
+  return shrunkRotated(logFilesInOrder(file), report.held ?? new Map(), key || undefined, report.digestsOf, report.digests);
 };
 
 /** Rewrites the first `size` bytes' worth of `file` with as many bytes of made-up text (its size kept). */
@@ -192,8 +192,70 @@ describe('rotated files\' digests in the chain', () => {
     dropFromLedger(file, part);
     const report = check(file);
     assert.notEqual(report.digests.get(part)?.sha, forged);
-    const found = shrunkRotated(logFilesInOrder(file), report.held ?? new Map(), KEY, report.digestOf, report.digests);
+    const found = shrunkRotated(logFilesInOrder(file), report.held ?? new Map(), KEY, report.digestsOf, report.digests);
     assert.deepEqual(found.map((f) => [f.kind, f.file]), [['edited', oldest]]);
+  });
+});
+
+describe('rotated files moved by name (mv): reordered, not edited (review of digest13s)', () => {
+  /** The log with two neighbouring rotated files in the middle swapped by name; their paths, as now named. */
+  async function swappedLog(): Promise<{ file: string; a: string; b: string }> {
+    const file = await newLog();
+    const rotated = logFilesInOrder(file).slice(0, -1);
+    assert.ok(rotated.length >= 4, `${rotated.length} rotated files`);
+    const at = Math.floor(rotated.length / 2) - 1;
+    const [a, b] = [rotated[at]!, rotated[at + 1]!];
+    fs.renameSync(a, `${a}.swap`);
+    fs.renameSync(b, a);
+    fs.renameSync(`${a}.swap`, b);
+    return { file, a, b };
+  }
+  it('two swapped: one reordered naming them, no edited or truncated for their digests', async () => {
+    const { file, a, b } = await swappedLog();
+    const report = check(file);
+    const found = shrunkRotated(logFilesInOrder(file), report.held ?? new Map(), KEY, report.digestsOf, report.digests, report.breaks);
+    const every = [...report.breaks, ...found];
+    assert.deepEqual(every.map((f) => f.kind), ['reordered'], JSON.stringify(every));
+    assert.deepEqual([...new Set([every[0]!.file, ...(every[0]!.hint ?? [])])].filter((named) => named === a || named === b).sort(), [a, b].sort());
+  });
+
+  it('two swapped, where the chain does not name them: the digests name them reordered, once', async () => {
+    const { file, a, b } = await swappedLog();
+    const report = check(file);
+    const found = shrunkRotated(logFilesInOrder(file), report.held ?? new Map(), KEY, report.digestsOf, report.digests);
+    assert.deepEqual(found.map((f) => [f.kind, f.file, f.hint]), [['reordered', a, [a, b]]]);
+    assert.match(found[0]!.detail, /are in each other's place \(renamed\): each holds the bytes the other's digest says/);
+  });
+
+  it('two swapped and one of them edited too: that one edited, the other moved', async () => {
+    const { file, a, b } = await swappedLog();
+    const lines = fs.readFileSync(b, 'utf8').split('\n');
+    const middle = Math.floor(lines.length / 2);
+    lines[middle] = lines[middle]!.replace(/-+$/, 'edited');
+    fs.writeFileSync(b, lines.join('\n'));
+    const report = check(file);
+    const found = shrunkRotated(logFilesInOrder(file), report.held ?? new Map(), KEY, report.digestsOf, report.digests, report.breaks);
+    // b holds a's bytes, edited: no digest's, and not cut (its own are whole in a).
+    const ofB = found.filter((f) => f.file === b);
+    assert.deepEqual(ofB.map((f) => f.kind), ['edited'], JSON.stringify(found));
+    assert.match(ofB[0]!.detail, new RegExp(`are in ${path.basename(a).replace(/\./g, '\\.')}, moved there by name, and what it holds matches no rotated file's digest`));
+    // a holds b's bytes whole: moved, named by the seals (where the stretch around them shows it) or else by the digests.
+    assert.ok([...report.breaks, ...found].some((f) => f.kind === 'reordered' && [f.file, ...(f.hint ?? [])].includes(a)), JSON.stringify([...report.breaks, ...found]));
+    assert.deepEqual(found.filter((f) => f.file === a && f.kind !== 'reordered'), []);
+  });
+
+  it('one copied over another (cp): the one overwritten edited, nothing moved', async () => {
+    const file = await newLog();
+    const rotated = logFilesInOrder(file).slice(0, -1);
+    const at = Math.floor(rotated.length / 2) - 1;
+    const [a, b] = [rotated[at]!, rotated[at + 1]!];
+    fs.copyFileSync(a, b);
+    const report = check(file);
+    assert.notDeepEqual(report.breaks, []);
+    const found = shrunkRotated(logFilesInOrder(file), report.held ?? new Map(), KEY, report.digestsOf, report.digests, report.breaks);
+    // Fewer bytes than its digest's is a cut, as ever; else edited.
+    const kind = fs.statSync(b).size < report.digests.get(partOf(file, b))!.size ? 'truncated' : 'edited';
+    assert.deepEqual(found.map((f) => [f.kind, path.basename(f.file)]), [[kind, path.basename(b)]]);
   });
 });
 
