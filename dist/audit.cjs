@@ -22328,7 +22328,7 @@ function shrunkRotated(files, held2, key2, digestsOf, chained = /* @__PURE__ */ 
       detail: short ? `the file holds ${bytes} byte(s)${gunzipped}, and ${source} the digest of its first ${digest.size} at its rotation: ${bytes === 0 ? "emptied" : "cut"} by hand` : `the file's first ${digest.size} byte(s)${gunzipped} do not match the digest (SHA-256) ${source} at its rotation: rewritten by hand (a rotated file is only appended to, compressed whole or pruned)`
     });
   }
-  let moved = digestsOf === void 0 ? /* @__PURE__ */ new Map() : movedFiles(rotated, own, held2, sizes, expected, digestsOf), namedMoved = new Set(chainBreaks.filter((found2) => found2.kind === "reordered").flatMap((found2) => [found2.file, found2.endFile ?? found2.file, ...found2.hint ?? []])), holders = new Map([...moved].map(([holder, from]) => [from, holder]));
+  let order = [...rotated.keys()], moved = digestsOf === void 0 ? /* @__PURE__ */ new Map() : movedFiles(rotated, own, held2, sizes, expected, digestsOf), namedMoved = new Set(chainBreaks.filter((found2) => found2.kind === "reordered").flatMap((found2) => [found2.file, found2.endFile ?? found2.file, ...found2.hint ?? []])), holders = new Map([...moved].map(([holder, from]) => [from, holder]));
   for (let [name, itsBreak] of own) {
     let from = moved.get(name), holder = holders.get(name);
     if (from === void 0 && holder !== void 0) {
@@ -22343,7 +22343,7 @@ function shrunkRotated(files, held2, key2, digestsOf, chained = /* @__PURE__ */ 
     let file = rotated.get(name), other = rotated.get(from);
     if (namedMoved.has(file)) continue;
     if (moved.get(from) === name) {
-      if (other < file) continue;
+      if (order.indexOf(from) < order.indexOf(name)) continue;
       found.push({ kind: "reordered", file, line: 1, rec: "", hint: [file, other], detail: `${file} and ${other} are in each other's place (renamed): each holds the bytes the other's digest says it held at its rotation (${expected.get(name).where}; ${expected.get(from).where})` });
       continue;
     }
@@ -22353,7 +22353,7 @@ function shrunkRotated(files, held2, key2, digestsOf, chained = /* @__PURE__ */ 
   return found;
 }
 function movedFiles(rotated, own, held2, sizes, expected, digestsOf) {
-  let moved = /* @__PURE__ */ new Map(), taken = /* @__PURE__ */ new Set(), order = [...own.keys()].sort((a, b) => rotated.get(a) < rotated.get(b) ? -1 : 1);
+  let moved = /* @__PURE__ */ new Map(), taken = /* @__PURE__ */ new Set(), order = [...own.keys()];
   for (let name of order) {
     let bytes = held2.get(rotated.get(name)), candidates = order.filter((other) => other !== name && !taken.has(other) && expected.has(other) && expected.get(other).size <= bytes && (sizes.get(other) ?? 0) <= bytes);
     if (candidates.length === 0) continue;

@@ -205,6 +205,7 @@ export function shrunkRotated(
         : `the file's first ${digest.size} byte(s)${gunzipped} do not match the digest (SHA-256) ${source} at its rotation: rewritten by hand (a rotated file is only appended to, compressed whole or pruned)`,
     });
   }
+  const order = [...rotated.keys()];
   const moved = digestsOf === undefined ? new Map<string, string>() : movedFiles(rotated, own, held, sizes, expected, digestsOf);
   const namedMoved = new Set(chainBreaks.filter((found) => found.kind === 'reordered').flatMap((found) => [found.file, found.endFile ?? found.file, ...(found.hint ?? [])]));
   const holders = new Map([...moved].map(([holder, from]) => [from, holder]));
@@ -225,8 +226,8 @@ export function shrunkRotated(
     const other = rotated.get(from)!;
     if (namedMoved.has(file)) continue;
     if (moved.get(from) === name) {
-      // A swap: said once, at the first of the two.
-      if (other < file) continue;
+      // A swap: said once, at the first of the two in log order (`rotated` is in it, as `files`).
+      if (order.indexOf(from) < order.indexOf(name)) continue;
       found.push({ kind: 'reordered', file, line: 1, rec: '', hint: [file, other], detail: `${file} and ${other} are in each other's place (renamed): each holds the bytes the other's digest says it held at its rotation (${expected.get(name)!.where}; ${expected.get(from)!.where})` });
       continue;
     }
@@ -252,7 +253,8 @@ function movedFiles(
 ): Map<string, string> {
   const moved = new Map<string, string>();
   const taken = new Set<string>();
-  const order = [...own.keys()].sort((a, b) => (rotated.get(a)! < rotated.get(b)! ? -1 : 1));
+  // In log order (`own` was filled in it).
+  const order = [...own.keys()];
   for (const name of order) {
     const bytes = held.get(rotated.get(name)!)!;
     const candidates = order.filter((other) => other !== name && !taken.has(other) && expected.has(other) && expected.get(other)!.size <= bytes && (sizes.get(other) ?? 0) <= bytes);
