@@ -23846,9 +23846,11 @@ function open(file, position) {
   if (fd !== void 0)
     return { fd, ino: import_node_fs40.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
-function rotatedSince(live, ino) {
-  let dir = import_node_path34.default.dirname(live), rotated = rotatedFiles(import_node_fs40.default.readdirSync(dir), import_node_path34.default.basename(live)).map((name) => import_node_path34.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
-  return mine < 0 ? [] : rotated.slice(mine + 1);
+function rotatedBetween(live, ino, upTo) {
+  let dir = import_node_path34.default.dirname(live), rotated = rotatedFiles(import_node_fs40.default.readdirSync(dir), import_node_path34.default.basename(live)).map((name) => import_node_path34.default.join(dir, name)), inos = rotated.map((file) => statOf(file)?.ino), mine = inos.indexOf(ino);
+  if (mine < 0) return [];
+  let next = upTo === void 0 ? -1 : inos.indexOf(upTo, mine + 1);
+  return rotated.slice(mine + 1, next < 0 ? void 0 : next);
 }
 async function follow(options) {
   let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs40.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
@@ -23859,14 +23861,20 @@ async function follow(options) {
         readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs40.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
-        if (current) {
-          readNew(current, write), current.until = Date.now() + DRAIN_MS, draining.push(current);
-          for (let file of rotatedSince(live, current.ino)) {
+        let previous = current;
+        previous && (readNew(previous, write), previous.until = Date.now() + DRAIN_MS, draining.push(previous)), current = void 0;
+        let refused;
+        try {
+          current = open(live, 0);
+        } catch (error) {
+          refused = error;
+        }
+        if (previous)
+          for (let file of rotatedBetween(live, previous.ino, current?.ino)) {
             let between = open(file, 0);
             between && (readNew(between, write), between.until = Date.now() + DRAIN_MS, draining.push(between));
           }
-        }
-        current = void 0, current = open(live, 0);
+        if (refused !== void 0) throw refused;
         continue;
       }
       try {

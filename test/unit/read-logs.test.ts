@@ -4,7 +4,7 @@
 // `ls --json` and `grep --json` read back (properties over generated logs).
 
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -727,6 +727,42 @@ describe('tail', () => {
       await following;
       assert.deepEqual(seen.split('\n').filter(Boolean).sort(), ['between-1', 'between-2', 'late-in-old', 'new-1', 'new-2', 'newest', 'one', 'two']);
       assert.ok(seen.indexOf('new-1') < seen.indexOf('new-2') && seen.indexOf('two') < seen.indexOf('new-1') && seen.indexOf('new-2') < seen.indexOf('between-1'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('-f: a burst of rotations while it looks (a file rotated between its listing and its opening of the new live file) loses no file', async () => {
+    // A reader's digest events after a flood rotate the log several times within milliseconds (reading.test.ts'
+    // tail -f lost a whole file so). Another process rotates here, as fast as it can, in rounds: each file one line.
+    const dir = makeTempDir('read-follow-burst');
+    try {
+      const live = path.join(dir, 'main.log');
+      fs.writeFileSync(live, 'before\n');
+      const fd = fs.openSync(live, 'r');
+      let seen = '';
+      const stop = new AbortController();
+      const following = follow({ live, start: { fd, from: fs.fstatSync(fd).size }, signal: stop.signal, write: (bytes) => void (seen += bytes.toString()) });
+      const rounds = 20;
+      const each = 150;
+      const rotator = `const fs = require('node:fs'); const live = ${JSON.stringify(live)};
+        for (let i = 0; i < ${rounds * each}; i++) {
+          fs.appendFileSync(live, 'r-' + i + '\\n');
+          fs.renameSync(live, live + '.20261124T220000.000Z-' + (i + 1));
+          fs.writeFileSync(live, '');
+          if (i % ${each} === ${each} - 1) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60);
+        }
+        fs.appendFileSync(live, 'end\\n');`;
+      // Not spawnSync: follow runs on this event loop meanwhile.
+      const child = spawn(process.execPath, ['-e', rotator], { stdio: ['ignore', 'ignore', 'inherit'] });
+      assert.equal(await new Promise((resolve) => child.on('exit', resolve)), 0);
+      await waitFor('the last file', () => seen.endsWith('end\n'), 20_000);
+      stop.abort();
+      await following;
+      const lines = seen.split('\n').filter(Boolean);
+      const expected = [...Array.from({ length: rounds * each }, (_, i) => `r-${i}`), 'end'];
+      assert.equal(lines.length, expected.length, `every line once: ${expected.filter((line) => !lines.includes(line)).length} missing`);
+      assert.deepEqual(lines, expected);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
