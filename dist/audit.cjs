@@ -23853,7 +23853,7 @@ function rotatedBetween(live, ino, upTo) {
   return rotated.slice(mine + 1, next < 0 ? void 0 : next);
 }
 async function follow(options) {
-  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs40.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
+  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs40.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [], listFrom;
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write, !1, () => options.truncated?.(live));
@@ -23869,11 +23869,15 @@ async function follow(options) {
         } catch (error) {
           refused = error;
         }
-        if (previous)
-          for (let file of rotatedBetween(live, previous.ino, current?.ino)) {
+        let from = previous?.ino ?? listFrom;
+        if (listFrom = void 0, from !== void 0) {
+          let newest = from;
+          for (let file of rotatedBetween(live, from, current?.ino)) {
             let between = open(file, 0);
-            between && (readNew(between, write), between.until = Date.now() + DRAIN_MS, draining.push(between));
+            between && (readNew(between, write), between.until = Date.now() + DRAIN_MS, draining.push(between), newest = between.ino);
           }
+          current === void 0 && refused === void 0 && (listFrom = newest);
+        }
         if (refused !== void 0) throw refused;
         continue;
       }

@@ -194,6 +194,7 @@ export async function follow(options: FollowOptions): Promise<void> {
   const { live, write, signal } = options;
   let current: Reading | undefined = options.start ? { fd: options.start.fd, ino: fs.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0);
   const draining: Reading[] = [];
+  let listFrom: number | undefined;
   try {
     while (!signal?.aborted) {
       if (current) readNew(current, write, false, () => options.truncated?.(live));
@@ -226,14 +227,21 @@ export async function follow(options: FollowOptions): Promise<void> {
         }
         // Listed after the new one is open, up to it: a file rotated between a listing and the opening (a burst
         // of rotations, as a reader's digest events after a flood make) would be neither listed nor opened.
-        if (previous) {
-          for (const file of rotatedBetween(live, previous.ino, current?.ino)) {
+        // The live path missing at the opening (between a rotation's rename and its new file): listed again
+        // at the next opening, from the newest file read.
+        const from = previous?.ino ?? listFrom;
+        listFrom = undefined;
+        if (from !== undefined) {
+          let newest = from;
+          for (const file of rotatedBetween(live, from, current?.ino)) {
             const between = open(file, 0);
             if (!between) continue;
             readNew(between, write);
             between.until = Date.now() + DRAIN_MS;
             draining.push(between);
+            newest = between.ino;
           }
+          if (current === undefined && refused === undefined) listFrom = newest;
         }
         if (refused !== undefined) throw refused;
         continue;
