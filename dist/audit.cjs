@@ -870,7 +870,7 @@ var require_suggestSimilar = __commonJS({
 // node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path37 = require("node:path"), fs45 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path38 = require("node:path"), fs45 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1637,9 +1637,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path37.resolve(baseDir, baseName);
+          let localBin = path38.resolve(baseDir, baseName);
           if (fs45.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path37.extname(baseName))) return;
+          if (sourceExt.includes(path38.extname(baseName))) return;
           let foundExt = sourceExt.find(
             (ext) => fs45.existsSync(`${localBin}${ext}`)
           );
@@ -1654,17 +1654,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path37.resolve(
-            path37.dirname(resolvedScriptPath),
+          executableDir = path38.resolve(
+            path38.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path37.basename(
+            let legacyName = path38.basename(
               this._scriptPath,
-              path37.extname(this._scriptPath)
+              path38.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1673,7 +1673,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path37.extname(executableFile));
+        launchWithNode = sourceExt.includes(path38.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2307,7 +2307,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path37.basename(filename, path37.extname(filename)), this;
+        return this._name = path38.basename(filename, path38.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2320,8 +2320,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path38) {
-        return path38 === void 0 ? this._executableDir : (this._executableDir = path38, this);
+      executableDir(path39) {
+        return path39 === void 0 ? this._executableDir : (this._executableDir = path39, this);
       }
       /**
        * Return program help documentation.
@@ -11781,8 +11781,8 @@ var import_node_crypto5 = require("node:crypto"), import_node_path6 = require("n
 function sealTag(line3, key2, logName) {
   return (0, import_node_crypto5.createHmac)("sha256", key2).update("tmux-audit seal\0").update(logName).update("\0").update(line3).digest("hex").slice(0, SEAL_HEX);
 }
-function sealLogName(path37) {
-  return (0, import_node_path6.basename)(path37).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
+function sealLogName(path38) {
+  return (0, import_node_path6.basename)(path38).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
 }
 function withoutTag(text2, e) {
   for (let field of [` e=${e}
@@ -17336,9 +17336,9 @@ var HeadMarks = class {
    * `bytes`: a file's bytes as it holds them, when the caller can read them. The digest is over bytes, and text
    * read back is not always them: a character cut by a killed reader reads as U+FFFD, three bytes for one.
    */
-  constructor(key2, prefixDigest2) {
+  constructor(key2, prefixDigest) {
     this.key = key2;
-    this.prefixDigest = prefixDigest2;
+    this.prefixDigest = prefixDigest;
   }
   key;
   prefixDigest;
@@ -17528,6 +17528,8 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   closed = !1;
   /** Rotated files' digests not yet noted (hashed, or waiting for the rotation lock): close() waits a while for them. */
   digesting = /* @__PURE__ */ new Set();
+  /** Of those, the ones still being hashed (onRotatedDigest not yet called). */
+  hashing = /* @__PURE__ */ new Set();
   /** Compressions started by this writer's rotations, not yet ended: each one's abandonment (compress.ts). */
   compressing = /* @__PURE__ */ new Map();
   /** The directory the file was opened in (another reader may have made a new one by the time we notice a loss). */
@@ -17666,17 +17668,29 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     import_node_fs18.default.closeSync(this.fd), await this.backgroundEnded();
   }
   /**
-   * Waits for the digests in hand to be noted and the compressions to end, DIGEST_CLOSE_WAIT_MS at most (the timer
-   * holds the process meanwhile), then abandons the compressions left: one waiting for the lock on an unref'd timer
-   * died with the process, its whole temp at the name, and the file stayed plain until that temp was STALE_TEMP_MS old
-   * (compress.ts; review of race13v).
+   * Waits for the digests of the files rotated so far to be taken (onRotatedDigest called; their ledger notes may
+   * wait for the lock on), DIGEST_CLOSE_WAIT_MS at most: a recording about to stop puts them in its chain (pipe.ts)
+   * before its last seal.
+   */
+  digestsTaken() {
+    return this.settledOrLate([...this.hashing]);
+  }
+  /**
+   * Waits for the digests in hand to be noted and the compressions to end, DIGEST_CLOSE_WAIT_MS at most, then abandons
+   * the compressions left: one waiting for the lock on an unref'd timer died with the process, its whole temp at the
+   * name, and the file stayed plain until that temp was STALE_TEMP_MS old (compress.ts; review of race13v).
    */
   async backgroundEnded() {
-    if (this.digesting.size === 0 && this.compressing.size === 0) return;
-    let timer, compressions = [...this.compressing.values()].map((compression) => compression.pending);
-    await Promise.race([Promise.all([...this.digesting, ...compressions]), new Promise((resolve) => timer = setTimeout(resolve, DIGEST_CLOSE_WAIT_MS))]), clearTimeout(timer);
+    let compressions = [...this.compressing.values()].map((compression) => compression.pending);
+    await this.settledOrLate([...this.digesting, ...compressions]);
     for (let compression of this.compressing.values()) compression.abandon();
     this.compressing.clear();
+  }
+  /** Waits for `pending` to settle, DIGEST_CLOSE_WAIT_MS at most: the timer holds the process meanwhile. */
+  async settledOrLate(pending) {
+    if (pending.length === 0) return;
+    let timer;
+    await Promise.race([Promise.all(pending), new Promise((resolve) => timer = setTimeout(resolve, DIGEST_CLOSE_WAIT_MS))]), clearTimeout(timer);
   }
   drain() {
     if (this.queue.length === 0) {
@@ -17837,11 +17851,13 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
    * with head marks, for the next mark (`dat`: the file's own mark's at; verify finds the file a digest names by it).
    */
   digest(reading, rotated, size2, dat, key2) {
-    let file = this.file, ledgerKey = this.options.ledgerKey, onDigest = this.options.onDigest, noted, pending = new Promise((resolve) => noted = resolve);
-    this.digesting.add(pending), pending.then(() => this.digesting.delete(pending)), digestInBackground(reading, size2, (sha) => {
-      if (sha === void 0)
+    let file = this.file, ledgerKey = this.options.ledgerKey, onDigest = this.options.onDigest, onRotatedDigest = this.options.onRotatedDigest, noted, pending = new Promise((resolve) => noted = resolve);
+    this.digesting.add(pending), pending.then(() => this.digesting.delete(pending));
+    let taken, hashed = new Promise((resolve) => taken = resolve);
+    this.hashing.add(hashed), hashed.then(() => this.hashing.delete(hashed)), digestInBackground(reading, size2, (sha) => {
+      if (taken(), sha === void 0)
         return noted(), onDigest?.();
-      noteDigestUnderLock(file, rotated, { size: size2, sha }, ledgerKey, () => noted());
+      onRotatedDigest?.(rotated, { size: size2, sha }), noteDigestUnderLock(file, rotated, { size: size2, sha }, ledgerKey, () => noted());
       let content = { dat, size: size2, sha };
       key2 !== void 0 && dat > 0 && noteForMark(file, content, key2) ? onDigest?.(content) : onDigest?.();
     });
@@ -18135,6 +18151,19 @@ function sealInstant(fields) {
   return t !== void 0 && /^\d{1,16}$/.test(t) ? Number(t) : void 0;
 }
 
+// src/chain/digest-event.ts
+var import_node_path21 = __nodeBuiltin(require("node:path")), DIGEST_EVENT = "digest";
+function digestFields(log, rotated, digest) {
+  return { file: `${import_node_path21.default.basename(log)}.${rotated}`, size: digest.size, sha256: digest.sha };
+}
+var ROTATED = /\.(\d{8}T\d{6}\.\d{3}Z(?:-\d+)?)$/;
+function chainedDigest(v) {
+  if (v.event !== DIGEST_EVENT) return;
+  let rotated = ROTATED.exec(v.fields?.file ?? "")?.[1], size2 = v.fields?.size ?? "", sha = v.fields?.sha256 ?? "";
+  if (!(rotated === void 0 || !/^\d{1,15}$/.test(size2) || !/^[0-9a-f]{64}$/.test(sha)))
+    return { rotated, digest: { size: Number(size2), sha, file: v.file, line: v.line } };
+}
+
 // src/sinks/file/batch-bytes.ts
 var INITIAL_BYTES = 64 * 1024, KEEP_BYTES2 = 1024 * 1024, EMPTY = Buffer.alloc(0), NOT_PLAIN = /[^\t\x20-\x7e]/, BatchBytes = class {
   bytes = Buffer.allocUnsafe(INITIAL_BYTES);
@@ -18332,7 +18361,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
       this.hashPending(), chain.restart(), this.put(record, line3), this.hashPending(), chain.count(1), this.unhashed = this.batch.length, this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time);
       let ended = this.ended;
       this.ended = !1, this.seal(!1, 0, record.time), this.losing ? (this.lostSealed = !0, this.reEnd = ended) : ended && this.seal("close", 0, record.time);
-    } else this.losing && this.lostSealed ? (this.put(record, line3), chain.count(1)) : !chain || this.losing || this.ended ? (this.hashPending(), this.put(record, line3), this.unhashed = this.batch.length) : (this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time), record.kind === "event" && record.text === "stop" ? (this.hashPending(), chain.update(line3), chain.count(1), this.seal("stop", 0, record.time), this.put(record, line3), this.unhashed = this.batch.length) : record.kind === "event" && record.text === "start" ? (this.put(record, line3), chain.count(1), this.seal(!1, 0, record.time)) : (this.put(record, line3), chain.count(1), chain.due() ? this.seal(!1) : this.sealTimer || (this.sealTimer = setTimeout(() => {
+    } else this.losing && this.lostSealed ? (this.put(record, line3), chain.count(1)) : !chain || this.losing || this.ended ? (this.hashPending(), this.put(record, line3), this.unhashed = this.batch.length) : (this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time), record.kind === "event" && record.text === "stop" ? (this.hashPending(), chain.update(line3), chain.count(1), this.seal("stop", 0, record.time), this.put(record, line3), this.unhashed = this.batch.length) : record.kind === "event" && record.text === DIGEST_EVENT ? (chain.pending > 1 && this.seal(!1), this.put(record, line3), chain.count(1), this.seal(!1, 0, record.time)) : record.kind === "event" && record.text === "start" ? (this.put(record, line3), chain.count(1), this.seal(!1, 0, record.time)) : (this.put(record, line3), chain.count(1), chain.due() ? this.seal(!1) : this.sealTimer || (this.sealTimer = setTimeout(() => {
       this.sealTimer = void 0, this.chain.pending > 0 && !this.ended && (this.seal(!1, Date.now()), this.flush());
     }, SEAL_MS), this.sealTimer.unref())));
     this.batch.chars >= BATCH_CHARS && this.flush();
@@ -18499,6 +18528,13 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   get waitingSince() {
     return this.lostStamp;
   }
+  /**
+   * Hands what waits to the writer, and waits for it to be written and for the digests of the files rotated so far
+   * to be taken (2 s at most: sinks/file/writer.ts): a recording about to stop puts them in its chain first (pipe.ts).
+   */
+  async digestsTaken() {
+    this.flush(), await this.log.flush(), await this.log.digestsTaken();
+  }
   async close() {
     this.seal("close", Date.now()), this.flush(), await this.log.close();
   }
@@ -18650,8 +18686,8 @@ while (sysread(STDIN, $buf, 65536, length $buf)) {
 `, PIPE_LIMIT = 1024 * 1024, UnixDatagram = class {
   child;
   ended = !1;
-  constructor(path37, events) {
-    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path37], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
+  constructor(path38, events) {
+    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path38], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
       this.ended || events.failed("relay exited");
     }), this.child.stdin.on("error", () => {
     }), this.child.stdin.on("drain", () => events.drain()), this.child.stderr.resume();
@@ -18882,11 +18918,11 @@ function pipeCloser(note, nowSeconds) {
 
 // src/runtime/pty-size.ts
 var import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_tty = __nodeBuiltin(require("node:tty")), PTY = /^\/dev\/pts\/\d+$/;
-function openPtySize(path37) {
-  if (!PTY.test(path37)) return;
+function openPtySize(path38) {
+  if (!PTY.test(path38)) return;
   let fd;
   try {
-    fd = import_node_fs22.default.openSync(path37, import_node_fs22.default.constants.O_RDONLY | import_node_fs22.default.constants.O_NOCTTY | import_node_fs22.default.constants.O_NONBLOCK);
+    fd = import_node_fs22.default.openSync(path38, import_node_fs22.default.constants.O_RDONLY | import_node_fs22.default.constants.O_NOCTTY | import_node_fs22.default.constants.O_NONBLOCK);
   } catch {
     return;
   }
@@ -18929,7 +18965,7 @@ function runPipe(recording, runFile) {
     if (!recording.socket) return void process.stderr.write(`tmux-audit: ${text2}
 `);
     tmux.messageLater(`tmux-audit: ${text2}`, { version: recording.version, error });
-  }, key2 = chainKey(recording, tell), sink;
+  }, key2 = chainKey(recording, tell), lastSealMade = !1, sink;
   try {
     sink = openSink();
   } catch (error) {
@@ -18961,6 +18997,13 @@ function runPipe(recording, runFile) {
           } catch {
           }
         tell(what === "cut" ? `the log ${recording.file} was cut while ${recording.paneId} was logged (${cut2?.held ?? "?"} bytes, now ${cut2?.left ?? "?"}); what it held is gone, logging goes on in it` : `the log ${what === "moved" ? "file was moved away" : `${what} was removed`} while ${recording.paneId} was logged; earlier lines are gone, logging goes on in a new ${recording.file}`, !0);
+      },
+      // Into the recording's chain, where removing it is a break (chain/digest-event.ts); not once its last seal is
+      // made or on its way (a record after it reads as forged): that file's digest is then the ledger's line alone.
+      onRotatedDigest: (rotated, digest) => {
+        lastSealMade || inOrder(() => {
+          recorder.event(DIGEST_EVENT, digestFields(recording.file, rotated, digest)), pipeline2.flush();
+        });
       },
       // A full disk tore one of this pane's lines and another pane's reader appended after its start (or rotated the
       // log): the line goes out again whole, its start stays. Said in this recording's chain, numbered and sealed like
@@ -19095,10 +19138,10 @@ function runPipe(recording, runFile) {
         tmux.clearMarks(recording.paneId, recording.id);
       } catch {
       }
-    castSize?.end(), cast?.end(), await recorder.stop(fields), await cast?.close(), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
+    castSize?.end(), cast?.end(), pipeline2.flush(), await sink.digestsTaken(), lastSealMade = !0, await recorder.stop(fields), await cast?.close(), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
   };
   process.on("uncaughtException", (error) => {
-    setTimeout(() => process.exit(70), 2e3);
+    setTimeout(() => process.exit(70), 2e3), lastSealMade = !0;
     try {
       try {
         resizeHold?.end();
@@ -19318,16 +19361,16 @@ function recoverPane(socket, paneId, status) {
 }
 
 // src/commands/ls.ts
-var import_node_path28 = __nodeBuiltin(require("node:path"));
+var import_node_path29 = __nodeBuiltin(require("node:path"));
 
 // src/read/summary.ts
-var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_path24 = __nodeBuiltin(require("node:path"));
+var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_path25 = __nodeBuiltin(require("node:path"));
 
 // src/read/chunks.ts
 var import_node_fs27 = __nodeBuiltin(require("node:fs"));
 
 // src/read/gunzip.ts
-var import_node_child_process4 = require("node:child_process"), import_node_fs25 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path21 = __nodeBuiltin(require("node:path")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
+var import_node_child_process4 = require("node:child_process"), import_node_fs25 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path22 = __nodeBuiltin(require("node:path")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
 var MAX_GUNZIPPED_BYTES = 1024 ** 3, IN_PROCESS_BYTES = 64 << 20, SMALLEST_GZIP = 20;
 function gzipClaim(size2, trailer) {
   return size2 < SMALLEST_GZIP ? void 0 : trailer.readUInt32LE(0);
@@ -19339,7 +19382,7 @@ function notWhole(file, message2) {
   return new AuditError(`${file} is not a whole gzip file (${message2}): refused, not read`, 2);
 }
 function gunzippedText(file, gz) {
-  let dir = import_node_fs25.default.mkdtempSync(import_node_path21.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path21.default.join(dir, "text"), text2;
+  let dir = import_node_fs25.default.mkdtempSync(import_node_path22.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path22.default.join(dir, "text"), text2;
   try {
     text2 = import_node_fs25.default.openSync(temp, import_node_fs25.default.constants.O_RDWR | import_node_fs25.default.constants.O_CREAT | import_node_fs25.default.constants.O_EXCL, 384);
   } finally {
@@ -20185,26 +20228,26 @@ function jsonValueNeedles(value) {
 }
 
 // src/read/summary-cache.ts
-var import_node_fs29 = __nodeBuiltin(require("node:fs")), import_node_path23 = __nodeBuiltin(require("node:path"));
+var import_node_fs29 = __nodeBuiltin(require("node:fs")), import_node_path24 = __nodeBuiltin(require("node:path"));
 
 // src/read/private-cache.ts
-var import_node_path22 = __nodeBuiltin(require("node:path"));
+var import_node_path23 = __nodeBuiltin(require("node:path"));
 function readCache(dir, name) {
   try {
     checkPrivateDir(dir);
   } catch {
     return { usable: !1, refused: !1 };
   }
-  let file = import_node_path22.default.join(dir, ".run", name);
+  let file = import_node_path23.default.join(dir, ".run", name);
   try {
-    return checkPrivateDir(import_node_path22.default.dirname(file)), { usable: !0, text: readPrivateFile(file), refused: !1 };
+    return checkPrivateDir(import_node_path23.default.dirname(file)), { usable: !0, text: readPrivateFile(file), refused: !1 };
   } catch (error) {
     return { usable: !0, refused: error.code !== "ENOENT" };
   }
 }
 function writeCache(dir, name, text2) {
   try {
-    return writePrivateFile(import_node_path22.default.join(dir, ".run", name), text2), !0;
+    return writePrivateFile(import_node_path23.default.join(dir, ".run", name), text2), !0;
   } catch {
     return !1;
   }
@@ -20247,7 +20290,7 @@ var SummaryCache = class _SummaryCache {
    * more than it saves. Entries are checked against the files at each look-up.
    */
   static of(dir) {
-    let key2 = import_node_path23.default.resolve(dir), cache = _SummaryCache.opened.get(key2);
+    let key2 = import_node_path24.default.resolve(dir), cache = _SummaryCache.opened.get(key2);
     return cache || _SummaryCache.opened.set(key2, cache = _SummaryCache.open(dir)), cache;
   }
   /** The cache of log directory `dir` (empty, and never written, unless `dir` and its `.run` are ours alone). */
@@ -20273,8 +20316,8 @@ var SummaryCache = class _SummaryCache {
    * was read). undefined when the file is gone.
    */
   summarize(file, timeFormat, scan) {
-    if (!this.usable || import_node_path23.default.dirname(import_node_path23.default.resolve(file)) !== import_node_path23.default.resolve(this.dir)) return scan();
-    let name = import_node_path23.default.basename(file), before2 = import_node_fs29.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    if (!this.usable || import_node_path24.default.dirname(import_node_path24.default.resolve(file)) !== import_node_path24.default.resolve(this.dir)) return scan();
+    let name = import_node_path24.default.basename(file), before2 = import_node_fs29.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
     if (!before2?.isFile()) return scan();
     let key2 = identity(before2, timeFormat), entry = this.entries.get(name);
     if (entry?.key === key2)
@@ -20296,7 +20339,7 @@ var SummaryCache = class _SummaryCache {
   save(live) {
     if (!this.usable) return;
     for (let [name, entry] of this.entries)
-      (live === void 0 ? !entry.used && !import_node_fs29.default.existsSync(import_node_path23.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
+      (live === void 0 ? !entry.used && !import_node_fs29.default.existsSync(import_node_path24.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
     if (!this.changed) return;
     let files = [...this.entries].map(([name, { key: key2, scanned }]) => ({ name, key: key2, scanned }));
     writeCache(this.dir, CACHE_NAME, `${JSON.stringify({ version: VERSION2, files })}
@@ -20379,7 +20422,7 @@ function summarizeLog(set, timeFormat, cache) {
   return {
     session: set.session,
     server: set.server,
-    live: import_node_path24.default.join(set.dir, set.live),
+    live: import_node_path25.default.join(set.dir, set.live),
     files,
     first: first?.time ?? null,
     last: last?.time ?? null,
@@ -20404,8 +20447,8 @@ function castSizes(paths) {
 }
 
 // src/read/files.ts
-var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path25 = __nodeBuiltin(require("node:path"));
-var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/, CAST = /^(.+)\.[A-Za-z0-9_-]{10}\.cast(?:\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?)?$/;
+var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path26 = __nodeBuiltin(require("node:path"));
+var ROTATED2 = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/, CAST = /^(.+)\.[A-Za-z0-9_-]{10}\.cast(?:\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
   let bytes = [];
@@ -20432,16 +20475,16 @@ function logSets(dir, names) {
   };
   for (let name of names) {
     parseLogName(name) && lives.add(name);
-    let rotated = ROTATED.exec(name);
+    let rotated = ROTATED2.exec(name);
     rotated && parseLogName(rotated[1]) && (lives.add(rotated[1]), file(rotatedOf2, rotated[1], name));
     let cast = CAST.exec(name);
     cast && file(castsOf, `${cast[1]}.log`, name);
   }
   let present = new Set(names), sets = [];
   for (let live of lives) {
-    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(rotatedOf2.get(live) ?? [], live).map((name) => ({ path: import_node_path25.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
-    present.has(live) && files.push({ path: import_node_path25.default.join(dir, live) });
-    let casts = castFilesOfLog(castsOf.get(live) ?? [], live).map((name) => import_node_path25.default.join(dir, name));
+    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(rotatedOf2.get(live) ?? [], live).map((name) => ({ path: import_node_path26.default.join(dir, name), rotatedAt: rotationTime(ROTATED2.exec(name)[2]) }));
+    present.has(live) && files.push({ path: import_node_path26.default.join(dir, live) });
+    let casts = castFilesOfLog(castsOf.get(live) ?? [], live).map((name) => import_node_path26.default.join(dir, name));
     sets.push({ dir, live, stem, session, server, serverStem, files, casts });
   }
   return sets.sort((a, b) => a.session < b.session ? -1 : a.session > b.session ? 1 : a.server < b.server ? -1 : a.server > b.server ? 1 : 0);
@@ -20475,7 +20518,7 @@ function setName(set) {
 }
 
 // src/read/where.ts
-var import_node_path26 = __nodeBuiltin(require("node:path"));
+var import_node_path27 = __nodeBuiltin(require("node:path"));
 function expand(dir, env) {
   let raw = { ...Object.fromEntries(START_OPTIONS.map((key2) => [key2, ""])), dir };
   return resolveOptions(raw, env).options.dir;
@@ -20495,7 +20538,7 @@ function locate(given, env, server) {
 function absolute(dir, env, what) {
   let expanded = dir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
   if (expanded.startsWith("~")) throw new AuditError(`${what}: cannot expand '${dir}'`, 2);
-  return import_node_path26.default.resolve(expanded);
+  return import_node_path27.default.resolve(expanded);
 }
 function serverAnswer(output) {
   let [dir = "", timeFormat = ""] = output.split(`
@@ -20504,10 +20547,10 @@ function serverAnswer(output) {
 }
 
 // src/tmux/default-socket.ts
-var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path27 = __nodeBuiltin(require("node:path"));
+var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
 function defaultSockets(env, uid) {
   let given = env.TMUX;
-  return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path27.default.join(dir, `tmux-${uid}`, "default"));
+  return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path28.default.join(dir, `tmux-${uid}`, "default"));
 }
 function noServerCanAnswer(env, uid, exists = lexists) {
   let sockets = defaultSockets(env, uid);
@@ -20823,7 +20866,7 @@ function summarizeLogs(sets, timeFormat) {
       summaries.push(summarizeLog(set, timeFormat));
     } catch (error) {
       if (error instanceof AuditError) problems.push(error.message);
-      else if (typeof error.code == "string") problems.push(fileProblem(error.path ?? import_node_path28.default.join(set.dir, set.live), error));
+      else if (typeof error.code == "string") problems.push(fileProblem(error.path ?? import_node_path29.default.join(set.dir, set.live), error));
       else throw error;
     }
   return { summaries, problems };
@@ -20848,7 +20891,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_crypto17 = require("node:crypto"), import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_path32 = __nodeBuiltin(require("node:path"));
+var import_node_crypto17 = require("node:crypto"), import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_path33 = __nodeBuiltin(require("node:path"));
 
 // src/chain/key-match.ts
 var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under this key: the key is the log's; if the log is otherwise whole, its files were renamed from another log's name (e= binds it)", KeyMatch = class {
@@ -21245,9 +21288,9 @@ function runningOwner(held2, unseen, now) {
 }
 
 // src/chain/running-seal.ts
-var import_node_path29 = __nodeBuiltin(require("node:path"));
+var import_node_path30 = __nodeBuiltin(require("node:path"));
 function sameLog(a, b) {
-  return sealLogName(a) === sealLogName(b) && import_node_path29.default.resolve(import_node_path29.default.dirname(a)) === import_node_path29.default.resolve(import_node_path29.default.dirname(b));
+  return sealLogName(a) === sealLogName(b) && import_node_path30.default.resolve(import_node_path30.default.dirname(a)) === import_node_path30.default.resolve(import_node_path30.default.dirname(b));
 }
 function runningSealProblem(seal, owner, place, held2, key2) {
   let why = (what) => `lines at ${place} given to a running recording whose start is in no file read and no seal of which is read yet (${owner}), ${what}: made up`;
@@ -21431,6 +21474,8 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
   oldestFirstLine;
   /** The earliest t= (in an untimed log: its ms) of a seal that holds by its hash, not by its e= (see replayed). */
   earliestHashedSealMs;
+  /** Rotated files' digests the chain holds (VerifyReport.digests). */
+  digests = /* @__PURE__ */ new Map();
   /** The files' head marks (chain/head-mark.ts): the oldest file's start, proven under the key, when it has one. */
   heads;
   /** What the search for moves may still hash (segment-moves.ts). */
@@ -21735,10 +21780,29 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
   confirmedAt(place) {
     return this.running.get(place)?.filter((other) => other.confirmed).length ?? 0;
   }
-  /** Two confirmed recordings running at one place: each one's seals are checked by links only until it runs alone again. */
+  /**
+   * Whether `other`, running at `state`'s place, makes it shared. Under the key a keyed recording's seals are
+   * anyone's to check, a plain recording's anyone's to make: a plain one made up at a keyed one's place (a start
+   * and its seal, a last seal and a stop: a SHA-256 chain) would switch its hash checks off, and with them the
+   * digests of rotated files its chain holds (review of digest13s). Only a recording whose seals hold under the
+   * key shares a keyed one's place, or a plain one that was running there before it started: a pane's reader
+   * draining while the next one starts, once a key was configured between them (a key is configured, not taken
+   * away, so the plain one is the older). A keyed one that started first is not shared by a plain one that
+   * started after: the printed lines go to that newest, and the keyed seals are hashed over what is left.
+   */
+  sharesWith(state, other) {
+    if (other === state || !other.confirmed) return !1;
+    if (state.keyed !== !0 || this.options.key === void 0 || other.keyed === !0) return !0;
+    let states = this.running.get(state.place) ?? [];
+    return states.indexOf(other) < states.indexOf(state);
+  }
+  /** Another recording running at `state`'s place shares it (see sharesWith). */
+  sharedNow(state) {
+    return state.confirmed && (this.running.get(state.place) ?? []).some((other) => this.sharesWith(state, other));
+  }
+  /** Confirmed recordings running at one place: each one another shares (see sharesWith) has its seals checked by links only until it runs alone again. */
   markShared(place) {
-    let states = this.running.get(place) ?? [];
-    if (this.confirmedAt(place) > 1) for (let other of states) other.confirmed && (other.shared = !0);
+    for (let state of this.running.get(place) ?? []) this.sharedNow(state) && (state.shared = !0);
   }
   confirm(state) {
     state.keyed === !0 && this.options.key !== void 0 && (state.proven = !0), !state.confirmed && (state.confirmed = !0, this.markShared(state.place));
@@ -21821,7 +21885,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     }
     coversLost ? (state.unsealed += segment.length - (n - 1), segment = [lost, ...segment.slice(segment.length - (n - 1))], state.lost = void 0) : linkOnly ? (state.unsealed += segment.length, segment = []) : state.resync && lost === void 0 && segment.length > n && (state.unsealed += segment.length - n, segment = segment.slice(segment.length - n)), lost && state.sealsSinceLost++;
     let first = segment[0] ?? v, expectedPrev = coversLost || prunedStretch || lost !== void 0 && state.sealsSinceLost === 1 ? void 0 : state.prev ?? (state.resync ? void 0 : GENESIS), exact = coversLost || !linkOnly && segment.length === n && (blind || this.holdsFor(segment, p, h, key2)), holds3 = exact || linkOnly || state.shared;
-    if (!state.keyed && exact && !coversLost ? state.heldPlain = !0 : !holds3 && state.keyed === !1 && !state.heldPlain && this.options.key !== void 0 && segment.length === n && this.holdsFor(segment, p, h, this.options.key) && (state.keyed = !0, state.legacyKeyed = !0, holds3 = !0, exact = !0), exact && (this.confirm(state), this.held(segment), state.keyed === !0 && !blind && !coversLost && this.options.key !== void 0 && this.keyedHeld++, !blind && !coversLost))
+    if (!state.keyed && exact && !coversLost ? state.heldPlain = !0 : !holds3 && state.keyed === !1 && !state.heldPlain && this.options.key !== void 0 && segment.length === n && this.holdsFor(segment, p, h, this.options.key) && (state.keyed = !0, state.legacyKeyed = !0, holds3 = !0, exact = !0), exact && (this.confirm(state), this.held(segment), state.keyed === !0 && !blind && !coversLost && this.options.key !== void 0 && this.keyedHeld++, !blind && (this.options.key === void 0 || state.keyed === !0) && this.chainedDigests(segment), !blind && !coversLost))
       for (let line3 of [...segment, v]) line3.event === "seal" && Number.isFinite(line3.ms) && !(line3.ms >= (this.earliestHashedSealMs ?? 1 / 0)) && (this.earliestHashedSealMs = line3.ms);
     state.shared && (state.sharedLines += n);
     let linked = expectedPrev === void 0 || expectedPrev === p;
@@ -21852,7 +21916,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
         });
       }
     }
-    state.seals++, state.lastFile = v.file, state.prev = h.slice(0, LINK_HEX), state.segment = v.fields?.end === void 0 ? [v] : [], state.resync = state.lost !== void 0, state.lastSeal = v, state.shared = state.confirmed && this.confirmedAt(state.place) > 1, !state.shared && (this.running.get(state.place)?.length ?? 0) <= 1 && this.stamps.alone(state.place), v.fields?.end !== void 0 && (state.ended = !0, this.leave(state));
+    state.seals++, state.lastFile = v.file, state.prev = h.slice(0, LINK_HEX), state.segment = v.fields?.end === void 0 ? [v] : [], state.resync = state.lost !== void 0, state.lastSeal = v, state.shared = this.sharedNow(state), !state.shared && (this.running.get(state.place)?.length ?? 0) <= 1 && this.stamps.alone(state.place), v.fields?.end !== void 0 && (state.ended = !0, this.leave(state));
   }
   /**
    * In a stretch written again after a `lost` event that never closed: its first `more=1` seal whose
@@ -21865,6 +21929,14 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     if (!state.segment.some((line3) => line3.event === "seal" && line3.fields?.end !== void 0)) return;
     let oldLast = state.lastSeal.fields?.p, from = state.segment.findIndex((line3) => line3.event === "seal" && oldLast !== void 0 && line3.fields?.h?.slice(0, LINK_HEX) === oldLast) + 1;
     return state.segment.slice(from).find((line3) => line3.event === "seal" && line3 !== state.lastSeal);
+  }
+  /** The `digest` events among `lines`, held by their seal's hash: the last one read of a name is its file's (a name used again is a later file). */
+  chainedDigests(lines) {
+    for (let line3 of lines) {
+      if (line3.event !== DIGEST_EVENT) continue;
+      let found = chainedDigest(line3);
+      found && this.digests.set(found.rotated, found.digest);
+    }
   }
   /** Lines a seal vouches for by its hash: the earliest of their stamps is where the log read begins (see earliestHeldMs). */
   held(lines, byTag = !1) {
@@ -22091,12 +22163,12 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
       }
       recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === void 0 ? void 0 : state.keyed ? "hmac" : "sha256", olderLost: state.olderLost.length > 0 });
     }
-    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.removals.size, needKey: this.options.key === void 0 ? recordings.filter((r) => r.chain === "hmac").length : 0, unkeyed: this.options.key === void 0 ? 0 : recordings.filter((r) => r.chain === "sha256").length, olderLost: recordings.filter((r) => r.olderLost).length, keyedHeld: this.keyedHeld, marked: this.heads.marked(), breaks: this.breaks };
+    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.removals.size, needKey: this.options.key === void 0 ? recordings.filter((r) => r.chain === "hmac").length : 0, unkeyed: this.options.key === void 0 ? 0 : recordings.filter((r) => r.chain === "sha256").length, olderLost: recordings.filter((r) => r.olderLost).length, keyedHeld: this.keyedHeld, marked: this.heads.marked(), digests: this.digests, breaks: this.breaks };
   }
 };
 
 // src/read/held-files.ts
-var import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path30 = __nodeBuiltin(require("node:path"));
+var import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path31 = __nodeBuiltin(require("node:path"));
 function whichFile(stat) {
   return `${stat.dev}:${stat.ino}:${stat.birthtimeNs}`;
 }
@@ -22151,18 +22223,18 @@ function filesByLive(sets) {
 function takeListing(dir, names) {
   let first = names(dir), sets = logSets(dir, first), lives = /* @__PURE__ */ new Map();
   for (let set of sets) {
-    let live = asItIs(import_node_path30.default.join(dir, set.live));
+    let live = asItIs(import_node_path31.default.join(dir, set.live));
     live !== void 0 && lives.set(set.live, live);
   }
   let second = names(dir), again = sameFiles(first, second) ? sets : logSets(dir, second), files = filesByLive(again), before2 = again === sets ? files : filesByLive(sets), steady = /* @__PURE__ */ new Map();
   for (let [live, seen] of lives) {
     let now = files.get(live) ?? [];
-    now.at(-1) === import_node_path30.default.join(dir, live) && sameFiles(before2.get(live) ?? [], now) && steady.set(live, seen);
+    now.at(-1) === import_node_path31.default.join(dir, live) && sameFiles(before2.get(live) ?? [], now) && steady.set(live, seen);
   }
   return { sets: again, files, steady };
 }
 function filesWith(dir, live, liveFd, names) {
-  let livePath = import_node_path30.default.join(dir, live), first = ownNames(dir, live, names), second = ownNames(dir, live, names), now = asItIs(livePath);
+  let livePath = import_node_path31.default.join(dir, live), first = ownNames(dir, live, names), second = ownNames(dir, live, names), now = asItIs(livePath);
   if (!(liveFd === void 0 ? now === void 0 : now !== void 0 && now === asItWas(ofFd(liveFd))) || !sameFiles(first, second)) return;
   let files = filesByLive(logSets(dir, second)).get(live) ?? [];
   return files.includes(livePath) === (liveFd !== void 0) ? files : void 0;
@@ -22171,7 +22243,7 @@ function ownNames(dir, live, names) {
   return names(dir).filter((name) => name === live || name.startsWith(`${live}.`)).sort();
 }
 function readLog(dir, live, listing, names, read2) {
-  let livePath = import_node_path30.default.join(dir, live), steady = listing.steady.get(live);
+  let livePath = import_node_path31.default.join(dir, live), steady = listing.steady.get(live);
   for (let tried = 0; tried < TRIES; tried++) {
     let liveFd = openIfThere(livePath), taken;
     try {
@@ -22259,11 +22331,11 @@ function held(files, taken) {
 }
 
 // src/commands/verify-notes.ts
-var import_node_fs35 = __nodeBuiltin(require("node:fs")), import_node_path31 = __nodeBuiltin(require("node:path"));
+var import_node_fs35 = __nodeBuiltin(require("node:fs")), import_node_path32 = __nodeBuiltin(require("node:path"));
 function notedEnds(files, runs) {
   let first = files[0];
   if (first === void 0) return [];
-  let live = import_node_path31.default.join(import_node_path31.default.dirname(first), sealLogName(first)), byIdentity, fileOf2 = (identity2) => (byIdentity ??= identities(files), byIdentity.get(identity2)), found = [];
+  let live = import_node_path32.default.join(import_node_path32.default.dirname(first), sealLogName(first)), byIdentity, fileOf2 = (identity2) => (byIdentity ??= identities(files), byIdentity.get(identity2)), found = [];
   for (let { runFile, recording } of runs) {
     if (!sameLog(recording.file, live)) continue;
     let note = readSealNote(runFile);
@@ -22279,16 +22351,16 @@ function notedEnds(files, runs) {
 function removedRotated(files, key2, marked = []) {
   let first = files[0];
   if (first === void 0) return [];
-  let dir = import_node_path31.default.dirname(first), liveName = sealLogName(first), live = import_node_path31.default.join(dir, liveName), there = (file) => {
+  let dir = import_node_path32.default.dirname(first), liveName = sealLogName(first), live = import_node_path32.default.join(dir, liveName), there = (file) => {
     try {
       return import_node_fs35.default.lstatSync(file, { throwIfNoEntry: !1 }) !== void 0;
     } catch {
       return !0;
     }
-  }, read2 = new Set(files.map((file) => import_node_path31.default.basename(file))), holding = new Set(marked.map((file) => import_node_path31.default.basename(file))), passedOver = /* @__PURE__ */ new Set(), rotation = (part) => {
-    let name = [`${liveName}.${part}`, `${liveName}.${part}.gz`].find((candidate) => there(import_node_path31.default.join(dir, candidate))), size2 = 0;
+  }, read2 = new Set(files.map((file) => import_node_path32.default.basename(file))), holding = new Set(marked.map((file) => import_node_path32.default.basename(file))), passedOver = /* @__PURE__ */ new Set(), rotation = (part) => {
+    let name = [`${liveName}.${part}`, `${liveName}.${part}.gz`].find((candidate) => there(import_node_path32.default.join(dir, candidate))), size2 = 0;
     try {
-      size2 = name === void 0 ? 0 : import_node_fs35.default.lstatSync(import_node_path31.default.join(dir, name)).size;
+      size2 = name === void 0 ? 0 : import_node_fs35.default.lstatSync(import_node_path32.default.join(dir, name)).size;
     } catch {
     }
     let counts = size2 > 0 && (key2 === void 0 || name === void 0 || !read2.has(name) || holding.has(name));
@@ -22309,30 +22381,61 @@ function removedRotated(files, key2, marked = []) {
     detail: `a rotated file of the log is gone, and not by retention: the rotated-files ledger (${rotatedLedgerPath(live)}) notes its rotation and no pruning of it (@audit-max-files, @audit-max-age); removed or moved away by hand${planted}`
   }));
 }
-function shrunkRotated(files, held2, key2, digestOf2) {
+function shrunkRotated(files, held2, key2, digestsOf, chained = /* @__PURE__ */ new Map(), chainBreaks = []) {
   let first = files[0];
   if (first === void 0) return [];
-  let liveName = sealLogName(first), live = import_node_path31.default.join(import_node_path31.default.dirname(first), liveName), rotated = new Map(files.filter((file) => import_node_path31.default.basename(file) !== liveName && held2.has(file)).map((file) => [rotatedPart(liveName, import_node_path31.default.basename(file)), file]));
+  let liveName = sealLogName(first), live = import_node_path32.default.join(import_node_path32.default.dirname(first), liveName), rotated = new Map(files.filter((file) => import_node_path32.default.basename(file) !== liveName && held2.has(file)).map((file) => [rotatedPart(liveName, import_node_path32.default.basename(file)), file]));
   if (rotated.size === 0) return [];
-  let lines = ledgerLines(live), sizes = rotatedSizes(lines, live, new Set(rotated.keys()), key2), digests = digestOf2 === void 0 ? /* @__PURE__ */ new Map() : rotatedDigests(lines, live, new Set(rotated.keys()), key2), found = [];
+  let lines = ledgerLines(live), ledger = rotatedLedgerPath(live), sizes = rotatedSizes(lines, live, new Set(rotated.keys()), key2), digests = digestsOf === void 0 ? /* @__PURE__ */ new Map() : rotatedDigests(lines, live, new Set(rotated.keys()), key2), found = [], own = /* @__PURE__ */ new Map(), expected = /* @__PURE__ */ new Map();
   for (let [name, file] of rotated) {
-    let noted = sizes.get(name), bytes = held2.get(file), gunzipped = file.endsWith(".gz") ? " gunzipped" : "";
-    if (noted !== void 0 && bytes < noted) {
-      found.push({ kind: "truncated", file, line: 1, rec: "", detail: `the file holds ${bytes} byte(s)${gunzipped}, and the rotated-files ledger (${rotatedLedgerPath(live)}) notes ${noted} at its rotation: ${bytes === 0 ? "emptied" : "cut"} by hand (a rotated file is only appended to, compressed whole or pruned)` });
+    let noted = sizes.get(name), bytes = held2.get(file), gunzipped = file.endsWith(".gz") ? " gunzipped" : "", inLedger = digests.get(name), inChain = chained.get(name), digest = inChain ?? inLedger, source = inChain === void 0 ? `the rotated-files ledger (${ledger}) notes` : `its rotating writer's chain holds (the digest event at ${inChain.file}:${inChain.line})`;
+    if (digest !== void 0 && expected.set(name, { size: digest.size, sha: digest.sha, where: inChain === void 0 ? `the rotated-files ledger, ${ledger}` : `the digest event at ${inChain.file}:${inChain.line}` }), noted !== void 0 && bytes < noted) {
+      own.set(name, { kind: "truncated", file, line: 1, rec: "", detail: `the file holds ${bytes} byte(s)${gunzipped}, and the rotated-files ledger (${ledger}) notes ${noted} at its rotation: ${bytes === 0 ? "emptied" : "cut"} by hand (a rotated file is only appended to, compressed whole or pruned)` });
       continue;
     }
-    let digest = digests.get(name);
-    if (digest === void 0 || digestOf2(file, digest.size) === digest.sha) continue;
+    if (digestsOf === void 0 || (inLedger !== void 0 && inChain !== void 0 && (inLedger.size !== inChain.size || inLedger.sha !== inChain.sha) && found.push({ kind: "edited", file: ledger, line: 1, rec: "", detail: `its digest line for ${import_node_path32.default.basename(file)} (${inLedger.size} byte(s), SHA-256 ${inLedger.sha.slice(0, 12)}\u2026) is not the digest the file's rotating writer put in its chain (${inChain.file}:${inChain.line}: ${inChain.size} byte(s), ${inChain.sha.slice(0, 12)}\u2026): the ledger was rewritten` }), digest === void 0 || digestsOf(file, [digest.size]).get(digest.size) === digest.sha)) continue;
     let short = bytes < digest.size;
-    found.push({
+    own.set(name, {
       kind: short ? "truncated" : "edited",
       file,
       line: 1,
       rec: "",
-      detail: short ? `the file holds ${bytes} byte(s)${gunzipped}, and the rotated-files ledger (${rotatedLedgerPath(live)}) notes the digest of its first ${digest.size} at its rotation: ${bytes === 0 ? "emptied" : "cut"} by hand` : `the file's first ${digest.size} byte(s)${gunzipped} do not match the digest (SHA-256) the rotated-files ledger (${rotatedLedgerPath(live)}) notes at its rotation: rewritten by hand (a rotated file is only appended to, compressed whole or pruned)`
+      detail: short ? `the file holds ${bytes} byte(s)${gunzipped}, and ${source} the digest of its first ${digest.size} at its rotation: ${bytes === 0 ? "emptied" : "cut"} by hand` : `the file's first ${digest.size} byte(s)${gunzipped} do not match the digest (SHA-256) ${source} at its rotation: rewritten by hand (a rotated file is only appended to, compressed whole or pruned)`
     });
   }
+  let order = [...rotated.keys()], moved = digestsOf === void 0 ? /* @__PURE__ */ new Map() : movedFiles(rotated, own, held2, sizes, expected, digestsOf), namedMoved = new Set(chainBreaks.filter((found2) => found2.kind === "reordered").flatMap((found2) => [found2.file, found2.endFile ?? found2.file, ...found2.hint ?? []])), holders = new Map([...moved].map(([holder, from]) => [from, holder]));
+  for (let [name, itsBreak] of own) {
+    let from = moved.get(name), holder = holders.get(name);
+    if (from === void 0 && holder !== void 0) {
+      let file2 = rotated.get(name);
+      found.push({ kind: "edited", file: file2, line: 1, rec: "", detail: `its own first ${expected.get(name).size} byte(s) at its rotation (by their digest: ${expected.get(name).where}) are in ${import_node_path32.default.basename(rotated.get(holder))}, moved there by name, and what it holds matches no rotated file's digest: rewritten by hand` });
+      continue;
+    }
+    if (from === void 0) {
+      found.push(itsBreak);
+      continue;
+    }
+    let file = rotated.get(name), other = rotated.get(from);
+    if (namedMoved.has(file)) continue;
+    if (moved.get(from) === name) {
+      if (order.indexOf(from) < order.indexOf(name)) continue;
+      found.push({ kind: "reordered", file, line: 1, rec: "", hint: [file, other], detail: `${file} and ${other} are in each other's place (renamed): each holds the bytes the other's digest says it held at its rotation (${expected.get(name).where}; ${expected.get(from).where})` });
+      continue;
+    }
+    let digest = expected.get(from);
+    found.push({ kind: "reordered", file, line: 1, rec: "", hint: [file, other], detail: `the file's first ${digest.size} byte(s) are those ${import_node_path32.default.basename(other)} held at its rotation (by their digest: ${digest.where}), which no longer holds them: moved here by name (renamed by hand)` });
+  }
   return found;
+}
+function movedFiles(rotated, own, held2, sizes, expected, digestsOf) {
+  let moved = /* @__PURE__ */ new Map(), taken = /* @__PURE__ */ new Set(), order = [...own.keys()];
+  for (let name of order) {
+    let bytes = held2.get(rotated.get(name)), candidates = order.filter((other) => other !== name && !taken.has(other) && expected.has(other) && expected.get(other).size <= bytes && (sizes.get(other) ?? 0) <= bytes);
+    if (candidates.length === 0) continue;
+    let found = digestsOf(rotated.get(name), candidates.map((other) => expected.get(other).size)), from = candidates.find((other) => found.get(expected.get(other).size) === expected.get(other).sha);
+    from !== void 0 && (moved.set(name, from), taken.add(from));
+  }
+  return moved;
 }
 function withNoted(file, identity2, look) {
   let fd;
@@ -22415,7 +22518,7 @@ function eachLineOfText(text2, take2) {
   }
 }
 function livingRuns(dir) {
-  let runDir = import_node_path32.default.join(dir, ".run"), names;
+  let runDir = import_node_path33.default.join(dir, ".run"), names;
   try {
     names = import_node_fs36.default.readdirSync(runDir);
   } catch {
@@ -22424,7 +22527,7 @@ function livingRuns(dir) {
   let runs = [];
   for (let name of names) {
     if (!name.endsWith(".json")) continue;
-    let runFile = import_node_path32.default.join(runDir, name);
+    let runFile = import_node_path33.default.join(runDir, name);
     try {
       if (livingReader(runFile) === void 0) continue;
       runs.push({ runFile, recording: readRecording(runFile) });
@@ -22453,27 +22556,38 @@ function verifyFiles(files, timeFormat, options, textOf = textsByName()) {
     } catch (error) {
       throw taking || error instanceof AuditError ? error : new AuditError(`cannot read ${file}: ${failure(error)}`, 2);
     }
-  }, raw = (file, take2) => eachRawLineOfFile(file, take2, opened), digestOf2 = prefixDigests(textOf);
-  return { ...verifyLines(files, each, raw, timeFormat, { prefixDigest: digestOf2, ...options }), held: held2, digestOf: digestOf2 };
+  }, raw = (file, take2) => eachRawLineOfFile(file, take2, opened), digestsOf = prefixDigests(textOf);
+  return { ...verifyLines(files, each, raw, timeFormat, { prefixDigest: (file, size2) => digestsOf(file, [size2]).get(size2), ...options }), held: held2, digestsOf };
 }
 function prefixDigests(textOf) {
   let known2 = /* @__PURE__ */ new Map();
-  return (file, size2) => {
-    let key2 = `${size2}:${file}`;
-    return known2.has(key2) || known2.set(key2, prefixDigest(file, size2, textOf)), known2.get(key2);
+  return (file, sizes) => {
+    let wanted = [...new Set(sizes)].filter((size2) => !known2.has(`${size2}:${file}`));
+    if (wanted.length > 0) {
+      let found = prefixDigestsAt(file, wanted, textOf);
+      for (let size2 of wanted) known2.set(`${size2}:${file}`, found.get(size2));
+    }
+    let digests = /* @__PURE__ */ new Map();
+    for (let size2 of sizes) {
+      let digest = known2.get(`${size2}:${file}`);
+      digest !== void 0 && digests.set(size2, digest);
+    }
+    return digests;
   };
 }
-function prefixDigest(file, size2, textOf) {
-  let { fd, to, release: release3 } = textOf(file);
+function prefixDigestsAt(file, sizes, textOf) {
+  let { fd, to, release: release3 } = textOf(file), digests = /* @__PURE__ */ new Map();
   try {
-    if (to !== void 0 && size2 > to) return;
-    let hash = (0, import_node_crypto17.createHash)("sha256"), piece = Buffer.allocUnsafe(Math.min(size2, 1 << 20));
-    for (let at = 0; at < size2; ) {
-      let read2 = import_node_fs36.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);
-      if (read2 === 0) return;
+    let ends2 = [...sizes].filter((size2) => to === void 0 || size2 <= to).sort((a, b) => a - b), last = ends2.at(-1);
+    if (last === void 0) return digests;
+    let hash = (0, import_node_crypto17.createHash)("sha256"), piece = Buffer.allocUnsafe(Math.max(1, Math.min(last, 1 << 20))), next = 0;
+    for (let at = 0; ; ) {
+      for (; next < ends2.length && ends2[next] === at; ) digests.set(ends2[next++], hash.copy().digest("hex"));
+      if (next === ends2.length) return digests;
+      let read2 = import_node_fs36.default.readSync(fd, piece, 0, Math.min(piece.length, ends2[next] - at), at);
+      if (read2 === 0) return digests;
       hash.update(piece.subarray(0, read2)), at += read2;
     }
-    return hash.digest("hex");
   } finally {
     release3();
   }
@@ -22552,7 +22666,7 @@ function checkLines(files, each, raw, timeFormat, options, attested) {
   let swap = renamedPair(files, report2, total, (order) => runVerifier(order, parsed, { ...options, holdsOnly: !0 }, !0).breaks.length === 0), lost = removals.count(report2.lost);
   if (!swap) return { ...report2, lost, untimed };
   let [a, b] = swap;
-  return { ...report2, lost, untimed, breaks: [{ kind: "reordered", file: a, line: 1, rec: "", detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
+  return { ...report2, lost, untimed, breaks: [{ kind: "reordered", file: a, line: 1, rec: "", hint: [a, b], detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
 }
 var UNDER_WRONG_KEY = 10, UNDER_KEY = "if the key is the log's after all: ", KEEP_PARSED_CHARS = 8 * 1024 * 1024;
 function liveSeals(runs, timeFormat) {
@@ -22637,8 +22751,8 @@ function untimedWarning(format2) {
 function setsOfFiles(files) {
   let byDir = /* @__PURE__ */ new Map();
   for (let file of files) {
-    let dir = import_node_path32.default.dirname(import_node_path32.default.resolve(file));
-    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path32.default.basename(file)]);
+    let dir = import_node_path33.default.dirname(import_node_path33.default.resolve(file));
+    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path33.default.basename(file)]);
   }
   let groups = [];
   for (let [dir, names] of byDir) {
@@ -22649,7 +22763,7 @@ function setsOfFiles(files) {
       groups.push({ name: setName(set), files: paths });
     }
     for (let name of names) {
-      let full = import_node_path32.default.join(dir, name);
+      let full = import_node_path33.default.join(dir, name);
       covered.has(full) || groups.push({ name, files: [full] });
     }
   }
@@ -22671,13 +22785,13 @@ function verifyCommand() {
       }
     let listing = files.length > 0 ? void 0 : takeListing(where.dir, dirNames), groups = listing === void 0 ? setsOfFiles(files) : listing.sets.map((set) => ({ name: setName(set), files: set.files.map((file) => file.path), live: set.live }));
     if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
-    let live = /* @__PURE__ */ new Map(), seals = /* @__PURE__ */ new Map(), runs = [...new Set(files.length > 0 ? files.map((file) => import_node_path32.default.dirname(import_node_path32.default.resolve(file))) : [where.dir])].flatMap(livingRuns);
+    let live = /* @__PURE__ */ new Map(), seals = /* @__PURE__ */ new Map(), runs = [...new Set(files.length > 0 ? files.map((file) => import_node_path33.default.dirname(import_node_path33.default.resolve(file))) : [where.dir])].flatMap(livingRuns);
     for (let { recording } of runs) live.set(recording.id, recording.file);
     for (let [rec, seal] of liveSeals(runs, where.timeFormat)) seals.set(rec, seal);
     let out = new Output(), tampered = !1, untimedSaid = !1, notesFailed = !1, rearrange = new RearrangeBudget(), check = (groupFiles, textOf) => {
       let report2 = verifyFiles(groupFiles, where.timeFormat, { key: key2, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange }, textOf);
       try {
-        let gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key2, report2.marked), ...shrunkRotated(groupFiles, report2.held ?? /* @__PURE__ */ new Map(), key2, report2.digestOf)];
+        let gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key2, report2.marked), ...shrunkRotated(groupFiles, report2.held ?? /* @__PURE__ */ new Map(), key2, report2.digestsOf, report2.digests, report2.breaks)];
         return gone.length > 0 ? { ...report2, breaks: [...report2.breaks, ...gone] } : report2;
       } catch (error) {
         return notesFailed = !0, process.stderr.write(`tmux-audit: could not read the notes beside ${groupFiles.at(-1) ?? ""} (the run files, the rotated-files ledger), so what they tell is unknown; the chain's findings are below (a fault in verify, not a finding in the log): ${error.message}
@@ -23210,14 +23324,14 @@ function openLiveFiles(sources) {
       }
   return open2;
 }
-function readFile(path37, held2, error, visit) {
-  let fd = held2.get(path37);
-  held2.delete(path37);
+function readFile(path38, held2, error, visit) {
+  let fd = held2.get(path38);
+  held2.delete(path38);
   try {
-    return fd ??= openLog(path37), fd === void 0 ? !1 : visit(fd);
+    return fd ??= openLog(path38), fd === void 0 ? !1 : visit(fd);
   } catch (failure2) {
     if (typeof failure2.code != "string") throw failure2;
-    return error(path37, failure2), !1;
+    return error(path38, failure2), !1;
   } finally {
     fd !== void 0 && import_node_fs38.default.closeSync(fd);
   }
@@ -23357,7 +23471,7 @@ function printHit(out, hit) {
 }
 
 // src/commands/grep-parallel.ts
-var import_node_fs39 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path33 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
+var import_node_fs39 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path34 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
 var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4, shareFreely = (counters) => () => Atomics.add(counters, NEXT, 1);
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
@@ -23382,7 +23496,7 @@ function counted() {
 }
 function startWorker(data) {
   let options = { workerData: data, transferList: [data.port], stdout: !0, stderr: !0 };
-  return new import_node_worker_threads.Worker(import_node_path33.default.join(__dirname, "grep-worker.cjs"), options);
+  return new import_node_worker_threads.Worker(import_node_path34.default.join(__dirname, "grep-worker.cjs"), options);
 }
 function secondCoreFree() {
   let cores = import_node_os9.default.availableParallelism?.() ?? import_node_os9.default.cpus().length;
@@ -23545,7 +23659,7 @@ function closeHeld(job) {
 }
 
 // src/commands/torn-starts.ts
-var import_node_crypto19 = require("node:crypto"), import_node_fs40 = __nodeBuiltin(require("node:fs")), import_node_path34 = __nodeBuiltin(require("node:path"));
+var import_node_crypto19 = require("node:crypto"), import_node_fs40 = __nodeBuiltin(require("node:fs")), import_node_path35 = __nodeBuiltin(require("node:path"));
 
 // src/read/torn-cache.ts
 var TORN_CACHE_NAME = "torn-starts.cache", VERSION3 = 1, MAX_LOGS = 1e3;
@@ -23620,7 +23734,7 @@ var NONE2 = /* @__PURE__ */ new Map(), TEXT_EVENT = Buffer.from(" * torn "), JSO
 function tornStarts(set, timeFormat, cache = TornCache.of(set.dir)) {
   let files = set.files.map((file) => file.path), textOf = textsByName(), kept = cache.get(set.live, timeFormat), seen = [], same = kept?.starts !== void 0 && kept.files.length === files.length, events = !1;
   for (let [i, file] of files.entries()) {
-    let before2 = kept?.files[i]?.name === import_node_path34.default.basename(file) ? kept.files[i] : void 0, found = eventsIn(file, before2, textOf);
+    let before2 = kept?.files[i]?.name === import_node_path35.default.basename(file) ? kept.files[i] : void 0, found = eventsIn(file, before2, textOf);
     events ||= found.events, same &&= found.unchanged, found.seen && seen.push(found.seen);
   }
   let keep = (starts2) => {
@@ -23628,7 +23742,7 @@ function tornStarts(set, timeFormat, cache = TornCache.of(set.dir)) {
   };
   if (!events)
     return keep(), NONE2;
-  let names = new Set(files.map((file) => import_node_path34.default.basename(file)));
+  let names = new Set(files.map((file) => import_node_path35.default.basename(file)));
   if (same && kept.starts.every((start2) => names.has(start2.name) && stillThere(start2, set.dir, textOf)))
     return keep(kept.starts), startsOf(kept.starts, set.dir);
   let torn;
@@ -23643,7 +23757,7 @@ function tornStarts(set, timeFormat, cache = TornCache.of(set.dir)) {
       sha256 = digestAt(start2.file, start2.offset, start2.bytes, textOf) ?? "";
     } catch {
     }
-    return { name: import_node_path34.default.basename(start2.file), offset: start2.offset, bytes: start2.bytes, atEnd: start2.atEnd, sha256 };
+    return { name: import_node_path35.default.basename(start2.file), offset: start2.offset, bytes: start2.bytes, atEnd: start2.atEnd, sha256 };
   });
   return keep(starts), startsOf(starts, set.dir);
 }
@@ -23651,7 +23765,7 @@ function startsOf(kept, dir) {
   if (kept.length === 0) return NONE2;
   let starts = /* @__PURE__ */ new Map();
   for (let start2 of kept) {
-    let file = import_node_path34.default.join(dir, start2.name), inFile = starts.get(file);
+    let file = import_node_path35.default.join(dir, start2.name), inFile = starts.get(file);
     inFile === void 0 && starts.set(file, inFile = /* @__PURE__ */ new Map()), inFile.set(start2.offset, start2.atEnd ? Number.POSITIVE_INFINITY : start2.bytes);
   }
   return starts;
@@ -23667,7 +23781,7 @@ function digestAt(file, offset, bytes, textOf) {
   }
 }
 function stillThere(start2, dir, textOf) {
-  let file = import_node_path34.default.join(dir, start2.name);
+  let file = import_node_path35.default.join(dir, start2.name);
   try {
     let digest = digestAt(file, start2.offset, start2.bytes, textOf);
     return digest === void 0 ? start2.sha256 === "" : start2.sha256 !== "" && digest === start2.sha256;
@@ -23689,7 +23803,7 @@ function eventsIn(file, before2, textOf) {
   try {
     let opened = file.endsWith(".gz") || fileOf(import_node_fs40.default.fstatSync(text2.fd, { bigint: !0 })) === which, to = text2.to ?? import_node_fs40.default.fstatSync(text2.fd).size, from = grown && opened ? before2.searched : 0, found = holdsTornEvent(text2.fd, from, to), last = Buffer.alloc(1), endsLine = to === 0 || import_node_fs40.default.readSync(text2.fd, last, 0, 1, to - 1) === 1 && last[0] === 10, after = import_node_fs40.default.lstatSync(file, { bigint: !0, throwIfNoEntry: !1 });
     if (!opened || after === void 0 || fileOf(after) !== which) return { events: found, unchanged: !1 };
-    let events = found || from > 0 && before2.events, seen = { name: import_node_path34.default.basename(file), file: which, stamp: stampOf(after) === stamp ? stamp : "", searched: to, endsLine, events };
+    let events = found || from > 0 && before2.events, seen = { name: import_node_path35.default.basename(file), file: which, stamp: stampOf(after) === stamp ? stamp : "", searched: to, endsLine, events };
     return { events, unchanged: from > 0 && !found, seen };
   } finally {
     text2.release();
@@ -23906,10 +24020,10 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs42 = __nodeBuiltin(require("node:fs")), import_node_path36 = __nodeBuiltin(require("node:path"));
+var import_node_fs42 = __nodeBuiltin(require("node:fs")), import_node_path37 = __nodeBuiltin(require("node:path"));
 
 // src/read/follow.ts
-var import_node_fs41 = __nodeBuiltin(require("node:fs")), import_node_path35 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
+var import_node_fs41 = __nodeBuiltin(require("node:fs")), import_node_path36 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
 var POLL_MS = 100, DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
@@ -23983,12 +24097,14 @@ function open(file, position) {
   if (fd !== void 0)
     return { fd, ino: import_node_fs41.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
-function rotatedSince(live, ino) {
-  let dir = import_node_path35.default.dirname(live), rotated = rotatedFiles(import_node_fs41.default.readdirSync(dir), import_node_path35.default.basename(live)).map((name) => import_node_path35.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
-  return mine < 0 ? [] : rotated.slice(mine + 1);
+function rotatedBetween(live, ino, upTo) {
+  let dir = import_node_path36.default.dirname(live), rotated = rotatedFiles(import_node_fs41.default.readdirSync(dir), import_node_path36.default.basename(live)).map((name) => import_node_path36.default.join(dir, name)), inos = rotated.map((file) => statOf(file)?.ino), mine = inos.indexOf(ino);
+  if (mine < 0) return [];
+  let next = upTo === void 0 ? -1 : inos.indexOf(upTo, mine + 1);
+  return rotated.slice(mine + 1, next < 0 ? void 0 : next);
 }
 async function follow(options) {
-  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs41.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
+  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs41.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [], listFrom;
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write, !1, () => options.truncated?.(live));
@@ -23996,14 +24112,24 @@ async function follow(options) {
         readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs41.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
-        if (current) {
-          readNew(current, write), current.until = Date.now() + DRAIN_MS, draining.push(current);
-          for (let file of rotatedSince(live, current.ino)) {
-            let between = open(file, 0);
-            between && (readNew(between, write), between.until = Date.now() + DRAIN_MS, draining.push(between));
-          }
+        let previous = current;
+        previous && (readNew(previous, write), previous.until = Date.now() + DRAIN_MS, draining.push(previous)), current = void 0;
+        let refused;
+        try {
+          current = open(live, 0);
+        } catch (error) {
+          refused = error;
         }
-        current = void 0, current = open(live, 0);
+        let from = previous?.ino ?? listFrom;
+        if (listFrom = void 0, from !== void 0) {
+          let newest = from;
+          for (let file of rotatedBetween(live, from, current?.ino)) {
+            let between = open(file, 0);
+            between && (readNew(between, write), between.until = Date.now() + DRAIN_MS, draining.push(between), newest = between.ino);
+          }
+          current === void 0 && refused === void 0 && (listFrom = newest);
+        }
+        if (refused !== void 0) throw refused;
         continue;
       }
       try {
@@ -24033,7 +24159,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path36.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path37.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -24056,7 +24182,7 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path36.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs42.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path37.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs42.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
     if (lastLines(set.files.map((file) => file.path), Number(options.lines), (bytes) => out.write(bytes), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 }, (file, offset) => {
       cut2 || (cut2 = !0, out.flush(), warn(`${file}: a line longer than ${MAX_LINE >> 20} MiB at byte ${offset} (not one the writer writes): printed cut to its first ${MAX_LINE >> 20} MiB`));
     }), out.flush(), !options.follow) {
@@ -24165,16 +24291,16 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs43 = __nodeBuiltin(require("node:fs")), import_node_path37 = __nodeBuiltin(require("node:path"));
+var import_node_fs43 = __nodeBuiltin(require("node:fs")), import_node_path38 = __nodeBuiltin(require("node:path"));
 function rawCastParts(sets, rec) {
   for (let set of sets) {
-    let live = castPath(import_node_path37.default.join(set.dir, set.live), rec), name = import_node_path37.default.basename(live), names;
+    let live = castPath(import_node_path38.default.join(set.dir, set.live), rec), name = import_node_path38.default.basename(live), names;
     try {
       names = import_node_fs43.default.readdirSync(set.dir);
     } catch {
       continue;
     }
-    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path37.default.join(set.dir, part));
+    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path38.default.join(set.dir, part));
     if (parts.length > 0) return parts;
   }
 }

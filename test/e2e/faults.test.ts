@@ -168,11 +168,12 @@ describe('floods', () => {
           perPane.get(match[1]!)!.push(match[2]!);
           continue;
         }
-        // Besides the numbers, only each pane's start event and seals (`*`), its command line and its last echo (`|`).
+        // Besides the numbers, only each pane's start event, seals and rotated files' digests (`*`), its command line and its
+        // last echo (`|`).
         const quoted = JSON.stringify(line.slice(0, 200));
         const parsed = parseLine(line);
         assert.ok(parsed, `a whole, stamped line: ${quoted}`);
-        const event = /^start rec=\S+ by=\S+ pane=%\d pid=\d+ file=\S+ shell=plain host=\S+ command=\S+ cwd=.* window_name=.* socket=\S+ clients=\S+ v=3$|^seal rec=\S+ n=\d+ p=[0-9a-f]+ h=[0-9a-f]{32} s=\d+ v=3$/.test(parsed.text);
+        const event = /^start rec=\S+ by=\S+ pane=%\d pid=\d+ file=\S+ shell=plain host=\S+ command=\S+ cwd=.* window_name=.* socket=\S+ clients=\S+ v=3$|^seal rec=\S+ n=\d+ p=[0-9a-f]+ h=[0-9a-f]{32} s=\d+ v=3$|^digest rec=\S+ file=\S+ size=\d+ sha256=[0-9a-f]{64}$/.test(parsed.text);
         const printed = /(?:seq -f 'p\d-%06g' 1 200000; echo p\d-finished|^p\d-finished)$/.test(parsed.text);
         assert.ok(event || printed, `a start event, a command line or its last echo: ${quoted}`);
         assert.equal(parsed.mark, event ? '*' : '|', `the mark of what the line is: ${quoted}`);
