@@ -24098,10 +24098,14 @@ function open(file, position) {
     return { fd, ino: import_node_fs41.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
 function rotatedBetween(live, ino, upTo) {
-  let dir = import_node_path36.default.dirname(live), rotated = rotatedFiles(import_node_fs41.default.readdirSync(dir), import_node_path36.default.basename(live)).map((name) => import_node_path36.default.join(dir, name)), inos = rotated.map((file) => statOf(file)?.ino), mine = inos.indexOf(ino);
-  if (mine < 0) return [];
-  let next = upTo === void 0 ? -1 : inos.indexOf(upTo, mine + 1);
-  return rotated.slice(mine + 1, next < 0 ? void 0 : next);
+  let dir = import_node_path36.default.dirname(live);
+  for (let attempt = 0; ; attempt++) {
+    let rotated = rotatedFiles(import_node_fs41.default.readdirSync(dir), import_node_path36.default.basename(live)).map((name) => import_node_path36.default.join(dir, name)), rotatedAway = upTo !== void 0 && statOf(live)?.ino !== upTo, inos = rotated.map((file) => statOf(file)?.ino), mine = inos.indexOf(ino);
+    if (mine < 0) return [];
+    let next = upTo === void 0 ? -1 : inos.indexOf(upTo, mine + 1);
+    if (!(next < 0 && rotatedAway && attempt < 3))
+      return rotated.slice(mine + 1, next < 0 ? void 0 : next);
+  }
 }
 async function follow(options) {
   let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs41.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [], listFrom;

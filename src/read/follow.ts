@@ -181,12 +181,19 @@ function open(file: string, position: number): Reading | undefined {
  */
 function rotatedBetween(live: string, ino: number, upTo: number | undefined): string[] {
   const dir = path.dirname(live);
-  const rotated = rotatedFiles(fs.readdirSync(dir), path.basename(live)).map((name) => path.join(dir, name));
-  const inos = rotated.map((file) => statOf(file)?.ino);
-  const mine = inos.indexOf(ino);
-  if (mine < 0) return [];
-  const next = upTo === undefined ? -1 : inos.indexOf(upTo, mine + 1);
-  return rotated.slice(mine + 1, next < 0 ? undefined : next);
+  for (let attempt = 0; ; attempt++) {
+    // A readdir racing renames may miss the live one's rotated name yet list files rotated after it (readdir(3): an
+    // entry added meanwhile may or may not be returned): then the directory is read again, that name there throughout.
+    const rotated = rotatedFiles(fs.readdirSync(dir), path.basename(live)).map((name) => path.join(dir, name));
+    // Still the live one once the directory is read: no file rotated after it was there to list.
+    const rotatedAway = upTo !== undefined && statOf(live)?.ino !== upTo;
+    const inos = rotated.map((file) => statOf(file)?.ino);
+    const mine = inos.indexOf(ino);
+    if (mine < 0) return [];
+    const next = upTo === undefined ? -1 : inos.indexOf(upTo, mine + 1);
+    if (next < 0 && rotatedAway && attempt < 3) continue;
+    return rotated.slice(mine + 1, next < 0 ? undefined : next);
+  }
 }
 
 /** Follows the log whose live file is `options.live` until `signal` aborts. */
