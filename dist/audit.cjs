@@ -23662,7 +23662,7 @@ function closeHeld(job) {
 var import_node_crypto19 = require("node:crypto"), import_node_fs40 = __nodeBuiltin(require("node:fs")), import_node_path35 = __nodeBuiltin(require("node:path"));
 
 // src/read/torn-cache.ts
-var TORN_CACHE_NAME = "torn-starts.cache", VERSION3 = 1, MAX_LOGS = 1e3;
+var TORN_CACHE_NAME = "torn-starts.cache", VERSION3 = 2, MAX_LOGS = 1e3;
 function fileOf(stat) {
   return `${stat.dev}:${stat.ino}:${stat.birthtimeNs}`;
 }
@@ -23680,7 +23680,7 @@ function isStartSeen(value) {
 }
 function isLogSeen(value) {
   let log = value;
-  return typeof log != "object" || log === null || typeof log.timeFormat != "string" || !Array.isArray(log.files) || !log.files.every(isFileSeen) ? !1 : log.starts === void 0 || Array.isArray(log.starts) && log.starts.every(isStartSeen);
+  return typeof log != "object" || log === null || typeof log.timeFormat != "string" || !Array.isArray(log.files) || !log.files.every(isFileSeen) || log.breaks !== void 0 && typeof log.breaks != "boolean" ? !1 : log.starts === void 0 || Array.isArray(log.starts) && log.starts.every(isStartSeen);
 }
 var TornCache = class _TornCache {
   constructor(dir, usable) {
@@ -23732,22 +23732,23 @@ var TornCache = class _TornCache {
 // src/commands/torn-starts.ts
 var NONE2 = /* @__PURE__ */ new Map(), TEXT_EVENT = Buffer.from(" * torn "), JSON_EVENT = Buffer.from('"kind":"event","text":"torn"');
 function tornStarts(set, timeFormat, cache = TornCache.of(set.dir)) {
-  let files = set.files.map((file) => file.path), textOf = textsByName(), kept = cache.get(set.live, timeFormat), seen = [], same = kept?.starts !== void 0 && kept.files.length === files.length, events = !1;
+  let files = set.files.map((file) => file.path), textOf = textsByName(), kept = cache.get(set.live, timeFormat), seen = [], same = kept?.starts !== void 0 && kept.files.length === files.length, grew = !1, events = !1;
   for (let [i, file] of files.entries()) {
     let before2 = kept?.files[i]?.name === import_node_path35.default.basename(file) ? kept.files[i] : void 0, found = eventsIn(file, before2, textOf);
-    events ||= found.events, same &&= found.unchanged, found.seen && seen.push(found.seen);
+    events ||= found.events, same &&= found.unchanged || found.grown, grew ||= found.grown, found.seen && seen.push(found.seen);
   }
-  let keep = (starts2) => {
-    seen.length === files.length && (kept !== void 0 && starts2 === kept.starts && seen.length === kept.files.length && seen.every((file, i) => file === kept.files[i]) || cache.keep(set.live, { timeFormat, files: seen, ...starts2 && { starts: starts2 } }));
+  let keep = (starts2, breaks2) => {
+    seen.length === files.length && (kept !== void 0 && starts2 === kept.starts && seen.length === kept.files.length && seen.every((file, i) => file === kept.files[i]) || cache.keep(set.live, { timeFormat, files: seen, ...starts2 && { starts: starts2, breaks: breaks2 } }));
   };
   if (!events)
     return keep(), NONE2;
   let names = new Set(files.map((file) => import_node_path35.default.basename(file)));
-  if (same && kept.starts.every((start2) => names.has(start2.name) && stillThere(start2, set.dir, textOf)))
-    return keep(kept.starts), startsOf(kept.starts, set.dir);
-  let torn;
+  if (same && (!grew || kept.breaks === !1) && kept.starts.every((start2) => names.has(start2.name) && stillThere(start2, set.dir, textOf)))
+    return keep(kept.starts, kept.breaks), startsOf(kept.starts, set.dir);
+  let torn, breaks;
   try {
-    torn = verifyFiles(files, timeFormat, {}, textOf).torn ?? [];
+    let report2 = verifyFiles(files, timeFormat, {}, textOf);
+    torn = report2.torn ?? [], breaks = report2.breaks.length > 0;
   } catch {
     return NONE2;
   }
@@ -23759,7 +23760,7 @@ function tornStarts(set, timeFormat, cache = TornCache.of(set.dir)) {
     }
     return { name: import_node_path35.default.basename(start2.file), offset: start2.offset, bytes: start2.bytes, atEnd: start2.atEnd, sha256 };
   });
-  return keep(starts), startsOf(starts, set.dir);
+  return keep(starts, breaks), startsOf(starts, set.dir);
 }
 function startsOf(kept, dir) {
   if (kept.length === 0) return NONE2;
@@ -23791,20 +23792,20 @@ function stillThere(start2, dir, textOf) {
 }
 function eventsIn(file, before2, textOf) {
   let stat = import_node_fs40.default.lstatSync(file, { bigint: !0, throwIfNoEntry: !1 });
-  if (stat === void 0 || !stat.isFile()) return { events: !1, unchanged: !1 };
+  if (stat === void 0 || !stat.isFile()) return { events: !1, unchanged: !1, grown: !1 };
   let which = fileOf(stat), stamp = stampOf(stat);
-  if (before2 !== void 0 && before2.file === which && before2.stamp === stamp) return { events: before2.events, unchanged: !0, seen: before2 };
+  if (before2 !== void 0 && before2.file === which && before2.stamp === stamp) return { events: before2.events, unchanged: !0, grown: !1, seen: before2 };
   let grown = before2 !== void 0 && before2.file === which && before2.endsLine && !file.endsWith(".gz") && stat.size > BigInt(before2.searched), text2;
   try {
     text2 = textOf(file);
   } catch {
-    return { events: !1, unchanged: !1 };
+    return { events: !1, unchanged: !1, grown: !1 };
   }
   try {
     let opened = file.endsWith(".gz") || fileOf(import_node_fs40.default.fstatSync(text2.fd, { bigint: !0 })) === which, to = text2.to ?? import_node_fs40.default.fstatSync(text2.fd).size, from = grown && opened ? before2.searched : 0, found = holdsTornEvent(text2.fd, from, to), last = Buffer.alloc(1), endsLine = to === 0 || import_node_fs40.default.readSync(text2.fd, last, 0, 1, to - 1) === 1 && last[0] === 10, after = import_node_fs40.default.lstatSync(file, { bigint: !0, throwIfNoEntry: !1 });
-    if (!opened || after === void 0 || fileOf(after) !== which) return { events: found, unchanged: !1 };
+    if (!opened || after === void 0 || fileOf(after) !== which) return { events: found, unchanged: !1, grown: !1 };
     let events = found || from > 0 && before2.events, seen = { name: import_node_path35.default.basename(file), file: which, stamp: stampOf(after) === stamp ? stamp : "", searched: to, endsLine, events };
-    return { events, unchanged: from > 0 && !found, seen };
+    return { events, unchanged: !1, grown: from > 0 && !found, seen };
   } finally {
     text2.release();
   }

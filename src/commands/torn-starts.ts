@@ -7,12 +7,14 @@
 //
 // What was found is kept (read/torn-cache.ts), so that neither is done again while the log's files are unchanged: a
 // file is searched once, a grown one from where it was searched to, and a log with an event is verified once, then
-// again only when a file of it changed other than by lines appended with no event among them (no new event settles
-// no start; the lines before are as they were). The cache is ours alone (read/private-cache.ts), so what it trusts
-// is that a log file of the same device, inode and birth time was only appended to, as its writers do. Someone who
-// rewrote a log's bytes in place (they can write the log: they can write any line of it) can at most have a kept
-// "no event" hide an event they wrote into the bytes searched before: the start is then printed as written, as
-// without this reading past; a kept start is read past only where the bytes at its offset still have its digest.
+// again when a file of it changed. Lines appended with no event among them keep its starts only when verify found no
+// break: a break can end with lines appended (a recording's unsealed tail is one `truncated` break until its next
+// seal, and a start glued within it is settled only then), but with none, such lines settle no new start and the
+// lines before are as they were. The cache is ours alone (read/private-cache.ts), so what it trusts is that a log
+// file of the same device, inode and birth time was only appended to, as its writers do. Someone who rewrote a log's
+// bytes in place (they can write the log: they can write any line of it) can at most have a kept "no event" hide an
+// event they wrote into the bytes searched before: the start is then printed as written, as without this reading
+// past; a kept start is read past only where the bytes at its offset still have its digest.
 
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -40,34 +42,41 @@ export function tornStarts(set: LogSet, timeFormat: string, cache: TornCache = T
   const textOf = textsByName();
   const kept = cache.get(set.live, timeFormat);
   const seen: FileSeen[] = [];
-  // Whether every file is as kept, or grew by lines with no event: the kept starts are then still verify's.
+  // Whether every file is as kept, or grew by lines with no event (`grew`): the kept starts are then still verify's,
+  // for a grown one if verify found no break.
   let same = kept?.starts !== undefined && kept.files.length === files.length;
+  let grew = false;
   let events = false;
   for (const [i, file] of files.entries()) {
     const before = kept?.files[i]?.name === path.basename(file) ? kept.files[i] : undefined;
     const found = eventsIn(file, before, textOf);
     events ||= found.events;
-    same &&= found.unchanged;
+    same &&= found.unchanged || found.grown;
+    grew ||= found.grown;
     if (found.seen) seen.push(found.seen);
   }
   // Written only when something changed: a search of an unchanged log writes nothing.
-  const keep = (starts?: StartSeen[]) => {
+  const keep = (starts?: StartSeen[], breaks?: boolean) => {
     if (seen.length !== files.length) return;
     if (kept !== undefined && starts === kept.starts && seen.length === kept.files.length && seen.every((file, i) => file === kept.files[i])) return;
-    cache.keep(set.live, { timeFormat, files: seen, ...(starts && { starts }) });
+    cache.keep(set.live, { timeFormat, files: seen, ...(starts && { starts, breaks }) });
   };
   if (!events) {
     keep();
     return NONE;
   }
   const names = new Set(files.map((file) => path.basename(file)));
-  if (same && kept!.starts!.every((start) => names.has(start.name) && stillThere(start, set.dir, textOf))) {
-    keep(kept!.starts);
+  // A kept `breaks` absent (a cache of another hand) is taken as there being some.
+  if (same && (!grew || kept!.breaks === false) && kept!.starts!.every((start) => names.has(start.name) && stillThere(start, set.dir, textOf))) {
+    keep(kept!.starts, kept!.breaks);
     return startsOf(kept!.starts!, set.dir);
   }
   let torn;
+  let breaks;
   try {
-    torn = verifyFiles(files, timeFormat, {}, textOf).torn ?? [];
+    const report = verifyFiles(files, timeFormat, {}, textOf);
+    torn = report.torn ?? [];
+    breaks = report.breaks.length > 0;
   } catch {
     // A file verify cannot read: the reading command tells it when it reads it; nothing is read past.
     return NONE;
@@ -81,7 +90,7 @@ export function tornStarts(set: LogSet, timeFormat: string, cache: TornCache = T
     }
     return { name: path.basename(start.file), offset: start.offset, bytes: start.bytes, atEnd: start.atEnd, sha256 };
   });
-  keep(starts);
+  keep(starts, breaks);
   return startsOf(starts, set.dir);
 }
 
@@ -124,21 +133,21 @@ function stillThere(start: StartSeen, dir: string, textOf: TextOf): boolean {
 
 /**
  * Whether `file` may hold a `torn` event, from what was `before` found in it when that is still so: searched not at
- * all while it is unchanged, from where it was searched to when it grew from a line's end. `unchanged`: no event
- * came in since (the starts kept with `before` are still verify's); `seen`: what to keep.
+ * all while it is unchanged, from where it was searched to when it grew from a line's end. `unchanged`: it is as
+ * `before`; `grown`: it grew by lines with no event among them; `seen`: what to keep.
  */
-function eventsIn(file: string, before: FileSeen | undefined, textOf: TextOf): { events: boolean; unchanged: boolean; seen?: FileSeen } {
+function eventsIn(file: string, before: FileSeen | undefined, textOf: TextOf): { events: boolean; unchanged: boolean; grown: boolean; seen?: FileSeen } {
   const stat = fs.lstatSync(file, { bigint: true, throwIfNoEntry: false });
-  if (stat === undefined || !stat.isFile()) return { events: false, unchanged: false }; // told by the reading command, which reads it next
+  if (stat === undefined || !stat.isFile()) return { events: false, unchanged: false, grown: false }; // told by the reading command, which reads it next
   const which = fileOf(stat);
   const stamp = stampOf(stat);
-  if (before !== undefined && before.file === which && before.stamp === stamp) return { events: before.events, unchanged: true, seen: before };
+  if (before !== undefined && before.file === which && before.stamp === stamp) return { events: before.events, unchanged: true, grown: false, seen: before };
   const grown = before !== undefined && before.file === which && before.endsLine && !file.endsWith('.gz') && stat.size > BigInt(before.searched);
   let text;
   try {
     text = textOf(file);
   } catch {
-    return { events: false, unchanged: false };
+    return { events: false, unchanged: false, grown: false };
   }
   try {
     // A plain file's text is the file opened: kept only if it is the one stat saw.
@@ -149,10 +158,10 @@ function eventsIn(file: string, before: FileSeen | undefined, textOf: TextOf): {
     const last = Buffer.alloc(1);
     const endsLine = to === 0 || (fs.readSync(text.fd, last, 0, 1, to - 1) === 1 && last[0] === 10);
     const after = fs.lstatSync(file, { bigint: true, throwIfNoEntry: false });
-    if (!opened || after === undefined || fileOf(after) !== which) return { events: found, unchanged: false };
+    if (!opened || after === undefined || fileOf(after) !== which) return { events: found, unchanged: false, grown: false };
     const events = found || (from > 0 && before!.events);
     const seen = { name: path.basename(file), file: which, stamp: stampOf(after) === stamp ? stamp : '', searched: to, endsLine, events };
-    return { events, unchanged: from > 0 && !found, seen };
+    return { events, unchanged: false, grown: from > 0 && !found, seen };
   } finally {
     text.release();
   }

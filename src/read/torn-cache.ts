@@ -14,7 +14,7 @@ import { readCache, writeCache } from './private-cache.ts';
 export const TORN_CACHE_NAME = 'torn-starts.cache';
 
 /** Bumped when what is kept (or how it is found) changes: an older cache is then dropped whole. */
-const VERSION = 1;
+const VERSION = 2;
 
 /** Of a log's logs past this many, the ones not looked up by this run are dropped: a cache of a directory read once is not kept for ever. */
 const MAX_LOGS = 1000;
@@ -50,6 +50,12 @@ export interface LogSeen {
   timeFormat: string;
   files: FileSeen[];
   starts?: StartSeen[];
+  /**
+   * Whether verify's report, of the files as they were, still had breaks (with `starts`). A break may end when lines
+   * are appended (a recording's unsealed tail is one until its next seal), and a start it covered is then settled:
+   * the starts are kept for a grown log only when there was none.
+   */
+  breaks?: boolean;
 }
 
 export function fileOf(stat: fs.BigIntStats): string {
@@ -78,6 +84,7 @@ function isStartSeen(value: unknown): value is StartSeen {
 function isLogSeen(value: unknown): value is LogSeen {
   const log = value as LogSeen;
   if (typeof log !== 'object' || log === null || typeof log.timeFormat !== 'string' || !Array.isArray(log.files) || !log.files.every(isFileSeen)) return false;
+  if (log.breaks !== undefined && typeof log.breaks !== 'boolean') return false;
   return log.starts === undefined || (Array.isArray(log.starts) && log.starts.every(isStartSeen));
 }
 

@@ -146,7 +146,7 @@ describe('grep on two threads, through the command line', () => {
 
   it('a search too small for two threads opens each file as one thread does: once to put it in time order, once to search it (and the first search once to look for a torn event)', () => {
     const small = path.join(root, 'small');
-    fs.mkdirSync(small);
+    fs.mkdirSync(small, { mode: 0o700 }); // ours alone whatever the umask, or no cache is kept (read/private-cache.ts)
     try {
       for (const [index, name] of names.entries()) fs.writeFileSync(path.join(small, path.basename(name)), `${new Date(BASE + index * 3600_000).toISOString().replace('Z', '+00:00')} ann main:0.0 | timeout ${index}\n`);
       const log = path.join(root, 'preload.log');

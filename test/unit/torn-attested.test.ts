@@ -565,6 +565,11 @@ function startsOf(t: TestContext, file: string): { starts: [string, number, numb
 }
 
 const cacheOf = (file: string) => path.join(path.dirname(file), '.run', TORN_CACHE_NAME);
+/** The starts a run with no cache finds in `file`'s log (verify's, as found from nothing). */
+const fresh = (t: TestContext, file: string): [string, number, number][] => {
+  fs.rmSync(cacheOf(file), { force: true });
+  return startsOf(t, file).starts;
+};
 const B_LINE = (i: number) => `2026-11-25T13:00:${String(i % 60).padStart(2, '0')}.000+00:00 bob main:0.1 | beta more ${i}\n`;
 
 describe('what the reading commands found of torn starts is kept (read/torn-cache.ts)', () => {
@@ -605,6 +610,47 @@ describe('what the reading commands found of torn starts is kept (read/torn-cach
     assert.ok(grown.read < 1000 + more.length, `grown: ${grown.read} bytes read`);
     assert.deepEqual(numbers(showOf(file, A.rec), 'alpha'), count(130));
     assert.deepEqual(grepOf(file, '-c', 'beta'), ['16']);
+  });
+
+  it('a log cached before verify settled its start (its reader\'s tail not yet sealed) is verified again as it grows', async (t) => {
+    const file = await tornLog(t, 'text', KEY, false);
+    const whole = fs.readFileSync(file);
+    // Up to A's torn event: A's lines since its last seal are one `truncated` break, which covers the glued line until A seals.
+    const eventEnd = whole.indexOf(10, whole.indexOf(' ann main:0.0 * torn ')) + 1;
+    fs.writeFileSync(file, whole.subarray(0, eventEnd));
+    assert.deepEqual(startsOf(t, file).starts, [], 'the start is not settled yet');
+    // The rest appended (A's lines, its seal, B's), no torn event among them.
+    fs.appendFileSync(file, whole.subarray(eventEnd));
+    const grown = startsOf(t, file).starts;
+    assert.equal(verify(file, KEY).torn?.length, 1);
+    assert.deepEqual(grown, fresh(t, file));
+    assert.equal(grown.length, 1);
+    assert.deepEqual(numbers(showOf(file, A.rec), 'alpha'), count(130));
+  });
+
+  it('a second torn event appended to a log whose start is settled is verified again', async (t) => {
+    const file = await tornLog(t, 'text', KEY, false);
+    assert.equal(startsOf(t, file).starts.length, 1);
+    assert.deepEqual(verify(file, KEY).breaks, [], 'settled with no break: lines with no event appended would keep the start');
+    fs.appendFileSync(file, fs.readFileSync(await tornLog(t, 'text', KEY, false)));
+    const grown = startsOf(t, file).starts;
+    assert.deepEqual(grown, fresh(t, file));
+    assert.equal(grown.length, 2);
+  });
+
+  it('a larger file in a file\'s place is searched from its start', async (t) => {
+    const file = await tornLog(t, 'text', KEY, false);
+    const honest = fs.readFileSync(file);
+    const quiet = Buffer.from(honest);
+    quiet.write(' * tarn ', honest.indexOf(' * torn '), 'latin1');
+    fs.writeFileSync(file, quiet);
+    assert.deepEqual(startsOf(t, file).starts, []);
+    // Its event within the bytes the file it replaces had been searched to.
+    fs.writeFileSync(`${file}.new`, Buffer.concat([honest, Buffer.from(B_LINE(99))]));
+    fs.renameSync(`${file}.new`, file);
+    const found = startsOf(t, file).starts;
+    assert.equal(found.length, 1);
+    assert.deepEqual(found, fresh(t, file));
   });
 
   it('another file in its place, or its bytes rewritten (same size, mtime set back), is searched again', async (t) => {
