@@ -10191,7 +10191,7 @@ var TabStops = class {
 };
 
 // src/terminal/lines.ts
-var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 8205, SPARE_ROWS = 256, LineAssembler = class {
+var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 8205, JOINER = "\u200D", SPARE_ROWS = 256, LineAssembler = class {
   /**
    * `newlineReturns`: LF also goes to column 0. Not so in a pane (tmux keeps the
    * column, screen-write.c:1334; the pty's ONLCR sends CR LF), but so for output
@@ -10343,8 +10343,8 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   unshown(text2) {
     if (this.homed && this.leaveHome(), !this.alternate)
       for (let from = 0; from < text2.length; ) {
-        let to = text2.charCodeAt(from + 1) === 117 ? from + 6 : from + 4, piece = text2.slice(from, to);
-        this.rows[this.cy].attach(this.cx, piece, isCombinedEscape(piece)), this.tally.units > MAX_LINE_CHARS && this.split(), from = to;
+        let to = text2.charCodeAt(from + 1) === 117 ? from + 6 : from + 4, piece = text2.slice(from, to), combined = isCombinedEscape(piece);
+        this.rows[this.cy].attach(this.cx, combined && this.joiner ? JOINER + piece : piece, combined), combined && (this.joiner = !1), this.tally.units > MAX_LINE_CHARS && this.split(), from = to;
       }
   }
   execute(control) {
@@ -10508,11 +10508,11 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
       return;
     }
     if (code === ZWJ) {
-      this.joiner = !0, row.attach(this.cx, character, !0);
+      this.joiner = !0;
       return;
     }
     if (this.joiner && code >= 127) {
-      this.joiner = !1, row.attach(this.cx, character, !0);
+      this.joiner = !1, row.attach(this.cx, JOINER + character, !0);
       return;
     }
     if (width === 0) {
@@ -14208,8 +14208,8 @@ var Row2 = class {
   attach(text2) {
     if (!text2.includes("\\u")) return this.attachAt(text2, !1);
     for (let from = 0; from < text2.length; ) {
-      let to = text2.charCodeAt(from + 1) === 117 ? from + 6 : from + 4, piece = text2.slice(from, to);
-      this.attachAt(piece, isCombinedEscape(piece)), from = to;
+      let to = text2.charCodeAt(from + 1) === 117 ? from + 6 : from + 4, piece = text2.slice(from, to), combined = isCombinedEscape(piece);
+      combined && this.joiner && this.combine(ZWJ2), this.attachAt(piece, combined), combined && (this.joiner = !1), from = to;
     }
   }
   /**

@@ -605,7 +605,11 @@ export class ScreenGrid implements Perform {
     for (let from = 0; from < text.length; ) {
       const to = text.charCodeAt(from + 1) === 0x75 ? from + 6 : from + 4;
       const piece = text.slice(from, to);
-      this.attachAt(piece, isCombinedEscape(piece));
+      const combined = isCombinedEscape(piece);
+      // A bidi control tmux combined takes the joiner as any character does, the ZWJ first (screen-write.c:1847).
+      if (combined && this.joiner) this.combine(ZWJ);
+      this.attachAt(piece, combined);
+      if (combined) this.joiner = false;
       from = to;
     }
   }

@@ -48,6 +48,7 @@ const CR = 0x0d;
 const BS = 0x08;
 const TAB = 0x09;
 const ZWJ = 0x200d;
+const JOINER = '\u200d';
 /** Emptied rows kept for reuse, at most. */
 const SPARE_ROWS = 256;
 
@@ -271,7 +272,10 @@ export class LineAssembler implements Perform {
     for (let from = 0; from < text.length; ) {
       const to = text.charCodeAt(from + 1) === 0x75 ? from + 6 : from + 4;
       const piece = text.slice(from, to);
-      this.rows[this.cy]!.attach(this.cx, piece, isCombinedEscape(piece));
+      const combined = isCombinedEscape(piece);
+      // A bidi control tmux combined takes the joiner as any character does (screen-write.c:1847).
+      this.rows[this.cy]!.attach(this.cx, combined && this.joiner ? JOINER + piece : piece, combined);
+      if (combined) this.joiner = false;
       if (this.tally.units > MAX_LINE_CHARS) this.split();
       from = to;
     }
@@ -525,14 +529,15 @@ export class LineAssembler implements Perform {
       return;
     }
     if (code === ZWJ) {
+      // tmux only sets a flag (screen-write.c:1835): a run of ZWJs is one, and one that joins nothing is never shown.
       this.joiner = true;
-      row.attach(this.cx, character, true);
       return;
     }
     if (this.joiner && code >= 0x7f) {
-      // Joined onto the character before, whatever its width (screen-write.c:1852); plain ASCII bypasses this (:1773).
+      // The ZWJ, then the character, joined onto the character before whatever its width (screen-write.c:1847-1852);
+      // plain ASCII bypasses this (:1773).
       this.joiner = false;
-      row.attach(this.cx, character, true);
+      row.attach(this.cx, JOINER + character, true);
       return;
     }
     if (width === 0) {

@@ -59,3 +59,40 @@ describe('what tmux never put in a cell puts no cell in use: no blanks in the lo
     });
   }
 });
+
+const ZWJ = '\u200d';
+
+/**
+ * [what, bytes printed, the lines logged] at 80 columns: the screens read with capture-pane -J from tmux 3.3a. A ZWJ
+ * only sets a flag (screen-write.c:1835); the next character that is not ASCII takes it and joins the cell before, the
+ * ZWJ first (:1847-1852), a bidi control tmux combines included.
+ */
+const JOINED: [string, Buffer, string[]][] = [
+  // The screen: `a‍д‍а|`; the log had each ZWJ, 3 bytes each, and lost the `а` for the cell being full.
+  ['a run of ZWJs is one: joined once, with the character after it', bytes(`a${ZWJ.repeat(7)}д${ZWJ.repeat(7)}а|\r\n`), [`a${ZWJ}д${ZWJ}а|`]],
+  // The screen: eight marks of the nine fit after `a` and one ZWJ (1 + 3 + 8 × 2 bytes); the log had one.
+  ['and it takes 3 bytes of the cell once', bytes(`a${ZWJ.repeat(7)}${mark(9)}|\r\n`), [`a${ZWJ}${mark(8)}|`]],
+  ['a ZWJ nothing after it joins is not shown', bytes(`ab${ZWJ}|\r\n`), ['ab|']],
+  // The screen: `ab‍中c|`: ASCII leaves the flag set (screen-write.c:1774), the wide character joins `b`.
+  ['it waits past ASCII for the character it joins', bytes(`a${ZWJ}b中c|\r\n`), [`ab${ZWJ}中c|`]],
+  ['a bidi control takes it, the ZWJ before it', bytes(`ab${ZWJ}\u2066c|\r\n`), [`ab${ZWJ}\\u2066c|`]],
+  // The screen: `a‍‪中b‍‪        |rm -rf /`: each bidi control uses up the joiner, each 中 takes two cells of its own.
+  // Joined onto the cell before, 中 took none: the blanks written at column 4 fell past `rm -rf /` and hid it.
+  [
+    'a wide character after a bidi control that took the joiner takes its cells',
+    bytes(`a${`${ZWJ}\u202a中b`.repeat(4)}rm -rf /\r\x1b[4C${' '.repeat(8)}|\r\n`),
+    [`a${ZWJ}\\u202a中b${ZWJ}\\u202a${' '.repeat(8)}|rm -rf /`],
+  ],
+];
+
+describe('a ZWJ joins the next character that is not ASCII onto the cell before, as tmux 3.3a joins it', () => {
+  for (const [what, printed, logged] of JOINED) {
+    it(what, () => {
+      assert.deepEqual(transcriptLines(printed, { columns: 80, rows: 24 }), logged, 'line model');
+      const engaged = Buffer.concat([Buffer.from('\x1b7'), printed]);
+      assert.deepEqual(transcriptLines(engaged, { columns: 80, rows: 24 }), logged, 'screen model');
+      assert.deepEqual(transcriptLines([...printed].map((byte) => Buffer.of(byte)), { columns: 80, rows: 24 }), logged, 'line model, byte by byte');
+      assert.deepEqual(transcriptLines([...engaged].map((byte) => Buffer.of(byte)), { columns: 80, rows: 24 }), logged, 'screen model, byte by byte');
+    });
+  }
+});
