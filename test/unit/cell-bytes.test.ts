@@ -37,6 +37,16 @@ describe('a cell holds 21 bytes of what is combined onto it, as tmux 3.3a counts
   }
 });
 
+/** `printed` logs `logged` in the line model and, after ESC 7, in the screen model; in one read and byte by byte. */
+function assertLogged(printed: Buffer, logged: string[], columns: number): void {
+  const engaged = Buffer.concat([Buffer.from('\x1b7'), printed]);
+  const bytewise = (all: Buffer): Buffer[] => [...all].map((byte) => Buffer.of(byte));
+  assert.deepEqual(transcriptLines(printed, { columns, rows: 24 }), logged, 'line model');
+  assert.deepEqual(transcriptLines(engaged, { columns, rows: 24 }), logged, 'screen model');
+  assert.deepEqual(transcriptLines(bytewise(printed), { columns, rows: 24 }), logged, 'line model, byte by byte');
+  assert.deepEqual(transcriptLines(bytewise(engaged), { columns, rows: 24 }), logged, 'screen model, byte by byte');
+}
+
 /** [what, bytes printed, the lines logged] at 40 columns: the screens read with capture-pane -J from tmux 3.3a. */
 const UNUSED: [string, Buffer, string[]][] = [
   // The screen: a row emptied by EL 1 at the pending-wrap column, and `|` on the next (joined by -J: `|`).
@@ -51,12 +61,7 @@ const UNUSED: [string, Buffer, string[]][] = [
 
 describe('what tmux never put in a cell puts no cell in use: no blanks in the log where the screen has none', () => {
   for (const [what, printed, logged] of UNUSED) {
-    it(what, () => {
-      assert.deepEqual(transcriptLines(printed, { columns: 40, rows: 24 }), logged, 'line model');
-      const engaged = Buffer.concat([Buffer.from('\x1b7'), printed]);
-      assert.deepEqual(transcriptLines(engaged, { columns: 40, rows: 24 }), logged, 'screen model');
-      assert.deepEqual(transcriptLines([...engaged].map((byte) => Buffer.of(byte)), { columns: 40, rows: 24 }), logged, 'byte by byte');
-    });
+    it(what, () => assertLogged(printed, logged, 40));
   }
 });
 
@@ -87,12 +92,6 @@ const JOINED: [string, Buffer, string[]][] = [
 
 describe('a ZWJ joins the next character that is not ASCII onto the cell before, as tmux 3.3a joins it', () => {
   for (const [what, printed, logged] of JOINED) {
-    it(what, () => {
-      assert.deepEqual(transcriptLines(printed, { columns: 80, rows: 24 }), logged, 'line model');
-      const engaged = Buffer.concat([Buffer.from('\x1b7'), printed]);
-      assert.deepEqual(transcriptLines(engaged, { columns: 80, rows: 24 }), logged, 'screen model');
-      assert.deepEqual(transcriptLines([...printed].map((byte) => Buffer.of(byte)), { columns: 80, rows: 24 }), logged, 'line model, byte by byte');
-      assert.deepEqual(transcriptLines([...engaged].map((byte) => Buffer.of(byte)), { columns: 80, rows: 24 }), logged, 'screen model, byte by byte');
-    });
+    it(what, () => assertLogged(printed, logged, 80));
   }
 });
