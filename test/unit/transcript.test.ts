@@ -296,3 +296,27 @@ describe('properties over arbitrary bytes', () => {
     );
   });
 });
+
+describe('DEC special graphics: tmux writes printed ASCII one cell at a time (screen-write.c:1776), as both models do', () => {
+  // ICH at a wide character's right half moves that padding cell away from it (grid_view_insert_cells); © is then
+  // printed left of the moved padding, and `|` over it. A run of ASCII blanks only a wide character before padding
+  // (screen-write.c:1738); one cell at a time blanks whatever is there (screen_write_overwrite, :2059).
+  const over = `x中${ESC}[3G${ESC}[2@${ESC}[C©|\r\n`;
+  const cases: [string, string, string[]][] = [
+    ['a run of ASCII over moved padding keeps the one-cell character before it', over, ['x中 ©|']],
+    ['in G0 DEC graphics, ASCII over moved padding blanks the character before it', `${ESC}(0${over}`, ['x中  |']],
+    ['SO puts G1 in use: DEC graphics there, SI back to G0', `${ESC})0\x0e${over}\x0f${over}`, ['x中  |', 'x中 ©|']],
+    ['ASCII again (ESC ( B): a run', `${ESC}(0${ESC}(B${over}`, ['x中 ©|']],
+    ['DECRC restores the sets DECSC saved (input.c:776-793)', `${ESC}(0${ESC}7${ESC}(B${ESC}8${over}`, ['x中  |']],
+    ['SCORC restores the sets SCOSC saved', `${ESC}(0${ESC}[s${ESC}(B${ESC}[u${over}`, ['x中  |']],
+    ['RIS resets them (input.c:763)', `${ESC}(0${ESC}c${over}`, ['x中 ©|']],
+    ['in DEC graphics, ASCII after a ZWJ joins the cell before (screen-write.c:1852)', `${ESC}(0a\u200db|\r\n`, ['a\u200db|']],
+  ];
+  for (const [name, input, expected] of cases) {
+    it(name, () => {
+      assert.deepEqual(transcriptLines(input, { columns: 80, rows: 24 }), expected, 'line model');
+      // DECSC first: the screen model takes the stream.
+      assert.deepEqual(transcriptLines(`${ESC}7${input}`, { columns: 80, rows: 24 }), expected, 'screen model');
+    });
+  }
+});
