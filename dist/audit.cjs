@@ -10301,8 +10301,8 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   /** Starts the current line with text already on screen, the cursor after it. */
   seed(text2) {
     this.reset(0);
-    let { autowrap, insert } = this;
-    this.autowrap = !0, this.insert = !1, this.print(text2), this.autowrap = autowrap, this.insert = insert;
+    let { autowrap, insert, acs } = this;
+    this.autowrap = !0, this.insert = !1, this.acs = !1, this.print(text2), this.autowrap = autowrap, this.insert = insert, this.acs = acs;
   }
   /** Switches screens without a sequence in the stream: the pane was already there, or tmux switched it. */
   setAlternate(alternate) {

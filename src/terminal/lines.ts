@@ -152,13 +152,16 @@ export class LineAssembler implements Perform {
   seed(text: string): void {
     this.reset(0);
     // The text as the screen shows it, row after row: written with wrap on and insert off, whatever the modes now
-    // (with wrap off it would be written over itself at the last column; the screen model wrote it with wrap on).
-    const { autowrap, insert } = this;
+    // (with wrap off it would be written over itself at the last column; the screen model wrote it with wrap on), and
+    // in runs (in DEC graphics, ASCII after a ZWJ would join the cell before it).
+    const { autowrap, insert, acs } = this;
     this.autowrap = true;
     this.insert = false;
+    this.acs = false;
     this.print(text);
     this.autowrap = autowrap;
     this.insert = insert;
+    this.acs = acs;
   }
 
   /** Switches screens without a sequence in the stream: the pane was already there, or tmux switched it. */
