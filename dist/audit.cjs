@@ -5913,13 +5913,14 @@ var EscapeCleaner = class {
    * part of it; without it, a string ends only by its terminator.
    */
   advance(chunk, perform2, now) {
-    now !== void 0 && (this.now = now, this.state >= 7 /* OscString */ && now - this.stringSince >= STRING_TIMEOUT_MS && (this.state = 0 /* Ground */, this.oscKeep = !1, this.last = -1));
+    let timedOut = !1;
+    now !== void 0 && (this.now = now, this.state >= 7 /* OscString */ && now - this.stringSince >= STRING_TIMEOUT_MS && (this.state = 0 /* Ground */, this.oscKeep = !1, this.last = -1, timedOut = !0));
     let room = chunk.length * 4 + 24;
     if (this.out.length < room && (this.out = Buffer.allocUnsafe(room), this.outWords = new DataView(this.out.buffer, this.out.byteOffset, this.out.length)), this.opAt.length < chunk.length + 1) {
       let size2 = chunk.length + 1;
       this.opAt = new Int32Array(size2), this.opCode = new Int32Array(size2), this.opParam = new Int32Array(size2), this.opParam2 = new Int32Array(size2), this.opPlain = new Uint8Array(size2), this.opByte = new Float64Array(size2);
     }
-    this.ops = 0, this.complex = !1, this.oscBodies.length > 0 && (this.oscBodies.length = 0), this.extraBytes = 0;
+    this.ops = 0, this.complex = !1, this.oscBodies.length > 0 && (this.oscBodies.length = 0), timedOut && (this.savedCharsets = 0, this.setCharsets(0, 0)), this.extraBytes = 0;
     let out = this.out, outWords = this.outWords, words2 = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength), o = 0, asciiEnd = -1, last = this.last, unsureFrom = 0, unsureTo = -1, unsureFinal = 0, state = this.state, n = chunk.length;
     for (let i = 0; i < n; i++) {
       let b = chunk[i];

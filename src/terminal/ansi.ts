@@ -478,6 +478,7 @@ export class EscapeCleaner {
    * part of it; without it, a string ends only by its terminator.
    */
   advance(chunk: Uint8Array, perform: Perform, now?: number): void {
+    let timedOut = false;
     if (now !== undefined) {
       this.now = now;
       if (this.state >= State.OscString && now - this.stringSince >= STRING_TIMEOUT_MS) {
@@ -485,6 +486,7 @@ export class EscapeCleaner {
         this.state = State.Ground;
         this.oscKeep = false;
         this.last = -1;
+        timedOut = true;
       }
     }
     // Worst case: every byte escaped as `\xNN`, plus the pending bytes of a broken character.
@@ -505,6 +507,13 @@ export class EscapeCleaner {
     this.ops = 0;
     this.complex = false;
     if (this.oscBodies.length > 0) this.oscBodies.length = 0;
+    // The timer's input_reset also resets the cell (input_reset_cell, input.c:763-771): G0 and G1 back to ASCII, SO
+    // undone, and the copy DECSC/SCOSC saved likewise. Left in DEC graphics, the reader would write ASCII one cell at a
+    // time where tmux writes runs (joined after a ZWJ, blanked otherwise around padding): every later column off.
+    if (timedOut) {
+      this.savedCharsets = 0;
+      this.setCharsets(0, 0);
+    }
     this.extraBytes = 0;
     const out = this.out;
     const outWords = this.outWords;

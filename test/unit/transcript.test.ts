@@ -312,6 +312,26 @@ describe('DEC special graphics: tmux writes printed ASCII one cell at a time (sc
     ['RIS resets them (input.c:763)', `${ESC}(0${ESC}c${over}`, ['x中 ©|']],
     ['in DEC graphics, ASCII after a ZWJ joins the cell before (screen-write.c:1852)', `${ESC}(0a\u200db|\r\n`, ['a\u200db|']],
   ];
+  // tmux's 5 s timer on an open string runs input_reset, whose input_reset_cell (input.c:763-771) puts G0, G1, SO and the
+  // DECSC copy back to ASCII: after it ASCII is a run again (review of acs15: the reader stayed in DEC graphics, so
+  // `a ZWJ X` joined and every later column was off by one, `rm -rf` no longer findable).
+  it('a string left open for 5 s resets the sets, the saved ones too, as tmux\'s timer does', () => {
+    for (const prefix of ['', `${ESC}7`]) {
+      for (const [before, after] of [
+        [`${ESC}(0${ESC}]0;x`, over],
+        [`${ESC})0\x0e${ESC}Pq`, over],
+        [`${ESC}(0${ESC}7${ESC}(B${ESC}]0;x`, `${ESC}8${over}`],
+      ] as const) {
+        const out: string[] = [];
+        const transcript = new Transcript({ line: (text) => out.push(text), screen: () => {}, redrawn: () => {}, frame: () => {}, scrolledOff: () => {} }, { columns: 80, rows: 24 });
+        transcript.push(Buffer.from(`${prefix}${before}`), 1_000_000);
+        transcript.push(Buffer.from(after), 1_000_000 + 6000);
+        transcript.end();
+        assert.deepEqual(out, ['x中 ©|'], JSON.stringify(prefix + before));
+      }
+    }
+  });
+
   for (const [name, input, expected] of cases) {
     it(name, () => {
       assert.deepEqual(transcriptLines(input, { columns: 80, rows: 24 }), expected, 'line model');
