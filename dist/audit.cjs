@@ -5819,8 +5819,8 @@ function csiForgets(chunk, from, to, final) {
   }
   return !sub && value > INT_MAX ? !1 : (KNOWN_CSI[final] & intermediateBit(intermediate)) !== 0;
 }
-var OP_CSI = 256, OP_ESC = 512, OP_ENTER_ALTERNATE = 768, OP_LEAVE_ALTERNATE = 769, OP_OSC = 1024, OP_UNSHOWN = 1280, OP_MODE = 1536, MAX_PARAM_BYTES = 63, MAX_PARAMS = 23, INT_MAX = 2147483647;
-var STRING_TIMEOUT_MS = 5e3, ESC = 27, CAN = 24, SUB = 26, BEL = 7, DEL = 127, MAX_PARAM = 9999, NO_NUMBER = -1, LF = 10, CR = 13, BS = 8, TAB = 9, VT = 11, FF = 12, HEX = "0123456789abcdef";
+var OP_CSI = 256, OP_ESC = 512, OP_ENTER_ALTERNATE = 768, OP_LEAVE_ALTERNATE = 769, OP_OSC = 1024, OP_UNSHOWN = 1280, OP_MODE = 1536, OP_CHARSET = 1792, G0_ACS = 1, G1_ACS = 2, SHIFTED = 4, MAX_PARAM_BYTES = 63, MAX_PARAMS = 23, INT_MAX = 2147483647;
+var STRING_TIMEOUT_MS = 5e3, ESC = 27, CAN = 24, SUB = 26, BEL = 7, DEL = 127, MAX_PARAM = 9999, NO_NUMBER = -1, LF = 10, CR = 13, BS = 8, TAB = 9, VT = 11, FF = 12, SO = 14, SI = 15, HEX = "0123456789abcdef";
 function escapeByte(out, o, byte) {
   return out[o] = 92, out[o + 1] = 120, out[o + 2] = HEX.charCodeAt(byte >> 4), out[o + 3] = HEX.charCodeAt(byte & 15), o + 4;
 }
@@ -5875,6 +5875,10 @@ var EscapeCleaner = class {
   csiIntermediate = 0;
   /** The ESC sequence's intermediate if it has exactly one (DECALN's `#`), -1 if more (input.c:1151 collects them, the table wants one). */
   escIntermediate = -1;
+  /** The character sets (G0_ACS, G1_ACS, SHIFTED), those DECSC and SCOSC saved (input.c:776), and whether printed ASCII is in DEC graphics. */
+  charsets = 0;
+  savedCharsets = 0;
+  acs = !1;
   /** Bytes of an unfinished UTF-8 character (at most 3; 4 as a malformed one ends), how many more it needs, and the range of the next (empty once malformed). */
   pending = new Uint8Array(4);
   pendingLength = 0;
@@ -5909,13 +5913,14 @@ var EscapeCleaner = class {
    * part of it; without it, a string ends only by its terminator.
    */
   advance(chunk, perform2, now) {
-    now !== void 0 && (this.now = now, this.state >= 7 /* OscString */ && now - this.stringSince >= STRING_TIMEOUT_MS && (this.state = 0 /* Ground */, this.oscKeep = !1, this.last = -1));
+    let timedOut = !1;
+    now !== void 0 && (this.now = now, this.state >= 7 /* OscString */ && now - this.stringSince >= STRING_TIMEOUT_MS && (this.state = 0 /* Ground */, this.oscKeep = !1, this.last = -1, timedOut = !0));
     let room = chunk.length * 4 + 24;
     if (this.out.length < room && (this.out = Buffer.allocUnsafe(room), this.outWords = new DataView(this.out.buffer, this.out.byteOffset, this.out.length)), this.opAt.length < chunk.length + 1) {
       let size2 = chunk.length + 1;
       this.opAt = new Int32Array(size2), this.opCode = new Int32Array(size2), this.opParam = new Int32Array(size2), this.opParam2 = new Int32Array(size2), this.opPlain = new Uint8Array(size2), this.opByte = new Float64Array(size2);
     }
-    this.ops = 0, this.complex = !1, this.oscBodies.length > 0 && (this.oscBodies.length = 0), this.extraBytes = 0;
+    this.ops = 0, this.complex = !1, this.oscBodies.length > 0 && (this.oscBodies.length = 0), timedOut && (this.savedCharsets = 0, this.setCharsets(0, 0)), this.extraBytes = 0;
     let out = this.out, outWords = this.outWords, words2 = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength), o = 0, asciiEnd = -1, last = this.last, unsureFrom = 0, unsureTo = -1, unsureFinal = 0, state = this.state, n = chunk.length;
     for (let i = 0; i < n; i++) {
       let b = chunk[i];
@@ -5979,10 +5984,19 @@ var EscapeCleaner = class {
       return state === 7 /* OscString */ && this.endOsc(o), b !== ESC && (this.last = -1, this.need > 0 && (o = this.breakCharacter(out, o))), state = b === ESC ? 1 /* Escape */ : 0 /* Ground */, this.done(state, o);
     switch (state) {
       case 1 /* Escape */:
-        b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.overflow = !1, this.subFirst = !1, this.subSecond = !1, this.screenModes.length > 0 && (this.screenModes.length = 0), this.modeCount = 0, this.marker = 0, this.intermediates = !1, this.csiIntermediate = 0) : b === 93 ? (this.last = -1, state = 7 /* OscString */, this.stringSince = this.now, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 ? (this.last = -1, state = 9 /* DcsEntry */, this.stringSince = this.now) : b === 88 || b === 94 || b === 95 || b === 107 ? (this.last = -1, state = 8 /* IgnoredString */, this.stringSince = this.now) : b >= 32 && b <= 47 ? (state = 2 /* EscapeIntermediate */, this.escIntermediate = b) : b < 127 && (REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), (KNOWN_ESC[b] & 1) !== 0 && (this.last = -1), state = 0 /* Ground */);
+        b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.overflow = !1, this.subFirst = !1, this.subSecond = !1, this.screenModes.length > 0 && (this.screenModes.length = 0), this.modeCount = 0, this.marker = 0, this.intermediates = !1, this.csiIntermediate = 0) : b === 93 ? (this.last = -1, state = 7 /* OscString */, this.stringSince = this.now, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 ? (this.last = -1, state = 9 /* DcsEntry */, this.stringSince = this.now) : b === 88 || b === 94 || b === 95 || b === 107 ? (this.last = -1, state = 8 /* IgnoredString */, this.stringSince = this.now) : b >= 32 && b <= 47 ? (state = 2 /* EscapeIntermediate */, this.escIntermediate = b) : b < 127 && (REPORTED_ESC[b] === 1 && (this.op(o, OP_ESC + b, -1, -1), b === 55 ? this.savedCharsets = this.charsets : b === 56 ? this.setCharsets(o, this.savedCharsets) : b === 99 && this.setCharsets(o, this.savedCharsets = 0)), (KNOWN_ESC[b] & 1) !== 0 && (this.last = -1), state = 0 /* Ground */);
         break;
       case 2 /* EscapeIntermediate */:
-        b < 32 ? o = this.control(out, o, b) : b >= 32 && b <= 47 ? this.escIntermediate = -1 : b >= 48 && b <= 126 && (b === 56 && this.escIntermediate === 35 && this.op(o, OP_ESC + 184 /* Alignment */, -1, -1), (KNOWN_ESC[b] & intermediateBit(this.escIntermediate)) !== 0 && (this.last = -1), state = 0 /* Ground */);
+        if (b < 32) o = this.control(out, o, b);
+        else if (b >= 32 && b <= 47) this.escIntermediate = -1;
+        else if (b >= 48 && b <= 126) {
+          if (b === 56 && this.escIntermediate === 35) this.op(o, OP_ESC + 184 /* Alignment */, -1, -1);
+          else if ((this.escIntermediate === 40 || this.escIntermediate === 41) && (b === 48 || b === 66)) {
+            let set = this.escIntermediate === 40 ? G0_ACS : G1_ACS;
+            this.setCharsets(o, b === 48 ? this.charsets | set : this.charsets & ~set);
+          }
+          (KNOWN_ESC[b] & intermediateBit(this.escIntermediate)) !== 0 && (this.last = -1), state = 0 /* Ground */;
+        }
         break;
       case 9 /* DcsEntry */:
       case 10 /* DcsParam */:
@@ -6045,6 +6059,7 @@ var EscapeCleaner = class {
       else if (code < OP_OSC) perform2.screen(code === OP_ENTER_ALTERNATE, this.opParam[k]);
       else if (code < OP_UNSHOWN) perform2.osc(this.opParam[k], this.oscBodies[this.opParam2[k]], code === OP_OSC + 1);
       else if (code === OP_MODE) perform2.mode?.(this.opParam[k], this.opParam2[k] === 1);
+      else if (code === OP_CHARSET) perform2.charset?.(this.opParam[k] === 1);
       else {
         from = at + this.opParam[k];
         let unshown = text2.slice(at, from);
@@ -6117,7 +6132,13 @@ var EscapeCleaner = class {
    * (input.c:1254) and gives up a character begun (:1207), in a CSI or an ESC sequence as in ground.
    */
   control(out, o, b) {
-    return b !== DEL && (this.last = -1, this.need > 0 && (o = this.breakCharacter(out, o))), b === TAB ? (out[o++] = b, this.complex = !0) : b === LF || b === CR || b === BS ? this.op(o, b, -1, -1) : (b === VT || b === FF) && this.op(o, LF, -1, -1), o;
+    return b !== DEL && (this.last = -1, this.need > 0 && (o = this.breakCharacter(out, o))), b === TAB ? (out[o++] = b, this.complex = !0) : b === LF || b === CR || b === BS ? this.op(o, b, -1, -1) : b === VT || b === FF ? this.op(o, LF, -1, -1) : b === SO ? this.setCharsets(o, this.charsets | SHIFTED) : b === SI && this.setCharsets(o, this.charsets & ~SHIFTED), o;
+  }
+  /** New character sets: a report when printed ASCII goes into DEC graphics or leaves it. */
+  setCharsets(o, charsets) {
+    this.charsets = charsets;
+    let acs = (charsets & SHIFTED ? charsets & G1_ACS : charsets & G0_ACS) !== 0;
+    acs !== this.acs && (this.acs = acs, this.op(o, OP_CHARSET, acs ? 1 : 0, -1));
   }
   /**
    * A byte >= 0x80 outside a character. UTF-8 lead bytes start one (0x80–0x9F
@@ -6199,7 +6220,7 @@ var EscapeCleaner = class {
       if (REPORTED_CSI[final] !== 1) return;
       let read2 = final === 74 /* EraseInDisplay */ && this.param === 3 ? 2 : PARAMS_READ[final];
       if (this.subFirst && read2 >= 1 || this.subSecond && read2 >= 2) return;
-      this.op(o, OP_CSI + final, this.param, final === 98 ? this.last : this.param2);
+      this.op(o, OP_CSI + final, this.param, final === 98 ? this.last : this.param2), final === 115 /* SaveCursor */ ? this.savedCharsets = this.charsets : final === 117 /* RestoreCursor */ && this.setCharsets(o, this.savedCharsets);
     } else if (this.marker === 63 && (final === 104 || final === 108))
       for (let mode of this.screenModes) this.op(o, final === 104 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, mode, -1);
   }
@@ -9957,7 +9978,7 @@ var Row = class {
     if (old === PAD) {
       let x = cx;
       for (; x > 0 && cells2[x] === PAD; ) this.set(x--, " ");
-      (!ascii || x > 0) && this.set(x, " ");
+      (!ascii || x > 0 && isWide(cells2[x])) && this.set(x, " ");
     }
     if (ascii || width !== 1 || old !== void 0 && (old === PAD || isWide(old)))
       for (let x = cx + width; x < cells2.length && cells2[x] === PAD; x++) this.set(x, " ");
@@ -10191,7 +10212,7 @@ var TabStops = class {
 };
 
 // src/terminal/lines.ts
-var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 8205, SPARE_ROWS = 256, LineAssembler = class {
+var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 8205, JOINER = "\u200D", SPARE_ROWS = 256, LineAssembler = class {
   /**
    * `newlineReturns`: LF also goes to column 0. Not so in a pane (tmux keeps the
    * column, screen-write.c:1334; the pty's ONLCR sends CR LF), but so for output
@@ -10223,6 +10244,8 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   columns;
   /** A ZWJ came: tmux combines the next character that is not plain ASCII onto the cell before (screen-write.c:1836). */
   joiner = !1;
+  /** Printed ASCII is in DEC special graphics (Perform.charset): tmux writes it one cell at a time. */
+  acs = !1;
   /** Tab stops (HTS, TBC followed, see tab-stops.ts): the hybrid gives the screen model the same ones. */
   tabs = new TabStops();
   /** While a line is written out whole (`leave`): the rows of the screen it took, blank ones included; -1 while text a clear took away is written; 0 otherwise. */
@@ -10279,8 +10302,8 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   /** Starts the current line with text already on screen, the cursor after it. */
   seed(text2) {
     this.reset(0);
-    let { autowrap, insert } = this;
-    this.autowrap = !0, this.insert = !1, this.print(text2), this.autowrap = autowrap, this.insert = insert;
+    let { autowrap, insert, acs } = this;
+    this.autowrap = !0, this.insert = !1, this.acs = !1, this.print(text2), this.autowrap = autowrap, this.insert = insert, this.acs = acs;
   }
   /** Switches screens without a sequence in the stream: the pane was already there, or tmux switched it. */
   setAlternate(alternate) {
@@ -10288,7 +10311,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   }
   /** Writes at the cursor, over what is there (screen_write_cell); past the right edge, on a new row of the line. */
   print(part, plain = !1) {
-    if (plain && !this.joiner && !this.homed && !this.alternate && !this.insert && this.autowrap) {
+    if (plain && !this.joiner && !this.homed && !this.alternate && !this.insert && this.autowrap && !this.acs) {
       let cx = this.cx, end = cx + part.length;
       if (end <= this.columns && this.tally.units + part.length <= MAX_LINE_CHARS && this.rows[this.cy].appendPlain(cx, part)) {
         this.cx = end;
@@ -10296,7 +10319,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
       }
     }
     if (this.homed && this.leaveHome(), this.alternate) return;
-    let from = 0, general = this.insert || !this.autowrap;
+    let from = 0, general = this.insert || !this.autowrap || this.acs;
     for (; from < part.length; ) {
       let to = this.joiner || general ? from : plain ? part.length : simpleUntil(part, from);
       if (to > from && (from = this.printSimple(part, from, to)), from === part.length) break;
@@ -10343,8 +10366,8 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   unshown(text2) {
     if (this.homed && this.leaveHome(), !this.alternate)
       for (let from = 0; from < text2.length; ) {
-        let to = text2.charCodeAt(from + 1) === 117 ? from + 6 : from + 4, piece = text2.slice(from, to);
-        this.rows[this.cy].attach(this.cx, piece, isCombinedEscape(piece)), this.tally.units > MAX_LINE_CHARS && this.split(), from = to;
+        let to = text2.charCodeAt(from + 1) === 117 ? from + 6 : from + 4, piece = text2.slice(from, to), combined = isCombinedEscape(piece);
+        this.rows[this.cy].attach(this.cx, combined && this.joiner ? JOINER + piece : piece, combined), combined && (this.joiner = !1), this.tally.units > MAX_LINE_CHARS && this.split(), from = to;
       }
   }
   execute(control) {
@@ -10472,6 +10495,10 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
     this.ignoreScreenSwitches || (this.homed && this.leaveHome(), this.setAlternate(alternate));
   }
   /** Modes that change where text lands; kept in the alternate screen too (tmux keeps them across it). */
+  /** Printed ASCII goes into DEC special graphics (`acs`) or leaves it: see Perform.charset. */
+  charset(acs) {
+    this.acs = acs;
+  }
   mode(mode, set) {
     if (mode === 4 /* Insert */) this.insert = set;
     else if (mode === 65543 /* Autowrap */) this.autowrap = set;
@@ -10508,11 +10535,11 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
       return;
     }
     if (code === ZWJ) {
-      this.joiner = !0, row.attach(this.cx, character, !0);
+      this.joiner = !0;
       return;
     }
-    if (this.joiner && code >= 127) {
-      this.joiner = !1, row.attach(this.cx, character, !0);
+    if (this.joiner && (code >= 127 || this.acs)) {
+      this.joiner = !1, row.attach(this.cx, JOINER + character, !0);
       return;
     }
     if (width === 0) {
@@ -10521,7 +10548,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
     }
     if (!this.autowrap) {
       if (this.cx > this.columns - width) return;
-      this.insert && row.insert(this.cx, width, this.columns), row.append(this.cx, character, width) || row.put(this.cx, character, width, code < 127), this.cx = Math.min(this.cx + width, this.columns - 1);
+      this.insert && row.insert(this.cx, width, this.columns), row.append(this.cx, character, width) || row.put(this.cx, character, width, code < 127 && !this.acs), this.cx = Math.min(this.cx + width, this.columns - 1);
       return;
     }
     if (this.insert && this.cx < this.columns && row.insert(this.cx, width, this.columns), this.cx > this.columns - width && (this.wrap(), this.cx > this.columns - width)) {
@@ -10529,7 +10556,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
       return;
     }
     let target = this.rows[this.cy];
-    target.append(this.cx, character, width) || target.put(this.cx, character, width, code < 127), this.cx += width;
+    target.append(this.cx, character, width) || target.put(this.cx, character, width, code < 127 && !this.acs), this.cx += width;
   }
   /** TAB: to the next tab stop, never past the last column (input.c:1221). */
   tab() {
@@ -13942,6 +13969,8 @@ var Row2 = class {
   savedOrigin = !1;
   /** A zero-width joiner was printed: the next non-ASCII character combines (screen-write.c:1828). */
   joiner = !1;
+  /** Printed ASCII is in DEC special graphics (Perform.charset): tmux writes it one cell at a time. */
+  acs = !1;
   /** The wrapped flag of the last line in history: the row above row 0 (grid.c:656 clears it). */
   aboveWraps = !1;
   /**
@@ -14208,8 +14237,8 @@ var Row2 = class {
   attach(text2) {
     if (!text2.includes("\\u")) return this.attachAt(text2, !1);
     for (let from = 0; from < text2.length; ) {
-      let to = text2.charCodeAt(from + 1) === 117 ? from + 6 : from + 4, piece = text2.slice(from, to);
-      this.attachAt(piece, isCombinedEscape(piece)), from = to;
+      let to = text2.charCodeAt(from + 1) === 117 ? from + 6 : from + 4, piece = text2.slice(from, to), combined = isCombinedEscape(piece);
+      combined && this.joiner && this.combine(ZWJ2), this.attachAt(piece, combined), combined && (this.joiner = !1), from = to;
     }
   }
   /**
@@ -14227,10 +14256,10 @@ var Row2 = class {
   }
   // ------------------------------------------------------------ Perform
   print(text2) {
-    let n = text2.length;
+    let n = text2.length, acs = this.acs;
     for (let i = 0; i < n; i++) {
       let code = text2.charCodeAt(i);
-      if (code >= 32 && code < 127) {
+      if (code >= 32 && code < 127 && !acs) {
         this.insert && this.insertCharacters(1);
         let cx = this.cx;
         if (cx >= this.sx) {
@@ -14391,12 +14420,16 @@ var Row2 = class {
   }
   osc() {
   }
+  /** Printed ASCII goes into DEC special graphics (`acs`) or leaves it: see Perform.charset. */
+  charset(acs) {
+    this.acs = acs;
+  }
   /** IRM (input.c:1651, :1740) and DECAWM (input.c:1687, :1777); the other modes reach the model through the hybrid (setOrigin) or not at all. */
   mode(mode, set) {
     mode === 4 /* Insert */ ? this.insert = set : mode === 65543 /* Autowrap */ && (this.autowrap = set);
   }
   // ------------------------------------------------------------ writing cells
-  /** A character that is not ASCII: screen_write_cell (screen-write.c:1811). */
+  /** A character that is not ASCII, or ASCII in DEC graphics: screen_write_cell (screen-write.c:1811). */
   printWide(code) {
     if (code === ZWJ2) {
       this.joiner = !0;
@@ -14419,18 +14452,20 @@ var Row2 = class {
     row.complex && clear && this.clearWideAround(row, cx, width), code > 65535 ? row.setExtra(cx, String.fromCodePoint(code)) : row.cells[cx] = code, width === 2 && (row.cells[cx + 1] = PADDING, row.complex = !0), cx + width > row.used && (row.used = cx + width), cx + width > row.printed && (row.printed = cx + width), row.touched = !0, row.version = row.written = this.epoch, this.cx = cx + width;
   }
   /**
-   * Overwriting part of a wide character blanks the rest of it
-   * (screen-write.c:1731, :2034): padding back to the character at `x`, and
-   * padding after the cells written.
+   * Overwriting part of a wide character blanks the rest of it: padding back
+   * to the character at `x`, and padding after the cells written. A run of
+   * ASCII (`collected`, screen_write_collect_end, screen-write.c:1731) and
+   * one cell at a time (screen_write_overwrite, :2034) differ where padding
+   * was moved away from its character (ICH, DCH).
    */
   clearWideAround(row, x, width, collected = !1) {
-    let cells2 = row.cells;
-    if (cells2[x] === PADDING) {
+    let cells2 = row.cells, padding = cells2[x] === PADDING, wide = !padding && row.cellWidth(x) > 1;
+    if (padding) {
       let xx = x;
       for (; xx > 0 && cells2[xx] === PADDING; ) cells2[xx--] = SPACE;
-      !(collected && xx === 0) && cells2[xx] !== PADDING && row.cellWidth(xx) > 1 && (cells2[xx] = SPACE);
+      collected ? xx > 0 && row.cellWidth(xx) > 1 && (cells2[xx] = SPACE) : cells2[xx] = SPACE;
     }
-    for (let xx = x + width; xx < this.sx && cells2[xx] === PADDING; xx++) cells2[xx] = SPACE;
+    if (collected || width !== 1 || padding || wide) for (let xx = x + width; xx < this.sx && cells2[xx] === PADDING; xx++) cells2[xx] = SPACE;
   }
   /** A zero-width character joins the character left of the cursor (screen_write_combine, screen-write.c:1981). */
   combine(code) {
@@ -15011,6 +15046,8 @@ var Hybrid = class {
   insert = !1;
   /** Autowrap (DECAWM), likewise. */
   autowrap = !0;
+  /** Printed ASCII in DEC special graphics (Perform.charset), for a screen model made later. */
+  acs = !1;
   /** The screen model's last move stopped at the edge (see clamped): the line it lands on is logged before it is written. */
   clampedMove = !1;
   // ---- the fast path's picture of the screen, to seed the model from
@@ -15332,6 +15369,9 @@ var Hybrid = class {
     this.engaged ? this.grid.alternate || (this.leavePending && this.flushLeave(), this.claimed.clear(), this.grid.attach(text2)) : this.lines.unshown(text2);
   }
   /** Insert mode, autowrap and the like: the line model applies them (the screen model origin mode only, as yet). */
+  charset(acs) {
+    this.acs = acs, this.lines.charset(acs), this.grid?.charset(acs);
+  }
   mode(mode, set) {
     if (mode === 65539 /* ColumnMode */) {
       this.csi(72 /* CursorPosition */, 1, 1), this.csi(74 /* EraseInDisplay */, 2, 0);
@@ -15619,7 +15659,7 @@ var Hybrid = class {
   /** The screen model takes the stream, seeded with what the line model knows. */
   engage() {
     let columns = this.columns, height = this.height, grid = this.grid;
-    (!grid || grid.columns !== columns || grid.rows !== height) && (grid = this.grid = new ScreenGrid(columns, height, this), grid.useTabStops(this.lines.tabs), grid.mode(4 /* Insert */, this.insert), grid.mode(65543 /* Autowrap */, this.autowrap));
+    (!grid || grid.columns !== columns || grid.rows !== height) && (grid = this.grid = new ScreenGrid(columns, height, this), grid.useTabStops(this.lines.tabs), grid.mode(4 /* Insert */, this.insert), grid.mode(65543 /* Autowrap */, this.autowrap), grid.charset(this.acs));
     let line3 = this.lines.pendingRows();
     this.keepErased(this.lines.takeErased()), this.lines.seed("");
     let start2 = Math.max(0, Math.min(line3.cy, line3.rows.length - height)), pendingRows = line3.rows.slice(start2, start2 + height), firstY = Math.max(Math.min(this.fastRow + pendingRows.length - 1, height - 1), pendingRows.length - 1) - (pendingRows.length - 1), cursorY = firstY + (line3.cy - start2), wanted = firstY, rows = [], continued = [], history = [], historyContinued = [];

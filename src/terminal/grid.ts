@@ -271,6 +271,8 @@ export class ScreenGrid implements Perform {
   private savedOrigin = false;
   /** A zero-width joiner was printed: the next non-ASCII character combines (screen-write.c:1828). */
   private joiner = false;
+  /** Printed ASCII is in DEC special graphics (Perform.charset): tmux writes it one cell at a time. */
+  private acs = false;
   /** The wrapped flag of the last line in history: the row above row 0 (grid.c:656 clears it). */
   private aboveWraps = false;
   /**
@@ -605,7 +607,11 @@ export class ScreenGrid implements Perform {
     for (let from = 0; from < text.length; ) {
       const to = text.charCodeAt(from + 1) === 0x75 ? from + 6 : from + 4;
       const piece = text.slice(from, to);
-      this.attachAt(piece, isCombinedEscape(piece));
+      const combined = isCombinedEscape(piece);
+      // A bidi control tmux combined takes the joiner as any character does, the ZWJ first (screen-write.c:1847).
+      if (combined && this.joiner) this.combine(ZWJ);
+      this.attachAt(piece, combined);
+      if (combined) this.joiner = false;
       from = to;
     }
   }
@@ -640,9 +646,10 @@ export class ScreenGrid implements Perform {
 
   print(text: string): void {
     const n = text.length;
+    const acs = this.acs;
     for (let i = 0; i < n; i++) {
       let code = text.charCodeAt(i);
-      if (code >= 0x20 && code < 0x7f) {
+      if (code >= 0x20 && code < 0x7f && !acs) {
         // ASCII, by far the commonest: tmux's collected path (screen-write.c:1759).
         // IRM: every character through screen_write_cell, which makes room before it wraps (screen-write.c:1875, :1780).
         if (this.insert) this.insertCharacters(1);
@@ -868,6 +875,11 @@ export class ScreenGrid implements Perform {
 
   osc(): void {}
 
+  /** Printed ASCII goes into DEC special graphics (`acs`) or leaves it: see Perform.charset. */
+  charset(acs: boolean): void {
+    this.acs = acs;
+  }
+
   /** IRM (input.c:1651, :1740) and DECAWM (input.c:1687, :1777); the other modes reach the model through the hybrid (setOrigin) or not at all. */
   mode(mode: Mode, set: boolean): void {
     if (mode === Mode.Insert) this.insert = set;
@@ -876,7 +888,7 @@ export class ScreenGrid implements Perform {
 
   // ------------------------------------------------------------ writing cells
 
-  /** A character that is not ASCII: screen_write_cell (screen-write.c:1811). */
+  /** A character that is not ASCII, or ASCII in DEC graphics: screen_write_cell (screen-write.c:1811). */
   private printWide(code: number): void {
     if (code === ZWJ) {
       this.joiner = true;
@@ -929,20 +941,26 @@ export class ScreenGrid implements Perform {
   }
 
   /**
-   * Overwriting part of a wide character blanks the rest of it
-   * (screen-write.c:1731, :2034): padding back to the character at `x`, and
-   * padding after the cells written.
+   * Overwriting part of a wide character blanks the rest of it: padding back
+   * to the character at `x`, and padding after the cells written. A run of
+   * ASCII (`collected`, screen_write_collect_end, screen-write.c:1731) and
+   * one cell at a time (screen_write_overwrite, :2034) differ where padding
+   * was moved away from its character (ICH, DCH).
    */
   private clearWideAround(row: Row, x: number, width: number, collected = false): void {
     const cells = row.cells;
-    if (cells[x] === PADDING) {
+    const padding = cells[x] === PADDING;
+    const wide = !padding && row.cellWidth(x) > 1;
+    if (padding) {
       let xx = x;
       while (xx > 0 && cells[xx] === PADDING) cells[xx--] = SPACE;
-      // A run of ASCII (tmux's collected path) stops looking at column 1 (screen-write.c:1733): a wide character in
-      // column 0 stays, and capture-pane shows it with the text over its right half (tmux 3.3a: `語\bab` shows 語ab).
-      if (!(collected && xx === 0) && cells[xx] !== PADDING && row.cellWidth(xx) > 1) cells[xx] = SPACE;
+      if (!collected) cells[xx] = SPACE; // whatever it is, even a one-cell character (:2059)
+      // A run blanks only a wide character, and stops looking at column 1 (:1733): a wide character in column 0
+      // stays, and capture-pane shows it with the text over its right half (tmux 3.3a: `語\bab` shows 語ab).
+      else if (xx > 0 && row.cellWidth(xx) > 1) cells[xx] = SPACE;
     }
-    for (let xx = x + width; xx < this.sx && cells[xx] === PADDING; xx++) cells[xx] = SPACE;
+    // One cell at a time, the padding after is blanked only over or by a wide character (:2067); a run always (:1750).
+    if (collected || width !== 1 || padding || wide) for (let xx = x + width; xx < this.sx && cells[xx] === PADDING; xx++) cells[xx] = SPACE;
   }
 
   /** A zero-width character joins the character left of the cursor (screen_write_combine, screen-write.c:1981). */

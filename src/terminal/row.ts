@@ -212,7 +212,9 @@ export class Row {
       // ASCII stops looking at column 1, so a wide character in column 0 stays (:1733).
       let x = cx;
       while (x > 0 && cells[x] === PAD) this.set(x--, ' ');
-      if (!ascii || x > 0) this.set(x, ' ');
+      // One at a time, whatever character is there (:2059), even a one-cell one the padding was moved next to (ICH,
+      // DCH); a run only a wide one (:1738).
+      if (!ascii || (x > 0 && isWide(cells[x]!))) this.set(x, ' ');
     }
     if (ascii || width !== 1 || (old !== undefined && (old === PAD || isWide(old)))) {
       // Right halves after the new character lose their left half (:2067, :1750).

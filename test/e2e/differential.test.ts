@@ -1,7 +1,7 @@
 // The log against the screen, case by case: generated lines of hostile terminal output (REP and what makes tmux
 // forget its character, sub-parameters where tmux reads them and where it does not, C1 controls, sequences at
 // tmux's limits, UTF-8 characters cut by a sequence, a string or a control, bytes alone, marks up to what a cell
-// holds, characters tmux drops), each split across reads, printed into a
+// holds, characters tmux drops, DEC graphics character sets), each split across reads, printed into a
 // logged pane of a real tmux 3.3a with a client attached; each case's rows in capture-pane must be its lines in the
 // log, in their order, nothing more and nothing less. The seed is fixed:
 // the same cases at every run, so a failure names a case that fails again.
@@ -55,8 +55,9 @@ const TOKENS = [
   `${E}[${'1;'.repeat(30)}1m`, `${E}[${'1'.repeat(70)}m`, `${E}[2147483647m`, `${E}[1;3000000000m`, `${E}[${'9'.repeat(12)};1m`,
   `${E}[${Array.from({ length: 23 }, (_, i) => i + 1).join(';')}m`, `${E}[${Array.from({ length: 24 }, (_, i) => i + 1).join(';')}m`,
   `${E}[${'0'.repeat(62)}1m`, `${E}[${'0'.repeat(63)}1m`, `${E}[?${'0'.repeat(62)}1h`,
-  // ESC sequences and strings.
-  `${E}(0`, `${E}(B`, `${E}%G`, `${E}\\`, `${E}P${E}\\`, `${E}]0;t\x07`, `${E}N`, `${E}O`,
+  // ESC sequences and strings; the character sets (G0, G1 and SO/SI): in DEC graphics tmux writes ASCII one cell at a
+  // time (screen-write.c:1776), which blanks more of what ICH left of a wide character (:2059).
+  `${E}(0`, `${E}(B`, `${E})0`, `${E})B`, '\x0e', '\x0f', `${E}%G`, `${E}\\`, `${E}P${E}\\`, `${E}]0;t\x07`, `${E}N`, `${E}O`,
   '\x7f', '\b', `${E}[C`, `${E}[D`, '\x18', `${E}P1q${E}\\`,
   // A sub-parameter in a parameter tmux reads (the sequence does nothing, input.c:1065), and in one it does not read
   // (it applies): EL, ED (ED 3 reads its second, :1508), moves, ICH, DCH, ECH, CHA and HPA.

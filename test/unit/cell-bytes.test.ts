@@ -37,6 +37,16 @@ describe('a cell holds 21 bytes of what is combined onto it, as tmux 3.3a counts
   }
 });
 
+/** `printed` logs `logged` in the line model and, after ESC 7, in the screen model; in one read and byte by byte. */
+function assertLogged(printed: Buffer, logged: string[], columns: number): void {
+  const engaged = Buffer.concat([Buffer.from('\x1b7'), printed]);
+  const bytewise = (all: Buffer): Buffer[] => [...all].map((byte) => Buffer.of(byte));
+  assert.deepEqual(transcriptLines(printed, { columns, rows: 24 }), logged, 'line model');
+  assert.deepEqual(transcriptLines(engaged, { columns, rows: 24 }), logged, 'screen model');
+  assert.deepEqual(transcriptLines(bytewise(printed), { columns, rows: 24 }), logged, 'line model, byte by byte');
+  assert.deepEqual(transcriptLines(bytewise(engaged), { columns, rows: 24 }), logged, 'screen model, byte by byte');
+}
+
 /** [what, bytes printed, the lines logged] at 40 columns: the screens read with capture-pane -J from tmux 3.3a. */
 const UNUSED: [string, Buffer, string[]][] = [
   // The screen: a row emptied by EL 1 at the pending-wrap column, and `|` on the next (joined by -J: `|`).
@@ -51,11 +61,37 @@ const UNUSED: [string, Buffer, string[]][] = [
 
 describe('what tmux never put in a cell puts no cell in use: no blanks in the log where the screen has none', () => {
   for (const [what, printed, logged] of UNUSED) {
-    it(what, () => {
-      assert.deepEqual(transcriptLines(printed, { columns: 40, rows: 24 }), logged, 'line model');
-      const engaged = Buffer.concat([Buffer.from('\x1b7'), printed]);
-      assert.deepEqual(transcriptLines(engaged, { columns: 40, rows: 24 }), logged, 'screen model');
-      assert.deepEqual(transcriptLines([...engaged].map((byte) => Buffer.of(byte)), { columns: 40, rows: 24 }), logged, 'byte by byte');
-    });
+    it(what, () => assertLogged(printed, logged, 40));
+  }
+});
+
+const ZWJ = '\u200d';
+
+/**
+ * [what, bytes printed, the lines logged] at 80 columns: the screens read with capture-pane -J from tmux 3.3a. A ZWJ
+ * only sets a flag (screen-write.c:1835); the next character that is not ASCII takes it and joins the cell before, the
+ * ZWJ first (:1847-1852), a bidi control tmux combines included.
+ */
+const JOINED: [string, Buffer, string[]][] = [
+  // The screen: `a‍д‍а|`; the log had each ZWJ, 3 bytes each, and lost the `а` for the cell being full.
+  ['a run of ZWJs is one: joined once, with the character after it', bytes(`a${ZWJ.repeat(7)}д${ZWJ.repeat(7)}а|\r\n`), [`a${ZWJ}д${ZWJ}а|`]],
+  // The screen: eight marks of the nine fit after `a` and one ZWJ (1 + 3 + 8 × 2 bytes); the log had one.
+  ['and it takes 3 bytes of the cell once', bytes(`a${ZWJ.repeat(7)}${mark(9)}|\r\n`), [`a${ZWJ}${mark(8)}|`]],
+  ['a ZWJ nothing after it joins is not shown', bytes(`ab${ZWJ}|\r\n`), ['ab|']],
+  // The screen: `ab‍中c|`: ASCII leaves the flag set (screen-write.c:1774), the wide character joins `b`.
+  ['it waits past ASCII for the character it joins', bytes(`a${ZWJ}b中c|\r\n`), [`ab${ZWJ}中c|`]],
+  ['a bidi control takes it, the ZWJ before it', bytes(`ab${ZWJ}\u2066c|\r\n`), [`ab${ZWJ}\\u2066c|`]],
+  // The screen: `a‍‪中b‍‪        |rm -rf /`: each bidi control uses up the joiner, each 中 takes two cells of its own.
+  // Joined onto the cell before, 中 took none: the blanks written at column 4 fell past `rm -rf /` and hid it.
+  [
+    'a wide character after a bidi control that took the joiner takes its cells',
+    bytes(`a${`${ZWJ}\u202a中b`.repeat(4)}rm -rf /\r\x1b[4C${' '.repeat(8)}|\r\n`),
+    [`a${ZWJ}\\u202a中b${ZWJ}\\u202a${' '.repeat(8)}|rm -rf /`],
+  ],
+];
+
+describe('a ZWJ joins the next character that is not ASCII onto the cell before, as tmux 3.3a joins it', () => {
+  for (const [what, printed, logged] of JOINED) {
+    it(what, () => assertLogged(printed, logged, 80));
   }
 });

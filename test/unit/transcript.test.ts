@@ -296,3 +296,47 @@ describe('properties over arbitrary bytes', () => {
     );
   });
 });
+
+describe('DEC special graphics: tmux writes printed ASCII one cell at a time (screen-write.c:1776), as both models do', () => {
+  // ICH at a wide character's right half moves that padding cell away from it (grid_view_insert_cells); © is then
+  // printed left of the moved padding, and `|` over it. A run of ASCII blanks only a wide character before padding
+  // (screen-write.c:1738); one cell at a time blanks whatever is there (screen_write_overwrite, :2059).
+  const over = `x中${ESC}[3G${ESC}[2@${ESC}[C©|\r\n`;
+  const cases: [string, string, string[]][] = [
+    ['a run of ASCII over moved padding keeps the one-cell character before it', over, ['x中 ©|']],
+    ['in G0 DEC graphics, ASCII over moved padding blanks the character before it', `${ESC}(0${over}`, ['x中  |']],
+    ['SO puts G1 in use: DEC graphics there, SI back to G0', `${ESC})0\x0e${over}\x0f${over}`, ['x中  |', 'x中 ©|']],
+    ['ASCII again (ESC ( B): a run', `${ESC}(0${ESC}(B${over}`, ['x中 ©|']],
+    ['DECRC restores the sets DECSC saved (input.c:776-793)', `${ESC}(0${ESC}7${ESC}(B${ESC}8${over}`, ['x中  |']],
+    ['SCORC restores the sets SCOSC saved', `${ESC}(0${ESC}[s${ESC}(B${ESC}[u${over}`, ['x中  |']],
+    ['RIS resets them (input.c:763)', `${ESC}(0${ESC}c${over}`, ['x中 ©|']],
+    ['in DEC graphics, ASCII after a ZWJ joins the cell before (screen-write.c:1852)', `${ESC}(0a\u200db|\r\n`, ['a\u200db|']],
+  ];
+  // tmux's 5 s timer on an open string runs input_reset, whose input_reset_cell (input.c:763-771) puts G0, G1, SO and the
+  // DECSC copy back to ASCII: after it ASCII is a run again (review of acs15: the reader stayed in DEC graphics, so
+  // `a ZWJ X` joined and every later column was off by one, `rm -rf` no longer findable).
+  it('a string left open for 5 s resets the sets, the saved ones too, as tmux\'s timer does', () => {
+    for (const prefix of ['', `${ESC}7`]) {
+      for (const [before, after] of [
+        [`${ESC}(0${ESC}]0;x`, over],
+        [`${ESC})0\x0e${ESC}Pq`, over],
+        [`${ESC}(0${ESC}7${ESC}(B${ESC}]0;x`, `${ESC}8${over}`],
+      ] as const) {
+        const out: string[] = [];
+        const transcript = new Transcript({ line: (text) => out.push(text), screen: () => {}, redrawn: () => {}, frame: () => {}, scrolledOff: () => {} }, { columns: 80, rows: 24 });
+        transcript.push(Buffer.from(`${prefix}${before}`), 1_000_000);
+        transcript.push(Buffer.from(after), 1_000_000 + 6000);
+        transcript.end();
+        assert.deepEqual(out, ['x中 ©|'], JSON.stringify(prefix + before));
+      }
+    }
+  });
+
+  for (const [name, input, expected] of cases) {
+    it(name, () => {
+      assert.deepEqual(transcriptLines(input, { columns: 80, rows: 24 }), expected, 'line model');
+      // DECSC first: the screen model takes the stream.
+      assert.deepEqual(transcriptLines(`${ESC}7${input}`, { columns: 80, rows: 24 }), expected, 'screen model');
+    });
+  }
+});
