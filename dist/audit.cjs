@@ -17156,7 +17156,9 @@ function rotateUnderLock(file, fd, maxFiles, reopen, pruned, retention) {
       for (let old of doomed) {
         import_node_fs14.default.rmSync(import_node_path15.default.join(dir, old), { force: !0 });
         let gz = import_node_path15.default.join(dir, `${old}.gz`);
-        !old.endsWith(".gz") && isOwnFile(gz) && import_node_fs14.default.rmSync(gz, { force: !0 }), pruned?.(import_node_path15.default.join(dir, old));
+        !old.endsWith(".gz") && isOwnFile(gz) && import_node_fs14.default.rmSync(gz, { force: !0 });
+        let temp = import_node_path15.default.join(dir, `${old.endsWith(".gz") ? old.slice(0, -3) : old}.gz.tmp`);
+        isOwnFile(temp) && import_node_fs14.default.rmSync(temp, { force: !0 }), pruned?.(import_node_path15.default.join(dir, old));
       }
       if (!noted)
         try {

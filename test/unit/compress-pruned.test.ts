@@ -146,6 +146,31 @@ describe('compression of a rotated file pruned meanwhile', () => {
     }
   });
 
+  it("a rotated file pruned goes with a dead compressor's .gz.tmp (killed mid-gzip, nothing would remove it); a temp not ours stays", () => {
+    for (const planted of [false, true]) {
+      for (const compressedAlready of [false, true]) {
+        const { file, older, rotate } = logWithRotated();
+        const temp = `${older}.gz.tmp`;
+        const target = `${file}.target`;
+        if (compressedAlready) {
+          // Its .gz in place, the plain one gone: the pruned name is the .gz, the temp is still the plain name's.
+          fs.writeFileSync(`${older}.gz`, zlib.gzipSync('older\n'.repeat(20_000)), { mode: 0o600 });
+          fs.rmSync(older);
+        }
+        if (planted) {
+          fs.writeFileSync(target, 'not ours to delete\n');
+          fs.symlinkSync(target, temp);
+        } else fs.writeFileSync(temp, zlib.gzipSync('older\n'.repeat(20_000)).subarray(0, 100), { mode: 0o600 });
+        rotate(1);
+        assert.ok(!fs.existsSync(older) && !fs.existsSync(`${older}.gz`), 'the file pruned');
+        if (planted) {
+          assert.ok(fs.lstatSync(temp).isSymbolicLink(), 'a symlink at the temp name is left alone');
+          assert.equal(fs.readFileSync(target, 'utf8'), 'not ours to delete\n');
+        } else assert.ok(!fs.existsSync(temp), `its temp pruned with it (compressed already: ${compressedAlready})`);
+      }
+    }
+  });
+
   it("a reader closing while its compression waits for the lock leaves no temp: the file is compressed at the next try, not 10 min later", async () => {
     const file = tempLog();
     const older = `${file}.20261120T000000.000Z`;

@@ -121,6 +121,10 @@ export function rotateUnderLock(file: string, fd: number, maxFiles: number, reop
         // pruned file. Only ours, as the plain file's own check above.
         const gz = path.join(dir, `${old}.gz`);
         if (!old.endsWith('.gz') && isOwnFile(gz)) fs.rmSync(gz, { force: true });
+        // A dead compressor's temp (killed mid-gzip): no compression of the file will come to take it away now. A live
+        // one's, too: its commit finds the file gone and puts nothing in place (compress.ts).
+        const temp = path.join(dir, `${old.endsWith('.gz') ? old.slice(0, -'.gz'.length) : old}.gz.tmp`);
+        if (isOwnFile(temp)) fs.rmSync(temp, { force: true });
         pruned?.(path.join(dir, old));
       }
       if (!noted) {
