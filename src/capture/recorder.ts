@@ -25,6 +25,12 @@ export interface RecorderOptions {
   noAlternateScreen?: boolean;
   /** The bytes are not a pane's (`pipe --file`): LF also returns to column 0 (see LineAssembler). */
   newlineReturns?: boolean;
+  /**
+   * Each chunk pushed is one read of tmux's pipe (pipe-pane): a ZWJ waiting at
+   * its end is forgotten, as tmux forgot it (Transcript.readEnded). Not for
+   * `pipe --file`: a program's output, read in pieces no tmux chose.
+   */
+  tmuxReads?: boolean;
   /** The pane's height at start: the screen model's (none for `pipe --file`: 24). */
   height?: number;
   /**
@@ -136,6 +142,7 @@ export class Recorder implements ScreenSink {
     this.inChunk = true;
     try {
       this.transcript.push(chunk, this.time);
+      if (this.options.tmuxReads) this.transcript.readEnded();
       if (this.transcript.busy && time - this.settledAt >= BUSY_MS) {
         this.settledAt = time;
         this.transcript.settle('busy');

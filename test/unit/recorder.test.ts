@@ -16,7 +16,7 @@ import { waitFor } from '../support/util.ts';
 
 const PLACE: Place = { server: '/tmp/tmux-0/default', session: 'main', window: '0', pane: '1', paneId: '%5' };
 
-function setUp(options: { limit?: number; screen?: ScreenSource } = {}) {
+function setUp(options: { limit?: number; screen?: ScreenSource; tmuxReads?: boolean } = {}) {
   let clock = 1_000;
   const sink = new MemorySink();
   const stamper = new Stamper({ rec: 'R', user: 'ann', place: PLACE });
@@ -27,7 +27,7 @@ function setUp(options: { limit?: number; screen?: ScreenSource } = {}) {
   });
   const hold = new Hold();
   const pipeline = new Pipeline([hold, guard], [sink]);
-  const recorder = new Recorder(stamper, pipeline, { now: () => clock, screen: options.screen, hold });
+  const recorder = new Recorder(stamper, pipeline, { now: () => clock, screen: options.screen, hold, tmuxReads: options.tmuxReads });
   return {
     sink,
     recorder,
@@ -143,6 +143,15 @@ describe('the recorder', () => {
     assert.equal(t.sink.flushed.length, 1);
     t.recorder.push(Buffer.from('two\nthree\n'));
     assert.equal(t.sink.flushed.length, 3);
+  });
+
+  it('a pane\'s reads are tmux\'s: a ZWJ waiting at the end of one is forgotten (input.c:975); not so for pipe --file', () => {
+    for (const [tmuxReads, line] of [[true, '| abcéQ'], [false, '| abc\u200dé Q']] as const) {
+      const t = setUp({ tmuxReads });
+      t.recorder.push(Buffer.from('abc\u200d'));
+      t.recorder.push(Buffer.from('é\r\x1b[4CQ\r\n'));
+      assert.deepEqual(t.sink.lines(), [line], `tmuxReads: ${tmuxReads}`);
+    }
   });
 
   it('long lines become a line and continuation pieces', () => {
