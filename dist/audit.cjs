@@ -13694,6 +13694,11 @@ var ActorTracker = class {
   }
 };
 
+// src/core/pacing.ts
+function pauseAfterRead(bytes) {
+  return bytes >= 2048 && bytes < 65536 ? 1 : 0;
+}
+
 // src/pipeline/hold.ts
 var Hold = class {
   holders = 0;
@@ -14747,7 +14752,7 @@ var Row2 = class {
   }
   // ------------------------------------------------------------ screens
   reset() {
-    this.savedX = 0, this.savedY = 0, this.origin = this.savedOrigin = !1, this.tabs.reset(), this.insert = !1, this.autowrap = !0, this.rupper = 0, this.rlower = this.sy - 1, this.cx = 0, this.cy = 0, this.joiner = !1, this.clearScreen(), this.cx = 0, this.cy = 0;
+    this.savedX = 0, this.savedY = 0, this.origin = this.savedOrigin = !1, this.tabs.reset(), this.insert = !1, this.autowrap = !0, this.rupper = 0, this.rlower = this.sy - 1, this.cx = 0, this.cy = 0, this.clearScreen(), this.cx = 0, this.cy = 0;
   }
   alternateOnScreen(cursor) {
     if (this.savedRows !== null) return;
@@ -16489,7 +16494,7 @@ var SIZE_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
     let time = this.tick();
     this.inChunk = !0;
     try {
-      this.transcript.push(chunk, this.time), this.options.tmuxReads && this.transcript.readEnded(), this.transcript.busy && time - this.settledAt >= BUSY_MS && (this.settledAt = time, this.transcript.settle("busy"), this.askSize());
+      this.transcript.push(chunk, this.time), this.options.tmuxReads && chunk.length < 65536 && this.transcript.readEnded(), this.transcript.busy && time - this.settledAt >= BUSY_MS && (this.settledAt = time, this.transcript.settle("busy"), this.askSize());
     } catch (error) {
       this.terminalFailed(error, chunk.length);
     } finally {
@@ -16890,13 +16895,6 @@ var Pipeline = class {
 
 // src/runtime/input.ts
 var import_node_net = __nodeBuiltin(require("node:net"));
-
-// src/core/pacing.ts
-function pauseAfterRead(bytes) {
-  return bytes >= 2048 && bytes < 65536 ? 1 : 0;
-}
-
-// src/runtime/input.ts
 function readInput(handlers) {
   let socket, stopped = !1, resume;
   try {

@@ -1417,7 +1417,7 @@ export class ScreenGrid implements Perform {
     this.rlower = this.sy - 1;
     this.cx = 0;
     this.cy = 0;
-    this.joiner = false;
+    // The ZWJ waits on: screen_write_reset (screen-write.c:316) does not touch the context's flags.
     this.clearScreen();
     this.cx = 0;
     this.cy = 0;

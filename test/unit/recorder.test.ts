@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { Recorder } from '../../src/capture/recorder.ts';
 import type { ScreenSource } from '../../src/capture/screen.ts';
 import { Stamper } from '../../src/capture/stamper.ts';
+import { PACE_MAX_BYTES } from '../../src/core/pacing.ts';
 import type { Place } from '../../src/core/record.ts';
 import { BacklogGuard } from '../../src/pipeline/backlog.ts';
 import { Hold } from '../../src/pipeline/hold.ts';
@@ -151,6 +152,18 @@ describe('the recorder', () => {
       t.recorder.push(Buffer.from('abc\u200d'));
       t.recorder.push(Buffer.from('é\r\x1b[4CQ\r\n'));
       assert.deepEqual(t.sink.lines(), [line], `tmuxReads: ${tmuxReads}`);
+    }
+  });
+
+  it('a read of 64 KiB or more found a backlog, cut where the socket was, not where tmux\'s read ended: its ZWJ waits', () => {
+    // Review of zwjb15: in a flood every ZWJ wrongly forgotten ended a 65,536-byte read (tmux had joined it).
+    const filler = `${'f'.repeat(PACE_MAX_BYTES - 2 - 4 - 3)}\r\nabcd\u200d`; // 64 KiB: the filler line, then abcd ZWJ
+    assert.equal(Buffer.byteLength(filler), PACE_MAX_BYTES);
+    for (const [bytes, line] of [[filler, '| abcd\u200dé Q'], [filler.slice(1), '| abcdéQ']] as const) {
+      const t = setUp({ tmuxReads: true });
+      t.recorder.push(Buffer.from(bytes));
+      t.recorder.push(Buffer.from('é\r\x1b[5CQ\r\n'));
+      assert.deepEqual(t.sink.lines().at(-1), line, `a read of ${Buffer.byteLength(bytes)} bytes`);
     }
   });
 

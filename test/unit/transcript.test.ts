@@ -384,6 +384,36 @@ describe('a ZWJ waiting when tmux\'s read ends is forgotten, as tmux forgets it 
     assert.deepEqual(log, ['| ab', '| ', '| y\u200dé', '| zéQ']);
   });
 
+  it('RIS keeps a ZWJ waiting: screen_write_reset (screen-write.c:316) does not touch the context\'s flags', () => {
+    // tmux 3.3a shows `xy<ZWJ>é    Q` (review of zwjb15, capture-pane): é joins y, the cursor stays, Q lands in column 6.
+    assert.deepEqual(oneRead([`abc\u200d${ESC}cxyé\r${ESC}[6CQ\r\n`]), ['abc', 'xy\u200dé    Q']);
+  });
+
+  it('reads cut anywhere (inside a sequence, a string, a character) give the log of one read where no ZWJ is in the bytes', () => {
+    const raw = (text: string) => [...Buffer.from(text, 'utf8')];
+    const piece = fc.oneof(
+      fc.constantFrom(
+        'é', '😀', '\u0301', 'ab', ' ', '\t', '\r', '\n', '\r\n', '\b', `${ESC}[`, `${ESC}]0;`, '\x07', `${ESC}P`, `${ESC}\\`,
+        `${ESC}[H`, `${ESC}[2;4H`, `${ESC}[A`, `${ESC}[B`, `${ESC}[3C`, `${ESC}[K`, `${ESC}[2J`, `${ESC}[?1049h`, `${ESC}[?1049l`,
+        `${ESC}(0`, `${ESC}(B`, `${ESC}[4h`, `${ESC}[4l`, `${ESC}[?7l`, `${ESC}[?7h`, `${ESC}7`, `${ESC}8`, `${ESC}[2b`, `${ESC}c`, 'x'.repeat(25),
+      ).map(raw),
+      // Raw bytes: lead and continuation bytes of characters cut or malformed.
+      fc.constantFrom(0xe2, 0x80, 0x8d, 0xc2, 0x9f, 0xf0, 0x9f).map((b) => [b]),
+    );
+    const bytes = fc
+      .array(piece, { maxLength: 40 })
+      .map((pieces) => Uint8Array.from(pieces.flat()))
+      .filter((b) => !Buffer.from(b).includes(Buffer.from('\u200d', 'utf8')));
+    fc.assert(
+      fc.property(bytes, fc.array(fc.nat(), { maxLength: 8 }), (input, cuts) => {
+        const options = { columns: 20, rows: 6, screens: true };
+        const chunks = split(input, cuts);
+        assert.deepEqual(transcriptLines(chunks, { ...options, reads: true }), transcriptLines(input, options));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('reads that end where no ZWJ waits give the log of one read (the end of a read changes nothing else)', () => {
     // Each read ends with CAN (which ends any sequence or string, and gives up a character begun) and é, which a
     // waiting ZWJ joins: none waits at any read's end.
