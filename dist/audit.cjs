@@ -10303,7 +10303,17 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   seed(text2) {
     this.reset(0);
     let { autowrap, insert, acs } = this;
-    this.autowrap = !0, this.insert = !1, this.acs = !1, this.print(text2), this.autowrap = autowrap, this.insert = insert, this.acs = acs;
+    this.autowrap = !0, this.insert = !1, this.acs = !1, this.joiner = !1, this.print(text2), this.autowrap = autowrap, this.insert = insert, this.acs = acs;
+  }
+  /**
+   * A ZWJ waits for the character it joins: one flag in tmux whichever model has the stream, so the hybrid hands it
+   * over with the line; cleared where tmux's read ends (Transcript.readEnded).
+   */
+  get joinerWaiting() {
+    return this.joiner;
+  }
+  set joinerWaiting(waiting) {
+    this.joiner = waiting;
   }
   /** Switches screens without a sequence in the stream: the pane was already there, or tmux switched it. */
   setAlternate(alternate) {
@@ -13684,6 +13694,11 @@ var ActorTracker = class {
   }
 };
 
+// src/core/pacing.ts
+function pauseAfterRead(bytes) {
+  return bytes >= 2048 && bytes < 65536 ? 1 : 0;
+}
+
 // src/pipeline/hold.ts
 var Hold = class {
   holders = 0;
@@ -14424,6 +14439,13 @@ var Row2 = class {
   charset(acs) {
     this.acs = acs;
   }
+  /** A ZWJ waits for the character it joins (see lines.ts joinerWaiting). */
+  get joinerWaiting() {
+    return this.joiner;
+  }
+  set joinerWaiting(waiting) {
+    this.joiner = waiting;
+  }
   /** IRM (input.c:1651, :1740) and DECAWM (input.c:1687, :1777); the other modes reach the model through the hybrid (setOrigin) or not at all. */
   mode(mode, set) {
     mode === 4 /* Insert */ ? this.insert = set : mode === 65543 /* Autowrap */ && (this.autowrap = set);
@@ -14730,7 +14752,7 @@ var Row2 = class {
   }
   // ------------------------------------------------------------ screens
   reset() {
-    this.savedX = 0, this.savedY = 0, this.origin = this.savedOrigin = !1, this.tabs.reset(), this.insert = !1, this.autowrap = !0, this.rupper = 0, this.rlower = this.sy - 1, this.cx = 0, this.cy = 0, this.joiner = !1, this.clearScreen(), this.cx = 0, this.cy = 0;
+    this.savedX = 0, this.savedY = 0, this.origin = this.savedOrigin = !1, this.tabs.reset(), this.insert = !1, this.autowrap = !0, this.rupper = 0, this.rlower = this.sy - 1, this.cx = 0, this.cy = 0, this.clearScreen(), this.cx = 0, this.cy = 0;
   }
   alternateOnScreen(cursor) {
     if (this.savedRows !== null) return;
@@ -15313,6 +15335,10 @@ var Hybrid = class {
   consumed(bytes) {
     bytes <= this.consumedBytes || (this.credit = Math.min(REDRAW_CREDIT_MAX, this.credit + (bytes - this.consumedBytes) * REDRAW_PER_BYTE), this.consumedBytes = bytes);
   }
+  /** tmux's read of the pane ended: a ZWJ waiting for a character is forgotten, by whichever model has it (see Transcript.readEnded). */
+  readEnded() {
+    this.lines.joinerWaiting = !1, this.grid && (this.grid.joinerWaiting = !1);
+  }
   /** A read of `bytes` came at `now` (epoch ms), if known: rows written long enough ago are known (see QUIET_MS). */
   input(_bytes, now) {
     if (this.reportClip(), now === void 0 || !this.engaged) return;
@@ -15660,7 +15686,7 @@ var Hybrid = class {
   engage() {
     let columns = this.columns, height = this.height, grid = this.grid;
     (!grid || grid.columns !== columns || grid.rows !== height) && (grid = this.grid = new ScreenGrid(columns, height, this), grid.useTabStops(this.lines.tabs), grid.mode(4 /* Insert */, this.insert), grid.mode(65543 /* Autowrap */, this.autowrap), grid.charset(this.acs));
-    let line3 = this.lines.pendingRows();
+    let line3 = this.lines.pendingRows(), joiner = this.lines.joinerWaiting;
     this.keepErased(this.lines.takeErased()), this.lines.seed("");
     let start2 = Math.max(0, Math.min(line3.cy, line3.rows.length - height)), pendingRows = line3.rows.slice(start2, start2 + height), firstY = Math.max(Math.min(this.fastRow + pendingRows.length - 1, height - 1), pendingRows.length - 1) - (pendingRows.length - 1), cursorY = firstY + (line3.cy - start2), wanted = firstY, rows = [], continued = [], history = [], historyContinued = [];
     for (let k = start2 - 1; k >= 0 && history.length < HISTORY_ROWS; k--)
@@ -15692,7 +15718,7 @@ var Hybrid = class {
     for (let k = 0; k < pendingRows.length; k++)
       rows.push(pendingRows[k]), continued.push(k > 0 ? line3.wraps[start2 + k - 1] : start2 > 0 && line3.wraps[start2 - 1]);
     let x = Math.min(line3.cx, columns);
-    grid.seed(rows, x, cursorY, continued), grid.setOrigin(this.origin, !1), this.engaged = !0, this.pieces.clear(), this.cuts.clear(), this.claimed.clear(), this.headOf = void 0, this.chunkMarks.length = this.chunkTimes.length = this.chunkHead = this.quietMark = 0, this.baseline(firstY), this.scanUnlogged = this.bounds(cursorY)[0] > firstY, this.plainRun = 0;
+    grid.seed(rows, x, cursorY, continued), grid.joinerWaiting = joiner, grid.setOrigin(this.origin, !1), this.engaged = !0, this.pieces.clear(), this.cuts.clear(), this.claimed.clear(), this.headOf = void 0, this.chunkMarks.length = this.chunkTimes.length = this.chunkHead = this.quietMark = 0, this.baseline(firstY), this.scanUnlogged = this.bounds(cursorY)[0] > firstY, this.plainRun = 0;
   }
   /** Rows on the screen now count as logged, but for the line in progress (from row `pendingFirst`: the cursor's line unless told). */
   baseline(pendingFirst = this.bounds(this.grid.cursorY)[0]) {
@@ -15735,7 +15761,7 @@ var Hybrid = class {
       }
       y = end + 1;
     }
-    return this.above = above.slice(-this.height), this.aboveRows = aboveRows.slice(-this.height), this.countAbove(), this.fastRow = first, this.engaged = !1, this.logged.clear(), this.loggedAt.clear(), this.pieces.clear(), this.cuts.clear(), this.claimed.clear(), this.lines.seed(pending === "" && first === last ? " ".repeat(grid.cursorX) : pending), !0;
+    return this.above = above.slice(-this.height), this.aboveRows = aboveRows.slice(-this.height), this.countAbove(), this.fastRow = first, this.engaged = !1, this.logged.clear(), this.loggedAt.clear(), this.pieces.clear(), this.cuts.clear(), this.claimed.clear(), this.lines.seed(pending === "" && first === last ? " ".repeat(grid.cursorX) : pending), this.lines.joinerWaiting = grid.joinerWaiting, !0;
   }
   // ------------------------------------------------------------ the normal screen
   /** LF (IND, NEL): the cursor's line is finished, unless it wraps on below (readline moving down in a long command). */
@@ -16125,6 +16151,21 @@ var Transcript = class {
   push(chunk, now) {
     this.hybrid.input(chunk.length, now), this.cleaner.advance(chunk, this.hybrid, now);
   }
+  /**
+   * The chunks pushed so far were one read of tmux's: a ZWJ still waiting for
+   * the character it joins is forgotten. tmux keeps that wait as a flag of its
+   * screen-writing context (screen-write.c:1837), which it starts afresh, zeroed,
+   * for each read of the pane (input_parse_buffer, input.c:975, through
+   * screen_write_init's memset, screen-write.c:247): a character in the next read
+   * takes a cell of its own. Not done by `push`, so that how bytes are cut into
+   * pushes changes nothing else. The caller says where its own reads of the
+   * pipe end: tmux hands each of its reads to the pipe at once (window.c:1011),
+   * so that is the best sign of where tmux's ended (not a proof: under a flood
+   * one read of ours may hold several of tmux's).
+   */
+  readEnded() {
+    this.hybrid.readEnded();
+  }
   /** End of stream: what is left of the last line is emitted too. */
   end() {
     this.cleaner.end(this.hybrid), this.hybrid.finish();
@@ -16453,7 +16494,7 @@ var SIZE_ASK_MS = 1e3, BUSY_MS = 5e3, Recorder = class {
     let time = this.tick();
     this.inChunk = !0;
     try {
-      this.transcript.push(chunk, this.time), this.transcript.busy && time - this.settledAt >= BUSY_MS && (this.settledAt = time, this.transcript.settle("busy"), this.askSize());
+      this.transcript.push(chunk, this.time), this.options.tmuxReads && chunk.length < 65536 && this.transcript.readEnded(), this.transcript.busy && time - this.settledAt >= BUSY_MS && (this.settledAt = time, this.transcript.settle("busy"), this.askSize());
     } catch (error) {
       this.terminalFailed(error, chunk.length);
     } finally {
@@ -16854,13 +16895,6 @@ var Pipeline = class {
 
 // src/runtime/input.ts
 var import_node_net = __nodeBuiltin(require("node:net"));
-
-// src/core/pacing.ts
-function pauseAfterRead(bytes) {
-  return bytes >= 2048 && bytes < 65536 ? 1 : 0;
-}
-
-// src/runtime/input.ts
 function readInput(handlers) {
   let socket, stopped = !1, resume;
   try {
@@ -19106,6 +19140,7 @@ function runPipe(recording, runFile) {
     noAlternateScreen: recording.noAlternateScreen,
     // `pipe --file` stamps a program's output, which no terminal turned into CR LF.
     newlineReturns: !runFile,
+    tmuxReads: !!runFile,
     height: recording.height,
     paneSize: recording.socket ? askSize : void 0,
     shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : void 0,

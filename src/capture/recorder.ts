@@ -6,6 +6,7 @@
 // so this runs in-process under a test with a fake clock and a memory sink.
 
 import type { EventFields } from '../core/record.ts';
+import { PACE_MAX_BYTES } from '../core/pacing.ts';
 import { Hold } from '../pipeline/hold.ts';
 import type { Pipeline } from '../pipeline/pipeline.ts';
 import { MAX_COLUMNS, MAX_ROWS, QUIET_MS, type ScreenSink } from '../terminal/hybrid.ts';
@@ -25,6 +26,12 @@ export interface RecorderOptions {
   noAlternateScreen?: boolean;
   /** The bytes are not a pane's (`pipe --file`): LF also returns to column 0 (see LineAssembler). */
   newlineReturns?: boolean;
+  /**
+   * Each chunk pushed is one read of tmux's pipe (pipe-pane): a ZWJ waiting at
+   * its end is forgotten, as tmux forgot it (Transcript.readEnded). Not for
+   * `pipe --file`: a program's output, read in pieces no tmux chose.
+   */
+  tmuxReads?: boolean;
   /** The pane's height at start: the screen model's (none for `pipe --file`: 24). */
   height?: number;
   /**
@@ -136,6 +143,10 @@ export class Recorder implements ScreenSink {
     this.inChunk = true;
     try {
       this.transcript.push(chunk, this.time);
+      // A read of PACE_MAX_BYTES or more found a backlog: the socket held more than tmux had written at once, and
+      // where it was cut is where the socket's buffer was, often inside one of tmux's reads (review of zwjb15: every
+      // ZWJ wrongly forgotten in a flood ended a 65,536-byte read). There the ZWJ waits, as before.
+      if (this.options.tmuxReads && chunk.length < PACE_MAX_BYTES) this.transcript.readEnded();
       if (this.transcript.busy && time - this.settledAt >= BUSY_MS) {
         this.settledAt = time;
         this.transcript.settle('busy');

@@ -213,6 +213,7 @@ export function runPipe(recording: Recording, runFile?: string): void {
     noAlternateScreen: recording.noAlternateScreen,
     // `pipe --file` stamps a program's output, which no terminal turned into CR LF.
     newlineReturns: !runFile,
+    tmuxReads: Boolean(runFile),
     height: recording.height,
     paneSize: recording.socket ? askSize : undefined,
     shellKeys: recording.socket ? { registered: (pid, done) => tmux.registeredShell(recording.paneId, pid, done) } : undefined,

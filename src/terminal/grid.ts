@@ -880,6 +880,15 @@ export class ScreenGrid implements Perform {
     this.acs = acs;
   }
 
+  /** A ZWJ waits for the character it joins (see lines.ts joinerWaiting). */
+  get joinerWaiting(): boolean {
+    return this.joiner;
+  }
+
+  set joinerWaiting(waiting: boolean) {
+    this.joiner = waiting;
+  }
+
   /** IRM (input.c:1651, :1740) and DECAWM (input.c:1687, :1777); the other modes reach the model through the hybrid (setOrigin) or not at all. */
   mode(mode: Mode, set: boolean): void {
     if (mode === Mode.Insert) this.insert = set;
@@ -1408,7 +1417,7 @@ export class ScreenGrid implements Perform {
     this.rlower = this.sy - 1;
     this.cx = 0;
     this.cy = 0;
-    this.joiner = false;
+    // The ZWJ waits on: screen_write_reset (screen-write.c:316) does not touch the context's flags.
     this.clearScreen();
     this.cx = 0;
     this.cy = 0;

@@ -618,6 +618,12 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.consumedBytes = bytes;
   }
 
+  /** tmux's read of the pane ended: a ZWJ waiting for a character is forgotten, by whichever model has it (see Transcript.readEnded). */
+  readEnded(): void {
+    this.lines.joinerWaiting = false;
+    if (this.grid) this.grid.joinerWaiting = false;
+  }
+
   /** A read of `bytes` came at `now` (epoch ms), if known: rows written long enough ago are known (see QUIET_MS). */
   input(_bytes: number, now?: number): void {
     this.reportClip();
@@ -1220,6 +1226,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     // The line in progress row by row, the cursor where the line model has it
     // (on an upper row of a wrapped line after RI or CUU, or at its start after CR).
     const line = this.lines.pendingRows();
+    const joiner = this.lines.joinerWaiting;
     // Text a clear on the fast path took away (ED 2, lines.ts erase): this model writes it unless it is drawn again.
     this.keepErased(this.lines.takeErased());
     this.lines.seed('');
@@ -1299,6 +1306,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     }
     const x = Math.min(line.cx, columns);
     grid.seed(rows, x, cursorY, continued);
+    // A ZWJ waiting goes with the stream: tmux's flag lasts till its read ends, whatever the output does meanwhile.
+    grid.joinerWaiting = joiner;
     grid.setOrigin(this.origin, false);
     this.engaged = true;
     this.pieces.clear();
@@ -1388,6 +1397,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.claimed.clear();
     // Blanks the cursor stands after (the line erased up to it, ED 1) are where the next text goes.
     this.lines.seed(pending === '' && first === last ? ' '.repeat(grid.cursorX) : pending);
+    this.lines.joinerWaiting = grid.joinerWaiting;
     return true;
   }
 

@@ -159,10 +159,24 @@ export class LineAssembler implements Perform {
     this.autowrap = true;
     this.insert = false;
     this.acs = false;
+    // Its ZWJs are joined already; one waiting after it is the caller's to hand over (joinerWaiting).
+    this.joiner = false;
     this.print(text);
     this.autowrap = autowrap;
     this.insert = insert;
     this.acs = acs;
+  }
+
+  /**
+   * A ZWJ waits for the character it joins: one flag in tmux whichever model has the stream, so the hybrid hands it
+   * over with the line; cleared where tmux's read ends (Transcript.readEnded).
+   */
+  get joinerWaiting(): boolean {
+    return this.joiner;
+  }
+
+  set joinerWaiting(waiting: boolean) {
+    this.joiner = waiting;
   }
 
   /** Switches screens without a sequence in the stream: the pane was already there, or tmux switched it. */

@@ -67,6 +67,22 @@ export class Transcript {
     this.cleaner.advance(chunk, this.hybrid, now);
   }
 
+  /**
+   * The chunks pushed so far were one read of tmux's: a ZWJ still waiting for
+   * the character it joins is forgotten. tmux keeps that wait as a flag of its
+   * screen-writing context (screen-write.c:1837), which it starts afresh, zeroed,
+   * for each read of the pane (input_parse_buffer, input.c:975, through
+   * screen_write_init's memset, screen-write.c:247): a character in the next read
+   * takes a cell of its own. Not done by `push`, so that how bytes are cut into
+   * pushes changes nothing else. The caller says where its own reads of the
+   * pipe end: tmux hands each of its reads to the pipe at once (window.c:1011),
+   * so that is the best sign of where tmux's ended (not a proof: under a flood
+   * one read of ours may hold several of tmux's).
+   */
+  readEnded(): void {
+    this.hybrid.readEnded();
+  }
+
   /** End of stream: what is left of the last line is emitted too. */
   end(): void {
     this.cleaner.end(this.hybrid);

@@ -126,6 +126,26 @@ describe('output that tries to hide lines from the log', () => {
     const logged = tmux.loggedText().map((text) => text.trimEnd()).filter((text) => text.startsWith('echo rm') || text.startsWith('REP-'));
     assert.deepEqual(logged, shown);
   });
+  it('a ZWJ that ends one of tmux\'s reads joins nothing in the next; in one read it joins: the log shows the screen\'s row', async () => {
+    // tmux forgets the ZWJ at the end of its read (input.c:975, screen-write.c:247): é then takes a cell of its own and
+    // the cursor moves on. A log that joined it put every later character of the line one column off (`abc‍é Q`).
+    const tmux = server({ env: UTF8 });
+    await tmux.startLogging();
+    const row = (rows: string[], start: string): string | undefined => rows.map((text) => text.trimEnd()).find((text) => text.startsWith(start));
+    // Two reads: the first (one write) is in the log before Enter lets the second be printed (no echo of the Enter).
+    tmux.type(String.raw`stty -echo; printf 'ZWJ-READ-1\nab1\342\200\215'; read -r _; printf '\303\251\r\033[4CQ\nZWJ-READ-2\n'; stty echo`);
+    await tmux.waitForPrinted('ZWJ-READ-1');
+    tmux.tmux('send-keys', '-t', '%0', 'Enter');
+    await tmux.waitForPrinted('ZWJ-READ-2');
+    // One read: é joins 1, ZWJ and all, and the cursor stays; Q lands a column past it.
+    await tmux.run(String.raw`printf 'ab2\342\200\215\303\251\r\033[4CQ\n'`);
+    const screen = tmux.screen().split('\n');
+    assert.equal(row(screen, 'ab1'), 'ab1éQ', 'tmux shows é in its own cell');
+    assert.equal(row(screen, 'ab2'), 'ab2\u200dé Q', 'tmux joins é onto 2');
+    const logged = tmux.loggedText();
+    assert.equal(row(logged, 'ab1'), row(screen, 'ab1'));
+    assert.equal(row(logged, 'ab2'), row(screen, 'ab2'));
+  });
   it('ESC k (a window-rename string) shows nothing, and logs nothing', async () => {
     const tmux = server();
     await tmux.startLogging();

@@ -16,6 +16,8 @@ export interface LinesOptions {
   newlineReturns?: boolean;
   /** Rows already on the screen above the cursor when the stream begins (the recorder seeds them from tmux). */
   above?: readonly string[];
+  /** Each chunk is one of tmux's reads: Transcript.readEnded after it, as the recorder of a pane calls it. */
+  reads?: boolean;
 }
 
 /** Lines as the log would hold them: `+` marks a continuation piece. */
@@ -41,7 +43,10 @@ export function transcriptLines(input: string | Uint8Array | Uint8Array[], optio
   );
   if (options.above) transcript.seed('', options.above);
   const chunks = Array.isArray(input) ? input : [typeof input === 'string' ? Buffer.from(input, 'utf8') : input];
-  for (const chunk of chunks) transcript.push(chunk);
+  for (const chunk of chunks) {
+    transcript.push(chunk);
+    if (options.reads) transcript.readEnded();
+  }
   transcript.end();
   return out;
 }

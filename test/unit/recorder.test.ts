@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { Recorder } from '../../src/capture/recorder.ts';
 import type { ScreenSource } from '../../src/capture/screen.ts';
 import { Stamper } from '../../src/capture/stamper.ts';
+import { PACE_MAX_BYTES } from '../../src/core/pacing.ts';
 import type { Place } from '../../src/core/record.ts';
 import { BacklogGuard } from '../../src/pipeline/backlog.ts';
 import { Hold } from '../../src/pipeline/hold.ts';
@@ -16,7 +17,7 @@ import { waitFor } from '../support/util.ts';
 
 const PLACE: Place = { server: '/tmp/tmux-0/default', session: 'main', window: '0', pane: '1', paneId: '%5' };
 
-function setUp(options: { limit?: number; screen?: ScreenSource } = {}) {
+function setUp(options: { limit?: number; screen?: ScreenSource; tmuxReads?: boolean } = {}) {
   let clock = 1_000;
   const sink = new MemorySink();
   const stamper = new Stamper({ rec: 'R', user: 'ann', place: PLACE });
@@ -27,7 +28,7 @@ function setUp(options: { limit?: number; screen?: ScreenSource } = {}) {
   });
   const hold = new Hold();
   const pipeline = new Pipeline([hold, guard], [sink]);
-  const recorder = new Recorder(stamper, pipeline, { now: () => clock, screen: options.screen, hold });
+  const recorder = new Recorder(stamper, pipeline, { now: () => clock, screen: options.screen, hold, tmuxReads: options.tmuxReads });
   return {
     sink,
     recorder,
@@ -143,6 +144,27 @@ describe('the recorder', () => {
     assert.equal(t.sink.flushed.length, 1);
     t.recorder.push(Buffer.from('two\nthree\n'));
     assert.equal(t.sink.flushed.length, 3);
+  });
+
+  it('a pane\'s reads are tmux\'s: a ZWJ waiting at the end of one is forgotten (input.c:975); not so for pipe --file', () => {
+    for (const [tmuxReads, line] of [[true, '| abcéQ'], [false, '| abc\u200dé Q']] as const) {
+      const t = setUp({ tmuxReads });
+      t.recorder.push(Buffer.from('abc\u200d'));
+      t.recorder.push(Buffer.from('é\r\x1b[4CQ\r\n'));
+      assert.deepEqual(t.sink.lines(), [line], `tmuxReads: ${tmuxReads}`);
+    }
+  });
+
+  it('a read of 64 KiB or more found a backlog, cut where the socket was, not where tmux\'s read ended: its ZWJ waits', () => {
+    // Review of zwjb15: in a flood every ZWJ wrongly forgotten ended a 65,536-byte read (tmux had joined it).
+    const filler = `${'f'.repeat(PACE_MAX_BYTES - 2 - 4 - 3)}\r\nabcd\u200d`; // 64 KiB: the filler line, then abcd ZWJ
+    assert.equal(Buffer.byteLength(filler), PACE_MAX_BYTES);
+    for (const [bytes, line] of [[filler, '| abcd\u200dé Q'], [filler.slice(1), '| abcdéQ']] as const) {
+      const t = setUp({ tmuxReads: true });
+      t.recorder.push(Buffer.from(bytes));
+      t.recorder.push(Buffer.from('é\r\x1b[5CQ\r\n'));
+      assert.deepEqual(t.sink.lines().at(-1), line, `a read of ${Buffer.byteLength(bytes)} bytes`);
+    }
   });
 
   it('long lines become a line and continuation pieces', () => {

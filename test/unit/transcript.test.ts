@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { MAX_LINE_CHARS } from '../../src/terminal/lines.ts';
 import { Transcript } from '../../src/terminal/transcript.ts';
 import { cellWidth } from '../../src/terminal/width.ts';
-import { cutsNear, ledToTheCut, split, transcriptLines, transcriptRecords } from '../support/transcript.ts';
+import { cutsNear, ledToTheCut, markedLogSink, split, transcriptLines, transcriptRecords } from '../support/transcript.ts';
 import { FIXTURES } from '../support/paths.ts';
 
 /** Lines as the log would hold them: `+` marks a continuation piece. */
@@ -324,6 +324,126 @@ describe('properties over arbitrary bytes', () => {
         const input = texts.map((text) => `${text}\r\n`).join('');
         assert.deepEqual(lines(input), texts);
       }),
+    );
+  });
+});
+
+describe('a ZWJ waiting when tmux\'s read ends is forgotten, as tmux forgets it (input.c:975, screen-write.c:247)', () => {
+  /** `chunks` as tmux's reads (readEnded after each), as the log of a pane has them. */
+  const reads = (chunks: string[], options: { columns?: number; rows?: number; screens?: boolean } = {}): string[] =>
+    transcriptLines(chunks.map((chunk) => new Uint8Array(Buffer.from(chunk, 'utf8'))), { columns: 80, rows: 24, ...options, reads: true });
+  /** The same bytes in one read. */
+  const oneRead = (chunks: string[], options: { columns?: number; rows?: number; screens?: boolean } = {}): string[] =>
+    transcriptLines(chunks.join(''), { columns: 80, rows: 24, ...options });
+
+  it('line model: é in the next read takes a cell of its own, the cursor moves on; in the same read it joins c', () => {
+    // The screen after two reads: abcéQ. Joined, every later column was one off in the log: `abc‍é Q`.
+    assert.deepEqual(reads(['abc\u200d', `é\r${ESC}[4CQ\r\n`]), ['abcéQ']);
+    assert.deepEqual(oneRead(['abc\u200d', `é\r${ESC}[4CQ\r\n`]), ['abc\u200dé Q']);
+    // Only where a read ends: push alone still gives the same log however the bytes are cut.
+    assert.deepEqual(lines([new Uint8Array(Buffer.from('abc\u200d')), new Uint8Array(Buffer.from(`é\r${ESC}[4CQ\r\n`))]), ['abc\u200dé Q']);
+  });
+
+  it('screen model, normal screen: the same', () => {
+    assert.deepEqual(reads([`x\r\n${ESC}[2;1Habc\u200d`, `é\r${ESC}[4CQ\r\n`]), ['x', 'abcéQ']);
+    assert.deepEqual(oneRead([`x\r\n${ESC}[2;1Habc\u200d`, `é\r${ESC}[4CQ\r\n`]), ['x', 'abc\u200dé Q']);
+  });
+
+  it('screen model, alternate screen: the frame shows what tmux shows', () => {
+    const chunks = [`${ESC}[?1049h${ESC}[1;1Habc\u200d`, `é\r${ESC}[4CQ`, `${ESC}[?1049l`];
+    assert.deepEqual(reads(chunks).filter((line) => line.startsWith('=')), ['=abcéQ']);
+    assert.deepEqual(oneRead(chunks).filter((line) => line.startsWith('=')), ['=abc\u200dé Q']);
+  });
+
+  it('within one read the ZWJ waits across the hand-over from the line model to the screen model (as tmux 3.3a shows)', () => {
+    // A cursor move hands the stream over with the ZWJ waiting: é joins c.
+    assert.deepEqual(oneRead([`x\r\nabc\u200d${ESC}[2;4Hé\r${ESC}[4CQ\r\n`]), ['x', 'abc\u200dé Q']);
+    // CUU leaves the line (CUD then leaves row 1 blank): é joins q.
+    assert.deepEqual(oneRead([`ab\u200d${ESC}[A${ESC}[B\r\nqqéZ\r\n`]), ['ab', '', 'qq\u200déZ']);
+    // Where the read ended before é, it is forgotten by the model that has the stream.
+    assert.deepEqual(reads([`x\r\nabc\u200d${ESC}[2;4H`, `é\r${ESC}[4CQ\r\n`]), ['x', 'abcéQ']);
+  });
+
+  it('...and back: a screenful of plain lines hands the stream to the line model with the ZWJ waiting', () => {
+    // The fifth plain line (as many as the pane's rows) ends with the ZWJ: at its LF the line model takes the stream.
+    const handedBack = [`${ESC}[5;1H${Array.from({ length: 4 }, (_, i) => `l${i}\r\n`).join('')}ab\u200d\r\n`, 'zé\r\n'];
+    assert.deepEqual(oneRead(handedBack, { columns: 20, rows: 5 }).slice(-2), ['ab', 'z\u200dé']);
+    assert.deepEqual(reads(handedBack, { columns: 20, rows: 5 }).slice(-2), ['ab', 'zé']);
+  });
+
+  it('a ZWJ the screen model used up is not joined again when the line model takes the line back (quiet)', () => {
+    // The line model had the ZWJ when the stream went to the screen model, where é took it (after y); settled while
+    // quiet, the line model is given `zé` back: written as the screen shows it, é in a cell of its own, Q after it.
+    const log: string[] = [];
+    const transcript = new Transcript(markedLogSink(log, false), { columns: 80, rows: 24 });
+    transcript.push(Buffer.from(`ab\u200d${ESC}[A${ESC}[B\r\nyé\r\nzé`, 'utf8'));
+    transcript.settle('quiet');
+    assert.equal(transcript.busy, false, 'the line model has the stream again');
+    transcript.push(Buffer.from('Q\r\n'));
+    transcript.end();
+    assert.deepEqual(log, ['| ab', '| ', '| y\u200dé', '| zéQ']);
+  });
+
+  it('RIS keeps a ZWJ waiting: screen_write_reset (screen-write.c:316) does not touch the context\'s flags', () => {
+    // tmux 3.3a shows `xy<ZWJ>é    Q` (review of zwjb15, capture-pane): é joins y, the cursor stays, Q lands in column 6.
+    assert.deepEqual(oneRead([`abc\u200d${ESC}cxyé\r${ESC}[6CQ\r\n`]), ['abc', 'xy\u200dé    Q']);
+  });
+
+  it('reads cut anywhere (inside a sequence, a string, a character) give the log of one read where no ZWJ is in the bytes', () => {
+    const raw = (text: string) => [...Buffer.from(text, 'utf8')];
+    // Mostly what the line model takes (a screen-addressing piece hands the stream to the screen model, a few of them).
+    const piece = fc.oneof(
+      {
+        weight: 8,
+        arbitrary: fc
+          .constantFrom(
+            'é', '😀', '\u0301', 'ab', ' ', '\t', '\r', '\n', '\r\n', '\b', `${ESC}[`, `${ESC}]0;`, '\x07', `${ESC}P`, `${ESC}\\`, `${ESC}[3C`,
+            `${ESC}[K`, `${ESC}(0`, `${ESC}(B`, `${ESC}[4h`, `${ESC}[4l`, `${ESC}[?7l`, `${ESC}[?7h`, `${ESC}[2b`, 'x'.repeat(25),
+          )
+          .map(raw),
+      },
+      { weight: 1, arbitrary: fc.constantFrom(`${ESC}[H`, `${ESC}[2;4H`, `${ESC}[A`, `${ESC}[B`, `${ESC}[2J`, `${ESC}[?1049h`, `${ESC}[?1049l`, `${ESC}7`, `${ESC}8`, `${ESC}c`).map(raw) },
+      // Raw bytes: lead and continuation bytes of characters cut or malformed.
+      { weight: 2, arbitrary: fc.constantFrom(0xe2, 0x80, 0x8d, 0xc2, 0x9f, 0xf0, 0x9f).map((b) => [b]) },
+    );
+    // Reads end after some pieces (where a mode, a move or a half sequence was just taken) and at any byte.
+    const input = fc
+      .array(fc.tuple(piece, fc.boolean()), { maxLength: 40 })
+      .map((pieces) => {
+        const ends: number[] = [];
+        const all: number[] = [];
+        for (const [bytes, readEnds] of pieces) {
+          all.push(...bytes);
+          if (readEnds) ends.push(all.length);
+        }
+        return { bytes: Uint8Array.from(all), ends };
+      })
+      .filter(({ bytes }) => !Buffer.from(bytes).includes(Buffer.from('\u200d', 'utf8')));
+    fc.assert(
+      fc.property(input, fc.array(fc.nat(), { maxLength: 4 }), ({ bytes, ends }, cuts) => {
+        const options = { columns: 20, rows: 6, screens: true };
+        const chunks = split(bytes, [...ends, ...cuts]);
+        assert.deepEqual(transcriptLines(chunks, { ...options, reads: true }), transcriptLines(bytes, options));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('reads that end where no ZWJ waits give the log of one read (the end of a read changes nothing else)', () => {
+    // Each read ends with CAN (which ends any sequence or string, and gives up a character begun) and é, which a
+    // waiting ZWJ joins: none waits at any read's end.
+    const token = fc.constantFrom(
+      '\u200d', 'é', '😀', '\u0301', 'ab', ' ', '\t', '\r', '\n', '\r\n', '\b', '\xe2', '\x80', `${ESC}[`, `${ESC}]0;`, '\x07',
+      `${ESC}[H`, `${ESC}[2;4H`, `${ESC}[A`, `${ESC}[B`, `${ESC}[3C`, `${ESC}[K`, `${ESC}[2J`, `${ESC}[?1049h`, `${ESC}[?1049l`,
+      `${ESC}(0`, `${ESC}(B`, `${ESC}[4h`, `${ESC}[4l`, `${ESC}[?7l`, `${ESC}[?7h`, `${ESC}7`, `${ESC}8`, `${ESC}[2b`, 'x'.repeat(25),
+    );
+    const read = fc.array(token, { maxLength: 12 }).map((tokens) => `${tokens.join('')}\x18é`);
+    fc.assert(
+      fc.property(fc.array(read, { minLength: 1, maxLength: 8 }), (chunks) => {
+        const options = { columns: 20, rows: 6, screens: true };
+        assert.deepEqual(reads(chunks, options), oneRead(chunks, options));
+      }),
+      { numRuns: 1000 },
     );
   });
 });
