@@ -24064,7 +24064,7 @@ Example:
 var import_node_fs42 = __nodeBuiltin(require("node:fs")), import_node_path37 = __nodeBuiltin(require("node:path"));
 
 // src/read/follow.ts
-var import_node_fs41 = __nodeBuiltin(require("node:fs")), import_node_path36 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
+var import_node_fs41 = __nodeBuiltin(require("node:fs")), import_node_path36 = __nodeBuiltin(require("node:path")), import_node_zlib3 = __nodeBuiltin(require("node:zlib")), import_promises = require("node:timers/promises");
 var POLL_MS = 100, DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
@@ -24138,11 +24138,66 @@ function open(file, position) {
   if (fd !== void 0)
     return { fd, ino: import_node_fs41.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
-function rotatedBetween(live, ino, upTo) {
+function sameBytes2(a, b, from, length) {
+  let x = Buffer.allocUnsafe(65536), y = Buffer.allocUnsafe(x.length);
+  for (let at = from; at < from + length; ) {
+    let take2 = Math.min(x.length, from + length - at);
+    if (import_node_fs41.default.readSync(a, x, 0, take2, at) !== take2 || import_node_fs41.default.readSync(b, y, 0, take2, at) !== take2 || !x.subarray(0, take2).equals(y.subarray(0, take2))) return !1;
+    at += take2;
+  }
+  return !0;
+}
+function mayHold(gz, fd, size2) {
+  let file;
+  try {
+    file = openLogFile(gz);
+  } catch {
+    return !1;
+  }
+  try {
+    let length = import_node_fs41.default.fstatSync(file).size, trailer = Buffer.alloc(4);
+    import_node_fs41.default.readSync(file, trailer, 0, 4, Math.max(0, length - 4));
+    let claim2 = gzipClaim(length, trailer);
+    if (claim2 === void 0 || claim2 === 0 || size2 < 2 ** 32 && claim2 > size2) return !1;
+    let head = Buffer.alloc(Math.min(length, 4096));
+    import_node_fs41.default.readSync(file, head, 0, head.length, 0);
+    let text2 = import_node_zlib3.default.gunzipSync(head, { finishFlush: import_node_zlib3.default.constants.Z_SYNC_FLUSH }), mine = Buffer.alloc(Math.min(text2.length, size2));
+    return import_node_fs41.default.readSync(fd, mine, 0, mine.length, 0) === mine.length && text2.subarray(0, mine.length).equals(mine);
+  } catch {
+    return !1;
+  } finally {
+    import_node_fs41.default.closeSync(file);
+  }
+}
+function compressedAt(rotated, reading) {
+  let size2 = import_node_fs41.default.fstatSync(reading.fd).size, found = -1;
+  for (let file of rotated) {
+    if (!file.endsWith(".gz") || !mayHold(file, reading.fd, size2)) continue;
+    let text2;
+    try {
+      text2 = openLog(file);
+    } catch (error) {
+      if (error instanceof AuditError) continue;
+      throw error;
+    }
+    if (text2 !== void 0) {
+      try {
+        let length = import_node_fs41.default.fstatSync(text2).size;
+        if (length === 0 || length > size2 || !sameBytes2(text2, reading.fd, 0, length)) continue;
+      } finally {
+        import_node_fs41.default.closeSync(text2);
+      }
+      if (found >= 0) return -1;
+      found = rotated.indexOf(file);
+    }
+  }
+  return found;
+}
+function rotatedBetween(live, from, upTo) {
   let dir = import_node_path36.default.dirname(live);
   for (let attempt = 0; ; attempt++) {
-    let rotated = rotatedFiles(import_node_fs41.default.readdirSync(dir), import_node_path36.default.basename(live)).map((name) => import_node_path36.default.join(dir, name)), rotatedAway = upTo !== void 0 && statOf(live)?.ino !== upTo, inos = rotated.map((file) => statOf(file)?.ino), mine = inos.indexOf(ino);
-    if (mine < 0) return [];
+    let rotated = rotatedFiles(import_node_fs41.default.readdirSync(dir), import_node_path36.default.basename(live)).map((name) => import_node_path36.default.join(dir, name)), rotatedAway = upTo !== void 0 && statOf(live)?.ino !== upTo, inos = rotated.map((file) => statOf(file)?.ino), mine = inos.indexOf(from.ino);
+    if (mine < 0 && (mine = compressedAt(rotated, from)), mine < 0) return [];
     let next = upTo === void 0 ? -1 : inos.indexOf(upTo, mine + 1);
     if (!(next < 0 && rotatedAway && attempt < 3))
       return rotated.slice(mine + 1, next < 0 ? void 0 : next);
@@ -24154,7 +24209,7 @@ async function follow(options) {
     for (; !signal?.aborted; ) {
       current && readNew(current, write, !1, () => options.truncated?.(live));
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs41.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && old !== listFrom && (readNew(old, write, !0), import_node_fs41.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         let previous = current;
@@ -24165,12 +24220,12 @@ async function follow(options) {
         } catch (error) {
           refused = error;
         }
-        let from = previous?.ino ?? listFrom;
+        let from = previous ?? listFrom;
         if (listFrom = void 0, from !== void 0) {
           let newest = from;
           for (let file of rotatedBetween(live, from, current?.ino)) {
             let between = open(file, 0);
-            between && (readNew(between, write), between.until = Date.now() + DRAIN_MS, draining.push(between), newest = between.ino);
+            between && (readNew(between, write), between.until = Date.now() + DRAIN_MS, draining.push(between), newest = between);
           }
           current === void 0 && refused === void 0 && (listFrom = newest);
         }

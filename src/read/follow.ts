@@ -6,9 +6,13 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { setTimeout as delay } from 'node:timers/promises';
 import { rotatedFiles } from '../core/rotate.ts';
+import { AuditError } from '../core/errors.ts';
 import { forEachPiece, MAX_LINE, openLog } from './chunks.ts';
+import { gzipClaim } from './gunzip.ts';
+import { openLogFile } from './safe-open.ts';
 
 /** How often the live file is looked at for what was added. */
 const POLL_MS = 100;
@@ -175,11 +179,86 @@ function open(file: string, position: number): Reading | undefined {
   return { fd, ino: fs.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
 
+/** Whether the open files `a` and `b` hold the same bytes from `from`, `a` for `length` bytes. */
+function sameBytes(a: number, b: number, from: number, length: number): boolean {
+  const x = Buffer.allocUnsafe(64 * 1024);
+  const y = Buffer.allocUnsafe(x.length);
+  for (let at = from; at < from + length; ) {
+    const take = Math.min(x.length, from + length - at);
+    if (fs.readSync(a, x, 0, take, at) !== take || fs.readSync(b, y, 0, take, at) !== take || !x.subarray(0, take).equals(y.subarray(0, take))) return false;
+    at += take;
+  }
+  return true;
+}
+
+/** Whether the gzip file `gz` holds what the open file `fd` (of `size` bytes) starts with, by its trailer and its first bytes: cheap, no whole gunzip. */
+function mayHold(gz: string, fd: number, size: number): boolean {
+  let file: number;
+  try {
+    file = openLogFile(gz); // a FIFO, a symlink, another's file: refused, not waited on
+  } catch {
+    return false;
+  }
+  try {
+    const length = fs.fstatSync(file).size;
+    const trailer = Buffer.alloc(4);
+    fs.readSync(file, trailer, 0, 4, Math.max(0, length - 4));
+    // The length its last member gunzips to, mod 2^32: more than the file (under 4 GiB) is another file's.
+    const claim = gzipClaim(length, trailer);
+    if (claim === undefined || claim === 0 || (size < 2 ** 32 && claim > size)) return false;
+    // Its first bytes tell a log's file from another (they start with a stamp): 4 KiB gunzip to at most 4 MiB.
+    const head = Buffer.alloc(Math.min(length, 4096));
+    fs.readSync(file, head, 0, head.length, 0);
+    // A gzip file cut short gunzips, with a sync flush, to as much as its head holds.
+    const text = zlib.gunzipSync(head, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+    const mine = Buffer.alloc(Math.min(text.length, size));
+    return fs.readSync(fd, mine, 0, mine.length, 0) === mine.length && text.subarray(0, mine.length).equals(mine);
+  } catch {
+    return false;
+  } finally {
+    fs.closeSync(file);
+  }
+}
+
+/**
+ * Where in `rotated` (the log's rotated files, oldest first) the file `reading` holds is, now that its inode is not
+ * there: compressed meanwhile (compress.ts: its .gz written, the plain file removed), in a burst of rotations after
+ * it. Not by its name: the live file it was reading was renamed and compressed between two looks, its rotated name
+ * never listed (issue 13: 40 of 60 lines lost so). By its bytes: the one `.gz` that gunzips to what its descriptor,
+ * still open, holds from its start (the writer only appends: a .gz of it is a prefix of it; a log's lines are
+ * stamped, no two files alike). Two such (a copy planted) or none: -1, as for a file gone.
+ */
+function compressedAt(rotated: readonly string[], reading: Reading): number {
+  const size = fs.fstatSync(reading.fd).size;
+  let found = -1;
+  for (const file of rotated) {
+    if (!file.endsWith('.gz')) continue;
+    if (!mayHold(file, reading.fd, size)) continue;
+    let text: number | undefined;
+    try {
+      text = openLog(file);
+    } catch (error) {
+      if (error instanceof AuditError) continue; // not a whole gzip file: no file of the log (openLog says so where it is read)
+      throw error;
+    }
+    if (text === undefined) continue;
+    try {
+      const length = fs.fstatSync(text).size;
+      if (length === 0 || length > size || !sameBytes(text, reading.fd, 0, length)) continue;
+    } finally {
+      fs.closeSync(text);
+    }
+    if (found >= 0) return -1;
+    found = rotated.indexOf(file);
+  }
+  return found;
+}
+
 /**
  * The rotated files of `live` newer than the one with inode `ino` and older than the one with inode `upTo` (the live
  * file opened next, if it was rotated since: it is read as the live one), oldest first (none if the first is gone).
  */
-function rotatedBetween(live: string, ino: number, upTo: number | undefined): string[] {
+function rotatedBetween(live: string, from: Reading, upTo: number | undefined): string[] {
   const dir = path.dirname(live);
   for (let attempt = 0; ; attempt++) {
     // A readdir racing renames may miss the live one's rotated name yet list files rotated after it (readdir(3): an
@@ -188,7 +267,8 @@ function rotatedBetween(live: string, ino: number, upTo: number | undefined): st
     // Still the live one once the directory is read: no file rotated after it was there to list.
     const rotatedAway = upTo !== undefined && statOf(live)?.ino !== upTo;
     const inos = rotated.map((file) => statOf(file)?.ino);
-    const mine = inos.indexOf(ino);
+    let mine = inos.indexOf(from.ino);
+    if (mine < 0) mine = compressedAt(rotated, from);
     if (mine < 0) return [];
     const next = upTo === undefined ? -1 : inos.indexOf(upTo, mine + 1);
     if (next < 0 && rotatedAway && attempt < 3) continue;
@@ -201,13 +281,15 @@ export async function follow(options: FollowOptions): Promise<void> {
   const { live, write, signal } = options;
   let current: Reading | undefined = options.start ? { fd: options.start.fd, ino: fs.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0);
   const draining: Reading[] = [];
-  let listFrom: number | undefined;
+  // The newest file read when the live path was missing at an opening: listed from at the next one. Kept open until
+  // then (its drain over or not): its inode is not freed for a new file to take, and its bytes find it if compressed.
+  let listFrom: Reading | undefined;
   try {
     while (!signal?.aborted) {
       if (current) readNew(current, write, false, () => options.truncated?.(live));
       for (const old of [...draining]) {
         readNew(old, write);
-        if (Date.now() >= old.until!) {
+        if (Date.now() >= old.until! && old !== listFrom) {
           readNew(old, write, true);
           fs.closeSync(old.fd);
           draining.splice(draining.indexOf(old), 1);
@@ -236,7 +318,7 @@ export async function follow(options: FollowOptions): Promise<void> {
         // of rotations, as a reader's digest events after a flood make) would be neither listed nor opened.
         // The live path missing at the opening (between a rotation's rename and its new file): listed again
         // at the next opening, from the newest file read.
-        const from = previous?.ino ?? listFrom;
+        const from = previous ?? listFrom;
         listFrom = undefined;
         if (from !== undefined) {
           let newest = from;
@@ -246,7 +328,7 @@ export async function follow(options: FollowOptions): Promise<void> {
             readNew(between, write);
             between.until = Date.now() + DRAIN_MS;
             draining.push(between);
-            newest = between.ino;
+            newest = between;
           }
           if (current === undefined && refused === undefined) listFrom = newest;
         }
