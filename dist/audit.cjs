@@ -24221,14 +24221,12 @@ async function follow(options) {
           refused = error;
         }
         let from = previous ?? listFrom;
-        if (listFrom = void 0, from !== void 0) {
-          let newest = from;
+        if (listFrom = void 0, from !== void 0 && current === void 0 && refused === void 0) listFrom = from;
+        else if (from !== void 0)
           for (let file of rotatedBetween(live, from, current?.ino)) {
             let between = open(file, 0);
-            between && (readNew(between, write), between.until = Date.now() + DRAIN_MS, draining.push(between), newest = between);
+            between && (readNew(between, write), between.until = Date.now() + DRAIN_MS, draining.push(between));
           }
-          current === void 0 && refused === void 0 && (listFrom = newest);
-        }
         if (refused !== void 0) throw refused;
         continue;
       }

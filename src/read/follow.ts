@@ -281,8 +281,8 @@ export async function follow(options: FollowOptions): Promise<void> {
   const { live, write, signal } = options;
   let current: Reading | undefined = options.start ? { fd: options.start.fd, ino: fs.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0);
   const draining: Reading[] = [];
-  // The newest file read when the live path was missing at an opening: listed from at the next one. Kept open until
-  // then (its drain over or not): its inode is not freed for a new file to take, and its bytes find it if compressed.
+  // The file read when the live path was missing at an opening: listed from at the next one. Kept open until then
+  // (its drain over or not): its inode is not freed for a new file to take, and its bytes find it if compressed.
   let listFrom: Reading | undefined;
   try {
     while (!signal?.aborted) {
@@ -316,21 +316,20 @@ export async function follow(options: FollowOptions): Promise<void> {
         }
         // Listed after the new one is open, up to it: a file rotated between a listing and the opening (a burst
         // of rotations, as a reader's digest events after a flood make) would be neither listed nor opened.
-        // The live path missing at the opening (between a rotation's rename and its new file): listed again
-        // at the next opening, from the newest file read.
+        // The live path missing at the opening (between a rotation's rename and its new file): not listed now,
+        // with no file to stop at, a listing racing the next rotations could skip a file and list the ones after
+        // it (readdir(3)); listed at the next opening, from the file read, up to the live file then opened.
         const from = previous ?? listFrom;
         listFrom = undefined;
-        if (from !== undefined) {
-          let newest = from;
+        if (from !== undefined && current === undefined && refused === undefined) listFrom = from;
+        else if (from !== undefined) {
           for (const file of rotatedBetween(live, from, current?.ino)) {
             const between = open(file, 0);
             if (!between) continue;
             readNew(between, write);
             between.until = Date.now() + DRAIN_MS;
             draining.push(between);
-            newest = between;
           }
-          if (current === undefined && refused === undefined) listFrom = newest;
         }
         if (refused !== undefined) throw refused;
         continue;
