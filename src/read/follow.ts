@@ -255,8 +255,9 @@ function compressedAt(rotated: readonly string[], reading: Reading): number {
 }
 
 /**
- * The rotated files of `live` newer than the one with inode `ino` and older than the one with inode `upTo` (the live
- * file opened next, if it was rotated since: it is read as the live one), oldest first (none if the first is gone).
+ * The rotated files of `live` newer than the one `from` reads (by its inode, or compressed since: compressedAt) and
+ * older than the one with inode `upTo` (the live file opened next, if it was rotated since: it is read as the live
+ * one), oldest first (none if the first is gone).
  */
 function rotatedBetween(live: string, from: Reading, upTo: number | undefined): string[] {
   const dir = path.dirname(live);
