@@ -20991,8 +20991,8 @@ var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under
   marksHeld = 0;
   see(v) {
     if (v.event === HEAD_EVENT && v.place !== void 0) {
-      let holds3 = markHolds(v, this.key);
-      holds3 !== void 0 && this.marks++, holds3 && this.marksHeld++;
+      let holds4 = markHolds(v, this.key);
+      holds4 !== void 0 && this.marks++, holds4 && this.marksHeld++;
       return;
     }
     let e = v.fields?.e;
@@ -21061,7 +21061,7 @@ var RemovalCount = class {
 };
 
 // src/chain/renamed-files.ts
-function renamedPair(files, report2, totalChars, holds3) {
+function renamedPair(files, report2, totalChars, holds4) {
   if (!report2.breaks.some((found) => found.kind !== "forged event" && (found.kind !== "edited" || found.endFile !== void 0 && found.endFile !== found.file))) return;
   let index = new Map(files.map((file, i) => [file, i])), named = /* @__PURE__ */ new Set(), hinted = /* @__PURE__ */ new Set(), reach = new Int32Array(files.length + 1), mark = (from, to) => {
     let low = Math.max(0, from), high = Math.min(files.length - 1, to);
@@ -21082,7 +21082,7 @@ function renamedPair(files, report2, totalChars, holds3) {
   let nearness = nearnessOf(covered, named, hinted), onlyEdits = report2.breaks.every((found) => found.kind === "edited" || found.kind === "forged event"), pairCount = covered.length * (covered.length - 1) / 2, tries = Math.min(onlyEdits ? 150 : 500, totalChars > 0 ? Math.floor(419430400 / totalChars) : pairCount);
   for (let [a, b] of nearestPairs(covered, nearness, tries)) {
     let order = [...files];
-    if ([order[a], order[b]] = [order[b], order[a]], holds3(order)) return [files[a], files[b]];
+    if ([order[a], order[b]] = [order[b], order[a]], holds4(order)) return [files[a], files[b]];
   }
 }
 function nearnessOf(covered, named, hinted) {
@@ -21147,8 +21147,8 @@ var RearrangeBudget = class {
     return this.left < lines ? !1 : (this.left -= lines, !0);
   }
 };
-function pieceRearrangementThatHolds(count, holds3, tries = Number.POSITIVE_INFINITY) {
-  let apart = count <= 64 ? count : count <= 1024 ? 4 : 0, identity2 = Array.from({ length: count }, (_, i) => i), left = tries, held2 = (order) => left-- > 0 && holds3(order);
+function pieceRearrangementThatHolds(count, holds4, tries = Number.POSITIVE_INFINITY) {
+  let apart = count <= 64 ? count : count <= 1024 ? 4 : 0, identity2 = Array.from({ length: count }, (_, i) => i), left = tries, held2 = (order) => left-- > 0 && holds4(order);
   for (let i = 0; i < count; i++)
     for (let j = i + 1; j < count && j - i <= apart; j++) {
       let order = [...identity2];
@@ -21801,8 +21801,8 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     let keyed = seal.fields?.chain === KEYED_CHAIN;
     if (state.keyed !== void 0 && !state.legacyKeyed && state.keyed !== keyed) return !1;
     if (state.keyed ??= keyed, keyed && this.options.key === void 0) return !0;
-    let holds3 = this.holdsFor([lost], p, h, keyed ? this.options.key : void 0);
-    return holds3 && !keyed && (state.heldPlain = !0), holds3;
+    let holds4 = this.holdsFor([lost], p, h, keyed ? this.options.key : void 0);
+    return holds4 && !keyed && (state.heldPlain = !0), holds4;
   }
   /**
    * Whether the recording's chain carries the mark (`v=`), from a seal `v` of it: every seal of a marked
@@ -21961,15 +21961,15 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
       long && this.breaks.push({ kind: "inserted", ...span(segment[0], v), rec: state.rec, detail: long });
     }
     coversLost ? (state.unsealed += segment.length - (n - 1), segment = [lost, ...segment.slice(segment.length - (n - 1))], state.lost = void 0) : linkOnly ? (state.unsealed += segment.length, segment = []) : state.resync && lost === void 0 && segment.length > n && (state.unsealed += segment.length - n, segment = segment.slice(segment.length - n)), lost && state.sealsSinceLost++;
-    let first = segment[0] ?? v, expectedPrev = coversLost || prunedStretch || lost !== void 0 && state.sealsSinceLost === 1 ? void 0 : state.prev ?? (state.resync ? void 0 : GENESIS), exact = coversLost || !linkOnly && segment.length === n && (blind || this.holdsFor(segment, p, h, key2)), holds3 = exact || linkOnly || state.shared;
-    if (!state.keyed && exact && !coversLost ? state.heldPlain = !0 : !holds3 && state.keyed === !1 && !state.heldPlain && this.options.key !== void 0 && segment.length === n && this.holdsFor(segment, p, h, this.options.key) && (state.keyed = !0, state.legacyKeyed = !0, holds3 = !0, exact = !0), exact && (this.confirm(state), this.held(segment), state.keyed === !0 && !blind && !coversLost && this.options.key !== void 0 && this.keyedHeld++, !blind && (this.options.key === void 0 || state.keyed === !0) && this.chainedDigests(segment), !blind && !coversLost))
+    let first = segment[0] ?? v, expectedPrev = coversLost || prunedStretch || lost !== void 0 && state.sealsSinceLost === 1 ? void 0 : state.prev ?? (state.resync ? void 0 : GENESIS), exact = coversLost || !linkOnly && segment.length === n && (blind || this.holdsFor(segment, p, h, key2)), holds4 = exact || linkOnly || state.shared;
+    if (!state.keyed && exact && !coversLost ? state.heldPlain = !0 : !holds4 && state.keyed === !1 && !state.heldPlain && this.options.key !== void 0 && segment.length === n && this.holdsFor(segment, p, h, this.options.key) && (state.keyed = !0, state.legacyKeyed = !0, holds4 = !0, exact = !0), exact && (this.confirm(state), this.held(segment), state.keyed === !0 && !blind && !coversLost && this.options.key !== void 0 && this.keyedHeld++, !blind && (this.options.key === void 0 || state.keyed === !0) && this.chainedDigests(segment), !blind && !coversLost))
       for (let line3 of [...segment, v]) line3.event === "seal" && Number.isFinite(line3.ms) && !(line3.ms >= (this.earliestHashedSealMs ?? 1 / 0)) && (this.earliestHashedSealMs = line3.ms);
     state.shared && (state.sharedLines += n);
     let linked = expectedPrev === void 0 || expectedPrev === p;
     state.links.push({ p, h: h.slice(0, LINK_HEX) });
     let from = state.lastSeal ?? first, crossesFile = from.file !== v.file, lastLine = segment[segment.length - 1], end = lastLine && lastLine.file === v.file && lastLine.line > v.line ? lastLine : v, stretch = { ...span(first, end), rec: state.rec };
     if (linked) {
-      if (!holds3) {
+      if (!holds4) {
         let found = this.mismatch(segment, n, p, h, key2);
         found.kind === "deleted" && crossesFile && n - segment.length > 1 ? this.breaks.push({ ...stretch, kind: "missing file", detail: `${found.detail}, in a stretch that crosses from ${from.file} into another file (a file of the log removed?)` }) : this.breaks.push({ ...stretch, ...found });
       }
@@ -23895,16 +23895,16 @@ function tornStartsOf(timeFormat) {
   };
 }
 function holdsTornEvent(fd, from, to) {
-  let holds3 = !1, counts;
+  let holds4 = !1, counts;
   return forEachPiece(fd, (buffer, end) => {
     let piece = buffer.subarray(0, end), countsOf = () => counts ??= sampleBytes(piece);
-    holdsJson(piece) && findNeedle(piece, JSON_EVENT, 0, countsOf) >= 0 && (holds3 = !0);
-    for (let at = findNeedle(piece, TEXT_EVENT, 0, countsOf); !holds3 && at >= 0; at = findNeedle(piece, TEXT_EVENT, at + 1, countsOf)) {
+    holdsJson(piece) && findNeedle(piece, JSON_EVENT, 0, countsOf) >= 0 && (holds4 = !0);
+    for (let at = findNeedle(piece, TEXT_EVENT, 0, countsOf); !holds4 && at >= 0; at = findNeedle(piece, TEXT_EVENT, at + 1, countsOf)) {
       let bar = piece.indexOf(" | ", piece.lastIndexOf(10, at) + 1);
-      (bar < 0 || bar > at) && (holds3 = !0);
+      (bar < 0 || bar > at) && (holds4 = !0);
     }
-    return !holds3;
-  }, from, to), holds3;
+    return !holds4;
+  }, from, to), holds4;
 }
 
 // src/read/time.ts
@@ -24101,7 +24101,7 @@ Example:
 var import_node_fs42 = __nodeBuiltin(require("node:fs")), import_node_path37 = __nodeBuiltin(require("node:path"));
 
 // src/read/follow.ts
-var import_node_fs41 = __nodeBuiltin(require("node:fs")), import_node_path36 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
+var import_node_fs41 = __nodeBuiltin(require("node:fs")), import_node_path36 = __nodeBuiltin(require("node:path")), import_node_zlib3 = __nodeBuiltin(require("node:zlib")), import_promises = require("node:timers/promises");
 var POLL_MS = 100, DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
@@ -24175,10 +24175,58 @@ function open(file, position) {
   if (fd !== void 0)
     return { fd, ino: import_node_fs41.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
-function rotatedBetween(live, ino, upTo) {
+function holds3(gz, fd, size2, read2) {
+  if (size2 > IN_PROCESS_BYTES) return !1;
+  let file;
+  try {
+    file = openLogFile(gz);
+  } catch {
+    return !1;
+  }
+  try {
+    let length = import_node_fs41.default.fstatSync(file).size;
+    if (length > size2 + 5 * Math.ceil(size2 / 65535 + 1) + 1024) return !1;
+    let trailer = Buffer.alloc(4);
+    import_node_fs41.default.readSync(file, trailer, 0, 4, Math.max(0, length - 4));
+    let claim2 = gzipClaim(length, trailer);
+    if (claim2 === void 0 || claim2 === 0 || claim2 < read2 || claim2 > size2) return !1;
+    let head = Buffer.alloc(Math.min(length, 4096));
+    import_node_fs41.default.readSync(file, head, 0, head.length, 0);
+    let start2 = import_node_zlib3.default.gunzipSync(head, { finishFlush: import_node_zlib3.default.constants.Z_SYNC_FLUSH });
+    if (start2.length < Math.min(size2, 64) || !startsWith(fd, start2)) return !1;
+    let whole = Buffer.alloc(length);
+    if (import_node_fs41.default.readSync(file, whole, 0, length, 0) !== length) return !1;
+    let text2 = import_node_zlib3.default.gunzipSync(whole, { maxOutputLength: size2 + 1 });
+    return text2.length >= Math.max(read2, 1) && text2.length <= size2 && startsWith(fd, text2);
+  } catch {
+    return !1;
+  } finally {
+    import_node_fs41.default.closeSync(file);
+  }
+}
+function startsWith(fd, bytes) {
+  let mine = Buffer.allocUnsafe(Math.min(bytes.length, 65536));
+  for (let at = 0; at < bytes.length; ) {
+    let take2 = Math.min(mine.length, bytes.length - at);
+    if (import_node_fs41.default.readSync(fd, mine, 0, take2, at) !== take2 || !mine.subarray(0, take2).equals(bytes.subarray(at, at + take2))) return !1;
+    at += take2;
+  }
+  return !0;
+}
+function compressedAt(rotated, reading) {
+  let size2 = import_node_fs41.default.fstatSync(reading.fd).size, found = -1;
+  for (let [at, file] of rotated.entries())
+    if (!(!file.endsWith(".gz") || !holds3(file, reading.fd, size2, reading.position))) {
+      if (found >= 0) return -1;
+      found = at;
+    }
+  return found;
+}
+function rotatedBetween(live, from, upTo) {
   let dir = import_node_path36.default.dirname(live);
   for (let attempt = 0; ; attempt++) {
-    let rotated = rotatedFiles(import_node_fs41.default.readdirSync(dir), import_node_path36.default.basename(live)).map((name) => import_node_path36.default.join(dir, name)), rotatedAway = upTo !== void 0 && statOf(live)?.ino !== upTo, inos = rotated.map((file) => statOf(file)?.ino), mine = inos.indexOf(ino);
+    let rotated = rotatedFiles(import_node_fs41.default.readdirSync(dir), import_node_path36.default.basename(live)).map((name) => import_node_path36.default.join(dir, name)), rotatedAway = upTo !== void 0 && statOf(live)?.ino !== upTo, inos = rotated.map((file) => statOf(file)?.ino), mine = inos.indexOf(from.ino);
+    if (mine < 0 && (mine = compressedAt(rotated, from)), mine < 0 && inos.includes(void 0) && attempt < 3) continue;
     if (mine < 0) return [];
     let next = upTo === void 0 ? -1 : inos.indexOf(upTo, mine + 1);
     if (!(next < 0 && rotatedAway && attempt < 3))
@@ -24191,7 +24239,7 @@ async function follow(options) {
     for (; !signal?.aborted; ) {
       current && readNew(current, write, !1, () => options.truncated?.(live));
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs41.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && old !== listFrom && (readNew(old, write, !0), import_node_fs41.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
         let previous = current;
@@ -24202,17 +24250,22 @@ async function follow(options) {
         } catch (error) {
           refused = error;
         }
-        let from = previous?.ino ?? listFrom;
-        if (listFrom = void 0, from !== void 0) {
-          let newest = from;
+        let from = previous ?? listFrom;
+        if (listFrom = void 0, from !== void 0 && current === void 0 && refused === void 0) listFrom = from;
+        else if (from !== void 0)
           for (let file of rotatedBetween(live, from, current?.ino)) {
             let between = open(file, 0);
-            between && (readNew(between, write), between.until = Date.now() + DRAIN_MS, draining.push(between), newest = between.ino);
+            between && (readNew(between, write), between.until = Date.now() + DRAIN_MS, draining.push(between));
           }
-          current === void 0 && refused === void 0 && (listFrom = newest);
-        }
         if (refused !== void 0) throw refused;
         continue;
+      }
+      if (!now && listFrom !== void 0 && Date.now() >= listFrom.until) {
+        for (let file of rotatedBetween(live, listFrom, void 0)) {
+          let between = open(file, 0);
+          between && (readNew(between, write), between.until = Date.now() + DRAIN_MS, draining.push(between), listFrom = between);
+        }
+        listFrom.until = Math.max(listFrom.until, Date.now() + DRAIN_MS);
       }
       try {
         await (0, import_promises.setTimeout)(POLL_MS, void 0, { signal });

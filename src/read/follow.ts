@@ -6,9 +6,12 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { setTimeout as delay } from 'node:timers/promises';
 import { rotatedFiles } from '../core/rotate.ts';
 import { forEachPiece, MAX_LINE, openLog } from './chunks.ts';
+import { gzipClaim, IN_PROCESS_BYTES } from './gunzip.ts';
+import { openLogFile } from './safe-open.ts';
 
 /** How often the live file is looked at for what was added. */
 const POLL_MS = 100;
@@ -176,10 +179,83 @@ function open(file: string, position: number): Reading | undefined {
 }
 
 /**
- * The rotated files of `live` newer than the one with inode `ino` and older than the one with inode `upTo` (the live
- * file opened next, if it was rotated since: it is read as the live one), oldest first (none if the first is gone).
+ * Whether the gzip file `gz` holds what the open file `fd` (of `size` bytes) starts with, at least its first `read`
+ * bytes (what was read of it: the compressor gzipped the file whole, so its .gz holds all of that). Bounded by `size`
+ * whatever the .gz claims (review of tailgz13: a planted gzip bomb, its trailer lying and its head a 6,000-byte
+ * header field that gunzips to nothing, was gunzipped whole, 1 GiB, at every look): a .gz larger than gzip makes of
+ * `size` bytes is refused unread, the rest gunzipped in memory up to `size` + 1 bytes.
  */
-function rotatedBetween(live: string, ino: number, upTo: number | undefined): string[] {
+function holds(gz: string, fd: number, size: number, read: number): boolean {
+  if (size > IN_PROCESS_BYTES) return false;
+  let file: number;
+  try {
+    file = openLogFile(gz); // a FIFO, a symlink, another's file: refused, not waited on
+  } catch {
+    return false;
+  }
+  try {
+    const length = fs.fstatSync(file).size;
+    // Stored blocks: 5 bytes per 64 KiB and the header and trailer, at worst (zlib's deflateBound, and a header's name).
+    if (length > size + 5 * Math.ceil(size / 65_535 + 1) + 1024) return false;
+    const trailer = Buffer.alloc(4);
+    fs.readSync(file, trailer, 0, 4, Math.max(0, length - 4));
+    // The length its last member gunzips to, mod 2^32: fewer than were read, or more than the file, is another file's.
+    const claim = gzipClaim(length, trailer);
+    if (claim === undefined || claim === 0 || claim < read || claim > size) return false;
+    // Its first bytes tell a log's file from another (they start with a stamp): 4 KiB gunzip to at most 4 MiB, and
+    // to some of the file's bytes (a head all header gunzips to none).
+    const head = Buffer.alloc(Math.min(length, 4096));
+    fs.readSync(file, head, 0, head.length, 0);
+    // A gzip file cut short gunzips, with a sync flush, to as much as its head holds.
+    const start = zlib.gunzipSync(head, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
+    if (start.length < Math.min(size, 64) || !startsWith(fd, start)) return false;
+    const whole = Buffer.alloc(length);
+    if (fs.readSync(file, whole, 0, length, 0) !== length) return false;
+    const text = zlib.gunzipSync(whole, { maxOutputLength: size + 1 }); // past the file: throws, refused
+    return text.length >= Math.max(read, 1) && text.length <= size && startsWith(fd, text);
+  } catch {
+    return false;
+  } finally {
+    fs.closeSync(file);
+  }
+}
+
+/** Whether the open file `fd` starts with `bytes`. */
+function startsWith(fd: number, bytes: Buffer): boolean {
+  const mine = Buffer.allocUnsafe(Math.min(bytes.length, 64 * 1024));
+  for (let at = 0; at < bytes.length; ) {
+    const take = Math.min(mine.length, bytes.length - at);
+    if (fs.readSync(fd, mine, 0, take, at) !== take || !mine.subarray(0, take).equals(bytes.subarray(at, at + take))) return false;
+    at += take;
+  }
+  return true;
+}
+
+/**
+ * Where in `rotated` (the log's rotated files, oldest first) the file `reading` holds is, now that its inode is not
+ * there: compressed meanwhile (compress.ts: its .gz written, the plain file removed), in a burst of rotations after
+ * it. Not by its name: the live file it was reading was renamed and compressed between two looks, its rotated name
+ * never listed (issue 13: 40 of 60 lines lost so). By its bytes: the one `.gz` that gunzips to what its descriptor,
+ * still open, holds from its start, all it has read of it at least (the writer only appends: a .gz of it is a prefix
+ * of it; a log's lines are stamped, no two files alike). Two such (a copy planted) or none: -1, as for a file gone.
+ */
+function compressedAt(rotated: readonly string[], reading: Reading): number {
+  const size = fs.fstatSync(reading.fd).size;
+  let found = -1;
+  for (const [at, file] of rotated.entries()) {
+    if (!file.endsWith('.gz') || !holds(file, reading.fd, size, reading.position)) continue;
+    if (found >= 0) return -1;
+    found = at;
+  }
+  return found;
+}
+
+/**
+ * The rotated files of `live` newer than the one `from` reads (by its inode, or compressed since: compressedAt) and
+ * older than the one with inode `upTo` (the live file opened next, if it was rotated since: it is read as the live
+ * one), oldest first (none if the first is gone).
+ */
+function rotatedBetween(live: string, from: Reading, upTo: number | undefined): string[] {
   const dir = path.dirname(live);
   for (let attempt = 0; ; attempt++) {
     // A readdir racing renames may miss the live one's rotated name yet list files rotated after it (readdir(3): an
@@ -188,7 +264,11 @@ function rotatedBetween(live: string, ino: number, upTo: number | undefined): st
     // Still the live one once the directory is read: no file rotated after it was there to list.
     const rotatedAway = upTo !== undefined && statOf(live)?.ino !== upTo;
     const inos = rotated.map((file) => statOf(file)?.ino);
-    const mine = inos.indexOf(ino);
+    let mine = inos.indexOf(from.ino);
+    if (mine < 0) mine = compressedAt(rotated, from);
+    // A file listed and gone before its stat (compressed meanwhile: its .gz was not listed, the plain name was) may
+    // be the one read: the directory is read again (review of tailgz13: the files after it were skipped so).
+    if (mine < 0 && inos.includes(undefined) && attempt < 3) continue;
     if (mine < 0) return [];
     const next = upTo === undefined ? -1 : inos.indexOf(upTo, mine + 1);
     if (next < 0 && rotatedAway && attempt < 3) continue;
@@ -201,13 +281,15 @@ export async function follow(options: FollowOptions): Promise<void> {
   const { live, write, signal } = options;
   let current: Reading | undefined = options.start ? { fd: options.start.fd, ino: fs.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0);
   const draining: Reading[] = [];
-  let listFrom: number | undefined;
+  // The file read when the live path was missing at an opening: listed from at the next one. Kept open until then
+  // (its drain over or not): its inode is not freed for a new file to take, and its bytes find it if compressed.
+  let listFrom: Reading | undefined;
   try {
     while (!signal?.aborted) {
       if (current) readNew(current, write, false, () => options.truncated?.(live));
       for (const old of [...draining]) {
         readNew(old, write);
-        if (Date.now() >= old.until!) {
+        if (Date.now() >= old.until! && old !== listFrom) {
           readNew(old, write, true);
           fs.closeSync(old.fd);
           draining.splice(draining.indexOf(old), 1);
@@ -234,24 +316,37 @@ export async function follow(options: FollowOptions): Promise<void> {
         }
         // Listed after the new one is open, up to it: a file rotated between a listing and the opening (a burst
         // of rotations, as a reader's digest events after a flood make) would be neither listed nor opened.
-        // The live path missing at the opening (between a rotation's rename and its new file): listed again
-        // at the next opening, from the newest file read.
-        const from = previous?.ino ?? listFrom;
+        // The live path missing at the opening (between a rotation's rename and its new file): not listed now,
+        // with no file to stop at, a listing racing the next rotations could skip a file and list the ones after
+        // it (readdir(3)); listed at the next opening, from the file read, up to the live file then opened.
+        const from = previous ?? listFrom;
         listFrom = undefined;
-        if (from !== undefined) {
-          let newest = from;
+        if (from !== undefined && current === undefined && refused === undefined) listFrom = from;
+        else if (from !== undefined) {
           for (const file of rotatedBetween(live, from, current?.ino)) {
             const between = open(file, 0);
             if (!between) continue;
             readNew(between, write);
             between.until = Date.now() + DRAIN_MS;
             draining.push(between);
-            newest = between.ino;
           }
-          if (current === undefined && refused === undefined) listFrom = newest;
         }
         if (refused !== undefined) throw refused;
         continue;
+      }
+      if (!now && listFrom !== undefined && Date.now() >= listFrom.until!) {
+        // Still no live file, DRAIN_MS on (its writer killed between its rename and its new file): no rotation can
+        // race a listing now, there is no live file to rename; the files after the one read are read without a file
+        // to stop at (review of tailgz13: they were held back until a live file came, if ever).
+        for (const file of rotatedBetween(live, listFrom, undefined)) {
+          const between = open(file, 0);
+          if (!between) continue;
+          readNew(between, write);
+          between.until = Date.now() + DRAIN_MS;
+          draining.push(between);
+          listFrom = between;
+        }
+        listFrom.until = Math.max(listFrom.until!, Date.now() + DRAIN_MS);
       }
       try {
         await delay(POLL_MS, undefined, { signal });

@@ -478,8 +478,19 @@ describe('honest logs with a torn start glued before another recording\'s line (
 const showOf = (file: string, rec: string): string[] => cli(['show', rec, '--dir', path.dirname(file)]).split('\n').filter((line) => line !== '');
 const grepOf = (file: string, ...args: string[]): string[] => cliResult(['grep', ...args, '--dir', path.dirname(file)]).stdout.split('\n').filter((line) => line !== '');
 /** The numbers of a pane's lines (`alpha 00012`: 12) in what a command printed (text or JSON lines), in order. */
-const numbers = (lines: readonly string[], word: string): number[] => lines.flatMap((line) => [...line.matchAll(new RegExp(`(?:\\| |"text":")${word} (\\d{5})`, 'g'))].map((m) => Number(m[1])));
+const numbers = (lines: readonly string[], word: string): number[] => lines.flatMap((line) => [...line.matchAll(new RegExp(`(?:^|\\| |"text":")${word} (\\d{5})`, 'g'))].map((m) => Number(m[1])));
 const count = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
+/** What `show --text` prints of a recording: its pane's lines, as printed. */
+const shownText = (file: string, rec: string): string[] => cli(['show', rec, '--text', '--dir', path.dirname(file)]).split('\n').filter((line) => line !== '');
+/** The lines of what `export --asciicast` writes of a recording (built from the log's lines: no raw stream kept), as a player prints them. */
+const exportedText = (file: string, rec: string): string[] =>
+  cli(['export', rec, '--asciicast', '--dir', path.dirname(file)])
+    .split('\n')
+    .filter((line) => line !== '')
+    .slice(1) // the header
+    .map((line) => JSON.parse(line) as [number, string, string])
+    .filter(([, kind]) => kind === 'o')
+    .flatMap(([, , text]) => text.split('\r\n').filter((piece) => piece !== ''));
 
 describe('the reading commands read past a start its reader attested, as verify does', () => {
   for (const c of cases) {
@@ -497,6 +508,17 @@ describe('the reading commands read past a start its reader attested, as verify 
       assert.deepEqual(grepOf(file, '-c', 'alpha'), ['130']);
       assert.deepEqual(grepOf(file, '-c', 'beta'), ['15']);
     });
+
+    it(`export --asciicast casts each pane's own lines, the glued line as the other pane's, as show does (${named(c)})`, async (t) => {
+      const file = await tornLog(t, c.format, c.key, false);
+      assert.equal(verify(file, c.key).torn?.length, 1);
+      for (const [who, word, other, lines] of [[A, 'alpha', 'beta', 130], [B, 'beta', 'alpha', 15]] as const) {
+        const cast = exportedText(file, who.rec);
+        assert.deepEqual(numbers(cast, word), count(lines), `export of ${who.user}: each of its lines once, in order`);
+        assert.deepEqual(numbers(cast, other), [], `export of ${who.user}: none of the other pane's lines`);
+        assert.deepEqual(cast, shownText(file, who.rec), `export of ${who.user}: what show --text prints`);
+      }
+    });
   }
 
   it('the start ending a rotated file is read as nothing (text, keyed)', async (t) => {
@@ -504,6 +526,9 @@ describe('the reading commands read past a start its reader attested, as verify 
     assert.equal(verify(file, KEY).torn?.[0]?.atEnd, true);
     assert.deepEqual(numbers(showOf(file, A.rec), 'alpha'), count(130));
     assert.deepEqual(grepOf(file, '-c', 'alpha'), ['130']);
+    const cast = exportedText(file, A.rec);
+    assert.deepEqual(numbers(cast, 'alpha'), count(130), 'export: each line of A once, the start left out');
+    assert.deepEqual(cast, shownText(file, A.rec), 'export: what show --text prints');
   });
 
   it('grep on two threads: the files the worker searches too (text, keyed; the log one file, or rotated)', async (t) => {
