@@ -20997,7 +20997,7 @@ function orderOf(items, move) {
 }
 
 // src/chain/torn-attested.ts
-var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024 * 1024, MAX_COMPARES = 2e7, MAX_MATCHES = 1e5, TornSettler = class {
+var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024 * 1024, MAX_COMPARES = 2e7, MAX_MATCHES = 1e5, MAX_MOVES = 2e7, MAX_CHAIN = 1e3, TornSettler = class {
   constructor(attestations, candidate, placeOf2) {
     this.attestations = attestations;
     this.candidate = candidate;
@@ -21005,7 +21005,7 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
     let byKey = /* @__PURE__ */ new Map();
     for (let attestation of attestations) {
       let key2 = `${attestation.bytes} ${attestation.sha256} ${attestation.place}`, kind = byKey.get(key2);
-      kind === void 0 && (kind = { place: attestation.place, bytes: attestation.bytes, sha256: attestation.sha256, last: attestation.index, waiting: [], ready: [] }, byKey.set(key2, kind), this.kinds.push(kind)), kind.last = attestation.index, this.kindOf.push(kind);
+      kind === void 0 && (kind = { place: attestation.place, bytes: attestation.bytes, sha256: attestation.sha256, last: attestation.index, waiting: [], ready: [], open: [] }, byKey.set(key2, kind), this.kinds.push(kind)), kind.last = attestation.index, this.kindOf.push(kind);
     }
   }
   attestations;
@@ -21024,8 +21024,15 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
   kindOf = [];
   /** Kinds with spots waiting, by place. */
   waiting = /* @__PURE__ */ new Map();
-  settled = /* @__PURE__ */ new Set();
-  spots = [];
+  /** The event that settles each spot settled, by the spot's index. */
+  settledBy = /* @__PURE__ */ new Map();
+  /** What each event settles, by its position in `attestations`. */
+  settles = [];
+  /** How many of its kind's `ready` each event may settle (the first ones: their lines written again whole came before it). */
+  reach = [];
+  /** A spot is a start of two kinds or more: only then can moving an event to another spot settle more. */
+  shared = !1;
+  moves = 0;
   /** A file of the log begins. */
   nextFile(file) {
     this.file = file, this.line = 0;
@@ -21034,8 +21041,9 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
   take(bytes, from, to, cut2) {
     this.index++, this.line++;
     let ended = to > from && bytes[to - 1] === 10 && !cut2, starts = !cut2 && this.candidate(this.file, this.line) ? this.startsIn(bytes, from, ended ? to - 1 : to, !ended) : [];
-    if (starts.length === 0 && ended && this.waiting.size > 0 && this.wholeLine(bytes, from, to - 1), starts.length > 0) {
+    if (ended && this.waiting.size > 0 && this.wholeLine(bytes, from, to - 1, starts.length > 0), starts.length > 0) {
       let spot = { file: this.file, line: this.line, index: this.index, atEnd: !ended, chars: 0 };
+      starts.length > 1 && (this.shared = !0);
       for (let kind of starts) {
         if (this.matches >= MAX_MATCHES) break;
         this.matches++, spot.chars = kind.prefix.toString("utf8").length, kind.waiting.push({ ...spot });
@@ -21047,7 +21055,13 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
   }
   /** The starts settled, in the order of their events. */
   finish() {
-    return this.spots;
+    let spots = [];
+    for (let [i, ready] of this.settles.entries()) {
+      if (ready === void 0) continue;
+      let { spot, whole } = ready, attestation = this.attestations[i];
+      spots.push({ file: spot.file, line: spot.line, bytes: attestation.bytes, chars: spot.chars, atEnd: spot.atEnd, whole: { file: whole.file, line: whole.line }, attested: { file: attestation.file, line: attestation.line } });
+    }
+    return spots;
   }
   /** The kinds with an event still to be read whose start the line's body [from, to) begins with (`atEnd`: the start ends its file). */
   startsIn(bytes, from, to, atEnd) {
@@ -21073,35 +21087,77 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
     }
     return found;
   }
-  /** A whole line (its body [from, to)): the line written again whole of the spots waiting at its place, if it starts with their start. */
-  wholeLine(bytes, from, to) {
+  /**
+   * A line (its body [from, to)) at the place of spots waiting: the line written again whole of those, if it begins
+   * with their start; a line that is a `start` itself only maybe (see the module's head).
+   */
+  wholeLine(bytes, from, to, start2) {
     let place = this.placeOf(bytes.toString("utf8", from, to));
     if (place === void 0) return;
     let kinds = this.waiting.get(place);
     if (kinds === void 0) return;
-    this.waiting.delete(place);
+    start2 || this.waiting.delete(place);
     let whole = { file: this.file, line: this.line, index: this.index };
     for (let kind of kinds) {
-      let k = kind.bytes;
-      if (to - from >= k && bytes.subarray(from, from + k).equals(kind.prefix)) for (let spot of kind.waiting) kind.ready.push({ spot, whole });
-      kind.waiting = [];
+      let k = kind.bytes, begins = to - from >= k && bytes.subarray(from, from + k).equals(kind.prefix);
+      if (start2) {
+        begins && (kind.maybe = { whole, count: kind.waiting.length });
+        continue;
+      }
+      for (let found of [kind.maybe, begins ? { whole, count: kind.waiting.length } : void 0])
+        for (let at = 0; at < (found?.count ?? 0); at++) kind.open.push(kind.ready.push({ spot: kind.waiting[at], whole: found.whole }) - 1);
+      kind.waiting = [], kind.maybe = void 0;
     }
   }
-  /** The event `i` is read: it settles the nearest spot before it whose line written again whole came before it, if any is left. */
+  /**
+   * The event `i` is read: it settles the nearest spot before it whose line written again whole came before it and
+   * that no other event settles; if none is left, an earlier event may move to another of its spots for it (the
+   * events and spots as a bipartite matching, augmented: Kuhn's algorithm, an event at a time, which settles as many
+   * as can be settled). Copies of an event still settle one spot each, as their chain is checked as any line's.
+   */
   settle(i) {
-    let attestation = this.attestations[i], kind = this.kindOf[i], ready = kind.ready;
-    for (let at = ready.length - 1; at >= 0; at--) {
-      let { spot, whole } = ready[at];
-      if (!(whole.index >= attestation.index)) {
-        if (this.settled.has(spot.index)) {
-          ready.splice(at, 1);
-          continue;
-        }
-        ready.splice(at, 1), this.settled.add(spot.index), this.spots.push({ file: spot.file, line: spot.line, bytes: kind.bytes, chars: spot.chars, atEnd: spot.atEnd, whole: { file: whole.file, line: whole.line }, attested: { file: attestation.file, line: attestation.line } });
-        break;
-      }
+    let attestation = this.attestations[i], kind = this.kindOf[i], reach = kind.ready.length;
+    for (; reach > 0 && kind.ready[reach - 1].whole.index >= attestation.index; ) reach--;
+    this.reach[i] = reach, reach > 0 && !this.settleWith(i, this.nearestOpen(kind, reach - 1)) && this.shared && this.move(i, /* @__PURE__ */ new Set(), /* @__PURE__ */ new Map(), 0), kind.last === attestation.index && (kind.waiting = [], kind.maybe = void 0, this.waiting.get(kind.place)?.delete(kind), this.waiting.get(kind.place)?.size === 0 && this.waiting.delete(kind.place));
+  }
+  /** The nearest of `kind.ready` at or before `at` whose spot no event settles (-1: none). */
+  nearestOpen(kind, at) {
+    let { open: open2, ready } = kind, found = at;
+    for (; found >= 0 && (open2[found] !== found || this.settledBy.has(ready[found].spot.index)); )
+      open2[found] === found && (open2[found] = found - 1), found = open2[found];
+    for (let on = at; on > found; ) {
+      let next = open2[on];
+      open2[on] = found, on = next;
     }
-    kind.last === attestation.index && (kind.ready = [], kind.waiting = [], this.waiting.get(kind.place)?.delete(kind), this.waiting.get(kind.place)?.size === 0 && this.waiting.delete(kind.place));
+    return found;
+  }
+  /** Event `i` settles its kind's `ready[at]` (none: `at` is -1), whatever it settled before. */
+  settleWith(i, at) {
+    if (at < 0) return !1;
+    let ready = this.kindOf[i].ready[at];
+    return this.settles[i] = ready, this.settledBy.set(ready.spot.index, i), !0;
+  }
+  /**
+   * A spot for event `i`, freed by moving the event that settles one of its spots to another, and so on (an
+   * augmenting path, nearest spots first). `seen`: the spots this search has looked at; `done`: for each kind, how
+   * far its events' spots were looked at (an event of the kind reaching no further has nothing more to try).
+   */
+  move(i, seen, done, depth) {
+    let kind = this.kindOf[i], reach = this.reach[i];
+    if (depth > 0 && this.settleWith(i, this.nearestOpen(kind, reach - 1))) return !0;
+    let from = done.get(kind) ?? 0;
+    if (reach <= from || depth >= MAX_CHAIN) return !1;
+    done.set(kind, reach);
+    for (let at = reach - 1; at >= from; at--) {
+      let spot = kind.ready[at].spot.index;
+      if (seen.has(spot)) continue;
+      if (++this.moves > MAX_MOVES) return !1;
+      seen.add(spot);
+      let other = this.settledBy.get(spot);
+      if (other === void 0) return this.settleWith(i, at);
+      if (this.move(other, seen, done, depth + 1)) return this.settleWith(i, at);
+    }
+    return !1;
   }
 };
 

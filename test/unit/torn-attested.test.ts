@@ -31,7 +31,9 @@ const placeOf = (pane: string): Place => ({ server: '/tmp/s', session: 'main', w
 const A = { rec: 'AAAAAAAAAA', user: 'ann', place: placeOf('0') };
 const B = { rec: 'BBBBBBBBBB', user: 'bob', place: placeOf('1') };
 type Who = typeof A;
-const record = (who: Who, i: number, time: number): AuditRecord => ({ ...who, time, kind: 'line', text: `${who === A ? 'alpha' : 'beta'} ${String(i).padStart(5, '0')} ${'é日x'.repeat(20)}` });
+/** A line pane B's reader wrote, as pane A shows it when it prints the log (`tail -f`): read from its stamp on, A's line reads as one of B's place. */
+const ECHOED = '2026-11-25T11:59:59.000+00:00 bob main:0.1 | beta 99999 ';
+const record = (who: Who, i: number, time: number, echo = false): AuditRecord => ({ ...who, time, kind: 'line', text: `${who === A ? 'alpha' : 'beta'} ${String(i).padStart(5, '0')} ${echo ? ECHOED : ''}${'é日x'.repeat(20)}` });
 const event = (who: Who, text: string, time: number, fields: Record<string, string | number> = {}): AuditRecord => ({ ...who, time, kind: 'event', text, fields });
 
 /** A sink as pipe.ts makes one: the writer's onTorn makes a `torn` event (its bytes' length and digest), in the recording's chain. */
@@ -106,7 +108,7 @@ async function tornLog(t: TestContext, format: LogFormatName, key: Buffer | unde
   return file;
 }
 
-const verify = (file: string, key?: Buffer): LogReport => verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key, requireKey: key !== undefined });
+const verify = (file: string, key?: Buffer, timeFormat = DEFAULT_TIME_FORMAT): LogReport => verifyFiles(logFilesInOrder(file), timeFormat, { key, requireKey: key !== undefined });
 
 const cases = [
   { format: 'text' as const, key: KEY },
@@ -310,16 +312,19 @@ describe('attacks on a torn start verify reads past (text, keyed): each is a bre
   });
 });
 
-/** A recording's lines, written by its own sink into `dir`/main.log (each line with its `\n`), and a `torn` event for each start `attest` gives once they are. */
-async function linesOf(dir: string, who: Who, format: LogFormatName, key: Buffer | undefined, clock: () => number, count: number, attest?: (lines: Buffer[]) => Buffer[]): Promise<Buffer[]> {
+/**
+ * A recording's lines, written by its own sink into `dir`/main.log (each line with its `\n`), and a `torn` event for
+ * each start `attest` gives once they are; `echo`: each output line shows a line of pane B's (ECHOED).
+ */
+async function linesOf(dir: string, who: Who, format: LogFormatName, key: Buffer | undefined, clock: () => number, count: number, attest?: (lines: Buffer[]) => Buffer[], { echo = false, timeFormat = DEFAULT_TIME_FORMAT } = {}): Promise<Buffer[]> {
   const file = path.join(dir, 'main.log');
-  const sink = new FileSink(file, recordFormat(format, DEFAULT_TIME_FORMAT), quietWriterOptions(), { key });
+  const sink = new FileSink(file, recordFormat(format, timeFormat), quietWriterOptions(), { key });
   sink.write(event(who, 'start', clock(), { by: who.user }));
-  for (let i = 0; i < count; i++) sink.write(record(who, i, clock()));
+  for (let i = 0; i < count; i++) sink.write(record(who, i, clock(), echo));
   if (attest) {
     await flushed(sink);
     for (const start of attest(splitLines(fs.readFileSync(file)))) sink.write(event(who, 'torn', clock(), { bytes: start.length, sha256: createHash('sha256').update(start).digest('hex') }));
-    for (let i = count; i < count + 3; i++) sink.write(record(who, i, clock()));
+    for (let i = count; i < count + 3; i++) sink.write(record(who, i, clock(), echo));
   }
   sink.write(event(who, 'stop', clock(), { reason: 'toggle' }));
   await sink.close();
@@ -348,17 +353,17 @@ function merge(first: Buffer[], second: Buffer[], picks: boolean[]): Buffer[] {
   return merged;
 }
 
-/** Pane A's keyed lines with a `torn` event for `start(lines)`, pane B's, and a log made of them by `arrange`, verified. */
-async function arranged(start: (lines: Buffer[]) => Buffer, arrange: (a: Buffer[], b: Buffer[], start: Buffer) => Buffer[]): Promise<{ report: LogReport; log: Buffer[] }> {
+/** Pane A's lines (text, keyed unless told) with a `torn` event for `start(lines)`, pane B's, and a log made of them by `arrange`, verified. */
+async function arranged(start: (lines: Buffer[]) => Buffer, arrange: (a: Buffer[], b: Buffer[], start: Buffer) => Buffer[], { format = 'text' as LogFormatName, key = KEY as Buffer | undefined, echo = false } = {}): Promise<{ report: LogReport; log: Buffer[] }> {
   let now = T0;
   const clock = () => ++now;
   let torn = Buffer.alloc(0);
-  const a = await linesOf(path.dirname(tempLog()), A, 'text', KEY, clock, 8, (lines) => [(torn = Buffer.from(start(lines)))]);
-  const b = await linesOf(path.dirname(tempLog()), B, 'text', KEY, clock, 6);
+  const a = await linesOf(path.dirname(tempLog()), A, format, key, clock, 8, (lines) => [(torn = Buffer.from(start(lines)))], { echo });
+  const b = await linesOf(path.dirname(tempLog()), B, format, key, clock, 6);
   const log = arrange(a, b, torn);
   const file = path.join(path.dirname(tempLog()), 'main.log');
   fs.writeFileSync(file, Buffer.concat(log));
-  return { report: verify(file, KEY), log };
+  return { report: verify(file, key), log };
 }
 const alpha = (lines: Buffer[], n: number): number => lines.findIndex((line) => line.includes(`alpha 0000${n}`));
 const tornAt = (lines: Buffer[]): number => lines.findIndex((line) => line.includes(' * torn '));
@@ -403,6 +408,77 @@ describe('each rule of a start read past: a log that breaks only that rule is a 
   });
 });
 
+/**
+ * Pane A's line 3 torn twice, `first` then `second` bytes into it, each start glued to a line of B (B's 3rd and 4th),
+ * then written whole; the two `torn` events after it, in that order. `echo`: A's lines show a line of B's; `copy`:
+ * that start copied too, glued to B's 5th line, before the line written again whole (nearer than both).
+ */
+async function tornTwice(format: LogFormatName, key: Buffer | undefined, cut: (line: Buffer) => [number, number], options: { echo?: boolean; timeFormat?: string; copy?: 0 | 1 } = {}) {
+  let now = T0;
+  const clock = () => ++now;
+  const starts: Buffer[] = [];
+  const a = await linesOf(path.dirname(tempLog()), A, format, key, clock, 8, (lines) => {
+    const line = lines[alpha(lines, 3)]!;
+    starts.push(...cut(line).map((k) => Buffer.from(line.subarray(0, k))));
+    return starts;
+  }, options);
+  const b = await linesOf(path.dirname(tempLog()), B, format, key, clock, 6, undefined, { timeFormat: options.timeFormat });
+  const glued = [Buffer.concat([starts[0]!, b[2]!]), Buffer.concat([starts[1]!, b[3]!])];
+  const planted = options.copy === undefined ? [] : [Buffer.concat([starts[options.copy]!, b[4]!])];
+  const log = [...a.slice(0, alpha(a, 3)), ...b.slice(0, 2), ...glued, ...planted, ...a.slice(alpha(a, 3)), ...b.slice(4 + planted.length)];
+  const file = path.join(path.dirname(tempLog()), 'main.log');
+  fs.writeFileSync(file, Buffer.concat(log));
+  return { report: verify(file, key, options.timeFormat), lines: glued.map((line) => log.indexOf(line) + 1) };
+}
+
+describe('a line torn twice, the second start longer, its rest after the first read as a line too: both read past', () => {
+  // Each event settling the nearest spot in turn: the first event took the second start, the second none (a break on an
+  // honest log). Its rest after the first start reads as a line where the stamp is more than a word (the first start
+  // ends inside the stamp, the second past it), or where the pane shows a log line and the first cut fell right before it.
+  const TWO_WORDS = 'yyyy-MM-dd HH:mm:ss.SSS xxx';
+  for (const c of cases.filter((c) => c.format === 'text')) {
+    for (const first of [1, 12]) {
+      it(`stamps of two words (${named(c)}; ${first} byte(s), then the stamp and a space)`, async () => {
+        const { report, lines } = await tornTwice(c.format, c.key, (line) => [first, line.indexOf(' ann ') + 1], { timeFormat: TWO_WORDS });
+        assert.deepEqual(report.breaks, []);
+        assert.deepEqual(report.torn?.map((spot) => spot.line).sort((x, y) => x - y), lines);
+      });
+    }
+  }
+
+  for (const c of cases) {
+    for (const second of [29, 45, 80]) {
+      it(`a log line shown (${named(c)}; cut right before it, then ${second} bytes past)`, async () => {
+        const { report, lines } = await tornTwice(c.format, c.key, (line) => [line.indexOf(ECHOED), line.indexOf(ECHOED) + second], { echo: true });
+        assert.deepEqual(report.breaks, []);
+        assert.deepEqual(report.torn?.map((spot) => spot.line).sort((x, y) => x - y), lines);
+      });
+    }
+  }
+
+  it('a copy of either start, glued to another line of B before the line written again whole, is a break: two events settle two starts (text, keyed)', async () => {
+    for (const copy of [0, 1] as const) {
+      const { report } = await tornTwice('text', KEY, (line) => [line.indexOf(ECHOED), line.indexOf(ECHOED) + 45], { echo: true, copy });
+      assert.ok(report.breaks.length > 0, `a copy of start ${copy + 1}: no break`);
+      assert.equal(report.torn?.length, 2);
+    }
+  });
+});
+
+describe('a pane showing a log line, its line torn right before the line it shows: the line written again whole reads as a start too', () => {
+  for (const c of cases) {
+    it(`the start read past, no break (${named(c)})`, async () => {
+      const { report, log } = await arranged(
+        (lines) => lines[alpha(lines, 3)]!.subarray(0, lines[alpha(lines, 3)]!.indexOf(ECHOED)),
+        (a, b, start) => [...a.slice(0, alpha(a, 3)), ...b.slice(0, 2), Buffer.concat([start, b[2]!]), ...a.slice(alpha(a, 3)), ...b.slice(3)],
+        { format: c.format, key: c.key, echo: true },
+      );
+      assert.deepEqual(report.breaks, []);
+      assert.deepEqual(report.torn?.map((spot) => spot.line), [log.findIndex((line) => line.includes('alpha 00003') && line.includes('beta 00000')) + 1]);
+    });
+  }
+});
+
 describe('honest logs with a torn start glued before another recording\'s line (property)', () => {
   it('always verify, the start read past; any byte of the glued line edited is a break', async () => {
     await fc.assert(
@@ -414,10 +490,14 @@ describe('honest logs with a torn start glued before another recording\'s line (
           countB: fc.integer({ min: 1, max: 12 }),
           torn: fc.nat(),
           glued: fc.nat(),
-          cut: fc.double({ min: 0, max: 1, noNaN: true }),
-          // The line written again whole torn too, its start glued to B's next line. Per mille of the line: a double is
-          // mostly 0 or 1 here (fast-check's bias to its ends), and the start torn again must often hold a stamp and place.
-          again: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: undefined }),
+          // A's output lines show a line of B's (ECHOED): a start cut right before it is a line of B's place after it.
+          echo: fc.boolean(),
+          // Where A's line is torn: a fraction of it, or `stamp`: right before the stamp it shows, or without one right
+          // after its own (a start that is a stamp whole, the review's case).
+          cut: fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constant('stamp' as const)),
+          // The line written again whole torn too, its start glued to B's next line: shorter or longer than the first (per
+          // mille of the line: a double is mostly 0 or 1 here, fast-check's bias to its ends), or at `stamp` too.
+          again: fc.option(fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.constant('stamp' as const)), { nil: undefined }),
           before: fc.array(fc.boolean(), { maxLength: 30 }),
           after: fc.array(fc.boolean(), { maxLength: 30 }),
           edit: fc.nat(),
@@ -436,14 +516,16 @@ describe('honest logs with a torn start glued before another recording\'s line (
           const a = await linesOf(dirA, A, c.format, key, clock, c.countA, (lines) => {
             const outputs = lines.map((line, i) => (line.includes('alpha') ? i : -1)).filter((i) => i >= 0);
             whole = outputs[c.torn % outputs.length]!;
-            const body = lines[whole]!.length - 1;
-            start = Buffer.from(lines[whole]!.subarray(0, 1 + Math.floor(c.cut * (body - 1))));
-            // No longer than the first (the review's case): a longer one begins with the first start too, and where its rest
-            // after the first start reads as a line, each event settling the nearest spot may leave the first unsettled
-            // (1 byte, then the stamp alone: a break on an honest log, left open).
-            if (c.again !== undefined) again = Buffer.from(lines[whole]!.subarray(0, 1 + Math.floor((c.again / 1000) * (start.length - 1))));
+            const line = lines[whole]!;
+            const stamp = c.echo ? line.indexOf(ECHOED.slice(0, 29)) : line.indexOf('2026-') + 29;
+            // A fraction of the line's body, at least a byte, its newline never among them.
+            const cut = (at: number | 'stamp', of: number) => (at === 'stamp' ? stamp : 1 + Math.floor((at / of) * (line.length - 2)));
+            start = Buffer.from(line.subarray(0, cut(c.cut, 1)));
+            // Longer than the first too: it begins with the first start, and where its rest after it reads as a line (a line
+            // shown), it is a spot of both events.
+            if (c.again !== undefined) again = Buffer.from(line.subarray(0, cut(c.again, 1000)));
             return again ? [start, again] : [start];
-          });
+          }, { echo: c.echo });
           const b = await linesOf(dirB, B, c.format, key, clock, Math.max(c.countB, again ? 2 : 1));
           const j = c.glued % (b.length - (again ? 1 : 0));
           const glued = again ? [Buffer.concat([start, b[j]!]), Buffer.concat([again, b[j + 1]!])] : [Buffer.concat([start, b[j]!])];
