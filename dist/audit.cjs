@@ -22462,9 +22462,18 @@ function prefixDigest(file, size2, textOf) {
 function verifyLines(files, each, raw, timeFormat, given) {
   let options = given.rearrange === void 0 ? { ...given, rearrange: new RearrangeBudget() } : given, attested = [], report2 = checkLines(files, each, raw, timeFormat, options, attested);
   if (report2.breaks.length === 0 || attested.length === 0) return report2;
-  let torn = tornSpots(files, raw, timeFormat, attested, report2.breaks);
-  return torn.length === 0 ? report2 : { ...checkLines(files, withoutTorn(each, torn), raw, timeFormat, options), torn };
+  let breaks = report2.breaks, torn = tornSpots(files, raw, timeFormat, attested, breaks);
+  if (torn.length === 0) return report2;
+  let again = checkLines(files, withoutTorn(each, torn), raw, timeFormat, options);
+  for (let round = 0; round < MAX_TORN_ROUNDS && again.breaks.length > 0; round++) {
+    breaks = [...breaks, ...again.breaks];
+    let more = tornSpots(files, raw, timeFormat, attested, breaks);
+    if (more.length <= torn.length) break;
+    torn = more, again = checkLines(files, withoutTorn(each, torn), raw, timeFormat, options);
+  }
+  return { ...again, torn };
 }
+var MAX_TORN_ROUNDS = 3;
 function tornSpots(files, raw, timeFormat, attested, breaks) {
   let reader, settler = new TornSettler(attested, coveredBy(breaks, files), (text2, stamped) => {
     let parsed = reader.read(text2, !1);

@@ -413,7 +413,7 @@ describe('each rule of a start read past: a log that breaks only that rule is a 
  * then written whole; the two `torn` events after it, in that order. `echo`: A's lines show a line of B's; `copy`:
  * that start copied too, glued to B's 5th line, before the line written again whole (nearer than both).
  */
-async function tornTwice(format: LogFormatName, key: Buffer | undefined, cut: (line: Buffer) => [number, number], options: { echo?: boolean; timeFormat?: string; copy?: 0 | 1 } = {}) {
+async function tornTwice(format: LogFormatName, key: Buffer | undefined, cut: (line: Buffer) => [number, number], options: { echo?: boolean; timeFormat?: string; copy?: 0 | 1; linesOfB?: number } = {}) {
   let now = T0;
   const clock = () => ++now;
   const starts: Buffer[] = [];
@@ -422,7 +422,7 @@ async function tornTwice(format: LogFormatName, key: Buffer | undefined, cut: (l
     starts.push(...cut(line).map((k) => Buffer.from(line.subarray(0, k))));
     return starts;
   }, options);
-  const b = await linesOf(path.dirname(tempLog()), B, format, key, clock, 6, undefined, { timeFormat: options.timeFormat });
+  const b = await linesOf(path.dirname(tempLog()), B, format, key, clock, options.linesOfB ?? 6, undefined, { timeFormat: options.timeFormat });
   const glued = [Buffer.concat([starts[0]!, b[2]!]), Buffer.concat([starts[1]!, b[3]!])];
   const planted = options.copy === undefined ? [] : [Buffer.concat([starts[options.copy]!, b[4]!])];
   const log = [...a.slice(0, alpha(a, 3)), ...b.slice(0, 2), ...glued, ...planted, ...a.slice(alpha(a, 3)), ...b.slice(4 + planted.length)];
@@ -454,6 +454,16 @@ describe('a line torn twice, the second start longer, its rest after the first r
         assert.deepEqual(report.torn?.map((spot) => spot.line).sort((x, y) => x - y), lines);
       });
     }
+  }
+
+  for (const c of cases) {
+    it(`the second start glued to B's last seal, the first within the stamp (${named(c)}): a reading past the second names the first`, async () => {
+      // Read with the second start, B's seal is at no place of B's: no stretch of B's names the first start's line
+      // (only the seal, and B's end with no final seal); once the second is read past, B's last stretch does.
+      const { report, lines } = await tornTwice(c.format, c.key, (line) => [c.format === 'json' ? 10 : 1, line.indexOf(c.format === 'json' ? '"kind"' : ' | ')], { linesOfB: 1 });
+      assert.deepEqual(report.breaks, []);
+      assert.deepEqual(report.torn?.map((spot) => spot.line).sort((x, y) => x - y), lines);
+    });
   }
 
   it('a copy of either start, glued to another line of B before the line written again whole, is a break: two events settle two starts (text, keyed)', async () => {
