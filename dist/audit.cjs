@@ -21033,6 +21033,13 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
   /** A spot is a start of two kinds or more: only then can moving an event to another spot settle more. */
   shared = !1;
   moves = 0;
+  /**
+   * What the searches since the last move looked at in vain (see move): nothing there frees a spot until an event
+   * moves (a spot once settled stays settled, and what an event may settle is fixed once it is read), so the next
+   * search passes over it; an event copied a thousand times costs one look at the spots, not a thousand.
+   */
+  seen = /* @__PURE__ */ new Set();
+  done = /* @__PURE__ */ new Map();
   /** A file of the log begins. */
   nextFile(file) {
     this.file = file, this.line = 0;
@@ -21118,7 +21125,7 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
   settle(i) {
     let attestation = this.attestations[i], kind = this.kindOf[i], reach = kind.ready.length;
     for (; reach > 0 && kind.ready[reach - 1].whole.index >= attestation.index; ) reach--;
-    this.reach[i] = reach, reach > 0 && !this.settleWith(i, this.nearestOpen(kind, reach - 1)) && this.shared && this.move(i, /* @__PURE__ */ new Set(), /* @__PURE__ */ new Map(), 0), kind.last === attestation.index && (kind.waiting = [], kind.maybe = void 0, this.waiting.get(kind.place)?.delete(kind), this.waiting.get(kind.place)?.size === 0 && this.waiting.delete(kind.place));
+    this.reach[i] = reach, reach > 0 && !this.settleWith(i, this.nearestOpen(kind, reach - 1)) && this.shared && this.move(i, 0) && (this.seen = /* @__PURE__ */ new Set(), this.done = /* @__PURE__ */ new Map()), kind.last === attestation.index && (kind.waiting = [], kind.maybe = void 0, this.waiting.get(kind.place)?.delete(kind), this.waiting.get(kind.place)?.size === 0 && this.waiting.delete(kind.place));
   }
   /** The nearest of `kind.ready` at or before `at` whose spot no event settles (-1: none). */
   nearestOpen(kind, at) {
@@ -21139,23 +21146,23 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
   }
   /**
    * A spot for event `i`, freed by moving the event that settles one of its spots to another, and so on (an
-   * augmenting path, nearest spots first). `seen`: the spots this search has looked at; `done`: for each kind, how
-   * far its events' spots were looked at (an event of the kind reaching no further has nothing more to try).
+   * augmenting path, nearest spots first). `seen`: the spots looked at; `done`: for each kind, how far its events'
+   * spots were looked at (an event of the kind reaching no further has nothing more to try).
    */
-  move(i, seen, done, depth) {
+  move(i, depth) {
     let kind = this.kindOf[i], reach = this.reach[i];
     if (depth > 0 && this.settleWith(i, this.nearestOpen(kind, reach - 1))) return !0;
-    let from = done.get(kind) ?? 0;
+    let from = this.done.get(kind) ?? 0;
     if (reach <= from || depth >= MAX_CHAIN) return !1;
-    done.set(kind, reach);
+    this.done.set(kind, reach);
     for (let at = reach - 1; at >= from; at--) {
       let spot = kind.ready[at].spot.index;
-      if (seen.has(spot)) continue;
+      if (this.seen.has(spot)) continue;
       if (++this.moves > MAX_MOVES) return !1;
-      seen.add(spot);
+      this.seen.add(spot);
       let other = this.settledBy.get(spot);
       if (other === void 0) return this.settleWith(i, at);
-      if (this.move(other, seen, done, depth + 1)) return this.settleWith(i, at);
+      if (this.move(other, depth + 1)) return this.settleWith(i, at);
     }
     return !1;
   }

@@ -136,6 +136,13 @@ export class TornSettler {
   /** A spot is a start of two kinds or more: only then can moving an event to another spot settle more. */
   private shared = false;
   private moves = 0;
+  /**
+   * What the searches since the last move looked at in vain (see move): nothing there frees a spot until an event
+   * moves (a spot once settled stays settled, and what an event may settle is fixed once it is read), so the next
+   * search passes over it; an event copied a thousand times costs one look at the spots, not a thousand.
+   */
+  private seen = new Set<number>();
+  private done = new Map<Kind, number>();
 
   constructor(
     private readonly attestations: readonly TornAttestation[],
@@ -274,7 +281,10 @@ export class TornSettler {
     let reach = kind.ready.length;
     while (reach > 0 && kind.ready[reach - 1]!.whole.index >= attestation.index) reach--;
     this.reach[i] = reach;
-    if (reach > 0 && !this.settleWith(i, this.nearestOpen(kind, reach - 1)) && this.shared) this.move(i, new Set(), new Map(), 0);
+    if (reach > 0 && !this.settleWith(i, this.nearestOpen(kind, reach - 1)) && this.shared && this.move(i, 0)) {
+      this.seen = new Set();
+      this.done = new Map();
+    }
     if (kind.last === attestation.index) {
       // Its last event: no spot of this kind is settled any more (those settled may still move).
       kind.waiting = [];
@@ -312,24 +322,24 @@ export class TornSettler {
 
   /**
    * A spot for event `i`, freed by moving the event that settles one of its spots to another, and so on (an
-   * augmenting path, nearest spots first). `seen`: the spots this search has looked at; `done`: for each kind, how
-   * far its events' spots were looked at (an event of the kind reaching no further has nothing more to try).
+   * augmenting path, nearest spots first). `seen`: the spots looked at; `done`: for each kind, how far its events'
+   * spots were looked at (an event of the kind reaching no further has nothing more to try).
    */
-  private move(i: number, seen: Set<number>, done: Map<Kind, number>, depth: number): boolean {
+  private move(i: number, depth: number): boolean {
     const kind = this.kindOf[i]!;
     const reach = this.reach[i]!;
     if (depth > 0 && this.settleWith(i, this.nearestOpen(kind, reach - 1))) return true;
-    const from = done.get(kind) ?? 0;
+    const from = this.done.get(kind) ?? 0;
     if (reach <= from || depth >= MAX_CHAIN) return false;
-    done.set(kind, reach);
+    this.done.set(kind, reach);
     for (let at = reach - 1; at >= from; at--) {
       const spot = kind.ready[at]!.spot.index;
-      if (seen.has(spot)) continue;
+      if (this.seen.has(spot)) continue;
       if (++this.moves > MAX_MOVES) return false;
-      seen.add(spot);
+      this.seen.add(spot);
       const other = this.settledBy.get(spot);
       if (other === undefined) return this.settleWith(i, at);
-      if (this.move(other, seen, done, depth + 1)) return this.settleWith(i, at);
+      if (this.move(other, depth + 1)) return this.settleWith(i, at);
     }
     return false;
   }
