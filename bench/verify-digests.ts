@@ -1,4 +1,5 @@
-// `verify --key` over a log of many rotated files, compressed, each with its digest line in the ledger (issue 13):
+// `verify --key` over a log of many rotated files, compressed, each with its digest line in the ledger and its
+// `digest` event in the chain (issue 13):
 // what checking the digests adds (each rotated file's first bytes hashed, a `.gz` gunzipped for it). One keyed
 // recording written by the real sink (rotating at 1 MiB), the rotated files gzipped; then `node <bundle> verify`
 // REPS times per bundle, interleaved: median and spread of CPU (user + sys).
@@ -8,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DIGEST_EVENT, digestFields } from '../src/chain/digest-event.ts';
 import type { AuditRecord, Place } from '../src/core/record.ts';
 import { DEFAULT_TIME_FORMAT, TextFormat } from '../src/format/text.ts';
 import { compressInBackground } from '../src/sinks/file/compress.ts';
@@ -26,13 +28,19 @@ if (!fs.existsSync(log)) {
   const place: Place = { server: '/tmp/s', session: 'main', window: '0', pane: '0', paneId: '%0' };
   let t = Date.UTC(2026, 10, 27, 5);
   const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec: 'BENCHDIGST', user: 'ann', place, time: (t += 1), kind, text, ...(fields ? { fields } : {}) });
-  const sink = new FileSink(log, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 1024 * 1024, maxFiles: 1_000_000, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is' }, { key: fs.readFileSync(key) });
+  // Each rotated file's digest also into the chain, as a reader's recording puts it (commands/pipe.ts): the log as written now.
+  let stopping = false;
+  const sink: FileSink = new FileSink(log, new TextFormat(DEFAULT_TIME_FORMAT), { maxBytes: 1024 * 1024, maxFiles: 1_000_000, onError: () => {}, onRecover: () => {}, onRotateError: () => {}, directory: 'as-is', onRotatedDigest: (rotated, digest) => {
+    if (!stopping) sink.write(record('event', DIGEST_EVENT, digestFields(log, rotated, digest)));
+  } }, { key: fs.readFileSync(key) });
   sink.write(record('event', 'start', { by: 'ann' }));
   const lines = Math.ceil((Number(mibArg) * 1024 * 1024) / 90);
   for (let i = 1; i <= lines; i++) {
     sink.write(record('line', `line ${i} ${'x'.repeat(i % 40)}`));
     if (i % 1000 === 0) await flushed(sink);
   }
+  await sink.digestsTaken();
+  stopping = true;
   sink.write(record('event', 'stop', { reason: 'toggle' }));
   await sink.close();
   const rotated = logFilesInOrder(log).slice(0, -1);

@@ -870,7 +870,7 @@ var require_suggestSimilar = __commonJS({
 // node_modules/commander/lib/command.js
 var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
-    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path35 = require("node:path"), fs44 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
+    var EventEmitter = require("node:events").EventEmitter, childProcess = require("node:child_process"), path38 = require("node:path"), fs45 = require("node:fs"), process2 = require("node:process"), { Argument: Argument2, humanReadableArgName } = require_argument(), { CommanderError: CommanderError2 } = require_error(), { Help: Help2, stripColor } = require_help(), { Option: Option2, DualOptions } = require_option(), { suggestSimilar } = require_suggestSimilar(), Command2 = class _Command extends EventEmitter {
       /**
        * Initialize a new `Command`.
        *
@@ -1621,7 +1621,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs44.existsSync(executableFile)) return;
+        if (fs45.existsSync(executableFile)) return;
         let executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory", executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
  - if the default executable name is not suitable, use the executableFile option to supply a custom name or path
@@ -1637,11 +1637,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = !1, sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          let localBin = path35.resolve(baseDir, baseName);
-          if (fs44.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path35.extname(baseName))) return;
+          let localBin = path38.resolve(baseDir, baseName);
+          if (fs45.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path38.extname(baseName))) return;
           let foundExt = sourceExt.find(
-            (ext) => fs44.existsSync(`${localBin}${ext}`)
+            (ext) => fs45.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
         }
@@ -1650,21 +1650,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs44.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs45.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path35.resolve(
-            path35.dirname(resolvedScriptPath),
+          executableDir = path38.resolve(
+            path38.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            let legacyName = path35.basename(
+            let legacyName = path38.basename(
               this._scriptPath,
-              path35.extname(this._scriptPath)
+              path38.extname(this._scriptPath)
             );
             legacyName !== this._name && (localFile = findFile(
               executableDir,
@@ -1673,7 +1673,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path35.extname(executableFile));
+        launchWithNode = sourceExt.includes(path38.extname(executableFile));
         let proc;
         process2.platform !== "win32" ? launchWithNode ? (args.unshift(executableFile), args = incrementNodeInspectorPort(process2.execArgv).concat(args), proc = childProcess.spawn(process2.argv[0], args, { stdio: "inherit" })) : proc = childProcess.spawn(executableFile, args, { stdio: "inherit" }) : (this._checkForMissingExecutable(
           executableFile,
@@ -2307,7 +2307,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        return this._name = path35.basename(filename, path35.extname(filename)), this;
+        return this._name = path38.basename(filename, path38.extname(filename)), this;
       }
       /**
        * Get or set the directory for searching for executable subcommands of this command.
@@ -2320,8 +2320,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path36) {
-        return path36 === void 0 ? this._executableDir : (this._executableDir = path36, this);
+      executableDir(path39) {
+        return path39 === void 0 ? this._executableDir : (this._executableDir = path39, this);
       }
       /**
        * Return program help documentation.
@@ -5819,8 +5819,8 @@ function csiForgets(chunk, from, to, final) {
   }
   return !sub && value > INT_MAX ? !1 : (KNOWN_CSI[final] & intermediateBit(intermediate)) !== 0;
 }
-var OP_CSI = 256, OP_ESC = 512, OP_ENTER_ALTERNATE = 768, OP_LEAVE_ALTERNATE = 769, OP_OSC = 1024, OP_UNSHOWN = 1280, OP_MODE = 1536, MAX_PARAM_BYTES = 63, MAX_PARAMS = 23, INT_MAX = 2147483647;
-var STRING_TIMEOUT_MS = 5e3, ESC = 27, CAN = 24, SUB = 26, BEL = 7, DEL = 127, MAX_PARAM = 9999, NO_NUMBER = -1, LF = 10, CR = 13, BS = 8, TAB = 9, VT = 11, FF = 12, HEX = "0123456789abcdef";
+var OP_CSI = 256, OP_ESC = 512, OP_ENTER_ALTERNATE = 768, OP_LEAVE_ALTERNATE = 769, OP_OSC = 1024, OP_UNSHOWN = 1280, OP_MODE = 1536, OP_CHARSET = 1792, G0_ACS = 1, G1_ACS = 2, SHIFTED = 4, MAX_PARAM_BYTES = 63, MAX_PARAMS = 23, INT_MAX = 2147483647;
+var STRING_TIMEOUT_MS = 5e3, ESC = 27, CAN = 24, SUB = 26, BEL = 7, DEL = 127, MAX_PARAM = 9999, NO_NUMBER = -1, LF = 10, CR = 13, BS = 8, TAB = 9, VT = 11, FF = 12, SO = 14, SI = 15, HEX = "0123456789abcdef";
 function escapeByte(out, o, byte) {
   return out[o] = 92, out[o + 1] = 120, out[o + 2] = HEX.charCodeAt(byte >> 4), out[o + 3] = HEX.charCodeAt(byte & 15), o + 4;
 }
@@ -5875,6 +5875,10 @@ var EscapeCleaner = class {
   csiIntermediate = 0;
   /** The ESC sequence's intermediate if it has exactly one (DECALN's `#`), -1 if more (input.c:1151 collects them, the table wants one). */
   escIntermediate = -1;
+  /** The character sets (G0_ACS, G1_ACS, SHIFTED), those DECSC and SCOSC saved (input.c:776), and whether printed ASCII is in DEC graphics. */
+  charsets = 0;
+  savedCharsets = 0;
+  acs = !1;
   /** Bytes of an unfinished UTF-8 character (at most 3; 4 as a malformed one ends), how many more it needs, and the range of the next (empty once malformed). */
   pending = new Uint8Array(4);
   pendingLength = 0;
@@ -5909,13 +5913,14 @@ var EscapeCleaner = class {
    * part of it; without it, a string ends only by its terminator.
    */
   advance(chunk, perform2, now) {
-    now !== void 0 && (this.now = now, this.state >= 7 /* OscString */ && now - this.stringSince >= STRING_TIMEOUT_MS && (this.state = 0 /* Ground */, this.oscKeep = !1, this.last = -1));
+    let timedOut = !1;
+    now !== void 0 && (this.now = now, this.state >= 7 /* OscString */ && now - this.stringSince >= STRING_TIMEOUT_MS && (this.state = 0 /* Ground */, this.oscKeep = !1, this.last = -1, timedOut = !0));
     let room = chunk.length * 4 + 24;
     if (this.out.length < room && (this.out = Buffer.allocUnsafe(room), this.outWords = new DataView(this.out.buffer, this.out.byteOffset, this.out.length)), this.opAt.length < chunk.length + 1) {
       let size2 = chunk.length + 1;
       this.opAt = new Int32Array(size2), this.opCode = new Int32Array(size2), this.opParam = new Int32Array(size2), this.opParam2 = new Int32Array(size2), this.opPlain = new Uint8Array(size2), this.opByte = new Float64Array(size2);
     }
-    this.ops = 0, this.complex = !1, this.oscBodies.length > 0 && (this.oscBodies.length = 0), this.extraBytes = 0;
+    this.ops = 0, this.complex = !1, this.oscBodies.length > 0 && (this.oscBodies.length = 0), timedOut && (this.savedCharsets = 0, this.setCharsets(0, 0)), this.extraBytes = 0;
     let out = this.out, outWords = this.outWords, words2 = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength), o = 0, asciiEnd = -1, last = this.last, unsureFrom = 0, unsureTo = -1, unsureFinal = 0, state = this.state, n = chunk.length;
     for (let i = 0; i < n; i++) {
       let b = chunk[i];
@@ -5979,10 +5984,19 @@ var EscapeCleaner = class {
       return state === 7 /* OscString */ && this.endOsc(o), b !== ESC && (this.last = -1, this.need > 0 && (o = this.breakCharacter(out, o))), state = b === ESC ? 1 /* Escape */ : 0 /* Ground */, this.done(state, o);
     switch (state) {
       case 1 /* Escape */:
-        b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.overflow = !1, this.subFirst = !1, this.subSecond = !1, this.screenModes.length > 0 && (this.screenModes.length = 0), this.modeCount = 0, this.marker = 0, this.intermediates = !1, this.csiIntermediate = 0) : b === 93 ? (this.last = -1, state = 7 /* OscString */, this.stringSince = this.now, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 ? (this.last = -1, state = 9 /* DcsEntry */, this.stringSince = this.now) : b === 88 || b === 94 || b === 95 || b === 107 ? (this.last = -1, state = 8 /* IgnoredString */, this.stringSince = this.now) : b >= 32 && b <= 47 ? (state = 2 /* EscapeIntermediate */, this.escIntermediate = b) : b < 127 && (REPORTED_ESC[b] === 1 && this.op(o, OP_ESC + b, -1, -1), (KNOWN_ESC[b] & 1) !== 0 && (this.last = -1), state = 0 /* Ground */);
+        b < 32 ? o = this.control(out, o, b) : b === 91 ? (state = 3 /* CsiEntry */, this.param = -1, this.param2 = -1, this.paramIndex = 0, this.paramBytes = 0, this.discard = !1, this.current = -1, this.currentSub = !1, this.overflow = !1, this.subFirst = !1, this.subSecond = !1, this.screenModes.length > 0 && (this.screenModes.length = 0), this.modeCount = 0, this.marker = 0, this.intermediates = !1, this.csiIntermediate = 0) : b === 93 ? (this.last = -1, state = 7 /* OscString */, this.stringSince = this.now, this.oscNumber = 0, this.oscKeep = !1, this.oscLength = 0, this.oscTruncated = !1) : b === 80 ? (this.last = -1, state = 9 /* DcsEntry */, this.stringSince = this.now) : b === 88 || b === 94 || b === 95 || b === 107 ? (this.last = -1, state = 8 /* IgnoredString */, this.stringSince = this.now) : b >= 32 && b <= 47 ? (state = 2 /* EscapeIntermediate */, this.escIntermediate = b) : b < 127 && (REPORTED_ESC[b] === 1 && (this.op(o, OP_ESC + b, -1, -1), b === 55 ? this.savedCharsets = this.charsets : b === 56 ? this.setCharsets(o, this.savedCharsets) : b === 99 && this.setCharsets(o, this.savedCharsets = 0)), (KNOWN_ESC[b] & 1) !== 0 && (this.last = -1), state = 0 /* Ground */);
         break;
       case 2 /* EscapeIntermediate */:
-        b < 32 ? o = this.control(out, o, b) : b >= 32 && b <= 47 ? this.escIntermediate = -1 : b >= 48 && b <= 126 && (b === 56 && this.escIntermediate === 35 && this.op(o, OP_ESC + 184 /* Alignment */, -1, -1), (KNOWN_ESC[b] & intermediateBit(this.escIntermediate)) !== 0 && (this.last = -1), state = 0 /* Ground */);
+        if (b < 32) o = this.control(out, o, b);
+        else if (b >= 32 && b <= 47) this.escIntermediate = -1;
+        else if (b >= 48 && b <= 126) {
+          if (b === 56 && this.escIntermediate === 35) this.op(o, OP_ESC + 184 /* Alignment */, -1, -1);
+          else if ((this.escIntermediate === 40 || this.escIntermediate === 41) && (b === 48 || b === 66)) {
+            let set = this.escIntermediate === 40 ? G0_ACS : G1_ACS;
+            this.setCharsets(o, b === 48 ? this.charsets | set : this.charsets & ~set);
+          }
+          (KNOWN_ESC[b] & intermediateBit(this.escIntermediate)) !== 0 && (this.last = -1), state = 0 /* Ground */;
+        }
         break;
       case 9 /* DcsEntry */:
       case 10 /* DcsParam */:
@@ -6045,6 +6059,7 @@ var EscapeCleaner = class {
       else if (code < OP_OSC) perform2.screen(code === OP_ENTER_ALTERNATE, this.opParam[k]);
       else if (code < OP_UNSHOWN) perform2.osc(this.opParam[k], this.oscBodies[this.opParam2[k]], code === OP_OSC + 1);
       else if (code === OP_MODE) perform2.mode?.(this.opParam[k], this.opParam2[k] === 1);
+      else if (code === OP_CHARSET) perform2.charset?.(this.opParam[k] === 1);
       else {
         from = at + this.opParam[k];
         let unshown = text2.slice(at, from);
@@ -6117,7 +6132,13 @@ var EscapeCleaner = class {
    * (input.c:1254) and gives up a character begun (:1207), in a CSI or an ESC sequence as in ground.
    */
   control(out, o, b) {
-    return b !== DEL && (this.last = -1, this.need > 0 && (o = this.breakCharacter(out, o))), b === TAB ? (out[o++] = b, this.complex = !0) : b === LF || b === CR || b === BS ? this.op(o, b, -1, -1) : (b === VT || b === FF) && this.op(o, LF, -1, -1), o;
+    return b !== DEL && (this.last = -1, this.need > 0 && (o = this.breakCharacter(out, o))), b === TAB ? (out[o++] = b, this.complex = !0) : b === LF || b === CR || b === BS ? this.op(o, b, -1, -1) : b === VT || b === FF ? this.op(o, LF, -1, -1) : b === SO ? this.setCharsets(o, this.charsets | SHIFTED) : b === SI && this.setCharsets(o, this.charsets & ~SHIFTED), o;
+  }
+  /** New character sets: a report when printed ASCII goes into DEC graphics or leaves it. */
+  setCharsets(o, charsets) {
+    this.charsets = charsets;
+    let acs = (charsets & SHIFTED ? charsets & G1_ACS : charsets & G0_ACS) !== 0;
+    acs !== this.acs && (this.acs = acs, this.op(o, OP_CHARSET, acs ? 1 : 0, -1));
   }
   /**
    * A byte >= 0x80 outside a character. UTF-8 lead bytes start one (0x80–0x9F
@@ -6199,7 +6220,7 @@ var EscapeCleaner = class {
       if (REPORTED_CSI[final] !== 1) return;
       let read2 = final === 74 /* EraseInDisplay */ && this.param === 3 ? 2 : PARAMS_READ[final];
       if (this.subFirst && read2 >= 1 || this.subSecond && read2 >= 2) return;
-      this.op(o, OP_CSI + final, this.param, final === 98 ? this.last : this.param2);
+      this.op(o, OP_CSI + final, this.param, final === 98 ? this.last : this.param2), final === 115 /* SaveCursor */ ? this.savedCharsets = this.charsets : final === 117 /* RestoreCursor */ && this.setCharsets(o, this.savedCharsets);
     } else if (this.marker === 63 && (final === 104 || final === 108))
       for (let mode of this.screenModes) this.op(o, final === 104 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, mode, -1);
   }
@@ -9788,6 +9809,47 @@ function textInCells(text2, cells2) {
   return text2.slice(0, end) + " ".repeat(Math.max(0, cells2 - used));
 }
 
+// src/terminal/cell-bytes.ts
+var UTF8_SIZE = 21;
+function combinedBytes(text2, from, start2, kept) {
+  let bytes = start2, keptFrom = from, pieces = "";
+  for (let i = from; i < text2.length; ) {
+    let unit = text2.charCodeAt(i), next = i + 1, size2 = 0;
+    if (unit === 92)
+      text2.charCodeAt(i + 1) === 117 ? (next = i + 6, cellWidth(parseInt(text2.slice(i + 2, next), 16)) === 0 && (size2 = 3)) : next = i + 4;
+    else if (unit >= 128) {
+      let code = text2.codePointAt(i);
+      code > 65535 && next++, cellWidth(code) >= 0 && (size2 = code < 2048 ? 2 : code < 65536 ? 3 : 4);
+    }
+    bytes + size2 <= UTF8_SIZE ? bytes += size2 : (pieces += text2.slice(keptFrom, i), keptFrom = next), i = next;
+  }
+  return kept && (kept.text = keptFrom === from ? text2 : pieces + text2.slice(keptFrom)), bytes;
+}
+function isCombinedEscape(piece) {
+  return piece.charCodeAt(1) === 117 && cellWidth(parseInt(piece.slice(2, 6), 16)) === 0;
+}
+function cellBytes(cell) {
+  if (cell.length === 0) return 0;
+  let code = cell.codePointAt(0);
+  return combinedBytes(cell, code > 65535 ? 2 : 1, code < 128 ? 1 : code < 2048 ? 2 : code < 65536 ? 3 : 4);
+}
+var CellBytes = class {
+  texts = [];
+  counts = [];
+  /**
+   * `cell` (at column `x`) with `added` after it, less what tmux would drop:
+   * a character it combines that would take the cell past UTF8_SIZE. What
+   * tmux never had in the cell (escapes, characters it dropped) is all kept.
+   */
+  append(x, cell, added) {
+    let before2 = this.texts[x] === cell ? this.counts[x] : cellBytes(cell), kept = { text: added }, bytes = combinedBytes(added, 0, before2, kept), text2 = cell + kept.text;
+    return this.texts[x] = text2, this.counts[x] = bytes, text2;
+  }
+  clear() {
+    this.texts.length = 0, this.counts.length = 0;
+  }
+};
+
 // src/terminal/row.ts
 var PAD = "\0", TAB_PAD = "", GONE = "", NOT_SIMPLE = /[^\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2500-\u259f]/, NOT_SIMPLE_AFTER = new RegExp(NOT_SIMPLE.source, "g");
 function simpleUntil(text2, from) {
@@ -9810,6 +9872,8 @@ var Row = class {
   tabs = !1;
   /** Cell form: one string per cell (a character with the marks combined onto it, PAD, TAB_PAD, or GONE). */
   cells = null;
+  /** How full tmux's cells are, for those that had something attached (see attach). */
+  combined = null;
   /** Zero-width text printed at column 0, where tmux has no cell to combine it with (it drops it; the log keeps it). */
   lead = "";
   /** The row carries on in the next one: text went past the right edge (tmux's GRID_LINE_WRAPPED). */
@@ -9852,7 +9916,7 @@ var Row = class {
   }
   /** Empties the row (tmux frees the line: grid.c:651); its wrap flag is the caller's. */
   clear() {
-    this.tally.units -= this.units, this.text = "", this.count = 0, this.wide = !1, this.tabs = !1, this.cells = null, this.lead = "";
+    this.tally.units -= this.units, this.text = "", this.count = 0, this.wide = !1, this.tabs = !1, this.cells = null, this.combined?.clear(), this.lead = "";
   }
   /** Whether text can be appended at `cx` without leaving text form (see appendText). */
   appendable(cx) {
@@ -9914,7 +9978,7 @@ var Row = class {
     if (old === PAD) {
       let x = cx;
       for (; x > 0 && cells2[x] === PAD; ) this.set(x--, " ");
-      (!ascii || x > 0) && this.set(x, " ");
+      (!ascii || x > 0 && isWide(cells2[x])) && this.set(x, " ");
     }
     if (ascii || width !== 1 || old !== void 0 && (old === PAD || isWide(old)))
       for (let x = cx + width; x < cells2.length && cells2[x] === PAD; x++) this.set(x, " ");
@@ -9923,14 +9987,17 @@ var Row = class {
   /**
    * Zero-width text printed with the cursor at `cx`: combined onto the cell
    * before (skipping the right half of a wide character, screen-write.c:1981),
-   * or kept before the row's first cell when there is none.
+   * or kept before the row's first cell when there is none. Text tmux did not
+   * put in a cell (not `combined`: an escaped byte, a character it dropped)
+   * goes with the last cell in use before the cursor: past it, it would put
+   * blanks in the log where the screen has no cells.
    */
-  attach(cx, text2) {
-    if (cx > 0) {
+  attach(cx, text2, combined) {
+    if (combined || (cx = Math.min(cx, this.length)), cx > 0) {
       let cells2 = this.toCells(), x = cx - 1;
       for (this.fill(x + 1); x >= 0 && cells2[x] === PAD; ) x--;
       if (x >= 0) {
-        (cells2[x] === TAB_PAD || cells2[x] === "	") && this.untab(x), this.set(x, cells2[x] + text2);
+        (cells2[x] === TAB_PAD || cells2[x] === "	") && this.untab(x), this.set(x, (this.combined ??= new CellBytes()).append(x, cells2[x], text2));
         return;
       }
     }
@@ -10145,7 +10212,7 @@ var TabStops = class {
 };
 
 // src/terminal/lines.ts
-var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 8205, SPARE_ROWS = 256, LineAssembler = class {
+var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 8205, JOINER = "\u200D", SPARE_ROWS = 256, LineAssembler = class {
   /**
    * `newlineReturns`: LF also goes to column 0. Not so in a pane (tmux keeps the
    * column, screen-write.c:1334; the pty's ONLCR sends CR LF), but so for output
@@ -10177,6 +10244,8 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   columns;
   /** A ZWJ came: tmux combines the next character that is not plain ASCII onto the cell before (screen-write.c:1836). */
   joiner = !1;
+  /** Printed ASCII is in DEC special graphics (Perform.charset): tmux writes it one cell at a time. */
+  acs = !1;
   /** Tab stops (HTS, TBC followed, see tab-stops.ts): the hybrid gives the screen model the same ones. */
   tabs = new TabStops();
   /** While a line is written out whole (`leave`): the rows of the screen it took, blank ones included; -1 while text a clear took away is written; 0 otherwise. */
@@ -10233,8 +10302,8 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   /** Starts the current line with text already on screen, the cursor after it. */
   seed(text2) {
     this.reset(0);
-    let { autowrap, insert } = this;
-    this.autowrap = !0, this.insert = !1, this.print(text2), this.autowrap = autowrap, this.insert = insert;
+    let { autowrap, insert, acs } = this;
+    this.autowrap = !0, this.insert = !1, this.acs = !1, this.print(text2), this.autowrap = autowrap, this.insert = insert, this.acs = acs;
   }
   /** Switches screens without a sequence in the stream: the pane was already there, or tmux switched it. */
   setAlternate(alternate) {
@@ -10242,7 +10311,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   }
   /** Writes at the cursor, over what is there (screen_write_cell); past the right edge, on a new row of the line. */
   print(part, plain = !1) {
-    if (plain && !this.joiner && !this.homed && !this.alternate && !this.insert && this.autowrap) {
+    if (plain && !this.joiner && !this.homed && !this.alternate && !this.insert && this.autowrap && !this.acs) {
       let cx = this.cx, end = cx + part.length;
       if (end <= this.columns && this.tally.units + part.length <= MAX_LINE_CHARS && this.rows[this.cy].appendPlain(cx, part)) {
         this.cx = end;
@@ -10250,7 +10319,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
       }
     }
     if (this.homed && this.leaveHome(), this.alternate) return;
-    let from = 0, general = this.insert || !this.autowrap;
+    let from = 0, general = this.insert || !this.autowrap || this.acs;
     for (; from < part.length; ) {
       let to = this.joiner || general ? from : plain ? part.length : simpleUntil(part, from);
       if (to > from && (from = this.printSimple(part, from, to)), from === part.length) break;
@@ -10297,8 +10366,8 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   unshown(text2) {
     if (this.homed && this.leaveHome(), !this.alternate)
       for (let from = 0; from < text2.length; ) {
-        let to = text2.charCodeAt(from + 1) === 117 ? from + 6 : from + 4;
-        this.rows[this.cy].attach(this.cx, text2.slice(from, to)), this.tally.units > MAX_LINE_CHARS && this.split(), from = to;
+        let to = text2.charCodeAt(from + 1) === 117 ? from + 6 : from + 4, piece = text2.slice(from, to), combined = isCombinedEscape(piece);
+        this.rows[this.cy].attach(this.cx, combined && this.joiner ? JOINER + piece : piece, combined), combined && (this.joiner = !1), this.tally.units > MAX_LINE_CHARS && this.split(), from = to;
       }
   }
   execute(control) {
@@ -10426,6 +10495,10 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
     this.ignoreScreenSwitches || (this.homed && this.leaveHome(), this.setAlternate(alternate));
   }
   /** Modes that change where text lands; kept in the alternate screen too (tmux keeps them across it). */
+  /** Printed ASCII goes into DEC special graphics (`acs`) or leaves it: see Perform.charset. */
+  charset(acs) {
+    this.acs = acs;
+  }
   mode(mode, set) {
     if (mode === 4 /* Insert */) this.insert = set;
     else if (mode === 65543 /* Autowrap */) this.autowrap = set;
@@ -10458,32 +10531,32 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   character(character, code) {
     let width = cellWidth(code), row = this.rows[this.cy];
     if (width === -1) {
-      row.attach(this.cx, character);
+      row.attach(this.cx, character, !1);
       return;
     }
     if (code === ZWJ) {
-      this.joiner = !0, row.attach(this.cx, character);
+      this.joiner = !0;
       return;
     }
-    if (this.joiner && code >= 127) {
-      this.joiner = !1, row.attach(this.cx, character);
+    if (this.joiner && (code >= 127 || this.acs)) {
+      this.joiner = !1, row.attach(this.cx, JOINER + character, !0);
       return;
     }
     if (width === 0) {
-      row.attach(this.cx, character);
+      row.attach(this.cx, character, !0);
       return;
     }
     if (!this.autowrap) {
       if (this.cx > this.columns - width) return;
-      this.insert && row.insert(this.cx, width, this.columns), row.append(this.cx, character, width) || row.put(this.cx, character, width, code < 127), this.cx = Math.min(this.cx + width, this.columns - 1);
+      this.insert && row.insert(this.cx, width, this.columns), row.append(this.cx, character, width) || row.put(this.cx, character, width, code < 127 && !this.acs), this.cx = Math.min(this.cx + width, this.columns - 1);
       return;
     }
     if (this.insert && this.cx < this.columns && row.insert(this.cx, width, this.columns), this.cx > this.columns - width && (this.wrap(), this.cx > this.columns - width)) {
-      this.rows[this.cy].attach(this.cx, character);
+      this.rows[this.cy].attach(this.cx, character, !1);
       return;
     }
     let target = this.rows[this.cy];
-    target.append(this.cx, character, width) || target.put(this.cx, character, width, code < 127), this.cx += width;
+    target.append(this.cx, character, width) || target.put(this.cx, character, width, code < 127 && !this.acs), this.cx += width;
   }
   /** TAB: to the next tab stop, never past the last column (input.c:1221). */
   tab() {
@@ -11735,8 +11808,8 @@ var import_node_crypto5 = require("node:crypto"), import_node_path6 = require("n
 function sealTag(line3, key2, logName) {
   return (0, import_node_crypto5.createHmac)("sha256", key2).update("tmux-audit seal\0").update(logName).update("\0").update(line3).digest("hex").slice(0, SEAL_HEX);
 }
-function sealLogName(path35) {
-  return (0, import_node_path6.basename)(path35).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
+function sealLogName(path38) {
+  return (0, import_node_path6.basename)(path38).replace(/\.gz$/, "").replace(/\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?$/, "");
 }
 function withoutTag(text2, e) {
   for (let field of [` e=${e}
@@ -13763,17 +13836,9 @@ function logTextOf(rows, first, last) {
 var NO_EVENTS = { scrolled() {
 }, erasing() {
 }, switching() {
-} }, SPACE = 32, PADDING = 0, EXTRA = 56320, TAB3 = 9, ZWJ2 = 8205, UTF8_SIZE = 21, HISTORY_ROWS = 512, LF3 = 10, CR3 = 13, BS3 = 8;
+} }, SPACE = 32, PADDING = 0, EXTRA = 56320, TAB3 = 9, ZWJ2 = 8205, HISTORY_ROWS = 512, LF3 = 10, CR3 = 13, BS3 = 8;
 function param(value, min, fallback) {
   return value < 0 ? fallback : value < min ? min : value;
-}
-function utf8Length(text2) {
-  let bytes = 0;
-  for (let i = 0; i < text2.length; i++) {
-    let unit = text2.charCodeAt(i);
-    unit < 128 ? bytes += 1 : unit < 2048 ? bytes += 2 : unit >= 55296 && unit <= 56319 ? (bytes += 4, i++) : bytes += 3;
-  }
-  return bytes;
 }
 var BMP_WIDTHS = new Uint8Array(65536);
 function widthOf(codePoint) {
@@ -13802,6 +13867,8 @@ var Row2 = class {
   /** Holds padding or extra cells: text takes the slow path. */
   complex = !1;
   extras = null;
+  /** How full tmux's cells are, for those that had something combined onto them or attached. */
+  combined = null;
   /** Text the screen gives no cell, before the first (see ScreenGrid.attach). */
   lead = "";
   /** Continues onto the next row (tmux's GRID_LINE_WRAPPED, set on the row that wrapped). */
@@ -13819,7 +13886,7 @@ var Row2 = class {
   }
   /** Empties the row (grid_empty_line). */
   empty() {
-    this.used > 0 && this.cells.fill(SPACE, 0, this.used), this.used = 0, this.printed = 0, this.complex = !1, this.extras = null, this.lead = "", this.wraps = !1, this.touched = !1, this.alignedAt = -1;
+    this.used > 0 && this.cells.fill(SPACE, 0, this.used), this.used = 0, this.printed = 0, this.complex = !1, this.extras = null, this.combined?.clear(), this.lead = "", this.wraps = !1, this.touched = !1, this.alignedAt = -1;
   }
   /** Text up to `end` cells, padding skipped. */
   text(end) {
@@ -13848,6 +13915,11 @@ var Row2 = class {
   cellWidth(x) {
     let cell = this.cells[x];
     return cell === PADDING ? 0 : cell === EXTRA ? extraWidth(this.extras[x]) : widthOf(cell);
+  }
+  /** Puts `added` after cell `x`'s text, less a character tmux would not combine onto it as the cell is full (see CellBytes); false if nothing was put. */
+  append(x, added) {
+    let cell = this.cellText(x), text2 = (this.combined ??= new CellBytes()).append(x, cell, added);
+    return text2.length === cell.length ? !1 : (this.setExtra(x, text2), !0);
   }
   setExtra(x, text2) {
     this.cells[x] = EXTRA, (this.extras ??= [])[x] = text2, this.complex = !0;
@@ -13897,6 +13969,8 @@ var Row2 = class {
   savedOrigin = !1;
   /** A zero-width joiner was printed: the next non-ASCII character combines (screen-write.c:1828). */
   joiner = !1;
+  /** Printed ASCII is in DEC special graphics (Perform.charset): tmux writes it one cell at a time. */
+  acs = !1;
   /** The wrapped flag of the last line in history: the row above row 0 (grid.c:656 clears it). */
   aboveWraps = !1;
   /**
@@ -14142,7 +14216,7 @@ var Row2 = class {
       }
       let code = cell.codePointAt(0), width = widthOf(code);
       if (width <= 0 || code < 32 || code === 127) {
-        this.attach(cell);
+        this.attachAt(cell, width === 0);
         continue;
       }
       if (this.cx + width > this.sx) break;
@@ -14157,12 +14231,24 @@ var Row2 = class {
    * Text the screen gives no cell (Perform.unshown: escaped bytes tmux does not
    * show), kept with the cell left of the cursor as a combining mark is
    * (screen-write.c:1981), or before the row's first cell: the screen never
-   * shows it, the log keeps it.
+   * shows it, the log keeps it. An escaped character tmux combined (a bidi
+   * control) is combined as it was.
    */
   attach(text2) {
-    let row = this.rowList[this.cy], x = Math.min(this.cx, this.sx) - 1;
+    if (!text2.includes("\\u")) return this.attachAt(text2, !1);
+    for (let from = 0; from < text2.length; ) {
+      let to = text2.charCodeAt(from + 1) === 117 ? from + 6 : from + 4, piece = text2.slice(from, to), combined = isCombinedEscape(piece);
+      combined && this.joiner && this.combine(ZWJ2), this.attachAt(piece, combined), combined && (this.joiner = !1), from = to;
+    }
+  }
+  /**
+   * `text` onto the cell left of the cursor; text tmux did not put in a cell (not `combined`) onto the last cell in use
+   * before it: past it, it would put blanks in the log where the screen has no cells.
+   */
+  attachAt(text2, combined) {
+    let row = this.rowList[this.cy], x = Math.min(this.cx, this.sx, combined ? this.sx : row.used) - 1;
     for (; x >= 0 && row.cells[x] === PADDING; ) x--;
-    x < 0 ? row.lead += text2 : (row.setExtra(x, row.cellText(x) + text2), x >= row.used && (row.used = x + 1), x >= row.printed && (row.printed = x + 1)), row.touched = !0, row.version = row.written = this.epoch;
+    x < 0 ? row.lead += text2 : (row.append(x, text2), x >= row.used && (row.used = x + 1), x >= row.printed && (row.printed = x + 1)), row.touched = !0, row.version = row.written = this.epoch;
   }
   /** The pane's new size, applied as tmux does (screen.c:257): the normal screen is reflowed, the alternate one is not. */
   resize(columns, rows) {
@@ -14170,10 +14256,10 @@ var Row2 = class {
   }
   // ------------------------------------------------------------ Perform
   print(text2) {
-    let n = text2.length;
+    let n = text2.length, acs = this.acs;
     for (let i = 0; i < n; i++) {
       let code = text2.charCodeAt(i);
-      if (code >= 32 && code < 127) {
+      if (code >= 32 && code < 127 && !acs) {
         this.insert && this.insertCharacters(1);
         let cx = this.cx;
         if (cx >= this.sx) {
@@ -14334,12 +14420,16 @@ var Row2 = class {
   }
   osc() {
   }
+  /** Printed ASCII goes into DEC special graphics (`acs`) or leaves it: see Perform.charset. */
+  charset(acs) {
+    this.acs = acs;
+  }
   /** IRM (input.c:1651, :1740) and DECAWM (input.c:1687, :1777); the other modes reach the model through the hybrid (setOrigin) or not at all. */
   mode(mode, set) {
     mode === 4 /* Insert */ ? this.insert = set : mode === 65543 /* Autowrap */ && (this.autowrap = set);
   }
   // ------------------------------------------------------------ writing cells
-  /** A character that is not ASCII: screen_write_cell (screen-write.c:1811). */
+  /** A character that is not ASCII, or ASCII in DEC graphics: screen_write_cell (screen-write.c:1811). */
   printWide(code) {
     if (code === ZWJ2) {
       this.joiner = !0;
@@ -14347,7 +14437,7 @@ var Row2 = class {
     }
     let width = widthOf(code);
     if (width < 0) {
-      this.alternateOn || this.attach(String.fromCodePoint(code));
+      this.alternateOn || this.attachAt(String.fromCodePoint(code), !1);
       return;
     }
     if (this.joiner && this.combine(ZWJ2), width === 0 || this.joiner) {
@@ -14362,26 +14452,26 @@ var Row2 = class {
     row.complex && clear && this.clearWideAround(row, cx, width), code > 65535 ? row.setExtra(cx, String.fromCodePoint(code)) : row.cells[cx] = code, width === 2 && (row.cells[cx + 1] = PADDING, row.complex = !0), cx + width > row.used && (row.used = cx + width), cx + width > row.printed && (row.printed = cx + width), row.touched = !0, row.version = row.written = this.epoch, this.cx = cx + width;
   }
   /**
-   * Overwriting part of a wide character blanks the rest of it
-   * (screen-write.c:1731, :2034): padding back to the character at `x`, and
-   * padding after the cells written.
+   * Overwriting part of a wide character blanks the rest of it: padding back
+   * to the character at `x`, and padding after the cells written. A run of
+   * ASCII (`collected`, screen_write_collect_end, screen-write.c:1731) and
+   * one cell at a time (screen_write_overwrite, :2034) differ where padding
+   * was moved away from its character (ICH, DCH).
    */
   clearWideAround(row, x, width, collected = !1) {
-    let cells2 = row.cells;
-    if (cells2[x] === PADDING) {
+    let cells2 = row.cells, padding = cells2[x] === PADDING, wide = !padding && row.cellWidth(x) > 1;
+    if (padding) {
       let xx = x;
       for (; xx > 0 && cells2[xx] === PADDING; ) cells2[xx--] = SPACE;
-      !(collected && xx === 0) && cells2[xx] !== PADDING && row.cellWidth(xx) > 1 && (cells2[xx] = SPACE);
+      collected ? xx > 0 && row.cellWidth(xx) > 1 && (cells2[xx] = SPACE) : cells2[xx] = SPACE;
     }
-    for (let xx = x + width; xx < this.sx && cells2[xx] === PADDING; xx++) cells2[xx] = SPACE;
+    if (collected || width !== 1 || padding || wide) for (let xx = x + width; xx < this.sx && cells2[xx] === PADDING; xx++) cells2[xx] = SPACE;
   }
   /** A zero-width character joins the character left of the cursor (screen_write_combine, screen-write.c:1981). */
   combine(code) {
     let row = this.rowList[this.cy], x = Math.min(this.cx, this.sx) - 1;
     for (; x >= 0 && row.cells[x] === PADDING; ) x--;
-    if (x < 0) return;
-    let before2 = row.cellText(x), added = String.fromCodePoint(code);
-    utf8Length(before2) + utf8Length(added) > UTF8_SIZE || (row.setExtra(x, before2 + added), x >= row.used && (row.used = x + 1), x >= row.printed && (row.printed = x + 1), row.touched = !0, row.version = row.written = this.epoch);
+    x < 0 || row.append(x, String.fromCodePoint(code)) && (x >= row.used && (row.used = x + 1), x >= row.printed && (row.printed = x + 1), row.touched = !0, row.version = row.written = this.epoch);
   }
   repeat(last, count) {
     let n = Math.min(count, this.sx - this.cx);
@@ -14956,6 +15046,8 @@ var Hybrid = class {
   insert = !1;
   /** Autowrap (DECAWM), likewise. */
   autowrap = !0;
+  /** Printed ASCII in DEC special graphics (Perform.charset), for a screen model made later. */
+  acs = !1;
   /** The screen model's last move stopped at the edge (see clamped): the line it lands on is logged before it is written. */
   clampedMove = !1;
   // ---- the fast path's picture of the screen, to seed the model from
@@ -15277,6 +15369,9 @@ var Hybrid = class {
     this.engaged ? this.grid.alternate || (this.leavePending && this.flushLeave(), this.claimed.clear(), this.grid.attach(text2)) : this.lines.unshown(text2);
   }
   /** Insert mode, autowrap and the like: the line model applies them (the screen model origin mode only, as yet). */
+  charset(acs) {
+    this.acs = acs, this.lines.charset(acs), this.grid?.charset(acs);
+  }
   mode(mode, set) {
     if (mode === 65539 /* ColumnMode */) {
       this.csi(72 /* CursorPosition */, 1, 1), this.csi(74 /* EraseInDisplay */, 2, 0);
@@ -15564,7 +15659,7 @@ var Hybrid = class {
   /** The screen model takes the stream, seeded with what the line model knows. */
   engage() {
     let columns = this.columns, height = this.height, grid = this.grid;
-    (!grid || grid.columns !== columns || grid.rows !== height) && (grid = this.grid = new ScreenGrid(columns, height, this), grid.useTabStops(this.lines.tabs), grid.mode(4 /* Insert */, this.insert), grid.mode(65543 /* Autowrap */, this.autowrap));
+    (!grid || grid.columns !== columns || grid.rows !== height) && (grid = this.grid = new ScreenGrid(columns, height, this), grid.useTabStops(this.lines.tabs), grid.mode(4 /* Insert */, this.insert), grid.mode(65543 /* Autowrap */, this.autowrap), grid.charset(this.acs));
     let line3 = this.lines.pendingRows();
     this.keepErased(this.lines.takeErased()), this.lines.seed("");
     let start2 = Math.max(0, Math.min(line3.cy, line3.rows.length - height)), pendingRows = line3.rows.slice(start2, start2 + height), firstY = Math.max(Math.min(this.fastRow + pendingRows.length - 1, height - 1), pendingRows.length - 1) - (pendingRows.length - 1), cursorY = firstY + (line3.cy - start2), wanted = firstY, rows = [], continued = [], history = [], historyContinued = [];
@@ -17281,9 +17376,9 @@ var HeadMarks = class {
    * `bytes`: a file's bytes as it holds them, when the caller can read them. The digest is over bytes, and text
    * read back is not always them: a character cut by a killed reader reads as U+FFFD, three bytes for one.
    */
-  constructor(key2, prefixDigest2) {
+  constructor(key2, prefixDigest) {
     this.key = key2;
-    this.prefixDigest = prefixDigest2;
+    this.prefixDigest = prefixDigest;
   }
   key;
   prefixDigest;
@@ -17473,6 +17568,8 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   closed = !1;
   /** Rotated files' digests not yet noted (hashed, or waiting for the rotation lock): close() waits a while for them. */
   digesting = /* @__PURE__ */ new Set();
+  /** Of those, the ones still being hashed (onRotatedDigest not yet called). */
+  hashing = /* @__PURE__ */ new Set();
   /** Compressions started by this writer's rotations, not yet ended: each one's abandonment (compress.ts). */
   compressing = /* @__PURE__ */ new Map();
   /** The directory the file was opened in (another reader may have made a new one by the time we notice a loss). */
@@ -17611,17 +17708,29 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     import_node_fs18.default.closeSync(this.fd), await this.backgroundEnded();
   }
   /**
-   * Waits for the digests in hand to be noted and the compressions to end, DIGEST_CLOSE_WAIT_MS at most (the timer
-   * holds the process meanwhile), then abandons the compressions left: one waiting for the lock on an unref'd timer
-   * died with the process, its whole temp at the name, and the file stayed plain until that temp was STALE_TEMP_MS old
-   * (compress.ts; review of race13v).
+   * Waits for the digests of the files rotated so far to be taken (onRotatedDigest called; their ledger notes may
+   * wait for the lock on), DIGEST_CLOSE_WAIT_MS at most: a recording about to stop puts them in its chain (pipe.ts)
+   * before its last seal.
+   */
+  digestsTaken() {
+    return this.settledOrLate([...this.hashing]);
+  }
+  /**
+   * Waits for the digests in hand to be noted and the compressions to end, DIGEST_CLOSE_WAIT_MS at most, then abandons
+   * the compressions left: one waiting for the lock on an unref'd timer died with the process, its whole temp at the
+   * name, and the file stayed plain until that temp was STALE_TEMP_MS old (compress.ts; review of race13v).
    */
   async backgroundEnded() {
-    if (this.digesting.size === 0 && this.compressing.size === 0) return;
-    let timer, compressions = [...this.compressing.values()].map((compression) => compression.pending);
-    await Promise.race([Promise.all([...this.digesting, ...compressions]), new Promise((resolve) => timer = setTimeout(resolve, DIGEST_CLOSE_WAIT_MS))]), clearTimeout(timer);
+    let compressions = [...this.compressing.values()].map((compression) => compression.pending);
+    await this.settledOrLate([...this.digesting, ...compressions]);
     for (let compression of this.compressing.values()) compression.abandon();
     this.compressing.clear();
+  }
+  /** Waits for `pending` to settle, DIGEST_CLOSE_WAIT_MS at most: the timer holds the process meanwhile. */
+  async settledOrLate(pending) {
+    if (pending.length === 0) return;
+    let timer;
+    await Promise.race([Promise.all(pending), new Promise((resolve) => timer = setTimeout(resolve, DIGEST_CLOSE_WAIT_MS))]), clearTimeout(timer);
   }
   drain() {
     if (this.queue.length === 0) {
@@ -17782,11 +17891,13 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
    * with head marks, for the next mark (`dat`: the file's own mark's at; verify finds the file a digest names by it).
    */
   digest(reading, rotated, size2, dat, key2) {
-    let file = this.file, ledgerKey = this.options.ledgerKey, onDigest = this.options.onDigest, noted, pending = new Promise((resolve) => noted = resolve);
-    this.digesting.add(pending), pending.then(() => this.digesting.delete(pending)), digestInBackground(reading, size2, (sha) => {
-      if (sha === void 0)
+    let file = this.file, ledgerKey = this.options.ledgerKey, onDigest = this.options.onDigest, onRotatedDigest = this.options.onRotatedDigest, noted, pending = new Promise((resolve) => noted = resolve);
+    this.digesting.add(pending), pending.then(() => this.digesting.delete(pending));
+    let taken, hashed = new Promise((resolve) => taken = resolve);
+    this.hashing.add(hashed), hashed.then(() => this.hashing.delete(hashed)), digestInBackground(reading, size2, (sha) => {
+      if (taken(), sha === void 0)
         return noted(), onDigest?.();
-      noteDigestUnderLock(file, rotated, { size: size2, sha }, ledgerKey, () => noted());
+      onRotatedDigest?.(rotated, { size: size2, sha }), noteDigestUnderLock(file, rotated, { size: size2, sha }, ledgerKey, () => noted());
       let content = { dat, size: size2, sha };
       key2 !== void 0 && dat > 0 && noteForMark(file, content, key2) ? onDigest?.(content) : onDigest?.();
     });
@@ -18080,6 +18191,19 @@ function sealInstant(fields) {
   return t !== void 0 && /^\d{1,16}$/.test(t) ? Number(t) : void 0;
 }
 
+// src/chain/digest-event.ts
+var import_node_path21 = __nodeBuiltin(require("node:path")), DIGEST_EVENT = "digest";
+function digestFields(log, rotated, digest) {
+  return { file: `${import_node_path21.default.basename(log)}.${rotated}`, size: digest.size, sha256: digest.sha };
+}
+var ROTATED = /\.(\d{8}T\d{6}\.\d{3}Z(?:-\d+)?)$/;
+function chainedDigest(v) {
+  if (v.event !== DIGEST_EVENT) return;
+  let rotated = ROTATED.exec(v.fields?.file ?? "")?.[1], size2 = v.fields?.size ?? "", sha = v.fields?.sha256 ?? "";
+  if (!(rotated === void 0 || !/^\d{1,15}$/.test(size2) || !/^[0-9a-f]{64}$/.test(sha)))
+    return { rotated, digest: { size: Number(size2), sha, file: v.file, line: v.line } };
+}
+
 // src/sinks/file/batch-bytes.ts
 var INITIAL_BYTES = 64 * 1024, KEEP_BYTES2 = 1024 * 1024, EMPTY = Buffer.alloc(0), NOT_PLAIN = /[^\t\x20-\x7e]/, BatchBytes = class {
   bytes = Buffer.allocUnsafe(INITIAL_BYTES);
@@ -18277,7 +18401,7 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
       this.hashPending(), chain.restart(), this.put(record, line3), this.hashPending(), chain.count(1), this.unhashed = this.batch.length, this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time);
       let ended = this.ended;
       this.ended = !1, this.seal(!1, 0, record.time), this.losing ? (this.lostSealed = !0, this.reEnd = ended) : ended && this.seal("close", 0, record.time);
-    } else this.losing && this.lostSealed ? (this.put(record, line3), chain.count(1)) : !chain || this.losing || this.ended ? (this.hashPending(), this.put(record, line3), this.unhashed = this.batch.length) : (this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time), record.kind === "event" && record.text === "stop" ? (this.hashPending(), chain.update(line3), chain.count(1), this.seal("stop", 0, record.time), this.put(record, line3), this.unhashed = this.batch.length) : record.kind === "event" && record.text === "start" ? (this.put(record, line3), chain.count(1), this.seal(!1, 0, record.time)) : (this.put(record, line3), chain.count(1), chain.due() ? this.seal(!1) : this.sealTimer || (this.sealTimer = setTimeout(() => {
+    } else this.losing && this.lostSealed ? (this.put(record, line3), chain.count(1)) : !chain || this.losing || this.ended ? (this.hashPending(), this.put(record, line3), this.unhashed = this.batch.length) : (this.lastRec = record.rec, this.lastUser = record.user, this.lastOwner = record.owner, this.lastPlace = record.place, record.time > this.lastTime && (this.lastTime = record.time), record.kind === "event" && record.text === "stop" ? (this.hashPending(), chain.update(line3), chain.count(1), this.seal("stop", 0, record.time), this.put(record, line3), this.unhashed = this.batch.length) : record.kind === "event" && record.text === DIGEST_EVENT ? (chain.pending > 1 && this.seal(!1), this.put(record, line3), chain.count(1), this.seal(!1, 0, record.time)) : record.kind === "event" && record.text === "start" ? (this.put(record, line3), chain.count(1), this.seal(!1, 0, record.time)) : (this.put(record, line3), chain.count(1), chain.due() ? this.seal(!1) : this.sealTimer || (this.sealTimer = setTimeout(() => {
       this.sealTimer = void 0, this.chain.pending > 0 && !this.ended && (this.seal(!1, Date.now()), this.flush());
     }, SEAL_MS), this.sealTimer.unref())));
     this.batch.chars >= BATCH_CHARS && this.flush();
@@ -18444,6 +18568,13 @@ var BATCH_CHARS = 16 * 1024, FileSink = class {
   get waitingSince() {
     return this.lostStamp;
   }
+  /**
+   * Hands what waits to the writer, and waits for it to be written and for the digests of the files rotated so far
+   * to be taken (2 s at most: sinks/file/writer.ts): a recording about to stop puts them in its chain first (pipe.ts).
+   */
+  async digestsTaken() {
+    this.flush(), await this.log.flush(), await this.log.digestsTaken();
+  }
   async close() {
     this.seal("close", Date.now()), this.flush(), await this.log.close();
   }
@@ -18595,8 +18726,8 @@ while (sysread(STDIN, $buf, 65536, length $buf)) {
 `, PIPE_LIMIT = 1024 * 1024, UnixDatagram = class {
   child;
   ended = !1;
-  constructor(path35, events) {
-    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path35], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
+  constructor(path38, events) {
+    this.child = (0, import_node_child_process3.spawn)("perl", ["-e", RELAY, path38], { stdio: ["pipe", "pipe", "pipe"] }), this.child.on("error", (error) => events.failed(`perl: ${error.code ?? error.message}`)), this.child.on("exit", () => {
       this.ended || events.failed("relay exited");
     }), this.child.stdin.on("error", () => {
     }), this.child.stdin.on("drain", () => events.drain()), this.child.stderr.resume();
@@ -18827,11 +18958,11 @@ function pipeCloser(note, nowSeconds) {
 
 // src/runtime/pty-size.ts
 var import_node_fs22 = __nodeBuiltin(require("node:fs")), import_node_tty = __nodeBuiltin(require("node:tty")), PTY = /^\/dev\/pts\/\d+$/;
-function openPtySize(path35) {
-  if (!PTY.test(path35)) return;
+function openPtySize(path38) {
+  if (!PTY.test(path38)) return;
   let fd;
   try {
-    fd = import_node_fs22.default.openSync(path35, import_node_fs22.default.constants.O_RDONLY | import_node_fs22.default.constants.O_NOCTTY | import_node_fs22.default.constants.O_NONBLOCK);
+    fd = import_node_fs22.default.openSync(path38, import_node_fs22.default.constants.O_RDONLY | import_node_fs22.default.constants.O_NOCTTY | import_node_fs22.default.constants.O_NONBLOCK);
   } catch {
     return;
   }
@@ -18874,7 +19005,7 @@ function runPipe(recording, runFile) {
     if (!recording.socket) return void process.stderr.write(`tmux-audit: ${text2}
 `);
     tmux.messageLater(`tmux-audit: ${text2}`, { version: recording.version, error });
-  }, key2 = chainKey(recording, tell), sink;
+  }, key2 = chainKey(recording, tell), lastSealMade = !1, sink;
   try {
     sink = openSink();
   } catch (error) {
@@ -18906,6 +19037,13 @@ function runPipe(recording, runFile) {
           } catch {
           }
         tell(what === "cut" ? `the log ${recording.file} was cut while ${recording.paneId} was logged (${cut2?.held ?? "?"} bytes, now ${cut2?.left ?? "?"}); what it held is gone, logging goes on in it` : `the log ${what === "moved" ? "file was moved away" : `${what} was removed`} while ${recording.paneId} was logged; earlier lines are gone, logging goes on in a new ${recording.file}`, !0);
+      },
+      // Into the recording's chain, where removing it is a break (chain/digest-event.ts); not once its last seal is
+      // made or on its way (a record after it reads as forged): that file's digest is then the ledger's line alone.
+      onRotatedDigest: (rotated, digest) => {
+        lastSealMade || inOrder(() => {
+          recorder.event(DIGEST_EVENT, digestFields(recording.file, rotated, digest)), pipeline2.flush();
+        });
       },
       // A full disk tore one of this pane's lines and another pane's reader appended after its start (or rotated the
       // log): the line goes out again whole, its start stays. Said in this recording's chain, numbered and sealed like
@@ -19040,10 +19178,10 @@ function runPipe(recording, runFile) {
         tmux.clearMarks(recording.paneId, recording.id);
       } catch {
       }
-    castSize?.end(), cast?.end(), await recorder.stop(fields), await cast?.close(), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
+    castSize?.end(), cast?.end(), pipeline2.flush(), await sink.digestsTaken(), lastSealMade = !0, await recorder.stop(fields), await cast?.close(), runFile && removeRunFiles(runFile, recording.id), process.exit(0);
   };
   process.on("uncaughtException", (error) => {
-    setTimeout(() => process.exit(70), 2e3);
+    setTimeout(() => process.exit(70), 2e3), lastSealMade = !0;
     try {
       try {
         resizeHold?.end();
@@ -19263,16 +19401,16 @@ function recoverPane(socket, paneId, status) {
 }
 
 // src/commands/ls.ts
-var import_node_path27 = __nodeBuiltin(require("node:path"));
+var import_node_path29 = __nodeBuiltin(require("node:path"));
 
 // src/read/summary.ts
-var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_path23 = __nodeBuiltin(require("node:path"));
+var import_node_fs30 = __nodeBuiltin(require("node:fs")), import_node_path25 = __nodeBuiltin(require("node:path"));
 
 // src/read/chunks.ts
 var import_node_fs27 = __nodeBuiltin(require("node:fs"));
 
 // src/read/gunzip.ts
-var import_node_child_process4 = require("node:child_process"), import_node_fs25 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path21 = __nodeBuiltin(require("node:path")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
+var import_node_child_process4 = require("node:child_process"), import_node_fs25 = __nodeBuiltin(require("node:fs")), import_node_os8 = __nodeBuiltin(require("node:os")), import_node_path22 = __nodeBuiltin(require("node:path")), import_node_zlib2 = __nodeBuiltin(require("node:zlib"));
 var MAX_GUNZIPPED_BYTES = 1024 ** 3, IN_PROCESS_BYTES = 64 << 20, SMALLEST_GZIP = 20;
 function gzipClaim(size2, trailer) {
   return size2 < SMALLEST_GZIP ? void 0 : trailer.readUInt32LE(0);
@@ -19284,7 +19422,7 @@ function notWhole(file, message2) {
   return new AuditError(`${file} is not a whole gzip file (${message2}): refused, not read`, 2);
 }
 function gunzippedText(file, gz) {
-  let dir = import_node_fs25.default.mkdtempSync(import_node_path21.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path21.default.join(dir, "text"), text2;
+  let dir = import_node_fs25.default.mkdtempSync(import_node_path22.default.join(import_node_os8.default.tmpdir(), "tmux-audit-gz-")), temp = import_node_path22.default.join(dir, "text"), text2;
   try {
     text2 = import_node_fs25.default.openSync(temp, import_node_fs25.default.constants.O_RDWR | import_node_fs25.default.constants.O_CREAT | import_node_fs25.default.constants.O_EXCL, 384);
   } finally {
@@ -20037,7 +20175,7 @@ function bothLists(visitor) {
   let both = joinNeedles(text2, json);
   return unions.set(visitor, { text: text2, json, both }), both;
 }
-function scanFile(fd, visitor) {
+function scanFile(fd, visitor, torn) {
   let knownOffset = 0, knownNumber = 1, stopped = !1, counts, cutAt = -1, numbered2 = visitor.numbered !== !1;
   return forEachPiece(fd, (buffer, end, offset) => {
     visitor.read?.();
@@ -20061,17 +20199,26 @@ function scanFile(fd, visitor) {
         if (found < 0) break;
         target = found;
       }
-      if (visitor.passOver) {
+      let skip = 0;
+      if (torn !== void 0) {
         let { start: start3, end: lineEnd4 } = lineOf(piece, position, target, end);
+        if (skip = torn.get(offset + start3) ?? 0, skip >= lineEnd4 - start3) {
+          position = lineEnd4 + 1;
+          continue;
+        }
+        found >= 0 && found < start3 + skip && (found = -1);
+      }
+      if (visitor.passOver) {
+        let { start: lineStart2, end: lineEnd4 } = lineOf(piece, position, target, end), start3 = lineStart2 + skip;
         if (visitor.passOver(piece, start3, lineEnd4)) {
           position = lineEnd4 + 1;
           continue;
         }
       }
       numbered2 && at < 0 && (number2 = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read), at = 0);
-      let { start: start2, end: lineEnd3, before: before2 } = lineOf(piece, numbered2 ? at : position, target, end);
-      numbered2 && (number2 += before2, at = start2);
-      let verdict = visitor.bytes?.(piece, start2, lineEnd3, number2, found);
+      let { start: lineStart, end: lineEnd3, before: before2 } = lineOf(piece, numbered2 ? at : position, target, end);
+      numbered2 && (number2 += before2, at = lineStart);
+      let start2 = lineStart + skip, verdict = visitor.bytes?.(piece, start2, lineEnd3, number2, found);
       if (verdict !== void 0) {
         if (!verdict)
           return stopped = !0, !1;
@@ -20121,7 +20268,32 @@ function jsonValueNeedles(value) {
 }
 
 // src/read/summary-cache.ts
-var import_node_fs29 = __nodeBuiltin(require("node:fs")), import_node_path22 = __nodeBuiltin(require("node:path"));
+var import_node_fs29 = __nodeBuiltin(require("node:fs")), import_node_path24 = __nodeBuiltin(require("node:path"));
+
+// src/read/private-cache.ts
+var import_node_path23 = __nodeBuiltin(require("node:path"));
+function readCache(dir, name) {
+  try {
+    checkPrivateDir(dir);
+  } catch {
+    return { usable: !1, refused: !1 };
+  }
+  let file = import_node_path23.default.join(dir, ".run", name);
+  try {
+    return checkPrivateDir(import_node_path23.default.dirname(file)), { usable: !0, text: readPrivateFile(file), refused: !1 };
+  } catch (error) {
+    return { usable: !0, refused: error.code !== "ENOENT" };
+  }
+}
+function writeCache(dir, name, text2) {
+  try {
+    return writePrivateFile(import_node_path23.default.join(dir, ".run", name), text2), !0;
+  } catch {
+    return !1;
+  }
+}
+
+// src/read/summary-cache.ts
 var VERSION2 = 2, CACHE_NAME = "ls-summaries.cache";
 function rotatedOf(name, live) {
   return name.startsWith(`${live}.`) && /^\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?$/.test(name.slice(live.length + 1));
@@ -20158,22 +20330,14 @@ var SummaryCache = class _SummaryCache {
    * more than it saves. Entries are checked against the files at each look-up.
    */
   static of(dir) {
-    let key2 = import_node_path22.default.resolve(dir), cache = _SummaryCache.opened.get(key2);
+    let key2 = import_node_path24.default.resolve(dir), cache = _SummaryCache.opened.get(key2);
     return cache || _SummaryCache.opened.set(key2, cache = _SummaryCache.open(dir)), cache;
   }
   /** The cache of log directory `dir` (empty, and never written, unless `dir` and its `.run` are ours alone). */
   static open(dir) {
-    try {
-      checkPrivateDir(dir);
-    } catch {
-      return new _SummaryCache(dir, !1);
-    }
-    let cache = new _SummaryCache(dir, !0), file = cache.file(), text2;
-    try {
-      checkPrivateDir(import_node_path22.default.dirname(file)), text2 = readPrivateFile(file);
-    } catch (error) {
-      return error.code !== "ENOENT" && (cache.changed = !0), cache;
-    }
+    let { usable, text: text2, refused } = readCache(dir, CACHE_NAME), cache = new _SummaryCache(dir, usable);
+    if (text2 === void 0)
+      return cache.changed = refused, cache;
     try {
       let kept = JSON.parse(text2);
       if (kept.version !== VERSION2 || !Array.isArray(kept.files)) throw new Error("not this version");
@@ -20186,17 +20350,14 @@ var SummaryCache = class _SummaryCache {
     }
     return cache;
   }
-  file() {
-    return import_node_path22.default.join(this.dir, ".run", CACHE_NAME);
-  }
   /**
    * The summary of rotated file `file` (directly in the log directory):
    * kept, or from `scan` (and then kept if the file did not change while it
    * was read). undefined when the file is gone.
    */
   summarize(file, timeFormat, scan) {
-    if (!this.usable || import_node_path22.default.dirname(import_node_path22.default.resolve(file)) !== import_node_path22.default.resolve(this.dir)) return scan();
-    let name = import_node_path22.default.basename(file), before2 = import_node_fs29.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    if (!this.usable || import_node_path24.default.dirname(import_node_path24.default.resolve(file)) !== import_node_path24.default.resolve(this.dir)) return scan();
+    let name = import_node_path24.default.basename(file), before2 = import_node_fs29.default.statSync(file, { bigint: !0, throwIfNoEntry: !1 });
     if (!before2?.isFile()) return scan();
     let key2 = identity(before2, timeFormat), entry = this.entries.get(name);
     if (entry?.key === key2)
@@ -20218,14 +20379,11 @@ var SummaryCache = class _SummaryCache {
   save(live) {
     if (!this.usable) return;
     for (let [name, entry] of this.entries)
-      (live === void 0 ? !entry.used && !import_node_fs29.default.existsSync(import_node_path22.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
+      (live === void 0 ? !entry.used && !import_node_fs29.default.existsSync(import_node_path24.default.join(this.dir, name)) : !entry.used && rotatedOf(name, live)) && (this.entries.delete(name), this.changed = !0);
     if (!this.changed) return;
     let files = [...this.entries].map(([name, { key: key2, scanned }]) => ({ name, key: key2, scanned }));
-    try {
-      writePrivateFile(this.file(), `${JSON.stringify({ version: VERSION2, files })}
-`), this.changed = !1;
-    } catch {
-    }
+    writeCache(this.dir, CACHE_NAME, `${JSON.stringify({ version: VERSION2, files })}
+`) && (this.changed = !1);
   }
 };
 
@@ -20304,7 +20462,7 @@ function summarizeLog(set, timeFormat, cache) {
   return {
     session: set.session,
     server: set.server,
-    live: import_node_path23.default.join(set.dir, set.live),
+    live: import_node_path25.default.join(set.dir, set.live),
     files,
     first: first?.time ?? null,
     last: last?.time ?? null,
@@ -20329,8 +20487,8 @@ function castSizes(paths) {
 }
 
 // src/read/files.ts
-var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path24 = __nodeBuiltin(require("node:path"));
-var ROTATED = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/, CAST = /^(.+)\.[A-Za-z0-9_-]{10}\.cast(?:\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?)?$/;
+var import_node_fs31 = __nodeBuiltin(require("node:fs")), import_node_path26 = __nodeBuiltin(require("node:path"));
+var ROTATED2 = /^(.+\.log)\.(\d{8}T\d{6}\.\d{3}Z)(?:-\d+)?(?:\.gz)?$/, CAST = /^(.+)\.[A-Za-z0-9_-]{10}\.cast(?:\.\d{8}T\d{6}\.\d{3}Z(?:-\d+)?(?:\.gz)?)?$/;
 function percentDecode(stem) {
   if (stem === "%") return "";
   let bytes = [];
@@ -20357,16 +20515,16 @@ function logSets(dir, names) {
   };
   for (let name of names) {
     parseLogName(name) && lives.add(name);
-    let rotated = ROTATED.exec(name);
+    let rotated = ROTATED2.exec(name);
     rotated && parseLogName(rotated[1]) && (lives.add(rotated[1]), file(rotatedOf2, rotated[1], name));
     let cast = CAST.exec(name);
     cast && file(castsOf, `${cast[1]}.log`, name);
   }
   let present = new Set(names), sets = [];
   for (let live of lives) {
-    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(rotatedOf2.get(live) ?? [], live).map((name) => ({ path: import_node_path24.default.join(dir, name), rotatedAt: rotationTime(ROTATED.exec(name)[2]) }));
-    present.has(live) && files.push({ path: import_node_path24.default.join(dir, live) });
-    let casts = castFilesOfLog(castsOf.get(live) ?? [], live).map((name) => import_node_path24.default.join(dir, name));
+    let { stem, session, server, serverStem } = parseLogName(live), files = rotatedFiles(rotatedOf2.get(live) ?? [], live).map((name) => ({ path: import_node_path26.default.join(dir, name), rotatedAt: rotationTime(ROTATED2.exec(name)[2]) }));
+    present.has(live) && files.push({ path: import_node_path26.default.join(dir, live) });
+    let casts = castFilesOfLog(castsOf.get(live) ?? [], live).map((name) => import_node_path26.default.join(dir, name));
     sets.push({ dir, live, stem, session, server, serverStem, files, casts });
   }
   return sets.sort((a, b) => a.session < b.session ? -1 : a.session > b.session ? 1 : a.server < b.server ? -1 : a.server > b.server ? 1 : 0);
@@ -20400,7 +20558,7 @@ function setName(set) {
 }
 
 // src/read/where.ts
-var import_node_path25 = __nodeBuiltin(require("node:path"));
+var import_node_path27 = __nodeBuiltin(require("node:path"));
 function expand(dir, env) {
   let raw = { ...Object.fromEntries(START_OPTIONS.map((key2) => [key2, ""])), dir };
   return resolveOptions(raw, env).options.dir;
@@ -20420,7 +20578,7 @@ function locate(given, env, server) {
 function absolute(dir, env, what) {
   let expanded = dir.replace(/^~(?=$|\/)/, env.HOME ?? "~");
   if (expanded.startsWith("~")) throw new AuditError(`${what}: cannot expand '${dir}'`, 2);
-  return import_node_path25.default.resolve(expanded);
+  return import_node_path27.default.resolve(expanded);
 }
 function serverAnswer(output) {
   let [dir = "", timeFormat = ""] = output.split(`
@@ -20429,10 +20587,10 @@ function serverAnswer(output) {
 }
 
 // src/tmux/default-socket.ts
-var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path26 = __nodeBuiltin(require("node:path"));
+var import_node_fs32 = __nodeBuiltin(require("node:fs")), import_node_path28 = __nodeBuiltin(require("node:path"));
 function defaultSockets(env, uid) {
   let given = env.TMUX;
-  return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path26.default.join(dir, `tmux-${uid}`, "default"));
+  return given !== void 0 && given !== "" && !given.startsWith(",") ? void 0 : [env.TMUX_TMPDIR, "/tmp"].filter((dir) => dir !== void 0 && dir !== "").map((dir) => import_node_path28.default.join(dir, `tmux-${uid}`, "default"));
 }
 function noServerCanAnswer(env, uid, exists = lexists) {
   let sockets = defaultSockets(env, uid);
@@ -20748,7 +20906,7 @@ function summarizeLogs(sets, timeFormat) {
       summaries.push(summarizeLog(set, timeFormat));
     } catch (error) {
       if (error instanceof AuditError) problems.push(error.message);
-      else if (typeof error.code == "string") problems.push(fileProblem(error.path ?? import_node_path27.default.join(set.dir, set.live), error));
+      else if (typeof error.code == "string") problems.push(fileProblem(error.path ?? import_node_path29.default.join(set.dir, set.live), error));
       else throw error;
     }
   return { summaries, problems };
@@ -20773,7 +20931,7 @@ Example:
 }
 
 // src/commands/verify.ts
-var import_node_crypto17 = require("node:crypto"), import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_path31 = __nodeBuiltin(require("node:path"));
+var import_node_crypto17 = require("node:crypto"), import_node_fs36 = __nodeBuiltin(require("node:fs")), import_node_path33 = __nodeBuiltin(require("node:path"));
 
 // src/chain/key-match.ts
 var RENAMED_HINT = "no keyed seal's e= holds, yet seals hold by their hash under this key: the key is the log's; if the log is otherwise whole, its files were renamed from another log's name (e= binds it)", KeyMatch = class {
@@ -21044,12 +21202,12 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
   nextFile(file) {
     this.file = file, this.line = 0;
   }
-  /** The line [from, to) of `bytes` (with its `\n`; a file's last line without), `cut` past the longest line. */
-  take(bytes, from, to, cut2) {
+  /** The line [from, to) of `bytes` (with its `\n`; a file's last line without), `cut` past the longest line; `offset`: where it begins in its file. */
+  take(bytes, from, to, cut2, offset) {
     this.index++, this.line++;
     let ended = to > from && bytes[to - 1] === 10 && !cut2, starts = !cut2 && this.candidate(this.file, this.line) ? this.startsIn(bytes, from, ended ? to - 1 : to, !ended) : [];
     if (ended && this.waiting.size > 0 && this.wholeLine(bytes, from, to - 1, starts.length > 0), starts.length > 0) {
-      let spot = { file: this.file, line: this.line, index: this.index, atEnd: !ended, chars: 0 };
+      let spot = { file: this.file, line: this.line, offset, index: this.index, atEnd: !ended, chars: 0 };
       starts.length > 1 && (this.shared = !0);
       for (let kind of starts) {
         if (this.matches >= MAX_MATCHES) break;
@@ -21066,7 +21224,7 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
     for (let [i, ready] of this.settles.entries()) {
       if (ready === void 0) continue;
       let { spot, whole } = ready, attestation = this.attestations[i];
-      spots.push({ file: spot.file, line: spot.line, bytes: attestation.bytes, chars: spot.chars, atEnd: spot.atEnd, whole: { file: whole.file, line: whole.line }, attested: { file: attestation.file, line: attestation.line } });
+      spots.push({ file: spot.file, line: spot.line, offset: spot.offset, bytes: attestation.bytes, chars: spot.chars, atEnd: spot.atEnd, whole: { file: whole.file, line: whole.line }, attested: { file: attestation.file, line: attestation.line } });
     }
     return spots;
   }
@@ -21233,9 +21391,9 @@ function runningOwner(held2, unseen, now) {
 }
 
 // src/chain/running-seal.ts
-var import_node_path28 = __nodeBuiltin(require("node:path"));
+var import_node_path30 = __nodeBuiltin(require("node:path"));
 function sameLog(a, b) {
-  return sealLogName(a) === sealLogName(b) && import_node_path28.default.resolve(import_node_path28.default.dirname(a)) === import_node_path28.default.resolve(import_node_path28.default.dirname(b));
+  return sealLogName(a) === sealLogName(b) && import_node_path30.default.resolve(import_node_path30.default.dirname(a)) === import_node_path30.default.resolve(import_node_path30.default.dirname(b));
 }
 function runningSealProblem(seal, owner, place, held2, key2) {
   let why = (what) => `lines at ${place} given to a running recording whose start is in no file read and no seal of which is read yet (${owner}), ${what}: made up`;
@@ -21419,6 +21577,8 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
   oldestFirstLine;
   /** The earliest t= (in an untimed log: its ms) of a seal that holds by its hash, not by its e= (see replayed). */
   earliestHashedSealMs;
+  /** Rotated files' digests the chain holds (VerifyReport.digests). */
+  digests = /* @__PURE__ */ new Map();
   /** The files' head marks (chain/head-mark.ts): the oldest file's start, proven under the key, when it has one. */
   heads;
   /** What the search for moves may still hash (segment-moves.ts). */
@@ -21723,10 +21883,29 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
   confirmedAt(place) {
     return this.running.get(place)?.filter((other) => other.confirmed).length ?? 0;
   }
-  /** Two confirmed recordings running at one place: each one's seals are checked by links only until it runs alone again. */
+  /**
+   * Whether `other`, running at `state`'s place, makes it shared. Under the key a keyed recording's seals are
+   * anyone's to check, a plain recording's anyone's to make: a plain one made up at a keyed one's place (a start
+   * and its seal, a last seal and a stop: a SHA-256 chain) would switch its hash checks off, and with them the
+   * digests of rotated files its chain holds (review of digest13s). Only a recording whose seals hold under the
+   * key shares a keyed one's place, or a plain one that was running there before it started: a pane's reader
+   * draining while the next one starts, once a key was configured between them (a key is configured, not taken
+   * away, so the plain one is the older). A keyed one that started first is not shared by a plain one that
+   * started after: the printed lines go to that newest, and the keyed seals are hashed over what is left.
+   */
+  sharesWith(state, other) {
+    if (other === state || !other.confirmed) return !1;
+    if (state.keyed !== !0 || this.options.key === void 0 || other.keyed === !0) return !0;
+    let states = this.running.get(state.place) ?? [];
+    return states.indexOf(other) < states.indexOf(state);
+  }
+  /** Another recording running at `state`'s place shares it (see sharesWith). */
+  sharedNow(state) {
+    return state.confirmed && (this.running.get(state.place) ?? []).some((other) => this.sharesWith(state, other));
+  }
+  /** Confirmed recordings running at one place: each one another shares (see sharesWith) has its seals checked by links only until it runs alone again. */
   markShared(place) {
-    let states = this.running.get(place) ?? [];
-    if (this.confirmedAt(place) > 1) for (let other of states) other.confirmed && (other.shared = !0);
+    for (let state of this.running.get(place) ?? []) this.sharedNow(state) && (state.shared = !0);
   }
   confirm(state) {
     state.keyed === !0 && this.options.key !== void 0 && (state.proven = !0), !state.confirmed && (state.confirmed = !0, this.markShared(state.place));
@@ -21809,7 +21988,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     }
     coversLost ? (state.unsealed += segment.length - (n - 1), segment = [lost, ...segment.slice(segment.length - (n - 1))], state.lost = void 0) : linkOnly ? (state.unsealed += segment.length, segment = []) : state.resync && lost === void 0 && segment.length > n && (state.unsealed += segment.length - n, segment = segment.slice(segment.length - n)), lost && state.sealsSinceLost++;
     let first = segment[0] ?? v, expectedPrev = coversLost || prunedStretch || lost !== void 0 && state.sealsSinceLost === 1 ? void 0 : state.prev ?? (state.resync ? void 0 : GENESIS), exact = coversLost || !linkOnly && segment.length === n && (blind || this.holdsFor(segment, p, h, key2)), holds3 = exact || linkOnly || state.shared;
-    if (!state.keyed && exact && !coversLost ? state.heldPlain = !0 : !holds3 && state.keyed === !1 && !state.heldPlain && this.options.key !== void 0 && segment.length === n && this.holdsFor(segment, p, h, this.options.key) && (state.keyed = !0, state.legacyKeyed = !0, holds3 = !0, exact = !0), exact && (this.confirm(state), this.held(segment), state.keyed === !0 && !blind && !coversLost && this.options.key !== void 0 && this.keyedHeld++, !blind && !coversLost))
+    if (!state.keyed && exact && !coversLost ? state.heldPlain = !0 : !holds3 && state.keyed === !1 && !state.heldPlain && this.options.key !== void 0 && segment.length === n && this.holdsFor(segment, p, h, this.options.key) && (state.keyed = !0, state.legacyKeyed = !0, holds3 = !0, exact = !0), exact && (this.confirm(state), this.held(segment), state.keyed === !0 && !blind && !coversLost && this.options.key !== void 0 && this.keyedHeld++, !blind && (this.options.key === void 0 || state.keyed === !0) && this.chainedDigests(segment), !blind && !coversLost))
       for (let line3 of [...segment, v]) line3.event === "seal" && Number.isFinite(line3.ms) && !(line3.ms >= (this.earliestHashedSealMs ?? 1 / 0)) && (this.earliestHashedSealMs = line3.ms);
     state.shared && (state.sharedLines += n);
     let linked = expectedPrev === void 0 || expectedPrev === p;
@@ -21840,7 +22019,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
         });
       }
     }
-    state.seals++, state.lastFile = v.file, state.prev = h.slice(0, LINK_HEX), state.segment = v.fields?.end === void 0 ? [v] : [], state.resync = state.lost !== void 0, state.lastSeal = v, state.shared = state.confirmed && this.confirmedAt(state.place) > 1, !state.shared && (this.running.get(state.place)?.length ?? 0) <= 1 && this.stamps.alone(state.place), v.fields?.end !== void 0 && (state.ended = !0, this.leave(state));
+    state.seals++, state.lastFile = v.file, state.prev = h.slice(0, LINK_HEX), state.segment = v.fields?.end === void 0 ? [v] : [], state.resync = state.lost !== void 0, state.lastSeal = v, state.shared = this.sharedNow(state), !state.shared && (this.running.get(state.place)?.length ?? 0) <= 1 && this.stamps.alone(state.place), v.fields?.end !== void 0 && (state.ended = !0, this.leave(state));
   }
   /**
    * In a stretch written again after a `lost` event that never closed: its first `more=1` seal whose
@@ -21853,6 +22032,14 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     if (!state.segment.some((line3) => line3.event === "seal" && line3.fields?.end !== void 0)) return;
     let oldLast = state.lastSeal.fields?.p, from = state.segment.findIndex((line3) => line3.event === "seal" && oldLast !== void 0 && line3.fields?.h?.slice(0, LINK_HEX) === oldLast) + 1;
     return state.segment.slice(from).find((line3) => line3.event === "seal" && line3 !== state.lastSeal);
+  }
+  /** The `digest` events among `lines`, held by their seal's hash: the last one read of a name is its file's (a name used again is a later file). */
+  chainedDigests(lines) {
+    for (let line3 of lines) {
+      if (line3.event !== DIGEST_EVENT) continue;
+      let found = chainedDigest(line3);
+      found && this.digests.set(found.rotated, found.digest);
+    }
   }
   /** Lines a seal vouches for by its hash: the earliest of their stamps is where the log read begins (see earliestHeldMs). */
   held(lines, byTag = !1) {
@@ -22079,12 +22266,12 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
       }
       recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === void 0 ? void 0 : state.keyed ? "hmac" : "sha256", olderLost: state.olderLost.length > 0 });
     }
-    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.removals.size, needKey: this.options.key === void 0 ? recordings.filter((r) => r.chain === "hmac").length : 0, unkeyed: this.options.key === void 0 ? 0 : recordings.filter((r) => r.chain === "sha256").length, olderLost: recordings.filter((r) => r.olderLost).length, keyedHeld: this.keyedHeld, marked: this.heads.marked(), breaks: this.breaks };
+    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.removals.size, needKey: this.options.key === void 0 ? recordings.filter((r) => r.chain === "hmac").length : 0, unkeyed: this.options.key === void 0 ? 0 : recordings.filter((r) => r.chain === "sha256").length, olderLost: recordings.filter((r) => r.olderLost).length, keyedHeld: this.keyedHeld, marked: this.heads.marked(), digests: this.digests, breaks: this.breaks };
   }
 };
 
 // src/read/held-files.ts
-var import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path29 = __nodeBuiltin(require("node:path"));
+var import_node_fs34 = __nodeBuiltin(require("node:fs")), import_node_path31 = __nodeBuiltin(require("node:path"));
 function whichFile(stat) {
   return `${stat.dev}:${stat.ino}:${stat.birthtimeNs}`;
 }
@@ -22139,18 +22326,18 @@ function filesByLive(sets) {
 function takeListing(dir, names) {
   let first = names(dir), sets = logSets(dir, first), lives = /* @__PURE__ */ new Map();
   for (let set of sets) {
-    let live = asItIs(import_node_path29.default.join(dir, set.live));
+    let live = asItIs(import_node_path31.default.join(dir, set.live));
     live !== void 0 && lives.set(set.live, live);
   }
   let second = names(dir), again = sameFiles(first, second) ? sets : logSets(dir, second), files = filesByLive(again), before2 = again === sets ? files : filesByLive(sets), steady = /* @__PURE__ */ new Map();
   for (let [live, seen] of lives) {
     let now = files.get(live) ?? [];
-    now.at(-1) === import_node_path29.default.join(dir, live) && sameFiles(before2.get(live) ?? [], now) && steady.set(live, seen);
+    now.at(-1) === import_node_path31.default.join(dir, live) && sameFiles(before2.get(live) ?? [], now) && steady.set(live, seen);
   }
   return { sets: again, files, steady };
 }
 function filesWith(dir, live, liveFd, names) {
-  let livePath = import_node_path29.default.join(dir, live), first = ownNames(dir, live, names), second = ownNames(dir, live, names), now = asItIs(livePath);
+  let livePath = import_node_path31.default.join(dir, live), first = ownNames(dir, live, names), second = ownNames(dir, live, names), now = asItIs(livePath);
   if (!(liveFd === void 0 ? now === void 0 : now !== void 0 && now === asItWas(ofFd(liveFd))) || !sameFiles(first, second)) return;
   let files = filesByLive(logSets(dir, second)).get(live) ?? [];
   return files.includes(livePath) === (liveFd !== void 0) ? files : void 0;
@@ -22159,7 +22346,7 @@ function ownNames(dir, live, names) {
   return names(dir).filter((name) => name === live || name.startsWith(`${live}.`)).sort();
 }
 function readLog(dir, live, listing, names, read2) {
-  let livePath = import_node_path29.default.join(dir, live), steady = listing.steady.get(live);
+  let livePath = import_node_path31.default.join(dir, live), steady = listing.steady.get(live);
   for (let tried = 0; tried < TRIES; tried++) {
     let liveFd = openIfThere(livePath), taken;
     try {
@@ -22247,36 +22434,36 @@ function held(files, taken) {
 }
 
 // src/commands/verify-notes.ts
-var import_node_fs35 = __nodeBuiltin(require("node:fs")), import_node_path30 = __nodeBuiltin(require("node:path"));
+var import_node_fs35 = __nodeBuiltin(require("node:fs")), import_node_path32 = __nodeBuiltin(require("node:path"));
 function notedEnds(files, runs) {
   let first = files[0];
   if (first === void 0) return [];
-  let live = import_node_path30.default.join(import_node_path30.default.dirname(first), sealLogName(first)), byIdentity, fileOf = (identity2) => (byIdentity ??= identities(files), byIdentity.get(identity2)), found = [];
+  let live = import_node_path32.default.join(import_node_path32.default.dirname(first), sealLogName(first)), byIdentity, fileOf2 = (identity2) => (byIdentity ??= identities(files), byIdentity.get(identity2)), found = [];
   for (let { runFile, recording } of runs) {
     if (!sameLog(recording.file, live)) continue;
     let note = readSealNote(runFile);
     if (note.file === void 0 || note.offset === void 0 || note.line === void 0 || note.file.endsWith(":0")) continue;
-    let file2 = fileOf(note.file);
+    let file2 = fileOf2(note.file);
     if (file2 === void 0) continue;
     let cut2 = sealGone(file2, note.file, note.offset, note.line);
     cut2 !== void 0 && found.push({ ...cut2, rec: recording.id, detail: `${cut2.detail}: its running reader noted its last seal there (byte ${note.offset}), and the file was ${cut2.kind === "truncated" ? "cut" : "rewritten"} below it` });
   }
-  let head = headNote(live), file = head === void 0 || head.endsWith(":0") ? void 0 : fileOf(head);
+  let head = headNote(live), file = head === void 0 || head.endsWith(":0") ? void 0 : fileOf2(head);
   return file !== void 0 && withNoted(file, head, (fd) => import_node_fs35.default.fstatSync(fd).size === 0) === !0 && found.push({ kind: "truncated", file, line: 1, rec: "", detail: `the file is empty, and the rotating writer noted (${headNotePath(live)}) a head mark written into it: emptied` }), found;
 }
 function removedRotated(files, key2, marked = []) {
   let first = files[0];
   if (first === void 0) return [];
-  let dir = import_node_path30.default.dirname(first), liveName = sealLogName(first), live = import_node_path30.default.join(dir, liveName), there = (file) => {
+  let dir = import_node_path32.default.dirname(first), liveName = sealLogName(first), live = import_node_path32.default.join(dir, liveName), there = (file) => {
     try {
       return import_node_fs35.default.lstatSync(file, { throwIfNoEntry: !1 }) !== void 0;
     } catch {
       return !0;
     }
-  }, read2 = new Set(files.map((file) => import_node_path30.default.basename(file))), holding = new Set(marked.map((file) => import_node_path30.default.basename(file))), passedOver = /* @__PURE__ */ new Set(), rotation = (part) => {
-    let name = [`${liveName}.${part}`, `${liveName}.${part}.gz`].find((candidate) => there(import_node_path30.default.join(dir, candidate))), size2 = 0;
+  }, read2 = new Set(files.map((file) => import_node_path32.default.basename(file))), holding = new Set(marked.map((file) => import_node_path32.default.basename(file))), passedOver = /* @__PURE__ */ new Set(), rotation = (part) => {
+    let name = [`${liveName}.${part}`, `${liveName}.${part}.gz`].find((candidate) => there(import_node_path32.default.join(dir, candidate))), size2 = 0;
     try {
-      size2 = name === void 0 ? 0 : import_node_fs35.default.lstatSync(import_node_path30.default.join(dir, name)).size;
+      size2 = name === void 0 ? 0 : import_node_fs35.default.lstatSync(import_node_path32.default.join(dir, name)).size;
     } catch {
     }
     let counts = size2 > 0 && (key2 === void 0 || name === void 0 || !read2.has(name) || holding.has(name));
@@ -22297,30 +22484,61 @@ function removedRotated(files, key2, marked = []) {
     detail: `a rotated file of the log is gone, and not by retention: the rotated-files ledger (${rotatedLedgerPath(live)}) notes its rotation and no pruning of it (@audit-max-files, @audit-max-age); removed or moved away by hand${planted}`
   }));
 }
-function shrunkRotated(files, held2, key2, digestOf2) {
+function shrunkRotated(files, held2, key2, digestsOf, chained = /* @__PURE__ */ new Map(), chainBreaks = []) {
   let first = files[0];
   if (first === void 0) return [];
-  let liveName = sealLogName(first), live = import_node_path30.default.join(import_node_path30.default.dirname(first), liveName), rotated = new Map(files.filter((file) => import_node_path30.default.basename(file) !== liveName && held2.has(file)).map((file) => [rotatedPart(liveName, import_node_path30.default.basename(file)), file]));
+  let liveName = sealLogName(first), live = import_node_path32.default.join(import_node_path32.default.dirname(first), liveName), rotated = new Map(files.filter((file) => import_node_path32.default.basename(file) !== liveName && held2.has(file)).map((file) => [rotatedPart(liveName, import_node_path32.default.basename(file)), file]));
   if (rotated.size === 0) return [];
-  let lines = ledgerLines(live), sizes = rotatedSizes(lines, live, new Set(rotated.keys()), key2), digests = digestOf2 === void 0 ? /* @__PURE__ */ new Map() : rotatedDigests(lines, live, new Set(rotated.keys()), key2), found = [];
+  let lines = ledgerLines(live), ledger = rotatedLedgerPath(live), sizes = rotatedSizes(lines, live, new Set(rotated.keys()), key2), digests = digestsOf === void 0 ? /* @__PURE__ */ new Map() : rotatedDigests(lines, live, new Set(rotated.keys()), key2), found = [], own = /* @__PURE__ */ new Map(), expected = /* @__PURE__ */ new Map();
   for (let [name, file] of rotated) {
-    let noted = sizes.get(name), bytes = held2.get(file), gunzipped = file.endsWith(".gz") ? " gunzipped" : "";
-    if (noted !== void 0 && bytes < noted) {
-      found.push({ kind: "truncated", file, line: 1, rec: "", detail: `the file holds ${bytes} byte(s)${gunzipped}, and the rotated-files ledger (${rotatedLedgerPath(live)}) notes ${noted} at its rotation: ${bytes === 0 ? "emptied" : "cut"} by hand (a rotated file is only appended to, compressed whole or pruned)` });
+    let noted = sizes.get(name), bytes = held2.get(file), gunzipped = file.endsWith(".gz") ? " gunzipped" : "", inLedger = digests.get(name), inChain = chained.get(name), digest = inChain ?? inLedger, source = inChain === void 0 ? `the rotated-files ledger (${ledger}) notes` : `its rotating writer's chain holds (the digest event at ${inChain.file}:${inChain.line})`;
+    if (digest !== void 0 && expected.set(name, { size: digest.size, sha: digest.sha, where: inChain === void 0 ? `the rotated-files ledger, ${ledger}` : `the digest event at ${inChain.file}:${inChain.line}` }), noted !== void 0 && bytes < noted) {
+      own.set(name, { kind: "truncated", file, line: 1, rec: "", detail: `the file holds ${bytes} byte(s)${gunzipped}, and the rotated-files ledger (${ledger}) notes ${noted} at its rotation: ${bytes === 0 ? "emptied" : "cut"} by hand (a rotated file is only appended to, compressed whole or pruned)` });
       continue;
     }
-    let digest = digests.get(name);
-    if (digest === void 0 || digestOf2(file, digest.size) === digest.sha) continue;
+    if (digestsOf === void 0 || (inLedger !== void 0 && inChain !== void 0 && (inLedger.size !== inChain.size || inLedger.sha !== inChain.sha) && found.push({ kind: "edited", file: ledger, line: 1, rec: "", detail: `its digest line for ${import_node_path32.default.basename(file)} (${inLedger.size} byte(s), SHA-256 ${inLedger.sha.slice(0, 12)}\u2026) is not the digest the file's rotating writer put in its chain (${inChain.file}:${inChain.line}: ${inChain.size} byte(s), ${inChain.sha.slice(0, 12)}\u2026): the ledger was rewritten` }), digest === void 0 || digestsOf(file, [digest.size]).get(digest.size) === digest.sha)) continue;
     let short = bytes < digest.size;
-    found.push({
+    own.set(name, {
       kind: short ? "truncated" : "edited",
       file,
       line: 1,
       rec: "",
-      detail: short ? `the file holds ${bytes} byte(s)${gunzipped}, and the rotated-files ledger (${rotatedLedgerPath(live)}) notes the digest of its first ${digest.size} at its rotation: ${bytes === 0 ? "emptied" : "cut"} by hand` : `the file's first ${digest.size} byte(s)${gunzipped} do not match the digest (SHA-256) the rotated-files ledger (${rotatedLedgerPath(live)}) notes at its rotation: rewritten by hand (a rotated file is only appended to, compressed whole or pruned)`
+      detail: short ? `the file holds ${bytes} byte(s)${gunzipped}, and ${source} the digest of its first ${digest.size} at its rotation: ${bytes === 0 ? "emptied" : "cut"} by hand` : `the file's first ${digest.size} byte(s)${gunzipped} do not match the digest (SHA-256) ${source} at its rotation: rewritten by hand (a rotated file is only appended to, compressed whole or pruned)`
     });
   }
+  let order = [...rotated.keys()], moved = digestsOf === void 0 ? /* @__PURE__ */ new Map() : movedFiles(rotated, own, held2, sizes, expected, digestsOf), namedMoved = new Set(chainBreaks.filter((found2) => found2.kind === "reordered").flatMap((found2) => [found2.file, found2.endFile ?? found2.file, ...found2.hint ?? []])), holders = new Map([...moved].map(([holder, from]) => [from, holder]));
+  for (let [name, itsBreak] of own) {
+    let from = moved.get(name), holder = holders.get(name);
+    if (from === void 0 && holder !== void 0) {
+      let file2 = rotated.get(name);
+      found.push({ kind: "edited", file: file2, line: 1, rec: "", detail: `its own first ${expected.get(name).size} byte(s) at its rotation (by their digest: ${expected.get(name).where}) are in ${import_node_path32.default.basename(rotated.get(holder))}, moved there by name, and what it holds matches no rotated file's digest: rewritten by hand` });
+      continue;
+    }
+    if (from === void 0) {
+      found.push(itsBreak);
+      continue;
+    }
+    let file = rotated.get(name), other = rotated.get(from);
+    if (namedMoved.has(file)) continue;
+    if (moved.get(from) === name) {
+      if (order.indexOf(from) < order.indexOf(name)) continue;
+      found.push({ kind: "reordered", file, line: 1, rec: "", hint: [file, other], detail: `${file} and ${other} are in each other's place (renamed): each holds the bytes the other's digest says it held at its rotation (${expected.get(name).where}; ${expected.get(from).where})` });
+      continue;
+    }
+    let digest = expected.get(from);
+    found.push({ kind: "reordered", file, line: 1, rec: "", hint: [file, other], detail: `the file's first ${digest.size} byte(s) are those ${import_node_path32.default.basename(other)} held at its rotation (by their digest: ${digest.where}), which no longer holds them: moved here by name (renamed by hand)` });
+  }
   return found;
+}
+function movedFiles(rotated, own, held2, sizes, expected, digestsOf) {
+  let moved = /* @__PURE__ */ new Map(), taken = /* @__PURE__ */ new Set(), order = [...own.keys()];
+  for (let name of order) {
+    let bytes = held2.get(rotated.get(name)), candidates = order.filter((other) => other !== name && !taken.has(other) && expected.has(other) && expected.get(other).size <= bytes && (sizes.get(other) ?? 0) <= bytes);
+    if (candidates.length === 0) continue;
+    let found = digestsOf(rotated.get(name), candidates.map((other) => expected.get(other).size)), from = candidates.find((other) => found.get(expected.get(other).size) === expected.get(other).sha);
+    from !== void 0 && (moved.set(name, from), taken.add(from));
+  }
+  return moved;
 }
 function withNoted(file, identity2, look) {
   let fd;
@@ -22380,10 +22598,10 @@ function eachRawLineOfFile(file, take2, textOf = textsByName()) {
   let { fd, to, release: release3 } = textOf(file), cut2 = { at: -1, torn: !1 };
   try {
     forEachPiece(fd, (buffer, end, offset) => {
-      if (offset === cut2.at) return take2(buffer, 0, cut2.torn ? end - 1 : end, !0);
+      if (offset === cut2.at) return take2(buffer, 0, cut2.torn ? end - 1 : end, !0, offset);
       for (let at = 0; at < end; ) {
         let newline = buffer.indexOf(10, at), to2 = newline < 0 || newline >= end ? end : newline + 1;
-        if (take2(buffer, at, to2) === !1) return !1;
+        if (take2(buffer, at, to2, void 0, offset + at) === !1) return !1;
         at = to2;
       }
       return !0;
@@ -22403,7 +22621,7 @@ function eachLineOfText(text2, take2) {
   }
 }
 function livingRuns(dir) {
-  let runDir = import_node_path31.default.join(dir, ".run"), names;
+  let runDir = import_node_path33.default.join(dir, ".run"), names;
   try {
     names = import_node_fs36.default.readdirSync(runDir);
   } catch {
@@ -22412,7 +22630,7 @@ function livingRuns(dir) {
   let runs = [];
   for (let name of names) {
     if (!name.endsWith(".json")) continue;
-    let runFile = import_node_path31.default.join(runDir, name);
+    let runFile = import_node_path33.default.join(runDir, name);
     try {
       if (livingReader(runFile) === void 0) continue;
       runs.push({ runFile, recording: readRecording(runFile) });
@@ -22441,27 +22659,38 @@ function verifyFiles(files, timeFormat, options, textOf = textsByName()) {
     } catch (error) {
       throw taking || error instanceof AuditError ? error : new AuditError(`cannot read ${file}: ${failure(error)}`, 2);
     }
-  }, raw = (file, take2) => eachRawLineOfFile(file, take2, opened), digestOf2 = prefixDigests(textOf);
-  return { ...verifyLines(files, each, raw, timeFormat, { prefixDigest: digestOf2, ...options }), held: held2, digestOf: digestOf2 };
+  }, raw = (file, take2) => eachRawLineOfFile(file, take2, opened), digestsOf = prefixDigests(textOf);
+  return { ...verifyLines(files, each, raw, timeFormat, { prefixDigest: (file, size2) => digestsOf(file, [size2]).get(size2), ...options }), held: held2, digestsOf };
 }
 function prefixDigests(textOf) {
   let known2 = /* @__PURE__ */ new Map();
-  return (file, size2) => {
-    let key2 = `${size2}:${file}`;
-    return known2.has(key2) || known2.set(key2, prefixDigest(file, size2, textOf)), known2.get(key2);
+  return (file, sizes) => {
+    let wanted = [...new Set(sizes)].filter((size2) => !known2.has(`${size2}:${file}`));
+    if (wanted.length > 0) {
+      let found = prefixDigestsAt(file, wanted, textOf);
+      for (let size2 of wanted) known2.set(`${size2}:${file}`, found.get(size2));
+    }
+    let digests = /* @__PURE__ */ new Map();
+    for (let size2 of sizes) {
+      let digest = known2.get(`${size2}:${file}`);
+      digest !== void 0 && digests.set(size2, digest);
+    }
+    return digests;
   };
 }
-function prefixDigest(file, size2, textOf) {
-  let { fd, to, release: release3 } = textOf(file);
+function prefixDigestsAt(file, sizes, textOf) {
+  let { fd, to, release: release3 } = textOf(file), digests = /* @__PURE__ */ new Map();
   try {
-    if (to !== void 0 && size2 > to) return;
-    let hash = (0, import_node_crypto17.createHash)("sha256"), piece = Buffer.allocUnsafe(Math.min(size2, 1 << 20));
-    for (let at = 0; at < size2; ) {
-      let read2 = import_node_fs36.default.readSync(fd, piece, 0, Math.min(piece.length, size2 - at), at);
-      if (read2 === 0) return;
+    let ends2 = [...sizes].filter((size2) => to === void 0 || size2 <= to).sort((a, b) => a - b), last = ends2.at(-1);
+    if (last === void 0) return digests;
+    let hash = (0, import_node_crypto17.createHash)("sha256"), piece = Buffer.allocUnsafe(Math.max(1, Math.min(last, 1 << 20))), next = 0;
+    for (let at = 0; ; ) {
+      for (; next < ends2.length && ends2[next] === at; ) digests.set(ends2[next++], hash.copy().digest("hex"));
+      if (next === ends2.length) return digests;
+      let read2 = import_node_fs36.default.readSync(fd, piece, 0, Math.min(piece.length, ends2[next] - at), at);
+      if (read2 === 0) return digests;
       hash.update(piece.subarray(0, read2)), at += read2;
     }
-    return hash.digest("hex");
   } finally {
     release3();
   }
@@ -22488,8 +22717,8 @@ function tornSpots(files, raw, timeFormat, attested, breaks) {
       return placeOf(parsed);
   });
   for (let file of files)
-    reader = void 0, settler.nextFile(file), raw(file, (bytes, from, to, cut2) => {
-      reader ??= readerOfFile(bytes.toString("utf8", from, to), cut2, timeFormat), settler.take(bytes, from, to, cut2 === !0);
+    reader = void 0, settler.nextFile(file), raw(file, (bytes, from, to, cut2, offset) => {
+      reader ??= readerOfFile(bytes.toString("utf8", from, to), cut2, timeFormat), settler.take(bytes, from, to, cut2 === !0, offset);
     });
   return settler.finish();
 }
@@ -22549,7 +22778,7 @@ function checkLines(files, each, raw, timeFormat, options, attested) {
   let swap = renamedPair(files, report2, total, (order) => runVerifier(order, parsed, { ...options, holdsOnly: !0 }, !0).breaks.length === 0), lost = removals.count(report2.lost);
   if (!swap) return { ...report2, lost, untimed };
   let [a, b] = swap;
-  return { ...report2, lost, untimed, breaks: [{ kind: "reordered", file: a, line: 1, rec: "", detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
+  return { ...report2, lost, untimed, breaks: [{ kind: "reordered", file: a, line: 1, rec: "", hint: [a, b], detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
 }
 var UNDER_WRONG_KEY = 10, UNDER_KEY = "if the key is the log's after all: ", KEEP_PARSED_CHARS = 8 * 1024 * 1024;
 function liveSeals(runs, timeFormat) {
@@ -22634,8 +22863,8 @@ function untimedWarning(format2) {
 function setsOfFiles(files) {
   let byDir = /* @__PURE__ */ new Map();
   for (let file of files) {
-    let dir = import_node_path31.default.dirname(import_node_path31.default.resolve(file));
-    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path31.default.basename(file)]);
+    let dir = import_node_path33.default.dirname(import_node_path33.default.resolve(file));
+    byDir.set(dir, [...byDir.get(dir) ?? [], import_node_path33.default.basename(file)]);
   }
   let groups = [];
   for (let [dir, names] of byDir) {
@@ -22646,7 +22875,7 @@ function setsOfFiles(files) {
       groups.push({ name: setName(set), files: paths });
     }
     for (let name of names) {
-      let full = import_node_path31.default.join(dir, name);
+      let full = import_node_path33.default.join(dir, name);
       covered.has(full) || groups.push({ name, files: [full] });
     }
   }
@@ -22668,13 +22897,13 @@ function verifyCommand() {
       }
     let listing = files.length > 0 ? void 0 : takeListing(where.dir, dirNames), groups = listing === void 0 ? setsOfFiles(files) : listing.sets.map((set) => ({ name: setName(set), files: set.files.map((file) => file.path), live: set.live }));
     if (groups.length === 0) throw new AuditError(`no session logs in ${where.dir}`, 2);
-    let live = /* @__PURE__ */ new Map(), seals = /* @__PURE__ */ new Map(), runs = [...new Set(files.length > 0 ? files.map((file) => import_node_path31.default.dirname(import_node_path31.default.resolve(file))) : [where.dir])].flatMap(livingRuns);
+    let live = /* @__PURE__ */ new Map(), seals = /* @__PURE__ */ new Map(), runs = [...new Set(files.length > 0 ? files.map((file) => import_node_path33.default.dirname(import_node_path33.default.resolve(file))) : [where.dir])].flatMap(livingRuns);
     for (let { recording } of runs) live.set(recording.id, recording.file);
     for (let [rec, seal] of liveSeals(runs, where.timeFormat)) seals.set(rec, seal);
     let out = new Output(), tampered = !1, untimedSaid = !1, notesFailed = !1, rearrange = new RearrangeBudget(), check = (groupFiles, textOf) => {
       let report2 = verifyFiles(groupFiles, where.timeFormat, { key: key2, live: new Set(live.keys()), liveLogs: live, liveSeals: seals, requireKey: options.requireKey, older: options.older, now: Date.now(), rearrange }, textOf);
       try {
-        let gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key2, report2.marked), ...shrunkRotated(groupFiles, report2.held ?? /* @__PURE__ */ new Map(), key2, report2.digestOf)];
+        let gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key2, report2.marked), ...shrunkRotated(groupFiles, report2.held ?? /* @__PURE__ */ new Map(), key2, report2.digestsOf, report2.digests, report2.breaks)];
         return gone.length > 0 ? { ...report2, breaks: [...report2.breaks, ...gone] } : report2;
       } catch (error) {
         return notesFailed = !0, process.stderr.write(`tmux-audit: could not read the notes beside ${groupFiles.at(-1) ?? ""} (the run files, the rotated-files ledger), so what they tell is unknown; the chain's findings are below (a fault in verify, not a finding in the log): ${error.message}
@@ -23207,14 +23436,14 @@ function openLiveFiles(sources) {
       }
   return open2;
 }
-function readFile(path35, held2, error, visit) {
-  let fd = held2.get(path35);
-  held2.delete(path35);
+function readFile(path38, held2, error, visit) {
+  let fd = held2.get(path38);
+  held2.delete(path38);
   try {
-    return fd ??= openLog(path35), fd === void 0 ? !1 : visit(fd);
+    return fd ??= openLog(path38), fd === void 0 ? !1 : visit(fd);
   } catch (failure2) {
     if (typeof failure2.code != "string") throw failure2;
-    return error(path35, failure2), !1;
+    return error(path38, failure2), !1;
   } finally {
     fd !== void 0 && import_node_fs38.default.closeSync(fd);
   }
@@ -23287,15 +23516,15 @@ function grepFile(plan, fd, place, emit) {
         if (emit(shown) === !1) return !1;
       return !0;
     }
-  }), matched };
+  }, place.torn), matched };
 }
-function grepLogs(sets, options, emit, error) {
+function grepLogs(sets, options, emit, error, torn) {
   let context = options.context > 0 ? new PaneContext(options.context, sets) : void 0, plan = planGrep(options, context !== void 0), trackers = sets.map(() => new RecordingTracker()), sources = filesInTimeOrder(sets, options.timeFormat), held2 = openLiveFiles(sources), matched = 0, stopped = !1;
   try {
     for (let { set, setIndex, file } of sources) {
       if (stopped) break;
       if (passesOver(plan, file, context !== void 0)) continue;
-      let place = { path: file.path, setIndex, fileIndex: set.files.indexOf(file), tracker: trackers[setIndex], context };
+      let place = { path: file.path, setIndex, fileIndex: set.files.indexOf(file), tracker: trackers[setIndex], context, torn: torn?.(set).get(file.path) };
       readFile(file.path, held2, error, (fd) => {
         let result = grepFile(plan, fd, place, emit);
         return matched += result.matched, stopped = result.stopped, stopped;
@@ -23316,7 +23545,7 @@ function holdsLiteral(piece, start2, end, literal2) {
   let line3 = piece.subarray(start2, end);
   return (isCaseBlind(literal2) ? indexOfFolded(line3, literal2, 0) : line3.indexOf(literal2)) >= 0;
 }
-function walkRecording(sets, rec, timeFormat, take2, error) {
+function walkRecording(sets, rec, timeFormat, take2, error, torn) {
   for (let set of sets) {
     let span2 = new RecordingSpan(rec), sources = set.files.map((file) => ({ set, setIndex: 0, file })), held2 = openLiveFiles(sources), halted = !1;
     try {
@@ -23332,7 +23561,7 @@ function walkRecording(sets, rec, timeFormat, take2, error) {
               let line3 = reader.read(text2);
               return !line3 || !span2.take(line3) ? !0 : (take2(line3, text2, file.path) === !1 && (halted = !0), !halted && span2.state !== "after");
             }
-          });
+          }, torn?.(set).get(file.path));
         }), halted || span2.state === "after") break;
     } finally {
       for (let fd of held2.values()) import_node_fs38.default.closeSync(fd);
@@ -23354,7 +23583,7 @@ function printHit(out, hit) {
 }
 
 // src/commands/grep-parallel.ts
-var import_node_fs39 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path32 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
+var import_node_fs39 = __nodeBuiltin(require("node:fs")), import_node_os9 = __nodeBuiltin(require("node:os")), import_node_path34 = __nodeBuiltin(require("node:path")), import_node_worker_threads = require("node:worker_threads");
 var MIN_BYTES = 64 << 20, SPARE_BUFFERS = 24, AHEAD_BYTES = 16 << 20, PART_BYTES = 4 << 20, NEXT = 0, POSTED = 1, STOP = 2, BUSY = 3, READY = 4, KEPT = 5, PROGRESS = 6, COUNTERS = 7, WORKER_SILENCE_MS = 1e4, shareFreely = (counters) => () => Atomics.add(counters, NEXT, 1);
 function planOf(request) {
   return planGrep({ pattern: makePattern(request.source, request), filter: request.filter, context: 0, timeFormat: request.timeFormat, plain: () => {
@@ -23363,7 +23592,9 @@ function planOf(request) {
 function runJob(plan, job, out, errors, length, count = !1, progress) {
   let jobPlan = { ...plan, plain: plan.plain && (count ? counted : printPlain(out)), numbered: !count }, fd = job.fd >= 0 ? job.fd : void 0, own = fd === void 0;
   try {
-    return fd ??= openLog(job.path), fd === void 0 ? { matched: 0, stopped: !1 } : grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: void 0, context: void 0, progress }, count ? counted : (hit) => printHit(out, hit));
+    if (fd ??= openLog(job.path), fd === void 0) return { matched: 0, stopped: !1 };
+    let torn = job.torn && new Map(job.torn);
+    return grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: void 0, context: void 0, progress, torn }, count ? counted : (hit) => printHit(out, hit));
   } catch (failure2) {
     let code = failure2.code;
     if (typeof code != "string") throw failure2;
@@ -23377,7 +23608,7 @@ function counted() {
 }
 function startWorker(data) {
   let options = { workerData: data, transferList: [data.port], stdout: !0, stderr: !0 };
-  return new import_node_worker_threads.Worker(import_node_path32.default.join(__dirname, "grep-worker.cjs"), options);
+  return new import_node_worker_threads.Worker(import_node_path34.default.join(__dirname, "grep-worker.cjs"), options);
 }
 function secondCoreFree() {
   let cores = import_node_os9.default.availableParallelism?.() ?? import_node_os9.default.cpus().length;
@@ -23390,21 +23621,21 @@ function sizeOf(file) {
     return 0;
   }
 }
-function grepInParallel(sets, request, out, error, tally) {
+function grepInParallel(sets, request, out, error, tally, torn) {
   if (needsRecordings(request.filter)) return;
   let plan = planOf(request), searched = sets.flatMap((set) => set.files).filter((file) => !passesOver(plan, file, !1));
   if (searched.length < 2) return;
   let total = 0;
   for (let file of searched) total += sizeOf(file.path);
   if (total < MIN_BYTES) return;
-  let jobs = jobsOf(sets, plan, request.timeFormat);
+  let jobs = jobsOf(sets, plan, request.timeFormat, torn);
   if (jobs.length < 2) {
     for (let job of jobs) closeHeld(job);
     return;
   }
   return shareJobs(plan, request, jobs, out, error, startWorker, shareFreely, tally);
 }
-function jobsOf(sets, plan, timeFormat) {
+function jobsOf(sets, plan, timeFormat, torn) {
   return filesInTimeOrder(sets, timeFormat).filter(({ file }) => !passesOver(plan, file, !1)).map(({ set, setIndex, file }) => {
     let fd = -1;
     if (file.rotatedAt === void 0)
@@ -23412,7 +23643,8 @@ function jobsOf(sets, plan, timeFormat) {
         fd = openLog(file.path) ?? -1;
       } catch {
       }
-    return { path: file.path, fd, setIndex, fileIndex: set.files.indexOf(file) };
+    let starts = torn?.(set).get(file.path);
+    return { path: file.path, fd, setIndex, fileIndex: set.files.indexOf(file), ...starts && { torn: [...starts] } };
   });
 }
 function shareJobs(plan, request, jobs, out, error, start2, sharing, tally) {
@@ -23538,6 +23770,178 @@ function closeHeld(job) {
   job.fd < 0 || (import_node_fs39.default.closeSync(job.fd), job.fd = -1);
 }
 
+// src/commands/torn-starts.ts
+var import_node_crypto19 = require("node:crypto"), import_node_fs40 = __nodeBuiltin(require("node:fs")), import_node_path35 = __nodeBuiltin(require("node:path"));
+
+// src/read/torn-cache.ts
+var TORN_CACHE_NAME = "torn-starts.cache", VERSION3 = 2, MAX_LOGS = 1e3;
+function fileOf(stat) {
+  return `${stat.dev}:${stat.ino}:${stat.birthtimeNs}`;
+}
+function stampOf(stat) {
+  return `${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+}
+var isCount = (value) => typeof value == "number" && Number.isSafeInteger(value) && value >= 0;
+function isFileSeen(value) {
+  let seen = value;
+  return typeof seen == "object" && seen !== null && typeof seen.name == "string" && typeof seen.file == "string" && typeof seen.stamp == "string" && isCount(seen.searched) && typeof seen.endsLine == "boolean" && typeof seen.events == "boolean";
+}
+function isStartSeen(value) {
+  let start2 = value;
+  return typeof start2 == "object" && start2 !== null && typeof start2.name == "string" && isCount(start2.offset) && isCount(start2.bytes) && start2.bytes > 0 && typeof start2.atEnd == "boolean" && typeof start2.sha256 == "string" && (start2.sha256 === "" || /^[0-9a-f]{64}$/.test(start2.sha256));
+}
+function isLogSeen(value) {
+  let log = value;
+  return typeof log != "object" || log === null || typeof log.timeFormat != "string" || !Array.isArray(log.files) || !log.files.every(isFileSeen) || log.breaks !== void 0 && typeof log.breaks != "boolean" ? !1 : log.starts === void 0 || Array.isArray(log.starts) && log.starts.every(isStartSeen);
+}
+var TornCache = class _TornCache {
+  constructor(dir, usable) {
+    this.dir = dir;
+    this.usable = usable;
+  }
+  dir;
+  usable;
+  logs = /* @__PURE__ */ new Map();
+  used = /* @__PURE__ */ new Set();
+  static opened = /* @__PURE__ */ new Map();
+  /** The cache of `dir` for this process (grep may read many logs of one directory). */
+  static of(dir) {
+    let cache = _TornCache.opened.get(dir);
+    return cache || _TornCache.opened.set(dir, cache = _TornCache.open(dir)), cache;
+  }
+  /** The cache of log directory `dir` as kept (empty, and never written, unless `dir` and its `.run` are ours alone). */
+  static open(dir) {
+    let { usable, text: text2 } = readCache(dir, TORN_CACHE_NAME), cache = new _TornCache(dir, usable);
+    if (text2 === void 0) return cache;
+    try {
+      let kept = JSON.parse(text2);
+      if (kept.version !== VERSION3 || !Array.isArray(kept.logs)) return cache;
+      for (let entry of kept.logs) {
+        let live = entry?.live, log = entry?.log;
+        typeof live == "string" && isLogSeen(log) && cache.logs.set(live, log);
+      }
+    } catch {
+      cache.logs.clear();
+    }
+    return cache;
+  }
+  /** What was found in the log whose live file is `live`, read with `timeFormat`. */
+  get(live, timeFormat) {
+    if (!this.usable) return;
+    let log = this.logs.get(live);
+    return log?.timeFormat === timeFormat ? log : void 0;
+  }
+  /** Keeps what was found in the log `live` and writes the cache (a failure only means the next run finds it again). */
+  keep(live, log) {
+    if (!this.usable) return;
+    if (this.logs.set(live, log), this.used.add(live), this.logs.size > MAX_LOGS) for (let name of this.logs.keys()) !this.used.has(name) && this.logs.size > MAX_LOGS && this.logs.delete(name);
+    let logs = [...this.logs].map(([name, seen]) => ({ live: name, log: seen }));
+    writeCache(this.dir, TORN_CACHE_NAME, `${JSON.stringify({ version: VERSION3, logs })}
+`);
+  }
+};
+
+// src/commands/torn-starts.ts
+var NONE2 = /* @__PURE__ */ new Map(), TEXT_EVENT = Buffer.from(" * torn "), JSON_EVENT = Buffer.from('"kind":"event","text":"torn"');
+function tornStarts(set, timeFormat, cache = TornCache.of(set.dir)) {
+  let files = set.files.map((file) => file.path), textOf = textsByName(), kept = cache.get(set.live, timeFormat), seen = [], same = kept?.starts !== void 0 && kept.files.length === files.length, grew = !1, events = !1;
+  for (let [i, file] of files.entries()) {
+    let before2 = kept?.files[i]?.name === import_node_path35.default.basename(file) ? kept.files[i] : void 0, found = eventsIn(file, before2, textOf);
+    events ||= found.events, same &&= found.unchanged || found.grown, grew ||= found.grown, found.seen && seen.push(found.seen);
+  }
+  let keep = (starts2, breaks2) => {
+    seen.length === files.length && (kept !== void 0 && starts2 === kept.starts && seen.length === kept.files.length && seen.every((file, i) => file === kept.files[i]) || cache.keep(set.live, { timeFormat, files: seen, ...starts2 && { starts: starts2, breaks: breaks2 } }));
+  };
+  if (!events)
+    return keep(), NONE2;
+  let names = new Set(files.map((file) => import_node_path35.default.basename(file)));
+  if (same && (!grew || kept.breaks === !1) && kept.starts.every((start2) => names.has(start2.name) && stillThere(start2, set.dir, textOf)))
+    return keep(kept.starts, kept.breaks), startsOf(kept.starts, set.dir);
+  let torn, breaks;
+  try {
+    let report2 = verifyFiles(files, timeFormat, {}, textOf);
+    torn = report2.torn ?? [], breaks = report2.breaks.length > 0;
+  } catch {
+    return NONE2;
+  }
+  let starts = torn.map((start2) => {
+    let sha256 = "";
+    try {
+      sha256 = digestAt(start2.file, start2.offset, start2.bytes, textOf) ?? "";
+    } catch {
+    }
+    return { name: import_node_path35.default.basename(start2.file), offset: start2.offset, bytes: start2.bytes, atEnd: start2.atEnd, sha256 };
+  });
+  return keep(starts, breaks), startsOf(starts, set.dir);
+}
+function startsOf(kept, dir) {
+  if (kept.length === 0) return NONE2;
+  let starts = /* @__PURE__ */ new Map();
+  for (let start2 of kept) {
+    let file = import_node_path35.default.join(dir, start2.name), inFile = starts.get(file);
+    inFile === void 0 && starts.set(file, inFile = /* @__PURE__ */ new Map()), inFile.set(start2.offset, start2.atEnd ? Number.POSITIVE_INFINITY : start2.bytes);
+  }
+  return starts;
+}
+function digestAt(file, offset, bytes, textOf) {
+  if (file.endsWith(".gz")) return;
+  let text2 = textOf(file);
+  try {
+    let buffer = Buffer.alloc(bytes);
+    return import_node_fs40.default.readSync(text2.fd, buffer, 0, bytes, offset) !== bytes ? "" : (0, import_node_crypto19.createHash)("sha256").update(buffer).digest("hex");
+  } finally {
+    text2.release();
+  }
+}
+function stillThere(start2, dir, textOf) {
+  let file = import_node_path35.default.join(dir, start2.name);
+  try {
+    let digest = digestAt(file, start2.offset, start2.bytes, textOf);
+    return digest === void 0 ? start2.sha256 === "" : start2.sha256 !== "" && digest === start2.sha256;
+  } catch {
+    return !1;
+  }
+}
+function eventsIn(file, before2, textOf) {
+  let stat = import_node_fs40.default.lstatSync(file, { bigint: !0, throwIfNoEntry: !1 });
+  if (stat === void 0 || !stat.isFile()) return { events: !1, unchanged: !1, grown: !1 };
+  let which = fileOf(stat), stamp = stampOf(stat);
+  if (before2 !== void 0 && before2.file === which && before2.stamp === stamp) return { events: before2.events, unchanged: !0, grown: !1, seen: before2 };
+  let grown = before2 !== void 0 && before2.file === which && before2.endsLine && !file.endsWith(".gz") && stat.size > BigInt(before2.searched), text2;
+  try {
+    text2 = textOf(file);
+  } catch {
+    return { events: !1, unchanged: !1, grown: !1 };
+  }
+  try {
+    let opened = file.endsWith(".gz") || fileOf(import_node_fs40.default.fstatSync(text2.fd, { bigint: !0 })) === which, to = text2.to ?? import_node_fs40.default.fstatSync(text2.fd).size, from = grown && opened ? before2.searched : 0, found = holdsTornEvent(text2.fd, from, to), last = Buffer.alloc(1), endsLine = to === 0 || import_node_fs40.default.readSync(text2.fd, last, 0, 1, to - 1) === 1 && last[0] === 10, after = import_node_fs40.default.lstatSync(file, { bigint: !0, throwIfNoEntry: !1 });
+    if (!opened || after === void 0 || fileOf(after) !== which) return { events: found, unchanged: !1, grown: !1 };
+    let events = found || from > 0 && before2.events, seen = { name: import_node_path35.default.basename(file), file: which, stamp: stampOf(after) === stamp ? stamp : "", searched: to, endsLine, events };
+    return { events, unchanged: !1, grown: from > 0 && !found, seen };
+  } finally {
+    text2.release();
+  }
+}
+function tornStartsOf(timeFormat) {
+  let known2 = /* @__PURE__ */ new Map();
+  return (set) => {
+    let starts = known2.get(set);
+    return starts === void 0 && known2.set(set, starts = tornStarts(set, timeFormat)), starts;
+  };
+}
+function holdsTornEvent(fd, from, to) {
+  let holds3 = !1, counts;
+  return forEachPiece(fd, (buffer, end) => {
+    let piece = buffer.subarray(0, end), countsOf = () => counts ??= sampleBytes(piece);
+    holdsJson(piece) && findNeedle(piece, JSON_EVENT, 0, countsOf) >= 0 && (holds3 = !0);
+    for (let at = findNeedle(piece, TEXT_EVENT, 0, countsOf); !holds3 && at >= 0; at = findNeedle(piece, TEXT_EVENT, at + 1, countsOf)) {
+      let bar = piece.indexOf(" | ", piece.lastIndexOf(10, at) + 1);
+      (bar < 0 || bar > at) && (holds3 = !0);
+    }
+    return !holds3;
+  }, from, to), holds3;
+}
+
 // src/read/time.ts
 var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 6048e5 }, UNIT_NAMES = {
   s: "s",
@@ -23650,7 +24054,8 @@ Examples:
         (hit) => {
           pairs2.add(hit.line), files.set(hit.line, { file: hit.file, number: hit.number });
         },
-        fileError
+        fileError,
+        tornStartsOf(where.timeFormat)
       );
       let printed = 0;
       for (let row of pairs2.rows) {
@@ -23663,16 +24068,17 @@ Examples:
       options.count && told(printed), out.flush(), process.exitCode = failed ? 2 : printed > 0 ? 0 : 1;
       return;
     }
-    let count = options.count ?? !1, json = options.json && !count, seen = 0, found = () => (seen++, !0), matched;
+    let count = options.count ?? !1, torn = tornStartsOf(where.timeFormat), json = options.json && !count, seen = 0, found = () => (seen++, !0), matched;
     try {
       matched = printing(out, () => (json || context > 0 || !secondCoreFree() ? void 0 : grepInParallel(sets, { source: pattern, ignoreCase: options.ignoreCase, fixed: options.fixedStrings, filter, timeFormat: where.timeFormat, count }, out, fileError, (files) => {
         seen += files;
-      })) ?? grepLogs(
+      }, torn)) ?? grepLogs(
         sets,
         { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: json, recordings: json, count, plain: json ? void 0 : count ? found : printPlain(out) },
         (hit) => count ? found() : json ? out.write(`${JSON.stringify(hitJson(hit))}
 `) : printHit(out, hit),
-        fileError
+        fileError,
+        torn
       ));
     } catch (failure2) {
       throw count && printing(out, () => told(seen)), failure2;
@@ -23686,7 +24092,7 @@ function eachLineOf(where, rec, session, take2) {
   if (!/^[\w-]+$/.test(rec)) throw new AuditError(`not a recording id: '${escapeText(rec)}'`, 2);
   let sets = logsOf(where, session), failure2, walk = walkRecording(sets, rec, where.timeFormat, take2, (file, error) => {
     failure2 ??= fileProblem(file, error);
-  });
+  }, tornStartsOf(where.timeFormat));
   if (failure2) throw new AuditError(failure2, 2);
   if (!walk.start || !walk.set) throw new AuditError(`no recording ${rec} in ${where.dir} (its start may have been in a rotated file that was deleted)`, 2);
   return walk.stopped || warn(`recording ${rec} has no stop event yet: still logging, or its end was lost`), { ...walk, set: walk.set };
@@ -23727,17 +24133,17 @@ Example:
 }
 
 // src/commands/tail.ts
-var import_node_fs41 = __nodeBuiltin(require("node:fs")), import_node_path34 = __nodeBuiltin(require("node:path"));
+var import_node_fs42 = __nodeBuiltin(require("node:fs")), import_node_path37 = __nodeBuiltin(require("node:path"));
 
 // src/read/follow.ts
-var import_node_fs40 = __nodeBuiltin(require("node:fs")), import_node_path33 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
+var import_node_fs41 = __nodeBuiltin(require("node:fs")), import_node_path36 = __nodeBuiltin(require("node:path")), import_promises = require("node:timers/promises");
 var POLL_MS = 100, DRAIN_MS = 2e3;
 function tailOf(fd, size2, count) {
   let newlines = [], window = Buffer.allocUnsafe(65536);
   for (let from = size2; from > 0 && newlines.length <= count; ) {
     let take2 = Math.min(window.length, from);
     from -= take2;
-    let read2 = import_node_fs40.default.readSync(fd, window, 0, take2, from);
+    let read2 = import_node_fs41.default.readSync(fd, window, 0, take2, from);
     for (let at = read2; newlines.length <= count; ) {
       let newline = at > 0 ? window.subarray(0, at).lastIndexOf(10) : -1;
       if (newline < 0) break;
@@ -23755,7 +24161,7 @@ function lastLines(files, count, write, live, cut2) {
     for (let i = files.length - 1; i >= 0 && wanted > 0; i--) {
       let own = live?.path === files[i] ? void 0 : openLog(files[i]), fd = own ?? (live?.path === files[i] ? live.fd : void 0);
       if (fd === void 0) continue;
-      let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs40.default.fstatSync(fd).size, wanted);
+      let { start: start2, end, lines } = tailOf(fd, live?.path === files[i] ? live.size : import_node_fs41.default.fstatSync(fd).size, wanted);
       ranges.unshift({ file: files[i], fd, own: own !== void 0, start: start2, end }), wanted -= lines;
     }
     for (let range of ranges)
@@ -23767,21 +24173,21 @@ function lastLines(files, count, write, live, cut2) {
         (offset) => cut2?.(range.file, offset)
       );
   } finally {
-    for (let range of ranges) range.own && import_node_fs40.default.closeSync(range.fd);
+    for (let range of ranges) range.own && import_node_fs41.default.closeSync(range.fd);
   }
 }
 function statOf(file) {
   try {
-    return import_node_fs40.default.statSync(file);
+    return import_node_fs41.default.statSync(file);
   } catch {
     return;
   }
 }
 function readNew(reading, write, final = !1, truncated) {
-  import_node_fs40.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0, reading.skipping = !1);
+  import_node_fs41.default.fstatSync(reading.fd).size < reading.position && (truncated?.(), reading.position = 0, reading.partial = [], reading.partialBytes = 0, reading.skipping = !1);
   let buffer = Buffer.allocUnsafe(256 * 1024);
   for (; ; ) {
-    let read2 = import_node_fs40.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
+    let read2 = import_node_fs41.default.readSync(reading.fd, buffer, 0, buffer.length, reading.position);
     if (read2 === 0) break;
     reading.position += read2;
     let piece = buffer.subarray(0, read2);
@@ -23802,29 +24208,45 @@ function writePartial(reading, write, most = reading.partialBytes) {
 function open(file, position) {
   let fd = openLog(file);
   if (fd !== void 0)
-    return { fd, ino: import_node_fs40.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
+    return { fd, ino: import_node_fs41.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
-function rotatedSince(live, ino) {
-  let dir = import_node_path33.default.dirname(live), rotated = rotatedFiles(import_node_fs40.default.readdirSync(dir), import_node_path33.default.basename(live)).map((name) => import_node_path33.default.join(dir, name)), mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
-  return mine < 0 ? [] : rotated.slice(mine + 1);
+function rotatedBetween(live, ino, upTo) {
+  let dir = import_node_path36.default.dirname(live);
+  for (let attempt = 0; ; attempt++) {
+    let rotated = rotatedFiles(import_node_fs41.default.readdirSync(dir), import_node_path36.default.basename(live)).map((name) => import_node_path36.default.join(dir, name)), rotatedAway = upTo !== void 0 && statOf(live)?.ino !== upTo, inos = rotated.map((file) => statOf(file)?.ino), mine = inos.indexOf(ino);
+    if (mine < 0) return [];
+    let next = upTo === void 0 ? -1 : inos.indexOf(upTo, mine + 1);
+    if (!(next < 0 && rotatedAway && attempt < 3))
+      return rotated.slice(mine + 1, next < 0 ? void 0 : next);
+  }
 }
 async function follow(options) {
-  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs40.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [];
+  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs41.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [], listFrom;
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write, !1, () => options.truncated?.(live));
       for (let old of [...draining])
-        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs40.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
+        readNew(old, write), Date.now() >= old.until && (readNew(old, write, !0), import_node_fs41.default.closeSync(old.fd), draining.splice(draining.indexOf(old), 1));
       let now = statOf(live);
       if (now && (!current || now.ino !== current.ino)) {
-        if (current) {
-          readNew(current, write), current.until = Date.now() + DRAIN_MS, draining.push(current);
-          for (let file of rotatedSince(live, current.ino)) {
-            let between = open(file, 0);
-            between && (readNew(between, write), between.until = Date.now() + DRAIN_MS, draining.push(between));
-          }
+        let previous = current;
+        previous && (readNew(previous, write), previous.until = Date.now() + DRAIN_MS, draining.push(previous)), current = void 0;
+        let refused;
+        try {
+          current = open(live, 0);
+        } catch (error) {
+          refused = error;
         }
-        current = void 0, current = open(live, 0);
+        let from = previous?.ino ?? listFrom;
+        if (listFrom = void 0, from !== void 0) {
+          let newest = from;
+          for (let file of rotatedBetween(live, from, current?.ino)) {
+            let between = open(file, 0);
+            between && (readNew(between, write), between.until = Date.now() + DRAIN_MS, draining.push(between), newest = between.ino);
+          }
+          current === void 0 && refused === void 0 && (listFrom = newest);
+        }
+        if (refused !== void 0) throw refused;
         continue;
       }
       try {
@@ -23839,7 +24261,7 @@ async function follow(options) {
         readNew(reading, write, reading !== current);
       } catch {
       }
-      import_node_fs40.default.closeSync(reading.fd);
+      import_node_fs41.default.closeSync(reading.fd);
     }
   }
 }
@@ -23854,7 +24276,7 @@ function chooseLog(where, session, env) {
   }
   if (env.TMUX)
     try {
-      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path34.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
+      let [name = "", socket = ""] = new Tmux().run(["display-message", "-p", `#{session_name}${FIELD_SEPARATOR}#{socket_path}`]).replace(/\n$/, "").split(FIELD_SEPARATOR), live = import_node_path37.default.basename(sessionLogPath(where.dir, name, socket)), set = sets.find((candidate) => candidate.live === live);
       if (set) return set;
       throw new AuditError(`no log of the current session '${name}' in ${where.dir} (start logging with the key, or name one with --session)`, 2);
     } catch (error) {
@@ -23862,7 +24284,7 @@ function chooseLog(where, session, env) {
     }
   let latest;
   for (let set of sets) {
-    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs41.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
+    let file = set.files[set.files.length - 1], mtime = file ? import_node_fs42.default.statSync(file.path, { throwIfNoEntry: !1 })?.mtimeMs ?? 0 : 0;
     (!latest || mtime > latest.mtime) && (latest = { set, mtime });
   }
   if (!latest) throw new AuditError(`no session logs in ${where.dir}`, 2);
@@ -23877,11 +24299,11 @@ Examples:
   $ tmux-audit tail -n 100 --session deploy@work | grep ' \\* '`
   ).action((options) => {
     if (!/^\d+$/.test(options.lines)) throw new AuditError(`-n takes a number of lines, not '${options.lines}'`, 2);
-    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path34.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs41.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
+    let where = location(options), set = chooseLog(where, options.session, process.env), livePath = import_node_path37.default.join(set.dir, set.live), fd = openLog(livePath), size2 = fd === void 0 ? 0 : import_node_fs42.default.fstatSync(fd).size, out = new Output(), cut2 = !1;
     if (lastLines(set.files.map((file) => file.path), Number(options.lines), (bytes) => out.write(bytes), fd === void 0 ? void 0 : { path: livePath, fd, size: size2 }, (file, offset) => {
       cut2 || (cut2 = !0, out.flush(), warn(`${file}: a line longer than ${MAX_LINE >> 20} MiB at byte ${offset} (not one the writer writes): printed cut to its first ${MAX_LINE >> 20} MiB`));
     }), out.flush(), !options.follow) {
-      fd !== void 0 && import_node_fs41.default.closeSync(fd);
+      fd !== void 0 && import_node_fs42.default.closeSync(fd);
       return;
     }
     let stop2 = new AbortController();
@@ -23905,7 +24327,7 @@ Examples:
 }
 
 // src/commands/export.ts
-var import_node_fs43 = __nodeBuiltin(require("node:fs"));
+var import_node_fs44 = __nodeBuiltin(require("node:fs"));
 
 // src/read/asciicast.ts
 var DEFAULT_WIDTH = 80, DEFAULT_HEIGHT = 24, ENTER_ALTERNATE = "\x1B[?1049h", LEAVE_ALTERNATE = "\x1B[?1049l", CLEAR = "\x1B[H\x1B[2J", CastBuilder = class {
@@ -23986,16 +24408,16 @@ function castTitle(start2) {
 }
 
 // src/read/rawcast.ts
-var import_node_fs42 = __nodeBuiltin(require("node:fs")), import_node_path35 = __nodeBuiltin(require("node:path"));
+var import_node_fs43 = __nodeBuiltin(require("node:fs")), import_node_path38 = __nodeBuiltin(require("node:path"));
 function rawCastParts(sets, rec) {
   for (let set of sets) {
-    let live = castPath(import_node_path35.default.join(set.dir, set.live), rec), name = import_node_path35.default.basename(live), names;
+    let live = castPath(import_node_path38.default.join(set.dir, set.live), rec), name = import_node_path38.default.basename(live), names;
     try {
-      names = import_node_fs42.default.readdirSync(set.dir);
+      names = import_node_fs43.default.readdirSync(set.dir);
     } catch {
       continue;
     }
-    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path35.default.join(set.dir, part));
+    let parts = [...rotatedFiles(names, name), ...names.includes(name) ? [name] : []].map((part) => import_node_path38.default.join(set.dir, part));
     if (parts.length > 0) return parts;
   }
 }
@@ -24046,7 +24468,7 @@ function writeRawCast(parts, idleTimeLimit, write) {
           return !0;
         });
       } finally {
-        import_node_fs42.default.closeSync(fd);
+        import_node_fs43.default.closeSync(fd);
       }
   }
   let rest = marks.end();
@@ -24095,15 +24517,15 @@ Example:
     }
     let fd;
     try {
-      fd = import_node_fs43.default.openSync(options.output, import_node_fs43.default.constants.O_WRONLY | import_node_fs43.default.constants.O_CREAT | import_node_fs43.default.constants.O_EXCL | import_node_fs43.default.constants.O_NOFOLLOW, 384), import_node_fs43.default.fchmodSync(fd, 384);
+      fd = import_node_fs44.default.openSync(options.output, import_node_fs44.default.constants.O_WRONLY | import_node_fs44.default.constants.O_CREAT | import_node_fs44.default.constants.O_EXCL | import_node_fs44.default.constants.O_NOFOLLOW, 384), import_node_fs44.default.fchmodSync(fd, 384);
     } catch (error) {
       throw error.code === "EEXIST" ? new AuditError(`${options.output} already exists: export writes a new file only (remove it, or choose another name)`, 2) : new AuditError(`cannot write ${options.output}: ${error.code ?? error.message}`, 2);
     }
     try {
-      let pending = "", source = writeCast(where, rec, options.session, idle, (line3) => (pending += line3, pending.length >= 65536 && (import_node_fs43.default.writeSync(fd, pending), pending = ""), !0));
-      import_node_fs43.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
+      let pending = "", source = writeCast(where, rec, options.session, idle, (line3) => (pending += line3, pending.length >= 65536 && (import_node_fs44.default.writeSync(fd, pending), pending = ""), !0));
+      import_node_fs44.default.writeSync(fd, pending), process.stderr.write(castSourceNote(source, rec));
     } finally {
-      import_node_fs43.default.closeSync(fd);
+      import_node_fs44.default.closeSync(fd);
     }
   });
 }

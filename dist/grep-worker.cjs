@@ -3927,7 +3927,7 @@ function bothLists(visitor) {
   let both = joinNeedles(text, json);
   return unions.set(visitor, { text, json, both }), both;
 }
-function scanFile(fd, visitor) {
+function scanFile(fd, visitor, torn) {
   let knownOffset = 0, knownNumber = 1, stopped = !1, counts, cutAt = -1, numbered = visitor.numbered !== !1;
   return forEachPiece(fd, (buffer, end, offset) => {
     visitor.read?.();
@@ -3951,17 +3951,26 @@ function scanFile(fd, visitor) {
         if (found < 0) break;
         target = found;
       }
-      if (visitor.passOver) {
+      let skip = 0;
+      if (torn !== void 0) {
         let { start: start2, end: lineEnd2 } = lineOf(piece, position, target, end);
+        if (skip = torn.get(offset + start2) ?? 0, skip >= lineEnd2 - start2) {
+          position = lineEnd2 + 1;
+          continue;
+        }
+        found >= 0 && found < start2 + skip && (found = -1);
+      }
+      if (visitor.passOver) {
+        let { start: lineStart2, end: lineEnd2 } = lineOf(piece, position, target, end), start2 = lineStart2 + skip;
         if (visitor.passOver(piece, start2, lineEnd2)) {
           position = lineEnd2 + 1;
           continue;
         }
       }
       numbered && at < 0 && (number = knownNumber + countFileNewlines(fd, knownOffset, offset, visitor.read), at = 0);
-      let { start, end: lineEnd, before } = lineOf(piece, numbered ? at : position, target, end);
-      numbered && (number += before, at = start);
-      let verdict = visitor.bytes?.(piece, start, lineEnd, number, found);
+      let { start: lineStart, end: lineEnd, before } = lineOf(piece, numbered ? at : position, target, end);
+      numbered && (number += before, at = lineStart);
+      let start = lineStart + skip, verdict = visitor.bytes?.(piece, start, lineEnd, number, found);
       if (verdict !== void 0) {
         if (!verdict)
           return stopped = !0, !1;
@@ -4147,7 +4156,7 @@ function grepFile(plan, fd, place, emit) {
         if (emit(shown) === !1) return !1;
       return !0;
     }
-  }), matched };
+  }, place.torn), matched };
 }
 function literalIn(literal, piece, text, end, found) {
   let length = literal.length;
@@ -4284,7 +4293,9 @@ function planOf(request) {
 function runJob(plan, job, out, errors, length, count = !1, progress) {
   let jobPlan = { ...plan, plain: plan.plain && (count ? counted : printPlain(out)), numbered: !count }, fd = job.fd >= 0 ? job.fd : void 0, own = fd === void 0;
   try {
-    return fd ??= openLog(job.path), fd === void 0 ? { matched: 0, stopped: !1 } : grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: void 0, context: void 0, progress }, count ? counted : (hit) => printHit(out, hit));
+    if (fd ??= openLog(job.path), fd === void 0) return { matched: 0, stopped: !1 };
+    let torn = job.torn && new Map(job.torn);
+    return grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: void 0, context: void 0, progress, torn }, count ? counted : (hit) => printHit(out, hit));
   } catch (failure) {
     let code = failure.code;
     if (typeof code != "string") throw failure;

@@ -44,6 +44,8 @@ export interface TornSpot {
   file: string;
   /** 1-based line of `file` that begins with the start. */
   line: number;
+  /** Where that line begins in `file` (byte offset, in a `.gz` one's text): how the reading commands find it. */
+  offset: number;
   bytes: number;
   /** The start's length in characters as read (a character the cut went through reads as one U+FFFD). */
   chars: number;
@@ -72,6 +74,7 @@ const MAX_CHAIN = 1_000;
 interface Spot {
   file: string;
   line: number;
+  offset: number;
   index: number;
   atEnd: boolean;
   chars: number;
@@ -169,8 +172,8 @@ export class TornSettler {
     this.line = 0;
   }
 
-  /** The line [from, to) of `bytes` (with its `\n`; a file's last line without), `cut` past the longest line. */
-  take(bytes: Buffer, from: number, to: number, cut: boolean): void {
+  /** The line [from, to) of `bytes` (with its `\n`; a file's last line without), `cut` past the longest line; `offset`: where it begins in its file. */
+  take(bytes: Buffer, from: number, to: number, cut: boolean, offset: number): void {
     this.index++;
     this.line++;
     const ended = to > from && bytes[to - 1] === 0x0a && !cut;
@@ -179,7 +182,7 @@ export class TornSettler {
     const starts = !cut && this.candidate(this.file, this.line) ? this.startsIn(bytes, from, ended ? to - 1 : to, !ended) : [];
     if (ended && this.waiting.size > 0) this.wholeLine(bytes, from, to - 1, starts.length > 0);
     if (starts.length > 0) {
-      const spot: Spot = { file: this.file, line: this.line, index: this.index, atEnd: !ended, chars: 0 };
+      const spot: Spot = { file: this.file, line: this.line, offset, index: this.index, atEnd: !ended, chars: 0 };
       if (starts.length > 1) this.shared = true;
       for (const kind of starts) {
         if (this.matches >= MAX_MATCHES) break;
@@ -201,7 +204,7 @@ export class TornSettler {
       if (ready === undefined) continue;
       const { spot, whole } = ready;
       const attestation = this.attestations[i]!;
-      spots.push({ file: spot.file, line: spot.line, bytes: attestation.bytes, chars: spot.chars, atEnd: spot.atEnd, whole: { file: whole.file, line: whole.line }, attested: { file: attestation.file, line: attestation.line } });
+      spots.push({ file: spot.file, line: spot.line, offset: spot.offset, bytes: attestation.bytes, chars: spot.chars, atEnd: spot.atEnd, whole: { file: whole.file, line: whole.line }, attested: { file: attestation.file, line: attestation.line } });
     }
     return spots;
   }

@@ -51,6 +51,7 @@ import { replayedSeal, UNTIMED_REPLAY_SLACK_MS } from './replayed-seal.ts';
 import { sealInstant } from './epoch-stamps.ts';
 import { keylessStop } from './keyless-stop.ts';
 import { HEAD_EVENT, HeadMarks } from './head-mark.ts';
+import { chainedDigest, DIGEST_EVENT, type ChainedDigest } from './digest-event.ts';
 import { runningOwner, sealNotDueYet } from './seal-due.ts';
 import { runningSealProblem, sameLog } from './running-seal.ts';
 import { lineMovesByStamp, orderOf, pieceRearrangementThatHolds, REARRANGE_LINES, RearrangeBudget } from './segment-moves.ts';
@@ -130,6 +131,11 @@ export interface VerifyReport {
   keyedHeld: number;
   /** With a key: the files read whose head mark holds under it (chain/head-mark.ts). */
   marked: string[];
+  /**
+   * Rotated files' digests from `digest` events in stretches their seals hold by hash (chain/digest-event.ts), by
+   * rotated part (the name's, `.gz` left off): the last one read of each. Under a key, only keyed recordings'.
+   */
+  digests: Map<string, ChainedDigest>;
   breaks: Break[];
 }
 
@@ -351,6 +357,9 @@ export class ChainVerifier {
   private oldestFirstLine: number | undefined;
   /** The earliest t= (in an untimed log: its ms) of a seal that holds by its hash, not by its e= (see replayed). */
   private earliestHashedSealMs: number | undefined;
+
+  /** Rotated files' digests the chain holds (VerifyReport.digests). */
+  private readonly digests = new Map<string, ChainedDigest>();
 
   /** The files' head marks (chain/head-mark.ts): the oldest file's start, proven under the key, when it has one. */
   private readonly heads: HeadMarks;
@@ -878,10 +887,31 @@ export class ChainVerifier {
     return this.running.get(place)?.filter((other) => other.confirmed).length ?? 0;
   }
 
-  /** Two confirmed recordings running at one place: each one's seals are checked by links only until it runs alone again. */
+  /**
+   * Whether `other`, running at `state`'s place, makes it shared. Under the key a keyed recording's seals are
+   * anyone's to check, a plain recording's anyone's to make: a plain one made up at a keyed one's place (a start
+   * and its seal, a last seal and a stop: a SHA-256 chain) would switch its hash checks off, and with them the
+   * digests of rotated files its chain holds (review of digest13s). Only a recording whose seals hold under the
+   * key shares a keyed one's place, or a plain one that was running there before it started: a pane's reader
+   * draining while the next one starts, once a key was configured between them (a key is configured, not taken
+   * away, so the plain one is the older). A keyed one that started first is not shared by a plain one that
+   * started after: the printed lines go to that newest, and the keyed seals are hashed over what is left.
+   */
+  private sharesWith(state: RecordingState, other: RecordingState): boolean {
+    if (other === state || !other.confirmed) return false;
+    if (state.keyed !== true || this.options.key === undefined || other.keyed === true) return true;
+    const states = this.running.get(state.place) ?? [];
+    return states.indexOf(other) < states.indexOf(state);
+  }
+
+  /** Another recording running at `state`'s place shares it (see sharesWith). */
+  private sharedNow(state: RecordingState): boolean {
+    return state.confirmed && (this.running.get(state.place) ?? []).some((other) => this.sharesWith(state, other));
+  }
+
+  /** Confirmed recordings running at one place: each one another shares (see sharesWith) has its seals checked by links only until it runs alone again. */
   private markShared(place: string): void {
-    const states = this.running.get(place) ?? [];
-    if (this.confirmedAt(place) > 1) for (const other of states) if (other.confirmed) other.shared = true;
+    for (const state of this.running.get(place) ?? []) if (this.sharedNow(state)) state.shared = true;
   }
 
   private confirm(state: RecordingState): void {
@@ -1066,6 +1096,8 @@ export class ChainVerifier {
       this.confirm(state);
       this.held(segment);
       if (state.keyed === true && !blind && !coversLost && this.options.key !== undefined) this.keyedHeld++;
+      // Hashed, not blind; under a key, with it: a plain recording is anyone's to make, and its digest would pass a file refilled.
+      if (!blind && (this.options.key === undefined || state.keyed === true)) this.chainedDigests(segment);
       // Held by its hash (hashed, not blind): its t= a reference no replayed seal can set (see replayed).
       if (!blind && !coversLost) for (const line of [...segment, v]) if (line.event === 'seal' && Number.isFinite(line.ms) && !(line.ms >= (this.earliestHashedSealMs ?? Infinity))) this.earliestHashedSealMs = line.ms;
     }
@@ -1118,7 +1150,7 @@ export class ChainVerifier {
     state.segment = v.fields?.end === undefined ? [v] : [];
     state.resync = state.lost !== undefined;
     state.lastSeal = v;
-    state.shared = state.confirmed && this.confirmedAt(state.place) > 1;
+    state.shared = this.sharedNow(state);
     if (!state.shared && (this.running.get(state.place)?.length ?? 0) <= 1) this.stamps.alone(state.place);
     if (v.fields?.end !== undefined) {
       state.ended = true;
@@ -1143,6 +1175,15 @@ export class ChainVerifier {
     const oldLast = state.lastSeal.fields?.p;
     const from = state.segment.findIndex((line) => line.event === 'seal' && oldLast !== undefined && line.fields?.h?.slice(0, LINK_HEX) === oldLast) + 1;
     return state.segment.slice(from).find((line) => line.event === 'seal' && line !== state.lastSeal);
+  }
+
+  /** The `digest` events among `lines`, held by their seal's hash: the last one read of a name is its file's (a name used again is a later file). */
+  private chainedDigests(lines: readonly VerifyLine[]): void {
+    for (const line of lines) {
+      if (line.event !== DIGEST_EVENT) continue;
+      const found = chainedDigest(line);
+      if (found) this.digests.set(found.rotated, found.digest);
+    }
   }
 
   /** Lines a seal vouches for by its hash: the earliest of their stamps is where the log read begins (see earliestHeldMs). */
@@ -1465,6 +1506,6 @@ export class ChainVerifier {
       }
       recordings.push({ rec: state.rec, place: state.place, lines: state.lines, seals: state.seals, unsealed: state.unsealed + tail, ending, startMissing: state.startMissing, sharedLines: state.sharedLines, chain: state.keyed === undefined ? undefined : state.keyed ? 'hmac' : 'sha256', olderLost: state.olderLost.length > 0 });
     }
-    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.removals.size, needKey: this.options.key === undefined ? recordings.filter((r) => r.chain === 'hmac').length : 0, unkeyed: this.options.key === undefined ? 0 : recordings.filter((r) => r.chain === 'sha256').length, olderLost: recordings.filter((r) => r.olderLost).length, keyedHeld: this.keyedHeld, marked: this.heads.marked(), breaks: this.breaks };
+    return { files: this.files.length, lines: this.lines, recordings, unchained: this.unchained, lost: this.removals.size, needKey: this.options.key === undefined ? recordings.filter((r) => r.chain === 'hmac').length : 0, unkeyed: this.options.key === undefined ? 0 : recordings.filter((r) => r.chain === 'sha256').length, olderLost: recordings.filter((r) => r.olderLost).length, keyedHeld: this.keyedHeld, marked: this.heads.marked(), digests: this.digests, breaks: this.breaks };
   }
 }

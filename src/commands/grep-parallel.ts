@@ -22,6 +22,7 @@ import type { LogSet } from '../read/files.ts';
 import { needsRecordings, type LineFilter } from '../read/filter.ts';
 import { makePattern } from '../read/pattern.ts';
 import { filesInTimeOrder, grepFile, passesOver, planGrep, type FileError, type GrepPlan } from '../read/search.ts';
+import type { TornStarts } from '../read/scan.ts';
 import { printHit, printPlain } from './grep-print.ts';
 import { MemoryOutput, type Output } from './output.ts';
 
@@ -49,6 +50,8 @@ export interface Job {
   fd: number;
   setIndex: number;
   fileIndex: number;
+  /** The starts its readers attested in the file, read past (read/scan.ts): offset and length. */
+  torn?: [number, number][];
 }
 
 /** A read error, where it came in a file's output. */
@@ -140,7 +143,8 @@ export function runJob(plan: GrepPlan, job: Job, out: Output, errors: JobError[]
   try {
     fd ??= openLog(job.path);
     if (fd === undefined) return { matched: 0, stopped: false }; // gone meanwhile (pruned): passed over, as search.ts readFile does
-    return grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: undefined, context: undefined, progress }, count ? counted : (hit) => printHit(out, hit));
+    const torn = job.torn && new Map(job.torn);
+    return grepFile(jobPlan, fd, { path: job.path, setIndex: job.setIndex, fileIndex: job.fileIndex, tracker: undefined, context: undefined, progress, torn }, count ? counted : (hit) => printHit(out, hit));
   } catch (failure) {
     const code = (failure as NodeJS.ErrnoException).code;
     if (typeof code !== 'string') throw failure; // not the file's fault
@@ -269,7 +273,7 @@ function sizeOf(file: string): number {
  * (context, recordings followed, under MIN_BYTES): the caller searches alone
  * then.
  */
-export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, out: Output, error: FileError, tally?: (matched: number) => void): number | undefined {
+export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, out: Output, error: FileError, tally?: (matched: number) => void, torn?: (set: LogSet) => TornStarts): number | undefined {
   if (needsRecordings(request.filter)) return undefined;
   const plan = planOf(request);
   // Sized before the time ordering (which opens every file, a .gz gunzipped): a small search, left to grepLogs, is
@@ -279,7 +283,7 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
   let total = 0;
   for (const file of searched) total += sizeOf(file.path);
   if (total < MIN_BYTES) return undefined;
-  const jobs = jobsOf(sets, plan, request.timeFormat);
+  const jobs = jobsOf(sets, plan, request.timeFormat, torn);
   if (jobs.length < 2) {
     for (const job of jobs) closeHeld(job);
     return undefined;
@@ -287,8 +291,11 @@ export function grepInParallel(sets: readonly LogSet[], request: GrepRequest, ou
   return shareJobs(plan, request, jobs, out, error, startWorker, shareFreely, tally);
 }
 
-/** The files `plan` searches, in time order; the live ones opened now, as search.ts does: one rotated during the search is still read once. */
-export function jobsOf(sets: readonly LogSet[], plan: GrepPlan, timeFormat: string): Job[] {
+/**
+ * The files `plan` searches, in time order; the live ones opened now, as search.ts does: one rotated during the search is
+ * still read once. `torn`: each log's attested torn starts, read past.
+ */
+export function jobsOf(sets: readonly LogSet[], plan: GrepPlan, timeFormat: string, torn?: (set: LogSet) => TornStarts): Job[] {
   return filesInTimeOrder(sets, timeFormat)
     .filter(({ file }) => !passesOver(plan, file, false))
     .map(({ set, setIndex, file }) => {
@@ -300,7 +307,8 @@ export function jobsOf(sets: readonly LogSet[], plan: GrepPlan, timeFormat: stri
           // told when its turn comes
         }
       }
-      return { path: file.path, fd, setIndex, fileIndex: set.files.indexOf(file) };
+      const starts = torn?.(set).get(file.path);
+      return { path: file.path, fd, setIndex, fileIndex: set.files.indexOf(file), ...(starts && { torn: [...starts] }) };
     });
 }
 

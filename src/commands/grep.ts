@@ -9,6 +9,7 @@ import { makePattern } from '../read/pattern.ts';
 import { grepLogs, type GrepHit } from '../read/search.ts';
 import { printHit, printPlain } from './grep-print.ts';
 import { grepInParallel, secondCoreFree } from './grep-parallel.ts';
+import { tornStartsOf } from './torn-starts.ts';
 import { printing } from './output.ts';
 import { requireWhen } from '../read/time.ts';
 import { escapeText } from '../format/text.ts';
@@ -125,6 +126,7 @@ Examples:
             files.set(hit.line, { file: hit.file, number: hit.number });
           },
           fileError,
+          tornStartsOf(where.timeFormat),
         );
         let printed = 0;
         for (const row of pairs.rows) {
@@ -143,6 +145,7 @@ Examples:
       // printing: the lines found before a refused file are written before the refusal is told.
       // -c: the same search, its lines counted where they would be printed (the fast path's plain lines too).
       const count = options.count ?? false;
+      const torn = tornStartsOf(where.timeFormat);
       const json = options.json && !count;
       // -c: the lines counted as they are found, in the files' order: a file refused midway stops the search (as it
       // stops the printing one, after the lines before it), and what was searched before it is still told.
@@ -154,7 +157,7 @@ Examples:
       let matched: number;
       try {
         matched = printing(out, () => {
-          const shared = json || context > 0 || !secondCoreFree() ? undefined : grepInParallel(sets, { source: pattern, ignoreCase: options.ignoreCase, fixed: options.fixedStrings, filter, timeFormat: where.timeFormat, count }, out, fileError, (files) => void (seen += files));
+          const shared = json || context > 0 || !secondCoreFree() ? undefined : grepInParallel(sets, { source: pattern, ignoreCase: options.ignoreCase, fixed: options.fixedStrings, filter, timeFormat: where.timeFormat, count }, out, fileError, (files) => void (seen += files), torn);
           return shared ?? grepLogs(
             sets,
             { pattern: compiled, filter, context, timeFormat: where.timeFormat, timed: json, recordings: json, count, plain: json ? undefined : count ? found : printPlain(out) },
@@ -164,6 +167,7 @@ Examples:
               return printHit(out, hit);
             },
             fileError,
+            torn,
           );
         });
       } catch (failure) {

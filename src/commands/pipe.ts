@@ -36,6 +36,7 @@ import { CastFile, castPath } from '../sinks/file/cast.ts';
 import { CastSizeWatch } from '../sinks/file/cast-size.ts';
 import { FileSink } from '../sinks/file/sink.ts';
 import { noteSealLink } from '../chain/external-stop.ts';
+import { DIGEST_EVENT, digestFields } from '../chain/digest-event.ts';
 import { noteHeldFile } from '../sinks/file/noted-files.ts';
 import { keyFileWarning } from '../chain/key-file.ts';
 import { recordFormat } from '../format/formats.ts';
@@ -76,6 +77,8 @@ export function runPipe(recording: Recording, runFile?: string): void {
   };
 
   const key = chainKey(recording, tell);
+  /** The recording's last seal is made or on its way: no record may follow it. */
+  let lastSealMade = false;
   let sink: FileSink;
   try {
     sink = openSink();
@@ -115,6 +118,15 @@ export function runPipe(recording: Recording, runFile?: string): void {
         }
         if (what === 'cut') tell(`the log ${recording.file} was cut while ${recording.paneId} was logged (${cut?.held ?? '?'} bytes, now ${cut?.left ?? '?'}); what it held is gone, logging goes on in it`, true);
         else tell(`the log ${what === 'moved' ? 'file was moved away' : `${what} was removed`} while ${recording.paneId} was logged; earlier lines are gone, logging goes on in a new ${recording.file}`, true);
+      },
+      // Into the recording's chain, where removing it is a break (chain/digest-event.ts); not once its last seal is
+      // made or on its way (a record after it reads as forged): that file's digest is then the ledger's line alone.
+      onRotatedDigest: (rotated, digest) => {
+        if (lastSealMade) return;
+        inOrder(() => {
+          recorder.event(DIGEST_EVENT, digestFields(recording.file, rotated, digest));
+          pipeline.flush();
+        });
       },
       // A full disk tore one of this pane's lines and another pane's reader appended after its start (or rotated the
       // log): the line goes out again whole, its start stays. Said in this recording's chain, numbered and sealed like
@@ -348,6 +360,11 @@ export function runPipe(recording: Recording, runFile?: string): void {
     }
     castSize?.end(); // what waited for the pane's size
     cast?.end(); // its last `dropped` count goes into the log before the stop, not after it
+    // The digests of the files rotated so far, in the chain before its last seal (a file the stop's own write rotates
+    // has the ledger's line alone).
+    pipeline.flush();
+    await sink.digestsTaken();
+    lastSealMade = true;
     await recorder.stop(fields);
     await cast?.close();
     if (runFile) removeRunFiles(runFile, recording.id);
@@ -357,6 +374,7 @@ export function runPipe(recording: Recording, runFile?: string): void {
   process.on('uncaughtException', (error) => {
     // The supervising shell (see core/plan.ts) records the stop; here, say why while we still can.
     setTimeout(() => process.exit(70), 2000); // whatever happens to the close below
+    lastSealMade = true;
     try {
       // What the resize hold kept goes in first: its reads were shown on the screen. If they are what
       // threw, the error goes on without them (the drain stops at the throw and forgets the rest).

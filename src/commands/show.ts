@@ -8,6 +8,7 @@ import type { LogSet } from '../read/files.ts';
 import type { LogLine } from '../read/line.ts';
 import { walkRecording, type RecordingWalk } from '../read/search.ts';
 import type { Location } from '../read/where.ts';
+import { tornStartsOf } from './torn-starts.ts';
 import { fileProblem, location, logsOf, Output, RecordingCommand, warn, whereOptions, type WhereOptions } from './reading.ts';
 
 /**
@@ -21,7 +22,7 @@ export function eachLineOf(where: Location, rec: string, session: string | undef
   let failure: string | undefined;
   const walk = walkRecording(sets, rec, where.timeFormat, take, (file, error) => {
     failure ??= fileProblem(file, error);
-  });
+  }, tornStartsOf(where.timeFormat));
   if (failure) throw new AuditError(failure, 2);
   if (!walk.start || !walk.set) throw new AuditError(`no recording ${rec} in ${where.dir} (its start may have been in a rotated file that was deleted)`, 2);
   if (!walk.stopped) warn(`recording ${rec} has no stop event yet: still logging, or its end was lost`);

@@ -19,6 +19,8 @@
 //   oldest file emptied read as a log whose start was pruned); and with the
 //   digest of its first bytes then (noted later, in the background): one whose
 //   first bytes are others was rewritten (emptied and refilled to its size).
+//   That digest from the rotating writer's chain first (chain/digest-event.ts),
+//   where removing it is a break, and from the ledger's line where the chain has none.
 //
 // What is left unseen: a log whose every recording has ended and that never
 // rotated under a key has no note (the run files go with their recording), so
@@ -31,6 +33,7 @@ import { readSealNote } from '../chain/external-stop.ts';
 import { sameLog } from '../chain/running-seal.ts';
 import { sealLogName } from '../chain/seal-tag.ts';
 import type { Break } from '../chain/verify.ts';
+import type { ChainedDigest } from '../chain/digest-event.ts';
 import { openLogFile } from '../read/safe-open.ts';
 import type { Recording } from '../runtime/runfile.ts';
 import { headNotePath } from '../sinks/file/head-mark.ts';
@@ -137,11 +140,27 @@ export function removedRotated(files: readonly string[], key?: Buffer, marked: r
  * to, compressed whole or pruned, so less is an `: >` or a cut by hand: also of the oldest file, whose recordings,
  * emptied, only looked started before it (as after pruning), and whose lines no later head mark names.
  *
- * And those whose first bytes are not those the ledger's digest line says they were (`digestOf`: a file's first
- * bytes' SHA-256, as verify reads it): one `edited` break each. Appending leaves the first bytes as they were, so
- * another digest is a file rewritten: also the oldest one emptied and refilled to its size with made-up lines.
+ * And those whose first bytes are not those their digest says they were (`digestsOf`: a file's first bytes' SHA-256,
+ * as verify reads it): one `edited` break each. Appending leaves the first bytes as they were, so another digest is a
+ * file rewritten: also the oldest one emptied and refilled to its size with made-up lines. The digest is the one the
+ * rotating writer's chain holds (`chained`: chain/digest-event.ts), else the ledger's digest line: a ledger line
+ * removed no longer switches the check off where the chain has it, and one that says another digest than the chain
+ * was rewritten (`edited`, the ledger named).
+ *
+ * A file that holds what another's digest says that one held, that one no longer holding it, was moved by name (mv):
+ * `reordered`, not edited (two files swapped hold each other's), said here only where the chain's own breaks
+ * (`chainBreaks`) do not name it moved; the file whose bytes moved, holding none that a digest names, `edited`
+ * (not cut: its bytes are whole elsewhere). Each digest is one file's: a copy over another file (two holding the
+ * same bytes) leaves the one overwritten `edited` or `truncated`, as its own digest says.
  */
-export function shrunkRotated(files: readonly string[], held: ReadonlyMap<string, number>, key?: Buffer, digestOf?: (file: string, size: number) => string | undefined): Break[] {
+export function shrunkRotated(
+  files: readonly string[],
+  held: ReadonlyMap<string, number>,
+  key?: Buffer,
+  digestsOf?: (file: string, sizes: readonly number[]) => ReadonlyMap<number, string>,
+  chained: ReadonlyMap<string, ChainedDigest> = new Map(),
+  chainBreaks: readonly Break[] = [],
+): Break[] {
   const first = files[0];
   if (first === undefined) return [];
   const liveName = sealLogName(first);
@@ -149,32 +168,104 @@ export function shrunkRotated(files: readonly string[], held: ReadonlyMap<string
   const rotated = new Map(files.filter((file) => path.basename(file) !== liveName && held.has(file)).map((file) => [rotatedPart(liveName, path.basename(file)), file]));
   if (rotated.size === 0) return [];
   const lines = ledgerLines(live);
+  const ledger = rotatedLedgerPath(live);
   const sizes = rotatedSizes(lines, live, new Set(rotated.keys()), key);
-  const digests = digestOf === undefined ? new Map<string, RotatedDigest>() : rotatedDigests(lines, live, new Set(rotated.keys()), key);
+  const digests = digestsOf === undefined ? new Map<string, RotatedDigest>() : rotatedDigests(lines, live, new Set(rotated.keys()), key);
   const found: Break[] = [];
+  // Each file's own break, by name: said once the files that hold others' bytes are told apart (movedFiles).
+  const own = new Map<string, Break>();
+  const expected = new Map<string, RotatedDigest & { where: string }>();
   for (const [name, file] of rotated) {
     const noted = sizes.get(name);
     const bytes = held.get(file)!;
     const gunzipped = file.endsWith('.gz') ? ' gunzipped' : '';
+    const inLedger = digests.get(name);
+    const inChain = chained.get(name);
+    const digest = inChain ?? inLedger;
+    const source = inChain === undefined ? `the rotated-files ledger (${ledger}) notes` : `its rotating writer's chain holds (the digest event at ${inChain.file}:${inChain.line})`;
+    if (digest !== undefined) expected.set(name, { size: digest.size, sha: digest.sha, where: inChain === undefined ? `the rotated-files ledger, ${ledger}` : `the digest event at ${inChain.file}:${inChain.line}` });
     if (noted !== undefined && bytes < noted) {
-      found.push({ kind: 'truncated', file, line: 1, rec: '', detail: `the file holds ${bytes} byte(s)${gunzipped}, and the rotated-files ledger (${rotatedLedgerPath(live)}) notes ${noted} at its rotation: ${bytes === 0 ? 'emptied' : 'cut'} by hand (a rotated file is only appended to, compressed whole or pruned)` });
+      own.set(name, { kind: 'truncated', file, line: 1, rec: '', detail: `the file holds ${bytes} byte(s)${gunzipped}, and the rotated-files ledger (${ledger}) notes ${noted} at its rotation: ${bytes === 0 ? 'emptied' : 'cut'} by hand (a rotated file is only appended to, compressed whole or pruned)` });
       continue;
     }
-    const digest = digests.get(name);
+    if (digestsOf === undefined) continue;
+    if (inLedger !== undefined && inChain !== undefined && (inLedger.size !== inChain.size || inLedger.sha !== inChain.sha)) {
+      found.push({ kind: 'edited', file: ledger, line: 1, rec: '', detail: `its digest line for ${path.basename(file)} (${inLedger.size} byte(s), SHA-256 ${inLedger.sha.slice(0, 12)}…) is not the digest the file's rotating writer put in its chain (${inChain.file}:${inChain.line}: ${inChain.size} byte(s), ${inChain.sha.slice(0, 12)}…): the ledger was rewritten` });
+    }
     // Fewer bytes than the digest's (and no size said, or another): a cut, which the digest cannot tell from less.
-    if (digest === undefined || digestOf!(file, digest.size) === digest.sha) continue;
+    if (digest === undefined || digestsOf(file, [digest.size]).get(digest.size) === digest.sha) continue;
     const short = bytes < digest.size;
-    found.push({
+    own.set(name, {
       kind: short ? 'truncated' : 'edited',
       file,
       line: 1,
       rec: '',
       detail: short
-        ? `the file holds ${bytes} byte(s)${gunzipped}, and the rotated-files ledger (${rotatedLedgerPath(live)}) notes the digest of its first ${digest.size} at its rotation: ${bytes === 0 ? 'emptied' : 'cut'} by hand`
-        : `the file's first ${digest.size} byte(s)${gunzipped} do not match the digest (SHA-256) the rotated-files ledger (${rotatedLedgerPath(live)}) notes at its rotation: rewritten by hand (a rotated file is only appended to, compressed whole or pruned)`,
+        ? `the file holds ${bytes} byte(s)${gunzipped}, and ${source} the digest of its first ${digest.size} at its rotation: ${bytes === 0 ? 'emptied' : 'cut'} by hand`
+        : `the file's first ${digest.size} byte(s)${gunzipped} do not match the digest (SHA-256) ${source} at its rotation: rewritten by hand (a rotated file is only appended to, compressed whole or pruned)`,
     });
   }
+  const order = [...rotated.keys()];
+  const moved = digestsOf === undefined ? new Map<string, string>() : movedFiles(rotated, own, held, sizes, expected, digestsOf);
+  const namedMoved = new Set(chainBreaks.filter((found) => found.kind === 'reordered').flatMap((found) => [found.file, found.endFile ?? found.file, ...(found.hint ?? [])]));
+  const holders = new Map([...moved].map(([holder, from]) => [from, holder]));
+  for (const [name, itsBreak] of own) {
+    const from = moved.get(name);
+    const holder = holders.get(name);
+    if (from === undefined && holder !== undefined) {
+      // Its own bytes are elsewhere, whole: what it holds less or other than them is not they cut, it is another file's made up.
+      const file = rotated.get(name)!;
+      found.push({ kind: 'edited', file, line: 1, rec: '', detail: `its own first ${expected.get(name)!.size} byte(s) at its rotation (by their digest: ${expected.get(name)!.where}) are in ${path.basename(rotated.get(holder)!)}, moved there by name, and what it holds matches no rotated file's digest: rewritten by hand` });
+      continue;
+    }
+    if (from === undefined) {
+      found.push(itsBreak);
+      continue;
+    }
+    const file = rotated.get(name)!;
+    const other = rotated.get(from)!;
+    if (namedMoved.has(file)) continue;
+    if (moved.get(from) === name) {
+      // A swap: said once, at the first of the two in log order (`rotated` is in it, as `files`).
+      if (order.indexOf(from) < order.indexOf(name)) continue;
+      found.push({ kind: 'reordered', file, line: 1, rec: '', hint: [file, other], detail: `${file} and ${other} are in each other's place (renamed): each holds the bytes the other's digest says it held at its rotation (${expected.get(name)!.where}; ${expected.get(from)!.where})` });
+      continue;
+    }
+    const digest = expected.get(from)!;
+    found.push({ kind: 'reordered', file, line: 1, rec: '', hint: [file, other], detail: `the file's first ${digest.size} byte(s) are those ${path.basename(other)} held at its rotation (by their digest: ${digest.where}), which no longer holds them: moved here by name (renamed by hand)` });
+  }
   return found;
+}
+
+/**
+ * Of the rotated files whose own digest or size no longer holds (`own`, by name), those that hold what another such
+ * file's digest says it held: the other's name, by the name of the file that holds its bytes. Each digest is taken by
+ * one file (the first in log order that holds it), so two files holding one file's bytes are one moved and one not.
+ * Each file is read once for every size it is compared at (`digestsOf`).
+ */
+function movedFiles(
+  rotated: ReadonlyMap<string, string>,
+  own: ReadonlyMap<string, Break>,
+  held: ReadonlyMap<string, number>,
+  sizes: ReadonlyMap<string, number>,
+  expected: ReadonlyMap<string, RotatedDigest>,
+  digestsOf: (file: string, sizes: readonly number[]) => ReadonlyMap<number, string>,
+): Map<string, string> {
+  const moved = new Map<string, string>();
+  const taken = new Set<string>();
+  // In log order (`own` was filled in it).
+  const order = [...own.keys()];
+  for (const name of order) {
+    const bytes = held.get(rotated.get(name)!)!;
+    const candidates = order.filter((other) => other !== name && !taken.has(other) && expected.has(other) && expected.get(other)!.size <= bytes && (sizes.get(other) ?? 0) <= bytes);
+    if (candidates.length === 0) continue;
+    const found = digestsOf(rotated.get(name)!, candidates.map((other) => expected.get(other)!.size));
+    const from = candidates.find((other) => found.get(expected.get(other)!.size) === expected.get(other)!.sha);
+    if (from === undefined) continue;
+    moved.set(name, from);
+    taken.add(from);
+  }
+  return moved;
 }
 
 /**

@@ -30,8 +30,8 @@ import { notedEnds, removedRotated, shrunkRotated } from './verify-notes.ts';
 /** Hands each line of a log's file to `take`, in order, with its `\n` (a torn last line without); `cut`: a line past MAX_LINE, handed cut. */
 export type EachLine = (file: string, take: (line: string, cut?: boolean) => Verdict) => void;
 
-/** EachLine's lines as bytes: [from, to) of `bytes`, valid during the call. */
-export type EachRawLine = (file: string, take: (bytes: Buffer, from: number, to: number, cut?: boolean) => Verdict) => void;
+/** EachLine's lines as bytes: [from, to) of `bytes`, valid during the call, `offset` where the line begins in its file. */
+export type EachRawLine = (file: string, take: (bytes: Buffer, from: number, to: number, cut: boolean | undefined, offset: number) => Verdict) => void;
 
 /**
  * A log file's lines, read in pieces (read/chunks.ts): a file is never held whole, so one written under
@@ -43,8 +43,8 @@ export function eachLineOfFile(file: string, take: (line: string, cut?: boolean)
   eachRawLineOfFile(file, (bytes, from, to, cut) => take(bytes.toString('utf8', from, to), cut), textOf);
 }
 
-/** eachLineOfFile's lines as their bytes: [from, to) of `bytes` (the reader's buffer, valid during the call). */
-export function eachRawLineOfFile(file: string, take: (bytes: Buffer, from: number, to: number, cut?: boolean) => Verdict, textOf: TextOf = textsByName()): void {
+/** eachLineOfFile's lines as their bytes: [from, to) of `bytes` (the reader's buffer, valid during the call), `offset` where each begins in the file. */
+export function eachRawLineOfFile(file: string, take: (bytes: Buffer, from: number, to: number, cut: boolean | undefined, offset: number) => Verdict, textOf: TextOf = textsByName()): void {
   const { fd, to, release } = textOf(file);
   // A line past read/chunks.ts's MAX_LINE (no reader writes one: a planted line) is handed cut, with a `\n`, and said
   // to be: when the file holds none after it (torn) it stays torn (`truncated`), and a whole one is no log line
@@ -52,11 +52,11 @@ export function eachRawLineOfFile(file: string, take: (bytes: Buffer, from: numb
   let cut = { at: -1, torn: false };
   try {
     forEachPiece(fd, (buffer, end, offset) => {
-      if (offset === cut.at) return take(buffer, 0, cut.torn ? end - 1 : end, true);
+      if (offset === cut.at) return take(buffer, 0, cut.torn ? end - 1 : end, true, offset);
       for (let at = 0; at < end; ) {
         const newline = buffer.indexOf(10, at);
         const to = newline < 0 || newline >= end ? end : newline + 1;
-        if (take(buffer, at, to) === false) return false;
+        if (take(buffer, at, to, undefined, offset + at) === false) return false;
         at = to;
       }
       return true;
@@ -139,37 +139,52 @@ export function verifyFiles(files: readonly string[], timeFormat: string, option
   // Read again only for a log with breaks and `torn` events (chain/torn-attested.ts): as bytes, for the starts' digests.
   const raw: EachRawLine = (file, take) => eachRawLineOfFile(file, take, opened);
   // One for the head marks' digests and the ledger's (verify-notes.ts): a file both name is read once for a size.
-  const digestOf = prefixDigests(textOf);
-  return { ...verifyLines(files, each, raw, timeFormat, { prefixDigest: digestOf, ...options }), held, digestOf };
+  const digestsOf = prefixDigests(textOf);
+  const digestOf: PrefixDigest = (file, size) => digestsOf(file, [size]).get(size);
+  return { ...verifyLines(files, each, raw, timeFormat, { prefixDigest: digestOf, ...options }), held, digestsOf };
 }
 
 /**
- * The SHA-256 of a file's first `size` bytes as it holds them (`.gz` ones gunzipped), read in pieces; undefined
- * when it holds fewer. Kept: a digest is checked against one file, maybe once per order renamed-files tries.
+ * The SHA-256 of a file's first `size` bytes for each of `sizes` (those it holds: `.gz` ones gunzipped), the file read
+ * once in pieces for them all. Kept: a digest is checked against one file, maybe once per order renamed-files tries.
  */
-function prefixDigests(textOf: TextOf): PrefixDigest {
+function prefixDigests(textOf: TextOf): PrefixDigests {
   const known = new Map<string, string | undefined>();
-  return (file, size) => {
-    const key = `${size}:${file}`;
-    if (!known.has(key)) known.set(key, prefixDigest(file, size, textOf));
-    return known.get(key);
+  return (file, sizes) => {
+    const wanted = [...new Set(sizes)].filter((size) => !known.has(`${size}:${file}`));
+    if (wanted.length > 0) {
+      const found = prefixDigestsAt(file, wanted, textOf);
+      for (const size of wanted) known.set(`${size}:${file}`, found.get(size));
+    }
+    const digests = new Map<number, string>();
+    for (const size of sizes) {
+      const digest = known.get(`${size}:${file}`);
+      if (digest !== undefined) digests.set(size, digest);
+    }
+    return digests;
   };
 }
 
-function prefixDigest(file: string, size: number, textOf: TextOf): string | undefined {
+function prefixDigestsAt(file: string, sizes: readonly number[], textOf: TextOf): Map<number, string> {
   const { fd, to, release } = textOf(file);
+  const digests = new Map<number, string>();
   try {
     // Past the size it was held at, a live file holds nothing yet for verify.
-    if (to !== undefined && size > to) return undefined;
+    const ends = [...sizes].filter((size) => to === undefined || size <= to).sort((a, b) => a - b);
+    const last = ends.at(-1);
+    if (last === undefined) return digests;
     const hash = createHash('sha256');
-    const piece = Buffer.allocUnsafe(Math.min(size, 1 << 20));
-    for (let at = 0; at < size; ) {
-      const read = fs.readSync(fd, piece, 0, Math.min(piece.length, size - at), at);
-      if (read === 0) return undefined;
+    const piece = Buffer.allocUnsafe(Math.max(1, Math.min(last, 1 << 20)));
+    let next = 0;
+    for (let at = 0; ; ) {
+      // The state at each size asked, copied on: every size from one read.
+      while (next < ends.length && ends[next] === at) digests.set(ends[next++]!, hash.copy().digest('hex'));
+      if (next === ends.length) return digests;
+      const read = fs.readSync(fd, piece, 0, Math.min(piece.length, ends[next]! - at), at);
+      if (read === 0) return digests;
       hash.update(piece.subarray(0, read));
       at += read;
     }
-    return hash.digest('hex');
   } finally {
     release();
   }
@@ -186,11 +201,11 @@ export function verifyLog(files: readonly string[], read: (file: string) => stri
 }
 
 /** The lines of a text's bytes, as eachRawLineOfFile hands a file's. */
-function eachRawLineOfText(bytes: Buffer, take: (bytes: Buffer, from: number, to: number) => Verdict): void {
+function eachRawLineOfText(bytes: Buffer, take: (bytes: Buffer, from: number, to: number, cut: undefined, offset: number) => Verdict): void {
   for (let at = 0; at < bytes.length; ) {
     const end = bytes.indexOf(0x0a, at);
     const to = end < 0 ? bytes.length : end + 1;
-    if (take(bytes, at, to) === false) return;
+    if (take(bytes, at, to, undefined, at) === false) return;
     at = to;
   }
 }
@@ -242,9 +257,9 @@ function tornSpots(files: readonly string[], raw: EachRawLine, timeFormat: strin
   for (const file of files) {
     reader = undefined;
     settler.nextFile(file);
-    raw(file, (bytes, from, to, cut) => {
+    raw(file, (bytes, from, to, cut, offset) => {
       reader ??= readerOfFile(bytes.toString('utf8', from, to), cut, timeFormat);
-      settler.take(bytes, from, to, cut === true);
+      settler.take(bytes, from, to, cut === true, offset);
     });
   }
   return settler.finish();
@@ -355,7 +370,7 @@ function checkLines(files: readonly string[], each: EachLine, raw: EachRawLine, 
   const lost = removals.count(report.lost);
   if (!swap) return { ...report, lost, untimed };
   const [a, b] = swap;
-  return { ...report, lost, untimed, breaks: [{ kind: 'reordered', file: a, line: 1, rec: '', detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
+  return { ...report, lost, untimed, breaks: [{ kind: 'reordered', file: a, line: 1, rec: '', hint: [a, b], detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
 }
 
 /** Under a key that seems not the log's, this many of the breaks it shows are still named (the rest counted). */
@@ -394,10 +409,13 @@ export function notedSealLine(file: string, line: string, timeFormat: string): V
 }
 
 /** What verify found in one log: `untimed`, the stamp format of its text lines when they are no instants (chain/epoch-stamps.ts); `held`, the bytes each file held as read. */
-export type LogReport = VerifyReport & { untimed?: string; held?: ReadonlyMap<string, number>; digestOf?: PrefixDigest; torn?: readonly TornSpot[] };
+export type LogReport = VerifyReport & { untimed?: string; held?: ReadonlyMap<string, number>; digestsOf?: PrefixDigests; torn?: readonly TornSpot[] };
 
 /** The SHA-256 (hex) of a log file's first `size` bytes as it holds them (a `.gz` gunzipped); undefined when it holds fewer. */
 export type PrefixDigest = (file: string, size: number) => string | undefined;
+
+/** PrefixDigest for several sizes of one file, by size: a size it holds fewer bytes than is not there. */
+export type PrefixDigests = (file: string, sizes: readonly number[]) => ReadonlyMap<number, string>;
 
 /**
  * A file's lines as verify sees them. Whether its stamps are instants is the file's to say, not the format
@@ -585,7 +603,7 @@ export function verifyCommand(): Command {
         // What the notes beside the log say it held (verify-notes.ts): lines gone whole leave the chain nothing to read.
         // A fault there (a note someone made up, say) loses neither the chain's findings nor the logs after it.
         try {
-          const gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key, report.marked), ...shrunkRotated(groupFiles, report.held ?? new Map(), key, report.digestOf)];
+          const gone = [...notedEnds(groupFiles, runs), ...removedRotated(groupFiles, key, report.marked), ...shrunkRotated(groupFiles, report.held ?? new Map(), key, report.digestsOf, report.digests, report.breaks)];
           return gone.length > 0 ? { ...report, breaks: [...report.breaks, ...gone] } : report;
         } catch (error) {
           notesFailed = true;

@@ -175,12 +175,25 @@ function open(file: string, position: number): Reading | undefined {
   return { fd, ino: fs.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
 
-/** The rotated files of `live` newer than the one with inode `ino`, oldest first (none if that one is gone). */
-function rotatedSince(live: string, ino: number): string[] {
+/**
+ * The rotated files of `live` newer than the one with inode `ino` and older than the one with inode `upTo` (the live
+ * file opened next, if it was rotated since: it is read as the live one), oldest first (none if the first is gone).
+ */
+function rotatedBetween(live: string, ino: number, upTo: number | undefined): string[] {
   const dir = path.dirname(live);
-  const rotated = rotatedFiles(fs.readdirSync(dir), path.basename(live)).map((name) => path.join(dir, name));
-  const mine = rotated.findIndex((file) => statOf(file)?.ino === ino);
-  return mine < 0 ? [] : rotated.slice(mine + 1);
+  for (let attempt = 0; ; attempt++) {
+    // A readdir racing renames may miss the live one's rotated name yet list files rotated after it (readdir(3): an
+    // entry added meanwhile may or may not be returned): then the directory is read again, that name there throughout.
+    const rotated = rotatedFiles(fs.readdirSync(dir), path.basename(live)).map((name) => path.join(dir, name));
+    // Still the live one once the directory is read: no file rotated after it was there to list.
+    const rotatedAway = upTo !== undefined && statOf(live)?.ino !== upTo;
+    const inos = rotated.map((file) => statOf(file)?.ino);
+    const mine = inos.indexOf(ino);
+    if (mine < 0) return [];
+    const next = upTo === undefined ? -1 : inos.indexOf(upTo, mine + 1);
+    if (next < 0 && rotatedAway && attempt < 3) continue;
+    return rotated.slice(mine + 1, next < 0 ? undefined : next);
+  }
 }
 
 /** Follows the log whose live file is `options.live` until `signal` aborts. */
@@ -188,6 +201,7 @@ export async function follow(options: FollowOptions): Promise<void> {
   const { live, write, signal } = options;
   let current: Reading | undefined = options.start ? { fd: options.start.fd, ino: fs.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0);
   const draining: Reading[] = [];
+  let listFrom: number | undefined;
   try {
     while (!signal?.aborted) {
       if (current) readNew(current, write, false, () => options.truncated?.(live));
@@ -203,22 +217,40 @@ export async function follow(options: FollowOptions): Promise<void> {
       if (now && (!current || now.ino !== current.ino)) {
         // Rotated (or created): finish what is left of the old file, and of any file rotated after it
         // (several rotations between two looks), then read the new one from its start.
-        if (current) {
-          readNew(current, write);
-          current.until = Date.now() + DRAIN_MS;
-          draining.push(current);
-          for (const file of rotatedSince(live, current.ino)) {
+        const previous = current;
+        if (previous) {
+          readNew(previous, write);
+          previous.until = Date.now() + DRAIN_MS;
+          draining.push(previous);
+        }
+        // Not kept as current while the new one opens: a live path now refused (a FIFO, a symlink planted
+        // there) ends the follow with that refusal, and the old file, draining, is closed once, not twice.
+        current = undefined;
+        let refused: unknown;
+        try {
+          current = open(live, 0);
+        } catch (error) {
+          refused = error;
+        }
+        // Listed after the new one is open, up to it: a file rotated between a listing and the opening (a burst
+        // of rotations, as a reader's digest events after a flood make) would be neither listed nor opened.
+        // The live path missing at the opening (between a rotation's rename and its new file): listed again
+        // at the next opening, from the newest file read.
+        const from = previous?.ino ?? listFrom;
+        listFrom = undefined;
+        if (from !== undefined) {
+          let newest = from;
+          for (const file of rotatedBetween(live, from, current?.ino)) {
             const between = open(file, 0);
             if (!between) continue;
             readNew(between, write);
             between.until = Date.now() + DRAIN_MS;
             draining.push(between);
+            newest = between.ino;
           }
+          if (current === undefined && refused === undefined) listFrom = newest;
         }
-        // Not kept as current while the new one opens: a live path now refused (a FIFO, a symlink planted
-        // there) ends the follow with that refusal, and the old file, draining, is closed once, not twice.
-        current = undefined;
-        current = open(live, 0);
+        if (refused !== undefined) throw refused;
         continue;
       }
       try {

@@ -85,6 +85,9 @@ export interface LineVisitor {
   line(text: string, number: number, offset: number): boolean | void;
 }
 
+/** A log's starts a full disk tore that their reader attested (commands/torn-starts.ts): by file, the offset of the line each begins and its length (Infinity: a file's last line, all start). */
+export type TornStarts = ReadonlyMap<string, ReadonlyMap<number, number>>;
+
 /** What lineInArena finds, reused (a search may find millions of lines). */
 const line: FoundLine = { start: 0, end: 0, before: 0 };
 
@@ -141,8 +144,13 @@ function bothLists(visitor: LineVisitor): Candidates {
   return both;
 }
 
-/** Visits the lines of the open file `fd`; true when the visitor stopped the scan. */
-export function scanFile(fd: number, visitor: LineVisitor): boolean {
+/**
+ * Visits the lines of the open file `fd`; true when the visitor stopped the scan. `torn`: starts a full disk tore
+ * that their reader attested (commands/torn-starts.ts), by the offset of the line each begins, and their length
+ * (Infinity: the file's last line, left out whole): each such line is visited from the line glued after its start,
+ * which its own stamp then names.
+ */
+export function scanFile(fd: number, visitor: LineVisitor, torn?: ReadonlyMap<number, number>): boolean {
   // A line start whose number is known: the file's first line, later the end of a piece counted through.
   let knownOffset = 0;
   let knownNumber = 1;
@@ -201,9 +209,21 @@ export function scanFile(fd: number, visitor: LineVisitor): boolean {
         if (found < 0) break;
         target = found;
       }
+      let skip = 0;
+      if (torn !== undefined) {
+        const { start, end: lineEnd } = lineOf(piece, position, target, end);
+        skip = torn.get(offset + start) ?? 0;
+        if (skip >= lineEnd - start) {
+          position = lineEnd + 1;
+          continue;
+        }
+        // Found only in the start: the visitor is asked about the rest, found nowhere in it by the scan.
+        if (found >= 0 && found < start + skip) found = -1;
+      }
       if (visitor.passOver) {
         // A candidate the visitor can rule out from its bytes needs no line number: nothing is counted for it.
-        const { start, end: lineEnd } = lineOf(piece, position, target, end);
+        const { start: lineStart, end: lineEnd } = lineOf(piece, position, target, end);
+        const start = lineStart + skip;
         if (visitor.passOver(piece, start, lineEnd)) {
           position = lineEnd + 1;
           continue;
@@ -214,11 +234,12 @@ export function scanFile(fd: number, visitor: LineVisitor): boolean {
         at = 0;
       }
       // Counted up to the line that holds `target`: the lines from the last one numbered (not counted: from `position`).
-      const { start, end: lineEnd, before } = lineOf(piece, numbered ? at : position, target, end);
+      const { start: lineStart, end: lineEnd, before } = lineOf(piece, numbered ? at : position, target, end);
       if (numbered) {
         number += before;
-        at = start;
+        at = lineStart;
       }
+      const start = lineStart + skip;
       const verdict = visitor.bytes?.(piece, start, lineEnd, number, found);
       if (verdict !== undefined) {
         if (!verdict) {

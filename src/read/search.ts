@@ -15,7 +15,7 @@ import { EVENT_LINES, shortlist, type Pattern } from './pattern.ts';
 import { JSON_EVENT_WORD, jsonLineCannotHold, jsonShortlist } from './json-shortlist.ts';
 import { indexOfFolded, isCaseBlind, sameBytes } from './fold.ts';
 import { RecordingTracker } from './recordings.ts';
-import { scanFile, type Candidates } from './scan.ts';
+import { scanFile, type Candidates, type TornStarts } from './scan.ts';
 import { RecordingSpan } from './span.ts';
 
 /** One file to read, of one log. */
@@ -229,6 +229,8 @@ export interface FilePlace {
   context: PaneContext | undefined;
   /** Told as each piece of the file is read (scan.ts LineVisitor.read). */
   progress?: () => void;
+  /** The starts its readers attested in this file, read past (scan.ts). */
+  torn?: ReadonlyMap<number, number>;
 }
 
 /** Searches the open file `fd`; `emit` gets each line to print (false stops). Returns whether it stopped, and how many lines matched. */
@@ -303,12 +305,12 @@ export function grepFile(plan: GrepPlan, fd: number, place: FilePlace, emit: (hi
       }
       return true;
     },
-  });
+  }, place.torn);
   return { stopped, matched };
 }
 
-/** Searches `sets` in time order; `emit` gets each line to print (false stops). Returns how many lines matched. */
-export function grepLogs(sets: readonly LogSet[], options: GrepOptions, emit: (hit: GrepHit) => boolean | void, error: FileError): number {
+/** Searches `sets` in time order; `emit` gets each line to print (false stops); `torn`: each log's attested torn starts, read past. Returns how many lines matched. */
+export function grepLogs(sets: readonly LogSet[], options: GrepOptions, emit: (hit: GrepHit) => boolean | void, error: FileError, torn?: (set: LogSet) => TornStarts): number {
   const context = options.context > 0 ? new PaneContext(options.context, sets) : undefined;
   const plan = planGrep(options, context !== undefined);
   const trackers = sets.map(() => new RecordingTracker());
@@ -320,7 +322,7 @@ export function grepLogs(sets: readonly LogSet[], options: GrepOptions, emit: (h
     for (const { set, setIndex, file } of sources) {
       if (stopped) break;
       if (passesOver(plan, file, context !== undefined)) continue;
-      const place = { path: file.path, setIndex, fileIndex: set.files.indexOf(file), tracker: trackers[setIndex], context };
+      const place = { path: file.path, setIndex, fileIndex: set.files.indexOf(file), tracker: trackers[setIndex], context, torn: torn?.(set).get(file.path) };
       readFile(file.path, held, error, (fd) => {
         const result = grepFile(plan, fd, place, emit);
         matched += result.matched;
@@ -361,9 +363,10 @@ export interface RecordingWalk {
 
 /**
  * Walks the recording `rec`: finds its start in `sets`, then gives `take`
- * each of its lines, in order, across the rotated files, up to its stop.
+ * each of its lines, in order, across the rotated files, up to its stop;
+ * `torn`: each log's attested torn starts, read past.
  */
-export function walkRecording(sets: readonly LogSet[], rec: string, timeFormat: string, take: (line: LogLine, log: string, file: string) => boolean | void, error: FileError): RecordingWalk {
+export function walkRecording(sets: readonly LogSet[], rec: string, timeFormat: string, take: (line: LogLine, log: string, file: string) => boolean | void, error: FileError, torn?: (set: LogSet) => TornStarts): RecordingWalk {
   for (const set of sets) {
     const span = new RecordingSpan(rec);
     const sources: Source[] = set.files.map((file) => ({ set, setIndex: 0, file }));
@@ -384,7 +387,7 @@ export function walkRecording(sets: readonly LogSet[], rec: string, timeFormat: 
               if (take(line, text, file.path) === false) halted = true;
               return !halted && span.state !== 'after';
             },
-          });
+          }, torn?.(set).get(file.path));
         });
         if (halted || span.state === 'after') break;
       }

@@ -7,15 +7,14 @@
 // its place) misses and is scanned again. The live file is never kept.
 //
 // It is an audit tool: a cache someone else could write would let them hide
-// recordings and users from `ls`. The cache is used only in a log directory
-// (and `.run`) that is ours alone, read only when it is ours, 0600 and has one
-// name (safe-fs.ts readPrivateFile), and written whole under an unpredictable
-// name then renamed (writePrivateFile). Anything else (a user who can only
-// read the logs, a planted or corrupt cache) reads every file, as without it.
+// recordings and users from `ls`. The cache is kept as private-cache.ts keeps
+// one (ours alone, 0600, one name, written whole); anything else (a user who
+// can only read the logs, a planted or corrupt cache) reads every file, as
+// without it.
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkPrivateDir, readPrivateFile, writePrivateFile } from '../sinks/file/safe-fs.ts';
+import { readCache, writeCache } from './private-cache.ts';
 import type { FileSummary, StartSeen } from './summary.ts';
 
 /** What summarizeLog needs of a file's first or last line. */
@@ -100,20 +99,10 @@ export class SummaryCache {
 
   /** The cache of log directory `dir` (empty, and never written, unless `dir` and its `.run` are ours alone). */
   static open(dir: string): SummaryCache {
-    try {
-      checkPrivateDir(dir);
-    } catch {
-      return new SummaryCache(dir, false);
-    }
-    const cache = new SummaryCache(dir, true);
-    const file = cache.file();
-    let text: string;
-    try {
-      checkPrivateDir(path.dirname(file));
-      text = readPrivateFile(file);
-    } catch (error) {
-      // None yet is the usual case; a refused one (someone else's, group-writable, linked) is replaced.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') cache.changed = true;
+    const { usable, text, refused } = readCache(dir, CACHE_NAME);
+    const cache = new SummaryCache(dir, usable);
+    if (text === undefined) {
+      cache.changed = refused;
       return cache;
     }
     try {
@@ -128,10 +117,6 @@ export class SummaryCache {
       cache.changed = true;
     }
     return cache;
-  }
-
-  private file(): string {
-    return path.join(this.dir, '.run', CACHE_NAME);
   }
 
   /**
@@ -178,11 +163,7 @@ export class SummaryCache {
     }
     if (!this.changed) return;
     const files = [...this.entries].map(([name, { key, scanned }]) => ({ name, key, scanned }));
-    try {
-      writePrivateFile(this.file(), `${JSON.stringify({ version: VERSION, files })}\n`);
-      this.changed = false;
-    } catch {
-      // not writable: correct answers all the same, only slower
-    }
+    // Not writable: correct answers all the same, only slower.
+    if (writeCache(this.dir, CACHE_NAME, `${JSON.stringify({ version: VERSION, files })}\n`)) this.changed = false;
   }
 }

@@ -181,6 +181,12 @@ export interface Perform {
   /** SM/RM or DECSET/DECRST of a Mode, one report per parameter, in their order (a sequence may set several). */
   mode?(mode: Mode, set: boolean): void;
   /**
+   * The character set printed ASCII is in became DEC special graphics (`acs`) or left it. tmux stores the same byte
+   * either way, but writes such a character through screen_write_cell, one at a time (screen-write.c:1776), not in a
+   * run: over what remains of a wide character it blanks more (screen-write.c:2045), and after a ZWJ it combines.
+   */
+  charset?(acs: boolean): void;
+  /**
    * A semantic-prompt string: `command` 133 or 633, `data` what follows `133;`
    * (decoded as UTF-8; at most MAX_OSC_BYTES of it, `truncated` if there was more).
    */
@@ -290,6 +296,11 @@ const OP_OSC = 0x400;
 /** Escaped bytes the screen does not show: the op's parameter is their length in the text. */
 const OP_UNSHOWN = 0x500;
 const OP_MODE = 0x600;
+const OP_CHARSET = 0x700;
+/** tmux's character sets (struct input_cell, input.c:55): G0, G1 DEC special graphics, and SO (G1 in use), as bits. */
+const G0_ACS = 1;
+const G1_ACS = 2;
+const SHIFTED = 4;
 
 /**
  * tmux's limits on a CSI (input.c:92, :105, :1167, :1021-1037): the parameter
@@ -343,6 +354,8 @@ const BS = 0x08;
 const TAB = 0x09;
 const VT = 0x0b;
 const FF = 0x0c;
+const SO = 0x0e;
+const SI = 0x0f;
 
 const HEX = '0123456789abcdef';
 
@@ -426,6 +439,10 @@ export class EscapeCleaner {
   private csiIntermediate = 0;
   /** The ESC sequence's intermediate if it has exactly one (DECALN's `#`), -1 if more (input.c:1151 collects them, the table wants one). */
   private escIntermediate = -1;
+  /** The character sets (G0_ACS, G1_ACS, SHIFTED), those DECSC and SCOSC saved (input.c:776), and whether printed ASCII is in DEC graphics. */
+  private charsets = 0;
+  private savedCharsets = 0;
+  private acs = false;
   /** Bytes of an unfinished UTF-8 character (at most 3; 4 as a malformed one ends), how many more it needs, and the range of the next (empty once malformed). */
   private readonly pending = new Uint8Array(4);
   private pendingLength = 0;
@@ -461,6 +478,7 @@ export class EscapeCleaner {
    * part of it; without it, a string ends only by its terminator.
    */
   advance(chunk: Uint8Array, perform: Perform, now?: number): void {
+    let timedOut = false;
     if (now !== undefined) {
       this.now = now;
       if (this.state >= State.OscString && now - this.stringSince >= STRING_TIMEOUT_MS) {
@@ -468,6 +486,7 @@ export class EscapeCleaner {
         this.state = State.Ground;
         this.oscKeep = false;
         this.last = -1;
+        timedOut = true;
       }
     }
     // Worst case: every byte escaped as `\xNN`, plus the pending bytes of a broken character.
@@ -488,6 +507,13 @@ export class EscapeCleaner {
     this.ops = 0;
     this.complex = false;
     if (this.oscBodies.length > 0) this.oscBodies.length = 0;
+    // The timer's input_reset also resets the cell (input_reset_cell, input.c:763-771): G0 and G1 back to ASCII, SO
+    // undone, and the copy DECSC/SCOSC saved likewise. Left in DEC graphics, the reader would write ASCII one cell at a
+    // time where tmux writes runs (joined after a ZWJ, blanked otherwise around padding): every later column off.
+    if (timedOut) {
+      this.savedCharsets = 0;
+      this.setCharsets(0, 0);
+    }
     this.extraBytes = 0;
     const out = this.out;
     const outWords = this.outWords;
@@ -686,7 +712,13 @@ export class EscapeCleaner {
           state = State.EscapeIntermediate;
           this.escIntermediate = b;
         } else if (b < 0x7f) {
-          if (REPORTED_ESC[b] === 1) this.op(o, OP_ESC + b, -1, -1);
+          if (REPORTED_ESC[b] === 1) {
+            this.op(o, OP_ESC + b, -1, -1);
+            // DECSC and DECRC save and restore the character sets with the cursor, RIS resets them (input.c:776-793, :763).
+            if (b === 0x37) this.savedCharsets = this.charsets;
+            else if (b === 0x38) this.setCharsets(o, this.savedCharsets);
+            else if (b === 0x63) this.setCharsets(o, (this.savedCharsets = 0));
+          }
           if ((KNOWN_ESC[b]! & 1) !== 0) this.last = -1;
           state = State.Ground;
         }
@@ -698,6 +730,11 @@ export class EscapeCleaner {
         else if (b >= 0x30 && b <= 0x7e) {
           // input_esc_table (input.c:208): of the sequences with an intermediate only DECALN touches the screen.
           if (b === 0x38 && this.escIntermediate === 0x23) this.op(o, OP_ESC + Esc.Alignment, -1, -1);
+          // SCS: G0 (`(`) or G1 (`)`) DEC special graphics (`0`) or ASCII (`B`) (input.c:1313-1324).
+          else if ((this.escIntermediate === 0x28 || this.escIntermediate === 0x29) && (b === 0x30 || b === 0x42)) {
+            const set = this.escIntermediate === 0x28 ? G0_ACS : G1_ACS;
+            this.setCharsets(o, b === 0x30 ? this.charsets | set : this.charsets & ~set);
+          }
           if ((KNOWN_ESC[b]! & intermediateBit(this.escIntermediate)) !== 0) this.last = -1;
           state = State.Ground;
         } // 0x7f–0xff ignored (input.c:521)
@@ -824,6 +861,7 @@ export class EscapeCleaner {
       else if (code < OP_OSC) perform.screen(code === OP_ENTER_ALTERNATE, this.opParam[k]!);
       else if (code < OP_UNSHOWN) perform.osc(this.opParam[k]!, this.oscBodies[this.opParam2[k]!]!, code === OP_OSC + 1);
       else if (code === OP_MODE) perform.mode?.(this.opParam[k]! as Mode, this.opParam2[k] === 1);
+      else if (code === OP_CHARSET) perform.charset?.(this.opParam[k] === 1);
       else {
         from = at + this.opParam[k]!;
         const unshown = text.slice(at, from);
@@ -931,7 +969,19 @@ export class EscapeCleaner {
     else if (b === LF || b === CR || b === BS) this.op(o, b, -1, -1);
     // tmux moves down a line on VT and FF as on LF (input.c:1233-1235): the line they leave is finished.
     else if (b === VT || b === FF) this.op(o, LF, -1, -1);
+    // SO and SI: G1 in use, or G0 (input.c:1243-1248).
+    else if (b === SO) this.setCharsets(o, this.charsets | SHIFTED);
+    else if (b === SI) this.setCharsets(o, this.charsets & ~SHIFTED);
     return o;
+  }
+
+  /** New character sets: a report when printed ASCII goes into DEC graphics or leaves it. */
+  private setCharsets(o: number, charsets: number): void {
+    this.charsets = charsets;
+    const acs = (charsets & SHIFTED ? charsets & G1_ACS : charsets & G0_ACS) !== 0;
+    if (acs === this.acs) return;
+    this.acs = acs;
+    this.op(o, OP_CHARSET, acs ? 1 : 0, -1);
   }
 
   /**
@@ -1071,6 +1121,9 @@ export class EscapeCleaner {
       const read = final === Csi.EraseInDisplay && this.param === 3 ? 2 : PARAMS_READ[final]!;
       if ((this.subFirst && read >= 1) || (this.subSecond && read >= 2)) return;
       this.op(o, OP_CSI + final, this.param, final === 0x62 ? this.last : this.param2);
+      // SCOSC and SCORC save and restore the character sets as DECSC and DECRC do (input.c:1570, :1579).
+      if (final === Csi.SaveCursor) this.savedCharsets = this.charsets;
+      else if (final === Csi.RestoreCursor) this.setCharsets(o, this.savedCharsets);
     } else if (this.marker === 0x3f && (final === 0x68 || final === 0x6c)) {
       for (const mode of this.screenModes) this.op(o, final === 0x68 ? OP_ENTER_ALTERNATE : OP_LEAVE_ALTERNATE, mode, -1);
     }

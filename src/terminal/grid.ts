@@ -26,6 +26,7 @@
 
 import { Csi, Esc, Mode, type Perform } from './ansi.ts';
 import { TabStops } from './tab-stops.ts';
+import { CellBytes, isCombinedEscape } from './cell-bytes.ts';
 import { cellWidth } from './width.ts';
 
 /** Rows `first`..`last` of `rows` as one line for the log (see ScreenGrid.logText). */
@@ -87,8 +88,6 @@ const PADDING = 0;
 const EXTRA = 0xdc00;
 const TAB = 0x09;
 const ZWJ = 0x200d;
-/** Bytes of UTF-8 a cell holds at most (tmux.h:598): combining marks past it are dropped (screen-write.c:2007). */
-const UTF8_SIZE = 21;
 /** Rows kept after they scroll off, only so that a taller or wider pane can pull them back as tmux does (screen.c:351, grid.c:1360). */
 export const HISTORY_ROWS = 512;
 
@@ -100,21 +99,6 @@ const BS = 0x08;
 function param(value: number, min: number, fallback: number): number {
   if (value < 0) return fallback;
   return value < min ? min : value;
-}
-
-/** UTF-8 bytes of a short string (a cell's text). */
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) bytes += 1;
-    else if (unit < 0x800) bytes += 2;
-    else if (unit >= 0xd800 && unit <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
 }
 
 /**
@@ -152,6 +136,8 @@ class Row {
   /** Holds padding or extra cells: text takes the slow path. */
   complex = false;
   extras: (string | undefined)[] | null = null;
+  /** How full tmux's cells are, for those that had something combined onto them or attached. */
+  private combined: CellBytes | null = null;
   /** Text the screen gives no cell, before the first (see ScreenGrid.attach). */
   lead = '';
   /** Continues onto the next row (tmux's GRID_LINE_WRAPPED, set on the row that wrapped). */
@@ -179,6 +165,7 @@ class Row {
     this.printed = 0;
     this.complex = false;
     this.extras = null;
+    this.combined?.clear();
     this.lead = '';
     this.wraps = false;
     this.touched = false;
@@ -218,6 +205,15 @@ class Row {
     if (cell === PADDING) return 0;
     if (cell === EXTRA) return extraWidth(this.extras![x]!);
     return widthOf(cell);
+  }
+
+  /** Puts `added` after cell `x`'s text, less a character tmux would not combine onto it as the cell is full (see CellBytes); false if nothing was put. */
+  append(x: number, added: string): boolean {
+    const cell = this.cellText(x);
+    const text = (this.combined ??= new CellBytes()).append(x, cell, added);
+    if (text.length === cell.length) return false;
+    this.setExtra(x, text);
+    return true;
   }
 
   setExtra(x: number, text: string): void {
@@ -275,6 +271,8 @@ export class ScreenGrid implements Perform {
   private savedOrigin = false;
   /** A zero-width joiner was printed: the next non-ASCII character combines (screen-write.c:1828). */
   private joiner = false;
+  /** Printed ASCII is in DEC special graphics (Perform.charset): tmux writes it one cell at a time. */
+  private acs = false;
   /** The wrapped flag of the last line in history: the row above row 0 (grid.c:656 clears it). */
   private aboveWraps = false;
   /**
@@ -584,7 +582,7 @@ export class ScreenGrid implements Perform {
       const code = cell.codePointAt(0)!;
       const width = widthOf(code);
       if (width <= 0 || code < 0x20 || code === 0x7f) {
-        this.attach(cell);
+        this.attachAt(cell, width === 0);
         continue;
       }
       if (this.cx + width > this.sx) break;
@@ -601,15 +599,34 @@ export class ScreenGrid implements Perform {
    * Text the screen gives no cell (Perform.unshown: escaped bytes tmux does not
    * show), kept with the cell left of the cursor as a combining mark is
    * (screen-write.c:1981), or before the row's first cell: the screen never
-   * shows it, the log keeps it.
+   * shows it, the log keeps it. An escaped character tmux combined (a bidi
+   * control) is combined as it was.
    */
   attach(text: string): void {
+    if (!text.includes('\\u')) return this.attachAt(text, false);
+    for (let from = 0; from < text.length; ) {
+      const to = text.charCodeAt(from + 1) === 0x75 ? from + 6 : from + 4;
+      const piece = text.slice(from, to);
+      const combined = isCombinedEscape(piece);
+      // A bidi control tmux combined takes the joiner as any character does, the ZWJ first (screen-write.c:1847).
+      if (combined && this.joiner) this.combine(ZWJ);
+      this.attachAt(piece, combined);
+      if (combined) this.joiner = false;
+      from = to;
+    }
+  }
+
+  /**
+   * `text` onto the cell left of the cursor; text tmux did not put in a cell (not `combined`) onto the last cell in use
+   * before it: past it, it would put blanks in the log where the screen has no cells.
+   */
+  private attachAt(text: string, combined: boolean): void {
     const row = this.rowList[this.cy]!;
-    let x = Math.min(this.cx, this.sx) - 1;
+    let x = Math.min(this.cx, this.sx, combined ? this.sx : row.used) - 1;
     while (x >= 0 && row.cells[x] === PADDING) x--;
     if (x < 0) row.lead += text;
     else {
-      row.setExtra(x, row.cellText(x) + text);
+      row.append(x, text);
       if (x >= row.used) row.used = x + 1;
       if (x >= row.printed) row.printed = x + 1;
     }
@@ -629,9 +646,10 @@ export class ScreenGrid implements Perform {
 
   print(text: string): void {
     const n = text.length;
+    const acs = this.acs;
     for (let i = 0; i < n; i++) {
       let code = text.charCodeAt(i);
-      if (code >= 0x20 && code < 0x7f) {
+      if (code >= 0x20 && code < 0x7f && !acs) {
         // ASCII, by far the commonest: tmux's collected path (screen-write.c:1759).
         // IRM: every character through screen_write_cell, which makes room before it wraps (screen-write.c:1875, :1780).
         if (this.insert) this.insertCharacters(1);
@@ -857,6 +875,11 @@ export class ScreenGrid implements Perform {
 
   osc(): void {}
 
+  /** Printed ASCII goes into DEC special graphics (`acs`) or leaves it: see Perform.charset. */
+  charset(acs: boolean): void {
+    this.acs = acs;
+  }
+
   /** IRM (input.c:1651, :1740) and DECAWM (input.c:1687, :1777); the other modes reach the model through the hybrid (setOrigin) or not at all. */
   mode(mode: Mode, set: boolean): void {
     if (mode === Mode.Insert) this.insert = set;
@@ -865,7 +888,7 @@ export class ScreenGrid implements Perform {
 
   // ------------------------------------------------------------ writing cells
 
-  /** A character that is not ASCII: screen_write_cell (screen-write.c:1811). */
+  /** A character that is not ASCII, or ASCII in DEC graphics: screen_write_cell (screen-write.c:1811). */
   private printWide(code: number): void {
     if (code === ZWJ) {
       this.joiner = true;
@@ -873,8 +896,8 @@ export class ScreenGrid implements Perform {
     }
     const width = widthOf(code);
     if (width < 0) {
-      // wcwidth() -1 (an unassigned code point): tmux drops it (utf8.c:237-240), no cell; the log keeps it, as the line model does.
-      if (!this.alternateOn) this.attach(String.fromCodePoint(code));
+      // wcwidth() -1 (an unassigned code point): tmux drops it (utf8.c:237-240), no cell; the log keeps it, as the line model does (why: width.ts).
+      if (!this.alternateOn) this.attachAt(String.fromCodePoint(code), false);
       return;
     }
     if (this.joiner) this.combine(ZWJ); // the joiner itself joins first (screen-write.c:1842)
@@ -918,20 +941,26 @@ export class ScreenGrid implements Perform {
   }
 
   /**
-   * Overwriting part of a wide character blanks the rest of it
-   * (screen-write.c:1731, :2034): padding back to the character at `x`, and
-   * padding after the cells written.
+   * Overwriting part of a wide character blanks the rest of it: padding back
+   * to the character at `x`, and padding after the cells written. A run of
+   * ASCII (`collected`, screen_write_collect_end, screen-write.c:1731) and
+   * one cell at a time (screen_write_overwrite, :2034) differ where padding
+   * was moved away from its character (ICH, DCH).
    */
   private clearWideAround(row: Row, x: number, width: number, collected = false): void {
     const cells = row.cells;
-    if (cells[x] === PADDING) {
+    const padding = cells[x] === PADDING;
+    const wide = !padding && row.cellWidth(x) > 1;
+    if (padding) {
       let xx = x;
       while (xx > 0 && cells[xx] === PADDING) cells[xx--] = SPACE;
-      // A run of ASCII (tmux's collected path) stops looking at column 1 (screen-write.c:1733): a wide character in
-      // column 0 stays, and capture-pane shows it with the text over its right half (tmux 3.3a: `語\bab` shows 語ab).
-      if (!(collected && xx === 0) && cells[xx] !== PADDING && row.cellWidth(xx) > 1) cells[xx] = SPACE;
+      if (!collected) cells[xx] = SPACE; // whatever it is, even a one-cell character (:2059)
+      // A run blanks only a wide character, and stops looking at column 1 (:1733): a wide character in column 0
+      // stays, and capture-pane shows it with the text over its right half (tmux 3.3a: `語\bab` shows 語ab).
+      else if (xx > 0 && row.cellWidth(xx) > 1) cells[xx] = SPACE;
     }
-    for (let xx = x + width; xx < this.sx && cells[xx] === PADDING; xx++) cells[xx] = SPACE;
+    // One cell at a time, the padding after is blanked only over or by a wide character (:2067); a run always (:1750).
+    if (collected || width !== 1 || padding || wide) for (let xx = x + width; xx < this.sx && cells[xx] === PADDING; xx++) cells[xx] = SPACE;
   }
 
   /** A zero-width character joins the character left of the cursor (screen_write_combine, screen-write.c:1981). */
@@ -941,10 +970,7 @@ export class ScreenGrid implements Perform {
     let x = limit - 1;
     while (x >= 0 && row.cells[x] === PADDING) x--;
     if (x < 0) return;
-    const before = row.cellText(x);
-    const added = String.fromCodePoint(code);
-    if (utf8Length(before) + utf8Length(added) > UTF8_SIZE) return;
-    row.setExtra(x, before + added);
+    if (!row.append(x, String.fromCodePoint(code))) return; // the cell was full (screen-write.c:2008)
     if (x >= row.used) row.used = x + 1;
     if (x >= row.printed) row.printed = x + 1;
     row.touched = true;

@@ -220,6 +220,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   private insert = false;
   /** Autowrap (DECAWM), likewise. */
   private autowrap = true;
+  /** Printed ASCII in DEC special graphics (Perform.charset), for a screen model made later. */
+  private acs = false;
   /** The screen model's last move stopped at the edge (see clamped): the line it lands on is logged before it is written. */
   private clampedMove = false;
 
@@ -701,6 +703,12 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
   }
 
   /** Insert mode, autowrap and the like: the line model applies them (the screen model origin mode only, as yet). */
+  charset(acs: boolean): void {
+    this.acs = acs;
+    this.lines.charset(acs);
+    this.grid?.charset(acs);
+  }
+
   mode(mode: Mode, set: boolean): void {
     if (mode === Mode.ColumnMode) {
       // DECCOLM is home (the region's, in origin mode) and a clear of the screen (input.c:1679, :1769): as CUP 1;1 then ED 2.
@@ -1207,6 +1215,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       grid.useTabStops(this.lines.tabs);
       grid.mode(Mode.Insert, this.insert);
       grid.mode(Mode.Autowrap, this.autowrap);
+      grid.charset(this.acs);
     }
     // The line in progress row by row, the cursor where the line model has it
     // (on an upper row of a wrapped line after RI or CUU, or at its start after CR).

@@ -18,6 +18,7 @@
 import { Csi, Esc, Mode, type Perform } from './ansi.ts';
 import { Row, simpleUntil, type Tally } from './row.ts';
 import { TabStops } from './tab-stops.ts';
+import { isCombinedEscape } from './cell-bytes.ts';
 import { cellWidth } from './width.ts';
 
 /**
@@ -47,6 +48,7 @@ const CR = 0x0d;
 const BS = 0x08;
 const TAB = 0x09;
 const ZWJ = 0x200d;
+const JOINER = '\u200d';
 /** Emptied rows kept for reuse, at most. */
 const SPARE_ROWS = 256;
 
@@ -70,6 +72,8 @@ export class LineAssembler implements Perform {
   private columns: number;
   /** A ZWJ came: tmux combines the next character that is not plain ASCII onto the cell before (screen-write.c:1836). */
   private joiner = false;
+  /** Printed ASCII is in DEC special graphics (Perform.charset): tmux writes it one cell at a time. */
+  private acs = false;
   /** Tab stops (HTS, TBC followed, see tab-stops.ts): the hybrid gives the screen model the same ones. */
   tabs = new TabStops();
   /** While a line is written out whole (`leave`): the rows of the screen it took, blank ones included; -1 while text a clear took away is written; 0 otherwise. */
@@ -149,13 +153,16 @@ export class LineAssembler implements Perform {
   seed(text: string): void {
     this.reset(0);
     // The text as the screen shows it, row after row: written with wrap on and insert off, whatever the modes now
-    // (with wrap off it would be written over itself at the last column; the screen model wrote it with wrap on).
-    const { autowrap, insert } = this;
+    // (with wrap off it would be written over itself at the last column; the screen model wrote it with wrap on), and
+    // in runs (in DEC graphics, ASCII after a ZWJ would join the cell before it).
+    const { autowrap, insert, acs } = this;
     this.autowrap = true;
     this.insert = false;
+    this.acs = false;
     this.print(text);
     this.autowrap = autowrap;
     this.insert = insert;
+    this.acs = acs;
   }
 
   /** Switches screens without a sequence in the stream: the pane was already there, or tmux switched it. */
@@ -170,7 +177,7 @@ export class LineAssembler implements Perform {
 
   /** Writes at the cursor, over what is there (screen_write_cell); past the right edge, on a new row of the line. */
   print(part: string, plain = false): void {
-    if (plain && !this.joiner && !this.homed && !this.alternate && !this.insert && this.autowrap) {
+    if (plain && !this.joiner && !this.homed && !this.alternate && !this.insert && this.autowrap && !this.acs) {
       // The flood's case: ASCII appended to the row, within the width and the line limit. (With autowrap off a run
       // that ends at the edge leaves the cursor in the last column, not past it: screen-write.c:1955; see character.)
       const cx = this.cx;
@@ -187,7 +194,7 @@ export class LineAssembler implements Perform {
     // character that could cross it, so where a line is cut into pieces does not depend on how
     // the output was split into reads.
     let from = 0;
-    const general = this.insert || !this.autowrap; // every character through screen_write_cell
+    const general = this.insert || !this.autowrap || this.acs; // every character through screen_write_cell
     while (from < part.length) {
       const to = this.joiner || general ? from : plain ? part.length : simpleUntil(part, from);
       if (to > from) from = this.printSimple(part, from, to);
@@ -269,7 +276,11 @@ export class LineAssembler implements Perform {
     // One escape (`\xNN`, `\uNNNN`) at a time, as they may come split across reads.
     for (let from = 0; from < text.length; ) {
       const to = text.charCodeAt(from + 1) === 0x75 ? from + 6 : from + 4;
-      this.rows[this.cy]!.attach(this.cx, text.slice(from, to));
+      const piece = text.slice(from, to);
+      const combined = isCombinedEscape(piece);
+      // A bidi control tmux combined takes the joiner as any character does (screen-write.c:1847).
+      this.rows[this.cy]!.attach(this.cx, combined && this.joiner ? JOINER + piece : piece, combined);
+      if (combined) this.joiner = false;
       if (this.tally.units > MAX_LINE_CHARS) this.split();
       from = to;
     }
@@ -458,6 +469,11 @@ export class LineAssembler implements Perform {
   }
 
   /** Modes that change where text lands; kept in the alternate screen too (tmux keeps them across it). */
+  /** Printed ASCII goes into DEC special graphics (`acs`) or leaves it: see Perform.charset. */
+  charset(acs: boolean): void {
+    this.acs = acs;
+  }
+
   mode(mode: Mode, set: boolean): void {
     if (mode === Mode.Insert) this.insert = set;
     else if (mode === Mode.Autowrap) this.autowrap = set;
@@ -518,23 +534,24 @@ export class LineAssembler implements Perform {
     const width = cellWidth(code);
     const row = this.rows[this.cy]!;
     if (width === -1) {
-      // tmux drops it (utf8.c:236) before the ZWJ could take it: no cell, but the log keeps it.
-      row.attach(this.cx, character);
+      // tmux drops it (utf8.c:236) before the ZWJ could take it: no cell, but the log keeps it (why: width.ts).
+      row.attach(this.cx, character, false);
       return;
     }
     if (code === ZWJ) {
+      // tmux only sets a flag (screen-write.c:1835): a run of ZWJs is one, and one that joins nothing is never shown.
       this.joiner = true;
-      row.attach(this.cx, character);
       return;
     }
-    if (this.joiner && code >= 0x7f) {
-      // Joined onto the character before, whatever its width (screen-write.c:1852); plain ASCII bypasses this (:1773).
+    if (this.joiner && (code >= 0x7f || this.acs)) {
+      // The ZWJ, then the character, joined onto the character before whatever its width (screen-write.c:1847-1852);
+      // plain ASCII bypasses this (:1773) unless it is in DEC graphics (:1776).
       this.joiner = false;
-      row.attach(this.cx, character);
+      row.attach(this.cx, JOINER + character, true);
       return;
     }
     if (width === 0) {
-      row.attach(this.cx, character);
+      row.attach(this.cx, character, true);
       return;
     }
     if (!this.autowrap) {
@@ -542,7 +559,7 @@ export class LineAssembler implements Perform {
       // screen-write.c:1869; anything at the pending-wrap column, :1889); the cursor stays in the last column (:1955).
       if (this.cx > this.columns - width) return;
       if (this.insert) row.insert(this.cx, width, this.columns);
-      if (!row.append(this.cx, character, width)) row.put(this.cx, character, width, code < 0x7f);
+      if (!row.append(this.cx, character, width)) row.put(this.cx, character, width, code < 0x7f && !this.acs);
       this.cx = Math.min(this.cx + width, this.columns - 1);
       return;
     }
@@ -551,12 +568,12 @@ export class LineAssembler implements Perform {
       this.wrap();
       if (this.cx > this.columns - width) {
         // Wider than the pane: tmux does not show it (screen-write.c:1902).
-        this.rows[this.cy]!.attach(this.cx, character);
+        this.rows[this.cy]!.attach(this.cx, character, false);
         return;
       }
     }
     const target = this.rows[this.cy]!; // the next row, if it wrapped
-    if (!target.append(this.cx, character, width)) target.put(this.cx, character, width, code < 0x7f);
+    if (!target.append(this.cx, character, width)) target.put(this.cx, character, width, code < 0x7f && !this.acs);
     this.cx += width;
   }
 

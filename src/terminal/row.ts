@@ -11,6 +11,7 @@
 // tmux's rules for wide characters: a character of two cells is followed by a
 // PAD cell, and overwriting either half blanks the other (screen-write.c:2034).
 
+import { CellBytes } from './cell-bytes.ts';
 import { cellWidth } from './width.ts';
 
 /** The second cell of a wide character: shows nothing. */
@@ -61,6 +62,8 @@ export class Row {
   private tabs = false;
   /** Cell form: one string per cell (a character with the marks combined onto it, PAD, TAB_PAD, or GONE). */
   private cells: string[] | null = null;
+  /** How full tmux's cells are, for those that had something attached (see attach). */
+  private combined: CellBytes | null = null;
   /** Zero-width text printed at column 0, where tmux has no cell to combine it with (it drops it; the log keeps it). */
   private lead = '';
   /** The row carries on in the next one: text went past the right edge (tmux's GRID_LINE_WRAPPED). */
@@ -118,6 +121,7 @@ export class Row {
     this.wide = false;
     this.tabs = false;
     this.cells = null;
+    this.combined?.clear();
     this.lead = '';
   }
 
@@ -208,7 +212,9 @@ export class Row {
       // ASCII stops looking at column 1, so a wide character in column 0 stays (:1733).
       let x = cx;
       while (x > 0 && cells[x] === PAD) this.set(x--, ' ');
-      if (!ascii || x > 0) this.set(x, ' ');
+      // One at a time, whatever character is there (:2059), even a one-cell one the padding was moved next to (ICH,
+      // DCH); a run only a wide one (:1738).
+      if (!ascii || (x > 0 && isWide(cells[x]!))) this.set(x, ' ');
     }
     if (ascii || width !== 1 || (old !== undefined && (old === PAD || isWide(old)))) {
       // Right halves after the new character lose their left half (:2067, :1750).
@@ -221,9 +227,13 @@ export class Row {
   /**
    * Zero-width text printed with the cursor at `cx`: combined onto the cell
    * before (skipping the right half of a wide character, screen-write.c:1981),
-   * or kept before the row's first cell when there is none.
+   * or kept before the row's first cell when there is none. Text tmux did not
+   * put in a cell (not `combined`: an escaped byte, a character it dropped)
+   * goes with the last cell in use before the cursor: past it, it would put
+   * blanks in the log where the screen has no cells.
    */
-  attach(cx: number, text: string): void {
+  attach(cx: number, text: string, combined: boolean): void {
+    if (!combined) cx = Math.min(cx, this.length);
     if (cx > 0) {
       const cells = this.toCells();
       let x = cx - 1;
@@ -231,7 +241,8 @@ export class Row {
       while (x >= 0 && cells[x] === PAD) x--;
       if (x >= 0) {
         if (cells[x] === TAB_PAD || cells[x] === '\t') this.untab(x);
-        this.set(x, cells[x] + text);
+        // A character past what tmux's cell holds is dropped (screen-write.c:2008), as the screen model drops it.
+        this.set(x, (this.combined ??= new CellBytes()).append(x, cells[x]!, text));
         return;
       }
     }

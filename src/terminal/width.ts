@@ -7,6 +7,19 @@
 // the Unicode standard's own widths differs from it in thousands of code points
 // (newer emoji, some symbols, Hangul jamo): every one of them would put the
 // line model's cursor somewhere the screen's is not.
+//
+// A character of width -1 takes no cell and moves nothing, but the log keeps
+// it, though the tmux 3.3a here shows nothing for it (U+0378, U+FDD0, and
+// U+2028, which the log writes `\u2028`: checked with capture-pane): which characters a tmux drops is its C
+// library's say, and the reader cannot know it. glibc gives -1 to code points
+// unassigned in the Unicode version it was built with, and a newer one
+// assigns some of them (U+1FAE8 is -1 here, an emoji since Unicode 15); a tmux
+// built with utf8proc (macOS packages) never drops one, utf8proc_charwidth
+// gives 0 where wcwidth gives -1 (compat/utf8proc.c), so it combines them onto
+// the cell before. Dropping them would take from the log what such a tmux
+// shows; keeping them adds what this one does not show. (C1 controls are
+// dropped all the same, ansi.ts continueCharacter: every C library's
+// wcwidth() gives them -1.)
 
 import { WIDTH_RANGES } from './width-table.ts';
 

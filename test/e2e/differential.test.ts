@@ -1,6 +1,7 @@
 // The log against the screen, case by case: generated lines of hostile terminal output (REP and what makes tmux
 // forget its character, sub-parameters where tmux reads them and where it does not, C1 controls, sequences at
-// tmux's limits, UTF-8 characters cut by a sequence, a string or a control), each split across reads, printed into a
+// tmux's limits, UTF-8 characters cut by a sequence, a string or a control, bytes alone, marks up to what a cell
+// holds, characters tmux drops, DEC graphics character sets), each split across reads, printed into a
 // logged pane of a real tmux 3.3a with a client attached; each case's rows in capture-pane must be its lines in the
 // log, in their order, nothing more and nothing less. The seed is fixed:
 // the same cases at every run, so a failure names a case that fails again.
@@ -38,7 +39,12 @@ const SAVES = [`${E}7`, `${E}[s`, `${E}[1:2s`];
 const RESTORES = [`${E}8`, `${E}[u`, `${E}[;1:2u`, `${E}[1;5:1u`];
 const TOKENS = [
   // Text: wide, combining, tab, no-break space, and a run long enough to wrap (PAD).
-  'x', 'ab', '中', '😀', 'e\u0301', '\u0301', '\t', '\xa0', 'PAD',
+  'x', 'ab', '中', '😀', 'e\u0301', '\u0301', '\t', '\xa0', 'PAD', 'é',
+  // Marks up to what a cell holds (21 bytes, screen-write.c:2008), a mark of 4 bytes, bidi controls tmux combines
+  // (wcwidth 0; the log escapes them), and what tmux drops (wcwidth -1, utf8.c:240): U+2028, an unassigned code point, a noncharacter.
+  '\u0301'.repeat(9), '\u0301'.repeat(10), '\u{1d167}', '\u202a', '\u2066', '\u2028', '\u0378', '\ufdd0',
+  // A byte alone (BYTE): lead bytes, continuation bytes, bytes no character holds.
+  'BYTE', 'BYTE', 'BYTE',
   // C1 controls written as UTF-8: tmux shows nothing, no cell (utf8.c:236-240).
   '\u0080', '\u0085', '\u009b', '\u009f', '\u009b31m',
   // REP, and sequences after which tmux forgets or keeps the character it repeats (input.c:1330, :1635).
@@ -49,9 +55,10 @@ const TOKENS = [
   `${E}[${'1;'.repeat(30)}1m`, `${E}[${'1'.repeat(70)}m`, `${E}[2147483647m`, `${E}[1;3000000000m`, `${E}[${'9'.repeat(12)};1m`,
   `${E}[${Array.from({ length: 23 }, (_, i) => i + 1).join(';')}m`, `${E}[${Array.from({ length: 24 }, (_, i) => i + 1).join(';')}m`,
   `${E}[${'0'.repeat(62)}1m`, `${E}[${'0'.repeat(63)}1m`, `${E}[?${'0'.repeat(62)}1h`,
-  // ESC sequences and strings.
-  `${E}(0`, `${E}(B`, `${E}%G`, `${E}\\`, `${E}P${E}\\`, `${E}]0;t\x07`, `${E}N`, `${E}O`,
-  '\x7f', '\b', `${E}[C`, `${E}[D`,
+  // ESC sequences and strings; the character sets (G0, G1 and SO/SI): in DEC graphics tmux writes ASCII one cell at a
+  // time (screen-write.c:1776), which blanks more of what ICH left of a wide character (:2059).
+  `${E}(0`, `${E}(B`, `${E})0`, `${E})B`, '\x0e', '\x0f', `${E}%G`, `${E}\\`, `${E}P${E}\\`, `${E}]0;t\x07`, `${E}N`, `${E}O`,
+  '\x7f', '\b', `${E}[C`, `${E}[D`, '\x18', `${E}P1q${E}\\`,
   // A sub-parameter in a parameter tmux reads (the sequence does nothing, input.c:1065), and in one it does not read
   // (it applies): EL, ED (ED 3 reads its second, :1508), moves, ICH, DCH, ECH, CHA and HPA.
   `${E}[1:2K`, `${E}[2;1:2K`, `${E}[1;1:2K`, `${E}[0;1:2J`, `${E}[;1:2J`, `${E}[1:2J`, `${E}[3;1:2J`, `${E}[2;1:2J`,
@@ -72,6 +79,7 @@ const CUT_CHARACTERS = [
   ...['©', '—', '😀', '中', '\u0080'].map((character) => Buffer.from(character, 'utf8')),
   ...['\xc3\xe4\xb8\xad', '\xe4\xc3\xa9', '\xf0\x9f\x98\xe4\xb8\xad', '\xe0\x80\xe4\xb8\xad', '\xed\xa0\x80\xc3\xa9'].map((bytes) => Buffer.from(bytes, 'latin1')),
 ];
+const BYTES = [0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xa9, 0xad, 0xb8, 0xbf, 0xc0, 0xc1, 0xc2, 0xc3, 0xdf, 0xe0, 0xe4, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xf8, 0xfe, 0xff];
 const INTERRUPTIONS = [`${E}[m`, `${E}[1;2m`, `${E}]0;t\x07`, `${E}P1q\x18${E}\\`, `${E}_x${E}\\`, `${E}7`, `${E}[C`, '\x7f', 'x', '\b', `${E}[\x08m`];
 
 /** The cases: each its prefix `C<k> `, tokens, and a REP then `|`; as bytes, cut (CUT) at random points, in UTF-8 characters too. */
@@ -97,7 +105,11 @@ function generate(): { cases: string[]; bytes: Buffer } {
         token = pick(SAVES);
         saved = true;
       } else if (token === 'RESTORE') token = saved ? pick(RESTORES) : 'q';
-      if (token === 'CUT-CHARACTER') {
+      if (token === 'BYTE') {
+        const byte = pick(BYTES);
+        text += `\\x${byte.toString(16)}`;
+        pieces.push(Buffer.of(byte));
+      } else if (token === 'CUT-CHARACTER') {
         const character = pick(CUT_CHARACTERS);
         const at = 1 + next(character.length - 1);
         for (const byte of character.subarray(0, at)) text += `\\x${byte.toString(16)}`;
@@ -125,10 +137,14 @@ function generate(): { cases: string[]; bytes: Buffer } {
 /**
  * A line as capture-pane -J shows it, `width` columns wide: a TAB in the log stands for the blanks up to the next stop
  * (every 8th column) of the row it is on, none at the last column or past it (input.c:1222); the `\xNN` of a byte
- * tmux drops (a character it gave up) is no cell (no token prints a backslash).
+ * tmux drops (a character it gave up) is no cell (no token prints a backslash); `\uNNNN` is the bidi control tmux
+ * combined (wcwidth 0), or U+2028/U+2029, which tmux drops (wcwidth -1, utf8.c:240) and the log escapes so that no
+ * reader splits a line at it.
  */
 function asShown(logged: string, width: number): string {
-  const text = logged.replace(/\\x[89a-f][0-9a-f]/g, '');
+  const text = logged
+    .replace(/\\x[89a-f][0-9a-f]/g, '')
+    .replace(/\\u([0-9a-f]{4})/g, (_, hex: string) => (cellWidth(parseInt(hex, 16)) === 0 ? String.fromCharCode(parseInt(hex, 16)) : ''));
   let row = '';
   let cells = 0;
   for (const character of text) {
@@ -140,8 +156,12 @@ function asShown(logged: string, width: number): string {
       row += ' '.repeat(stop - column);
       cells += stop - column;
     } else {
+      const shown = cellWidth(character.codePointAt(0)!);
+      // A character of wcwidth -1 (U+0378, U+FDD0) is dropped by this tmux (utf8.c:240) and kept by the reader: which
+      // characters a tmux drops depends on the C library it was built with (see width.ts).
+      if (shown < 0) continue;
       row += character;
-      cells += Math.max(0, cellWidth(character.codePointAt(0)!));
+      cells += shown;
     }
   }
   return row.trimEnd();

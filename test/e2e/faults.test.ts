@@ -168,11 +168,12 @@ describe('floods', () => {
           perPane.get(match[1]!)!.push(match[2]!);
           continue;
         }
-        // Besides the numbers, only each pane's start event and seals (`*`), its command line and its last echo (`|`).
+        // Besides the numbers, only each pane's start event, seals and rotated files' digests (`*`), its command line and its
+        // last echo (`|`).
         const quoted = JSON.stringify(line.slice(0, 200));
         const parsed = parseLine(line);
         assert.ok(parsed, `a whole, stamped line: ${quoted}`);
-        const event = /^start rec=\S+ by=\S+ pane=%\d pid=\d+ file=\S+ shell=plain host=\S+ command=\S+ cwd=.* window_name=.* socket=\S+ clients=\S+ v=3$|^seal rec=\S+ n=\d+ p=[0-9a-f]+ h=[0-9a-f]{32} s=\d+ v=3$/.test(parsed.text);
+        const event = /^start rec=\S+ by=\S+ pane=%\d pid=\d+ file=\S+ shell=plain host=\S+ command=\S+ cwd=.* window_name=.* socket=\S+ clients=\S+ v=3$|^seal rec=\S+ n=\d+ p=[0-9a-f]+ h=[0-9a-f]{32} s=\d+ v=3$|^digest rec=\S+ file=\S+ size=\d+ sha256=[0-9a-f]{64}$/.test(parsed.text);
         const printed = /(?:seq -f 'p\d-%06g' 1 200000; echo p\d-finished|^p\d-finished)$/.test(parsed.text);
         assert.ok(event || printed, `a start event, a command line or its last echo: ${quoted}`);
         assert.equal(parsed.mark, event ? '*' : '|', `the mark of what the line is: ${quoted}`);
@@ -237,7 +238,8 @@ describe('hostile output', () => {
     const { pid } = await tmux.startLogging();
     await tmux.run(`head -c 300000 ${process.execPath} | tr -d '\\033'; echo`);
     await tmux.run("printf 'nul:\\000\\000:end\\n'");
-    await tmux.run("printf LONG:; head -c 50000000 /dev/zero | tr '\\0' x; echo");
+    // 50 MB through tmux: ~3 s on a quiet machine, past the default 10 s under load (CI dry run, load 13).
+    await tmux.run("printf LONG:; head -c 50000000 /dev/zero | tr '\\0' x; echo", '%0', 'main', 120_000);
     await tmux.run("for i in $(seq 1 20000); do printf '\\r%d' $i; done; echo");
     const wide = path.join(tmux.dir, 'wide.txt');
     fs.writeFileSync(wide, '全角テキスト 🚀🎉 e\u0301\n');

@@ -144,18 +144,21 @@ describe('grep on two threads, through the command line', () => {
     assert.ok(outputs[0]!.equals(outputs[1]!));
   });
 
-  it('a search too small for two threads opens each file as one thread does: once to put it in time order, once to search it', () => {
+  it('a search too small for two threads opens each file as one thread does: once to put it in time order, once to search it (and the first search once to look for a torn event)', () => {
     const small = path.join(root, 'small');
-    fs.mkdirSync(small);
+    fs.mkdirSync(small, { mode: 0o700 }); // ours alone whatever the umask, or no cache is kept (read/private-cache.ts)
     try {
       for (const [index, name] of names.entries()) fs.writeFileSync(path.join(small, path.basename(name)), `${new Date(BASE + index * 3600_000).toISOString().replace('Z', '+00:00')} ann main:0.0 | timeout ${index}\n`);
       const log = path.join(root, 'preload.log');
-      fs.rmSync(log, { force: true });
-      const run = spawnSync(process.execPath, ['--require', PRELOAD, HELPER, 'grep', 'timeout', '--dir', small], { env: outsideTmux({ TWO_THREADS_LOG: log, TWO_THREADS_OPENS: small }), encoding: 'utf8', timeout: 60_000 });
-      assert.equal(run.status, 0, run.stderr);
-      assert.equal(run.stdout.split('\n').length - 1, FILES);
-      const opens = [...fs.readFileSync(log, 'utf8').matchAll(/^opened (\d+) (.*)$/gm)].map((match) => `${path.basename(match[2]!)} ${match[1]}`).sort();
-      assert.deepEqual(opens, names.map((name) => `${path.basename(name)} 2`).sort());
+      // The first search also looks for a torn event in each file (commands/torn-starts.ts), once: kept in .run/.
+      for (const times of [3, 2]) {
+        fs.rmSync(log, { force: true });
+        const run = spawnSync(process.execPath, ['--require', PRELOAD, HELPER, 'grep', 'timeout', '--dir', small], { env: outsideTmux({ TWO_THREADS_LOG: log, TWO_THREADS_OPENS: small }), encoding: 'utf8', timeout: 60_000 });
+        assert.equal(run.status, 0, run.stderr);
+        assert.equal(run.stdout.split('\n').length - 1, FILES);
+        const opens = [...fs.readFileSync(log, 'utf8').matchAll(/^opened (\d+) (.*)$/gm)].filter((match) => !match[2]!.includes('/.run')).map((match) => `${path.basename(match[2]!)} ${match[1]}`).sort();
+        assert.deepEqual(opens, names.map((name) => `${path.basename(name)} ${times}`).sort());
+      }
     } finally {
       fs.rmSync(small, { recursive: true, force: true });
     }

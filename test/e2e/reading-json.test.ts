@@ -144,7 +144,10 @@ describe('a session logged as JSON Lines, then as text', () => {
     assert.deepEqual([stops[0]!.window, stops[0]!.pane, stops[0]!.fields?.reason], ['0', '0', 'toggle']);
     const events = lines('', '--events', '--pane', '%0');
     // Seals are events in either format (the hash chain): each recording's last one comes just before its stop, with end=stop.
-    assert.deepEqual(events.filter((line) => line.text !== 'seal').map((line) => `${line.text} ${line.fields?.rec}`), [`start ${recs.json}`, `stop ${recs.json}`, `start ${recs.text}`, `stop ${recs.text}`]);
+    // And each file the JSON recording rotated has its digest in that recording's chain (chain/digest-event.ts).
+    const digests = events.filter((line) => line.text === 'digest');
+    assert.ok(digests.length > 0 && digests.every((line) => line.fields?.rec === recs.json), digests.map((line) => JSON.stringify(line)).join('\n'));
+    assert.deepEqual(events.filter((line) => line.text !== 'seal' && line.text !== 'digest').map((line) => `${line.text} ${line.fields?.rec}`), [`start ${recs.json}`, `stop ${recs.json}`, `start ${recs.text}`, `stop ${recs.text}`]);
     for (const rec of [recs.json, recs.text]) {
       const stop = events.findIndex((line) => line.text === 'stop' && line.fields?.rec === rec);
       assert.deepEqual([events[stop - 1]?.text, events[stop - 1]?.fields?.rec, events[stop - 1]?.fields?.end], ['seal', rec, 'stop']);

@@ -131,3 +131,58 @@ describe('the oldest rotated file emptied and refilled to its noted size', () =>
     });
   }
 });
+
+/** The log's `digest` events naming the rotated file `file` (its name without `.gz`), in every file of the log, as `[file, line number]`. */
+function digestEvents(log: string, file: string): [string, number][] {
+  const name = path.basename(file).replace(/\.gz$/, '');
+  const found: [string, number][] = [];
+  for (const each of [...rotated(log), log]) {
+    const text = each.endsWith('.gz') ? gunzipSync(fs.readFileSync(each)).toString('utf8') : fs.readFileSync(each, 'utf8');
+    text.split('\n').forEach((line, at) => {
+      if (line.includes(' * digest rec=') && line.includes(` file=${name} `)) found.push([each, at + 1]);
+    });
+  }
+  return found;
+}
+
+// The ledger is a file beside the log, which its owner can edit: with the digest line (and the size line) of the oldest
+// file removed, or the whole ledger, a file emptied and refilled to its noted size passed `verify --key` (review of
+// first13b). The rotating writer's recording now puts the digest in its chain (chain/digest-event.ts): verify checks
+// the file against it, and the event removed in turn is a break in that chain.
+describe('the oldest rotated file refilled to its size, its ledger digest gone', () => {
+  for (const [keyed, gz, whole] of [[true, false, false], [true, true, true], [false, false, true]] as const) {
+    it(`${keyed ? 'keyed' : 'plain'}${gz ? ', compressed' : ''}, ${whole ? 'the whole ledger removed' : "its digest and size lines removed"}: edited naming it by the chained digest, exit 1; the digest event removed too: a break in its chain`, async () => {
+      const { tmux, log, keyArgs } = await floodedAndEnded(keyed, gz);
+      try {
+        const oldest = rotated(log)[0]!;
+        await waitFor("the oldest file's digest noted", () => digestLine(log, oldest) !== undefined);
+        const events = digestEvents(log, oldest);
+        assert.equal(events.length, 1, `one digest event names ${oldest}`);
+        const honest = verifyDir(tmux.logDir, ...keyArgs);
+        assert.equal(honest.status, 0, honest.stdout);
+        const kept = fs.readFileSync(oldest);
+        const text = gz ? gunzipSync(kept) : kept;
+        const forged = madeUp(text.toString('utf8').split('\n')[0]!, text.length);
+        fs.writeFileSync(oldest, gz ? gzipSync(forged) : forged);
+        const ledger = path.join(path.dirname(log), `.${path.basename(log)}.rotated`);
+        const name = path.basename(oldest).slice(path.basename(log).length + 1).replace(/\.gz$/, '');
+        if (whole) fs.rmSync(ledger);
+        else fs.writeFileSync(ledger, fs.readFileSync(ledger, 'utf8').split('\n').filter((line) => !line.includes(` ${name} `)).join('\n'));
+        const refilled = verifyDir(tmux.logDir, ...keyArgs);
+        assert.equal(refilled.status, 1, refilled.stdout);
+        assert.match(refilled.stdout, new RegExp(`^${oldest.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1: edited: the file's first \\d+ byte\\(s\\)${gz ? ' gunzipped' : ''} do not match the digest \\(SHA-256\\) its rotating writer's chain holds`, 'm'));
+        // Then the event that holds the digest: its seal no longer holds.
+        const [file, line] = events[0]!;
+        const zipped = file.endsWith('.gz');
+        const lines = (zipped ? gunzipSync(fs.readFileSync(file)) : fs.readFileSync(file)).toString('utf8').split('\n');
+        lines.splice(line - 1, 1);
+        fs.writeFileSync(file, zipped ? gzipSync(lines.join('\n')) : lines.join('\n'));
+        const removed = verifyDir(tmux.logDir, ...keyArgs);
+        assert.equal(removed.status, 1, removed.stdout);
+        assert.match(removed.stdout, new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+(?:-\\d+)?: (?:deleted|edited|missing file) `, 'm'));
+      } finally {
+        await tmux.stop();
+      }
+    });
+  }
+});

@@ -1,8 +1,8 @@
 // `verify` and the `lost` event on logs a real tmux server wrote under a chain
 // key: the log removed while a pane floods it, and right as the pane's
 // recording is toggled off, verify OK; then a `lost` event forged with sed at
-// the head of a rotated file, ahead of the recording's last seal, with a line
-// of the stretch that seal covers edited: named, exit 1.
+// the head of the file that holds the recording's last seal, with a line of
+// the stretch that crosses into that file edited: named, exit 1.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -56,25 +56,25 @@ describe('verify and a log removed while logging (keyed)', () => {
     assert.match(checked.stdout, /^OK main@\S+: .*1 recording\(s\).*1 log file\(s\) removed while logging/m);
   });
 
-  it('a lost event forged with sed at the head of the rotated file that holds the last seal, a line of its stretch edited: forged event, named, exit 1', () => {
+  it('a lost event forged with sed at the head of the rotated file that holds the last seal, a line of the stretch that crosses into it edited: forged event, named, exit 1', () => {
     const dir = copyOf(tmux);
     const live = path.join(dir, path.basename(tmux.logFile()));
     const files = filesOf(live);
     const isSeal = sealOf(recording);
     const last = files.findIndex(({ lines }) => lines.some((line) => isSeal(line) && / end=stop( e=[0-9a-f]+)?$/.test(line)));
+    assert.ok(last > 0, 'the last seal is in a file after the first');
     const target = files[last]!;
-    const lastSeal = target.lines.findIndex((line) => isSeal(line) && / end=stop( e=[0-9a-f]+)?$/.test(line));
-    // The stretch the last seal covers began in a file before: no other seal of the recording ahead of it in its file.
-    assert.ok(last > 0 && !target.lines.slice(0, lastSeal).some(isSeal), 'the last seal\'s stretch crosses into its file');
-    // A printed line of the stretch, before the last seal: edited with sed.
+    // The last seal's own stretch no longer crosses into its file: the digest event of each file its writer rotated is
+    // in its chain between two seals, written after the rotation, so in a later file. The file's first seal is the
+    // one whose stretch began in the file before, and that the forged event at the file's head would excuse.
+    const firstSeal = target.lines.findIndex(isSeal);
+    const before = files[last - 1]!;
     const printed = (line: string) => / \| burst-\d-\d{4}$/.test(line) || / \| bursts-done$/.test(line);
-    let editAt = { file: target.file, line: target.lines.slice(0, lastSeal).findIndex(printed) + 1 };
-    if (editAt.line === 0) {
-      const before = files[last - 1]!;
-      const at = before.lines.map(printed).lastIndexOf(true);
-      assert.ok(at > before.lines.map(isSeal).lastIndexOf(true), 'the file before ends in the stretch');
-      editAt = { file: before.file, line: at + 1 };
-    }
+    const lastPrinted = before.lines.map(printed).lastIndexOf(true);
+    assert.ok(lastPrinted > before.lines.map(isSeal).lastIndexOf(true), 'the stretch of the file\'s first seal crosses into it: the file before ends in it');
+    // A printed line of that stretch: edited with sed.
+    let editAt = { file: target.file, line: target.lines.slice(0, firstSeal).findIndex(printed) + 1 };
+    if (editAt.line === 0) editAt = { file: before.file, line: lastPrinted + 1 };
     assert.ok(editAt.line > 0, 'a printed line in the stretch');
     execFileSync('sed', ['-i', `${editAt.line}s/| \\(burst\\)/| rm -rf \\/ \\1/`, editAt.file]);
     assert.match(fs.readFileSync(editAt.file, 'utf8'), /\| rm -rf \/ burst/);

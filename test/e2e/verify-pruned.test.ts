@@ -1,7 +1,9 @@
 // `verify --key --require-key` on a keyed log whose oldest files were pruned (@audit-max-files) under a real
 // tmux: a running recording whose start went with a pruned file and whose only seal left is the one its first
 // 1000 lines after that closed (checked by links only: it covers lines gone) verifies, by that seal's own line
-// under the key (e=, chain/seal-tag.ts); a made-up start-less recording put into the oldest file with sed -i is
+// under the key (e=, chain/seal-tag.ts); another pane's output rotates the log, so that no digest event of a file
+// it rotated (each between two seals, the second held by its hash) is in that recording's chain; a made-up
+// start-less recording put into the oldest file with sed -i is
 // named: nothing of it holds under the key (issue 13, fixtrust8's closing holes b and d). A start cut out of a
 // middle file with sed is `deleted`, also with a one-line file stamped 2099 planted before the oldest (review of
 // fixtrust8, F1: the check's reference is the earliest line a seal vouches for, not the oldest file's first line).
@@ -23,10 +25,24 @@ const { copyOf, keyFile } = verifyScratch('tmux-audit-verify-pruned');
 describe('verify --require-key on a pruned keyed log', () => {
   it('a running recording whose start was pruned, one seal left: OK; a made-up start-less recording put in with sed -i: unkeyed, exit 1', async () => {
     const key = keyFile();
-    const tmux = server({ config: [`set -g @audit-chain-key '${key}'`, 'set -g @audit-max-size 8K', 'set -g @audit-max-files 2', 'set -g @audit-compress off'] });
-    const { recording } = await tmux.startLogging();
-    // Seals every 1000 lines: the one after the 2000th line is the only one the three files left hold.
-    await tmux.flood(['%0'], (word) => `${word}-%05g`, 2050, 60_000);
+    const tmux = server({ config: [`set -g @audit-chain-key '${key}'`, 'set -g @audit-max-size 128K', 'set -g @audit-max-files 2', 'set -g @audit-compress off'] });
+    const [quiet, loud] = tmux.panes(2);
+    const { recording } = await tmux.startLogging(quiet!);
+    tmux.toggle(loud!);
+    await waitFor("the loud pane's recording", () => tmux.show('#{@audit_on}', loud!) || undefined);
+    // Lines of its that go with the pruned file, covered by the seal left.
+    await tmux.run("seq -f 'quiet-early-%02g' 1 20", quiet!);
+    // The loud pane's output alone rotates the log (a write that crosses the size limit rotates the file): the
+    // quiet recording's own writes never do, so no digest event, whose second seal holds by its hash, is in its
+    // chain. Each burst is under a third of a file, so that none rotates twice.
+    const rotated = () => logFilesInOrder(tmux.logFile()).length - 1;
+    const burst = `seq -f 'loud-%05g-${'x'.repeat(80)}' 1 250`;
+    while (rotated() < 1) await tmux.run(burst, loud!);
+    // Its first 1000 lines after its start, and their seal, in the second file: room for them there.
+    await tmux.run("seq -f 'quiet-%05g' 1 1050", quiet!);
+    assert.equal(rotated(), 1, "the quiet pane's lines rotated nothing");
+    // Until its start is pruned (max-files 2: with the third rotation); the file its seal is in is then the oldest.
+    while (fs.readFileSync(logFilesInOrder(tmux.logFile())[0]!, 'utf8').includes(` * start rec=${recording} `)) await tmux.run(burst, loud!);
     const files = logFilesInOrder(tmux.logFile());
     assert.equal(files.length, 3, 'pruned to the live file and two rotated ones');
     // With its seals (readAllLogs leaves them out).
@@ -42,8 +58,9 @@ describe('verify --require-key on a pruned keyed log', () => {
 
     // Stopped (its last seal then holds by its hash): a copy with a made-up recording at a place of its own.
     const pids = tmux.readerPids();
-    tmux.toggle();
-    await waitFor('the reader to exit', () => pids.every((pid) => !alive(pid)));
+    tmux.toggle(quiet!);
+    tmux.toggle(loud!);
+    await waitFor('the readers to exit', () => pids.every((pid) => !alive(pid)));
     const dir = copyOf(tmux);
     assert.equal(verifyDir(dir, '--key', key, '--require-key').status, 0);
     const oldest = path.join(dir, path.basename(logFilesInOrder(tmux.logFile())[0]!));

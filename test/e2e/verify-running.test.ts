@@ -18,15 +18,27 @@ const { keyFile } = verifyScratch('tmux-audit-verify-running');
 describe('verify --require-key and a running recording none of whose seals is left', () => {
   it('its reader\'s keyed seal note: OK, exit 0; the note gone: unkeyed, exit 1', async () => {
     const key = keyFile();
-    const tmux = server({ config: [`set -g @audit-chain-key '${key}'`, 'set -g @audit-max-size 4K', 'set -g @audit-max-files 1', 'set -g @audit-compress off'] });
-    const { recording } = await tmux.startLogging();
-    // Seals every 1000 lines: 900 after the second, more than the two files left hold (a flood's batches overrun 4K).
-    await tmux.flood(['%0'], () => 'q-%05g', 2900, 120_000);
+    const tmux = server({ config: [`set -g @audit-chain-key '${key}'`, 'set -g @audit-max-size 16K', 'set -g @audit-max-files 1', 'set -g @audit-compress off'] });
+    const [quiet, loud] = tmux.panes(2);
+    const { recording } = await tmux.startLogging(quiet!);
+    tmux.toggle(loud!);
+    await waitFor("the loud pane's recording", () => tmux.show('#{@audit_on}', loud!) || undefined);
+    // Another pane's output rotates the log: a recording whose own write rotates it has that file's digest event in its
+    // chain, between two seals, in a file left. Bursts of under a third of a file, so that none rotates twice.
+    const rotated = () => logFilesInOrder(tmux.logFile()).length - 1;
+    const burst = `seq -f 'loud-%05g-${'x'.repeat(80)}' 1 35`;
+    while (rotated() < 1) await tmux.run(burst, loud!);
+    // Its lines after its start's seal, fewer than a seal's 1000, into the second file.
+    await tmux.run("seq -f 'q-%05g' 1 60", quiet!);
+    // Until its start is pruned (max-files 1: with the second rotation); the file its lines are in is then the one rotated file.
+    while (logFilesInOrder(tmux.logFile()).some((file) => fs.readFileSync(file, 'utf8').includes(` * start rec=${recording} `))) await tmux.run(burst, loud!);
+    assert.ok(tmux.loggedText().concat(fs.readFileSync(logFilesInOrder(tmux.logFile())[0]!, 'utf8').split('\n')).some((line) => line.endsWith('q-00060')), 'its lines are left');
     const left = logFilesInOrder(tmux.logFile()).map((file) => fs.readFileSync(file, 'utf8')).join('');
     assert.ok(!left.includes(` * start rec=${recording}`), 'its start was pruned');
     assert.ok(!left.includes(` * seal rec=${recording} `), left.split('\n').filter((line) => / \* seal /.test(line) || / q-0(0001|1000|2000|2400)$/.test(line)).join('\n') + `\n${left.split('\n').length} lines`);
     const run = path.join(tmux.logDir, '.run');
-    const note = path.join(run, fs.readdirSync(run).find((name) => name.endsWith('.seal'))!);
+    // Its own note: the loud pane's reader has one too.
+    const note = path.join(run, fs.readdirSync(run).find((name) => name.endsWith('.seal') && fs.readFileSync(path.join(run, name), 'utf8').includes(` * seal rec=${recording} `))!);
     assert.match(fs.readFileSync(note, 'utf8'), new RegExp(`^[0-9a-f]+ \\d+:\\d+:\\d+(?: \\d+)?\\n.* \\* seal rec=${recording} .* e=[0-9a-f]+\\n$`));
     const running = verifyDir(tmux.logDir, '--key', key, '--require-key');
     assert.equal(running.status, 0, running.stdout);

@@ -3,12 +3,13 @@
 // 1's line glued to the start of pane 0's torn line, or, when pane 1's reader rotated the log first, that start
 // ending the rotated file. Pane 0's reader writes its line again whole and says so in its own chain (a `torn` event:
 // sinks/file/writer.ts, chain/torn-attested.ts). Issue 13: read as `inserted`/`edited` and `deleted`, or `truncated`,
-// on an honest log; now a note and exit 0, with the key and without.
+// on an honest log; now a note and exit 0, with the key and without; and grep reads pane 1's line as pane 1's.
 
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { cli } from '../support/cli.ts';
 import { writeCalls } from '../support/process.ts';
 import { mountSmallDisk, unmountSmallDisk } from '../support/small-disk.ts';
 import { serversForThisFile, type TmuxServer } from '../support/tmux.ts';
@@ -71,6 +72,10 @@ describe("verify and a line a full disk tore, its reader's torn event in its cha
         assert.match(checked.stdout, /^OK main@\S+: .*1 torn write\(s\) of a full disk/m);
       }
       assert.match(text, new RegExp(String.raw`^${TIME} \S+ main:0\.0 \* torn rec=\S+ bytes=\d+ sha256=[0-9a-f]{64}$`, 'm'), "pane 0's torn event");
+      // The reading commands read past that start too: pane 1's line is pane 1's.
+      const found = cli(['grep', 'b-first', '--dir', tmux.logDir]).split('\n').filter((line) => line !== '');
+      assert.ok(found.length > 0);
+      for (const line of found) assert.match(line, new RegExp(String.raw`^[^:]+:\d+: ${TIME} \S+ main:0\.1 \| `), 'grep: each b-first line as pane 1\'s');
     } finally {
       unmountSmallDisk(tmux);
       await tmux.kill();

@@ -108,10 +108,10 @@ describe('verify', () => {
   /**
    * Two neighbouring rotated files near the middle swapped by name (mv), and what verify says of the
    * copy. Two that hold lines of one pane: files that hold no recording in common can be swapped
-   * unseen (each recording's lines stay in order; README, "What it proves"), which a flood in
-   * bursts can make of two neighbours.
+   * unseen by the seals (each recording's lines stay in order; README, "What it proves": only their
+   * digests name it), which a flood in bursts can make of two neighbours. `then`: what else is done to them, as now named.
    */
-  function swapped(): { status: number | null; stdout: string } {
+  function swapped(then?: (a: string, b: string) => void): { status: number | null; stdout: string } {
     const dir = copyOf(tmux);
     const all = rotated.map((name) => path.join(dir, name)).sort();
     const places = (file: string) => new Set([...fs.readFileSync(file, 'utf8').matchAll(/ (main:\d+\.\d+) \| /g)].map((match) => match[1]!));
@@ -122,6 +122,7 @@ describe('verify', () => {
     fs.renameSync(a!, `${a}.swap`);
     fs.renameSync(b!, a!);
     fs.renameSync(`${a}.swap`, b!);
+    then?.(a!, b!);
     return verify(dir);
   }
 
@@ -137,6 +138,19 @@ describe('verify', () => {
   it('mv swapping two rotated files: named reordered', () => {
     const { stdout } = swapped();
     assert.deepEqual(kinds(stdout), ['reordered'], stdout);
+  });
+
+  // Each digest is the bytes of one rotated file: b holds a's bytes no longer whole, and its own are in a.
+  it('mv swapping two rotated files, then sed -i on one of them: that one named edited', () => {
+    let victim = '';
+    const { status, stdout } = swapped((_a, b) => {
+      victim = b;
+      const middle = Math.floor(fs.readFileSync(b, 'utf8').split('\n').length / 2);
+      execFileSync('sed', ['-i', `${middle}s/$/ (edited)/`, b]);
+    });
+    assert.equal(status, 1, stdout);
+    const named = [...stdout.matchAll(/^(\S+?):\d+(?:-\d+| to \S+:\d+)?: edited\b/gm)].map((match) => match[1]);
+    assert.ok(named.includes(victim), `${victim} named edited: ${stdout}`);
   });
 
   it('a line and an event appended by another process: inserted, forged event', () => {
@@ -220,8 +234,11 @@ describe('verify on a JSON Lines log (@audit-format json)', () => {
     execFileSync('sed', ['-i', `${line}s/"text":"json-00700"/"text":"json-00701"/`, victim]);
     const tampered = verify(dir);
     assert.equal(tampered.status, 1, tampered.stdout);
-    assert.deepEqual(kinds(tampered.stdout), ['edited'], tampered.stdout);
-    const stretch = /^(\S+):(\d+)(?:-(\d+)| to (\S+):\d+)?: edited/m.exec(tampered.stdout)!;
+    // The stretch of the seal over the line; and, the victim being a rotated file, its digest taken at its rotation
+    // (in its rotating writer's chain, or the ledger's) names the file itself: nothing else.
+    const ofFile = new RegExp(`^${victim.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1: edited: the file's first \\d+ byte\\(s\\) do not match the digest `, 'm');
+    assert.deepEqual(kinds(tampered.stdout), ofFile.test(tampered.stdout) ? ['edited', 'edited'] : ['edited'], tampered.stdout);
+    const stretch = /^(\S+):(\d+)(?:-(\d+)| to (\S+):\d+)?: edited \(rec /m.exec(tampered.stdout)!;
     assert.ok(stretch[1]! <= victim && victim <= (stretch[4] ?? stretch[1]!), `the stretch named holds ${victim}:${line}: ${tampered.stdout}`);
   });
 });

@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { jobsOf, planOf, shareJobs, type GrepRequest, type Sharing, type WorkerData } from '../../src/commands/grep-parallel.ts';
 import type { Output } from '../../src/commands/output.ts';
 import type { LogSet } from '../../src/read/files.ts';
+import type { TornStarts } from '../../src/read/scan.ts';
 import type { FileError } from '../../src/read/search.ts';
 
 /** The main thread takes jobs 0, 2, 4...; the worker 1, 3, 5... */
@@ -36,8 +37,11 @@ const startTurnsWorker = (data: WorkerData): Worker => startFromSource('./grep-t
 /** The worker by turns, each of its reads of a log waiting `slowMs` first (test/support/grep-slow-worker.ts). */
 export const slowTurnsWorker = (slowMs: number) => (data: WorkerData): Worker => startFromSource('./grep-slow-worker.ts', data, { slowMs });
 
-/** Searches `sets` on two threads by turns, printing to `out` as grep prints; the number of lines matched. */
-export function grepByTurns(sets: readonly LogSet[], request: GrepRequest, out: Output, error: FileError): number {
+/** The worker takes jobs 0, 2, 4...; the main thread 1, 3, 5... (a log of one file: the worker searches it). */
+export const workerFirst: Sharing = (counters, thread) => byTurns(counters, thread === 'main' ? 'worker' : 'main');
+
+/** Searches `sets` on two threads by turns, printing to `out` as grep prints; the number of lines matched. `torn`: as grep gives jobsOf. */
+export function grepByTurns(sets: readonly LogSet[], request: GrepRequest, out: Output, error: FileError, torn?: (set: LogSet) => TornStarts, sharing: Sharing = byTurns): number {
   const plan = planOf(request);
-  return shareJobs(plan, request, jobsOf(sets, plan, request.timeFormat), out, error, startTurnsWorker, byTurns);
+  return shareJobs(plan, request, jobsOf(sets, plan, request.timeFormat, torn), out, error, startTurnsWorker, sharing);
 }

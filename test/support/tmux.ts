@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after } from 'node:test';
 import { cliResult, type CliResult } from './cli.ts';
-import { readAllLogs, readIfThere, stampsOutOfOrder, withoutSeals } from './log.ts';
+import { readIfThere, rotatedLogFiles, stampsOutOfOrder, withoutSeals } from './log.ts';
 import { HELPER, PLUGIN } from './paths.ts';
 import { descendants, running } from './process.ts';
 import { makeTempDir, shellQuote, uniqueMarker, waitFor } from './util.ts';
@@ -156,17 +156,52 @@ export class TmuxServer implements Attachable {
   }
 
   /** Runs a command line in a logged pane and waits until its output is in the log (typing ahead would mix echoes in). */
-  async run(command: string, target = '%0', session = 'main'): Promise<void> {
+  async run(command: string, target = '%0', session = 'main', timeoutMs?: number): Promise<void> {
     const marker = uniqueMarker('done');
     this.type(`${command}; echo ${marker}`, target);
-    // In the live file, or in a rotated one: the reader's own events after it (a rotated file's digest, its seals) may
-    // rotate the log again once the pane is quiet.
-    await waitFor(`'${command}' to finish`, () => this.loggedText(session).includes(marker) || this.loggedTextOfAllFiles(session).includes(marker));
+    await waitFor(`'${command}' to finish`, this.printedProbe(marker, session), timeoutMs);
   }
 
-  /** Waits until the live log holds a line the pane printed (mark `|`) that is `text` exactly. */
+  /** Waits until the log holds a line the pane printed (mark `|`) that is `text` exactly (see printedProbe). */
   async waitForPrinted(text: string, options: { session?: string; timeoutMs?: number } = {}): Promise<void> {
-    await waitFor(`'${text}' in the log`, () => this.readLog(options.session).includes(`| ${text}\n`), options.timeoutMs);
+    await waitFor(`'${text}' in the log`, this.printedProbe(text, options.session ?? 'main'), options.timeoutMs);
+  }
+
+  /**
+   * A probe for waitFor: whether a line the pane printed that is `text` exactly is in the session's live file, or in a
+   * rotated one: the reader's own events after it (a rotated file's digest, its seals) may rotate the log once the pane
+   * is quiet. A rotated file is read once, and again only if its size changed: a flood leaves hundreds, and a probe
+   * runs every 25 ms.
+   */
+  private printedProbe(text: string, session: string): () => boolean {
+    const wanted = `| ${text}\n`;
+    const live = this.logFile(session);
+    const looked = new Map<string, number>();
+    let found = false;
+    const look = (): boolean => {
+      if (readIfThere(live).includes(wanted)) return true;
+      let rotated: string[];
+      try {
+        rotated = rotatedLogFiles(path.dirname(live), path.basename(live));
+      } catch {
+        // No log directory (removed, not made again yet), or a file a test planted beside the log: the live file only.
+        return false;
+      }
+      for (const file of rotated) {
+        let size: number;
+        try {
+          size = fs.statSync(file).size;
+        } catch {
+          continue;
+        }
+        if (looked.get(file) === size) continue;
+        looked.set(file, size);
+        if (readIfThere(file).includes(wanted)) return true;
+      }
+      return false;
+    };
+    // Once found, found: its rotated file is not read again.
+    return () => (found ||= look());
   }
 
   /**
@@ -175,12 +210,12 @@ export class TmuxServer implements Attachable {
    */
   async flood(panes: string[], lineFormat: (word: string) => string, count: number, timeoutMs: number): Promise<void> {
     for (const pane of panes) this.type(`seq -f '${lineFormat(paneWord(pane))}' 1 ${count}; echo ${paneWord(pane)}-finished`, pane);
+    const logged = panes.map((pane) => this.printedProbe(`${paneWord(pane)}-finished`, 'main'));
     await waitFor(
       'every pane to finish',
       () =>
-        // Reading every file is costly while they grow: first the cheap sign that all panes are done.
-        panes.every((pane) => this.screen(pane).split('\n').includes(`${paneWord(pane)}-finished`)) &&
-        panes.every((pane) => readAllLogs(this.logFile()).includes(`| ${paneWord(pane)}-finished\n`)),
+        // Reading the files is costly while they grow: first the cheap sign that all panes are done.
+        panes.every((pane) => this.screen(pane).split('\n').includes(`${paneWord(pane)}-finished`)) && logged.every((probe) => probe()),
       timeoutMs,
     );
   }
@@ -198,16 +233,6 @@ export class TmuxServer implements Attachable {
   /** Lines the pane printed (mark `|`), text only, from the live file. */
   loggedText(session = 'main'): string[] {
     return printedText(this.readLog(session));
-  }
-
-  /** Lines the pane printed, text only, from every file of the log (none while its directory is gone: a test removed it). */
-  private loggedTextOfAllFiles(session: string): string[] {
-    try {
-      return printedText(readAllLogs(this.logFile(session)));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
   }
 
   /** Pids of the log readers this server runs (from their pid files). */

@@ -208,7 +208,7 @@ const part = (file: string): string => path.basename(file).slice('main.log.'.len
 function check(file: string, key?: Buffer): string[] {
   const files = logFilesInOrder(file);
   const report = verifyFiles(files, DEFAULT_TIME_FORMAT, { key });
-  return shrunkRotated(files, report.held!, key, report.digestOf).map((found) => `${found.kind} ${path.basename(found.file)}`);
+  return shrunkRotated(files, report.held!, key, report.digestsOf).map((found) => `${found.kind} ${path.basename(found.file)}`);
 }
 
 describe('the writer notes each rotated file\'s digest; verify names one rewritten', () => {

@@ -48,7 +48,7 @@ function pairsTried(files: readonly string[], report: VerifyReport, totalChars: 
   return tried;
 }
 
-const report = (breaks: Break[]): VerifyReport => ({ files: 0, lines: 0, recordings: [], unchained: 0, lost: 0, needKey: 0, unkeyed: 0, olderLost: 0, keyedHeld: 0, marked: [], breaks });
+const report = (breaks: Break[]): VerifyReport => ({ files: 0, lines: 0, recordings: [], unchained: 0, lost: 0, needKey: 0, unkeyed: 0, olderLost: 0, keyedHeld: 0, marked: [], digests: new Map(), breaks });
 
 const KINDS: BreakKind[] = ['edited', 'inserted', 'deleted', 'missing file', 'forged event', 'truncated'];
 

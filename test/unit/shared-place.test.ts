@@ -28,13 +28,13 @@ const record = (rec: string, time: number, kind: AuditRecord['kind'], text: stri
 const sinkFor = (file: string, key?: Buffer): FileSink =>
   new FileSink(file, new TextFormat(DEFAULT_TIME_FORMAT), quietWriterOptions(), { key });
 
-/** A alone, then A and B at one place (B starts and stops in the middle), then A alone again. */
-async function sharedLog(key?: Buffer): Promise<string> {
+/** A alone, then A and B at one place (B starts and stops in the middle), then A alone again; B chained under `keyB` (A's key unless given). */
+async function sharedLog(key?: Buffer, keyB: Buffer | undefined = key): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-shared-'));
   dirs.push(dir);
   const file = path.join(dir, 'main.log');
   const a = sinkFor(file, key);
-  const b = sinkFor(file, key);
+  const b = sinkFor(file, keyB);
   let t = T0;
   a.write(record('AAAAAAAAAA', t, 'event', 'start', { by: 'ann' }));
   for (let i = 0; i < 1500; i++) a.write(record('AAAAAAAAAA', ++t, 'line', `a ${i}`));
@@ -139,5 +139,14 @@ describe('a second recording forged at one place (issue 13 review)', () => {
     const required = strict(file).breaks;
     assert.deepEqual(required.map((found) => [found.kind, found.rec]), [['unkeyed', 'AAAAAAAAAA'], ['unkeyed', 'BBBBBBBBBB']]);
     assert.ok(required.every((found) => /links only/.test(found.detail)));
+  });
+
+  it('a plain recording running at the place when a keyed one starts there (a key configured between a pane\'s two readers, the old one draining) still verifies under --key', async () => {
+    // The older one plain: the shape a key configured between two recordings of one pane leaves.
+    const file = await sharedLog(undefined, key);
+    const report = verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key });
+    assert.deepEqual(report.breaks, []);
+    assert.deepEqual(report.recordings.map((r) => [r.rec, r.sharedLines > 0]), [['AAAAAAAAAA', true], ['BBBBBBBBBB', true]]);
+    assert.match(summaryLine('main', report), /line\(s\) checked by seal links only: two recordings at one place\)$/m);
   });
 });

@@ -16,6 +16,12 @@ import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { recordFormat, type LogFormatName } from '../../src/format/formats.ts';
 import { DEFAULT_TIME_FORMAT } from '../../src/format/text.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
+import { MemoryOutput } from '../../src/commands/output.ts';
+import { tornStarts, tornStartsOf } from '../../src/commands/torn-starts.ts';
+import { TORN_CACHE_NAME, TornCache } from '../../src/read/torn-cache.ts';
+import { listLogs } from '../../src/read/files.ts';
+import { cli, cliResult } from '../support/cli.ts';
+import { byTurns, grepByTurns, workerFirst } from '../support/grep-threads.ts';
 import { wrapWrites } from '../support/fs-writes.ts';
 import { logFilesInOrder } from '../support/log.ts';
 import { flushed } from '../support/sink-flushed.ts';
@@ -233,7 +239,7 @@ describe('planted copies of a start and of its event (review of torn13w: verify 
     settler.nextFile('main.log');
     for (const line of lines) {
       const bytes = Buffer.from(`${line}\n`);
-      settler.take(bytes, 0, bytes.length, false);
+      settler.take(bytes, 0, bytes.length, false, 0);
     }
     // Each of the 400 events settles one of the 400 starts: the line written again whole is read after every one.
     assert.equal(settler.finish().length, Math.min(spots, events));
@@ -557,5 +563,262 @@ describe('honest logs with a torn start glued before another recording\'s line (
       ),
       { numRuns: 80 },
     );
+  });
+});
+
+/** What `show` prints of a recording in `file`'s directory, and `grep` of a pattern there (the CLI, as a user runs them). */
+const showOf = (file: string, rec: string): string[] => cli(['show', rec, '--dir', path.dirname(file)]).split('\n').filter((line) => line !== '');
+const grepOf = (file: string, ...args: string[]): string[] => cliResult(['grep', ...args, '--dir', path.dirname(file)]).stdout.split('\n').filter((line) => line !== '');
+/** The numbers of a pane's lines (`alpha 00012`: 12) in what a command printed (text or JSON lines), in order. */
+const numbers = (lines: readonly string[], word: string): number[] => lines.flatMap((line) => [...line.matchAll(new RegExp(`(?:\\| |"text":")${word} (\\d{5})`, 'g'))].map((m) => Number(m[1])));
+const count = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
+
+describe('the reading commands read past a start its reader attested, as verify does', () => {
+  for (const c of cases) {
+    it(`show and grep read the glued line as the other pane's (${named(c)})`, async (t) => {
+      const file = await tornLog(t, c.format, c.key, false);
+      assert.equal(verify(file, c.key).torn?.length, 1);
+      // Each pane's lines once, in order; none of A's holds B's.
+      const a = showOf(file, A.rec);
+      assert.deepEqual(numbers(a, 'alpha'), count(130), 'show of A: its lines, each once');
+      assert.deepEqual(numbers(a, 'beta'), [], 'show of A: none of B\'s lines');
+      assert.deepEqual(numbers(showOf(file, B.rec), 'beta'), count(15), 'show of B: every line of B');
+      const found = grepOf(file, 'beta 0000[5]');
+      assert.equal(found.length, 1);
+      assert.match(found[0]!, c.format === 'json' ? /"user":"bob"/ : /:\d+:[^|]* bob main:0\.1 \| beta 00005/, 'grep: B\'s line, as B\'s');
+      assert.deepEqual(grepOf(file, '-c', 'alpha'), ['130']);
+      assert.deepEqual(grepOf(file, '-c', 'beta'), ['15']);
+    });
+  }
+
+  it('the start ending a rotated file is read as nothing (text, keyed)', async (t) => {
+    const file = await tornLog(t, 'text', KEY, true);
+    assert.equal(verify(file, KEY).torn?.[0]?.atEnd, true);
+    assert.deepEqual(numbers(showOf(file, A.rec), 'alpha'), count(130));
+    assert.deepEqual(grepOf(file, '-c', 'alpha'), ['130']);
+  });
+
+  it('grep on two threads: the files the worker searches too (text, keyed; the log one file, or rotated)', async (t) => {
+    for (const rotate of [false, true]) {
+      const file = await tornLog(t, 'text', KEY, rotate);
+      const sets = listLogs(path.dirname(file));
+      for (const sharing of [byTurns, workerFirst]) {
+        const counted = (source: string): number =>
+          grepByTurns(sets, { source, filter: {}, timeFormat: DEFAULT_TIME_FORMAT, count: true }, new MemoryOutput(), (_, error) => assert.fail(error), tornStartsOf(DEFAULT_TIME_FORMAT), sharing);
+        assert.equal(counted('alpha'), 130, `rotated: ${rotate}`);
+        assert.equal(counted('beta'), 15, `rotated: ${rotate}`);
+      }
+    }
+  });
+
+  it('a start not attested as verify would accept it is read as before: a line of its reader', async (t) => {
+    const file = await tornLog(t, 'text', KEY, false);
+    const honest = fs.readFileSync(file);
+    const text = honest.toString('latin1');
+    const eventAt = text.search(/^\S+ ann main:0\.0 \* torn /m);
+    const eventEnd = text.indexOf('\n', eventAt) + 1;
+    const glued = gluedIn(honest);
+    const forged: Record<string, Buffer> = {
+      'the torn event taken out': Buffer.concat([honest.subarray(0, eventAt), honest.subarray(eventEnd)]),
+      'a byte of the start edited': (() => {
+        const edited = Buffer.from(honest);
+        const at = honest.indexOf('alpha', glued.from) + 2;
+        edited[at] = edited[at]! ^ 0x01;
+        return edited;
+      })(),
+    };
+    for (const [name, bytes] of Object.entries(forged)) {
+      fs.writeFileSync(file, bytes);
+      assert.equal(verify(file, KEY).torn, undefined, `${name}: verify reads past nothing`);
+      const a = showOf(file, A.rec);
+      assert.deepEqual(numbers(a, 'beta'), [5], `${name}: show of A prints the glued line, B's line inside it`);
+      assert.deepEqual(numbers(showOf(file, B.rec), 'beta'), count(15).filter((i) => i !== 5), `${name}: show of B misses it`);
+    }
+  });
+});
+
+/** The starts tornStarts finds in `file`'s log, as a new run finds them (the cache read from disk), and the log bytes it read. */
+function startsOf(t: TestContext, file: string): { starts: [string, number, number][]; read: number } {
+  const [set] = listLogs(path.dirname(file));
+  let read = 0;
+  const readSync = fs.readSync;
+  const spy = t.mock.method(fs, 'readSync', (...args: Parameters<typeof fs.readSync>) => {
+    const got = (readSync as (...a: unknown[]) => number)(...args);
+    read += got;
+    return got;
+  });
+  try {
+    const found = tornStarts(set!, DEFAULT_TIME_FORMAT, TornCache.open(path.dirname(file)));
+    const starts = [...found].flatMap(([name, inFile]) => [...inFile].map(([offset, bytes]): [string, number, number] => [path.basename(name), offset, bytes]));
+    return { starts, read };
+  } finally {
+    spy.mock.restore();
+  }
+}
+
+const cacheOf = (file: string) => path.join(path.dirname(file), '.run', TORN_CACHE_NAME);
+/** The starts a run with no cache finds in `file`'s log (verify's, as found from nothing). */
+const fresh = (t: TestContext, file: string): [string, number, number][] => {
+  fs.rmSync(cacheOf(file), { force: true });
+  return startsOf(t, file).starts;
+};
+const B_LINE = (i: number) => `2026-11-25T13:00:${String(i % 60).padStart(2, '0')}.000+00:00 bob main:0.1 | beta more ${i}\n`;
+
+describe('what the reading commands found of torn starts is kept (read/torn-cache.ts)', () => {
+  it('a log with no torn event is searched once, a grown one from where it was; an event appended is found', async (t) => {
+    const file = tempLog();
+    fs.writeFileSync(file, Array.from({ length: 3000 }, (_, i) => B_LINE(i)).join(''));
+    const size = fs.statSync(file).size;
+    const cold = startsOf(t, file);
+    assert.deepEqual(cold.starts, []);
+    assert.ok(cold.read >= size, `the first run searches the log: ${cold.read} of ${size} bytes`);
+    assert.equal(fs.statSync(cacheOf(file)).mode & 0o777, 0o600);
+    assert.equal(startsOf(t, file).read, 0, 'unchanged: not read again');
+    const more = Array.from({ length: 100 }, (_, i) => B_LINE(i)).join('');
+    fs.appendFileSync(file, more);
+    const grown = startsOf(t, file);
+    assert.ok(grown.read > 0 && grown.read <= more.length + 8, `grown: ${grown.read} bytes read for ${more.length} appended`);
+    // A torn log's lines appended: its event is found, and verify settles its start.
+    const torn = fs.readFileSync(await tornLog(t, 'text', undefined, false));
+    fs.appendFileSync(file, torn);
+    const found = startsOf(t, file);
+    assert.equal(found.starts.length, 1);
+    assert.equal(found.starts[0]![1], fs.readFileSync(file).indexOf(torn) + gluedIn(torn).from);
+  });
+
+  it('a log with a settled start is verified once; lines appended with no event keep it; the start is read past as before', async (t) => {
+    const file = await tornLog(t, 'text', KEY, false);
+    const size = fs.statSync(file).size;
+    const cold = startsOf(t, file);
+    assert.equal(cold.starts.length, 1);
+    assert.ok(cold.read >= 2 * size, `searched, then verified: ${cold.read} bytes of ${size}`);
+    const warm = startsOf(t, file);
+    assert.deepEqual(warm.starts, cold.starts);
+    assert.ok(warm.read < 1000, `kept: ${warm.read} bytes read (the start's, to check its digest)`);
+    const more = B_LINE(99);
+    fs.appendFileSync(file, more);
+    const grown = startsOf(t, file);
+    assert.deepEqual(grown.starts, cold.starts);
+    assert.ok(grown.read < 1000 + more.length, `grown: ${grown.read} bytes read`);
+    assert.deepEqual(numbers(showOf(file, A.rec), 'alpha'), count(130));
+    assert.deepEqual(grepOf(file, '-c', 'beta'), ['16']);
+  });
+
+  it('a log cached before verify settled its start (its reader\'s tail not yet sealed) is verified again as it grows', async (t) => {
+    const file = await tornLog(t, 'text', KEY, false);
+    const whole = fs.readFileSync(file);
+    // Up to A's torn event: A's lines since its last seal are one `truncated` break, which covers the glued line until A seals.
+    const eventEnd = whole.indexOf(10, whole.indexOf(' ann main:0.0 * torn ')) + 1;
+    fs.writeFileSync(file, whole.subarray(0, eventEnd));
+    assert.deepEqual(startsOf(t, file).starts, [], 'the start is not settled yet');
+    // The rest appended (A's lines, its seal, B's), no torn event among them.
+    fs.appendFileSync(file, whole.subarray(eventEnd));
+    const grown = startsOf(t, file).starts;
+    assert.equal(verify(file, KEY).torn?.length, 1);
+    assert.deepEqual(grown, fresh(t, file));
+    assert.equal(grown.length, 1);
+    assert.deepEqual(numbers(showOf(file, A.rec), 'alpha'), count(130));
+  });
+
+  it('a second torn event appended to a log whose start is settled is verified again', async (t) => {
+    const file = await tornLog(t, 'text', KEY, false);
+    assert.equal(startsOf(t, file).starts.length, 1);
+    assert.deepEqual(verify(file, KEY).breaks, [], 'settled with no break: lines with no event appended would keep the start');
+    fs.appendFileSync(file, fs.readFileSync(await tornLog(t, 'text', KEY, false)));
+    const grown = startsOf(t, file).starts;
+    assert.deepEqual(grown, fresh(t, file));
+    assert.equal(grown.length, 2);
+  });
+
+  it('a larger file in a file\'s place is searched from its start', async (t) => {
+    const file = await tornLog(t, 'text', KEY, false);
+    const honest = fs.readFileSync(file);
+    const quiet = Buffer.from(honest);
+    quiet.write(' * tarn ', honest.indexOf(' * torn '), 'latin1');
+    fs.writeFileSync(file, quiet);
+    assert.deepEqual(startsOf(t, file).starts, []);
+    // Its event within the bytes the file it replaces had been searched to.
+    fs.writeFileSync(`${file}.new`, Buffer.concat([honest, Buffer.from(B_LINE(99))]));
+    fs.renameSync(`${file}.new`, file);
+    const found = startsOf(t, file).starts;
+    assert.equal(found.length, 1);
+    assert.deepEqual(found, fresh(t, file));
+  });
+
+  it('another file in its place, or its bytes rewritten (same size, mtime set back), is searched again', async (t) => {
+    const file = await tornLog(t, 'text', KEY, false);
+    const honest = fs.readFileSync(file);
+    // The same bytes with the event no event: no start to read past, and that kept.
+    const eventAt = honest.indexOf(' * torn ');
+    const quiet = Buffer.from(honest);
+    quiet.write(' * tarn ', eventAt, 'latin1');
+    const { atime, mtime } = fs.statSync(file);
+    for (const [name, put] of [
+      ['rewritten in place', () => fs.writeFileSync(file, honest)],
+      ['another file in its place', () => {
+        fs.writeFileSync(`${file}.new`, honest);
+        fs.utimesSync(`${file}.new`, atime, mtime);
+        fs.renameSync(`${file}.new`, file);
+      }],
+    ] as const) {
+      fs.writeFileSync(file, quiet);
+      fs.utimesSync(file, atime, mtime);
+      assert.deepEqual(startsOf(t, file).starts, [], name);
+      put();
+      fs.utimesSync(file, atime, mtime);
+      assert.equal(startsOf(t, file).starts.length, 1, `${name}: the event is found`);
+    }
+  });
+
+  it('a kept start is read past only where its bytes still are; a cache not ours alone, or of another shape, is not believed', async (t) => {
+    const file = await tornLog(t, 'text', KEY, false);
+    const real = startsOf(t, file).starts;
+    assert.equal(real.length, 1);
+    const kept = JSON.parse(fs.readFileSync(cacheOf(file), 'utf8'));
+    const plant = (edit: (log: { files: Record<string, unknown>[]; starts: Record<string, unknown>[] }) => void, mode = 0o600) => {
+      const copy = structuredClone(kept);
+      edit(copy.logs[0].log);
+      fs.writeFileSync(cacheOf(file), JSON.stringify(copy), { mode });
+      fs.chmodSync(cacheOf(file), mode);
+    };
+    // B's first line: a start kept there (its digest that of other bytes) would hide its head.
+    const elsewhere = fs.readFileSync(file).indexOf(' bob main:0.1 | beta 00000') - 29;
+    const planted = {
+      'a start at another offset': (log: { starts: Record<string, unknown>[] }) => void (log.starts[0]!.offset = elsewhere),
+      'a start in a file not of the log': (log: { starts: Record<string, unknown>[] }) => void (log.starts[0]!.name = '../main.log'),
+      'a start with no digest': (log: { starts: Record<string, unknown>[] }) => void (log.starts[0]!.sha256 = ''),
+    };
+    for (const [name, edit] of Object.entries(planted)) {
+      plant(edit);
+      assert.deepEqual(startsOf(t, file).starts, real, name);
+    }
+    // No event, said of the file as it is: believed only from a cache that is ours alone, and of the shape written.
+    const noEvent = (log: { files: Record<string, unknown>[]; starts?: unknown }) => {
+      log.files[0]!.events = false;
+      delete log.starts;
+    };
+    plant(noEvent);
+    assert.deepEqual(startsOf(t, file).starts, [], 'ours, 0600: what it trusts');
+    for (const [name, spoil] of [
+      ['group-readable', () => plant(noEvent, 0o640)],
+      ['someone else\'s', () => {
+        plant(noEvent);
+        fs.chownSync(cacheOf(file), 65534, 65534);
+      }],
+      ['a count not a number', () => plant((log) => {
+        noEvent(log);
+        log.files[0]!.searched = '1';
+      })],
+      ['not JSON', () => fs.writeFileSync(cacheOf(file), '{"version":1,"logs":[', { mode: 0o600 })],
+    ] as const) {
+      fs.rmSync(cacheOf(file), { force: true });
+      spoil();
+      assert.deepEqual(startsOf(t, file).starts, real, name);
+    }
+    // A directory others can write: nothing kept.
+    fs.rmSync(path.dirname(cacheOf(file)), { recursive: true });
+    fs.chmodSync(path.dirname(file), 0o770);
+    assert.deepEqual(startsOf(t, file).starts, real);
+    assert.equal(fs.existsSync(cacheOf(file)), false);
   });
 });

@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { MAX_LINE_CHARS } from '../../src/terminal/lines.ts';
 import { Transcript } from '../../src/terminal/transcript.ts';
+import { cellWidth } from '../../src/terminal/width.ts';
 import { cutsNear, ledToTheCut, split, transcriptLines, transcriptRecords } from '../support/transcript.ts';
 import { FIXTURES } from '../support/paths.ts';
 
@@ -19,19 +20,35 @@ function lines(input: string | Uint8Array | Uint8Array[]): string[] {
 
 
 /**
- * The bytes the log accounts for, C1 controls taken out, as tmux reads them: a lead byte (utf8_open, utf8.c:251) begins a
- * character that takes every next byte with the top bit set up to its size (utf8_append, :277), well formed or not; a
- * byte below 0x80 gives it up. Only a whole C2 80..9F is a C1 control, dropped from the screen and so from the log.
+ * The bytes the log accounts for, as tmux reads them: a lead byte (utf8_open, utf8.c:251) begins a character that takes
+ * every next byte with the top bit set up to its size (utf8_append, :277), well formed or not; a byte below 0x80 gives it
+ * up. Only a whole C2 80..9F is a C1 control, dropped from the screen and so from the log. A ZWJ (E2 80 8D) is only a
+ * flag (screen-write.c:1835): it is shown, just before it, when the next well-formed character of width 0 or more that
+ * is not ASCII joins the cell before (:1847); a run of them is one; one that nothing takes is never shown. ASCII
+ * (:1773), malformed bytes, C1 controls and characters tmux drops (width -1) leave the flag waiting.
  */
-function withoutC1Controls(bytes: Uint8Array): number[] {
+function accountedBytes(bytes: Uint8Array): number[] {
   const kept: number[] = [];
+  let joiner = false;
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i]!;
     const size = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 1;
     let end = i + 1;
     while (end < i + size && end < bytes.length && bytes[end]! >= 0x80) end++;
-    if (!(b === 0xc2 && end === i + 2 && bytes[i + 1]! <= 0x9f)) kept.push(...bytes.subarray(i, end));
+    const character = bytes.subarray(i, end);
     i = end;
+    const decoded = size > 1 && character.length === size ? Buffer.from(character).toString('utf8') : '';
+    const code = decoded.includes('\ufffd') ? undefined : decoded.codePointAt(0);
+    if (code !== undefined && code <= 0x9f) continue; // C1 control
+    if (code === 0x200d) {
+      joiner = true;
+      continue;
+    }
+    if (joiner && code !== undefined && cellWidth(code) >= 0) {
+      kept.push(0xe2, 0x80, 0x8d);
+      joiner = false;
+    }
+    kept.push(...character);
   }
   return kept;
 }
@@ -252,17 +269,20 @@ describe('properties over arbitrary bytes', () => {
     assert.deepEqual(lines(bytes), [`=${'x'.repeat(MAX_LINE_CHARS - 1)}`]);
   });
 
-  it('every byte of binary output is accounted for: printable text, escaped (\\xNN, \\uNNNN), or a C1 control dropped', () => {
+  it('every byte of binary output is accounted for: printable text, escaped (\\xNN, \\uNNNN), a C1 control dropped, or a ZWJ nothing joins', () => {
     // Bytes that are neither controls nor a backslash (which would make the escapes ambiguous).
     // Lead bytes, C2 and continuation bytes come often, so a C1 control inside a malformed character (C2 C2 80, E2 C2 80)
     // is met every run, not once in a few thousand.
     const byte = fc.oneof(fc.integer({ min: 0, max: 0xff }), fc.constantFrom(0xc2, 0x80, 0x9f, 0xbf, 0xe2, 0xed, 0xf0, 0xf4));
+    // A ZWJ, alone, in runs, before ASCII, C1 controls, malformed bytes or a character it joins (é, a combining mark, a
+    // bidi control) or that tmux drops (U+2028, U+0378), is met every run too.
+    const character = fc.constantFrom([0xe2, 0x80, 0x8d], [0xc3, 0xa9], [0xcc, 0x81], [0xe2, 0x80, 0xaa], [0xe2, 0x80, 0xa8], [0xcd, 0xb8]);
     const binary = fc
-      .array(byte, { maxLength: 400 })
-      .map((bytes) => Uint8Array.from(bytes.filter((b) => b >= 0x20 && b !== 0x5c && b !== 0x7f)));
+      .array(fc.oneof(byte.map((b) => [b]), character), { maxLength: 400 })
+      .map((parts) => Uint8Array.from(parts.flat().filter((b) => b >= 0x20 && b !== 0x5c && b !== 0x7f)));
     fc.assert(
       fc.property(binary, fc.array(fc.nat(), { maxLength: 4 }), (bytes, cuts) => {
-        // 400 bytes, escaped, are at most 1600 units: under the line limit, no line is cut (nor would a cut lose a byte).
+        // At most 1200 bytes, escaped at most 4800 units: under the line limit, no line is cut (nor would a cut lose a byte).
         const text = lines(split(bytes, cuts)).join('');
         const restored = Buffer.concat(
           // \uNNNN: the line separators and bidi controls (E2 80 A8..AE, E2 81 A6..A9).
@@ -272,7 +292,7 @@ describe('properties over arbitrary bytes', () => {
             return Buffer.from(part, 'utf8');
           }),
         );
-        assert.deepEqual(restored, Buffer.from(withoutC1Controls(bytes)));
+        assert.deepEqual(restored, Buffer.from(accountedBytes(bytes)));
       }),
       { numRuns: 2000 },
     );
@@ -287,6 +307,17 @@ describe('properties over arbitrary bytes', () => {
     assert.deepEqual(lines(new Uint8Array([0xe2, 0x41, 0xc2, 0x9f, 0x42, 0x0a])), ['\\xe2AB']);
   });
 
+  it('a ZWJ is in the log only where a character joined on it (screen-write.c:1835-1852)', () => {
+    const zwj = [0xe2, 0x80, 0x8d];
+    // Alone, or at the end of the output: tmux only set a flag, nothing on the screen.
+    assert.deepEqual(lines(new Uint8Array([...zwj, 0x0a])), ['']);
+    assert.deepEqual(lines(new Uint8Array([0x61, ...zwj, 0x0a])), ['a']);
+    // ASCII goes past the flag (:1773); the next é joins the cell before it, ZWJ and all.
+    assert.deepEqual(lines(new Uint8Array([0x61, ...zwj, 0x62, 0xc3, 0xa9, 0x0a])), ['ab\u200d\u00e9']);
+    // A run of ZWJs is one flag; a character tmux drops (U+0378) leaves it waiting.
+    assert.deepEqual(lines(new Uint8Array([0x61, ...zwj, ...zwj, 0xcd, 0xb8, 0xc3, 0xa9, 0x0a])), ['a\u0378\u200d\u00e9']);
+  });
+
   it('plain printable text passes through unchanged', () => {
     fc.assert(
       fc.property(fc.array(fc.stringMatching(/^[ -~]{0,40}$/), { maxLength: 10 }), (texts) => {
@@ -295,4 +326,48 @@ describe('properties over arbitrary bytes', () => {
       }),
     );
   });
+});
+
+describe('DEC special graphics: tmux writes printed ASCII one cell at a time (screen-write.c:1776), as both models do', () => {
+  // ICH at a wide character's right half moves that padding cell away from it (grid_view_insert_cells); © is then
+  // printed left of the moved padding, and `|` over it. A run of ASCII blanks only a wide character before padding
+  // (screen-write.c:1738); one cell at a time blanks whatever is there (screen_write_overwrite, :2059).
+  const over = `x中${ESC}[3G${ESC}[2@${ESC}[C©|\r\n`;
+  const cases: [string, string, string[]][] = [
+    ['a run of ASCII over moved padding keeps the one-cell character before it', over, ['x中 ©|']],
+    ['in G0 DEC graphics, ASCII over moved padding blanks the character before it', `${ESC}(0${over}`, ['x中  |']],
+    ['SO puts G1 in use: DEC graphics there, SI back to G0', `${ESC})0\x0e${over}\x0f${over}`, ['x中  |', 'x中 ©|']],
+    ['ASCII again (ESC ( B): a run', `${ESC}(0${ESC}(B${over}`, ['x中 ©|']],
+    ['DECRC restores the sets DECSC saved (input.c:776-793)', `${ESC}(0${ESC}7${ESC}(B${ESC}8${over}`, ['x中  |']],
+    ['SCORC restores the sets SCOSC saved', `${ESC}(0${ESC}[s${ESC}(B${ESC}[u${over}`, ['x中  |']],
+    ['RIS resets them (input.c:763)', `${ESC}(0${ESC}c${over}`, ['x中 ©|']],
+    ['in DEC graphics, ASCII after a ZWJ joins the cell before (screen-write.c:1852)', `${ESC}(0a\u200db|\r\n`, ['a\u200db|']],
+  ];
+  // tmux's 5 s timer on an open string runs input_reset, whose input_reset_cell (input.c:763-771) puts G0, G1, SO and the
+  // DECSC copy back to ASCII: after it ASCII is a run again (review of acs15: the reader stayed in DEC graphics, so
+  // `a ZWJ X` joined and every later column was off by one, `rm -rf` no longer findable).
+  it('a string left open for 5 s resets the sets, the saved ones too, as tmux\'s timer does', () => {
+    for (const prefix of ['', `${ESC}7`]) {
+      for (const [before, after] of [
+        [`${ESC}(0${ESC}]0;x`, over],
+        [`${ESC})0\x0e${ESC}Pq`, over],
+        [`${ESC}(0${ESC}7${ESC}(B${ESC}]0;x`, `${ESC}8${over}`],
+      ] as const) {
+        const out: string[] = [];
+        const transcript = new Transcript({ line: (text) => out.push(text), screen: () => {}, redrawn: () => {}, frame: () => {}, scrolledOff: () => {} }, { columns: 80, rows: 24 });
+        transcript.push(Buffer.from(`${prefix}${before}`), 1_000_000);
+        transcript.push(Buffer.from(after), 1_000_000 + 6000);
+        transcript.end();
+        assert.deepEqual(out, ['x中 ©|'], JSON.stringify(prefix + before));
+      }
+    }
+  });
+
+  for (const [name, input, expected] of cases) {
+    it(name, () => {
+      assert.deepEqual(transcriptLines(input, { columns: 80, rows: 24 }), expected, 'line model');
+      // DECSC first: the screen model takes the stream.
+      assert.deepEqual(transcriptLines(`${ESC}7${input}`, { columns: 80, rows: 24 }), expected, 'screen model');
+    });
+  }
 });

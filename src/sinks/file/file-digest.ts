@@ -18,7 +18,9 @@
 // The same digest, of the bytes the file held at its rename, goes into the
 // rotated-files ledger (ledger-names.ts), for every rotated file, keyed or not:
 // the log's first file has no head mark and no later mark names it, and emptied
-// and refilled to its noted size it passed (issue 13, review of empty13).
+// and refilled to its noted size it passed (issue 13, review of empty13). And
+// into the rotating writer's own chain, as a `digest` event (chain/digest-event.ts):
+// a line of the ledger removed is silence, an event removed is a break.
 
 import { createHash, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';

@@ -8,6 +8,7 @@ import { stampsAreEpoch } from '../../chain/epoch-stamps.ts';
 import { CHAIN_VERSION, GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SealChain } from '../../chain/seal.ts';
 import { sealLogName } from '../../chain/seal-tag.ts';
 import { HEAD_EVENT, headFields, type FileContent } from '../../chain/head-mark.ts';
+import { DIGEST_EVENT } from '../../chain/digest-event.ts';
 import type { AuditRecord, Place } from '../../core/record.ts';
 import type { RecordFormat } from '../../format/formats.ts';
 import { TextFormat } from '../../format/text.ts';
@@ -302,6 +303,15 @@ export class FileSink implements Sink {
         this.seal('stop', 0, record.time);
         this.put(record, line);
         this.unhashed = this.batch.length;
+      } else if (record.kind === 'event' && record.text === DIGEST_EVENT) {
+        // A rotated file's digest (chain/digest-event.ts) in a stretch of its own: a seal closes what came before, and
+        // one right after covers the event and that seal's line alone, both in one file, held by its hash where
+        // the seals before are not (a refilled oldest file takes the recording's start with it, and the first seal
+        // after a missing start only sets the link: an event under it would be no digest to verify).
+        if (chain.pending > 1) this.seal(false);
+        this.put(record, line);
+        chain.count(1);
+        this.seal(false, 0, record.time);
       } else if (record.kind === 'event' && record.text === 'start') {
         // Sealed at once, by itself (n=1, like a `lost` event), in the same write: a recording counts as
         // running at its place beside another one (whose lines verify can then check by links only) once
@@ -564,6 +574,16 @@ export class FileSink implements Sink {
    */
   get waitingSince(): number | undefined {
     return this.lostStamp;
+  }
+
+  /**
+   * Hands what waits to the writer, and waits for it to be written and for the digests of the files rotated so far
+   * to be taken (2 s at most: sinks/file/writer.ts): a recording about to stop puts them in its chain first (pipe.ts).
+   */
+  async digestsTaken(): Promise<void> {
+    this.flush();
+    await this.log.flush();
+    await this.log.digestsTaken();
   }
 
   async close(): Promise<void> {

@@ -43,6 +43,7 @@ import { writeHeadMark, type HeadMarkLine } from './head-mark.ts';
 import { digestInBackground, notedDigest, noteForMark, openForDigest } from './file-digest.ts';
 import type { FileContent } from '../../chain/head-mark.ts';
 import { lastOffsetOf } from './seal-offset.ts';
+import type { RotatedDigest } from './ledger-names.ts';
 import { noteDigestUnderLock, rotateUnderLock, withRotationLock } from './rotation.ts';
 import { openAppend, sameFile, type DirPolicy } from './safe-fs.ts';
 import { AuditError } from '../../core/errors.ts';
@@ -120,6 +121,11 @@ export interface LogFileOptions {
   ledgerKey?: Buffer;
   /** A rotated file's background digest ended (file-digest.ts): what was noted, undefined when nothing was. */
   onDigest?: (content?: FileContent) => void;
+  /**
+   * The digest of the file this writer rotated to `<log>.<rotated>` is taken (file-digest.ts), before the ledger notes
+   * it: for the recording to put it in its chain (a `digest` event, chain/digest-event.ts), where removing it is a break.
+   */
+  onRotatedDigest?: (rotated: string, digest: RotatedDigest) => void;
 }
 
 /**
@@ -182,6 +188,8 @@ export class LogFile {
   private closed = false;
   /** Rotated files' digests not yet noted (hashed, or waiting for the rotation lock): close() waits a while for them. */
   private readonly digesting = new Set<Promise<void>>();
+  /** Of those, the ones still being hashed (onRotatedDigest not yet called). */
+  private readonly hashing = new Set<Promise<void>>();
   /** Compressions started by this writer's rotations, not yet ended: each one's abandonment (compress.ts). */
   private readonly compressing = new Map<string, { abandon: () => void; ended: () => void; pending: Promise<void> }>();
   /** The directory the file was opened in (another reader may have made a new one by the time we notice a loss). */
@@ -373,19 +381,32 @@ export class LogFile {
   }
 
   /**
-   * Waits for the digests in hand to be noted and the compressions to end, DIGEST_CLOSE_WAIT_MS at most (the timer
-   * holds the process meanwhile), then abandons the compressions left: one waiting for the lock on an unref'd timer
-   * died with the process, its whole temp at the name, and the file stayed plain until that temp was STALE_TEMP_MS old
-   * (compress.ts; review of race13v).
+   * Waits for the digests of the files rotated so far to be taken (onRotatedDigest called; their ledger notes may
+   * wait for the lock on), DIGEST_CLOSE_WAIT_MS at most: a recording about to stop puts them in its chain (pipe.ts)
+   * before its last seal.
+   */
+  digestsTaken(): Promise<void> {
+    return this.settledOrLate([...this.hashing]);
+  }
+
+  /**
+   * Waits for the digests in hand to be noted and the compressions to end, DIGEST_CLOSE_WAIT_MS at most, then abandons
+   * the compressions left: one waiting for the lock on an unref'd timer died with the process, its whole temp at the
+   * name, and the file stayed plain until that temp was STALE_TEMP_MS old (compress.ts; review of race13v).
    */
   private async backgroundEnded(): Promise<void> {
-    if (this.digesting.size === 0 && this.compressing.size === 0) return;
-    let timer: NodeJS.Timeout | undefined;
     const compressions = [...this.compressing.values()].map((compression) => compression.pending);
-    await Promise.race([Promise.all([...this.digesting, ...compressions]), new Promise<void>((resolve) => (timer = setTimeout(resolve, DIGEST_CLOSE_WAIT_MS)))]);
-    clearTimeout(timer);
+    await this.settledOrLate([...this.digesting, ...compressions]);
     for (const compression of this.compressing.values()) compression.abandon();
     this.compressing.clear();
+  }
+
+  /** Waits for `pending` to settle, DIGEST_CLOSE_WAIT_MS at most: the timer holds the process meanwhile. */
+  private async settledOrLate(pending: readonly Promise<void>[]): Promise<void> {
+    if (pending.length === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(pending), new Promise<void>((resolve) => (timer = setTimeout(resolve, DIGEST_CLOSE_WAIT_MS)))]);
+    clearTimeout(timer);
   }
 
   private drain(): void {
@@ -682,15 +703,24 @@ export class LogFile {
     const file = this.file;
     const ledgerKey = this.options.ledgerKey;
     const onDigest = this.options.onDigest;
+    const onRotatedDigest = this.options.onRotatedDigest;
     let noted!: () => void;
     const pending = new Promise<void>((resolve) => (noted = resolve));
     this.digesting.add(pending);
     void pending.then(() => this.digesting.delete(pending));
+    let taken!: () => void;
+    const hashed = new Promise<void>((resolve) => (taken = resolve));
+    this.hashing.add(hashed);
+    void hashed.then(() => this.hashing.delete(hashed));
     digestInBackground(reading, size, (sha) => {
+      taken();
       if (sha === undefined) {
         noted();
         return onDigest?.();
       }
+      // Chained first: the ledger's note may wait for the rotation lock (another writer rotating), the recording's
+      // stop waits for this (digestsTaken), and a digest the chain holds needs no ledger line to be checked.
+      onRotatedDigest?.(rotated, { size, sha });
       noteDigestUnderLock(file, rotated, { size, sha }, ledgerKey, () => noted());
       const content = { dat, size, sha };
       if (key !== undefined && dat > 0 && noteForMark(file, content, key)) onDigest?.(content);
