@@ -21155,11 +21155,17 @@ function orderOf(items, move) {
 }
 
 // src/chain/torn-attested.ts
-var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024 * 1024, MAX_COMPARES = 2e7, MAX_MATCHES = 1e5, MAX_MOVES = 2e7, MAX_CHAIN = 1e3, TornSettler = class {
-  constructor(attestations, candidate, placeOf2) {
+var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024 * 1024, MAX_COMPARES = 2e7, MAX_MATCHES = 1e5, MAX_MOVES = 2e6, TornBudget = class {
+  constructor(moves = MAX_MOVES) {
+    this.moves = moves;
+  }
+  moves;
+}, MAX_CHAIN = 1e3, TornSettler = class {
+  constructor(attestations, candidate, placeOf2, budget = new TornBudget()) {
     this.attestations = attestations;
     this.candidate = candidate;
     this.placeOf = placeOf2;
+    this.budget = budget;
     let byKey = /* @__PURE__ */ new Map();
     for (let attestation of attestations) {
       let key2 = `${attestation.bytes} ${attestation.sha256} ${attestation.place}`, kind = byKey.get(key2);
@@ -21169,6 +21175,7 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
   attestations;
   candidate;
   placeOf;
+  budget;
   file = "";
   line = 0;
   index = -1;
@@ -21182,21 +21189,23 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
   kindOf = [];
   /** Kinds with spots waiting, by place. */
   waiting = /* @__PURE__ */ new Map();
-  /** The event that settles each spot settled, by the spot's index. */
-  settledBy = /* @__PURE__ */ new Map();
+  /** The event that settles each spot (-1: none), by its slot. */
+  settledBy = [];
   /** What each event settles, by its position in `attestations`. */
   settles = [];
   /** How many of its kind's `ready` each event may settle (the first ones: their lines written again whole came before it). */
   reach = [];
   /** A spot is a start of two kinds or more: only then can moving an event to another spot settle more. */
   shared = !1;
-  moves = 0;
   /**
    * What the searches since the last move looked at in vain (see move): nothing there frees a spot until an event
    * moves (a spot once settled stays settled, and what an event may settle is fixed once it is read), so the next
    * search passes over it; an event copied a thousand times costs one look at the spots, not a thousand.
    */
-  seen = /* @__PURE__ */ new Set();
+  seen = new Uint32Array(1024);
+  // by slot
+  /** The search `seen` holds: a spot's entry equal to it was looked at (one count up forgets them all). */
+  searched = 1;
   done = /* @__PURE__ */ new Map();
   /** A file of the log begins. */
   nextFile(file) {
@@ -21206,8 +21215,8 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
   take(bytes, from, to, cut2, offset) {
     this.index++, this.line++;
     let ended = to > from && bytes[to - 1] === 10 && !cut2, starts = !cut2 && this.candidate(this.file, this.line) ? this.startsIn(bytes, from, ended ? to - 1 : to, !ended) : [];
-    if (ended && this.waiting.size > 0 && this.wholeLine(bytes, from, to - 1, starts.length > 0), starts.length > 0) {
-      let spot = { file: this.file, line: this.line, offset, index: this.index, atEnd: !ended, chars: 0 };
+    if (ended && this.waiting.size > 0 && this.wholeLine(bytes, from, to - 1, starts.length > 0), starts.length > 0 && this.matches < MAX_MATCHES) {
+      let spot = { file: this.file, line: this.line, offset, slot: this.settledBy.push(-1) - 1, atEnd: !ended, chars: 0 };
       starts.length > 1 && (this.shared = !0);
       for (let kind of starts) {
         if (this.matches >= MAX_MATCHES) break;
@@ -21283,12 +21292,12 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
   settle(i) {
     let attestation = this.attestations[i], kind = this.kindOf[i], reach = kind.ready.length;
     for (; reach > 0 && kind.ready[reach - 1].whole.index >= attestation.index; ) reach--;
-    this.reach[i] = reach, reach > 0 && !this.settleWith(i, this.nearestOpen(kind, reach - 1)) && this.shared && this.move(i, 0) && (this.seen = /* @__PURE__ */ new Set(), this.done = /* @__PURE__ */ new Map()), kind.last === attestation.index && (kind.waiting = [], kind.maybe = void 0, this.waiting.get(kind.place)?.delete(kind), this.waiting.get(kind.place)?.size === 0 && this.waiting.delete(kind.place));
+    this.reach[i] = reach, reach > 0 && !this.settleWith(i, this.nearestOpen(kind, reach - 1)) && this.shared && this.move(i, 0) && (this.searched++, this.done = /* @__PURE__ */ new Map()), kind.last === attestation.index && (kind.waiting = [], kind.maybe = void 0, this.waiting.get(kind.place)?.delete(kind), this.waiting.get(kind.place)?.size === 0 && this.waiting.delete(kind.place));
   }
   /** The nearest of `kind.ready` at or before `at` whose spot no event settles (-1: none). */
   nearestOpen(kind, at) {
     let { open: open2, ready } = kind, found = at;
-    for (; found >= 0 && (open2[found] !== found || this.settledBy.has(ready[found].spot.index)); )
+    for (; found >= 0 && (open2[found] !== found || this.settledBy[ready[found].spot.slot] >= 0); )
       open2[found] === found && (open2[found] = found - 1), found = open2[found];
     for (let on = at; on > found; ) {
       let next = open2[on];
@@ -21296,11 +21305,19 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
     }
     return found;
   }
+  /** Marks spot `spot` as looked at by this search. */
+  see(spot) {
+    if (spot >= this.seen.length) {
+      let grown = new Uint32Array(Math.max(spot + 1, this.seen.length * 2));
+      grown.set(this.seen), this.seen = grown;
+    }
+    this.seen[spot] = this.searched;
+  }
   /** Event `i` settles its kind's `ready[at]` (none: `at` is -1), whatever it settled before. */
   settleWith(i, at) {
     if (at < 0) return !1;
     let ready = this.kindOf[i].ready[at];
-    return this.settles[i] = ready, this.settledBy.set(ready.spot.index, i), !0;
+    return this.settles[i] = ready, this.settledBy[ready.spot.slot] = i, !0;
   }
   /**
    * A spot for event `i`, freed by moving the event that settles one of its spots to another, and so on (an
@@ -21314,12 +21331,12 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
     if (reach <= from || depth >= MAX_CHAIN) return !1;
     this.done.set(kind, reach);
     for (let at = reach - 1; at >= from; at--) {
-      let spot = kind.ready[at].spot.index;
-      if (this.seen.has(spot)) continue;
-      if (++this.moves > MAX_MOVES) return !1;
-      this.seen.add(spot);
-      let other = this.settledBy.get(spot);
-      if (other === void 0) return this.settleWith(i, at);
+      let spot = kind.ready[at].spot.slot;
+      if (spot < this.seen.length && this.seen[spot] === this.searched) continue;
+      if (this.budget.moves <= 0) return !1;
+      this.budget.moves--, this.see(spot);
+      let other = this.settledBy[spot];
+      if (other < 0) return this.settleWith(i, at);
       if (this.move(other, depth + 1)) return this.settleWith(i, at);
     }
     return !1;
@@ -22696,26 +22713,26 @@ function prefixDigestsAt(file, sizes, textOf) {
   }
 }
 function verifyLines(files, each, raw, timeFormat, given) {
-  let options = given.rearrange === void 0 ? { ...given, rearrange: new RearrangeBudget() } : given, attested = [], report2 = checkLines(files, each, raw, timeFormat, options, attested);
+  let options = { ...given, rearrange: given.rearrange ?? new RearrangeBudget(), tornMoves: given.tornMoves ?? new TornBudget() }, attested = [], report2 = checkLines(files, each, raw, timeFormat, options, attested);
   if (report2.breaks.length === 0 || attested.length === 0) return report2;
-  let breaks = report2.breaks, torn = tornSpots(files, raw, timeFormat, attested, breaks);
+  let breaks = report2.breaks, torn = tornSpots(files, raw, timeFormat, attested, breaks, options.tornMoves);
   if (torn.length === 0) return report2;
   let again = checkLines(files, withoutTorn(each, torn), raw, timeFormat, options);
-  for (let round = 0; round < MAX_TORN_ROUNDS && again.breaks.length > 0; round++) {
+  for (let round = 0; round < MAX_TORN_ROUNDS && again.breaks.length > 0 && namesMore(breaks, again.breaks, files); round++) {
     breaks = [...breaks, ...again.breaks];
-    let more = tornSpots(files, raw, timeFormat, attested, breaks);
+    let more = tornSpots(files, raw, timeFormat, attested, breaks, options.tornMoves);
     if (more.length <= torn.length) break;
     torn = more, again = checkLines(files, withoutTorn(each, torn), raw, timeFormat, options);
   }
   return { ...again, torn };
 }
 var MAX_TORN_ROUNDS = 3;
-function tornSpots(files, raw, timeFormat, attested, breaks) {
+function tornSpots(files, raw, timeFormat, attested, breaks, budget) {
   let reader, settler = new TornSettler(attested, coveredBy(breaks, files), (text2, stamped) => {
     let parsed = reader.read(text2, !1);
     if (parsed !== void 0 && !(stamped === !0 && (reader.iso || text2.charCodeAt(0) === 123) && isoMs(parsed.time) === void 0))
       return placeOf(parsed);
-  });
+  }, budget);
   for (let file of files)
     reader = void 0, settler.nextFile(file), raw(file, (bytes, from, to, cut2, offset) => {
       reader ??= readerOfFile(bytes.toString("utf8", from, to), cut2, timeFormat), settler.take(bytes, from, to, cut2 === !0, offset);
@@ -22736,16 +22753,35 @@ function withoutTorn(each, torn) {
   };
 }
 function coveredBy(breaks, files) {
-  let order = new Map(files.map((file, i) => [file, i * 4294967296])), at = (file, line3) => (order.get(file) ?? Number.NaN) + line3, stretches = breaks.filter((found) => found.file !== "").map((found) => ({ from: at(found.file, found.line), to: at(found.endFile ?? found.file, found.endLine ?? found.line) })).sort((a, b) => a.from - b.from), reach = [];
-  for (let [i, { to }] of stretches.entries()) reach.push(Math.max(to, reach[i - 1] ?? -1 / 0));
+  let named = namedLines(breaks, files), at = positionIn(files);
   return (file, line3) => {
-    let where = at(file, line3), low = 0, high = stretches.length;
-    for (; low < high; ) {
-      let middle = low + high >> 1;
-      stretches[middle].from <= where ? low = middle + 1 : high = middle;
-    }
-    return low > 0 && reach[low - 1] >= where;
+    let where = at(file, line3);
+    return within(named, where, where);
   };
+}
+function namesMore(breaks, added, files) {
+  let named = namedLines(breaks, files);
+  return namedLines(added, files).some(({ from, to }) => !within(named, from, to));
+}
+function positionIn(files) {
+  let order = new Map(files.map((file, i) => [file, i * 4294967296]));
+  return (file, line3) => (order.get(file) ?? Number.NaN) + line3;
+}
+function namedLines(breaks, files) {
+  let at = positionIn(files), stretches = breaks.filter((found) => found.file !== "").map((found) => ({ from: at(found.file, found.line), to: at(found.endFile ?? found.file, found.endLine ?? found.line) })).filter(({ from, to }) => !Number.isNaN(from) && !Number.isNaN(to)).sort((a, b) => a.from - b.from), named = [];
+  for (let stretch of stretches) {
+    let last = named.at(-1);
+    last !== void 0 && stretch.from <= last.to + 1 ? last.to = Math.max(last.to, stretch.to) : named.push({ ...stretch });
+  }
+  return named;
+}
+function within(named, from, to) {
+  let low = 0, high = named.length;
+  for (; low < high; ) {
+    let middle = low + high >> 1;
+    named[middle].from <= from ? low = middle + 1 : high = middle;
+  }
+  return low > 0 && named[low - 1].to >= to;
 }
 function attestationOf(line3, index) {
   if (line3.event !== "torn" || line3.place === void 0) return;

@@ -65,8 +65,18 @@ const MAX_COMPARES = 20_000_000;
 /** Spots kept waiting or ready in one log, past which none more is: more breaks, never fewer (review of torn13w: planted copies of a start). */
 const MAX_MATCHES = 100_000;
 
-/** Spots looked at moving earlier events to other spots in one log, past which none more is: more breaks, never fewer. */
-const MAX_MOVES = 20_000_000;
+/**
+ * Spots looked at moving earlier events to other spots, past which none more is, in one log whatever the number of
+ * times verify settles it (chain/verify.ts): more breaks, never fewer. An honest log with tears looks at a few
+ * (a spot is a start of two kinds only where a line is torn twice or a pane shows log lines); planted copies of
+ * nested starts reach it (review of torn13y: 20 M, twice, made verify 6 times slower on a 23 MB log).
+ */
+export const MAX_MOVES = 2_000_000;
+
+/** What is left of MAX_MOVES for one log: each TornSettler of it takes from the same. */
+export class TornBudget {
+  constructor(public moves = MAX_MOVES) {}
+}
 
 /** Events moved along one chain to free a spot, past which none more is: the stack bound (an honest log needs a few). */
 const MAX_CHAIN = 1_000;
@@ -75,7 +85,8 @@ interface Spot {
   file: string;
   line: number;
   offset: number;
-  index: number;
+  /** Its number among the spots (their lines), from 0: below MAX_MATCHES. */
+  slot: number;
   atEnd: boolean;
   chars: number;
 }
@@ -114,7 +125,8 @@ interface Ready {
  * Settles torn starts in a log's lines, fed in order (oldest file first) as bytes: `attestations`, the `torn` events
  * read (in order); `candidate`, whether a line is in a broken stretch; `placeOf`, a line's place as its file's reader
  * reads it (undefined: no log line; `stamped`: nor one whose stamp is no time, where its format says one: the tail
- * of a line cut a byte into its stamp may read as a line otherwise).
+ * of a line cut a byte into its stamp may read as a line otherwise); `budget`, the moves left (shared by every
+ * settling of the log).
  */
 export class TornSettler {
   private file = '';
@@ -130,27 +142,29 @@ export class TornSettler {
   private readonly kindOf: Kind[] = [];
   /** Kinds with spots waiting, by place. */
   private readonly waiting = new Map<string, Set<Kind>>();
-  /** The event that settles each spot settled, by the spot's index. */
-  private readonly settledBy = new Map<number, number>();
+  /** The event that settles each spot (-1: none), by its slot. */
+  private readonly settledBy: number[] = [];
   /** What each event settles, by its position in `attestations`. */
   private readonly settles: (Ready | undefined)[] = [];
   /** How many of its kind's `ready` each event may settle (the first ones: their lines written again whole came before it). */
   private readonly reach: number[] = [];
   /** A spot is a start of two kinds or more: only then can moving an event to another spot settle more. */
   private shared = false;
-  private moves = 0;
   /**
    * What the searches since the last move looked at in vain (see move): nothing there frees a spot until an event
    * moves (a spot once settled stays settled, and what an event may settle is fixed once it is read), so the next
    * search passes over it; an event copied a thousand times costs one look at the spots, not a thousand.
    */
-  private seen = new Set<number>();
+  private seen = new Uint32Array(1024); // by slot
+  /** The search `seen` holds: a spot's entry equal to it was looked at (one count up forgets them all). */
+  private searched = 1;
   private done = new Map<Kind, number>();
 
   constructor(
     private readonly attestations: readonly TornAttestation[],
     private readonly candidate: (file: string, line: number) => boolean,
     private readonly placeOf: (line: string, stamped?: boolean) => string | undefined,
+    private readonly budget = new TornBudget(),
   ) {
     const byKey = new Map<string, Kind>();
     for (const attestation of attestations) {
@@ -181,8 +195,8 @@ export class TornSettler {
     // and the line is written whole after it (review of torn13w). A line may be a start of several kinds.
     const starts = !cut && this.candidate(this.file, this.line) ? this.startsIn(bytes, from, ended ? to - 1 : to, !ended) : [];
     if (ended && this.waiting.size > 0) this.wholeLine(bytes, from, to - 1, starts.length > 0);
-    if (starts.length > 0) {
-      const spot: Spot = { file: this.file, line: this.line, offset, index: this.index, atEnd: !ended, chars: 0 };
+    if (starts.length > 0 && this.matches < MAX_MATCHES) {
+      const spot: Spot = { file: this.file, line: this.line, offset, slot: this.settledBy.push(-1) - 1, atEnd: !ended, chars: 0 };
       if (starts.length > 1) this.shared = true;
       for (const kind of starts) {
         if (this.matches >= MAX_MATCHES) break;
@@ -285,7 +299,7 @@ export class TornSettler {
     while (reach > 0 && kind.ready[reach - 1]!.whole.index >= attestation.index) reach--;
     this.reach[i] = reach;
     if (reach > 0 && !this.settleWith(i, this.nearestOpen(kind, reach - 1)) && this.shared && this.move(i, 0)) {
-      this.seen = new Set();
+      this.searched++;
       this.done = new Map();
     }
     if (kind.last === attestation.index) {
@@ -301,7 +315,7 @@ export class TornSettler {
   private nearestOpen(kind: Kind, at: number): number {
     const { open, ready } = kind;
     let found = at;
-    while (found >= 0 && (open[found] !== found || this.settledBy.has(ready[found]!.spot.index))) {
+    while (found >= 0 && (open[found] !== found || this.settledBy[ready[found]!.spot.slot]! >= 0)) {
       if (open[found] === found) open[found] = found - 1;
       found = open[found]!;
     }
@@ -314,12 +328,22 @@ export class TornSettler {
     return found;
   }
 
+  /** Marks spot `spot` as looked at by this search. */
+  private see(spot: number): void {
+    if (spot >= this.seen.length) {
+      const grown = new Uint32Array(Math.max(spot + 1, this.seen.length * 2));
+      grown.set(this.seen);
+      this.seen = grown;
+    }
+    this.seen[spot] = this.searched;
+  }
+
   /** Event `i` settles its kind's `ready[at]` (none: `at` is -1), whatever it settled before. */
   private settleWith(i: number, at: number): boolean {
     if (at < 0) return false;
     const ready = this.kindOf[i]!.ready[at]!;
     this.settles[i] = ready;
-    this.settledBy.set(ready.spot.index, i);
+    this.settledBy[ready.spot.slot] = i;
     return true;
   }
 
@@ -336,12 +360,13 @@ export class TornSettler {
     if (reach <= from || depth >= MAX_CHAIN) return false;
     this.done.set(kind, reach);
     for (let at = reach - 1; at >= from; at--) {
-      const spot = kind.ready[at]!.spot.index;
-      if (this.seen.has(spot)) continue;
-      if (++this.moves > MAX_MOVES) return false;
-      this.seen.add(spot);
-      const other = this.settledBy.get(spot);
-      if (other === undefined) return this.settleWith(i, at);
+      const spot = kind.ready[at]!.spot.slot;
+      if (spot < this.seen.length && this.seen[spot] === this.searched) continue;
+      if (this.budget.moves <= 0) return false;
+      this.budget.moves--;
+      this.see(spot);
+      const other = this.settledBy[spot]!;
+      if (other < 0) return this.settleWith(i, at);
       if (this.move(other, depth + 1)) return this.settleWith(i, at);
     }
     return false;

@@ -14,7 +14,7 @@ import { BAD_TAG } from '../chain/older-chain.ts';
 import { RemovalCount } from '../chain/removal-count.ts';
 import { renamedPair } from '../chain/renamed-files.ts';
 import { RearrangeBudget } from '../chain/segment-moves.ts';
-import { TornSettler, type TornAttestation, type TornSpot } from '../chain/torn-attested.ts';
+import { TornBudget, TornSettler, type TornAttestation, type TornSpot } from '../chain/torn-attested.ts';
 import { ChainVerifier, type Break, type VerifyLine, type VerifyOptions, type VerifyReport } from '../chain/verify.ts';
 import { AuditError } from '../core/errors.ts';
 import { dirNames, logSets, setName, type LogSet } from '../read/files.ts';
@@ -217,12 +217,13 @@ function eachRawLineOfText(bytes: Buffer, take: (bytes: Buffer, from: number, to
  */
 function verifyLines(files: readonly string[], each: EachLine, raw: EachRawLine, timeFormat: string, given: VerifyOptions): LogReport {
   // Every verifier this log runs (again without the key, retagged) searches for moves within one budget.
-  const options = given.rearrange === undefined ? { ...given, rearrange: new RearrangeBudget() } : given;
+  // And settles torn starts within one budget of moves, however many times (chain/torn-attested.ts MAX_MOVES).
+  const options = { ...given, rearrange: given.rearrange ?? new RearrangeBudget(), tornMoves: given.tornMoves ?? new TornBudget() };
   const attested: TornAttestation[] = [];
   const report = checkLines(files, each, raw, timeFormat, options, attested);
   if (report.breaks.length === 0 || attested.length === 0) return report;
   let breaks = report.breaks;
-  let torn = tornSpots(files, raw, timeFormat, attested, breaks);
+  let torn = tornSpots(files, raw, timeFormat, attested, breaks, options.tornMoves);
   if (torn.length === 0) return report;
   // Checked again whole, the starts left out: the events that settled them are lines of their chains as before,
   // and what is left of each line is checked as the line it is.
@@ -230,10 +231,12 @@ function verifyLines(files: readonly string[], each: EachLine, raw: EachRawLine,
   // A start read past can bring out a break that names a start no break named before: a seal glued after another
   // start was read at no place of its recording, so the lines it covers were no stretch, only the seal and the
   // recording's end (a line torn twice, its first start within the stamp: the property in test/unit/torn-attested).
-  // Settled again with those breaks too, a few times at most: more breaks, never fewer.
+  // Settled again with those breaks too, a few times at most, and only where they name a line none named before (the
+  // same candidates settle the same starts): more breaks, never fewer.
   for (let round = 0; round < MAX_TORN_ROUNDS && again.breaks.length > 0; round++) {
+    if (!namesMore(breaks, again.breaks, files)) break;
     breaks = [...breaks, ...again.breaks];
-    const more = tornSpots(files, raw, timeFormat, attested, breaks);
+    const more = tornSpots(files, raw, timeFormat, attested, breaks, options.tornMoves);
     if (more.length <= torn.length) break;
     torn = more;
     again = checkLines(files, withoutTorn(each, torn), raw, timeFormat, options);
@@ -245,7 +248,7 @@ function verifyLines(files: readonly string[], each: EachLine, raw: EachRawLine,
 const MAX_TORN_ROUNDS = 3;
 
 /** The starts `attested` settles in a log's lines (chain/torn-attested.ts): among the lines `breaks` name, and files' last lines with no newline. */
-function tornSpots(files: readonly string[], raw: EachRawLine, timeFormat: string, attested: readonly TornAttestation[], breaks: readonly Break[]): TornSpot[] {
+function tornSpots(files: readonly string[], raw: EachRawLine, timeFormat: string, attested: readonly TornAttestation[], breaks: readonly Break[], budget: TornBudget): TornSpot[] {
   let reader: LineReader | undefined;
   const settler = new TornSettler(attested, coveredBy(breaks, files), (text, stamped) => {
     const parsed = reader!.read(text, false);
@@ -253,7 +256,7 @@ function tornSpots(files: readonly string[], raw: EachRawLine, timeFormat: strin
     // An ISO stamp read as such, not as the lenient parse reads a year of three digits (a stamp a byte shorter).
     if (stamped === true && (reader!.iso || text.charCodeAt(0) === 0x7b) && isoMs(parsed.time) === undefined) return undefined;
     return placeOf(parsed);
-  });
+  }, budget);
   for (const file of files) {
     reader = undefined;
     settler.nextFile(file);
@@ -281,28 +284,55 @@ function withoutTorn(each: EachLine, torn: readonly TornSpot[]): EachLine {
   };
 }
 
-/** Whether a line is named by any of `breaks` (in its stretch, when it is one): one sorted sweep, a binary search a line. */
+/** Whether a line is named by any of `breaks` (in its stretch, when it is one): a binary search a line. */
 function coveredBy(breaks: readonly Break[], files: readonly string[]): (file: string, line: number) => boolean {
+  const named = namedLines(breaks, files);
+  const at = positionIn(files);
+  return (file, line) => {
+    const where = at(file, line);
+    return within(named, where, where);
+  };
+}
+
+/** Whether `added` names a line `breaks` do not. */
+function namesMore(breaks: readonly Break[], added: readonly Break[], files: readonly string[]): boolean {
+  const named = namedLines(breaks, files);
+  return namedLines(added, files).some(({ from, to }) => !within(named, from, to));
+}
+
+/** A line's place in the log's order of files and lines, as a number (NaN: a file not of `files`). */
+function positionIn(files: readonly string[]): (file: string, line: number) => number {
   const order = new Map(files.map((file, i) => [file, i * 2 ** 32]));
-  const at = (file: string, line: number): number => (order.get(file) ?? Number.NaN) + line;
+  return (file, line) => (order.get(file) ?? Number.NaN) + line;
+}
+
+/** The lines `breaks` name (a stretch's every line), as sorted ranges of positions (positionIn), neighbours joined. */
+function namedLines(breaks: readonly Break[], files: readonly string[]): { from: number; to: number }[] {
+  const at = positionIn(files);
   const stretches = breaks
     .filter((found) => found.file !== '')
     .map((found) => ({ from: at(found.file, found.line), to: at(found.endFile ?? found.file, found.endLine ?? found.line) }))
+    .filter(({ from, to }) => !Number.isNaN(from) && !Number.isNaN(to))
     .sort((a, b) => a.from - b.from);
-  // The furthest any stretch from the first to each reaches: a line is named when the last stretch that begins at or before it reaches it.
-  const reach: number[] = [];
-  for (const [i, { to }] of stretches.entries()) reach.push(Math.max(to, reach[i - 1] ?? -Infinity));
-  return (file, line) => {
-    const where = at(file, line);
-    let low = 0;
-    let high = stretches.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (stretches[middle]!.from <= where) low = middle + 1;
-      else high = middle;
-    }
-    return low > 0 && reach[low - 1]! >= where;
-  };
+  const named: { from: number; to: number }[] = [];
+  for (const stretch of stretches) {
+    const last = named.at(-1);
+    if (last !== undefined && stretch.from <= last.to + 1) last.to = Math.max(last.to, stretch.to);
+    else named.push({ ...stretch });
+  }
+  return named;
+}
+
+/** Whether the positions [from, to] are all among `named` (namedLines): in the last range that begins at or before `from`. */
+function within(named: readonly { from: number; to: number }[], from: number, to: number): boolean {
+  let low = 0;
+  let high = named.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (named[middle]!.from <= from) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 && named[low - 1]!.to >= to;
 }
 
 /** A `torn` event as the chains read it (their check of it is theirs): undefined when the line is none. */

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import fc from 'fast-check';
-import { TornSettler, type TornAttestation } from '../../src/chain/torn-attested.ts';
+import { TornBudget, TornSettler, type TornAttestation } from '../../src/chain/torn-attested.ts';
 import { verifyFiles, type LogReport } from '../../src/commands/verify.ts';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { recordFormat, type LogFormatName } from '../../src/format/formats.ts';
@@ -434,7 +434,7 @@ async function tornTwice(format: LogFormatName, key: Buffer | undefined, cut: (l
   const log = [...a.slice(0, alpha(a, 3)), ...b.slice(0, 2), ...glued, ...planted, ...a.slice(alpha(a, 3)), ...b.slice(4 + planted.length)];
   const file = path.join(path.dirname(tempLog()), 'main.log');
   fs.writeFileSync(file, Buffer.concat(log));
-  return { report: verify(file, key, options.timeFormat), lines: glued.map((line) => log.indexOf(line) + 1) };
+  return { report: verify(file, key, options.timeFormat), lines: glued.map((line) => log.indexOf(line) + 1), file };
 }
 
 describe('a line torn twice, the second start longer, its rest after the first read as a line too: both read past', () => {
@@ -471,6 +471,13 @@ describe('a line torn twice, the second start longer, its rest after the first r
       assert.deepEqual(report.torn?.map((spot) => spot.line).sort((x, y) => x - y), lines);
     });
   }
+
+  it('with no move left (planted copies took them all), the start only a move settles is read as written: a break, never a pass (text, keyed)', async () => {
+    const { file, lines } = await tornTwice('text', KEY, (line) => [line.indexOf(ECHOED), line.indexOf(ECHOED) + 45], { echo: true });
+    const report = verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key: KEY, requireKey: true, tornMoves: new TornBudget(0) });
+    assert.ok(report.breaks.length > 0, 'no break');
+    assert.equal(report.torn?.length, lines.length - 1);
+  });
 
   it('a copy of either start, glued to another line of B before the line written again whole, is a break: two events settle two starts (text, keyed)', async () => {
     for (const copy of [0, 1] as const) {
