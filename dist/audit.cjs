@@ -21161,11 +21161,13 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
   }
   moves;
 }, MAX_CHAIN = 1e3, TornSettler = class {
-  constructor(attestations, candidate, placeOf2, budget = new TornBudget()) {
+  constructor(attestations, candidate, placeOf2, budget = new TornBudget(), excluded = () => {
+  }) {
     this.attestations = attestations;
     this.candidate = candidate;
     this.placeOf = placeOf2;
     this.budget = budget;
+    this.excluded = excluded;
     let byKey = /* @__PURE__ */ new Map();
     for (let attestation of attestations) {
       let key2 = `${attestation.bytes} ${attestation.sha256} ${attestation.place}`, kind = byKey.get(key2);
@@ -21176,6 +21178,7 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
   candidate;
   placeOf;
   budget;
+  excluded;
   file = "";
   line = 0;
   index = -1;
@@ -21214,7 +21217,7 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
   /** The line [from, to) of `bytes` (with its `\n`; a file's last line without), `cut` past the longest line; `offset`: where it begins in its file. */
   take(bytes, from, to, cut2, offset) {
     this.index++, this.line++;
-    let ended = to > from && bytes[to - 1] === 10 && !cut2, starts = !cut2 && this.candidate(this.file, this.line) ? this.startsIn(bytes, from, ended ? to - 1 : to, !ended) : [];
+    let ended = to > from && bytes[to - 1] === 10 && !cut2, starts = !cut2 && this.candidate(this.file, this.line) ? this.startsIn(bytes, from, ended ? to - 1 : to, !ended, this.excluded(this.file, this.line)) : [];
     if (ended && this.waiting.size > 0 && this.wholeLine(bytes, from, to - 1, starts.length > 0), starts.length > 0 && this.matches < MAX_MATCHES) {
       let spot = { file: this.file, line: this.line, offset, slot: this.settledBy.push(-1) - 1, atEnd: !ended, chars: 0 };
       starts.length > 1 && (this.shared = !0);
@@ -21237,14 +21240,14 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
     }
     return spots;
   }
-  /** The kinds with an event still to be read whose start the line's body [from, to) begins with (`atEnd`: the start ends its file). */
-  startsIn(bytes, from, to, atEnd) {
+  /** The kinds with an event still to be read whose start the line's body [from, to) begins with (`atEnd`: the start ends its file), but of the lengths `excluded`. */
+  startsIn(bytes, from, to, atEnd, excluded) {
     let found = [], digests = /* @__PURE__ */ new Map(), places = /* @__PURE__ */ new Map();
     for (let kind of this.kinds) {
       if (kind.last < this.index) continue;
       if (++this.compares > MAX_COMPARES) return found;
       let k = kind.bytes;
-      if (atEnd ? k !== to - from : k >= to - from || bytes[from + k] >= 128) continue;
+      if ((atEnd ? k !== to - from : k >= to - from || bytes[from + k] >= 128) || excluded?.has(k)) continue;
       let digest = digests.get(k);
       if (digest === void 0) {
         if (this.hashed + k > MAX_HASHED_BYTES) return found;
@@ -22715,24 +22718,32 @@ function prefixDigestsAt(file, sizes, textOf) {
 function verifyLines(files, each, raw, timeFormat, given) {
   let options = { ...given, rearrange: given.rearrange ?? new RearrangeBudget(), tornMoves: given.tornMoves ?? new TornBudget() }, attested = [], report2 = checkLines(files, each, raw, timeFormat, options, attested);
   if (report2.breaks.length === 0 || attested.length === 0) return report2;
-  let breaks = report2.breaks, torn = tornSpots(files, raw, timeFormat, attested, breaks, options.tornMoves);
-  if (torn.length === 0) return report2;
-  let again = checkLines(files, withoutTorn(each, torn), raw, timeFormat, options);
-  for (let round = 0; round < MAX_TORN_ROUNDS && again.breaks.length > 0 && namesMore(breaks, again.breaks, files); round++) {
-    breaks = [...breaks, ...again.breaks];
-    let more = tornSpots(files, raw, timeFormat, attested, breaks, options.tornMoves);
-    if (more.length <= torn.length) break;
-    torn = more, again = checkLines(files, withoutTorn(each, torn), raw, timeFormat, options);
+  let breaks = report2.breaks, excluded = /* @__PURE__ */ new Map(), best;
+  for (let round = 0; round <= MAX_TORN_ROUNDS; round++) {
+    let torn = tornSpots(files, raw, timeFormat, attested, breaks, options.tornMoves, excluded);
+    if (torn.length === 0) break;
+    let again = checkLines(files, withoutTorn(each, torn), raw, timeFormat, options);
+    if ((best === void 0 || again.breaks.length < best.breaks.length) && (best = { ...again, torn }), again.breaks.length === 0) break;
+    if (namesMore(breaks, again.breaks, files)) {
+      breaks = [...breaks, ...again.breaks];
+      continue;
+    }
+    let named = coveredBy(again.breaks, files), broken = torn.filter((start2) => named(start2.file, start2.line));
+    if (broken.length === 0 || broken.length > MAX_EXCLUDED) break;
+    for (let start2 of broken) {
+      let at = `${start2.line}:${start2.file}`;
+      excluded.set(at, (excluded.get(at) ?? /* @__PURE__ */ new Set()).add(start2.bytes));
+    }
   }
-  return { ...again, torn };
+  return best ?? report2;
 }
-var MAX_TORN_ROUNDS = 3;
-function tornSpots(files, raw, timeFormat, attested, breaks, budget) {
+var MAX_TORN_ROUNDS = 3, MAX_EXCLUDED = 64;
+function tornSpots(files, raw, timeFormat, attested, breaks, budget, excluded) {
   let reader, settler = new TornSettler(attested, coveredBy(breaks, files), (text2, stamped) => {
     let parsed = reader.read(text2, !1);
     if (parsed !== void 0 && !(stamped === !0 && (reader.iso || text2.charCodeAt(0) === 123) && isoMs(parsed.time) === void 0))
       return placeOf(parsed);
-  }, budget);
+  }, budget, (file, line3) => excluded.get(`${line3}:${file}`));
   for (let file of files)
     reader = void 0, settler.nextFile(file), raw(file, (bytes, from, to, cut2, offset) => {
       reader ??= readerOfFile(bytes.toString("utf8", from, to), cut2, timeFormat), settler.take(bytes, from, to, cut2 === !0, offset);

@@ -21,7 +21,9 @@
 // - each event settles at most one spot, and each spot is settled by at most one event: as many as can be, the
 //   nearest before the event first (a line torn twice holds both starts when the second is longer, and its rest
 //   after the first may read as a line too, where the pane printed one: the nearest for each event in turn can
-//   leave the other start to none).
+//   leave the other start to none);
+// - the line is not one verify settled before at that length and found its chains still broken with (chain/verify.ts
+//   settles again without it: the nearest spot can be a line of the pane's own, where it printed log lines).
 // The start is then left out of every chain; the rest of the line is checked as the line it is. The event itself
 // is one of its recording's lines: copied, moved or made up, its chain says so. Nothing is searched for: a log
 // with no break, or no `torn` event, is not read again, and the digests taken are bounded (MAX_HASHED_BYTES).
@@ -126,7 +128,8 @@ interface Ready {
  * read (in order); `candidate`, whether a line is in a broken stretch; `placeOf`, a line's place as its file's reader
  * reads it (undefined: no log line; `stamped`: nor one whose stamp is no time, where its format says one: the tail
  * of a line cut a byte into its stamp may read as a line otherwise); `budget`, the moves left (shared by every
- * settling of the log).
+ * settling of the log); `excluded`, the lengths of start a line is not read as (chain/verify.ts: settled before, its
+ * stretch still broke).
  */
 export class TornSettler {
   private file = '';
@@ -165,6 +168,7 @@ export class TornSettler {
     private readonly candidate: (file: string, line: number) => boolean,
     private readonly placeOf: (line: string, stamped?: boolean) => string | undefined,
     private readonly budget = new TornBudget(),
+    private readonly excluded: (file: string, line: number) => ReadonlySet<number> | undefined = () => undefined,
   ) {
     const byKey = new Map<string, Kind>();
     for (const attestation of attestations) {
@@ -193,7 +197,7 @@ export class TornSettler {
     const ended = to > from && bytes[to - 1] === 0x0a && !cut;
     // A start is no line written again whole: a line torn again, at another length, holds the stamp and place too,
     // and the line is written whole after it (review of torn13w). A line may be a start of several kinds.
-    const starts = !cut && this.candidate(this.file, this.line) ? this.startsIn(bytes, from, ended ? to - 1 : to, !ended) : [];
+    const starts = !cut && this.candidate(this.file, this.line) ? this.startsIn(bytes, from, ended ? to - 1 : to, !ended, this.excluded(this.file, this.line)) : [];
     if (ended && this.waiting.size > 0) this.wholeLine(bytes, from, to - 1, starts.length > 0);
     if (starts.length > 0 && this.matches < MAX_MATCHES) {
       const spot: Spot = { file: this.file, line: this.line, offset, slot: this.settledBy.push(-1) - 1, atEnd: !ended, chars: 0 };
@@ -223,8 +227,8 @@ export class TornSettler {
     return spots;
   }
 
-  /** The kinds with an event still to be read whose start the line's body [from, to) begins with (`atEnd`: the start ends its file). */
-  private startsIn(bytes: Buffer, from: number, to: number, atEnd: boolean): Kind[] {
+  /** The kinds with an event still to be read whose start the line's body [from, to) begins with (`atEnd`: the start ends its file), but of the lengths `excluded`. */
+  private startsIn(bytes: Buffer, from: number, to: number, atEnd: boolean, excluded: ReadonlySet<number> | undefined): Kind[] {
     const found: Kind[] = [];
     // One digest and one read of the rest a length, whatever number of kinds share it.
     const digests = new Map<number, string>();
@@ -235,6 +239,7 @@ export class TornSettler {
       const k = kind.bytes;
       // Glued: a start and, after it, at least a line's first byte; at a file's end: the start alone.
       if (atEnd ? k !== to - from : k >= to - from || bytes[from + k]! >= 0x80) continue;
+      if (excluded?.has(k)) continue;
       let digest = digests.get(k);
       if (digest === undefined) {
         if (this.hashed + k > MAX_HASHED_BYTES) return found;

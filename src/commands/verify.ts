@@ -222,33 +222,50 @@ function verifyLines(files: readonly string[], each: EachLine, raw: EachRawLine,
   const attested: TornAttestation[] = [];
   const report = checkLines(files, each, raw, timeFormat, options, attested);
   if (report.breaks.length === 0 || attested.length === 0) return report;
+  // Settled among the lines the breaks name, the log is checked again whole, the starts left out: the events that
+  // settled them are lines of their chains as before, and what is left of each line is checked as the line it is.
+  // Then settled again, a few times at most, where that check found:
+  // - a break that names a line no break named before: a start read past can bring one out that names a start no
+  //   break named (a seal glued after another start was read at no place of its recording, so the lines it covers
+  //   were no stretch, only the seal and the recording's end: a line torn twice, its first start within the stamp,
+  //   the property in test/unit/torn-attested);
+  // - else, a break that names a start read past: that line is then no start of that length (`excluded`). A pane that
+  //   printed log lines under one stamp (`cat` of a log) and was torn right before the first has each later one begin
+  //   with the start and read as a line of another place, a start of the same kind, nearer to the event than the
+  //   start itself; read past, it broke its own chain. Only a few are taken out a time: many are planted copies.
+  // Whatever is settled, every line left must fit the chains: the check with the fewest breaks is the report.
   let breaks = report.breaks;
-  let torn = tornSpots(files, raw, timeFormat, attested, breaks, options.tornMoves);
-  if (torn.length === 0) return report;
-  // Checked again whole, the starts left out: the events that settled them are lines of their chains as before,
-  // and what is left of each line is checked as the line it is.
-  let again = checkLines(files, withoutTorn(each, torn), raw, timeFormat, options);
-  // A start read past can bring out a break that names a start no break named before: a seal glued after another
-  // start was read at no place of its recording, so the lines it covers were no stretch, only the seal and the
-  // recording's end (a line torn twice, its first start within the stamp: the property in test/unit/torn-attested).
-  // Settled again with those breaks too, a few times at most, and only where they name a line none named before (the
-  // same candidates settle the same starts): more breaks, never fewer.
-  for (let round = 0; round < MAX_TORN_ROUNDS && again.breaks.length > 0; round++) {
-    if (!namesMore(breaks, again.breaks, files)) break;
-    breaks = [...breaks, ...again.breaks];
-    const more = tornSpots(files, raw, timeFormat, attested, breaks, options.tornMoves);
-    if (more.length <= torn.length) break;
-    torn = more;
-    again = checkLines(files, withoutTorn(each, torn), raw, timeFormat, options);
+  const excluded = new Map<string, Set<number>>();
+  let best: LogReport | undefined;
+  for (let round = 0; round <= MAX_TORN_ROUNDS; round++) {
+    const torn = tornSpots(files, raw, timeFormat, attested, breaks, options.tornMoves, excluded);
+    if (torn.length === 0) break;
+    const again = checkLines(files, withoutTorn(each, torn), raw, timeFormat, options);
+    if (best === undefined || again.breaks.length < best.breaks.length) best = { ...again, torn };
+    if (again.breaks.length === 0) break;
+    if (namesMore(breaks, again.breaks, files)) {
+      breaks = [...breaks, ...again.breaks];
+      continue;
+    }
+    const named = coveredBy(again.breaks, files);
+    const broken = torn.filter((start) => named(start.file, start.line));
+    if (broken.length === 0 || broken.length > MAX_EXCLUDED) break;
+    for (const start of broken) {
+      const at = `${start.line}:${start.file}`;
+      excluded.set(at, (excluded.get(at) ?? new Set<number>()).add(start.bytes));
+    }
   }
-  return { ...again, torn };
+  return best ?? report;
 }
 
-/** Times verify settles torn starts again with the breaks a reading past them brought out (see verifyLines). */
+/** Times verify settles torn starts again (see verifyLines). */
 const MAX_TORN_ROUNDS = 3;
 
-/** The starts `attested` settles in a log's lines (chain/torn-attested.ts): among the lines `breaks` name, and files' last lines with no newline. */
-function tornSpots(files: readonly string[], raw: EachRawLine, timeFormat: string, attested: readonly TornAttestation[], breaks: readonly Break[], budget: TornBudget): TornSpot[] {
+/** Starts read past whose lines still break, past which none is taken out to settle again: planted copies, not tears (see verifyLines). */
+const MAX_EXCLUDED = 64;
+
+/** The starts `attested` settles in a log's lines (chain/torn-attested.ts): among the lines `breaks` name, and files' last lines with no newline; no line as a start of a length `excluded` says (by `line:file`). */
+function tornSpots(files: readonly string[], raw: EachRawLine, timeFormat: string, attested: readonly TornAttestation[], breaks: readonly Break[], budget: TornBudget, excluded: ReadonlyMap<string, ReadonlySet<number>>): TornSpot[] {
   let reader: LineReader | undefined;
   const settler = new TornSettler(attested, coveredBy(breaks, files), (text, stamped) => {
     const parsed = reader!.read(text, false);
@@ -256,7 +273,7 @@ function tornSpots(files: readonly string[], raw: EachRawLine, timeFormat: strin
     // An ISO stamp read as such, not as the lenient parse reads a year of three digits (a stamp a byte shorter).
     if (stamped === true && (reader!.iso || text.charCodeAt(0) === 0x7b) && isoMs(parsed.time) === undefined) return undefined;
     return placeOf(parsed);
-  }, budget);
+  }, budget, (file, line) => excluded.get(`${line}:${file}`));
   for (const file of files) {
     reader = undefined;
     settler.nextFile(file);
