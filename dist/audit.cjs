@@ -21156,10 +21156,14 @@ function orderOf(items, move) {
 
 // src/chain/torn-attested.ts
 var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024 * 1024, MAX_COMPARES = 2e7, MAX_MATCHES = 1e5, MAX_MOVES = 2e6, TornBudget = class {
-  constructor(moves = MAX_MOVES) {
+  constructor(moves = MAX_MOVES, compares = MAX_COMPARES, hashed = MAX_HASHED_BYTES) {
     this.moves = moves;
+    this.compares = compares;
+    this.hashed = hashed;
   }
   moves;
+  compares;
+  hashed;
 }, MAX_CHAIN = 1e3, TornSettler = class {
   constructor(attestations, candidate, placeOf2, budget = new TornBudget(), excluded = () => {
   }) {
@@ -21184,8 +21188,6 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
   index = -1;
   /** The next event not yet read. */
   next = 0;
-  hashed = 0;
-  compares = 0;
   matches = 0;
   kinds = [];
   /** The kind of each event, by its position in `attestations`. */
@@ -21245,13 +21247,13 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
     let found = [], digests = /* @__PURE__ */ new Map(), places = /* @__PURE__ */ new Map();
     for (let kind of this.kinds) {
       if (kind.last < this.index) continue;
-      if (++this.compares > MAX_COMPARES) return found;
+      if (--this.budget.compares < 0) return found;
       let k = kind.bytes;
       if ((atEnd ? k !== to - from : k >= to - from || bytes[from + k] >= 128) || excluded?.has(k)) continue;
       let digest = digests.get(k);
       if (digest === void 0) {
-        if (this.hashed + k > MAX_HASHED_BYTES) return found;
-        this.hashed += k, digest = (0, import_node_crypto16.createHash)("sha256").update(bytes.subarray(from, from + k)).digest("hex"), digests.set(k, digest);
+        if (this.budget.hashed < k) return found;
+        this.budget.hashed -= k, digest = (0, import_node_crypto16.createHash)("sha256").update(bytes.subarray(from, from + k)).digest("hex"), digests.set(k, digest);
       }
       if (digest === kind.sha256) {
         if (!atEnd) {

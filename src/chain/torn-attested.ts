@@ -62,7 +62,7 @@ export interface TornSpot {
 export const MAX_HASHED_BYTES = 256 * 1024 * 1024;
 
 /** Event kinds (place, length, digest) held against a candidate line in one log, past which none more is: more breaks, never fewer. */
-const MAX_COMPARES = 20_000_000;
+export const MAX_COMPARES = 20_000_000;
 
 /** Spots kept waiting or ready in one log, past which none more is: more breaks, never fewer (review of torn13w: planted copies of a start). */
 const MAX_MATCHES = 100_000;
@@ -75,9 +75,16 @@ const MAX_MATCHES = 100_000;
  */
 export const MAX_MOVES = 2_000_000;
 
-/** What is left of MAX_MOVES for one log: each TornSettler of it takes from the same. */
+/**
+ * What is left of the limits for one log: each TornSettler of it takes from the same (review of torn13z: compares and
+ * hashing reset at each round let a planted log take four rounds' worth, 3.4 times main's time).
+ */
 export class TornBudget {
-  constructor(public moves = MAX_MOVES) {}
+  constructor(
+    public moves = MAX_MOVES,
+    public compares = MAX_COMPARES,
+    public hashed = MAX_HASHED_BYTES,
+  ) {}
 }
 
 /** Events moved along one chain to free a spot, past which none more is: the stack bound (an honest log needs a few). */
@@ -137,8 +144,6 @@ export class TornSettler {
   private index = -1;
   /** The next event not yet read. */
   private next = 0;
-  private hashed = 0;
-  private compares = 0;
   private matches = 0;
   private readonly kinds: Kind[] = [];
   /** The kind of each event, by its position in `attestations`. */
@@ -235,15 +240,15 @@ export class TornSettler {
     const places = new Map<number, string | undefined>();
     for (const kind of this.kinds) {
       if (kind.last < this.index) continue;
-      if (++this.compares > MAX_COMPARES) return found;
+      if (--this.budget.compares < 0) return found;
       const k = kind.bytes;
       // Glued: a start and, after it, at least a line's first byte; at a file's end: the start alone.
       if (atEnd ? k !== to - from : k >= to - from || bytes[from + k]! >= 0x80) continue;
       if (excluded?.has(k)) continue;
       let digest = digests.get(k);
       if (digest === undefined) {
-        if (this.hashed + k > MAX_HASHED_BYTES) return found;
-        this.hashed += k;
+        if (this.budget.hashed < k) return found;
+        this.budget.hashed -= k;
         digest = createHash('sha256').update(bytes.subarray(from, from + k)).digest('hex');
         digests.set(k, digest);
       }

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import fc from 'fast-check';
-import { TornBudget, TornSettler, type TornAttestation } from '../../src/chain/torn-attested.ts';
+import { MAX_COMPARES, MAX_HASHED_BYTES, MAX_MOVES, TornBudget, TornSettler, type TornAttestation } from '../../src/chain/torn-attested.ts';
 import { verifyFiles, type LogReport } from '../../src/commands/verify.ts';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { recordFormat, type LogFormatName } from '../../src/format/formats.ts';
@@ -494,6 +494,18 @@ describe('a line torn twice, the second start longer, its rest after the first r
     assert.deepEqual(settled(), lines);
     // The first event took the second start (the nearest); the second event has no other.
     assert.deepEqual(settled(new TornBudget(0)), [lines[1]]);
+    // One budget for the log, whatever the number of rounds (verify settles it again): a round takes what the ones
+    // before it left, of moves, compares and hashing alike (review of torn13z: compares and hashing were per round).
+    for (const limit of ['moves', 'compares', 'hashed'] as const) {
+      const shared = new TornBudget();
+      assert.deepEqual(settled(shared), lines, `${limit}: a first round settles both`);
+      const used = { moves: MAX_MOVES - shared.moves, compares: MAX_COMPARES - shared.compares, hashed: MAX_HASHED_BYTES - shared.hashed }[limit];
+      assert.ok(used > 0, `${limit}: the first round took some`);
+      const left = new TornBudget();
+      left[limit] = used; // what is left once a round like the first has taken its share: enough for one round
+      assert.deepEqual(settled(left), lines, `${limit}: one round's worth settles both`);
+      assert.notDeepEqual(settled(left), lines, `${limit}: a second round takes what the first left: not enough`);
+    }
   });
 
   it('a copy of either start, glued to another line of B before the line written again whole, is a break: two events settle two starts (text, keyed)', async () => {
