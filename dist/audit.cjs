@@ -21192,35 +21192,63 @@ function orderOf(items, move) {
 }
 
 // src/chain/torn-attested.ts
-var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024 * 1024, MAX_COMPARES = 2e7, MAX_MATCHES = 1e5, TornSettler = class {
-  constructor(attestations, candidate, placeOf2) {
+var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024 * 1024, MAX_COMPARES = 2e7, MAX_MATCHES = 1e5, MAX_MOVES = 2e6, TornBudget = class {
+  constructor(moves = MAX_MOVES, compares = MAX_COMPARES, hashed = MAX_HASHED_BYTES) {
+    this.moves = moves;
+    this.compares = compares;
+    this.hashed = hashed;
+  }
+  moves;
+  compares;
+  hashed;
+}, MAX_CHAIN = 1e3, TornSettler = class {
+  constructor(attestations, candidate, placeOf2, budget = new TornBudget(), excluded = () => {
+  }) {
     this.attestations = attestations;
     this.candidate = candidate;
     this.placeOf = placeOf2;
+    this.budget = budget;
+    this.excluded = excluded;
     let byKey = /* @__PURE__ */ new Map();
     for (let attestation of attestations) {
       let key2 = `${attestation.bytes} ${attestation.sha256} ${attestation.place}`, kind = byKey.get(key2);
-      kind === void 0 && (kind = { place: attestation.place, bytes: attestation.bytes, sha256: attestation.sha256, last: attestation.index, waiting: [], ready: [] }, byKey.set(key2, kind), this.kinds.push(kind)), kind.last = attestation.index, this.kindOf.push(kind);
+      kind === void 0 && (kind = { place: attestation.place, bytes: attestation.bytes, sha256: attestation.sha256, last: attestation.index, waiting: [], ready: [], open: [] }, byKey.set(key2, kind), this.kinds.push(kind)), kind.last = attestation.index, this.kindOf.push(kind);
     }
   }
   attestations;
   candidate;
   placeOf;
+  budget;
+  excluded;
   file = "";
   line = 0;
   index = -1;
   /** The next event not yet read. */
   next = 0;
-  hashed = 0;
-  compares = 0;
   matches = 0;
   kinds = [];
   /** The kind of each event, by its position in `attestations`. */
   kindOf = [];
   /** Kinds with spots waiting, by place. */
   waiting = /* @__PURE__ */ new Map();
-  settled = /* @__PURE__ */ new Set();
-  spots = [];
+  /** The event that settles each spot (-1: none), by its slot. */
+  settledBy = [];
+  /** What each event settles, by its position in `attestations`. */
+  settles = [];
+  /** How many of its kind's `ready` each event may settle (the first ones: their lines written again whole came before it). */
+  reach = [];
+  /** A spot is a start of two kinds or more: only then can moving an event to another spot settle more. */
+  shared = !1;
+  /**
+   * What the searches since the last move looked at in vain (see move): nothing there frees a spot until an event
+   * moves (a spot once settled stays settled, and what an event may settle is fixed once it is read), so the next
+   * search passes over it; an event copied a thousand times costs one look at the spots, not a thousand.
+   */
+  seen = new Uint32Array(1024);
+  // by slot
+  /** The search `seen` holds: a spot's entry equal to it was looked at (one count up forgets them all). */
+  searched = 1;
+  done = /* @__PURE__ */ new Map();
   /** A file of the log begins. */
   nextFile(file) {
     this.file = file, this.line = 0;
@@ -21228,9 +21256,10 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
   /** The line [from, to) of `bytes` (with its `\n`; a file's last line without), `cut` past the longest line; `offset`: where it begins in its file. */
   take(bytes, from, to, cut2, offset) {
     this.index++, this.line++;
-    let ended = to > from && bytes[to - 1] === 10 && !cut2, starts = !cut2 && this.candidate(this.file, this.line) ? this.startsIn(bytes, from, ended ? to - 1 : to, !ended) : [];
-    if (starts.length === 0 && ended && this.waiting.size > 0 && this.wholeLine(bytes, from, to - 1), starts.length > 0) {
-      let spot = { file: this.file, line: this.line, offset, index: this.index, atEnd: !ended, chars: 0 };
+    let ended = to > from && bytes[to - 1] === 10 && !cut2, starts = !cut2 && this.candidate(this.file, this.line) ? this.startsIn(bytes, from, ended ? to - 1 : to, !ended, this.excluded(this.file, this.line)) : [];
+    if (ended && this.waiting.size > 0 && this.wholeLine(bytes, from, to - 1, starts.length > 0), starts.length > 0 && this.matches < MAX_MATCHES) {
+      let spot = { file: this.file, line: this.line, offset, slot: this.settledBy.push(-1) - 1, atEnd: !ended, chars: 0 };
+      starts.length > 1 && (this.shared = !0);
       for (let kind of starts) {
         if (this.matches >= MAX_MATCHES) break;
         this.matches++, spot.chars = kind.prefix.toString("utf8").length, kind.waiting.push({ ...spot });
@@ -21242,20 +21271,26 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
   }
   /** The starts settled, in the order of their events. */
   finish() {
-    return this.spots;
+    let spots = [];
+    for (let [i, ready] of this.settles.entries()) {
+      if (ready === void 0) continue;
+      let { spot, whole } = ready, attestation = this.attestations[i];
+      spots.push({ file: spot.file, line: spot.line, offset: spot.offset, bytes: attestation.bytes, chars: spot.chars, atEnd: spot.atEnd, whole: { file: whole.file, line: whole.line }, attested: { file: attestation.file, line: attestation.line } });
+    }
+    return spots;
   }
-  /** The kinds with an event still to be read whose start the line's body [from, to) begins with (`atEnd`: the start ends its file). */
-  startsIn(bytes, from, to, atEnd) {
+  /** The kinds with an event still to be read whose start the line's body [from, to) begins with (`atEnd`: the start ends its file), but of the lengths `excluded`. */
+  startsIn(bytes, from, to, atEnd, excluded) {
     let found = [], digests = /* @__PURE__ */ new Map(), places = /* @__PURE__ */ new Map();
     for (let kind of this.kinds) {
       if (kind.last < this.index) continue;
-      if (++this.compares > MAX_COMPARES) return found;
+      if (--this.budget.compares < 0) return found;
       let k = kind.bytes;
-      if (atEnd ? k !== to - from : k >= to - from || bytes[from + k] >= 128) continue;
+      if ((atEnd ? k !== to - from : k >= to - from || bytes[from + k] >= 128) || excluded?.has(k)) continue;
       let digest = digests.get(k);
       if (digest === void 0) {
-        if (this.hashed + k > MAX_HASHED_BYTES) return found;
-        this.hashed += k, digest = (0, import_node_crypto16.createHash)("sha256").update(bytes.subarray(from, from + k)).digest("hex"), digests.set(k, digest);
+        if (this.budget.hashed < k) return found;
+        this.budget.hashed -= k, digest = (0, import_node_crypto16.createHash)("sha256").update(bytes.subarray(from, from + k)).digest("hex"), digests.set(k, digest);
       }
       if (digest === kind.sha256) {
         if (!atEnd) {
@@ -21268,35 +21303,85 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
     }
     return found;
   }
-  /** A whole line (its body [from, to)): the line written again whole of the spots waiting at its place, if it starts with their start. */
-  wholeLine(bytes, from, to) {
+  /**
+   * A line (its body [from, to)) at the place of spots waiting: the line written again whole of those, if it begins
+   * with their start; a line that is a `start` itself only maybe (see the module's head).
+   */
+  wholeLine(bytes, from, to, start2) {
     let place = this.placeOf(bytes.toString("utf8", from, to));
     if (place === void 0) return;
     let kinds = this.waiting.get(place);
     if (kinds === void 0) return;
-    this.waiting.delete(place);
+    start2 || this.waiting.delete(place);
     let whole = { file: this.file, line: this.line, index: this.index };
     for (let kind of kinds) {
-      let k = kind.bytes;
-      if (to - from >= k && bytes.subarray(from, from + k).equals(kind.prefix)) for (let spot of kind.waiting) kind.ready.push({ spot, whole });
-      kind.waiting = [];
+      let k = kind.bytes, begins = to - from >= k && bytes.subarray(from, from + k).equals(kind.prefix);
+      if (start2) {
+        begins && (kind.maybe = { whole, count: kind.waiting.length });
+        continue;
+      }
+      for (let found of [kind.maybe, begins ? { whole, count: kind.waiting.length } : void 0])
+        for (let at = 0; at < (found?.count ?? 0); at++) kind.open.push(kind.ready.push({ spot: kind.waiting[at], whole: found.whole }) - 1);
+      kind.waiting = [], kind.maybe = void 0;
     }
   }
-  /** The event `i` is read: it settles the nearest spot before it whose line written again whole came before it, if any is left. */
+  /**
+   * The event `i` is read: it settles the nearest spot before it whose line written again whole came before it and
+   * that no other event settles; if none is left, an earlier event may move to another of its spots for it (the
+   * events and spots as a bipartite matching, augmented: Kuhn's algorithm, an event at a time, which settles as many
+   * as can be settled). Copies of an event still settle one spot each, as their chain is checked as any line's.
+   */
   settle(i) {
-    let attestation = this.attestations[i], kind = this.kindOf[i], ready = kind.ready;
-    for (let at = ready.length - 1; at >= 0; at--) {
-      let { spot, whole } = ready[at];
-      if (!(whole.index >= attestation.index)) {
-        if (this.settled.has(spot.index)) {
-          ready.splice(at, 1);
-          continue;
-        }
-        ready.splice(at, 1), this.settled.add(spot.index), this.spots.push({ file: spot.file, line: spot.line, offset: spot.offset, bytes: kind.bytes, chars: spot.chars, atEnd: spot.atEnd, whole: { file: whole.file, line: whole.line }, attested: { file: attestation.file, line: attestation.line } });
-        break;
-      }
+    let attestation = this.attestations[i], kind = this.kindOf[i], reach = kind.ready.length;
+    for (; reach > 0 && kind.ready[reach - 1].whole.index >= attestation.index; ) reach--;
+    this.reach[i] = reach, reach > 0 && !this.settleWith(i, this.nearestOpen(kind, reach - 1)) && this.shared && this.move(i, 0) && (this.searched++, this.done = /* @__PURE__ */ new Map()), kind.last === attestation.index && (kind.waiting = [], kind.maybe = void 0, this.waiting.get(kind.place)?.delete(kind), this.waiting.get(kind.place)?.size === 0 && this.waiting.delete(kind.place));
+  }
+  /** The nearest of `kind.ready` at or before `at` whose spot no event settles (-1: none). */
+  nearestOpen(kind, at) {
+    let { open: open2, ready } = kind, found = at;
+    for (; found >= 0 && (open2[found] !== found || this.settledBy[ready[found].spot.slot] >= 0); )
+      open2[found] === found && (open2[found] = found - 1), found = open2[found];
+    for (let on = at; on > found; ) {
+      let next = open2[on];
+      open2[on] = found, on = next;
     }
-    kind.last === attestation.index && (kind.ready = [], kind.waiting = [], this.waiting.get(kind.place)?.delete(kind), this.waiting.get(kind.place)?.size === 0 && this.waiting.delete(kind.place));
+    return found;
+  }
+  /** Marks spot `spot` as looked at by this search. */
+  see(spot) {
+    if (spot >= this.seen.length) {
+      let grown = new Uint32Array(Math.max(spot + 1, this.seen.length * 2));
+      grown.set(this.seen), this.seen = grown;
+    }
+    this.seen[spot] = this.searched;
+  }
+  /** Event `i` settles its kind's `ready[at]` (none: `at` is -1), whatever it settled before. */
+  settleWith(i, at) {
+    if (at < 0) return !1;
+    let ready = this.kindOf[i].ready[at];
+    return this.settles[i] = ready, this.settledBy[ready.spot.slot] = i, !0;
+  }
+  /**
+   * A spot for event `i`, freed by moving the event that settles one of its spots to another, and so on (an
+   * augmenting path, nearest spots first). `seen`: the spots looked at; `done`: for each kind, how far its events'
+   * spots were looked at (an event of the kind reaching no further has nothing more to try).
+   */
+  move(i, depth) {
+    let kind = this.kindOf[i], reach = this.reach[i];
+    if (depth > 0 && this.settleWith(i, this.nearestOpen(kind, reach - 1))) return !0;
+    let from = this.done.get(kind) ?? 0;
+    if (reach <= from || depth >= MAX_CHAIN) return !1;
+    this.done.set(kind, reach);
+    for (let at = reach - 1; at >= from; at--) {
+      let spot = kind.ready[at].spot.slot;
+      if (spot < this.seen.length && this.seen[spot] === this.searched) continue;
+      if (this.budget.moves <= 0) return !1;
+      this.budget.moves--, this.see(spot);
+      let other = this.settledBy[spot];
+      if (other < 0) return this.settleWith(i, at);
+      if (this.move(other, depth + 1)) return this.settleWith(i, at);
+    }
+    return !1;
   }
 };
 
@@ -22670,17 +22755,34 @@ function prefixDigestsAt(file, sizes, textOf) {
   }
 }
 function verifyLines(files, each, raw, timeFormat, given) {
-  let options = given.rearrange === void 0 ? { ...given, rearrange: new RearrangeBudget() } : given, attested = [], report2 = checkLines(files, each, raw, timeFormat, options, attested);
+  let options = { ...given, rearrange: given.rearrange ?? new RearrangeBudget(), tornMoves: given.tornMoves ?? new TornBudget() }, attested = [], report2 = checkLines(files, each, raw, timeFormat, options, attested);
   if (report2.breaks.length === 0 || attested.length === 0) return report2;
-  let torn = tornSpots(files, raw, timeFormat, attested, report2.breaks);
-  return torn.length === 0 ? report2 : { ...checkLines(files, withoutTorn(each, torn), raw, timeFormat, options), torn };
+  let breaks = report2.breaks, excluded = /* @__PURE__ */ new Map(), best;
+  for (let round = 0; round <= MAX_TORN_ROUNDS; round++) {
+    let torn = tornSpots(files, raw, timeFormat, attested, breaks, options.tornMoves, excluded);
+    if (torn.length === 0) break;
+    let again = checkLines(files, withoutTorn(each, torn), raw, timeFormat, options);
+    if ((best === void 0 || again.breaks.length < best.breaks.length) && (best = { ...again, torn }), again.breaks.length === 0) break;
+    if (namesMore(breaks, again.breaks, files)) {
+      breaks = [...breaks, ...again.breaks];
+      continue;
+    }
+    let named = coveredBy(again.breaks, files), broken = torn.filter((start2) => named(start2.file, start2.line));
+    if (broken.length === 0 || broken.length > MAX_EXCLUDED) break;
+    for (let start2 of broken) {
+      let at = `${start2.line}:${start2.file}`;
+      excluded.set(at, (excluded.get(at) ?? /* @__PURE__ */ new Set()).add(start2.bytes));
+    }
+  }
+  return best ?? report2;
 }
-function tornSpots(files, raw, timeFormat, attested, breaks) {
+var MAX_TORN_ROUNDS = 3, MAX_EXCLUDED = 64;
+function tornSpots(files, raw, timeFormat, attested, breaks, budget, excluded) {
   let reader, settler = new TornSettler(attested, coveredBy(breaks, files), (text2, stamped) => {
     let parsed = reader.read(text2, !1);
     if (parsed !== void 0 && !(stamped === !0 && (reader.iso || text2.charCodeAt(0) === 123) && isoMs(parsed.time) === void 0))
       return placeOf(parsed);
-  });
+  }, budget, (file, line3) => excluded.get(`${line3}:${file}`));
   for (let file of files)
     reader = void 0, settler.nextFile(file), raw(file, (bytes, from, to, cut2, offset) => {
       reader ??= readerOfFile(bytes.toString("utf8", from, to), cut2, timeFormat), settler.take(bytes, from, to, cut2 === !0, offset);
@@ -22701,16 +22803,35 @@ function withoutTorn(each, torn) {
   };
 }
 function coveredBy(breaks, files) {
-  let order = new Map(files.map((file, i) => [file, i * 4294967296])), at = (file, line3) => (order.get(file) ?? Number.NaN) + line3, stretches = breaks.filter((found) => found.file !== "").map((found) => ({ from: at(found.file, found.line), to: at(found.endFile ?? found.file, found.endLine ?? found.line) })).sort((a, b) => a.from - b.from), reach = [];
-  for (let [i, { to }] of stretches.entries()) reach.push(Math.max(to, reach[i - 1] ?? -1 / 0));
+  let named = namedLines(breaks, files), at = positionIn(files);
   return (file, line3) => {
-    let where = at(file, line3), low = 0, high = stretches.length;
-    for (; low < high; ) {
-      let middle = low + high >> 1;
-      stretches[middle].from <= where ? low = middle + 1 : high = middle;
-    }
-    return low > 0 && reach[low - 1] >= where;
+    let where = at(file, line3);
+    return within(named, where, where);
   };
+}
+function namesMore(breaks, added, files) {
+  let named = namedLines(breaks, files);
+  return namedLines(added, files).some(({ from, to }) => !within(named, from, to));
+}
+function positionIn(files) {
+  let order = new Map(files.map((file, i) => [file, i * 4294967296]));
+  return (file, line3) => (order.get(file) ?? Number.NaN) + line3;
+}
+function namedLines(breaks, files) {
+  let at = positionIn(files), stretches = breaks.filter((found) => found.file !== "").map((found) => ({ from: at(found.file, found.line), to: at(found.endFile ?? found.file, found.endLine ?? found.line) })).filter(({ from, to }) => !Number.isNaN(from) && !Number.isNaN(to)).sort((a, b) => a.from - b.from), named = [];
+  for (let stretch of stretches) {
+    let last = named.at(-1);
+    last !== void 0 && stretch.from <= last.to + 1 ? last.to = Math.max(last.to, stretch.to) : named.push({ ...stretch });
+  }
+  return named;
+}
+function within(named, from, to) {
+  let low = 0, high = named.length;
+  for (; low < high; ) {
+    let middle = low + high >> 1;
+    named[middle].from <= from ? low = middle + 1 : high = middle;
+  }
+  return low > 0 && named[low - 1].to >= to;
 }
 function attestationOf(line3, index) {
   if (line3.event !== "torn" || line3.place === void 0) return;

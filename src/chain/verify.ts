@@ -55,6 +55,7 @@ import { chainedDigest, DIGEST_EVENT, type ChainedDigest } from './digest-event.
 import { runningOwner, sealNotDueYet } from './seal-due.ts';
 import { runningSealProblem, sameLog } from './running-seal.ts';
 import { lineMovesByStamp, orderOf, pieceRearrangementThatHolds, REARRANGE_LINES, RearrangeBudget } from './segment-moves.ts';
+import type { TornBudget } from './torn-attested.ts';
 import { sealLogName, sealTag, withoutTag } from './seal-tag.ts';
 
 export type BreakKind = 'edited' | 'inserted' | 'deleted' | 'reordered' | 'truncated' | 'missing file' | 'forged event' | 'unkeyed' | 'wrong key';
@@ -302,6 +303,8 @@ export interface VerifyOptions {
   holdsOnly?: boolean;
   /** The hashing the search for moves may still do in this verify run (segment-moves.ts); a verifier of its own when not given. */
   rearrange?: RearrangeBudget;
+  /** The moves settling torn starts may still make (torn-attested.ts): one for a log's every settling when not given. */
+  tornMoves?: TornBudget;
 }
 
 /** How much later than the earliest line a seal vouches for (see earliestHeldMs) a missing start may be stamped and still be taken as pruned (see startCutOut). */

@@ -14,7 +14,7 @@ import { BAD_TAG } from '../chain/older-chain.ts';
 import { RemovalCount } from '../chain/removal-count.ts';
 import { renamedPair } from '../chain/renamed-files.ts';
 import { RearrangeBudget } from '../chain/segment-moves.ts';
-import { TornSettler, type TornAttestation, type TornSpot } from '../chain/torn-attested.ts';
+import { TornBudget, TornSettler, type TornAttestation, type TornSpot } from '../chain/torn-attested.ts';
 import { ChainVerifier, type Break, type VerifyLine, type VerifyOptions, type VerifyReport } from '../chain/verify.ts';
 import { AuditError } from '../core/errors.ts';
 import { dirNames, logSets, setName, type LogSet } from '../read/files.ts';
@@ -217,19 +217,55 @@ function eachRawLineOfText(bytes: Buffer, take: (bytes: Buffer, from: number, to
  */
 function verifyLines(files: readonly string[], each: EachLine, raw: EachRawLine, timeFormat: string, given: VerifyOptions): LogReport {
   // Every verifier this log runs (again without the key, retagged) searches for moves within one budget.
-  const options = given.rearrange === undefined ? { ...given, rearrange: new RearrangeBudget() } : given;
+  // And settles torn starts within one budget of moves, however many times (chain/torn-attested.ts MAX_MOVES).
+  const options = { ...given, rearrange: given.rearrange ?? new RearrangeBudget(), tornMoves: given.tornMoves ?? new TornBudget() };
   const attested: TornAttestation[] = [];
   const report = checkLines(files, each, raw, timeFormat, options, attested);
   if (report.breaks.length === 0 || attested.length === 0) return report;
-  const torn = tornSpots(files, raw, timeFormat, attested, report.breaks);
-  if (torn.length === 0) return report;
-  // Checked again whole, the starts left out: the events that settled them are lines of their chains as before,
-  // and what is left of each line is checked as the line it is.
-  return { ...checkLines(files, withoutTorn(each, torn), raw, timeFormat, options), torn };
+  // Settled among the lines the breaks name, the log is checked again whole, the starts left out: the events that
+  // settled them are lines of their chains as before, and what is left of each line is checked as the line it is.
+  // Then settled again, a few times at most, where that check found:
+  // - a break that names a line no break named before: a start read past can bring one out that names a start no
+  //   break named (a seal glued after another start was read at no place of its recording, so the lines it covers
+  //   were no stretch, only the seal and the recording's end: a line torn twice, its first start within the stamp,
+  //   the property in test/unit/torn-attested);
+  // - else, a break that names a start read past: that line is then no start of that length (`excluded`). A pane that
+  //   printed log lines under one stamp (`cat` of a log) and was torn right before the first has each later one begin
+  //   with the start and read as a line of another place, a start of the same kind, nearer to the event than the
+  //   start itself; read past, it broke its own chain. Only a few are taken out a time: many are planted copies.
+  // Whatever is settled, every line left must fit the chains: the check with the fewest breaks is the report.
+  let breaks = report.breaks;
+  const excluded = new Map<string, Set<number>>();
+  let best: LogReport | undefined;
+  for (let round = 0; round <= MAX_TORN_ROUNDS; round++) {
+    const torn = tornSpots(files, raw, timeFormat, attested, breaks, options.tornMoves, excluded);
+    if (torn.length === 0) break;
+    const again = checkLines(files, withoutTorn(each, torn), raw, timeFormat, options);
+    if (best === undefined || again.breaks.length < best.breaks.length) best = { ...again, torn };
+    if (again.breaks.length === 0) break;
+    if (namesMore(breaks, again.breaks, files)) {
+      breaks = [...breaks, ...again.breaks];
+      continue;
+    }
+    const named = coveredBy(again.breaks, files);
+    const broken = torn.filter((start) => named(start.file, start.line));
+    if (broken.length === 0 || broken.length > MAX_EXCLUDED) break;
+    for (const start of broken) {
+      const at = `${start.line}:${start.file}`;
+      excluded.set(at, (excluded.get(at) ?? new Set<number>()).add(start.bytes));
+    }
+  }
+  return best ?? report;
 }
 
-/** The starts `attested` settles in a log's lines (chain/torn-attested.ts): among the lines `breaks` name, and files' last lines with no newline. */
-function tornSpots(files: readonly string[], raw: EachRawLine, timeFormat: string, attested: readonly TornAttestation[], breaks: readonly Break[]): TornSpot[] {
+/** Times verify settles torn starts again (see verifyLines). */
+const MAX_TORN_ROUNDS = 3;
+
+/** Starts read past whose lines still break, past which none is taken out to settle again: planted copies, not tears (see verifyLines). */
+const MAX_EXCLUDED = 64;
+
+/** The starts `attested` settles in a log's lines (chain/torn-attested.ts): among the lines `breaks` name, and files' last lines with no newline; no line as a start of a length `excluded` says (by `line:file`). */
+function tornSpots(files: readonly string[], raw: EachRawLine, timeFormat: string, attested: readonly TornAttestation[], breaks: readonly Break[], budget: TornBudget, excluded: ReadonlyMap<string, ReadonlySet<number>>): TornSpot[] {
   let reader: LineReader | undefined;
   const settler = new TornSettler(attested, coveredBy(breaks, files), (text, stamped) => {
     const parsed = reader!.read(text, false);
@@ -237,7 +273,7 @@ function tornSpots(files: readonly string[], raw: EachRawLine, timeFormat: strin
     // An ISO stamp read as such, not as the lenient parse reads a year of three digits (a stamp a byte shorter).
     if (stamped === true && (reader!.iso || text.charCodeAt(0) === 0x7b) && isoMs(parsed.time) === undefined) return undefined;
     return placeOf(parsed);
-  });
+  }, budget, (file, line) => excluded.get(`${line}:${file}`));
   for (const file of files) {
     reader = undefined;
     settler.nextFile(file);
@@ -265,28 +301,55 @@ function withoutTorn(each: EachLine, torn: readonly TornSpot[]): EachLine {
   };
 }
 
-/** Whether a line is named by any of `breaks` (in its stretch, when it is one): one sorted sweep, a binary search a line. */
+/** Whether a line is named by any of `breaks` (in its stretch, when it is one): a binary search a line. */
 function coveredBy(breaks: readonly Break[], files: readonly string[]): (file: string, line: number) => boolean {
+  const named = namedLines(breaks, files);
+  const at = positionIn(files);
+  return (file, line) => {
+    const where = at(file, line);
+    return within(named, where, where);
+  };
+}
+
+/** Whether `added` names a line `breaks` do not. */
+function namesMore(breaks: readonly Break[], added: readonly Break[], files: readonly string[]): boolean {
+  const named = namedLines(breaks, files);
+  return namedLines(added, files).some(({ from, to }) => !within(named, from, to));
+}
+
+/** A line's place in the log's order of files and lines, as a number (NaN: a file not of `files`). */
+function positionIn(files: readonly string[]): (file: string, line: number) => number {
   const order = new Map(files.map((file, i) => [file, i * 2 ** 32]));
-  const at = (file: string, line: number): number => (order.get(file) ?? Number.NaN) + line;
+  return (file, line) => (order.get(file) ?? Number.NaN) + line;
+}
+
+/** The lines `breaks` name (a stretch's every line), as sorted ranges of positions (positionIn), neighbours joined. */
+function namedLines(breaks: readonly Break[], files: readonly string[]): { from: number; to: number }[] {
+  const at = positionIn(files);
   const stretches = breaks
     .filter((found) => found.file !== '')
     .map((found) => ({ from: at(found.file, found.line), to: at(found.endFile ?? found.file, found.endLine ?? found.line) }))
+    .filter(({ from, to }) => !Number.isNaN(from) && !Number.isNaN(to))
     .sort((a, b) => a.from - b.from);
-  // The furthest any stretch from the first to each reaches: a line is named when the last stretch that begins at or before it reaches it.
-  const reach: number[] = [];
-  for (const [i, { to }] of stretches.entries()) reach.push(Math.max(to, reach[i - 1] ?? -Infinity));
-  return (file, line) => {
-    const where = at(file, line);
-    let low = 0;
-    let high = stretches.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (stretches[middle]!.from <= where) low = middle + 1;
-      else high = middle;
-    }
-    return low > 0 && reach[low - 1]! >= where;
-  };
+  const named: { from: number; to: number }[] = [];
+  for (const stretch of stretches) {
+    const last = named.at(-1);
+    if (last !== undefined && stretch.from <= last.to + 1) last.to = Math.max(last.to, stretch.to);
+    else named.push({ ...stretch });
+  }
+  return named;
+}
+
+/** Whether the positions [from, to] are all among `named` (namedLines): in the last range that begins at or before `from`. */
+function within(named: readonly { from: number; to: number }[], from: number, to: number): boolean {
+  let low = 0;
+  let high = named.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (named[middle]!.from <= from) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 && named[low - 1]!.to >= to;
 }
 
 /** A `torn` event as the chains read it (their check of it is theirs): undefined when the line is none. */

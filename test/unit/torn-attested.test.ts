@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import fc from 'fast-check';
-import { TornSettler, type TornAttestation } from '../../src/chain/torn-attested.ts';
+import { MAX_COMPARES, MAX_HASHED_BYTES, MAX_MOVES, TornBudget, TornSettler, type TornAttestation } from '../../src/chain/torn-attested.ts';
 import { verifyFiles, type LogReport } from '../../src/commands/verify.ts';
 import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { recordFormat, type LogFormatName } from '../../src/format/formats.ts';
@@ -37,7 +37,9 @@ const placeOf = (pane: string): Place => ({ server: '/tmp/s', session: 'main', w
 const A = { rec: 'AAAAAAAAAA', user: 'ann', place: placeOf('0') };
 const B = { rec: 'BBBBBBBBBB', user: 'bob', place: placeOf('1') };
 type Who = typeof A;
-const record = (who: Who, i: number, time: number): AuditRecord => ({ ...who, time, kind: 'line', text: `${who === A ? 'alpha' : 'beta'} ${String(i).padStart(5, '0')} ${'é日x'.repeat(20)}` });
+/** A line pane B's reader wrote, as pane A shows it when it prints the log (`tail -f`): read from its stamp on, A's line reads as one of B's place. */
+const ECHOED = '2026-11-25T11:59:59.000+00:00 bob main:0.1 | beta 99999 ';
+const record = (who: Who, i: number, time: number, echo = false): AuditRecord => ({ ...who, time, kind: 'line', text: `${who === A ? 'alpha' : 'beta'} ${String(i).padStart(5, '0')} ${echo ? ECHOED : ''}${'é日x'.repeat(20)}` });
 const event = (who: Who, text: string, time: number, fields: Record<string, string | number> = {}): AuditRecord => ({ ...who, time, kind: 'event', text, fields });
 
 /** A sink as pipe.ts makes one: the writer's onTorn makes a `torn` event (its bytes' length and digest), in the recording's chain. */
@@ -112,7 +114,7 @@ async function tornLog(t: TestContext, format: LogFormatName, key: Buffer | unde
   return file;
 }
 
-const verify = (file: string, key?: Buffer): LogReport => verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key, requireKey: key !== undefined });
+const verify = (file: string, key?: Buffer, timeFormat = DEFAULT_TIME_FORMAT): LogReport => verifyFiles(logFilesInOrder(file), timeFormat, { key, requireKey: key !== undefined });
 
 const cases = [
   { format: 'text' as const, key: KEY },
@@ -316,16 +318,19 @@ describe('attacks on a torn start verify reads past (text, keyed): each is a bre
   });
 });
 
-/** A recording's lines, written by its own sink into `dir`/main.log (each line with its `\n`), and a `torn` event for each start `attest` gives once they are. */
-async function linesOf(dir: string, who: Who, format: LogFormatName, key: Buffer | undefined, clock: () => number, count: number, attest?: (lines: Buffer[]) => Buffer[]): Promise<Buffer[]> {
+/**
+ * A recording's lines, written by its own sink into `dir`/main.log (each line with its `\n`), and a `torn` event for
+ * each start `attest` gives once they are; `echo`: each output line shows a line of pane B's (ECHOED).
+ */
+async function linesOf(dir: string, who: Who, format: LogFormatName, key: Buffer | undefined, clock: () => number, count: number, attest?: (lines: Buffer[]) => Buffer[], { echo = false, timeFormat = DEFAULT_TIME_FORMAT } = {}): Promise<Buffer[]> {
   const file = path.join(dir, 'main.log');
-  const sink = new FileSink(file, recordFormat(format, DEFAULT_TIME_FORMAT), quietWriterOptions(), { key });
+  const sink = new FileSink(file, recordFormat(format, timeFormat), quietWriterOptions(), { key });
   sink.write(event(who, 'start', clock(), { by: who.user }));
-  for (let i = 0; i < count; i++) sink.write(record(who, i, clock()));
+  for (let i = 0; i < count; i++) sink.write(record(who, i, clock(), echo));
   if (attest) {
     await flushed(sink);
     for (const start of attest(splitLines(fs.readFileSync(file)))) sink.write(event(who, 'torn', clock(), { bytes: start.length, sha256: createHash('sha256').update(start).digest('hex') }));
-    for (let i = count; i < count + 3; i++) sink.write(record(who, i, clock()));
+    for (let i = count; i < count + 3; i++) sink.write(record(who, i, clock(), echo));
   }
   sink.write(event(who, 'stop', clock(), { reason: 'toggle' }));
   await sink.close();
@@ -354,17 +359,17 @@ function merge(first: Buffer[], second: Buffer[], picks: boolean[]): Buffer[] {
   return merged;
 }
 
-/** Pane A's keyed lines with a `torn` event for `start(lines)`, pane B's, and a log made of them by `arrange`, verified. */
-async function arranged(start: (lines: Buffer[]) => Buffer, arrange: (a: Buffer[], b: Buffer[], start: Buffer) => Buffer[]): Promise<{ report: LogReport; log: Buffer[] }> {
+/** Pane A's lines (text, keyed unless told) with a `torn` event for `start(lines)`, pane B's, and a log made of them by `arrange`, verified. */
+async function arranged(start: (lines: Buffer[]) => Buffer, arrange: (a: Buffer[], b: Buffer[], start: Buffer) => Buffer[], { format = 'text' as LogFormatName, key = KEY as Buffer | undefined, echo = false } = {}): Promise<{ report: LogReport; log: Buffer[] }> {
   let now = T0;
   const clock = () => ++now;
   let torn = Buffer.alloc(0);
-  const a = await linesOf(path.dirname(tempLog()), A, 'text', KEY, clock, 8, (lines) => [(torn = Buffer.from(start(lines)))]);
-  const b = await linesOf(path.dirname(tempLog()), B, 'text', KEY, clock, 6);
+  const a = await linesOf(path.dirname(tempLog()), A, format, key, clock, 8, (lines) => [(torn = Buffer.from(start(lines)))], { echo });
+  const b = await linesOf(path.dirname(tempLog()), B, format, key, clock, 6);
   const log = arrange(a, b, torn);
   const file = path.join(path.dirname(tempLog()), 'main.log');
   fs.writeFileSync(file, Buffer.concat(log));
-  return { report: verify(file, KEY), log };
+  return { report: verify(file, key), log };
 }
 const alpha = (lines: Buffer[], n: number): number => lines.findIndex((line) => line.includes(`alpha 0000${n}`));
 const tornAt = (lines: Buffer[]): number => lines.findIndex((line) => line.includes(' * torn '));
@@ -409,6 +414,180 @@ describe('each rule of a start read past: a log that breaks only that rule is a 
   });
 });
 
+/**
+ * Pane A's line 3 torn twice, `first` then `second` bytes into it, each start glued to a line of B (B's 3rd and 4th),
+ * then written whole; the two `torn` events after it, in that order. `echo`: A's lines show a line of B's; `copy`:
+ * that start copied too, glued to B's 5th line, before the line written again whole (nearer than both).
+ */
+async function tornTwice(format: LogFormatName, key: Buffer | undefined, cut: (line: Buffer) => [number, number], options: { echo?: boolean; timeFormat?: string; copy?: 0 | 1; linesOfB?: number } = {}) {
+  let now = T0;
+  const clock = () => ++now;
+  const starts: Buffer[] = [];
+  const a = await linesOf(path.dirname(tempLog()), A, format, key, clock, 8, (lines) => {
+    const line = lines[alpha(lines, 3)]!;
+    starts.push(...cut(line).map((k) => Buffer.from(line.subarray(0, k))));
+    return starts;
+  }, options);
+  const b = await linesOf(path.dirname(tempLog()), B, format, key, clock, options.linesOfB ?? 6, undefined, { timeFormat: options.timeFormat });
+  const glued = [Buffer.concat([starts[0]!, b[2]!]), Buffer.concat([starts[1]!, b[3]!])];
+  const planted = options.copy === undefined ? [] : [Buffer.concat([starts[options.copy]!, b[4]!])];
+  const log = [...a.slice(0, alpha(a, 3)), ...b.slice(0, 2), ...glued, ...planted, ...a.slice(alpha(a, 3)), ...b.slice(4 + planted.length)];
+  const file = path.join(path.dirname(tempLog()), 'main.log');
+  fs.writeFileSync(file, Buffer.concat(log));
+  return { report: verify(file, key, options.timeFormat), lines: glued.map((line) => log.indexOf(line) + 1), file };
+}
+
+describe('a line torn twice, the second start longer, its rest after the first read as a line too: both read past', () => {
+  // Each event settling the nearest spot in turn: the first event took the second start, the second none (a break on an
+  // honest log). Its rest after the first start reads as a line where the stamp is more than a word (the first start
+  // ends inside the stamp, the second past it), or where the pane shows a log line and the first cut fell right before it.
+  const TWO_WORDS = 'yyyy-MM-dd HH:mm:ss.SSS xxx';
+  for (const c of cases.filter((c) => c.format === 'text')) {
+    for (const first of [1, 12]) {
+      it(`stamps of two words (${named(c)}; ${first} byte(s), then the stamp and a space)`, async () => {
+        const { report, lines } = await tornTwice(c.format, c.key, (line) => [first, line.indexOf(' ann ') + 1], { timeFormat: TWO_WORDS });
+        assert.deepEqual(report.breaks, []);
+        assert.deepEqual(report.torn?.map((spot) => spot.line).sort((x, y) => x - y), lines);
+      });
+    }
+  }
+
+  for (const c of cases) {
+    for (const second of [29, 45, 80]) {
+      it(`a log line shown (${named(c)}; cut right before it, then ${second} bytes past)`, async () => {
+        const { report, lines } = await tornTwice(c.format, c.key, (line) => [line.indexOf(ECHOED), line.indexOf(ECHOED) + second], { echo: true });
+        assert.deepEqual(report.breaks, []);
+        assert.deepEqual(report.torn?.map((spot) => spot.line).sort((x, y) => x - y), lines);
+      });
+    }
+  }
+
+  for (const c of cases) {
+    it(`the second start glued to B's last seal, the first within the stamp (${named(c)}): a reading past the second names the first`, async () => {
+      // Read with the second start, B's seal is at no place of B's: no stretch of B's names the first start's line
+      // (only the seal, and B's end with no final seal); once the second is read past, B's last stretch does.
+      const { report, lines, file } = await tornTwice(c.format, c.key, (line) => [c.format === 'json' ? 10 : 1, line.indexOf(c.format === 'json' ? '"kind"' : ' | ')], { linesOfB: 1 });
+      assert.deepEqual(report.breaks, []);
+      assert.deepEqual(report.torn?.map((spot) => spot.line).sort((x, y) => x - y), lines);
+      // The reading commands read past both too: verify's starts, settled the second time (commands/torn-starts.ts).
+      // They verify without a key: a keyed log's chains are not hashed then, and no break names the first start.
+      if (c.key !== undefined) return;
+      assert.deepEqual(numbers(showOf(file, A.rec), 'alpha'), count(11));
+      assert.match(showOf(file, B.rec).find((line) => line.includes('beta 00000')) ?? '', /^2026-\S+ bob main:0\.1 \| beta 00000 /);
+      assert.match(grepOf(file, 'beta 00000')[0] ?? '', /:\d+: 2026-\S+ bob main:0\.1 \| beta 00000 /);
+    });
+  }
+
+  it('with no move left (planted copies took them all), the event only a move settles a spot for settles none: its start is read as written (text, keyed)', async () => {
+    const { file, lines } = await tornTwice('text', KEY, (line) => [line.indexOf(ECHOED), line.indexOf(ECHOED) + 45], { echo: true });
+    const log = splitLines(fs.readFileSync(file));
+    const attestations = log.flatMap((line, index): TornAttestation[] => {
+      const event = / (\S+) \* torn rec=\S+ bytes=(\d+) sha256=([0-9a-f]{64})/.exec(line.toString());
+      return event ? [{ file, line: index + 1, index, place: event[1]!, bytes: Number(event[2]), sha256: event[3]! }] : [];
+    });
+    const settled = (budget?: TornBudget): number[] => {
+      const settler = new TornSettler(attestations, () => true, (text) => /^\S+ \w+ (\S+) [|*] /.exec(text)?.[1], budget);
+      settler.nextFile(file);
+      for (const line of log) settler.take(line, 0, line.length, false, 0);
+      return settler.finish().map((spot) => spot.line).sort((x, y) => x - y);
+    };
+    assert.deepEqual(settled(), lines);
+    // The first event took the second start (the nearest); the second event has no other.
+    assert.deepEqual(settled(new TornBudget(0)), [lines[1]]);
+    // One budget for the log, whatever the number of rounds (verify settles it again): a round takes what the ones
+    // before it left, of moves, compares and hashing alike (review of torn13z: compares and hashing were per round).
+    for (const limit of ['moves', 'compares', 'hashed'] as const) {
+      const shared = new TornBudget();
+      assert.deepEqual(settled(shared), lines, `${limit}: a first round settles both`);
+      const used = { moves: MAX_MOVES - shared.moves, compares: MAX_COMPARES - shared.compares, hashed: MAX_HASHED_BYTES - shared.hashed }[limit];
+      assert.ok(used > 0, `${limit}: the first round took some`);
+      const left = new TornBudget();
+      left[limit] = used; // what is left once a round like the first has taken its share: enough for one round
+      assert.deepEqual(settled(left), lines, `${limit}: one round's worth settles both`);
+      assert.notDeepEqual(settled(left), lines, `${limit}: a second round takes what the first left: not enough`);
+    }
+  });
+
+  it('a copy of either start, glued to another line of B before the line written again whole, is a break: two events settle two starts (text, keyed)', async () => {
+    for (const copy of [0, 1] as const) {
+      const { report } = await tornTwice('text', KEY, (line) => [line.indexOf(ECHOED), line.indexOf(ECHOED) + 45], { echo: true, copy });
+      assert.ok(report.breaks.length > 0, `a copy of start ${copy + 1}: no break`);
+      assert.equal(report.torn?.length, 2);
+    }
+  });
+});
+
+describe('a pane showing a log line, its line torn right before the line it shows: the line written again whole reads as a start too', () => {
+  for (const c of cases) {
+    it(`the start read past, no break (${named(c)})`, async () => {
+      const { report, log } = await arranged(
+        (lines) => lines[alpha(lines, 3)]!.subarray(0, lines[alpha(lines, 3)]!.indexOf(ECHOED)),
+        (a, b, start) => [...a.slice(0, alpha(a, 3)), ...b.slice(0, 2), Buffer.concat([start, b[2]!]), ...a.slice(alpha(a, 3)), ...b.slice(3)],
+        { format: c.format, key: c.key, echo: true },
+      );
+      assert.deepEqual(report.breaks, []);
+      assert.deepEqual(report.torn?.map((spot) => spot.line), [log.findIndex((line) => line.includes('alpha 00003') && line.includes('beta 00000')) + 1]);
+    });
+  }
+});
+
+describe('a pane printing log lines, several under one stamp (`cat old.log`), torn right before the first it shows (review of torn13y)', () => {
+  // Each later line of A under that stamp begins with the start and reads as a line of B's place after it: a start of
+  // the same kind, the nearest to the event. Settled to it, A's own line was read past (`edited`, its chain and B's);
+  // a spot whose stretch still breaks is then no start of that length, and the event settles the next.
+  const SHOWN = (i: number) => `2026-11-25T11:59:59.000+00:00 bob main:0.1 | beta ${String(i).padStart(5, '0')}`;
+
+  /** `who`'s lines, each [text, time], a `torn` event for `attest(lines)` after them, 3 more, stop. */
+  async function pane(who: Who, format: LogFormatName, key: Buffer | undefined, items: [string, number][], attest?: (lines: Buffer[]) => Buffer): Promise<Buffer[]> {
+    const file = path.join(path.dirname(tempLog()), 'main.log');
+    const sink = new FileSink(file, recordFormat(format, DEFAULT_TIME_FORMAT), quietWriterOptions(), { key });
+    sink.write(event(who, 'start', T0, { by: who.user }));
+    for (const [text, time] of items) sink.write({ ...who, time, kind: 'line', text });
+    if (attest) {
+      await flushed(sink);
+      const start = attest(splitLines(fs.readFileSync(file)));
+      sink.write(event(who, 'torn', T0 + 500, { bytes: start.length, sha256: createHash('sha256').update(start).digest('hex') }));
+    }
+    sink.write(event(who, 'stop', T0 + 900, { reason: 'toggle' }));
+    await sink.close();
+    return splitLines(fs.readFileSync(file));
+  }
+
+  for (const c of cases.filter((c) => c.format === 'text')) {
+    for (const same of [1, 2, 3]) {
+      it(`${same} line(s) of B's shown under one stamp of A's (${named(c)}): the start read past, no break${c.key ? '' : '; show and grep read it so'}`, async () => {
+        let start = Buffer.alloc(0);
+        const items: [string, number][] = [];
+        for (let i = 0; i < 3; i++) items.push([`alpha ${String(i).padStart(5, '0')}`, T0 + 10 + i]);
+        for (let i = 0; i < same; i++) items.push([SHOWN(i), T0 + 100]);
+        for (let i = 3; i < 6; i++) items.push([`alpha ${String(i).padStart(5, '0')}`, T0 + 200 + i]);
+        const a = await pane(A, c.format, c.key, items, (lines) => {
+          const first = lines.find((line) => line.includes('beta 00000'))!;
+          return (start = Buffer.from(first.subarray(0, first.indexOf(SHOWN(0)))));
+        });
+        const b = await pane(B, c.format, c.key, Array.from({ length: 6 }, (_, i): [string, number] => [`gamma ${String(i).padStart(5, '0')}`, i < 2 ? T0 + 50 + i : T0 + 150 + i]));
+        const at = a.findIndex((line) => line.includes('beta 00000'));
+        const log = [...a.slice(0, at), ...b.slice(0, 2), Buffer.concat([start, b[2]!]), ...a.slice(at), ...b.slice(3)];
+        const file = path.join(path.dirname(tempLog()), 'main.log');
+        fs.writeFileSync(file, Buffer.concat(log));
+        const report = verify(file, c.key);
+        assert.deepEqual(report.breaks, []);
+        assert.deepEqual(report.torn?.map((spot) => spot.line), [at + 3]);
+        // The reading commands take verify's starts (commands/torn-starts.ts), verified without a key: for a keyed log
+        // no chain is hashed then, and the nearest spot is read past (A's own line, where 2 or more are shown).
+        if (c.key !== undefined) return;
+        // B's line as B's, A's shown lines as A's.
+        assert.deepEqual(numbers(showOf(file, A.rec), 'alpha'), count(6));
+        assert.deepEqual(numbers(showOf(file, A.rec), 'beta'), count(same));
+        assert.deepEqual(numbers(showOf(file, B.rec), 'gamma'), count(6));
+        assert.deepEqual(numbers(showOf(file, A.rec), 'gamma'), []);
+        assert.match(grepOf(file, 'gamma 00002')[0] ?? '', / bob main:0\.1 \| gamma 00002$/);
+        assert.deepEqual(grepOf(file, '-c', 'beta'), [String(same)]);
+      });
+    }
+  }
+});
+
 describe('honest logs with a torn start glued before another recording\'s line (property)', () => {
   it('always verify, the start read past; any byte of the glued line edited is a break', async () => {
     await fc.assert(
@@ -420,10 +599,14 @@ describe('honest logs with a torn start glued before another recording\'s line (
           countB: fc.integer({ min: 1, max: 12 }),
           torn: fc.nat(),
           glued: fc.nat(),
-          cut: fc.double({ min: 0, max: 1, noNaN: true }),
-          // The line written again whole torn too, its start glued to B's next line. Per mille of the line: a double is
-          // mostly 0 or 1 here (fast-check's bias to its ends), and the start torn again must often hold a stamp and place.
-          again: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: undefined }),
+          // A's output lines show a line of B's (ECHOED): a start cut right before it is a line of B's place after it.
+          echo: fc.boolean(),
+          // Where A's line is torn: a fraction of it, or `stamp`: right before the stamp it shows, or without one right
+          // after its own (a start that is a stamp whole, the review's case).
+          cut: fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constant('stamp' as const)),
+          // The line written again whole torn too, its start glued to B's next line: shorter or longer than the first (per
+          // mille of the line: a double is mostly 0 or 1 here, fast-check's bias to its ends), or at `stamp` too.
+          again: fc.option(fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.constant('stamp' as const)), { nil: undefined }),
           before: fc.array(fc.boolean(), { maxLength: 30 }),
           after: fc.array(fc.boolean(), { maxLength: 30 }),
           edit: fc.nat(),
@@ -442,14 +625,16 @@ describe('honest logs with a torn start glued before another recording\'s line (
           const a = await linesOf(dirA, A, c.format, key, clock, c.countA, (lines) => {
             const outputs = lines.map((line, i) => (line.includes('alpha') ? i : -1)).filter((i) => i >= 0);
             whole = outputs[c.torn % outputs.length]!;
-            const body = lines[whole]!.length - 1;
-            start = Buffer.from(lines[whole]!.subarray(0, 1 + Math.floor(c.cut * (body - 1))));
-            // No longer than the first (the review's case): a longer one begins with the first start too, and where its rest
-            // after the first start reads as a line, each event settling the nearest spot may leave the first unsettled
-            // (1 byte, then the stamp alone: a break on an honest log, left open).
-            if (c.again !== undefined) again = Buffer.from(lines[whole]!.subarray(0, 1 + Math.floor((c.again / 1000) * (start.length - 1))));
+            const line = lines[whole]!;
+            const stamp = c.echo ? line.indexOf(ECHOED.slice(0, 29)) : line.indexOf('2026-') + 29;
+            // A fraction of the line's body, at least a byte, its newline never among them.
+            const cut = (at: number | 'stamp', of: number) => (at === 'stamp' ? stamp : 1 + Math.floor((at / of) * (line.length - 2)));
+            start = Buffer.from(line.subarray(0, cut(c.cut, 1)));
+            // Longer than the first too: it begins with the first start, and where its rest after it reads as a line (a line
+            // shown), it is a spot of both events.
+            if (c.again !== undefined) again = Buffer.from(line.subarray(0, cut(c.again, 1000)));
             return again ? [start, again] : [start];
-          });
+          }, { echo: c.echo });
           const b = await linesOf(dirB, B, c.format, key, clock, Math.max(c.countB, again ? 2 : 1));
           const j = c.glued % (b.length - (again ? 1 : 0));
           const glued = again ? [Buffer.concat([start, b[j]!]), Buffer.concat([again, b[j + 1]!])] : [Buffer.concat([start, b[j]!])];
