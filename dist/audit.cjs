@@ -21203,16 +21203,17 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
   hashed;
 }, MAX_CHAIN = 1e3, TornSettler = class {
   constructor(attestations, candidate, placeOf2, budget = new TornBudget(), excluded = () => {
-  }) {
+  }, quiet = /* @__PURE__ */ new Set()) {
     this.attestations = attestations;
     this.candidate = candidate;
     this.placeOf = placeOf2;
     this.budget = budget;
     this.excluded = excluded;
+    this.quiet = quiet;
     let byKey = /* @__PURE__ */ new Map();
     for (let attestation of attestations) {
       let key2 = `${attestation.bytes} ${attestation.sha256} ${attestation.place}`, kind = byKey.get(key2);
-      kind === void 0 && (kind = { place: attestation.place, bytes: attestation.bytes, sha256: attestation.sha256, last: attestation.index, waiting: [], ready: [], open: [] }, byKey.set(key2, kind), this.kinds.push(kind)), kind.last = attestation.index, this.kindOf.push(kind);
+      kind === void 0 && (kind = { key: key2, place: attestation.place, bytes: attestation.bytes, sha256: attestation.sha256, last: attestation.index, spots: 0, other: Number.POSITIVE_INFINITY, waiting: [], ready: [], open: [] }, byKey.set(key2, kind), this.kinds.push(kind)), kind.last = attestation.index, this.kindOf.push(kind);
     }
   }
   attestations;
@@ -21220,6 +21221,7 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
   placeOf;
   budget;
   excluded;
+  quiet;
   file = "";
   line = 0;
   index = -1;
@@ -21257,12 +21259,12 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
   take(bytes, from, to, cut2, offset) {
     this.index++, this.line++;
     let ended = to > from && bytes[to - 1] === 10 && !cut2, starts = !cut2 && this.candidate(this.file, this.line) ? this.startsIn(bytes, from, ended ? to - 1 : to, !ended, this.excluded(this.file, this.line)) : [];
-    if (ended && this.waiting.size > 0 && this.wholeLine(bytes, from, to - 1, starts.length > 0), starts.length > 0 && this.matches < MAX_MATCHES) {
-      let spot = { file: this.file, line: this.line, offset, slot: this.settledBy.push(-1) - 1, atEnd: !ended, chars: 0 };
+    if (this.quiet.size > 0 && starts.length > 0 && (starts = starts.filter((kind) => kind.spots === 0 || !this.quiet.has(kind.key))), ended && this.waiting.size > 0 && this.wholeLine(bytes, from, to - 1, starts.length > 0), starts.length > 0 && this.matches < MAX_MATCHES) {
+      let spot = { file: this.file, line: this.line, offset, slot: this.settledBy.push(-1) - 1, atEnd: !ended, chars: 0, echo: !1 };
       starts.length > 1 && (this.shared = !0);
       for (let kind of starts) {
         if (this.matches >= MAX_MATCHES) break;
-        this.matches++, spot.chars = kind.prefix.toString("utf8").length, kind.waiting.push({ ...spot });
+        this.matches++, spot.chars = kind.prefix.toString("utf8").length, kind.waiting.push({ ...spot, echo: kind.spots++ > 0 });
         let at = this.waiting.get(kind.place);
         at ? at.add(kind) : this.waiting.set(kind.place, /* @__PURE__ */ new Set([kind]));
       }
@@ -21274,8 +21276,8 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
     let spots = [];
     for (let [i, ready] of this.settles.entries()) {
       if (ready === void 0) continue;
-      let { spot, whole } = ready, attestation = this.attestations[i];
-      spots.push({ file: spot.file, line: spot.line, offset: spot.offset, bytes: attestation.bytes, chars: spot.chars, atEnd: spot.atEnd, whole: { file: whole.file, line: whole.line }, attested: { file: attestation.file, line: attestation.line } });
+      let { spot, whole } = ready, attestation = this.attestations[i], kind = this.kindOf[i];
+      spots.push({ file: spot.file, line: spot.line, offset: spot.offset, bytes: attestation.bytes, chars: spot.chars, atEnd: spot.atEnd, kind: kind.key, echo: spot.echo, others: this.reach[i] > kind.other, whole: { file: whole.file, line: whole.line }, attested: { file: attestation.file, line: attestation.line } });
     }
     return spots;
   }
@@ -21321,7 +21323,10 @@ var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024
         continue;
       }
       for (let found of [kind.maybe, begins ? { whole, count: kind.waiting.length } : void 0])
-        for (let at = 0; at < (found?.count ?? 0); at++) kind.open.push(kind.ready.push({ spot: kind.waiting[at], whole: found.whole }) - 1);
+        for (let at = 0; at < (found?.count ?? 0); at++) {
+          let spot = kind.waiting[at], pushed = kind.ready.push({ spot, whole: found.whole }) - 1;
+          kind.open.push(pushed), pushed < kind.other && spot.slot !== kind.ready[0].spot.slot && (kind.other = pushed);
+        }
       kind.waiting = [], kind.maybe = void 0;
     }
   }
@@ -22757,9 +22762,9 @@ function prefixDigestsAt(file, sizes, textOf) {
 function verifyLines(files, each, raw, timeFormat, given) {
   let options = { ...given, rearrange: given.rearrange ?? new RearrangeBudget(), tornMoves: given.tornMoves ?? new TornBudget() }, attested = [], report2 = checkLines(files, each, raw, timeFormat, options, attested);
   if (report2.breaks.length === 0 || attested.length === 0) return report2;
-  let breaks = report2.breaks, excluded = /* @__PURE__ */ new Map(), best;
-  for (let round = 0; round <= MAX_TORN_ROUNDS; round++) {
-    let torn = tornSpots(files, raw, timeFormat, attested, breaks, options.tornMoves, excluded);
+  let breaks = report2.breaks, excluded = /* @__PURE__ */ new Map(), quiet = /* @__PURE__ */ new Set(), quieted = !1, best;
+  for (let round = 0; round <= MAX_TORN_ROUNDS + (quieted ? 1 : 0); round++) {
+    let torn = tornSpots(files, raw, timeFormat, attested, breaks, options.tornMoves, excluded, quiet);
     if (torn.length === 0) break;
     let again = checkLines(files, withoutTorn(each, torn), raw, timeFormat, options);
     if ((best === void 0 || again.breaks.length < best.breaks.length) && (best = { ...again, torn }), again.breaks.length === 0) break;
@@ -22769,20 +22774,23 @@ function verifyLines(files, each, raw, timeFormat, given) {
     }
     let named = coveredBy(again.breaks, files), broken = torn.filter((start2) => named(start2.file, start2.line));
     if (broken.length === 0 || broken.length > MAX_EXCLUDED) break;
+    let quieting = !quieted && broken.some((start2) => start2.echo), more = !1;
     for (let start2 of broken) {
+      if (quieting && start2.echo && quiet.add(start2.kind), !(start2.echo || start2.others || quiet.delete(start2.kind))) continue;
       let at = `${start2.line}:${start2.file}`;
-      excluded.set(at, (excluded.get(at) ?? /* @__PURE__ */ new Set()).add(start2.bytes));
+      excluded.set(at, (excluded.get(at) ?? /* @__PURE__ */ new Set()).add(start2.bytes)), more = !0;
     }
+    if (quieted ||= quieting, !more) break;
   }
   return best ?? report2;
 }
 var MAX_TORN_ROUNDS = 3, MAX_EXCLUDED = 64;
-function tornSpots(files, raw, timeFormat, attested, breaks, budget, excluded) {
+function tornSpots(files, raw, timeFormat, attested, breaks, budget, excluded, quiet) {
   let reader, settler = new TornSettler(attested, coveredBy(breaks, files), (text2, stamped) => {
     let parsed = reader.read(text2, !1);
     if (parsed !== void 0 && !(stamped === !0 && (reader.iso || text2.charCodeAt(0) === 123) && isoMs(parsed.time) === void 0))
       return placeOf(parsed);
-  }, budget, (file, line3) => excluded.get(`${line3}:${file}`));
+  }, budget, (file, line3) => excluded.get(`${line3}:${file}`), quiet);
   for (let file of files)
     reader = void 0, settler.nextFile(file), raw(file, (bytes, from, to, cut2, offset) => {
       reader ??= readerOfFile(bytes.toString("utf8", from, to), cut2, timeFormat), settler.take(bytes, from, to, cut2 === !0, offset);

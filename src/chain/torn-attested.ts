@@ -22,8 +22,12 @@
 //   nearest before the event first (a line torn twice holds both starts when the second is longer, and its rest
 //   after the first may read as a line too, where the pane printed one: the nearest for each event in turn can
 //   leave the other start to none);
-// - the line is not one verify settled before at that length and found its chains still broken with (chain/verify.ts
-//   settles again without it: the nearest spot can be a line of the pane's own, where it printed log lines).
+// - the line is not one verify settled before at that length and found its chains still broken with, where its event
+//   had another spot (chain/verify.ts settles again without it: the nearest spot can be a line of the pane's own,
+//   where it printed log lines); nor, where verify found a spot of the kind that follows another still broken, any
+//   spot of the kind but its first (a pane's lines under one stamp, each showing a log line, are each a start of the
+//   kind and the line written again whole of the one before; a glued start is the first of its kind but where a
+//   line is torn twice at one length within a stamp).
 // The start is then left out of every chain; the rest of the line is checked as the line it is. The event itself
 // is one of its recording's lines: copied, moved or made up, its chain says so. Nothing is searched for: a log
 // with no break, or no `torn` event, is not read again, and the digests taken are bounded (MAX_HASHED_BYTES).
@@ -53,6 +57,12 @@ export interface TornSpot {
   chars: number;
   /** The start ends its file (another reader rotated the log before the line was written again). */
   atEnd: boolean;
+  /** Its event's place, length and digest (TornSettler's `quiet`). */
+  kind: string;
+  /** Another start of its kind came before it: this line may be that one's line written again whole (a pane's shown log line). */
+  echo: boolean;
+  /** Its event could have settled another spot. */
+  others: boolean;
   /** The line written again whole, and the event that says so. */
   whole: { file: string; line: number };
   attested: { file: string; line: number };
@@ -98,6 +108,8 @@ interface Spot {
   slot: number;
   atEnd: boolean;
   chars: number;
+  /** A spot of its kind came before it (TornSpot `echo`). */
+  echo: boolean;
 }
 
 /**
@@ -105,6 +117,8 @@ interface Spot {
  * planted by the thousand cost one comparison a line, not one each; each event still settles at most one spot.
  */
 interface Kind {
+  /** Place, length and digest: TornSpot `kind`. */
+  key: string;
   place: string;
   bytes: number;
   sha256: string;
@@ -112,6 +126,10 @@ interface Kind {
   last: number;
   /** The start's bytes, once a spot has them. */
   prefix?: Buffer;
+  /** Spots of the kind so far. */
+  spots: number;
+  /** The first of `ready` whose spot is not the first's (Infinity: none yet): an event reaching past it has two spots to settle. */
+  other: number;
   /** Spots whose first bytes are the start, waiting for the next line at the place that is no start, oldest first. */
   waiting: Spot[];
   /** The last line at the place since that is a start and begins with the start: the line written again whole of the first `count` waiting, if no later one is. */
@@ -136,7 +154,8 @@ interface Ready {
  * reads it (undefined: no log line; `stamped`: nor one whose stamp is no time, where its format says one: the tail
  * of a line cut a byte into its stamp may read as a line otherwise); `budget`, the moves left (shared by every
  * settling of the log); `excluded`, the lengths of start a line is not read as (chain/verify.ts: settled before, its
- * stretch still broke).
+ * stretch still broke); `quiet`, the kinds of which no spot but the first is (chain/verify.ts: a spot of the kind that
+ * followed another was settled, its stretch still broke).
  */
 export class TornSettler {
   private file = '';
@@ -174,13 +193,14 @@ export class TornSettler {
     private readonly placeOf: (line: string, stamped?: boolean) => string | undefined,
     private readonly budget = new TornBudget(),
     private readonly excluded: (file: string, line: number) => ReadonlySet<number> | undefined = () => undefined,
+    private readonly quiet: ReadonlySet<string> = new Set(),
   ) {
     const byKey = new Map<string, Kind>();
     for (const attestation of attestations) {
       const key = `${attestation.bytes} ${attestation.sha256} ${attestation.place}`;
       let kind = byKey.get(key);
       if (kind === undefined) {
-        kind = { place: attestation.place, bytes: attestation.bytes, sha256: attestation.sha256, last: attestation.index, waiting: [], ready: [], open: [] };
+        kind = { key, place: attestation.place, bytes: attestation.bytes, sha256: attestation.sha256, last: attestation.index, spots: 0, other: Number.POSITIVE_INFINITY, waiting: [], ready: [], open: [] };
         byKey.set(key, kind);
         this.kinds.push(kind);
       }
@@ -202,16 +222,17 @@ export class TornSettler {
     const ended = to > from && bytes[to - 1] === 0x0a && !cut;
     // A start is no line written again whole: a line torn again, at another length, holds the stamp and place too,
     // and the line is written whole after it (review of torn13w). A line may be a start of several kinds.
-    const starts = !cut && this.candidate(this.file, this.line) ? this.startsIn(bytes, from, ended ? to - 1 : to, !ended, this.excluded(this.file, this.line)) : [];
+    let starts = !cut && this.candidate(this.file, this.line) ? this.startsIn(bytes, from, ended ? to - 1 : to, !ended, this.excluded(this.file, this.line)) : [];
+    if (this.quiet.size > 0 && starts.length > 0) starts = starts.filter((kind) => kind.spots === 0 || !this.quiet.has(kind.key));
     if (ended && this.waiting.size > 0) this.wholeLine(bytes, from, to - 1, starts.length > 0);
     if (starts.length > 0 && this.matches < MAX_MATCHES) {
-      const spot: Spot = { file: this.file, line: this.line, offset, slot: this.settledBy.push(-1) - 1, atEnd: !ended, chars: 0 };
+      const spot: Spot = { file: this.file, line: this.line, offset, slot: this.settledBy.push(-1) - 1, atEnd: !ended, chars: 0, echo: false };
       if (starts.length > 1) this.shared = true;
       for (const kind of starts) {
         if (this.matches >= MAX_MATCHES) break;
         this.matches++;
         spot.chars = kind.prefix!.toString('utf8').length;
-        kind.waiting.push({ ...spot });
+        kind.waiting.push({ ...spot, echo: kind.spots++ > 0 });
         const at = this.waiting.get(kind.place);
         if (at) at.add(kind);
         else this.waiting.set(kind.place, new Set([kind]));
@@ -227,7 +248,8 @@ export class TornSettler {
       if (ready === undefined) continue;
       const { spot, whole } = ready;
       const attestation = this.attestations[i]!;
-      spots.push({ file: spot.file, line: spot.line, offset: spot.offset, bytes: attestation.bytes, chars: spot.chars, atEnd: spot.atEnd, whole: { file: whole.file, line: whole.line }, attested: { file: attestation.file, line: attestation.line } });
+      const kind = this.kindOf[i]!;
+      spots.push({ file: spot.file, line: spot.line, offset: spot.offset, bytes: attestation.bytes, chars: spot.chars, atEnd: spot.atEnd, kind: kind.key, echo: spot.echo, others: this.reach[i]! > kind.other, whole: { file: whole.file, line: whole.line }, attested: { file: attestation.file, line: attestation.line } });
     }
     return spots;
   }
@@ -288,7 +310,12 @@ export class TornSettler {
       // Both, where it begins with the start too: it may be the event itself, or come after it (a start short enough
       // to be the head of any stamp of the place), the nearest that came before the event is taken.
       for (const found of [kind.maybe, begins ? { whole, count: kind.waiting.length } : undefined]) {
-        for (let at = 0; at < (found?.count ?? 0); at++) kind.open.push(kind.ready.push({ spot: kind.waiting[at]!, whole: found!.whole }) - 1);
+        for (let at = 0; at < (found?.count ?? 0); at++) {
+          const spot = kind.waiting[at]!;
+          const pushed = kind.ready.push({ spot, whole: found!.whole }) - 1;
+          kind.open.push(pushed);
+          if (pushed < kind.other && spot.slot !== kind.ready[0]!.spot.slot) kind.other = pushed;
+        }
       }
       kind.waiting = [];
       kind.maybe = undefined;

@@ -229,16 +229,24 @@ function verifyLines(files: readonly string[], each: EachLine, raw: EachRawLine,
   //   break named (a seal glued after another start was read at no place of its recording, so the lines it covers
   //   were no stretch, only the seal and the recording's end: a line torn twice, its first start within the stamp,
   //   the property in test/unit/torn-attested);
-  // - else, a break that names a start read past: that line is then no start of that length (`excluded`). A pane that
-  //   printed log lines under one stamp (`cat` of a log) and was torn right before the first has each later one begin
-  //   with the start and read as a line of another place, a start of the same kind, nearer to the event than the
-  //   start itself; read past, it broke its own chain. Only a few are taken out a time: many are planted copies.
+  // - else, a break that names a start read past. A pane that printed log lines under one stamp (`cat` of a log, dozens
+  //   a pipe read) and was torn right before the first has each later one begin with the start and read as a line of
+  //   another place, a start of the same kind, nearer to the event than the start itself, and the line written again
+  //   whole of the one before it; read past, it broke its own chain. Where the start followed another of its kind,
+  //   once a log, a round more where no start of that kind but the first is one (`quiet`): all those lines at once,
+  //   not one a round (review of torn13z: a `cat` shows dozens a pipe read). Then, and where that first still broke
+  //   (torn before a later line it showed), the start that broke is no start of that length (`excluded`), the nearer
+  //   first, a round each, as where its event had another spot; where it had none, it stays: under a seal a break is
+  //   the whole stretch, and names a real start in it too (review of torn13z: a second tear in the stretch was taken
+  //   out). Only a few are taken out a time: many are planted copies.
   // Whatever is settled, every line left must fit the chains: the check with the fewest breaks is the report.
   let breaks = report.breaks;
   const excluded = new Map<string, Set<number>>();
+  const quiet = new Set<string>();
+  let quieted = false;
   let best: LogReport | undefined;
-  for (let round = 0; round <= MAX_TORN_ROUNDS; round++) {
-    const torn = tornSpots(files, raw, timeFormat, attested, breaks, options.tornMoves, excluded);
+  for (let round = 0; round <= MAX_TORN_ROUNDS + (quieted ? 1 : 0); round++) {
+    const torn = tornSpots(files, raw, timeFormat, attested, breaks, options.tornMoves, excluded, quiet);
     if (torn.length === 0) break;
     const again = checkLines(files, withoutTorn(each, torn), raw, timeFormat, options);
     if (best === undefined || again.breaks.length < best.breaks.length) best = { ...again, torn };
@@ -250,10 +258,18 @@ function verifyLines(files: readonly string[], each: EachLine, raw: EachRawLine,
     const named = coveredBy(again.breaks, files);
     const broken = torn.filter((start) => named(start.file, start.line));
     if (broken.length === 0 || broken.length > MAX_EXCLUDED) break;
+    const quieting: boolean = !quieted && broken.some((start) => start.echo);
+    let more = false;
     for (const start of broken) {
+      if (quieting && start.echo) quiet.add(start.kind);
+      // The first of a quiet kind broke too: the kind has other spots (those quiet), none of them tried yet.
+      if (!(start.echo || start.others || quiet.delete(start.kind))) continue;
       const at = `${start.line}:${start.file}`;
       excluded.set(at, (excluded.get(at) ?? new Set<number>()).add(start.bytes));
+      more = true;
     }
+    quieted ||= quieting;
+    if (!more) break;
   }
   return best ?? report;
 }
@@ -264,8 +280,8 @@ const MAX_TORN_ROUNDS = 3;
 /** Starts read past whose lines still break, past which none is taken out to settle again: planted copies, not tears (see verifyLines). */
 const MAX_EXCLUDED = 64;
 
-/** The starts `attested` settles in a log's lines (chain/torn-attested.ts): among the lines `breaks` name, and files' last lines with no newline; no line as a start of a length `excluded` says (by `line:file`). */
-function tornSpots(files: readonly string[], raw: EachRawLine, timeFormat: string, attested: readonly TornAttestation[], breaks: readonly Break[], budget: TornBudget, excluded: ReadonlyMap<string, ReadonlySet<number>>): TornSpot[] {
+/** The starts `attested` settles in a log's lines (chain/torn-attested.ts): among the lines `breaks` name, and files' last lines with no newline; no line as a start of a length `excluded` says (by `line:file`), nor of a kind `quiet` but its first. */
+function tornSpots(files: readonly string[], raw: EachRawLine, timeFormat: string, attested: readonly TornAttestation[], breaks: readonly Break[], budget: TornBudget, excluded: ReadonlyMap<string, ReadonlySet<number>>, quiet: ReadonlySet<string>): TornSpot[] {
   let reader: LineReader | undefined;
   const settler = new TornSettler(attested, coveredBy(breaks, files), (text, stamped) => {
     const parsed = reader!.read(text, false);
@@ -273,7 +289,7 @@ function tornSpots(files: readonly string[], raw: EachRawLine, timeFormat: strin
     // An ISO stamp read as such, not as the lenient parse reads a year of three digits (a stamp a byte shorter).
     if (stamped === true && (reader!.iso || text.charCodeAt(0) === 0x7b) && isoMs(parsed.time) === undefined) return undefined;
     return placeOf(parsed);
-  }, budget, (file, line) => excluded.get(`${line}:${file}`));
+  }, budget, (file, line) => excluded.get(`${line}:${file}`), quiet);
   for (const file of files) {
     reader = undefined;
     settler.nextFile(file);

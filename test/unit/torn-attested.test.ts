@@ -533,46 +533,62 @@ describe('a pane showing a log line, its line torn right before the line it show
 
 describe('a pane printing log lines, several under one stamp (`cat old.log`), torn right before the first it shows (review of torn13y)', () => {
   // Each later line of A under that stamp begins with the start and reads as a line of B's place after it: a start of
-  // the same kind, the nearest to the event. Settled to it, A's own line was read past (`edited`, its chain and B's);
-  // a spot whose stretch still breaks is then no start of that length, and the event settles the next.
+  // the same kind, the nearest to the event, and the line written again whole of the one before it. Settled to one of
+  // those, A's own line was read past (`edited`, its chain and B's); verify settles again with no spot of the kind but
+  // the first (review of torn13z: one a round, 5 shown lines or more broke, and a `cat` shows dozens a pipe read).
   const SHOWN = (i: number) => `2026-11-25T11:59:59.000+00:00 bob main:0.1 | beta ${String(i).padStart(5, '0')}`;
 
-  /** `who`'s lines, each [text, time], a `torn` event for `attest(lines)` after them, 3 more, stop. */
-  async function pane(who: Who, format: LogFormatName, key: Buffer | undefined, items: [string, number][], attest?: (lines: Buffer[]) => Buffer): Promise<Buffer[]> {
+  /** `who`'s lines, each [text, time], a `torn` event for each of `attest(lines)` after them, stop. */
+  async function pane(who: Who, format: LogFormatName, key: Buffer | undefined, items: [string, number][], attest?: (lines: Buffer[]) => Buffer[]): Promise<Buffer[]> {
     const file = path.join(path.dirname(tempLog()), 'main.log');
     const sink = new FileSink(file, recordFormat(format, DEFAULT_TIME_FORMAT), quietWriterOptions(), { key });
     sink.write(event(who, 'start', T0, { by: who.user }));
     for (const [text, time] of items) sink.write({ ...who, time, kind: 'line', text });
     if (attest) {
       await flushed(sink);
-      const start = attest(splitLines(fs.readFileSync(file)));
-      sink.write(event(who, 'torn', T0 + 500, { bytes: start.length, sha256: createHash('sha256').update(start).digest('hex') }));
+      for (const start of attest(splitLines(fs.readFileSync(file)))) sink.write(event(who, 'torn', T0 + 500, { bytes: start.length, sha256: createHash('sha256').update(start).digest('hex') }));
     }
     sink.write(event(who, 'stop', T0 + 900, { reason: 'toggle' }));
     await sink.close();
     return splitLines(fs.readFileSync(file));
   }
 
-  for (const c of cases.filter((c) => c.format === 'text')) {
-    for (const same of [1, 2, 3]) {
+  /** A's line showing SHOWN(i), up to the line it shows: its start where torn right before it. */
+  const startOf = (lines: Buffer[], format: LogFormatName, i: number): Buffer => {
+    const line = lines.find((l) => l.includes(SHOWN(i)))!;
+    return Buffer.from(line.subarray(0, format === 'json' ? line.indexOf('"text":"') + 8 : line.indexOf(SHOWN(i))));
+  };
+
+  /**
+   * A's 3 lines, `same` lines showing B's under one stamp, 3 more; torn right before the one showing SHOWN(`cut`), its
+   * start glued to B's third line, then written again whole with the rest. The log's lines, and the glued line's index.
+   */
+  async function catLog(c: (typeof cases)[number], same: number, cut = 0): Promise<{ log: Buffer[]; glued: number }> {
+    let start: Buffer = Buffer.alloc(0);
+    const items: [string, number][] = [];
+    for (let i = 0; i < 3; i++) items.push([`alpha ${String(i).padStart(5, '0')}`, T0 + 10 + i]);
+    for (let i = 0; i < same; i++) items.push([SHOWN(i), T0 + 100]);
+    for (let i = 3; i < 6; i++) items.push([`alpha ${String(i).padStart(5, '0')}`, T0 + 200 + i]);
+    const a = await pane(A, c.format, c.key, items, (lines) => [(start = startOf(lines, c.format, cut))]);
+    const b = await pane(B, c.format, c.key, Array.from({ length: 6 }, (_, i): [string, number] => [`gamma ${String(i).padStart(5, '0')}`, i < 2 ? T0 + 50 + i : T0 + 150 + i]));
+    const at = a.findIndex((line) => line.includes(SHOWN(cut)));
+    return { log: [...a.slice(0, at), ...b.slice(0, 2), Buffer.concat([start, b[2]!]), ...a.slice(at), ...b.slice(3)], glued: at + 2 };
+  }
+
+  const written = (log: Buffer[]): string => {
+    const file = path.join(path.dirname(tempLog()), 'main.log');
+    fs.writeFileSync(file, Buffer.concat(log));
+    return file;
+  };
+
+  for (const c of cases) {
+    for (const same of [1, 2, 3, 5, 8, 70]) {
       it(`${same} line(s) of B's shown under one stamp of A's (${named(c)}): the start read past, no break${c.key ? '' : '; show and grep read it so'}`, async () => {
-        let start = Buffer.alloc(0);
-        const items: [string, number][] = [];
-        for (let i = 0; i < 3; i++) items.push([`alpha ${String(i).padStart(5, '0')}`, T0 + 10 + i]);
-        for (let i = 0; i < same; i++) items.push([SHOWN(i), T0 + 100]);
-        for (let i = 3; i < 6; i++) items.push([`alpha ${String(i).padStart(5, '0')}`, T0 + 200 + i]);
-        const a = await pane(A, c.format, c.key, items, (lines) => {
-          const first = lines.find((line) => line.includes('beta 00000'))!;
-          return (start = Buffer.from(first.subarray(0, first.indexOf(SHOWN(0)))));
-        });
-        const b = await pane(B, c.format, c.key, Array.from({ length: 6 }, (_, i): [string, number] => [`gamma ${String(i).padStart(5, '0')}`, i < 2 ? T0 + 50 + i : T0 + 150 + i]));
-        const at = a.findIndex((line) => line.includes('beta 00000'));
-        const log = [...a.slice(0, at), ...b.slice(0, 2), Buffer.concat([start, b[2]!]), ...a.slice(at), ...b.slice(3)];
-        const file = path.join(path.dirname(tempLog()), 'main.log');
-        fs.writeFileSync(file, Buffer.concat(log));
+        const { log, glued } = await catLog(c, same);
+        const file = written(log);
         const report = verify(file, c.key);
         assert.deepEqual(report.breaks, []);
-        assert.deepEqual(report.torn?.map((spot) => spot.line), [at + 3]);
+        assert.deepEqual(report.torn?.map((spot) => spot.line), [glued + 1]);
         // The reading commands take verify's starts (commands/torn-starts.ts), verified without a key: for a keyed log
         // no chain is hashed then, and the nearest spot is read past (A's own line, where 2 or more are shown).
         if (c.key !== undefined) return;
@@ -584,6 +600,146 @@ describe('a pane printing log lines, several under one stamp (`cat old.log`), to
         assert.match(grepOf(file, 'gamma 00002')[0] ?? '', / bob main:0\.1 \| gamma 00002$/);
         assert.deepEqual(grepOf(file, '-c', 'beta'), [String(same)]);
       });
+    }
+    // Torn before a later line it shows, the lines before it are spots of the kind too, the first of them: the rounds
+    // that take the nearest out, a spot a round, still find the start where 2 shown lines come after it.
+    it(`4 shown, torn right before the second (${named(c)}): the start read past, no break`, async () => {
+      const { log, glued } = await catLog(c, 4, 1);
+      const report = verify(written(log), c.key);
+      assert.deepEqual(report.breaks, []);
+      assert.deepEqual(report.torn?.map((spot) => spot.line), [glued + 1]);
+    });
+  }
+
+  // The same by a real writer: A's sink writes the lines under one stamp in one write, its disk full right before the
+  // first shown line; B appends meanwhile; A writes the rest again whole once there is room.
+  for (const c of cases) {
+    for (const same of [5, 8]) {
+      it(`${same} shown, A's write torn by its full disk (${named(c)}): the start read past, no break`, async (t) => {
+        const file = tempLog();
+        const d = { state: 'ok' as 'ok' | 'cut next' | 'full', failed: 0 };
+        wrapWrites(t, (write, fd, buffer, offset, length, position, callback) => {
+          const bytes = buffer.subarray(offset, offset + length);
+          const mine = bytes.indexOf(B.rec) < 0 && bytes.indexOf('gamma') < 0;
+          if (mine && d.state === 'full') {
+            d.failed++;
+            return process.nextTick(callback, Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }), 0);
+          }
+          const at = mine && d.state === 'cut next' ? bytes.indexOf(SHOWN(0)) : -1;
+          if (at > 0) {
+            d.state = 'full';
+            return write(fd, buffer, offset, at, position, callback);
+          }
+          write(fd, buffer, offset, length, position, callback);
+        });
+        let now = T0;
+        const clock = () => ++now;
+        const b = sinkFor(file, B, c.format, c.key, clock);
+        const a = sinkFor(file, A, c.format, c.key, clock);
+        b.write(event(B, 'start', clock(), { by: 'bob' }));
+        for (let i = 0; i < 5; i++) b.write({ ...B, time: clock(), kind: 'line', text: `gamma ${String(i).padStart(5, '0')}` });
+        await flushed(b);
+        a.write(event(A, 'start', clock(), { by: 'ann' }));
+        for (let i = 0; i < 20; i++) a.write({ ...A, time: clock(), kind: 'line', text: `alpha ${String(i).padStart(5, '0')}` });
+        await flushed(a);
+        d.state = 'cut next';
+        const stamp = clock();
+        for (let i = 0; i < same; i++) a.write({ ...A, time: stamp, kind: 'line', text: SHOWN(i) });
+        a.flush();
+        await waitFor('the torn write, and a retry', () => d.failed >= 2);
+        for (let i = 5; i < 40; i++) b.write({ ...B, time: clock(), kind: 'line', text: `gamma ${String(i).padStart(5, '0')}` });
+        await flushed(b);
+        d.state = 'ok';
+        await waitFor('A wrote its torn line again', () => fs.readFileSync(file, 'utf8').includes(SHOWN(same - 1)));
+        for (let i = 20; i < 25; i++) a.write({ ...A, time: clock(), kind: 'line', text: `alpha ${String(i).padStart(5, '0')}` });
+        a.write(event(A, 'stop', clock(), { reason: 'toggle' }));
+        await a.close();
+        b.write(event(B, 'stop', clock(), { reason: 'toggle' }));
+        await b.close();
+        const lines = fs.readFileSync(file, 'utf8').split('\n');
+        const report = verify(file, c.key);
+        assert.deepEqual(report.breaks, []);
+        // The start glued to B's first line after the cut.
+        assert.deepEqual(report.torn?.map((spot) => spot.line), [lines.findIndex((line) => line.includes('gamma 00005')) + 1]);
+        assert.ok(lines[report.torn![0]!.line - 1]!.indexOf(A.user) < lines[report.torn![0]!.line - 1]!.indexOf(B.user));
+      });
+    }
+  }
+
+  it('70 shown (text, keyed): any line of the log edited, taken out or copied elsewhere is a break', async () => {
+    const { log } = await catLog(cases[0]!, 70);
+    assert.deepEqual(verify(written(log), KEY).breaks, []);
+    const passed: string[] = [];
+    const check = (what: string, changed: Buffer[]) => {
+      if (verify(written(changed), KEY).breaks.length === 0) passed.push(what);
+    };
+    for (let at = 0; at < log.length; at++) {
+      const line = log[at]!;
+      // The byte before the newline: the line's text (a shown line's, the glued line's rest, a seal's digest).
+      const edited = Buffer.from(line);
+      edited[edited.length - 2] ^= 0x01;
+      check(`line ${at + 1} edited`, [...log.slice(0, at), edited, ...log.slice(at + 1)]);
+      // A recording's start with no line before it may have gone with a rotated file (chain/verify.ts `startCutOut`).
+      if (!line.includes(' * start ')) check(`line ${at + 1} taken out`, [...log.slice(0, at), ...log.slice(at + 1)]);
+      const to = (at + 7) % log.length;
+      check(`line ${at + 1} copied before line ${to + 1}`, [...log.slice(0, to), line, ...log.slice(to)]);
+    }
+    assert.deepEqual(passed, []);
+  });
+
+  // Review of torn13z: under a seal a break names the whole stretch, every start read past in it; taking each out
+  // took out a real start too, where a line was torn a second time within it.
+  for (const key of [KEY, undefined]) {
+    for (const same of [2, 3]) {
+      for (const catFirst of [true, false]) {
+        it(`a second line of A torn in the stretch, ${catFirst ? 'after' : 'before'} ${same} shown (text, ${key ? 'keyed' : 'plain'}): both starts read past, no break`, async () => {
+          let shownStart: Buffer = Buffer.alloc(0);
+          let plainStart: Buffer = Buffer.alloc(0);
+          const items: [string, number][] = [];
+          for (let i = 0; i < 3; i++) items.push([`alpha ${String(i).padStart(5, '0')}`, T0 + 10 + i]);
+          const cat = () => { for (let i = 0; i < same; i++) items.push([SHOWN(i), T0 + (catFirst ? 100 : 300)]); };
+          const plain = () => items.push(['alpha torn plain line', T0 + (catFirst ? 300 : 100)]);
+          if (catFirst) (cat(), items.push(['alpha mid', T0 + 200]), plain());
+          else (plain(), items.push(['alpha mid', T0 + 200]), cat());
+          for (let i = 3; i < 6; i++) items.push([`alpha ${String(i).padStart(5, '0')}`, T0 + 400 + i]);
+          const a = await pane(A, 'text', key, items, (lines) => {
+            shownStart = startOf(lines, 'text', 0);
+            const torn = lines.find((line) => line.includes('alpha torn plain'))!;
+            plainStart = Buffer.from(torn.subarray(0, torn.indexOf('torn plain')));
+            return catFirst ? [shownStart, plainStart] : [plainStart, shownStart];
+          });
+          const b = await pane(B, 'text', key, Array.from({ length: 8 }, (_, i): [string, number] => [`gamma ${String(i).padStart(5, '0')}`, T0 + 50 + i * 40]));
+          const atShown = a.findIndex((line) => line.includes(SHOWN(0)));
+          const atPlain = a.findIndex((line) => line.includes('alpha torn plain'));
+          const [first, second] = atShown < atPlain ? [[atShown, shownStart], [atPlain, plainStart]] as const : [[atPlain, plainStart], [atShown, shownStart]] as const;
+          const glued = [Buffer.concat([first[1], b[2]!]), Buffer.concat([second[1], b[4]!])] as const;
+          const log = [...a.slice(0, first[0]), ...b.slice(0, 2), glued[0], ...a.slice(first[0], second[0]), b[3]!, glued[1], ...a.slice(second[0]), ...b.slice(5)];
+          const report = verify(written(log), key);
+          assert.deepEqual(report.breaks, []);
+          assert.deepEqual(report.torn?.map((spot) => spot.line).sort((x, y) => x - y), glued.map((line) => log.indexOf(line) + 1));
+        });
+      }
+      for (const extra of [10, 45]) {
+        it(`the first shown line torn twice, ${extra} bytes further the second time, ${same} shown (text, ${key ? 'keyed' : 'plain'}): both starts read past, no break`, async () => {
+          let first: Buffer = Buffer.alloc(0);
+          let second: Buffer = Buffer.alloc(0);
+          const items: [string, number][] = [];
+          for (let i = 0; i < 3; i++) items.push([`alpha ${String(i).padStart(5, '0')}`, T0 + 10 + i]);
+          for (let i = 0; i < same; i++) items.push([SHOWN(i), T0 + 100]);
+          for (let i = 3; i < 6; i++) items.push([`alpha ${String(i).padStart(5, '0')}`, T0 + 200 + i]);
+          const a = await pane(A, 'text', key, items, (lines) => {
+            first = startOf(lines, 'text', 0);
+            second = Buffer.from(lines.find((line) => line.includes(SHOWN(0)))!.subarray(0, first.length + extra));
+            return [first, second];
+          });
+          const b = await pane(B, 'text', key, Array.from({ length: 6 }, (_, i): [string, number] => [`gamma ${String(i).padStart(5, '0')}`, i < 2 ? T0 + 50 + i : T0 + 150 + i]));
+          const at = a.findIndex((line) => line.includes(SHOWN(0)));
+          const log = [...a.slice(0, at), ...b.slice(0, 2), Buffer.concat([first, b[2]!]), Buffer.concat([second, b[3]!]), ...a.slice(at), ...b.slice(4)];
+          const report = verify(written(log), key);
+          assert.deepEqual(report.breaks, []);
+          assert.deepEqual(report.torn?.map((spot) => spot.line), [at + 3, at + 4]);
+        });
+      }
     }
   }
 });
