@@ -1012,7 +1012,14 @@ export class ChainVerifier {
       return;
     }
     if (v.place !== state.place) {
-      this.breaks.push({ kind: 'forged event', file: v.file, line: v.line, rec: state.rec, detail: `a seal at ${v.place}, not at the recording's place ${state.place}` });
+      // The seal and the line that gave the recording its place disagree, and either may be the odd one: a start torn
+      // right after its stamp and glued to another reader's start reads whole as that start at a place with the stamp
+      // for its user (`<stamp> <stamp> bob main:0.1 * start`). The break is the stretch from that line, so that verify
+      // settles a torn start there too (commands/verify.ts tornSpots: only lines a break names are settled).
+      const from = state.firstLine !== undefined && (state.firstLine.file !== v.file || state.firstLine.line !== v.line) ? state.firstLine : undefined;
+      const stretch = from === undefined ? { file: v.file, line: v.line } : { file: from.file, line: from.line, endLine: v.line, ...(from.file === v.file ? {} : { endFile: v.file }) };
+      const said = from === undefined ? '' : ` (its first line here says that place, line ${from.line}${from.file === v.file ? '' : ` of ${from.file}`})`;
+      this.breaks.push({ kind: 'forged event', ...stretch, rec: state.rec, detail: `a seal at ${v.place}, not at the recording's place ${state.place}${said}` });
       return;
     }
     if (state.ended || state.awaitingStop) {
