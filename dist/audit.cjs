@@ -22028,8 +22028,8 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
       return;
     }
     if (v.place !== state.place) {
-      let from = state.firstLine !== void 0 && (state.firstLine.file !== v.file || state.firstLine.line !== v.line) ? state.firstLine : void 0, stretch = from === void 0 ? { file: v.file, line: v.line } : { file: from.file, line: from.line, endLine: v.line, ...from.file === v.file ? {} : { endFile: v.file } }, said = from === void 0 ? "" : ` (its first line here says that place, line ${from.line}${from.file === v.file ? "" : ` of ${from.file}`})`;
-      this.breaks.push({ kind: "forged event", ...stretch, rec: state.rec, detail: `a seal at ${v.place}, not at the recording's place ${state.place}${said}` });
+      let from = state.firstLine !== void 0 && (state.firstLine.file !== v.file || state.firstLine.line !== v.line) ? state.firstLine : void 0, stretch = from === void 0 ? { file: v.file, line: v.line } : { file: from.file, line: from.line, endLine: v.line, ...from.file === v.file ? {} : { endFile: v.file } }, seal = from === void 0 ? "" : ` (the seal: line ${v.line}${from.file === v.file ? "" : ` of ${v.file}`}; the place from the first line)`;
+      this.breaks.push({ kind: "forged event", ...stretch, rec: state.rec, detail: `a seal at ${v.place}, not at the recording's place ${state.place}${seal}` });
       return;
     }
     if (state.ended || state.awaitingStop) {

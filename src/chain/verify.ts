@@ -1018,8 +1018,8 @@ export class ChainVerifier {
       // settles a torn start there too (commands/verify.ts tornSpots: only lines a break names are settled).
       const from = state.firstLine !== undefined && (state.firstLine.file !== v.file || state.firstLine.line !== v.line) ? state.firstLine : undefined;
       const stretch = from === undefined ? { file: v.file, line: v.line } : { file: from.file, line: from.line, endLine: v.line, ...(from.file === v.file ? {} : { endFile: v.file }) };
-      const said = from === undefined ? '' : ` (its first line here says that place, line ${from.line}${from.file === v.file ? '' : ` of ${from.file}`})`;
-      this.breaks.push({ kind: 'forged event', ...stretch, rec: state.rec, detail: `a seal at ${v.place}, not at the recording's place ${state.place}${said}` });
+      const seal = from === undefined ? '' : ` (the seal: line ${v.line}${from.file === v.file ? '' : ` of ${v.file}`}; the place from the first line)`;
+      this.breaks.push({ kind: 'forged event', ...stretch, rec: state.rec, detail: `a seal at ${v.place}, not at the recording's place ${state.place}${seal}` });
       return;
     }
     if (state.ended || state.awaitingStop) {
