@@ -6049,7 +6049,7 @@ var EscapeCleaner = class {
       let at = this.opAt[k];
       if (at > from) {
         let plain = this.opPlain[k] === 1;
-        perform2.print(plain || !mixed ? text2.slice(from, at) : this.utf8Slice(out, from, at), plain);
+        perform2.print(plain || !mixed ? text2.slice(from, at) : this.utf8Slice(out, from, at, k), plain);
       }
       from = at, perform2.consumed?.(this.opByte[k]);
       let code = this.opCode[k];
@@ -6068,16 +6068,17 @@ var EscapeCleaner = class {
     }
     if (from < length) {
       let plain = !this.complex;
-      perform2.print(mixed ? plain ? text2.slice(from) : this.utf8Slice(out, from, length) : from === 0 ? text2 : text2.slice(from), plain);
+      perform2.print(mixed ? plain ? text2.slice(from) : this.utf8Slice(out, from, length, this.ops) : from === 0 ? text2 : text2.slice(from), plain);
     }
     mixed && (this.utf8 = ""), perform2.consumed?.(end);
   }
   /**
    * A window of a mixed chunk's text decoded as UTF-8, decoded lazily (only a part that is not plain ASCII needs it):
-   * from the first such part to a little past its end, so that the parts that follow closely (text like `é BS`
-   * repeated: a part every 3 bytes) are sliced from the same decode. Decoding the whole chunk for its first such
-   * part made a two-byte copy of all of it (a 20 KB chunk holding one line of other characters: 40 KB of garbage
-   * and 5 % of the reader's CPU, BENCHMARKS.md).
+   * from the first such part to the end of the last such part that follows it closely (within UTF8_WINDOW bytes of
+   * plain text), so that those parts (text like `é BS` repeated: a part every 3 bytes) are sliced from the same
+   * decode. Decoding the whole chunk for its first such part made a two-byte copy of all of it (a 20 KB chunk
+   * holding one line of other characters: 40 KB of garbage and 5 % of the reader's CPU, BENCHMARKS.md); a fixed
+   * UTF8_WINDOW bytes past the part decoded each short line of other characters with the plain lines after it.
    */
   utf8 = "";
   utf8Length = -1;
@@ -6097,9 +6098,9 @@ var EscapeCleaner = class {
    * before it as the whole text has them, and only a part that ends by its end (where a character ends) is sliced
    * from it: the cut character's U+FFFD is never taken.
    */
-  utf8Slice(out, from, to) {
+  utf8Slice(out, from, to, k) {
     if (to > this.utf8To || this.utf8 === "") {
-      let end = Math.min(this.utf8Length, to + 128);
+      let end = this.windowEnd(to, k);
       this.utf8 = out.toString("utf8", from, end), this.utf8Byte = from, this.utf8To = end, this.utf8Unit = 0;
     }
     let byte = this.utf8Byte, unit = this.utf8Unit;
@@ -6113,6 +6114,19 @@ var EscapeCleaner = class {
       (b & 192) !== 128 && (unit += b >= 240 ? 2 : 1);
     }
     return this.utf8Byte = byte, this.utf8Unit = unit, this.utf8.slice(start2, unit);
+  }
+  /**
+   * Where a window begun at the part that ends at `to` (before op `k`; the chunk's last part: k = ops) ends: at the
+   * end of the last part that is not plain ASCII and begins within UTF8_WINDOW bytes of the window's end so far.
+   * Parts end where characters do, so the window never cuts one. Each op is looked at by two windows at most.
+   */
+  windowEnd(to, k) {
+    let end = to;
+    for (let j = k + 1; j <= this.ops && !(this.opAt[j - 1] > end + 128); j++) {
+      let last = j === this.ops, partTo = last ? this.utf8Length : this.opAt[j];
+      (last ? this.complex : this.opPlain[j] === 0) && partTo > end && (end = partTo);
+    }
+    return end;
   }
   /**
    * Escaped text of `length` (ASCII) is about to be written at `o`: an unshown
