@@ -5921,6 +5921,24 @@ var EscapeCleaner = class {
       this.opAt = new Int32Array(size2), this.opCode = new Int32Array(size2), this.opParam = new Int32Array(size2), this.opParam2 = new Int32Array(size2), this.opPlain = new Uint8Array(size2), this.opByte = new Float64Array(size2);
     }
     this.ops = 0, this.complex = !1, this.oscBodies.length > 0 && (this.oscBodies.length = 0), timedOut && (this.savedCharsets = 0, this.setCharsets(0, 0)), this.extraBytes = 0;
+    let o = this.scan(chunk);
+    !this.scanEndsAscii && this.unsureTo >= 0 && this.last >= 0 && csiForgets(chunk, this.unsureFrom, this.unsureTo, this.unsureFinal) && (this.last = -1), this.scanEndsAscii && (this.last = this.out[o - 1]), this.report(o, perform2, this.base + chunk.length), this.base += chunk.length;
+  }
+  /** Whether the chunk's text ended right after a printable ASCII character (scan's `asciiEnd`), for advance. */
+  scanEndsAscii = !1;
+  /** A CSI skipped while a character was remembered, not yet read at the chunk's end (scan's `unsureTo` etc.), for advance. */
+  unsureFrom = 0;
+  unsureTo = -1;
+  unsureFinal = 0;
+  /**
+   * The chunk's bytes into `out` and its ops; returns the text's end in `out`. The hot loop alone, apart from the
+   * chunk's start and end: V8 optimises it while it runs (on-stack replacement, in the first large read), before
+   * the code after it ever ran, and each branch at a chunk's start or end first taken later (a chunk ending right
+   * after text, or after a sequence; a string timing out) threw the loop's optimised code away: it was compiled
+   * four or five times in a 42 MB flood, now two or three (BENCHMARKS.md, perf15h). What the end needs is left in
+   * fields, stored at every chunk.
+   */
+  scan(chunk) {
     let out = this.out, outWords = this.outWords, words2 = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength), o = 0, asciiEnd = -1, last = this.last, unsureFrom = 0, unsureTo = -1, unsureFinal = 0, state = this.state, n = chunk.length;
     for (let i = 0; i < n; i++) {
       let b = chunk[i];
@@ -5969,7 +5987,7 @@ var EscapeCleaner = class {
       }
       this.at = i, o = this.sequenceByte(out, o, b, state), state = this.state, last = this.last;
     }
-    this.state = state, asciiEnd !== o && unsureTo >= 0 && last >= 0 && csiForgets(chunk, unsureFrom, unsureTo, unsureFinal) && (last = -1), this.last = asciiEnd === o ? out[o - 1] : last, this.report(o, perform2, this.base + n), this.base += n;
+    return this.state = state, this.last = last, this.scanEndsAscii = asciiEnd === o, this.unsureFrom = unsureFrom, this.unsureTo = unsureTo, this.unsureFinal = unsureFinal, o;
   }
   /**
    * A byte in any state but ground (escape sequences, strings), off the hot loop of `advance`: the new state is

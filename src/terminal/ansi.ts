@@ -515,6 +515,30 @@ export class EscapeCleaner {
       this.setCharsets(0, 0);
     }
     this.extraBytes = 0;
+    const o = this.scan(chunk);
+    // The chunk's end, out of scan's code: see there.
+    if (!this.scanEndsAscii && this.unsureTo >= 0 && this.last >= 0 && csiForgets(chunk, this.unsureFrom, this.unsureTo, this.unsureFinal)) this.last = -1;
+    if (this.scanEndsAscii) this.last = this.out[o - 1]!;
+    this.report(o, perform, this.base + chunk.length);
+    this.base += chunk.length;
+  }
+
+  /** Whether the chunk's text ended right after a printable ASCII character (scan's `asciiEnd`), for advance. */
+  private scanEndsAscii = false;
+  /** A CSI skipped while a character was remembered, not yet read at the chunk's end (scan's `unsureTo` etc.), for advance. */
+  private unsureFrom = 0;
+  private unsureTo = -1;
+  private unsureFinal = 0;
+
+  /**
+   * The chunk's bytes into `out` and its ops; returns the text's end in `out`. The hot loop alone, apart from the
+   * chunk's start and end: V8 optimises it while it runs (on-stack replacement, in the first large read), before
+   * the code after it ever ran, and each branch at a chunk's start or end first taken later (a chunk ending right
+   * after text, or after a sequence; a string timing out) threw the loop's optimised code away: it was compiled
+   * four or five times in a 42 MB flood, now two or three (BENCHMARKS.md, perf15h). What the end needs is left in
+   * fields, stored at every chunk.
+   */
+  private scan(chunk: Uint8Array): number {
     const out = this.out;
     const outWords = this.outWords;
     const words = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -639,10 +663,12 @@ export class EscapeCleaner {
       last = this.last;
     }
     this.state = state;
-    if (asciiEnd !== o && unsureTo >= 0 && last >= 0 && csiForgets(chunk, unsureFrom, unsureTo, unsureFinal)) last = -1;
-    this.last = asciiEnd === o ? out[o - 1]! : last;
-    this.report(o, perform, this.base + n);
-    this.base += n;
+    this.last = last;
+    this.scanEndsAscii = asciiEnd === o;
+    this.unsureFrom = unsureFrom;
+    this.unsureTo = unsureTo;
+    this.unsureFinal = unsureFinal;
+    return o;
   }
 
   /**
