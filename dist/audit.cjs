@@ -5921,6 +5921,24 @@ var EscapeCleaner = class {
       this.opAt = new Int32Array(size2), this.opCode = new Int32Array(size2), this.opParam = new Int32Array(size2), this.opParam2 = new Int32Array(size2), this.opPlain = new Uint8Array(size2), this.opByte = new Float64Array(size2);
     }
     this.ops = 0, this.complex = !1, this.oscBodies.length > 0 && (this.oscBodies.length = 0), timedOut && (this.savedCharsets = 0, this.setCharsets(0, 0)), this.extraBytes = 0;
+    let o = this.scan(chunk);
+    !this.scanEndsAscii && this.unsureTo >= 0 && this.last >= 0 && csiForgets(chunk, this.unsureFrom, this.unsureTo, this.unsureFinal) && (this.last = -1), this.scanEndsAscii && (this.last = this.out[o - 1]), this.report(o, perform2, this.base + chunk.length), this.base += chunk.length;
+  }
+  /** Whether the chunk's text ended right after a printable ASCII character (scan's `asciiEnd`), for advance. */
+  scanEndsAscii = !1;
+  /** A CSI skipped while a character was remembered, not yet read at the chunk's end (scan's `unsureTo` etc.), for advance. */
+  unsureFrom = 0;
+  unsureTo = -1;
+  unsureFinal = 0;
+  /**
+   * The chunk's bytes into `out` and its ops; returns the text's end in `out`. The hot loop alone, apart from the
+   * chunk's start and end: V8 optimises it while it runs (on-stack replacement, in the first large read), before
+   * the code after it ever ran, and each branch at a chunk's start or end first taken later (a chunk ending right
+   * after text, or after a sequence; a string timing out) threw the loop's optimised code away: it was compiled
+   * four or five times in a 42 MB flood, now two or three (BENCHMARKS.md, perf15h). What the end needs is left in
+   * fields, stored at every chunk.
+   */
+  scan(chunk) {
     let out = this.out, outWords = this.outWords, words2 = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength), o = 0, asciiEnd = -1, last = this.last, unsureFrom = 0, unsureTo = -1, unsureFinal = 0, state = this.state, n = chunk.length;
     for (let i = 0; i < n; i++) {
       let b = chunk[i];
@@ -5969,7 +5987,7 @@ var EscapeCleaner = class {
       }
       this.at = i, o = this.sequenceByte(out, o, b, state), state = this.state, last = this.last;
     }
-    this.state = state, asciiEnd !== o && unsureTo >= 0 && last >= 0 && csiForgets(chunk, unsureFrom, unsureTo, unsureFinal) && (last = -1), this.last = asciiEnd === o ? out[o - 1] : last, this.report(o, perform2, this.base + n), this.base += n;
+    return this.state = state, this.last = last, this.scanEndsAscii = asciiEnd === o, this.unsureFrom = unsureFrom, this.unsureTo = unsureTo, this.unsureFinal = unsureFinal, o;
   }
   /**
    * A byte in any state but ground (escape sequences, strings), off the hot loop of `advance`: the new state is
@@ -6049,7 +6067,7 @@ var EscapeCleaner = class {
       let at = this.opAt[k];
       if (at > from) {
         let plain = this.opPlain[k] === 1;
-        perform2.print(plain || !mixed ? text2.slice(from, at) : this.utf8Slice(out, from, at), plain);
+        perform2.print(plain || !mixed ? text2.slice(from, at) : this.utf8Slice(out, from, at, k), plain);
       }
       from = at, perform2.consumed?.(this.opByte[k]);
       let code = this.opCode[k];
@@ -6068,16 +6086,17 @@ var EscapeCleaner = class {
     }
     if (from < length) {
       let plain = !this.complex;
-      perform2.print(mixed ? plain ? text2.slice(from) : this.utf8Slice(out, from, length) : from === 0 ? text2 : text2.slice(from), plain);
+      perform2.print(mixed ? plain ? text2.slice(from) : this.utf8Slice(out, from, length, this.ops) : from === 0 ? text2 : text2.slice(from), plain);
     }
     mixed && (this.utf8 = ""), perform2.consumed?.(end);
   }
   /**
    * A window of a mixed chunk's text decoded as UTF-8, decoded lazily (only a part that is not plain ASCII needs it):
-   * from the first such part to a little past its end, so that the parts that follow closely (text like `é BS`
-   * repeated: a part every 3 bytes) are sliced from the same decode. Decoding the whole chunk for its first such
-   * part made a two-byte copy of all of it (a 20 KB chunk holding one line of other characters: 40 KB of garbage
-   * and 5 % of the reader's CPU, BENCHMARKS.md).
+   * from the first such part to the end of the last such part that follows it closely (within UTF8_WINDOW bytes of
+   * plain text), so that those parts (text like `é BS` repeated: a part every 3 bytes) are sliced from the same
+   * decode. Decoding the whole chunk for its first such part made a two-byte copy of all of it (a 20 KB chunk
+   * holding one line of other characters: 40 KB of garbage and 5 % of the reader's CPU, BENCHMARKS.md); a fixed
+   * UTF8_WINDOW bytes past the part decoded each short line of other characters with the plain lines after it.
    */
   utf8 = "";
   utf8Length = -1;
@@ -6097,9 +6116,9 @@ var EscapeCleaner = class {
    * before it as the whole text has them, and only a part that ends by its end (where a character ends) is sliced
    * from it: the cut character's U+FFFD is never taken.
    */
-  utf8Slice(out, from, to) {
+  utf8Slice(out, from, to, k) {
     if (to > this.utf8To || this.utf8 === "") {
-      let end = Math.min(this.utf8Length, to + 128);
+      let end = this.windowEnd(to, k);
       this.utf8 = out.toString("utf8", from, end), this.utf8Byte = from, this.utf8To = end, this.utf8Unit = 0;
     }
     let byte = this.utf8Byte, unit = this.utf8Unit;
@@ -6113,6 +6132,19 @@ var EscapeCleaner = class {
       (b & 192) !== 128 && (unit += b >= 240 ? 2 : 1);
     }
     return this.utf8Byte = byte, this.utf8Unit = unit, this.utf8.slice(start2, unit);
+  }
+  /**
+   * Where a window begun at the part that ends at `to` (before op `k`; the chunk's last part: k = ops) ends: at the
+   * end of the last part that is not plain ASCII and begins within UTF8_WINDOW bytes of the window's end so far.
+   * Parts end where characters do, so the window never cuts one. Each op is looked at by two windows at most.
+   */
+  windowEnd(to, k) {
+    let end = to;
+    for (let j = k + 1; j <= this.ops && !(this.opAt[j - 1] > end + 128); j++) {
+      let last = j === this.ops, partTo = last ? this.utf8Length : this.opAt[j];
+      (last ? this.complex : this.opPlain[j] === 0) && partTo > end && (end = partTo);
+    }
+    return end;
   }
   /**
    * Escaped text of `length` (ASCII) is about to be written at `o`: an unshown

@@ -43,7 +43,7 @@
 // strings even in a chunk that holds other characters, which is cheaper in all
 // that follows (regexes, joining, encoding) than two-byte ones.
 
-/** Bytes decoded past a part that needs UTF-8 decoding, for the parts that follow it closely (see utf8Slice). */
+/** A gap of plain text a decoded window runs over to take in the next part that needs UTF-8 decoding (see utf8Slice). */
 const UTF8_WINDOW = 128;
 
 /** The CSI finals tmux applies to the screen (input.c:268), by name; reported with no private marker or intermediates. */
@@ -515,6 +515,30 @@ export class EscapeCleaner {
       this.setCharsets(0, 0);
     }
     this.extraBytes = 0;
+    const o = this.scan(chunk);
+    // The chunk's end, out of scan's code: see there.
+    if (!this.scanEndsAscii && this.unsureTo >= 0 && this.last >= 0 && csiForgets(chunk, this.unsureFrom, this.unsureTo, this.unsureFinal)) this.last = -1;
+    if (this.scanEndsAscii) this.last = this.out[o - 1]!;
+    this.report(o, perform, this.base + chunk.length);
+    this.base += chunk.length;
+  }
+
+  /** Whether the chunk's text ended right after a printable ASCII character (scan's `asciiEnd`), for advance. */
+  private scanEndsAscii = false;
+  /** A CSI skipped while a character was remembered, not yet read at the chunk's end (scan's `unsureTo` etc.), for advance. */
+  private unsureFrom = 0;
+  private unsureTo = -1;
+  private unsureFinal = 0;
+
+  /**
+   * The chunk's bytes into `out` and its ops; returns the text's end in `out`. The hot loop alone, apart from the
+   * chunk's start and end: V8 optimises it while it runs (on-stack replacement, in the first large read), before
+   * the code after it ever ran, and each branch at a chunk's start or end first taken later (a chunk ending right
+   * after text, or after a sequence; a string timing out) threw the loop's optimised code away: it was compiled
+   * four or five times in a 42 MB flood, now two or three (BENCHMARKS.md, perf15h). What the end needs is left in
+   * fields, stored at every chunk.
+   */
+  private scan(chunk: Uint8Array): number {
     const out = this.out;
     const outWords = this.outWords;
     const words = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -639,10 +663,12 @@ export class EscapeCleaner {
       last = this.last;
     }
     this.state = state;
-    if (asciiEnd !== o && unsureTo >= 0 && last >= 0 && csiForgets(chunk, unsureFrom, unsureTo, unsureFinal)) last = -1;
-    this.last = asciiEnd === o ? out[o - 1]! : last;
-    this.report(o, perform, this.base + n);
-    this.base += n;
+    this.last = last;
+    this.scanEndsAscii = asciiEnd === o;
+    this.unsureFrom = unsureFrom;
+    this.unsureTo = unsureTo;
+    this.unsureFinal = unsureFinal;
+    return o;
   }
 
   /**
@@ -850,7 +876,7 @@ export class EscapeCleaner {
       const at = this.opAt[k]!;
       if (at > from) {
         const plain = this.opPlain[k] === 1;
-        perform.print(plain || !mixed ? text.slice(from, at) : this.utf8Slice(out, from, at), plain);
+        perform.print(plain || !mixed ? text.slice(from, at) : this.utf8Slice(out, from, at, k), plain);
       }
       from = at;
       perform.consumed?.(this.opByte[k]!);
@@ -871,7 +897,7 @@ export class EscapeCleaner {
     }
     if (from < length) {
       const plain = !this.complex;
-      perform.print(!mixed ? (from === 0 ? text : text.slice(from)) : plain ? text.slice(from) : this.utf8Slice(out, from, length), plain);
+      perform.print(!mixed ? (from === 0 ? text : text.slice(from)) : plain ? text.slice(from) : this.utf8Slice(out, from, length, this.ops), plain);
     }
     if (mixed) this.utf8 = '';
     perform.consumed?.(end);
@@ -879,10 +905,11 @@ export class EscapeCleaner {
 
   /**
    * A window of a mixed chunk's text decoded as UTF-8, decoded lazily (only a part that is not plain ASCII needs it):
-   * from the first such part to a little past its end, so that the parts that follow closely (text like `é BS`
-   * repeated: a part every 3 bytes) are sliced from the same decode. Decoding the whole chunk for its first such
-   * part made a two-byte copy of all of it (a 20 KB chunk holding one line of other characters: 40 KB of garbage
-   * and 5 % of the reader's CPU, BENCHMARKS.md).
+   * from the first such part to the end of the last such part that follows it closely (within UTF8_WINDOW bytes of
+   * plain text), so that those parts (text like `é BS` repeated: a part every 3 bytes) are sliced from the same
+   * decode. Decoding the whole chunk for its first such part made a two-byte copy of all of it (a 20 KB chunk
+   * holding one line of other characters: 40 KB of garbage and 5 % of the reader's CPU, BENCHMARKS.md); a fixed
+   * UTF8_WINDOW bytes past the part decoded each short line of other characters with the plain lines after it.
    */
   private utf8 = '';
   private utf8Length = -1;
@@ -906,9 +933,9 @@ export class EscapeCleaner {
    * before it as the whole text has them, and only a part that ends by its end (where a character ends) is sliced
    * from it: the cut character's U+FFFD is never taken.
    */
-  private utf8Slice(out: Buffer, from: number, to: number): string {
+  private utf8Slice(out: Buffer, from: number, to: number, k: number): string {
     if (to > this.utf8To || this.utf8 === '') {
-      const end = Math.min(this.utf8Length, to + UTF8_WINDOW);
+      const end = this.windowEnd(to, k);
       this.utf8 = out.toString('utf8', from, end);
       this.utf8Byte = from;
       this.utf8To = end;
@@ -928,6 +955,22 @@ export class EscapeCleaner {
     this.utf8Byte = byte;
     this.utf8Unit = unit;
     return this.utf8.slice(start, unit);
+  }
+
+  /**
+   * Where a window begun at the part that ends at `to` (before op `k`; the chunk's last part: k = ops) ends: at the
+   * end of the last part that is not plain ASCII and begins within UTF8_WINDOW bytes of the window's end so far.
+   * Parts end where characters do, so the window never cuts one. Each op is looked at by two windows at most.
+   */
+  private windowEnd(to: number, k: number): number {
+    let end = to;
+    for (let j = k + 1; j <= this.ops; j++) {
+      if (this.opAt[j - 1]! > end + UTF8_WINDOW) break;
+      const last = j === this.ops;
+      const partTo = last ? this.utf8Length : this.opAt[j]!;
+      if ((last ? this.complex : this.opPlain[j] === 0) && partTo > end) end = partTo;
+    }
+    return end;
   }
 
   /**

@@ -106,9 +106,10 @@ describe('a chunk mixing ASCII and other characters', () => {
 
 describe('a long chunk whose other characters are decoded in windows', () => {
   it('gives every part its text, wherever a window ends (inside a character, a part, or a run of parts)', () => {
-    // Parts that are not plain ASCII are decoded from a window of the chunk from the first such part to a little
-    // past it (ansi.ts UTF8_WINDOW): a window must never end inside a character, and the parts after its end must
-    // be decoded from the next one. Long pieces put parts and characters across the window's end at every offset.
+    // Parts that are not plain ASCII are decoded from a window of the chunk from the first such part to the end of
+    // the last one that follows within UTF8_WINDOW bytes of plain text (ansi.ts windowEnd): a window must never end
+    // inside a character, and the parts after its end must be decoded from the next one. Long pieces put parts and
+    // characters at every offset from a window's end, and gaps of plain text on both sides of UTF8_WINDOW.
     const pieces = ['é', '日本', '😀', '\t', 'plain', '\r\n', '\x1b[1m', ' ', 'x'.repeat(509), 'é'.repeat(255), '日'.repeat(171), '😀'.repeat(128), 'a😀b\t'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.integer({ min: 1, max: 4096 }), (parts, size) => {
@@ -119,6 +120,24 @@ describe('a long chunk whose other characters are decoded in windows', () => {
           .map((report) => report.slice(2))
           .join('');
         assert.equal(text, parts.filter((part) => !/^[\x00-\x08\x0a-\x1f]/.test(part)).join(''));
+        const pieced: Uint8Array[] = [];
+        for (let at = 0; at < bytes.length; at += size) pieced.push(bytes.subarray(at, at + size));
+        assert.deepEqual(reports(pieced), whole);
+        assert.deepEqual(reports(byteByByte(bytes)), whole);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('gives the same reports whole, in pieces and byte by byte with escaped bytes between the parts', () => {
+    // Bytes of no well-formed character are written as escaped text between the parts (an unshown report), inside a
+    // window or at its end: byte by byte, each character is a chunk of its own and decoded alone.
+    const text = ['é', '日本', '😀', '\t', 'plain', '\r\n', '\x1b[1m', 'x'.repeat(127), 'x'.repeat(129), 'é'.repeat(100), 'a😀b\t'].map((piece) => Buffer.from(piece));
+    const raw = [Buffer.from([0xff]), Buffer.from([0xe6, 0x97]), Buffer.from([0x80]), Buffer.from([0xf0, 0x9f, 0x98])];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...text, ...raw), { maxLength: 40 }), fc.integer({ min: 1, max: 4096 }), (parts, size) => {
+        const bytes = Buffer.concat(parts);
+        const whole = reports([bytes]);
         const pieced: Uint8Array[] = [];
         for (let at = 0; at < bytes.length; at += size) pieced.push(bytes.subarray(at, at + size));
         assert.deepEqual(reports(pieced), whole);
