@@ -21477,6 +21477,9 @@ function unsealedTail(segment, where) {
   let first = tail[0]?.ms ?? 0, latest = tail.reduce((most, line3) => Math.max(most, line3.ms), first);
   if (latest - first > SEAL_MS + TAIL_SLACK_MS) return `the lines after the last seal span ${Math.round((latest - first) / 1e3)} s ${where}: a reader seals within ${SEAL_MS / 1e3} s`;
 }
+function startsOwnSeal(seal) {
+  return seal.fields?.p === GENESIS && seal.fields.n === "1" && seal.fields.end === void 0 && (chainVersion(seal) ?? 0) >= STAMPED_SEALS_VERSION;
+}
 var RecordingState = class {
   constructor(rec, place, startMissing) {
     this.rec = rec;
@@ -22208,7 +22211,13 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
    * Seals without `s=` (older readers) are taken as before.
    */
   startCutOut(state) {
-    if (!state.startMissing || state.startAt === void 0 || this.earliestHeldMs === void 0 || state.openedBySealedLost || state.startAt < this.earliestHeldMs + START_SLACK_MS) return;
+    if (!state.startMissing) return;
+    let own = state.openedByLost ? void 0 : state.firstSeal;
+    if (own !== void 0 && startsOwnSeal(own)) {
+      this.breakAt("deleted", own, state.rec, `its start is not in the log, yet its first seal here is the one its reader writes with the start (n=1 from ${GENESIS}), in the same write: the start line (who started the recording) was taken out`);
+      return;
+    }
+    if (state.startAt === void 0 || this.earliestHeldMs === void 0 || state.openedBySealedLost || state.startAt < this.earliestHeldMs + START_SLACK_MS) return;
     let at = state.firstLine;
     this.breaks.push({
       kind: "deleted",

@@ -36,7 +36,9 @@
 //   its reader writing on into a file pruned under it) a later one, where its
 //   lines before its first seal are no more than a reader leaves unsealed (or
 //   a file a `lost` event opens for it); with the key, a stop hashed plain
-//   binds none whose chain is unknown. When the pruned part cut into what a
+//   binds none whose chain is unknown. Its start's own seal (n=1 from GENESIS,
+//   in the start's write) goes with the start: read without it, the start was
+//   taken out (startCutOut). When the pruned part cut into what a
 //   reader wrote again after a `lost` event, its first `more=1` seal (which
 //   links to a pruned one) opens that stretch (see `relost`).
 
@@ -153,6 +155,16 @@ function unsealedTail(segment: readonly VerifyLine[], where: string): string | u
   const latest = tail.reduce((most, line) => Math.max(most, line.ms), first);
   if (latest - first > SEAL_MS + TAIL_SLACK_MS) return `the lines after the last seal span ${Math.round((latest - first) / 1000)} s ${where}: a reader seals within ${SEAL_MS / 1000} s`;
   return undefined;
+}
+
+/**
+ * Whether `seal` is the one a reader writes over its recording's start alone, in the same write as the start: n=1
+ * from GENESIS, not a last seal, of a chain marked v=3 or later (readers seal the start at once since before v=3;
+ * an unmarked or v=2 chain may be an older reader's, whose first seal came later, perhaps in another file). Under
+ * the key its v= and p= are bound (its e=, and the next seal's hash over its line).
+ */
+function startsOwnSeal(seal: VerifyLine): boolean {
+  return seal.fields?.p === GENESIS && seal.fields.n === '1' && seal.fields.end === undefined && (chainVersion(seal) ?? 0) >= STAMPED_SEALS_VERSION;
 }
 
 class RecordingState {
@@ -1325,7 +1337,17 @@ export class ChainVerifier {
    * Seals without `s=` (older readers) are taken as before.
    */
   private startCutOut(state: RecordingState): void {
-    if (!state.startMissing || state.startAt === undefined || this.earliestHeldMs === undefined) return;
+    if (!state.startMissing) return;
+    const own = state.openedByLost ? undefined : state.firstSeal;
+    if (own !== undefined && startsOwnSeal(own)) {
+      // Its reader writes the start and the seal over it alone in one write (sinks/file/sink.ts: write), which a
+      // rotation does not cut (it rotates only between the pieces it is handed): a file holding the one holds the
+      // other, and one pruned takes both. The seal read without it had its start taken out, whatever its time says
+      // (the time check below passed a start stamped as the earliest line held: issue 13, review of torn13m).
+      this.breakAt('deleted', own, state.rec, `its start is not in the log, yet its first seal here is the one its reader writes with the start (n=1 from ${GENESIS}), in the same write: the start line (who started the recording) was taken out`);
+      return;
+    }
+    if (state.startAt === undefined || this.earliestHeldMs === undefined) return;
     // Its start went with a log removed under its reader (the `lost` event, sealed by that reader, that opens it here
     // says so, and is counted): it started when it did, after rotated files that are still there (review of fixtrust8, F3).
     if (state.openedBySealedLost) return;

@@ -1,0 +1,140 @@
+// A recording's `* start` line (who started it: `by=`) taken out, and nothing
+// else (issue 13, review of torn13m): its own seal (n=1 from GENESIS, which its
+// reader writes in the same write as the start) is left with no start before
+// it. When the start's time was that of the earliest line a seal vouches for,
+// verify took it for a start pruned with a rotated file and passed the log.
+
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { summaryLine, verifyFiles } from '../../src/commands/verify.ts';
+import type { AuditRecord, Place } from '../../src/core/record.ts';
+import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
+import { JsonFormat } from '../../src/format/json.ts';
+import { FileSink } from '../../src/sinks/file/sink.ts';
+import { logFilesInOrder } from '../support/log.ts';
+import { flushed } from '../support/sink-flushed.ts';
+import { quietWriterOptions } from '../support/writer-options.ts';
+
+const dirs: string[] = [];
+after(() => {
+  if (!process.env.KEEP) for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const key = Buffer.from('the auditor\'s key');
+const T0 = Date.UTC(2026, 10, 25, 12);
+const placeOf = (pane: string): Place => ({ server: '/tmp/s', session: 'main', window: '0', pane, paneId: `%${pane}` });
+const whole = (text: string): string[] => text.split(/(?<=\n)/);
+
+/** One recording at pane `pane`, all stamped from T0 on (its start too): its log lines as written. */
+async function recording(dir: string, rec: string, pane: string, format: 'text' | 'json', chainKey: Buffer | undefined, from: number): Promise<string[]> {
+  // Its own directory, the log's name (a keyed seal's e= binds it: chain/seal-tag.ts).
+  fs.mkdirSync(path.join(dir, rec));
+  const file = path.join(dir, rec, 'main.log');
+  const sink = new FileSink(file, format === 'json' ? new JsonFormat() : new TextFormat(DEFAULT_TIME_FORMAT), quietWriterOptions(), { ...(chainKey ? { key: chainKey } : {}) });
+  const record = (kind: AuditRecord['kind'], text: string, time: number, fields?: AuditRecord['fields']): AuditRecord => ({ rec, user: 'ann', place: placeOf(pane), time, kind, text, ...(fields ? { fields } : {}) });
+  sink.write(record('event', 'start', T0, { by: 'ann' }));
+  for (let i = 0; i < 6; i++) sink.write(record('line', `${rec[0]} ${i}`, T0 + from + i));
+  sink.write(record('event', 'stop', T0 + 900, { reason: 'toggle' }));
+  await sink.close();
+  const lines = whole(fs.readFileSync(file, 'utf8'));
+  fs.rmSync(file);
+  return lines;
+}
+
+/** Two panes' recordings, both started at T0, their lines interleaved as two readers append them to one session log. */
+async function twoPanes(format: 'text' | 'json', chainKey: Buffer | undefined): Promise<{ file: string; lines: string[] }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-start-'));
+  dirs.push(dir);
+  const a = await recording(dir, 'AAAAAAAAAA', '0', format, chainKey, 10);
+  const b = await recording(dir, 'BBBBBBBBBB', '1', format, chainKey, 50);
+  return { file: path.join(dir, 'main.log'), lines: [...a.slice(0, 4), ...b.slice(0, 4), ...a.slice(4), ...b.slice(4)] };
+}
+
+const isStart = (rec: string) => (line: string) => line.includes(rec) && /"text":"start"|\* start /.test(line);
+const isSeal = (rec: string) => (line: string) => line.includes(rec) && /"text":"seal"|\* seal /.test(line);
+
+describe('a start taken out, its own seal left (issue 13, review of torn13m)', () => {
+  const ways = [
+    { name: 'keyed, --require-key', chain: key, options: { key, requireKey: true } },
+    { name: 'keyed, with the key', chain: key, options: { key } },
+    { name: 'keyed, without the key', chain: key, options: {} },
+    { name: 'plain', chain: undefined, options: {} },
+  ];
+  for (const format of ['text', 'json'] as const) {
+    for (const way of ways) {
+      it(`${format}, ${way.name}: the whole log verifies; either start taken out is deleted, named by its recording`, async () => {
+        const { file, lines } = await twoPanes(format, way.chain);
+        const verify = (kept: string[]) => {
+          fs.writeFileSync(file, kept.join(''));
+          return verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, way.options);
+        };
+        assert.deepEqual(verify(lines).breaks, []);
+        for (const rec of ['AAAAAAAAAA', 'BBBBBBBBBB']) {
+          const at = lines.findIndex(isStart(rec));
+          assert.ok(isSeal(rec)(lines[at + 1]!) && /p=0 |"p":"0"/.test(lines[at + 1]!), "the start's own seal follows it");
+          const report = verify(lines.filter((_, i) => i !== at));
+          assert.deepEqual(report.breaks.map((found) => [found.kind, found.rec, found.line]), [['deleted', rec, at + 1]], summaryLine('main', report));
+        }
+      });
+    }
+  }
+});
+
+describe('honest starts pruned: a start and its own seal are never split by a rotation', () => {
+  /**
+   * Two panes, each a run of short recordings (a start, three lines, a stop), their writes interleaved, in a keyed
+   * log rotating at 700 bytes: a rotation comes between nearly every two writes, so starts land at every place in a file.
+   */
+  async function rotatingLog(format: 'text' | 'json'): Promise<string> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-start-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'main.log');
+    let t = T0;
+    const run = async (pane: string, n: number) => {
+      const rec = `R${pane}${String(n).padStart(8, '0')}`;
+      const sink = new FileSink(file, format === 'json' ? new JsonFormat() : new TextFormat(DEFAULT_TIME_FORMAT), quietWriterOptions({ maxBytes: 700 }), { key });
+      const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec, user: 'ann', place: placeOf(pane), time: (t += 10), kind, text, ...(fields ? { fields } : {}) });
+      sink.write(record('event', 'start', { by: 'ann' }));
+      await flushed(sink);
+      for (let i = 0; i < 3; i++) {
+        sink.write(record('line', `${rec} ${i}`));
+        await flushed(sink);
+      }
+      sink.write(record('event', 'stop', { reason: 'toggle' }));
+      await sink.close();
+    };
+    for (let n = 0; n < 12; n++) await Promise.all([run('0', n), run('1', n)]);
+    return file;
+  }
+
+  for (const format of ['text', 'json'] as const) {
+    it(`${format}: each start is in the file of its own seal; the oldest files pruned, one more at a time, the rest verifies`, async () => {
+      const file = await rotatingLog(format);
+      const files = logFilesInOrder(file);
+      assert.ok(files.length > 10, `it rotated (${files.length} files)`);
+      const texts = files.map((name) => whole(fs.readFileSync(name, 'utf8')));
+      let starts = 0;
+      for (const lines of texts) {
+        for (const [i, line] of lines.entries()) {
+          const rec = /rec=(\S+)|"rec":"([^"]+)"/.exec(line);
+          if (!rec || !isStart(rec[1] ?? rec[2]!)(line)) continue;
+          starts++;
+          assert.ok(lines.slice(i + 1).some((next) => isSeal(rec[1] ?? rec[2]!)(next) && /p=0 |"p":"0"/.test(next)), `the seal over ${line.trim()} is in its file`);
+        }
+      }
+      assert.equal(starts, 24);
+      const strict = (names: string[]) => verifyFiles(names, DEFAULT_TIME_FORMAT, { key, requireKey: true });
+      assert.deepEqual(strict(files).breaks, []);
+      let missing = 0;
+      for (let pruned = 1; pruned < files.length; pruned++) {
+        const report = strict(files.slice(pruned));
+        assert.deepEqual(report.breaks, [], `the ${pruned} oldest file(s) pruned: ${summaryLine('main', report)}`);
+        missing += report.recordings.filter((r) => r.startMissing).length;
+      }
+      assert.ok(missing > 0, 'some recordings were read with their start pruned');
+    });
+  }
+});
