@@ -21644,6 +21644,10 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
   oldestFirstLine;
   /** The earliest t= (in an untimed log: its ms) of a seal that holds by its hash, not by its e= (see replayed). */
   earliestHashedSealMs;
+  /** The oldest file's first log line is a `lost` event: a reader made that file after the log was removed (no rotation, no head mark). */
+  oldestOpensLost;
+  /** Whether every recording with a line in the oldest file is keyed by a reader that writes head marks (see startInOldestFile); computed once, at the end. */
+  oldestMarkWriters;
   /** Rotated files' digests the chain holds (VerifyReport.digests). */
   digests = /* @__PURE__ */ new Map();
   /** The files' head marks (chain/head-mark.ts): the oldest file's start, proven under the key, when it has one. */
@@ -21660,7 +21664,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
       this.unchained++, this.heads.see(v);
       return;
     }
-    if (this.files.length === 1 && this.oldestFirstLine === void 0 && v.place !== void 0 && v.event !== "seal" && v.event !== "stop" && (this.oldestFirstLine = v.line), this.files.length === 1 && this.oldestFirstMs === void 0 && v.place !== void 0 && v.event !== "seal" && v.event !== "stop" && (Number.isFinite(v.ms) ? this.oldestFirstMs = v.ms : v.kind !== void 0 && v.text.charCodeAt(0) !== 123 && (this.oldestUntimed = !0)), v.place === void 0) {
+    if (this.files.length === 1 && this.oldestOpensLost === void 0 && v.place !== void 0 && (this.oldestOpensLost = v.event === "lost"), this.files.length === 1 && this.oldestFirstLine === void 0 && v.place !== void 0 && v.event !== "seal" && v.event !== "stop" && (this.oldestFirstLine = v.line), this.files.length === 1 && this.oldestFirstMs === void 0 && v.place !== void 0 && v.event !== "seal" && v.event !== "stop" && (Number.isFinite(v.ms) ? this.oldestFirstMs = v.ms : v.kind !== void 0 && v.text.charCodeAt(0) !== 123 && (this.oldestUntimed = !0)), v.place === void 0) {
       let torn = !v.text.endsWith(`
 `);
       this.breaks.push({ kind: torn ? "truncated" : "inserted", file: v.file, line: v.line, rec: "", detail: torn ? "the file ends in the middle of a line" : "not a log line" });
@@ -22217,6 +22221,11 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
       this.breakAt("deleted", own, state.rec, `its start is not in the log, yet its first seal here is the one its reader writes with the start (n=1 from ${GENESIS}), in the same write: the start line (who started the recording) was taken out`);
       return;
     }
+    let inOldest = state.openedByLost ? void 0 : this.startInOldestFile(state);
+    if (inOldest !== void 0) {
+      this.breakAt("deleted", state.firstLine, state.rec, `its start is not in the log, yet ${inOldest}: the start line (who started the recording) was taken out, with its first seal and the lines the next seal here no longer vouches for`);
+      return;
+    }
     if (state.startAt === void 0 || this.earliestHeldMs === void 0 || state.openedBySealedLost || state.startAt < this.earliestHeldMs + START_SLACK_MS) return;
     let at = state.firstLine;
     this.breaks.push({
@@ -22226,6 +22235,27 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
       rec: state.rec,
       detail: `its start is not in the log, yet its seals say it started at ${new Date(state.startAt).toISOString()}, after the earliest line of the log a seal vouches for: the start was taken out, with the lines its first seal here no longer vouches for`
     });
+  }
+  /**
+   * Why a start-less recording's start was in the oldest file read, by that file's head mark (chain/head-mark.ts);
+   * undefined when it may have gone with an earlier file. Under the key only, for a keyed recording of a reader
+   * that writes head marks (v=3: its seals' e=, in the same release), whose seals say when it started (s=).
+   * - The file's mark holds: the file began at its `at`, so a start stamped REPLAY_SLACK_MS or more after it was
+   *   written here. Another reader writes into a file renamed under it until it next looks (at most CHECK_MS, 100 ms,
+   *   after its last look while it writes: sinks/file/writer.ts prepare), so its lines there are stamped before the
+   *   rename and a little; the mark is stamped no later than the oldest record its writer still had to write, which
+   *   trails the rename by that writer's backlog (a queue draining behind a flood: the slack the replay check takes).
+   * - No mark: a file a rotation opens under a key gets one (a rotating writer writes into the new file, so its
+   *   recording is in it); the file a reader makes after the log was removed opens with its `lost` event. A file with
+   *   neither, whose recordings are all keyed by readers that write marks, is the log's first: nothing was before it.
+   */
+  startInOldestFile(state) {
+    if (this.options.key === void 0 || state.keyed !== !0 || state.startAt === void 0 || !((state.version ?? 0) >= TAGGED_SEALS_VERSION)) return;
+    let at = this.heads.startOf(this.files[0]);
+    if (at !== void 0)
+      return state.startAt < at + 1e4 ? void 0 : `its seals say it started at ${new Date(state.startAt).toISOString()}, after the oldest file's head mark says that file began (${new Date(at).toISOString()})`;
+    if (this.oldestOpensLost === !1 && (this.oldestMarkWriters ??= [...this.recordings.values()].every((other) => other.firstLine?.file !== this.files[0] || other.keyed === !0 && (other.version ?? 0) >= TAGGED_SEALS_VERSION), !!this.oldestMarkWriters))
+      return "the oldest file read has no head mark, which a rotation under the key puts in each file it opens, and opens with no `lost` event: it is the log's first file, and the recording started in it";
   }
   /** A recording whose start is in no file read, whose first seal was written into a file since pruned (chain/replayed-seal.ts). */
   replayed(state) {

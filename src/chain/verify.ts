@@ -49,7 +49,7 @@ import { lastSealLine } from './last-seal.ts';
 import { PlaceStamps } from './moved-recording.ts';
 import { BAD_TAG, chainVersion, OTHER_VERSION, UNTAGGED_SEAL, UNCOVERED_OLDER_LOST, UNMARKED_SEAL, UNSTAMPED_SEAL, UNSEALED_LOST, UNSEALED_LOST_MARKED_LATER, UNSEALED_LOST_UNMARKED } from './older-chain.ts';
 import { GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SegmentHash, STAMPED_SEALS_VERSION, TAGGED_SEALS_VERSION } from './seal.ts';
-import { replayedSeal, UNTIMED_REPLAY_SLACK_MS } from './replayed-seal.ts';
+import { REPLAY_SLACK_MS, replayedSeal, UNTIMED_REPLAY_SLACK_MS } from './replayed-seal.ts';
 import { sealInstant } from './epoch-stamps.ts';
 import { keylessStop } from './keyless-stop.ts';
 import { HEAD_EVENT, HeadMarks } from './head-mark.ts';
@@ -372,6 +372,10 @@ export class ChainVerifier {
   private oldestFirstLine: number | undefined;
   /** The earliest t= (in an untimed log: its ms) of a seal that holds by its hash, not by its e= (see replayed). */
   private earliestHashedSealMs: number | undefined;
+  /** The oldest file's first log line is a `lost` event: a reader made that file after the log was removed (no rotation, no head mark). */
+  private oldestOpensLost: boolean | undefined;
+  /** Whether every recording with a line in the oldest file is keyed by a reader that writes head marks (see startInOldestFile); computed once, at the end. */
+  private oldestMarkWriters: boolean | undefined;
 
   /** Rotated files' digests the chain holds (VerifyReport.digests). */
   private readonly digests = new Map<string, ChainedDigest>();
@@ -407,6 +411,7 @@ export class ChainVerifier {
       this.heads.see(v);
       return;
     }
+    if (this.files.length === 1 && this.oldestOpensLost === undefined && v.place !== undefined) this.oldestOpensLost = v.event === 'lost';
     if (this.files.length === 1 && this.oldestFirstLine === undefined && v.place !== undefined && v.event !== 'seal' && v.event !== 'stop') this.oldestFirstLine = v.line;
     // Not a seal or a stop: a replayed seal (with its stop) put at the very head would set the reference to its own stamp.
     if (this.files.length === 1 && this.oldestFirstMs === undefined && v.place !== undefined && v.event !== 'seal' && v.event !== 'stop') {
@@ -1347,6 +1352,11 @@ export class ChainVerifier {
       this.breakAt('deleted', own, state.rec, `its start is not in the log, yet its first seal here is the one its reader writes with the start (n=1 from ${GENESIS}), in the same write: the start line (who started the recording) was taken out`);
       return;
     }
+    const inOldest = state.openedByLost ? undefined : this.startInOldestFile(state);
+    if (inOldest !== undefined) {
+      this.breakAt('deleted', state.firstLine, state.rec, `its start is not in the log, yet ${inOldest}: the start line (who started the recording) was taken out, with its first seal and the lines the next seal here no longer vouches for`);
+      return;
+    }
     if (state.startAt === undefined || this.earliestHeldMs === undefined) return;
     // Its start went with a log removed under its reader (the `lost` event, sealed by that reader, that opens it here
     // says so, and is counted): it started when it did, after rotated files that are still there (review of fixtrust8, F3).
@@ -1360,6 +1370,33 @@ export class ChainVerifier {
       rec: state.rec,
       detail: `its start is not in the log, yet its seals say it started at ${new Date(state.startAt).toISOString()}, after the earliest line of the log a seal vouches for: the start was taken out, with the lines its first seal here no longer vouches for`,
     });
+  }
+
+  /**
+   * Why a start-less recording's start was in the oldest file read, by that file's head mark (chain/head-mark.ts);
+   * undefined when it may have gone with an earlier file. Under the key only, for a keyed recording of a reader
+   * that writes head marks (v=3: its seals' e=, in the same release), whose seals say when it started (s=).
+   * - The file's mark holds: the file began at its `at`, so a start stamped REPLAY_SLACK_MS or more after it was
+   *   written here. Another reader writes into a file renamed under it until it next looks (at most CHECK_MS, 100 ms,
+   *   after its last look while it writes: sinks/file/writer.ts prepare), so its lines there are stamped before the
+   *   rename and a little; the mark is stamped no later than the oldest record its writer still had to write, which
+   *   trails the rename by that writer's backlog (a queue draining behind a flood: the slack the replay check takes).
+   * - No mark: a file a rotation opens under a key gets one (a rotating writer writes into the new file, so its
+   *   recording is in it); the file a reader makes after the log was removed opens with its `lost` event. A file with
+   *   neither, whose recordings are all keyed by readers that write marks, is the log's first: nothing was before it.
+   */
+  private startInOldestFile(state: RecordingState): string | undefined {
+    const key = this.options.key;
+    if (key === undefined || state.keyed !== true || state.startAt === undefined || !((state.version ?? 0) >= TAGGED_SEALS_VERSION)) return undefined;
+    const at = this.heads.startOf(this.files[0]);
+    if (at !== undefined) {
+      if (state.startAt < at + REPLAY_SLACK_MS) return undefined;
+      return `its seals say it started at ${new Date(state.startAt).toISOString()}, after the oldest file's head mark says that file began (${new Date(at).toISOString()})`;
+    }
+    if (this.oldestOpensLost !== false) return undefined;
+    this.oldestMarkWriters ??= [...this.recordings.values()].every((other) => other.firstLine?.file !== this.files[0] || (other.keyed === true && (other.version ?? 0) >= TAGGED_SEALS_VERSION));
+    if (!this.oldestMarkWriters) return undefined;
+    return `the oldest file read has no head mark, which a rotation under the key puts in each file it opens, and opens with no \`lost\` event: it is the log's first file, and the recording started in it`;
   }
 
   /** A recording whose start is in no file read, whose first seal was written into a file since pruned (chain/replayed-seal.ts). */

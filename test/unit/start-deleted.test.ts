@@ -14,6 +14,7 @@ import type { AuditRecord, Place } from '../../src/core/record.ts';
 import { DEFAULT_TIME_FORMAT, TextFormat } from '../../src/format/text.ts';
 import { JsonFormat } from '../../src/format/json.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
+import { rotationMark } from '../support/head-mark.ts';
 import { logFilesInOrder } from '../support/log.ts';
 import { flushed } from '../support/sink-flushed.ts';
 import { quietWriterOptions } from '../support/writer-options.ts';
@@ -135,6 +136,42 @@ describe('honest starts pruned: a start and its own seal are never split by a ro
         missing += report.recordings.filter((r) => r.startMissing).length;
       }
       assert.ok(missing > 0, 'some recordings were read with their start pruned');
+    });
+  }
+});
+
+describe('a start taken out with its own seal (issue 13: the log\'s first recording passed as pruned)', () => {
+  const by = { rec: 'BBBBBBBBBB', user: 'ann', place: placeOf('1') };
+  const check = (file: string, lines: string[], requireKey: boolean) => {
+    fs.writeFileSync(file, lines.join(''));
+    return verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key, requireKey });
+  };
+  const found = (report: ReturnType<typeof check>) => report.breaks.map((b) => [b.kind, b.rec]);
+  /** The log with A's start and its own seal (the first two lines: one write) out, and A's first line edited. */
+  const cut = (lines: string[]) => lines.slice(2).map((line) => line.replace('A 1', 'A rm -rf /'));
+  for (const format of ['text', 'json'] as const) {
+    for (const requireKey of [false, true]) {
+      it(`${format}, ${requireKey ? '--require-key' : '--key'}: in the log's first file (no head mark): deleted`, async () => {
+        const { file, lines } = await twoPanes(format, key);
+        const report = check(file, cut(lines), requireKey);
+        assert.deepEqual(found(report), [['deleted', 'AAAAAAAAAA']], summaryLine('main', report));
+      });
+    }
+    it(`${format}: in a file a rotation opened, the start stamped after its head mark's at= (and slack): deleted; before it: pruned, OK`, async () => {
+      const { file, lines } = await twoPanes(format, key);
+      const mark = (at: number) => `${rotationMark(key, by, at, format)}\n`;
+      const late = check(file, [mark(T0 - 60_000), ...cut(lines)], true);
+      assert.deepEqual(found(late), [['deleted', 'AAAAAAAAAA']], summaryLine('main', late));
+      // A rotation right after A's start: its start and own seal went with the rotated file, pruned since.
+      const pruned = check(file, [mark(T0 + 5), ...lines.slice(2)], true);
+      assert.deepEqual(pruned.breaks, [], summaryLine('main', pruned));
+    });
+    it(`${format}: its start, its own seal and its next seal out: a break`, async () => {
+      const { file, lines } = await twoPanes(format, key);
+      const a = lines.map((line, i) => (isSeal('AAAAAAAAAA')(line) ? i : -1)).filter((i) => i >= 0);
+      assert.equal(a.length, 2, 'its own seal and its last one');
+      const report = check(file, lines.filter((_, i) => i > 1 && i !== a[1]), true);
+      assert.notDeepEqual(report.breaks, [], summaryLine('main', report));
     });
   }
 });
