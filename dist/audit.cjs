@@ -11970,6 +11970,12 @@ function rotatedDigests(lines, logFile, names, key2) {
 function digestHolds(logFile, name, size2, sha, tag2, key2) {
   return tag2 !== void 0 && sameTag(tag2, digestTag(logFile, name, size2, sha, key2));
 }
+function prunedUnderKey(lines, logFile, key2) {
+  return lines.some((line3) => {
+    let entry = nameLine(line3);
+    return entry?.what === "pruned" && holds(logFile, "pruned", entry.name, entry.tag, key2);
+  });
+}
 function rotatedNotPruned(lines, logFile, present, key2, rotation = () => !0) {
   let claims = /* @__PURE__ */ new Map(), rotations = [], unknownAt = -1, unknownName, unknown = (name) => {
     (unknownName === void 0 || before(unknownName, name)) && (unknownName = name);
@@ -22247,14 +22253,15 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
    *   trails the rename by that writer's backlog (a queue draining behind a flood: the slack the replay check takes).
    * - No mark: a file a rotation opens under a key gets one (a rotating writer writes into the new file, so its
    *   recording is in it); the file a reader makes after the log was removed opens with its `lost` event. A file with
-   *   neither, whose recordings are all keyed by readers that write marks, is the log's first: nothing was before it.
+   *   neither, whose recordings are all keyed by readers that write marks, is the log's first: nothing was before it,
+   *   unless the rotated-files ledger says under the key that a file was pruned (the mark's write failed).
    */
   startInOldestFile(state) {
     if (this.options.key === void 0 || state.keyed !== !0 || state.startAt === void 0 || !((state.version ?? 0) >= TAGGED_SEALS_VERSION)) return;
     let at = this.heads.startOf(this.files[0]);
     if (at !== void 0)
       return state.startAt < at + 1e4 ? void 0 : `its seals say it started at ${new Date(state.startAt).toISOString()}, after the oldest file's head mark says that file began (${new Date(at).toISOString()})`;
-    if (this.oldestOpensLost === !1 && (this.oldestMarkWriters ??= [...this.recordings.values()].every((other) => other.firstLine?.file !== this.files[0] || other.keyed === !0 && (other.version ?? 0) >= TAGGED_SEALS_VERSION), !!this.oldestMarkWriters))
+    if (!(this.oldestOpensLost !== !1 || this.options.ledgerPruned === !0) && (this.oldestMarkWriters ??= [...this.recordings.values()].every((other) => other.firstLine?.file !== this.files[0] || other.keyed === !0 && (other.version ?? 0) >= TAGGED_SEALS_VERSION), !!this.oldestMarkWriters))
       return "the oldest file read has no head mark, which a rotation under the key puts in each file it opens, and opens with no `lost` event: it is the log's first file, and the recording started in it";
   }
   /** A recording whose start is in no file read, whose first seal was written into a file since pruned (chain/replayed-seal.ts). */
@@ -22762,8 +22769,8 @@ function verifyFiles(files, timeFormat, options, textOf = textsByName()) {
     } catch (error) {
       throw taking || error instanceof AuditError ? error : new AuditError(`cannot read ${file}: ${failure(error)}`, 2);
     }
-  }, raw = (file, take2) => eachRawLineOfFile(file, take2, opened), digestsOf = prefixDigests(textOf);
-  return { ...verifyLines(files, each, raw, timeFormat, { prefixDigest: (file, size2) => digestsOf(file, [size2]).get(size2), ...options }), held: held2, digestsOf };
+  }, raw = (file, take2) => eachRawLineOfFile(file, take2, opened), digestsOf = prefixDigests(textOf), digestOf2 = (file, size2) => digestsOf(file, [size2]).get(size2), live = files[0] === void 0 ? void 0 : import_node_path33.default.join(import_node_path33.default.dirname(files[0]), sealLogName(files[0])), ledgerPruned = options.key !== void 0 && live !== void 0 && prunedUnderKey(ledgerLines(live), live, options.key);
+  return { ...verifyLines(files, each, raw, timeFormat, { prefixDigest: digestOf2, ledgerPruned, ...options }), held: held2, digestsOf };
 }
 function prefixDigests(textOf) {
   let known2 = /* @__PURE__ */ new Map();

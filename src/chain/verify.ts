@@ -305,6 +305,8 @@ export interface VerifyOptions {
   liveSeals?: ReadonlyMap<string, VerifyLine>;
   /** Running recordings' logs (the live file each one's run file names): one of another log is not running in this one (chain/running-seal.ts). */
   liveLogs?: ReadonlyMap<string, string>;
+  /** The rotated-files ledger says under the key that files of the log were pruned (sinks/file/ledger-names.ts prunedUnderKey): see startInOldestFile. */
+  ledgerPruned?: boolean;
   /** The time verify runs (epoch ms): a running recording whose first seal is not due yet is given until it is (chain/seal-due.ts). */
   now?: number;
   /**
@@ -1383,7 +1385,8 @@ export class ChainVerifier {
    *   trails the rename by that writer's backlog (a queue draining behind a flood: the slack the replay check takes).
    * - No mark: a file a rotation opens under a key gets one (a rotating writer writes into the new file, so its
    *   recording is in it); the file a reader makes after the log was removed opens with its `lost` event. A file with
-   *   neither, whose recordings are all keyed by readers that write marks, is the log's first: nothing was before it.
+   *   neither, whose recordings are all keyed by readers that write marks, is the log's first: nothing was before it,
+   *   unless the rotated-files ledger says under the key that a file was pruned (the mark's write failed).
    */
   private startInOldestFile(state: RecordingState): string | undefined {
     const key = this.options.key;
@@ -1393,7 +1396,8 @@ export class ChainVerifier {
       if (state.startAt < at + REPLAY_SLACK_MS) return undefined;
       return `its seals say it started at ${new Date(state.startAt).toISOString()}, after the oldest file's head mark says that file began (${new Date(at).toISOString()})`;
     }
-    if (this.oldestOpensLost !== false) return undefined;
+    // A file pruned, by the ledger under the key: the oldest file's mark not written (a full disk at its rotation).
+    if (this.oldestOpensLost !== false || this.options.ledgerPruned === true) return undefined;
     this.oldestMarkWriters ??= [...this.recordings.values()].every((other) => other.firstLine?.file !== this.files[0] || (other.keyed === true && (other.version ?? 0) >= TAGGED_SEALS_VERSION));
     if (!this.oldestMarkWriters) return undefined;
     return `the oldest file read has no head mark, which a rotation under the key puts in each file it opens, and opens with no \`lost\` event: it is the log's first file, and the recording started in it`;

@@ -89,14 +89,14 @@ describe('honest starts pruned: a start and its own seal are never split by a ro
    * Two panes, each a run of short recordings (a start, three lines, a stop), their writes interleaved, in a keyed
    * log rotating at 700 bytes: a rotation comes between nearly every two writes, so starts land at every place in a file.
    */
-  async function rotatingLog(format: 'text' | 'json'): Promise<string> {
+  async function rotatingLog(format: 'text' | 'json', maxFiles?: number): Promise<string> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-start-'));
     dirs.push(dir);
     const file = path.join(dir, 'main.log');
     let t = T0;
     const run = async (pane: string, n: number) => {
       const rec = `R${pane}${String(n).padStart(8, '0')}`;
-      const sink = new FileSink(file, format === 'json' ? new JsonFormat() : new TextFormat(DEFAULT_TIME_FORMAT), quietWriterOptions({ maxBytes: 700 }), { key });
+      const sink = new FileSink(file, format === 'json' ? new JsonFormat() : new TextFormat(DEFAULT_TIME_FORMAT), quietWriterOptions({ maxBytes: 700, ...(maxFiles === undefined ? {} : { maxFiles }) }), { key });
       const record = (kind: AuditRecord['kind'], text: string, fields?: AuditRecord['fields']): AuditRecord => ({ rec, user: 'ann', place: placeOf(pane), time: (t += 10), kind, text, ...(fields ? { fields } : {}) });
       sink.write(record('event', 'start', { by: 'ann' }));
       await flushed(sink);
@@ -112,6 +112,20 @@ describe('honest starts pruned: a start and its own seal are never split by a ro
   }
 
   for (const format of ['text', 'json'] as const) {
+    it(`${format}: pruned by the writer, its head marks not written (a full disk): OK by the ledger's pruned lines; without them the oldest file is the log's first`, async () => {
+      const file = await rotatingLog(format, 1);
+      const files = logFilesInOrder(file);
+      const strict = () => verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key, requireKey: true });
+      assert.deepEqual(strict().breaks, [], 'as written');
+      for (const name of files) fs.writeFileSync(name, whole(fs.readFileSync(name, 'utf8')).filter((line) => !/"text":"head"|\* head /.test(line)).join(''));
+      const report = strict();
+      assert.deepEqual(report.breaks, [], summaryLine('main', report));
+      const startless = report.recordings.filter((r) => r.startMissing).map((r) => r.rec);
+      assert.ok(startless.length > 0, 'a recording whose start was pruned');
+      fs.rmSync(path.join(path.dirname(file), '.main.log.rotated'));
+      const unsaid = strict();
+      assert.deepEqual(unsaid.breaks.map((b) => [b.kind, b.rec]), startless.map((rec) => ['deleted', rec]), summaryLine('main', unsaid));
+    });
     it(`${format}: each start is in the file of its own seal; the oldest files pruned, one more at a time, the rest verifies`, async () => {
       const file = await rotatingLog(format);
       const files = logFilesInOrder(file);
