@@ -38,7 +38,9 @@
 //   a file a `lost` event opens for it); with the key, a stop hashed plain
 //   binds none whose chain is unknown. Its start's own seal (n=1 from GENESIS,
 //   in the start's write) goes with the start: read without it, the start was
-//   taken out (startCutOut). When the pruned part cut into what a
+//   taken out (startCutOut); under the key, so was one whose file is the
+//   log's first (no head mark) or began 10 s or more before it (its head
+//   mark's at=: startInOldestFile). When the pruned part cut into what a
 //   reader wrote again after a `lost` event, its first `more=1` seal (which
 //   links to a pruned one) opens that stretch (see `relost`).
 
