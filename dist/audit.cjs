@@ -22223,7 +22223,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
   startCutOut(state) {
     if (!state.startMissing) return;
     let own = state.openedByLost ? void 0 : state.firstSeal;
-    if (own !== void 0 && startsOwnSeal(own)) {
+    if (own !== void 0 && own.file !== this.files[0] && startsOwnSeal(own)) {
       this.breakAt("deleted", own, state.rec, `its start is not in the log, yet its first seal here is the one its reader writes with the start (n=1 from ${GENESIS}), in the same write: the start line (who started the recording) was taken out`);
       return;
     }

@@ -37,10 +37,11 @@
 //   lines before its first seal are no more than a reader leaves unsealed (or
 //   a file a `lost` event opens for it); with the key, a stop hashed plain
 //   binds none whose chain is unknown. Its start's own seal (n=1 from GENESIS,
-//   in the start's write) goes with the start: read without it, the start was
-//   taken out (startCutOut); under the key, so was one whose file is the
-//   log's first (no head mark) or began 10 s or more before it (its head
-//   mark's at=: startInOldestFile). When the pruned part cut into what a
+//   in the start's write) goes with the start but for a full disk's retry
+//   after another reader's rotation: read without it in a file after the
+//   oldest read, the start was taken out (startCutOut); under the key, so was
+//   one in the oldest file when that is the log's first (no head mark) or
+//   began 10 s or more before it (its mark's at=: startInOldestFile). When the pruned part cut into what a
 //   reader wrote again after a `lost` event, its first `more=1` seal (which
 //   links to a pruned one) opens that stretch (see `relost`).
 
@@ -1348,11 +1349,14 @@ export class ChainVerifier {
   private startCutOut(state: RecordingState): void {
     if (!state.startMissing) return;
     const own = state.openedByLost ? undefined : state.firstSeal;
-    if (own !== undefined && startsOwnSeal(own)) {
-      // Its reader writes the start and the seal over it alone in one write (sinks/file/sink.ts: write), which a
-      // rotation does not cut (it rotates only between the pieces it is handed): a file holding the one holds the
-      // other, and one pruned takes both. The seal read without it had its start taken out, whatever its time says
-      // (the time check below passed a start stamped as the earliest line held: issue 13, review of torn13m).
+    if (own !== undefined && own.file !== this.files[0] && startsOwnSeal(own)) {
+      // Its reader writes the start and the seal over it alone in one write (sinks/file/sink.ts: write), which its
+      // own rotation does not cut (it rotates only between the pieces it is handed). A write a full disk cut short
+      // between the two, retried after another pane's reader rotated the log, puts the seal at the head of the next
+      // file (review of start13: then the start goes with the older file, pruned honestly): so the seal read without
+      // its start, in a file after the oldest read, had its start taken out (the file before, which would hold it, was
+      // read), whatever its time says (the time check below passed a start stamped as the earliest line held: issue
+      // 13, review of torn13m). In the oldest file read, the file's head mark decides (startInOldestFile).
       this.breakAt('deleted', own, state.rec, `its start is not in the log, yet its first seal here is the one its reader writes with the start (n=1 from ${GENESIS}), in the same write: the start line (who started the recording) was taken out`);
       return;
     }
