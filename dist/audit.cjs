@@ -11970,10 +11970,10 @@ function rotatedDigests(lines, logFile, names, key2) {
 function digestHolds(logFile, name, size2, sha, tag2, key2) {
   return tag2 !== void 0 && sameTag(tag2, digestTag(logFile, name, size2, sha, key2));
 }
-function prunedUnderKey(lines, logFile, key2) {
+function rotatedUnderKey(lines, logFile, key2) {
   return lines.some((line3) => {
     let entry = nameLine(line3);
-    return entry?.what === "pruned" && holds(logFile, "pruned", entry.name, entry.tag, key2);
+    return entry !== void 0 && holds(logFile, entry.what, entry.name, entry.tag, key2, entry.size);
   });
 }
 function rotatedNotPruned(lines, logFile, present, key2, rotation = () => !0) {
@@ -22243,26 +22243,20 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
     });
   }
   /**
-   * Why a start-less recording's start was in the oldest file read, by that file's head mark (chain/head-mark.ts);
-   * undefined when it may have gone with an earlier file. Under the key only, for a keyed recording of a reader
-   * that writes head marks (v=3: its seals' e=, in the same release), whose seals say when it started (s=).
-   * - The file's mark holds: the file began at its `at`, so a start stamped REPLAY_SLACK_MS or more after it was
-   *   written here. Another reader writes into a file renamed under it until it next looks (at most CHECK_MS, 100 ms,
-   *   after its last look while it writes: sinks/file/writer.ts prepare), so its lines there are stamped before the
-   *   rename and a little; the mark is stamped no later than the oldest record its writer still had to write, which
-   *   trails the rename by that writer's backlog (a queue draining behind a flood: the slack the replay check takes).
-   * - No mark: a file a rotation opens under a key gets one (a rotating writer writes into the new file, so its
-   *   recording is in it); the file a reader makes after the log was removed opens with its `lost` event. A file with
-   *   neither, whose recordings are all keyed by readers that write marks, is the log's first: nothing was before it,
-   *   unless the rotated-files ledger says under the key that a file was pruned (the mark's write failed).
+   * Why a start-less recording's start was in the oldest file read: that file is the log's first; undefined when
+   * it may not be. Under the key only, for a keyed recording of a reader that writes head marks (v=3: its seals'
+   * e=, in the same release). A file a rotation opens under a key gets a head mark (chain/head-mark.ts: the rotating
+   * writer writes it into the new file, and its recording is in it); the file a reader makes after the log was
+   * removed opens with its `lost` event. A file with neither, whose recordings are all keyed by readers that write
+   * marks, in a log whose rotated-files ledger names no rotation under the key, is the log's first: nothing was
+   * before it. A mark whose write failed (a full disk), a file given alone (verify of the live file only): the ledger
+   * names the rotation. Not by the mark's `at=`: it is the stamp of the oldest record its writer still had queued,
+   * so it trails the rename by that writer's backlog, which has no bound (a full disk for a minute; review of head13:
+   * a start after a mark's at, in the file since pruned, was named deleted).
    */
   startInOldestFile(state) {
-    if (this.options.key === void 0 || state.keyed !== !0 || state.startAt === void 0 || !((state.version ?? 0) >= TAGGED_SEALS_VERSION)) return;
-    let at = this.heads.startOf(this.files[0]);
-    if (at !== void 0)
-      return state.startAt < at + 1e4 ? void 0 : `its seals say it started at ${new Date(state.startAt).toISOString()}, after the oldest file's head mark says that file began (${new Date(at).toISOString()})`;
-    if (!(this.oldestOpensLost !== !1 || this.options.ledgerPruned === !0) && (this.oldestMarkWriters ??= [...this.recordings.values()].every((other) => other.firstLine?.file !== this.files[0] || other.keyed === !0 && (other.version ?? 0) >= TAGGED_SEALS_VERSION), !!this.oldestMarkWriters))
-      return "the oldest file read has no head mark, which a rotation under the key puts in each file it opens, and opens with no `lost` event: it is the log's first file, and the recording started in it";
+    if (!(this.options.key === void 0 || state.keyed !== !0 || !((state.version ?? 0) >= TAGGED_SEALS_VERSION)) && !(this.heads.startOf(this.files[0]) !== void 0 || this.oldestOpensLost !== !1 || this.options.ledgerRotated === !0) && (this.oldestMarkWriters ??= [...this.recordings.values()].every((other) => other.firstLine?.file !== this.files[0] || other.keyed === !0 && (other.version ?? 0) >= TAGGED_SEALS_VERSION), !!this.oldestMarkWriters))
+      return "the oldest file read has no head mark, which a rotation under the key puts in each file it opens, opens with no `lost` event, and the rotated-files ledger names no rotation: it is the log's first file, and the recording started in it";
   }
   /** A recording whose start is in no file read, whose first seal was written into a file since pruned (chain/replayed-seal.ts). */
   replayed(state) {
@@ -22769,8 +22763,8 @@ function verifyFiles(files, timeFormat, options, textOf = textsByName()) {
     } catch (error) {
       throw taking || error instanceof AuditError ? error : new AuditError(`cannot read ${file}: ${failure(error)}`, 2);
     }
-  }, raw = (file, take2) => eachRawLineOfFile(file, take2, opened), digestsOf = prefixDigests(textOf), digestOf2 = (file, size2) => digestsOf(file, [size2]).get(size2), live = files[0] === void 0 ? void 0 : import_node_path33.default.join(import_node_path33.default.dirname(files[0]), sealLogName(files[0])), ledgerPruned = options.key !== void 0 && live !== void 0 && prunedUnderKey(ledgerLines(live), live, options.key);
-  return { ...verifyLines(files, each, raw, timeFormat, { prefixDigest: digestOf2, ledgerPruned, ...options }), held: held2, digestsOf };
+  }, raw = (file, take2) => eachRawLineOfFile(file, take2, opened), digestsOf = prefixDigests(textOf), digestOf2 = (file, size2) => digestsOf(file, [size2]).get(size2), live = files[0] === void 0 ? void 0 : import_node_path33.default.join(import_node_path33.default.dirname(files[0]), sealLogName(files[0])), ledgerRotated = options.key !== void 0 && live !== void 0 && rotatedUnderKey(ledgerLines(live), live, options.key);
+  return { ...verifyLines(files, each, raw, timeFormat, { prefixDigest: digestOf2, ledgerRotated, ...options }), held: held2, digestsOf };
 }
 function prefixDigests(textOf) {
   let known2 = /* @__PURE__ */ new Map();

@@ -40,8 +40,8 @@
 //   in the start's write) goes with the start but for a full disk's retry
 //   after another reader's rotation: read without it in a file after the
 //   oldest read, the start was taken out (startCutOut); under the key, so was
-//   one in the oldest file when that is the log's first (no head mark) or
-//   began 10 s or more before it (its mark's at=: startInOldestFile). When the pruned part cut into what a
+//   one in the oldest file when that is the log's first (no head mark, no
+//   rotation in the ledger: startInOldestFile). When the pruned part cut into what a
 //   reader wrote again after a `lost` event, its first `more=1` seal (which
 //   links to a pruned one) opens that stretch (see `relost`).
 
@@ -52,7 +52,7 @@ import { lastSealLine } from './last-seal.ts';
 import { PlaceStamps } from './moved-recording.ts';
 import { BAD_TAG, chainVersion, OTHER_VERSION, UNTAGGED_SEAL, UNCOVERED_OLDER_LOST, UNMARKED_SEAL, UNSTAMPED_SEAL, UNSEALED_LOST, UNSEALED_LOST_MARKED_LATER, UNSEALED_LOST_UNMARKED } from './older-chain.ts';
 import { GENESIS, KEYED_CHAIN, LINK_HEX, SEAL_EVERY, SEAL_MS, SegmentHash, STAMPED_SEALS_VERSION, TAGGED_SEALS_VERSION } from './seal.ts';
-import { REPLAY_SLACK_MS, replayedSeal, UNTIMED_REPLAY_SLACK_MS } from './replayed-seal.ts';
+import { replayedSeal, UNTIMED_REPLAY_SLACK_MS } from './replayed-seal.ts';
 import { sealInstant } from './epoch-stamps.ts';
 import { keylessStop } from './keyless-stop.ts';
 import { HEAD_EVENT, HeadMarks } from './head-mark.ts';
@@ -308,8 +308,8 @@ export interface VerifyOptions {
   liveSeals?: ReadonlyMap<string, VerifyLine>;
   /** Running recordings' logs (the live file each one's run file names): one of another log is not running in this one (chain/running-seal.ts). */
   liveLogs?: ReadonlyMap<string, string>;
-  /** The rotated-files ledger says under the key that files of the log were pruned (sinks/file/ledger-names.ts prunedUnderKey): see startInOldestFile. */
-  ledgerPruned?: boolean;
+  /** The rotated-files ledger says under the key that the log was rotated (sinks/file/ledger-names.ts rotatedUnderKey): see startInOldestFile. */
+  ledgerRotated?: boolean;
   /** The time verify runs (epoch ms): a running recording whose first seal is not due yet is given until it is (chain/seal-due.ts). */
   now?: number;
   /**
@@ -1381,32 +1381,24 @@ export class ChainVerifier {
   }
 
   /**
-   * Why a start-less recording's start was in the oldest file read, by that file's head mark (chain/head-mark.ts);
-   * undefined when it may have gone with an earlier file. Under the key only, for a keyed recording of a reader
-   * that writes head marks (v=3: its seals' e=, in the same release), whose seals say when it started (s=).
-   * - The file's mark holds: the file began at its `at`, so a start stamped REPLAY_SLACK_MS or more after it was
-   *   written here. Another reader writes into a file renamed under it until it next looks (at most CHECK_MS, 100 ms,
-   *   after its last look while it writes: sinks/file/writer.ts prepare), so its lines there are stamped before the
-   *   rename and a little; the mark is stamped no later than the oldest record its writer still had to write, which
-   *   trails the rename by that writer's backlog (a queue draining behind a flood: the slack the replay check takes).
-   * - No mark: a file a rotation opens under a key gets one (a rotating writer writes into the new file, so its
-   *   recording is in it); the file a reader makes after the log was removed opens with its `lost` event. A file with
-   *   neither, whose recordings are all keyed by readers that write marks, is the log's first: nothing was before it,
-   *   unless the rotated-files ledger says under the key that a file was pruned (the mark's write failed).
+   * Why a start-less recording's start was in the oldest file read: that file is the log's first; undefined when
+   * it may not be. Under the key only, for a keyed recording of a reader that writes head marks (v=3: its seals'
+   * e=, in the same release). A file a rotation opens under a key gets a head mark (chain/head-mark.ts: the rotating
+   * writer writes it into the new file, and its recording is in it); the file a reader makes after the log was
+   * removed opens with its `lost` event. A file with neither, whose recordings are all keyed by readers that write
+   * marks, in a log whose rotated-files ledger names no rotation under the key, is the log's first: nothing was
+   * before it. A mark whose write failed (a full disk), a file given alone (verify of the live file only): the ledger
+   * names the rotation. Not by the mark's `at=`: it is the stamp of the oldest record its writer still had queued,
+   * so it trails the rename by that writer's backlog, which has no bound (a full disk for a minute; review of head13:
+   * a start after a mark's at, in the file since pruned, was named deleted).
    */
   private startInOldestFile(state: RecordingState): string | undefined {
     const key = this.options.key;
-    if (key === undefined || state.keyed !== true || state.startAt === undefined || !((state.version ?? 0) >= TAGGED_SEALS_VERSION)) return undefined;
-    const at = this.heads.startOf(this.files[0]);
-    if (at !== undefined) {
-      if (state.startAt < at + REPLAY_SLACK_MS) return undefined;
-      return `its seals say it started at ${new Date(state.startAt).toISOString()}, after the oldest file's head mark says that file began (${new Date(at).toISOString()})`;
-    }
-    // A file pruned, by the ledger under the key: the oldest file's mark not written (a full disk at its rotation).
-    if (this.oldestOpensLost !== false || this.options.ledgerPruned === true) return undefined;
+    if (key === undefined || state.keyed !== true || !((state.version ?? 0) >= TAGGED_SEALS_VERSION)) return undefined;
+    if (this.heads.startOf(this.files[0]) !== undefined || this.oldestOpensLost !== false || this.options.ledgerRotated === true) return undefined;
     this.oldestMarkWriters ??= [...this.recordings.values()].every((other) => other.firstLine?.file !== this.files[0] || (other.keyed === true && (other.version ?? 0) >= TAGGED_SEALS_VERSION));
     if (!this.oldestMarkWriters) return undefined;
-    return `the oldest file read has no head mark, which a rotation under the key puts in each file it opens, and opens with no \`lost\` event: it is the log's first file, and the recording started in it`;
+    return `the oldest file read has no head mark, which a rotation under the key puts in each file it opens, opens with no \`lost\` event, and the rotated-files ledger names no rotation: it is the log's first file, and the recording started in it`;
   }
 
   /** A recording whose start is in no file read, whose first seal was written into a file since pruned (chain/replayed-seal.ts). */

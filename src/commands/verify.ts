@@ -26,7 +26,7 @@ import { livingReader, readRecording, type Recording } from '../runtime/runfile.
 import { readSealNote } from '../chain/external-stop.ts';
 import { location, Output, whereOptions, type WhereOptions } from './reading.ts';
 import { notedEnds, removedRotated, shrunkRotated } from './verify-notes.ts';
-import { prunedUnderKey } from '../sinks/file/ledger-names.ts';
+import { rotatedUnderKey } from '../sinks/file/ledger-names.ts';
 import { ledgerLines } from '../sinks/file/rotated-ledger.ts';
 import { sealLogName } from '../chain/seal-tag.ts';
 
@@ -146,8 +146,8 @@ export function verifyFiles(files: readonly string[], timeFormat: string, option
   const digestOf: PrefixDigest = (file, size) => digestsOf(file, [size]).get(size);
   // Under the key, whether the ledger says a file was pruned (chain/verify.ts startInOldestFile): read once, it is small.
   const live = files[0] === undefined ? undefined : path.join(path.dirname(files[0]), sealLogName(files[0]));
-  const ledgerPruned = options.key !== undefined && live !== undefined && prunedUnderKey(ledgerLines(live), live, options.key);
-  return { ...verifyLines(files, each, raw, timeFormat, { prefixDigest: digestOf, ledgerPruned, ...options }), held, digestsOf };
+  const ledgerRotated = options.key !== undefined && live !== undefined && rotatedUnderKey(ledgerLines(live), live, options.key);
+  return { ...verifyLines(files, each, raw, timeFormat, { prefixDigest: digestOf, ledgerRotated, ...options }), held, digestsOf };
 }
 
 /**

@@ -213,13 +213,13 @@ interface Rotation {
 type Claim = Omit<Rotation, 'name'> & { answers: { at: number; tag: string | undefined }[] };
 
 /**
- * Whether the ledger's `lines` say, under `key` (a `pruned` line whose tag holds), that retention deleted a file of
- * the log: its oldest file left is then no first file, whatever its head (chain/verify.ts startInOldestFile).
+ * Whether the ledger's `lines` say, under `key` (a `rotated` or `pruned` line whose tag holds), that the log was ever
+ * rotated: its oldest file read may then be no first file, whatever its head (chain/verify.ts startInOldestFile).
  */
-export function prunedUnderKey(lines: readonly string[], logFile: string, key: Buffer): boolean {
+export function rotatedUnderKey(lines: readonly string[], logFile: string, key: Buffer): boolean {
   return lines.some((line) => {
     const entry = nameLine(line);
-    return entry?.what === 'pruned' && holds(logFile, 'pruned', entry.name, entry.tag, key);
+    return entry !== undefined && holds(logFile, entry.what, entry.name, entry.tag, key, entry.size);
   });
 }
 
