@@ -12002,6 +12002,12 @@ function rotatedDigests(lines, logFile, names, key2) {
 function digestHolds(logFile, name, size2, sha, tag2, key2) {
   return tag2 !== void 0 && sameTag(tag2, digestTag(logFile, name, size2, sha, key2));
 }
+function rotatedUnderKey(lines, logFile, key2) {
+  return lines.some((line3) => {
+    let entry = nameLine(line3);
+    return entry !== void 0 && holds(logFile, entry.what, entry.name, entry.tag, key2, entry.size);
+  });
+}
 function rotatedNotPruned(lines, logFile, present, key2, rotation = () => !0) {
   let claims = /* @__PURE__ */ new Map(), rotations = [], unknownAt = -1, unknownName, unknown = (name) => {
     (unknownName === void 0 || before(unknownName, name)) && (unknownName = name);
@@ -21509,6 +21515,9 @@ function unsealedTail(segment, where) {
   let first = tail[0]?.ms ?? 0, latest = tail.reduce((most, line3) => Math.max(most, line3.ms), first);
   if (latest - first > SEAL_MS + TAIL_SLACK_MS) return `the lines after the last seal span ${Math.round((latest - first) / 1e3)} s ${where}: a reader seals within ${SEAL_MS / 1e3} s`;
 }
+function startsOwnSeal(seal) {
+  return seal.fields?.p === GENESIS && seal.fields.n === "1" && seal.fields.end === void 0 && (chainVersion(seal) ?? 0) >= STAMPED_SEALS_VERSION;
+}
 var RecordingState = class {
   constructor(rec, place, startMissing) {
     this.rec = rec;
@@ -21673,6 +21682,10 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
   oldestFirstLine;
   /** The earliest t= (in an untimed log: its ms) of a seal that holds by its hash, not by its e= (see replayed). */
   earliestHashedSealMs;
+  /** The oldest file's first log line is a `lost` event: a reader made that file after the log was removed (no rotation, no head mark). */
+  oldestOpensLost;
+  /** Whether every recording with a line in the oldest file is keyed by a reader that writes head marks (see startInOldestFile); computed once, at the end. */
+  oldestMarkWriters;
   /** Rotated files' digests the chain holds (VerifyReport.digests). */
   digests = /* @__PURE__ */ new Map();
   /** The files' head marks (chain/head-mark.ts): the oldest file's start, proven under the key, when it has one. */
@@ -21689,7 +21702,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
       this.unchained++, this.heads.see(v);
       return;
     }
-    if (this.files.length === 1 && this.oldestFirstLine === void 0 && v.place !== void 0 && v.event !== "seal" && v.event !== "stop" && (this.oldestFirstLine = v.line), this.files.length === 1 && this.oldestFirstMs === void 0 && v.place !== void 0 && v.event !== "seal" && v.event !== "stop" && (Number.isFinite(v.ms) ? this.oldestFirstMs = v.ms : v.kind !== void 0 && v.text.charCodeAt(0) !== 123 && (this.oldestUntimed = !0)), v.place === void 0) {
+    if (this.files.length === 1 && this.oldestOpensLost === void 0 && v.place !== void 0 && (this.oldestOpensLost = v.event === "lost"), this.files.length === 1 && this.oldestFirstLine === void 0 && v.place !== void 0 && v.event !== "seal" && v.event !== "stop" && (this.oldestFirstLine = v.line), this.files.length === 1 && this.oldestFirstMs === void 0 && v.place !== void 0 && v.event !== "seal" && v.event !== "stop" && (Number.isFinite(v.ms) ? this.oldestFirstMs = v.ms : v.kind !== void 0 && v.text.charCodeAt(0) !== 123 && (this.oldestUntimed = !0)), v.place === void 0) {
       let torn = !v.text.endsWith(`
 `);
       this.breaks.push({ kind: torn ? "truncated" : "inserted", file: v.file, line: v.line, rec: "", detail: torn ? "the file ends in the middle of a line" : "not a log line" });
@@ -22241,7 +22254,18 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
    * Seals without `s=` (older readers) are taken as before.
    */
   startCutOut(state) {
-    if (!state.startMissing || state.startAt === void 0 || this.earliestHeldMs === void 0 || state.openedBySealedLost || state.startAt < this.earliestHeldMs + START_SLACK_MS) return;
+    if (!state.startMissing) return;
+    let own = state.openedByLost ? void 0 : state.firstSeal;
+    if (own !== void 0 && own.file !== this.files[0] && startsOwnSeal(own)) {
+      this.breakAt("deleted", own, state.rec, `its start is not in the log, yet its first seal here is the one its reader writes with the start (n=1 from ${GENESIS}), in the same write: the start line (who started the recording) was taken out`);
+      return;
+    }
+    let inOldest = state.openedByLost ? void 0 : this.startInOldestFile(state);
+    if (inOldest !== void 0) {
+      this.breakAt("deleted", state.firstLine, state.rec, `its start is not in the log, yet ${inOldest}: the start line (who started the recording) was taken out, with its first seal and the lines the next seal here no longer vouches for`);
+      return;
+    }
+    if (state.startAt === void 0 || this.earliestHeldMs === void 0 || state.openedBySealedLost || state.startAt < this.earliestHeldMs + START_SLACK_MS) return;
     let at = state.firstLine;
     this.breaks.push({
       kind: "deleted",
@@ -22250,6 +22274,22 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
       rec: state.rec,
       detail: `its start is not in the log, yet its seals say it started at ${new Date(state.startAt).toISOString()}, after the earliest line of the log a seal vouches for: the start was taken out, with the lines its first seal here no longer vouches for`
     });
+  }
+  /**
+   * Why a start-less recording's start was in the oldest file read: that file is the log's first; undefined when
+   * it may not be. Under the key only, for a keyed recording of a reader that writes head marks (v=3: its seals'
+   * e=, in the same release). A file a rotation opens under a key gets a head mark (chain/head-mark.ts: the rotating
+   * writer writes it into the new file, and its recording is in it); the file a reader makes after the log was
+   * removed opens with its `lost` event. A file with neither, whose recordings are all keyed by readers that write
+   * marks, in a log whose rotated-files ledger names no rotation under the key, is the log's first: nothing was
+   * before it. A mark whose write failed (a full disk), a file given alone (verify of the live file only): the ledger
+   * names the rotation. Not by the mark's `at=`: it is the stamp of the oldest record its writer still had queued,
+   * so it trails the rename by that writer's backlog, which has no bound (a full disk for a minute; review of head13:
+   * a start after a mark's at, in the file since pruned, was named deleted).
+   */
+  startInOldestFile(state) {
+    if (!(this.options.key === void 0 || state.keyed !== !0 || !((state.version ?? 0) >= TAGGED_SEALS_VERSION)) && !(this.heads.startOf(this.files[0]) !== void 0 || this.oldestOpensLost !== !1 || this.options.ledgerRotated === !0) && (this.oldestMarkWriters ??= [...this.recordings.values()].every((other) => other.firstLine?.file !== this.files[0] || other.keyed === !0 && (other.version ?? 0) >= TAGGED_SEALS_VERSION), !!this.oldestMarkWriters))
+      return "the oldest file read has no head mark, which a rotation under the key puts in each file it opens, opens with no `lost` event, and the rotated-files ledger names no rotation: it is the log's first file, and the recording started in it";
   }
   /** A recording whose start is in no file read, whose first seal was written into a file since pruned (chain/replayed-seal.ts). */
   replayed(state) {
@@ -22756,8 +22796,8 @@ function verifyFiles(files, timeFormat, options, textOf = textsByName()) {
     } catch (error) {
       throw taking || error instanceof AuditError ? error : new AuditError(`cannot read ${file}: ${failure(error)}`, 2);
     }
-  }, raw = (file, take2) => eachRawLineOfFile(file, take2, opened), digestsOf = prefixDigests(textOf);
-  return { ...verifyLines(files, each, raw, timeFormat, { prefixDigest: (file, size2) => digestsOf(file, [size2]).get(size2), ...options }), held: held2, digestsOf };
+  }, raw = (file, take2) => eachRawLineOfFile(file, take2, opened), digestsOf = prefixDigests(textOf), digestOf2 = (file, size2) => digestsOf(file, [size2]).get(size2), live = files[0] === void 0 ? void 0 : import_node_path33.default.join(import_node_path33.default.dirname(files[0]), sealLogName(files[0])), ledgerRotated = options.key !== void 0 && live !== void 0 && rotatedUnderKey(ledgerLines(live), live, options.key);
+  return { ...verifyLines(files, each, raw, timeFormat, { prefixDigest: digestOf2, ledgerRotated, ...options }), held: held2, digestsOf };
 }
 function prefixDigests(textOf) {
   let known2 = /* @__PURE__ */ new Map();

@@ -36,7 +36,12 @@
 //   its reader writing on into a file pruned under it) a later one, where its
 //   lines before its first seal are no more than a reader leaves unsealed (or
 //   a file a `lost` event opens for it); with the key, a stop hashed plain
-//   binds none whose chain is unknown. When the pruned part cut into what a
+//   binds none whose chain is unknown. Its start's own seal (n=1 from GENESIS,
+//   in the start's write) goes with the start but for a full disk's retry
+//   after another reader's rotation: read without it in a file after the
+//   oldest read, the start was taken out (startCutOut); under the key, so was
+//   one in the oldest file when that is the log's first (no head mark, no
+//   rotation in the ledger: startInOldestFile). When the pruned part cut into what a
 //   reader wrote again after a `lost` event, its first `more=1` seal (which
 //   links to a pruned one) opens that stretch (see `relost`).
 
@@ -153,6 +158,16 @@ function unsealedTail(segment: readonly VerifyLine[], where: string): string | u
   const latest = tail.reduce((most, line) => Math.max(most, line.ms), first);
   if (latest - first > SEAL_MS + TAIL_SLACK_MS) return `the lines after the last seal span ${Math.round((latest - first) / 1000)} s ${where}: a reader seals within ${SEAL_MS / 1000} s`;
   return undefined;
+}
+
+/**
+ * Whether `seal` is the one a reader writes over its recording's start alone, in the same write as the start: n=1
+ * from GENESIS, not a last seal, of a chain marked v=3 or later (readers seal the start at once since before v=3;
+ * an unmarked or v=2 chain may be an older reader's, whose first seal came later, perhaps in another file). Under
+ * the key its v= and p= are bound (its e=, and the next seal's hash over its line).
+ */
+function startsOwnSeal(seal: VerifyLine): boolean {
+  return seal.fields?.p === GENESIS && seal.fields.n === '1' && seal.fields.end === undefined && (chainVersion(seal) ?? 0) >= STAMPED_SEALS_VERSION;
 }
 
 class RecordingState {
@@ -293,6 +308,8 @@ export interface VerifyOptions {
   liveSeals?: ReadonlyMap<string, VerifyLine>;
   /** Running recordings' logs (the live file each one's run file names): one of another log is not running in this one (chain/running-seal.ts). */
   liveLogs?: ReadonlyMap<string, string>;
+  /** The rotated-files ledger says under the key that the log was rotated (sinks/file/ledger-names.ts rotatedUnderKey): see startInOldestFile. */
+  ledgerRotated?: boolean;
   /** The time verify runs (epoch ms): a running recording whose first seal is not due yet is given until it is (chain/seal-due.ts). */
   now?: number;
   /**
@@ -360,6 +377,10 @@ export class ChainVerifier {
   private oldestFirstLine: number | undefined;
   /** The earliest t= (in an untimed log: its ms) of a seal that holds by its hash, not by its e= (see replayed). */
   private earliestHashedSealMs: number | undefined;
+  /** The oldest file's first log line is a `lost` event: a reader made that file after the log was removed (no rotation, no head mark). */
+  private oldestOpensLost: boolean | undefined;
+  /** Whether every recording with a line in the oldest file is keyed by a reader that writes head marks (see startInOldestFile); computed once, at the end. */
+  private oldestMarkWriters: boolean | undefined;
 
   /** Rotated files' digests the chain holds (VerifyReport.digests). */
   private readonly digests = new Map<string, ChainedDigest>();
@@ -395,6 +416,7 @@ export class ChainVerifier {
       this.heads.see(v);
       return;
     }
+    if (this.files.length === 1 && this.oldestOpensLost === undefined && v.place !== undefined) this.oldestOpensLost = v.event === 'lost';
     if (this.files.length === 1 && this.oldestFirstLine === undefined && v.place !== undefined && v.event !== 'seal' && v.event !== 'stop') this.oldestFirstLine = v.line;
     // Not a seal or a stop: a replayed seal (with its stop) put at the very head would set the reference to its own stamp.
     if (this.files.length === 1 && this.oldestFirstMs === undefined && v.place !== undefined && v.event !== 'seal' && v.event !== 'stop') {
@@ -1332,7 +1354,25 @@ export class ChainVerifier {
    * Seals without `s=` (older readers) are taken as before.
    */
   private startCutOut(state: RecordingState): void {
-    if (!state.startMissing || state.startAt === undefined || this.earliestHeldMs === undefined) return;
+    if (!state.startMissing) return;
+    const own = state.openedByLost ? undefined : state.firstSeal;
+    if (own !== undefined && own.file !== this.files[0] && startsOwnSeal(own)) {
+      // Its reader writes the start and the seal over it alone in one write (sinks/file/sink.ts: write), which its
+      // own rotation does not cut (it rotates only between the pieces it is handed). A write a full disk cut short
+      // between the two, retried after another pane's reader rotated the log, puts the seal at the head of the next
+      // file (review of start13: then the start goes with the older file, pruned honestly): so the seal read without
+      // its start, in a file after the oldest read, had its start taken out (the file before, which would hold it, was
+      // read), whatever its time says (the time check below passed a start stamped as the earliest line held: issue
+      // 13, review of torn13m). In the oldest file read, the file's head mark decides (startInOldestFile).
+      this.breakAt('deleted', own, state.rec, `its start is not in the log, yet its first seal here is the one its reader writes with the start (n=1 from ${GENESIS}), in the same write: the start line (who started the recording) was taken out`);
+      return;
+    }
+    const inOldest = state.openedByLost ? undefined : this.startInOldestFile(state);
+    if (inOldest !== undefined) {
+      this.breakAt('deleted', state.firstLine, state.rec, `its start is not in the log, yet ${inOldest}: the start line (who started the recording) was taken out, with its first seal and the lines the next seal here no longer vouches for`);
+      return;
+    }
+    if (state.startAt === undefined || this.earliestHeldMs === undefined) return;
     // Its start went with a log removed under its reader (the `lost` event, sealed by that reader, that opens it here
     // says so, and is counted): it started when it did, after rotated files that are still there (review of fixtrust8, F3).
     if (state.openedBySealedLost) return;
@@ -1345,6 +1385,27 @@ export class ChainVerifier {
       rec: state.rec,
       detail: `its start is not in the log, yet its seals say it started at ${new Date(state.startAt).toISOString()}, after the earliest line of the log a seal vouches for: the start was taken out, with the lines its first seal here no longer vouches for`,
     });
+  }
+
+  /**
+   * Why a start-less recording's start was in the oldest file read: that file is the log's first; undefined when
+   * it may not be. Under the key only, for a keyed recording of a reader that writes head marks (v=3: its seals'
+   * e=, in the same release). A file a rotation opens under a key gets a head mark (chain/head-mark.ts: the rotating
+   * writer writes it into the new file, and its recording is in it); the file a reader makes after the log was
+   * removed opens with its `lost` event. A file with neither, whose recordings are all keyed by readers that write
+   * marks, in a log whose rotated-files ledger names no rotation under the key, is the log's first: nothing was
+   * before it. A mark whose write failed (a full disk), a file given alone (verify of the live file only): the ledger
+   * names the rotation. Not by the mark's `at=`: it is the stamp of the oldest record its writer still had queued,
+   * so it trails the rename by that writer's backlog, which has no bound (a full disk for a minute; review of head13:
+   * a start after a mark's at, in the file since pruned, was named deleted).
+   */
+  private startInOldestFile(state: RecordingState): string | undefined {
+    const key = this.options.key;
+    if (key === undefined || state.keyed !== true || !((state.version ?? 0) >= TAGGED_SEALS_VERSION)) return undefined;
+    if (this.heads.startOf(this.files[0]) !== undefined || this.oldestOpensLost !== false || this.options.ledgerRotated === true) return undefined;
+    this.oldestMarkWriters ??= [...this.recordings.values()].every((other) => other.firstLine?.file !== this.files[0] || (other.keyed === true && (other.version ?? 0) >= TAGGED_SEALS_VERSION));
+    if (!this.oldestMarkWriters) return undefined;
+    return `the oldest file read has no head mark, which a rotation under the key puts in each file it opens, opens with no \`lost\` event, and the rotated-files ledger names no rotation: it is the log's first file, and the recording started in it`;
   }
 
   /** A recording whose start is in no file read, whose first seal was written into a file since pruned (chain/replayed-seal.ts). */

@@ -26,6 +26,9 @@ import { livingReader, readRecording, type Recording } from '../runtime/runfile.
 import { readSealNote } from '../chain/external-stop.ts';
 import { location, Output, whereOptions, type WhereOptions } from './reading.ts';
 import { notedEnds, removedRotated, shrunkRotated } from './verify-notes.ts';
+import { rotatedUnderKey } from '../sinks/file/ledger-names.ts';
+import { ledgerLines } from '../sinks/file/rotated-ledger.ts';
+import { sealLogName } from '../chain/seal-tag.ts';
 
 /** Hands each line of a log's file to `take`, in order, with its `\n` (a torn last line without); `cut`: a line past MAX_LINE, handed cut. */
 export type EachLine = (file: string, take: (line: string, cut?: boolean) => Verdict) => void;
@@ -141,7 +144,10 @@ export function verifyFiles(files: readonly string[], timeFormat: string, option
   // One for the head marks' digests and the ledger's (verify-notes.ts): a file both name is read once for a size.
   const digestsOf = prefixDigests(textOf);
   const digestOf: PrefixDigest = (file, size) => digestsOf(file, [size]).get(size);
-  return { ...verifyLines(files, each, raw, timeFormat, { prefixDigest: digestOf, ...options }), held, digestsOf };
+  // Under the key, whether the ledger says a file was pruned (chain/verify.ts startInOldestFile): read once, it is small.
+  const live = files[0] === undefined ? undefined : path.join(path.dirname(files[0]), sealLogName(files[0]));
+  const ledgerRotated = options.key !== undefined && live !== undefined && rotatedUnderKey(ledgerLines(live), live, options.key);
+  return { ...verifyLines(files, each, raw, timeFormat, { prefixDigest: digestOf, ledgerRotated, ...options }), held, digestsOf };
 }
 
 /**

@@ -15,6 +15,7 @@ import { recordFormat, type LogFormatName } from '../../src/format/formats.ts';
 import { DEFAULT_TIME_FORMAT } from '../../src/format/text.ts';
 import { FileSink } from '../../src/sinks/file/sink.ts';
 import { wrapWrites } from '../support/fs-writes.ts';
+import { rotationMark } from '../support/head-mark.ts';
 import { logFilesInOrder } from '../support/log.ts';
 import { flushed } from '../support/sink-flushed.ts';
 import { scratchLogs } from '../support/util.ts';
@@ -522,9 +523,10 @@ describe('pruning cuts into a stretch written again after a lost event (issue 13
     const more = lines.map((line, i) => (/ more=1 e=[0-9a-f]{32}$/.test(line) ? i : -1)).filter((i) => i >= 0);
     assert.ok(more.length >= 2, 'a stretch sealed in pieces');
     assert.deepEqual(verify(file, KEY).breaks, []);
-    // What pruning leaves: the files from some line on (verify reads a file cut at its head as one whose start went with pruned files).
+    // What pruning leaves: the files from some line on, which a rotation opened (under the key with its head mark:
+    // a file cut at a line with no mark is the log's first, whose start cannot have been pruned).
     for (const from of [more[0]! - 300, more[0]! + 5, more[1]! - 1]) {
-      fs.writeFileSync(file, lines.slice(from).join('\n'));
+      fs.writeFileSync(file, [rotationMark(KEY, recording(0)[0]!, Date.parse(lines[from]!.slice(0, 29))), ...lines.slice(from)].join('\n'));
       const report = verify(file, KEY);
       assert.deepEqual(report.breaks, [], `cut at ${from}: ${JSON.stringify(report.breaks.slice(0, 3))}`);
     }

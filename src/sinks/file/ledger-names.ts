@@ -213,6 +213,17 @@ interface Rotation {
 type Claim = Omit<Rotation, 'name'> & { answers: { at: number; tag: string | undefined }[] };
 
 /**
+ * Whether the ledger's `lines` say, under `key` (a `rotated` or `pruned` line whose tag holds), that the log was ever
+ * rotated: its oldest file read may then be no first file, whatever its head (chain/verify.ts startInOldestFile).
+ */
+export function rotatedUnderKey(lines: readonly string[], logFile: string, key: Buffer): boolean {
+  return lines.some((line) => {
+    const entry = nameLine(line);
+    return entry !== undefined && holds(logFile, entry.what, entry.name, entry.tag, key, entry.size);
+  });
+}
+
+/**
  * The rotated parts the ledger's `lines` (in order) say were made and not pruned, of which the ledger can say
  * so (above), and that are not among `present` (the rotated parts the log's directory holds). Under `key` (verify
  * --key), see above; without it every line is taken as written.
