@@ -22762,8 +22762,9 @@ function prefixDigestsAt(file, sizes, textOf) {
 function verifyLines(files, each, raw, timeFormat, given) {
   let options = { ...given, rearrange: given.rearrange ?? new RearrangeBudget(), tornMoves: given.tornMoves ?? new TornBudget() }, attested = [], report2 = checkLines(files, each, raw, timeFormat, options, attested);
   if (report2.breaks.length === 0 || attested.length === 0) return report2;
-  let breaks = report2.breaks, excluded = /* @__PURE__ */ new Map(), quiet = /* @__PURE__ */ new Set(), quieted = !1, best;
-  for (let round = 0; round <= MAX_TORN_ROUNDS + (quieted ? 1 : 0); round++) {
+  let breaks = report2.breaks, excluded = /* @__PURE__ */ new Map(), quiet = /* @__PURE__ */ new Set(), quieted = !1, best, searching = !1, searched = 0;
+  for (let round = 0; !(round > MAX_TORN_ROUNDS + (quieted ? 1 : 0) && (!searching || (searched += report2.lines) > MAX_SEARCHED_LINES)); round++) {
+    searching = !1;
     let torn = tornSpots(files, raw, timeFormat, attested, breaks, options.tornMoves, excluded, quiet);
     if (torn.length === 0) break;
     let again = checkLines(files, withoutTorn(each, torn), raw, timeFormat, options);
@@ -22781,10 +22782,11 @@ function verifyLines(files, each, raw, timeFormat, given) {
       excluded.set(at, (excluded.get(at) ?? /* @__PURE__ */ new Set()).add(start2.bytes)), more = !0;
     }
     if (quieted ||= quieting, !more) break;
+    searching = quieted && broken.every((start2) => start2.echo);
   }
   return best ?? report2;
 }
-var MAX_TORN_ROUNDS = 3, MAX_EXCLUDED = 64;
+var MAX_TORN_ROUNDS = 3, MAX_SEARCHED_LINES = 25e4, MAX_EXCLUDED = 64;
 function tornSpots(files, raw, timeFormat, attested, breaks, budget, excluded, quiet) {
   let reader, settler = new TornSettler(attested, coveredBy(breaks, files), (text2, stamped) => {
     let parsed = reader.read(text2, !1);

@@ -238,14 +238,20 @@ function verifyLines(files: readonly string[], each: EachLine, raw: EachRawLine,
   //   (torn before a later line it showed), the start that broke is no start of that length (`excluded`), the nearer
   //   first, a round each, as where its event had another spot; where it had none, it stays: under a seal a break is
   //   the whole stretch, and names a real start in it too (review of torn13z: a second tear in the stretch was taken
-  //   out). Only a few are taken out a time: many are planted copies.
+  //   out). Only a few are taken out a time: many are planted copies. Past MAX_TORN_ROUNDS, a round more only where
+  //   each start that broke was an echo, within MAX_SEARCHED_LINES: torn before shown line k >= 1, the start is an echo
+  //   among echoes and only the chains tell it (review of torn13m: 5 or more shown after the cut were a break).
   // Whatever is settled, every line left must fit the chains: the check with the fewest breaks is the report.
   let breaks = report.breaks;
   const excluded = new Map<string, Set<number>>();
   const quiet = new Set<string>();
   let quieted = false;
   let best: LogReport | undefined;
-  for (let round = 0; round <= MAX_TORN_ROUNDS + (quieted ? 1 : 0); round++) {
+  let searching = false;
+  let searched = 0;
+  for (let round = 0; ; round++) {
+    if (round > MAX_TORN_ROUNDS + (quieted ? 1 : 0) && (!searching || (searched += report.lines) > MAX_SEARCHED_LINES)) break;
+    searching = false;
     const torn = tornSpots(files, raw, timeFormat, attested, breaks, options.tornMoves, excluded, quiet);
     if (torn.length === 0) break;
     const again = checkLines(files, withoutTorn(each, torn), raw, timeFormat, options);
@@ -270,12 +276,19 @@ function verifyLines(files: readonly string[], each: EachLine, raw: EachRawLine,
     }
     quieted ||= quieting;
     if (!more) break;
+    searching = quieted && broken.every((start) => start.echo);
   }
   return best ?? report;
 }
 
 /** Times verify settles torn starts again (see verifyLines). */
 const MAX_TORN_ROUNDS = 3;
+
+/**
+ * Lines checked again in the rounds past MAX_TORN_ROUNDS, past which none more is: only a `cat` of log lines torn
+ * before a later one it showed takes them, one shown line a round (see verifyLines).
+ */
+const MAX_SEARCHED_LINES = 250_000;
 
 /** Starts read past whose lines still break, past which none is taken out to settle again: planted copies, not tears (see verifyLines). */
 const MAX_EXCLUDED = 64;

@@ -611,6 +611,53 @@ describe('a pane printing log lines, several under one stamp (`cat old.log`), to
     });
   }
 
+  // Review of torn13m: torn before shown line k >= 1, every shown line before it and the start itself are spots of the
+  // kind after the first (echoes); the quiet round tried the first alone, then the rounds took out the nearest, one a
+  // round, and 5 or more shown lines after the cut were a break. Past the rounds, verify searches on, an echo a round.
+  for (const c of cases.filter((c) => c.key !== undefined)) {
+    for (const same of [5, 8, 30]) {
+      for (const cut of [...new Set([1, 2, same - 5])]) {
+        it(`${same} shown, torn right before the one showing SHOWN(${cut}) (${named(c)}): the start read past, no break`, async () => {
+          const { log, glued } = await catLog(c, same, cut);
+          const report = verify(written(log), c.key);
+          assert.deepEqual(report.breaks, []);
+          assert.deepEqual(report.torn?.map((spot) => spot.line), [glued + 1]);
+        });
+      }
+    }
+  }
+
+  it('30 shown, torn before the second (text, keyed): a shown line edited, taken out, copied or made up in the burst is a break', async () => {
+    const { log, glued } = await catLog(cases[0]!, 30, 1);
+    assert.deepEqual(verify(written(log), KEY).breaks, []);
+    const shown = log.flatMap((line, at) => (line.includes(' | 2026-11-25T11:59:59.000+00:00 bob ') ? [at] : []));
+    assert.equal(shown.length, 30);
+    const start = log[glued]!.subarray(0, log[glued]!.indexOf(' | ') + 3);
+    const passed: string[] = [];
+    const check = (what: string, changed: Buffer[]) => {
+      if (verify(written(changed), KEY).breaks.length === 0) passed.push(what);
+    };
+    for (const at of shown) {
+      const line = log[at]!;
+      const edited = Buffer.from(line);
+      edited[edited.length - 2] ^= 0x01;
+      check(`line ${at + 1} edited`, [...log.slice(0, at), edited, ...log.slice(at + 1)]);
+      check(`line ${at + 1} taken out`, [...log.slice(0, at), ...log.slice(at + 1)]);
+      check(`line ${at + 1} copied after itself`, [...log.slice(0, at + 1), line, ...log.slice(at + 1)]);
+      // A line made up of the attested start and a line of B's place: a spot of the kind, as the real one is.
+      const forged = Buffer.concat([start, Buffer.from(`2026-11-25T12:00:00.151+00:00 bob main:0.1 | gamma 00002\n`)]);
+      check(`a made-up spot before line ${at + 1}`, [...log.slice(0, at), forged, ...log.slice(at)]);
+    }
+    // The glued line moved anywhere else is a break. Right before another shown line it is what A writes when torn
+    // there (every shown line begins with the same start, and B's lines keep their order): an honest log, no break.
+    const without = [...log.slice(0, glued), ...log.slice(glued + 1)];
+    for (let to = 0; to <= without.length; to++) {
+      if (to === glued || shown.includes(to < glued ? to : to + 1)) continue;
+      check(`the glued line moved to line ${to + 1}`, [...without.slice(0, to), log[glued]!, ...without.slice(to)]);
+    }
+    assert.deepEqual(passed, []);
+  });
+
   // The same by a real writer: A's sink writes the lines under one stamp in one write, its disk full right before the
   // first shown line; B appends meanwhile; A writes the rest again whole once there is room.
   for (const c of cases) {
