@@ -21192,15 +21192,17 @@ function orderOf(items, move) {
 }
 
 // src/chain/torn-attested.ts
-var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024 * 1024, MAX_COMPARES = 2e7, MAX_MATCHES = 1e5, MAX_MOVES = 2e6, TornBudget = class {
-  constructor(moves = MAX_MOVES, compares = MAX_COMPARES, hashed = MAX_HASHED_BYTES) {
+var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024 * 1024, MAX_COMPARES = 2e7, MAX_MATCHES = 1e5, MAX_MOVES = 2e6, MAX_CHECKED_CHARS = 64 * 1024 * 1024, TornBudget = class {
+  constructor(moves = MAX_MOVES, compares = MAX_COMPARES, hashed = MAX_HASHED_BYTES, checked = MAX_CHECKED_CHARS) {
     this.moves = moves;
     this.compares = compares;
     this.hashed = hashed;
+    this.checked = checked;
   }
   moves;
   compares;
   hashed;
+  checked;
 }, MAX_CHAIN = 1e3, TornSettler = class {
   constructor(attestations, candidate, placeOf2, budget = new TornBudget(), excluded = () => {
   }, quiet = /* @__PURE__ */ new Set()) {
@@ -22760,15 +22762,15 @@ function prefixDigestsAt(file, sizes, textOf) {
   }
 }
 function verifyLines(files, each, raw, timeFormat, given) {
-  let options = { ...given, rearrange: given.rearrange ?? new RearrangeBudget(), tornMoves: given.tornMoves ?? new TornBudget() }, attested = [], report2 = checkLines(files, each, raw, timeFormat, options, attested);
+  let options = { ...given, rearrange: given.rearrange ?? new RearrangeBudget(), tornMoves: given.tornMoves ?? new TornBudget() }, attested = [], before2 = options.tornMoves.checked, report2 = checkLines(files, each, raw, timeFormat, options, attested);
   if (report2.breaks.length === 0 || attested.length === 0) return report2;
-  let breaks = report2.breaks, excluded = /* @__PURE__ */ new Map(), quiet = /* @__PURE__ */ new Set(), quieted = !1, best, searching = !1, searched = 0;
-  for (let round = 0; !(round > MAX_TORN_ROUNDS + (quieted ? 1 : 0) && (!searching || (searched += report2.lines) > MAX_SEARCHED_LINES)); round++) {
+  let breaks = report2.breaks, excluded = /* @__PURE__ */ new Map(), quiet = /* @__PURE__ */ new Set(), quieted = !1, best, searching = !1, cost = before2 - options.tornMoves.checked;
+  for (let round = 0; !(round > MAX_TORN_ROUNDS + (quieted ? 1 : 0) && (!searching || options.tornMoves.checked < cost)); round++) {
     searching = !1;
     let torn = tornSpots(files, raw, timeFormat, attested, breaks, options.tornMoves, excluded, quiet);
     if (torn.length === 0) break;
-    let again = checkLines(files, withoutTorn(each, torn), raw, timeFormat, options);
-    if ((best === void 0 || again.breaks.length < best.breaks.length) && (best = { ...again, torn }), again.breaks.length === 0) break;
+    let left = options.tornMoves.checked, again = checkLines(files, withoutTorn(each, torn), raw, timeFormat, options);
+    if (cost = left - options.tornMoves.checked, (best === void 0 || again.breaks.length < best.breaks.length) && (best = { ...again, torn }), again.breaks.length === 0) break;
     if (namesMore(breaks, again.breaks, files)) {
       breaks = [...breaks, ...again.breaks];
       continue;
@@ -22786,7 +22788,7 @@ function verifyLines(files, each, raw, timeFormat, given) {
   }
   return best ?? report2;
 }
-var MAX_TORN_ROUNDS = 3, MAX_SEARCHED_LINES = 25e4, MAX_EXCLUDED = 64;
+var MAX_TORN_ROUNDS = 3, MAX_EXCLUDED = 64;
 function tornSpots(files, raw, timeFormat, attested, breaks, budget, excluded, quiet) {
   let reader, settler = new TornSettler(attested, coveredBy(breaks, files), (text2, stamped) => {
     let parsed = reader.read(text2, !1);
@@ -22859,7 +22861,9 @@ function checkLines(files, each, raw, timeFormat, options, attested) {
       }
       return index++, total += line3.text.length, kept && total <= KEEP_PARSED_CHARS ? lines.push(line3) : kept = void 0, push(line3);
     }), kept?.set(file, lines);
-  }, options), parsed = (file, push) => {
+  }, options);
+  options.tornMoves && (options.tornMoves.checked -= total);
+  let parsed = (file, push) => {
     let lines = kept?.get(file);
     if (lines === void 0) return parseLines(file, push);
     for (let line3 of lines) if (push(line3) === !1) return;

@@ -217,9 +217,11 @@ function eachRawLineOfText(bytes: Buffer, take: (bytes: Buffer, from: number, to
  */
 function verifyLines(files: readonly string[], each: EachLine, raw: EachRawLine, timeFormat: string, given: VerifyOptions): LogReport {
   // Every verifier this log runs (again without the key, retagged) searches for moves within one budget.
-  // And settles torn starts within one budget of moves, however many times (chain/torn-attested.ts MAX_MOVES).
+  // And settles torn starts within one budget of moves, however many times (chain/torn-attested.ts MAX_MOVES), and
+  // searches on past its rounds within one count of characters checked (MAX_CHECKED_CHARS), nested checks too.
   const options = { ...given, rearrange: given.rearrange ?? new RearrangeBudget(), tornMoves: given.tornMoves ?? new TornBudget() };
   const attested: TornAttestation[] = [];
+  const before = options.tornMoves.checked;
   const report = checkLines(files, each, raw, timeFormat, options, attested);
   if (report.breaks.length === 0 || attested.length === 0) return report;
   // Settled among the lines the breaks name, the log is checked again whole, the starts left out: the events that
@@ -239,8 +241,9 @@ function verifyLines(files: readonly string[], each: EachLine, raw: EachRawLine,
   //   first, a round each, as where its event had another spot; where it had none, it stays: under a seal a break is
   //   the whole stretch, and names a real start in it too (review of torn13z: a second tear in the stretch was taken
   //   out). Only a few are taken out a time: many are planted copies. Past MAX_TORN_ROUNDS, a round more only where
-  //   each start that broke was an echo, within MAX_SEARCHED_LINES: torn before shown line k >= 1, the start is an echo
-  //   among echoes and only the chains tell it (review of torn13m: 5 or more shown after the cut were a break).
+  //   each start that broke was an echo, within MAX_CHECKED_CHARS (torn-attested.ts): torn before shown line k >= 1,
+  //   the start is an echo among echoes and only the chains tell it (review of torn13m: 5 or more shown after the cut
+  //   were a break). A log too large for that budget keeps the break (README: a false alarm, never a tear hidden).
   // Whatever is settled, every line left must fit the chains: the check with the fewest breaks is the report.
   let breaks = report.breaks;
   const excluded = new Map<string, Set<number>>();
@@ -248,13 +251,16 @@ function verifyLines(files: readonly string[], each: EachLine, raw: EachRawLine,
   let quieted = false;
   let best: LogReport | undefined;
   let searching = false;
-  let searched = 0;
+  // A round past them is taken only where what is left of the log's characters to check holds what the last took.
+  let cost = before - options.tornMoves.checked;
   for (let round = 0; ; round++) {
-    if (round > MAX_TORN_ROUNDS + (quieted ? 1 : 0) && (!searching || (searched += report.lines) > MAX_SEARCHED_LINES)) break;
+    if (round > MAX_TORN_ROUNDS + (quieted ? 1 : 0) && (!searching || options.tornMoves.checked < cost)) break;
     searching = false;
     const torn = tornSpots(files, raw, timeFormat, attested, breaks, options.tornMoves, excluded, quiet);
     if (torn.length === 0) break;
+    const left = options.tornMoves.checked;
     const again = checkLines(files, withoutTorn(each, torn), raw, timeFormat, options);
+    cost = left - options.tornMoves.checked;
     if (best === undefined || again.breaks.length < best.breaks.length) best = { ...again, torn };
     if (again.breaks.length === 0) break;
     if (namesMore(breaks, again.breaks, files)) {
@@ -283,12 +289,6 @@ function verifyLines(files: readonly string[], each: EachLine, raw: EachRawLine,
 
 /** Times verify settles torn starts again (see verifyLines). */
 const MAX_TORN_ROUNDS = 3;
-
-/**
- * Lines checked again in the rounds past MAX_TORN_ROUNDS, past which none more is: only a `cat` of log lines torn
- * before a later one it showed takes them, one shown line a round (see verifyLines).
- */
-const MAX_SEARCHED_LINES = 250_000;
 
 /** Starts read past whose lines still break, past which none is taken out to settle again: planted copies, not tears (see verifyLines). */
 const MAX_EXCLUDED = 64;
@@ -417,6 +417,8 @@ function checkLines(files: readonly string[], each: EachLine, raw: EachRawLine, 
     });
     kept?.set(file, lines);
   }, options);
+  // What is left to check searching on past the rounds (verifyLines): every check of the log's lines counts.
+  if (options.tornMoves) options.tornMoves.checked -= total;
   // Not one keyed seal holds under the key, by its e= or its hash: said once, and the log checked as without
   // one (chain/key-match.ts), --require-key's checks kept (a plain recording is still `unkeyed`). A seal
   // that holds by its hash says the key is the log's, whatever someone without it did to every e=.
