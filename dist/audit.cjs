@@ -21192,8 +21192,8 @@ function orderOf(items, move) {
 }
 
 // src/chain/torn-attested.ts
-var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024 * 1024, MAX_COMPARES = 2e7, MAX_MATCHES = 1e5, MAX_MOVES = 2e6, MAX_CHECKED_CHARS = 64 * 1024 * 1024, TornBudget = class {
-  constructor(moves = MAX_MOVES, compares = MAX_COMPARES, hashed = MAX_HASHED_BYTES, checked = MAX_CHECKED_CHARS) {
+var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024 * 1024, MAX_COMPARES = 2e7, MAX_MATCHES = 1e5, MAX_MOVES = 2e6, MAX_CHECKED_BYTES = 64 * 1024 * 1024, TornBudget = class {
+  constructor(moves = MAX_MOVES, compares = MAX_COMPARES, hashed = MAX_HASHED_BYTES, checked = MAX_CHECKED_BYTES) {
     this.moves = moves;
     this.compares = compares;
     this.hashed = hashed;
@@ -22852,17 +22852,17 @@ function attestationOf(line3, index) {
     return { file: line3.file, line: line3.line, index, place: line3.place, bytes, sha256 };
 }
 function checkLines(files, each, raw, timeFormat, options, attested) {
-  let total = 0, index = 0, untimed, parseLines = (file, push) => linesOf(file, (take2) => each(file, take2), timeFormat, (stamps) => untimed ??= stamps, push), kept = /* @__PURE__ */ new Map(), keyMatch = options.key === void 0 ? void 0 : new KeyMatch(options.key), removals = new RemovalCount(), report2 = runVerifier(files, (file, push) => {
+  let total = 0, bytes = 0, index = 0, untimed, parseLines = (file, push) => linesOf(file, (take2) => each(file, take2), timeFormat, (stamps) => untimed ??= stamps, push), kept = /* @__PURE__ */ new Map(), keyMatch = options.key === void 0 ? void 0 : new KeyMatch(options.key), removals = new RemovalCount(), report2 = runVerifier(files, (file, push) => {
     let lines = [];
     parseLines(file, (line3) => {
       if (keyMatch?.see(line3), removals.see(line3), line3.event === "torn" && attested) {
         let attestation = attestationOf(line3, index);
         attestation && attested.push(attestation);
       }
-      return index++, total += line3.text.length, kept && total <= KEEP_PARSED_CHARS ? lines.push(line3) : kept = void 0, push(line3);
+      return index++, total += line3.text.length, options.tornMoves && (bytes += Buffer.byteLength(line3.text)), kept && total <= KEEP_PARSED_CHARS ? lines.push(line3) : kept = void 0, push(line3);
     }), kept?.set(file, lines);
   }, options);
-  options.tornMoves && (options.tornMoves.checked -= total);
+  options.tornMoves && (options.tornMoves.checked -= bytes);
   let parsed = (file, push) => {
     let lines = kept?.get(file);
     if (lines === void 0) return parseLines(file, push);

@@ -218,7 +218,7 @@ function eachRawLineOfText(bytes: Buffer, take: (bytes: Buffer, from: number, to
 function verifyLines(files: readonly string[], each: EachLine, raw: EachRawLine, timeFormat: string, given: VerifyOptions): LogReport {
   // Every verifier this log runs (again without the key, retagged) searches for moves within one budget.
   // And settles torn starts within one budget of moves, however many times (chain/torn-attested.ts MAX_MOVES), and
-  // searches on past its rounds within one count of characters checked (MAX_CHECKED_CHARS), nested checks too.
+  // searches on past its rounds within one count of characters checked (MAX_CHECKED_BYTES), nested checks too.
   const options = { ...given, rearrange: given.rearrange ?? new RearrangeBudget(), tornMoves: given.tornMoves ?? new TornBudget() };
   const attested: TornAttestation[] = [];
   const before = options.tornMoves.checked;
@@ -241,7 +241,7 @@ function verifyLines(files: readonly string[], each: EachLine, raw: EachRawLine,
   //   first, a round each, as where its event had another spot; where it had none, it stays: under a seal a break is
   //   the whole stretch, and names a real start in it too (review of torn13z: a second tear in the stretch was taken
   //   out). Only a few are taken out a time: many are planted copies. Past MAX_TORN_ROUNDS, a round more only where
-  //   each start that broke was an echo, within MAX_CHECKED_CHARS (torn-attested.ts): torn before shown line k >= 1,
+  //   each start that broke was an echo, within MAX_CHECKED_BYTES (torn-attested.ts): torn before shown line k >= 1,
   //   the start is an echo among echoes and only the chains tell it (review of torn13m: 5 or more shown after the cut
   //   were a break). A log too large for that budget keeps the break (README: a false alarm, never a tear hidden).
   // Whatever is settled, every line left must fit the chains: the check with the fewest breaks is the report.
@@ -393,6 +393,7 @@ function attestationOf(line: VerifyLine, index: number): TornAttestation | undef
 /** verifyLines' check of the chains, once over the lines as `each` hands them; `attested` hears the `torn` events read. */
 function checkLines(files: readonly string[], each: EachLine, raw: EachRawLine, timeFormat: string, options: VerifyOptions, attested?: TornAttestation[]): LogReport {
   let total = 0;
+  let bytes = 0;
   let index = 0;
   let untimed: string | undefined;
   const parseLines = (file: string, push: (line: VerifyLine) => Verdict): void => linesOf(file, (take) => each(file, take), timeFormat, (stamps) => (untimed ??= stamps), push);
@@ -411,6 +412,7 @@ function checkLines(files: readonly string[], each: EachLine, raw: EachRawLine, 
       }
       index++;
       total += line.text.length;
+      if (options.tornMoves) bytes += Buffer.byteLength(line.text);
       if (kept && total <= KEEP_PARSED_CHARS) lines.push(line);
       else kept = undefined;
       return push(line);
@@ -418,7 +420,7 @@ function checkLines(files: readonly string[], each: EachLine, raw: EachRawLine, 
     kept?.set(file, lines);
   }, options);
   // What is left to check searching on past the rounds (verifyLines): every check of the log's lines counts.
-  if (options.tornMoves) options.tornMoves.checked -= total;
+  if (options.tornMoves) options.tornMoves.checked -= bytes;
   // Not one keyed seal holds under the key, by its e= or its hash: said once, and the log checked as without
   // one (chain/key-match.ts), --require-key's checks kept (a plain recording is still `unkeyed`). A seal
   // that holds by its hash says the key is the log's, whatever someone without it did to every e=.

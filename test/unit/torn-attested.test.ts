@@ -660,12 +660,14 @@ describe('a pane printing log lines, several under one stamp (`cat old.log`), to
 
   // Review of torn13n: the search past the rounds counted lines, afresh in each check without the key where it seemed
   // wrong (each check of the search ran one, searching on in turn): a 22 KB log took 104 s, lines of 20 KB 132 s on
-  // 4 MB. The bytes verify reads are what it checks: within the characters the budget holds, and a few checks more.
+  // 4 MB. The bytes verify reads are what it checks: within the bytes the budget holds, and a few checks more.
   for (const { what, c, same, pad, key } of [
     { what: 'a wrong key', c: cases[0]!, same: 30, pad: '', key: Buffer.from('nope') },
     { what: 'shown lines of 20 KB, no key', c: cases[1]!, same: 30, pad: ` ${'x'.repeat(20_000)}`, key: undefined },
+    // Review of torn13p: counted in characters, a log of CJK text (three bytes a character) got three times the checks.
+    { what: 'shown lines of 7,000 CJK characters (21 KB), no key', c: cases[1]!, same: 30, pad: ` ${'漢'.repeat(7_000)}`, key: undefined },
   ]) {
-    it(`${same} shown, torn before the second, ${what}: the search reads within the characters its budget holds`, async (t) => {
+    it(`${same} shown, torn before the second, ${what}: the search reads within the bytes its budget holds`, async (t) => {
       const { log } = await catLog(c, same, 1, pad);
       const file = written(log);
       const size = fs.statSync(file).size;
@@ -674,7 +676,7 @@ describe('a pane printing log lines, several under one stamp (`cat old.log`), to
       const some = run(20 * size);
       // No budget: the rounds alone (each one check, and as many again without the key where it seems wrong).
       assert.ok(none.read <= 40 * size, `${none.read / size} times the log read with no budget`);
-      // A budget of 20 logs' characters (its lines are ASCII: a character a byte): the search went on, within them.
+      // A budget of 20 logs' bytes: the search went on, within them.
       // Each round reads the log's bytes once more to find the starts (not counted); the last may take what the one
       // before took.
       assert.ok(some.read > none.read + 5 * size, `searched on: ${some.read / size} times the log read`);
