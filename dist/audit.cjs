@@ -21230,15 +21230,17 @@ function orderOf(items, move) {
 }
 
 // src/chain/torn-attested.ts
-var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024 * 1024, MAX_COMPARES = 2e7, MAX_MATCHES = 1e5, MAX_MOVES = 2e6, TornBudget = class {
-  constructor(moves = MAX_MOVES, compares = MAX_COMPARES, hashed = MAX_HASHED_BYTES) {
+var import_node_crypto16 = require("node:crypto"), MAX_HASHED_BYTES = 256 * 1024 * 1024, MAX_COMPARES = 2e7, MAX_MATCHES = 1e5, MAX_MOVES = 2e6, MAX_CHECKED_BYTES = 64 * 1024 * 1024, TornBudget = class {
+  constructor(moves = MAX_MOVES, compares = MAX_COMPARES, hashed = MAX_HASHED_BYTES, checked = MAX_CHECKED_BYTES) {
     this.moves = moves;
     this.compares = compares;
     this.hashed = hashed;
+    this.checked = checked;
   }
   moves;
   compares;
   hashed;
+  checked;
 }, MAX_CHAIN = 1e3, TornSettler = class {
   constructor(attestations, candidate, placeOf2, budget = new TornBudget(), excluded = () => {
   }, quiet = /* @__PURE__ */ new Set()) {
@@ -22833,14 +22835,15 @@ function prefixDigestsAt(file, sizes, textOf) {
   }
 }
 function verifyLines(files, each, raw, timeFormat, given) {
-  let options = { ...given, rearrange: given.rearrange ?? new RearrangeBudget(), tornMoves: given.tornMoves ?? new TornBudget() }, attested = [], report2 = checkLines(files, each, raw, timeFormat, options, attested);
+  let options = { ...given, rearrange: given.rearrange ?? new RearrangeBudget(), tornMoves: given.tornMoves ?? new TornBudget() }, attested = [], before2 = options.tornMoves.checked, report2 = checkLines(files, each, raw, timeFormat, options, attested);
   if (report2.breaks.length === 0 || attested.length === 0) return report2;
-  let breaks = report2.breaks, excluded = /* @__PURE__ */ new Map(), quiet = /* @__PURE__ */ new Set(), quieted = !1, best;
-  for (let round = 0; round <= MAX_TORN_ROUNDS + (quieted ? 1 : 0); round++) {
+  let breaks = report2.breaks, excluded = /* @__PURE__ */ new Map(), quiet = /* @__PURE__ */ new Set(), quieted = !1, best, searching = !1, cost = before2 - options.tornMoves.checked;
+  for (let round = 0; !(round > MAX_TORN_ROUNDS + (quieted ? 1 : 0) && (!searching || options.tornMoves.checked < cost)); round++) {
+    searching = !1;
     let torn = tornSpots(files, raw, timeFormat, attested, breaks, options.tornMoves, excluded, quiet);
     if (torn.length === 0) break;
-    let again = checkLines(files, withoutTorn(each, torn), raw, timeFormat, options);
-    if ((best === void 0 || again.breaks.length < best.breaks.length) && (best = { ...again, torn }), again.breaks.length === 0) break;
+    let left = options.tornMoves.checked, again = checkLines(files, withoutTorn(each, torn), raw, timeFormat, options);
+    if (cost = left - options.tornMoves.checked, (best === void 0 || again.breaks.length < best.breaks.length) && (best = { ...again, torn }), again.breaks.length === 0) break;
     if (namesMore(breaks, again.breaks, files)) {
       breaks = [...breaks, ...again.breaks];
       continue;
@@ -22854,6 +22857,7 @@ function verifyLines(files, each, raw, timeFormat, given) {
       excluded.set(at, (excluded.get(at) ?? /* @__PURE__ */ new Set()).add(start2.bytes)), more = !0;
     }
     if (quieted ||= quieting, !more) break;
+    searching = quieted && broken.every((start2) => start2.echo);
   }
   return best ?? report2;
 }
@@ -22921,16 +22925,18 @@ function attestationOf(line3, index) {
     return { file: line3.file, line: line3.line, index, place: line3.place, bytes, sha256 };
 }
 function checkLines(files, each, raw, timeFormat, options, attested) {
-  let total = 0, index = 0, untimed, parseLines = (file, push) => linesOf(file, (take2) => each(file, take2), timeFormat, (stamps) => untimed ??= stamps, push), kept = /* @__PURE__ */ new Map(), keyMatch = options.key === void 0 ? void 0 : new KeyMatch(options.key), removals = new RemovalCount(), report2 = runVerifier(files, (file, push) => {
+  let total = 0, bytes = 0, index = 0, untimed, parseLines = (file, push) => linesOf(file, (take2) => each(file, take2), timeFormat, (stamps) => untimed ??= stamps, push), kept = /* @__PURE__ */ new Map(), keyMatch = options.key === void 0 ? void 0 : new KeyMatch(options.key), removals = new RemovalCount(), report2 = runVerifier(files, (file, push) => {
     let lines = [];
     parseLines(file, (line3) => {
       if (keyMatch?.see(line3), removals.see(line3), line3.event === "torn" && attested) {
         let attestation = attestationOf(line3, index);
         attestation && attested.push(attestation);
       }
-      return index++, total += line3.text.length, kept && total <= KEEP_PARSED_CHARS ? lines.push(line3) : kept = void 0, push(line3);
+      return index++, total += line3.text.length, options.tornMoves && (bytes += Buffer.byteLength(line3.text)), kept && total <= KEEP_PARSED_CHARS ? lines.push(line3) : kept = void 0, push(line3);
     }), kept?.set(file, lines);
-  }, options), parsed = (file, push) => {
+  }, options);
+  options.tornMoves && (options.tornMoves.checked -= bytes);
+  let parsed = (file, push) => {
     let lines = kept?.get(file);
     if (lines === void 0) return parseLines(file, push);
     for (let line3 of lines) if (push(line3) === !1) return;

@@ -86,6 +86,15 @@ const MAX_MATCHES = 100_000;
 export const MAX_MOVES = 2_000_000;
 
 /**
+ * Bytes of lines verify checks in one log (every check: the first, each round, and again without the key where it
+ * seems wrong), past which it searches on past its rounds no more (chain/verify.ts' caller, commands/verify.ts): more
+ * breaks, never fewer. Counted in UTF-8 bytes, what checking costs (review of torn13p: counted in UTF-16 characters,
+ * a log of CJK text got three times the checks), not lines, and across every check (review of torn13n: a fresh count of
+ * 250 000 lines for each check without the key made a 22 KB log 87 times slower, lines of 20 KB a 4 MB log 37 times).
+ */
+export const MAX_CHECKED_BYTES = 64 * 1024 * 1024;
+
+/**
  * What is left of the limits for one log: each TornSettler of it takes from the same (review of torn13z: compares and
  * hashing reset at each round let a planted log take four rounds' worth, 3.4 times main's time).
  */
@@ -94,6 +103,7 @@ export class TornBudget {
     public moves = MAX_MOVES,
     public compares = MAX_COMPARES,
     public hashed = MAX_HASHED_BYTES,
+    public checked = MAX_CHECKED_BYTES,
   ) {}
 }
 

@@ -223,9 +223,11 @@ function eachRawLineOfText(bytes: Buffer, take: (bytes: Buffer, from: number, to
  */
 function verifyLines(files: readonly string[], each: EachLine, raw: EachRawLine, timeFormat: string, given: VerifyOptions): LogReport {
   // Every verifier this log runs (again without the key, retagged) searches for moves within one budget.
-  // And settles torn starts within one budget of moves, however many times (chain/torn-attested.ts MAX_MOVES).
+  // And settles torn starts within one budget of moves, however many times (chain/torn-attested.ts MAX_MOVES), and
+  // searches on past its rounds within one count of characters checked (MAX_CHECKED_BYTES), nested checks too.
   const options = { ...given, rearrange: given.rearrange ?? new RearrangeBudget(), tornMoves: given.tornMoves ?? new TornBudget() };
   const attested: TornAttestation[] = [];
+  const before = options.tornMoves.checked;
   const report = checkLines(files, each, raw, timeFormat, options, attested);
   if (report.breaks.length === 0 || attested.length === 0) return report;
   // Settled among the lines the breaks name, the log is checked again whole, the starts left out: the events that
@@ -244,17 +246,27 @@ function verifyLines(files: readonly string[], each: EachLine, raw: EachRawLine,
   //   (torn before a later line it showed), the start that broke is no start of that length (`excluded`), the nearer
   //   first, a round each, as where its event had another spot; where it had none, it stays: under a seal a break is
   //   the whole stretch, and names a real start in it too (review of torn13z: a second tear in the stretch was taken
-  //   out). Only a few are taken out a time: many are planted copies.
+  //   out). Only a few are taken out a time: many are planted copies. Past MAX_TORN_ROUNDS, a round more only where
+  //   each start that broke was an echo, within MAX_CHECKED_BYTES (torn-attested.ts): torn before shown line k >= 1,
+  //   the start is an echo among echoes and only the chains tell it (review of torn13m: 5 or more shown after the cut
+  //   were a break). A log too large for that budget keeps the break (README: a false alarm, never a tear hidden).
   // Whatever is settled, every line left must fit the chains: the check with the fewest breaks is the report.
   let breaks = report.breaks;
   const excluded = new Map<string, Set<number>>();
   const quiet = new Set<string>();
   let quieted = false;
   let best: LogReport | undefined;
-  for (let round = 0; round <= MAX_TORN_ROUNDS + (quieted ? 1 : 0); round++) {
+  let searching = false;
+  // A round past them is taken only where what is left of the log's characters to check holds what the last took.
+  let cost = before - options.tornMoves.checked;
+  for (let round = 0; ; round++) {
+    if (round > MAX_TORN_ROUNDS + (quieted ? 1 : 0) && (!searching || options.tornMoves.checked < cost)) break;
+    searching = false;
     const torn = tornSpots(files, raw, timeFormat, attested, breaks, options.tornMoves, excluded, quiet);
     if (torn.length === 0) break;
+    const left = options.tornMoves.checked;
     const again = checkLines(files, withoutTorn(each, torn), raw, timeFormat, options);
+    cost = left - options.tornMoves.checked;
     if (best === undefined || again.breaks.length < best.breaks.length) best = { ...again, torn };
     if (again.breaks.length === 0) break;
     if (namesMore(breaks, again.breaks, files)) {
@@ -276,6 +288,7 @@ function verifyLines(files: readonly string[], each: EachLine, raw: EachRawLine,
     }
     quieted ||= quieting;
     if (!more) break;
+    searching = quieted && broken.every((start) => start.echo);
   }
   return best ?? report;
 }
@@ -386,6 +399,7 @@ function attestationOf(line: VerifyLine, index: number): TornAttestation | undef
 /** verifyLines' check of the chains, once over the lines as `each` hands them; `attested` hears the `torn` events read. */
 function checkLines(files: readonly string[], each: EachLine, raw: EachRawLine, timeFormat: string, options: VerifyOptions, attested?: TornAttestation[]): LogReport {
   let total = 0;
+  let bytes = 0;
   let index = 0;
   let untimed: string | undefined;
   const parseLines = (file: string, push: (line: VerifyLine) => Verdict): void => linesOf(file, (take) => each(file, take), timeFormat, (stamps) => (untimed ??= stamps), push);
@@ -404,12 +418,15 @@ function checkLines(files: readonly string[], each: EachLine, raw: EachRawLine, 
       }
       index++;
       total += line.text.length;
+      if (options.tornMoves) bytes += Buffer.byteLength(line.text);
       if (kept && total <= KEEP_PARSED_CHARS) lines.push(line);
       else kept = undefined;
       return push(line);
     });
     kept?.set(file, lines);
   }, options);
+  // What is left to check searching on past the rounds (verifyLines): every check of the log's lines counts.
+  if (options.tornMoves) options.tornMoves.checked -= bytes;
   // Not one keyed seal holds under the key, by its e= or its hash: said once, and the log checked as without
   // one (chain/key-match.ts), --require-key's checks kept (a plain recording is still `unkeyed`). A seal
   // that holds by its hash says the key is the log's, whatever someone without it did to every e=.

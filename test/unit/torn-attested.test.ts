@@ -563,11 +563,11 @@ describe('a pane printing log lines, several under one stamp (`cat old.log`), to
    * A's 3 lines, `same` lines showing B's under one stamp, 3 more; torn right before the one showing SHOWN(`cut`), its
    * start glued to B's third line, then written again whole with the rest. The log's lines, and the glued line's index.
    */
-  async function catLog(c: (typeof cases)[number], same: number, cut = 0): Promise<{ log: Buffer[]; glued: number }> {
+  async function catLog(c: (typeof cases)[number], same: number, cut = 0, pad = ''): Promise<{ log: Buffer[]; glued: number }> {
     let start: Buffer = Buffer.alloc(0);
     const items: [string, number][] = [];
     for (let i = 0; i < 3; i++) items.push([`alpha ${String(i).padStart(5, '0')}`, T0 + 10 + i]);
-    for (let i = 0; i < same; i++) items.push([SHOWN(i), T0 + 100]);
+    for (let i = 0; i < same; i++) items.push([`${SHOWN(i)}${pad}`, T0 + 100]);
     for (let i = 3; i < 6; i++) items.push([`alpha ${String(i).padStart(5, '0')}`, T0 + 200 + i]);
     const a = await pane(A, c.format, c.key, items, (lines) => [(start = startOf(lines, c.format, cut))]);
     const b = await pane(B, c.format, c.key, Array.from({ length: 6 }, (_, i): [string, number] => [`gamma ${String(i).padStart(5, '0')}`, i < 2 ? T0 + 50 + i : T0 + 150 + i]));
@@ -608,6 +608,84 @@ describe('a pane printing log lines, several under one stamp (`cat old.log`), to
       const report = verify(written(log), c.key);
       assert.deepEqual(report.breaks, []);
       assert.deepEqual(report.torn?.map((spot) => spot.line), [glued + 1]);
+    });
+  }
+
+  // Review of torn13m: torn before shown line k >= 1, every shown line before it and the start itself are spots of the
+  // kind after the first (echoes); the quiet round tried the first alone, then the rounds took out the nearest, one a
+  // round, and 5 or more shown lines after the cut were a break. Past the rounds, verify searches on, an echo a round.
+  for (const c of cases.filter((c) => c.key !== undefined)) {
+    for (const same of [5, 8, 30]) {
+      for (const cut of [...new Set([1, 2, same - 5])]) {
+        it(`${same} shown, torn right before the one showing SHOWN(${cut}) (${named(c)}): the start read past, no break`, async () => {
+          const { log, glued } = await catLog(c, same, cut);
+          const report = verify(written(log), c.key);
+          assert.deepEqual(report.breaks, []);
+          assert.deepEqual(report.torn?.map((spot) => spot.line), [glued + 1]);
+        });
+      }
+    }
+  }
+
+  it('30 shown, torn before the second (text, keyed): a shown line edited, taken out, copied or made up in the burst is a break', async () => {
+    const { log, glued } = await catLog(cases[0]!, 30, 1);
+    assert.deepEqual(verify(written(log), KEY).breaks, []);
+    const shown = log.flatMap((line, at) => (line.includes(' | 2026-11-25T11:59:59.000+00:00 bob ') ? [at] : []));
+    assert.equal(shown.length, 30);
+    const start = log[glued]!.subarray(0, log[glued]!.indexOf(' | ') + 3);
+    const passed: string[] = [];
+    const check = (what: string, changed: Buffer[]) => {
+      if (verify(written(changed), KEY).breaks.length === 0) passed.push(what);
+    };
+    for (const at of shown) {
+      const line = log[at]!;
+      const edited = Buffer.from(line);
+      edited[edited.length - 2] ^= 0x01;
+      check(`line ${at + 1} edited`, [...log.slice(0, at), edited, ...log.slice(at + 1)]);
+      check(`line ${at + 1} taken out`, [...log.slice(0, at), ...log.slice(at + 1)]);
+      check(`line ${at + 1} copied after itself`, [...log.slice(0, at + 1), line, ...log.slice(at + 1)]);
+      // A line made up of the attested start and a line of B's place: a spot of the kind, as the real one is.
+      const forged = Buffer.concat([start, Buffer.from(`2026-11-25T12:00:00.151+00:00 bob main:0.1 | gamma 00002\n`)]);
+      check(`a made-up spot before line ${at + 1}`, [...log.slice(0, at), forged, ...log.slice(at)]);
+    }
+    // The glued line moved anywhere else is a break. Right before another shown line it is what A writes when torn
+    // there (every shown line begins with the same start, and B's lines keep their order): an honest log, no break.
+    const without = [...log.slice(0, glued), ...log.slice(glued + 1)];
+    for (let to = 0; to <= without.length; to++) {
+      if (to === glued || shown.includes(to < glued ? to : to + 1)) continue;
+      check(`the glued line moved to line ${to + 1}`, [...without.slice(0, to), log[glued]!, ...without.slice(to)]);
+    }
+    assert.deepEqual(passed, []);
+  });
+
+  // Review of torn13n: the search past the rounds counted lines, afresh in each check without the key where it seemed
+  // wrong (each check of the search ran one, searching on in turn): a 22 KB log took 104 s, lines of 20 KB 132 s on
+  // 4 MB. The bytes verify reads are what it checks: within the bytes the budget holds, and a few checks more.
+  for (const { what, c, same, pad, key } of [
+    { what: 'a wrong key', c: cases[0]!, same: 30, pad: '', key: Buffer.from('nope') },
+    { what: 'shown lines of 20 KB, no key', c: cases[1]!, same: 30, pad: ` ${'x'.repeat(20_000)}`, key: undefined },
+    // Review of torn13p: counted in characters, a log of CJK text (three bytes a character) got three times the checks.
+    { what: 'shown lines of 7,000 CJK characters (21 KB), no key', c: cases[1]!, same: 30, pad: ` ${'漢'.repeat(7_000)}`, key: undefined },
+  ]) {
+    it(`${same} shown, torn before the second, ${what}: the search reads within the bytes its budget holds`, async (t) => {
+      const { log } = await catLog(c, same, 1, pad);
+      const file = written(log);
+      const size = fs.statSync(file).size;
+      const run = (checked: number) => readWhile(t, () => verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key, tornMoves: new TornBudget(MAX_MOVES, MAX_COMPARES, MAX_HASHED_BYTES, checked) }));
+      const none = run(0);
+      const some = run(20 * size);
+      // No budget: the rounds alone (each one check, and as many again without the key where it seems wrong).
+      assert.ok(none.read <= 40 * size, `${none.read / size} times the log read with no budget`);
+      // A budget of 20 logs' bytes: the search went on, within them.
+      // Each round reads the log's bytes once more to find the starts (not counted); the last may take what the one
+      // before took.
+      assert.ok(some.read > none.read + 5 * size, `searched on: ${some.read / size} times the log read`);
+      assert.ok(some.read <= none.read + 2 * 20 * size + 10 * size, `${(some.read - none.read) / size} times the log read past the rounds`);
+      // Torn before the second of 30, the search takes some 30 checks: short of them, a break (a false alarm) ...
+      assert.ok(none.result.breaks.length > 0 && some.result.breaks.length > 0);
+      // ... a wrong key still said first; with the whole budget, a 600 KB log searched to the start, no break.
+      if (key !== undefined) assert.equal(some.result.breaks[0]?.kind, 'wrong key');
+      else assert.deepEqual(verify(file).breaks, []);
     });
   }
 
@@ -947,8 +1025,8 @@ describe('the reading commands read past a start its reader attested, as verify 
 });
 
 /** The starts tornStarts finds in `file`'s log, as a new run finds them (the cache read from disk), and the log bytes it read. */
-function startsOf(t: TestContext, file: string): { starts: [string, number, number][]; read: number } {
-  const [set] = listLogs(path.dirname(file));
+/** What `run` returns, and the bytes it read (fs.readSync, as the verifier and the reading commands read files). */
+function readWhile<T>(t: TestContext, run: () => T): { result: T; read: number } {
   let read = 0;
   const readSync = fs.readSync;
   const spy = t.mock.method(fs, 'readSync', (...args: Parameters<typeof fs.readSync>) => {
@@ -957,12 +1035,17 @@ function startsOf(t: TestContext, file: string): { starts: [string, number, numb
     return got;
   });
   try {
-    const found = tornStarts(set!, DEFAULT_TIME_FORMAT, TornCache.open(path.dirname(file)));
-    const starts = [...found].flatMap(([name, inFile]) => [...inFile].map(([offset, bytes]): [string, number, number] => [path.basename(name), offset, bytes]));
-    return { starts, read };
+    return { result: run(), read };
   } finally {
     spy.mock.restore();
   }
+}
+
+function startsOf(t: TestContext, file: string): { starts: [string, number, number][]; read: number } {
+  const [set] = listLogs(path.dirname(file));
+  const { result: found, read } = readWhile(t, () => tornStarts(set!, DEFAULT_TIME_FORMAT, TornCache.open(path.dirname(file))));
+  const starts = [...found].flatMap(([name, inFile]) => [...inFile].map(([offset, bytes]): [string, number, number] => [path.basename(name), offset, bytes]));
+  return { starts, read };
 }
 
 const cacheOf = (file: string) => path.join(path.dirname(file), '.run', TORN_CACHE_NAME);
