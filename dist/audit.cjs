@@ -16975,6 +16975,10 @@ function rotatedFiles(names, live) {
   }
   return found.sort((a, b) => a.time < b.time ? -1 : a.time > b.time ? 1 : a.n - b.n), found.map((file) => file.name);
 }
+function rotatedAfter(a, b) {
+  let key2 = (name) => /\.(\d{8}T\d{6}\.\d{3}Z)(?:-(\d+))?(?:\.gz)?$/.exec(name), x = key2(a), y = key2(b);
+  return !x || !y ? !1 : x[1] !== y[1] ? x[1] > y[1] : Number(x[2] ?? 0) > Number(y[2] ?? 0);
+}
 function rotatedAt(name) {
   let m = /\.(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)\.(\d{3})Z(?:-\d+)?(?:\.gz)?$/.exec(name);
   return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), Number(m[7])) : void 0;
@@ -24190,14 +24194,21 @@ function rotatedBetween(live, from, upTo) {
   for (let attempt = 0; ; attempt++) {
     let rotated = rotatedFiles(import_node_fs41.default.readdirSync(dir), import_node_path36.default.basename(live)).map((name) => import_node_path36.default.join(dir, name)), rotatedAway = upTo !== void 0 && statOf(live)?.ino !== upTo, inos = rotated.map((file) => statOf(file)?.ino), mine = inos.indexOf(from.ino);
     if (mine < 0 && (mine = compressedAt(rotated, from)), mine < 0 && inos.includes(void 0) && attempt < 3) continue;
-    if (mine < 0) return [];
+    if (mine < 0 && from.after !== void 0 && (mine = from.after === "" ? -1 : rotated.findIndex((file) => rotatedAfter(import_node_path36.default.basename(file), from.after)) - 1), mine < -1 || mine === -1 && from.after === void 0) return [];
     let next = upTo === void 0 ? -1 : inos.indexOf(upTo, mine + 1);
     if (!(next < 0 && rotatedAway && attempt < 3))
       return rotated.slice(mine + 1, next < 0 ? void 0 : next);
   }
 }
+function markLive(live, reading) {
+  if (!reading) return;
+  let newest = rotatedFiles(import_node_fs41.default.readdirSync(import_node_path36.default.dirname(live)), import_node_path36.default.basename(live)).at(-1) ?? "";
+  statOf(live)?.ino === reading.ino && (reading.after = newest);
+}
 async function follow(options) {
-  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs41.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [], listFrom;
+  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs41.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0);
+  markLive(live, current);
+  let draining = [], listFrom;
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write, !1, () => options.truncated?.(live));
@@ -24209,7 +24220,7 @@ async function follow(options) {
         previous && (readNew(previous, write), previous.until = Date.now() + DRAIN_MS, draining.push(previous)), current = void 0;
         let refused;
         try {
-          current = open(live, 0);
+          current = open(live, 0), markLive(live, current);
         } catch (error) {
           refused = error;
         }
@@ -24218,7 +24229,7 @@ async function follow(options) {
         else if (from !== void 0)
           for (let file of rotatedBetween(live, from, current?.ino)) {
             let between = open(file, 0);
-            between && (readNew(between, write), between.until = Date.now() + DRAIN_MS, draining.push(between));
+            between && (between.after = import_node_path36.default.basename(file), readNew(between, write), between.until = Date.now() + DRAIN_MS, draining.push(between));
           }
         if (refused !== void 0) throw refused;
         continue;
@@ -24226,7 +24237,7 @@ async function follow(options) {
       if (!now && listFrom !== void 0 && Date.now() >= listFrom.until) {
         for (let file of rotatedBetween(live, listFrom, void 0)) {
           let between = open(file, 0);
-          between && (readNew(between, write), between.until = Date.now() + DRAIN_MS, draining.push(between), listFrom = between);
+          between && (between.after = import_node_path36.default.basename(file), readNew(between, write), between.until = Date.now() + DRAIN_MS, draining.push(between), listFrom = between);
         }
         listFrom.until = Math.max(listFrom.until, Date.now() + DRAIN_MS);
       }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { setTimeout as delay } from 'node:timers/promises';
-import { rotatedFiles } from '../core/rotate.ts';
+import { rotatedAfter, rotatedFiles } from '../core/rotate.ts';
 import { forEachPiece, MAX_LINE, openLog } from './chunks.ts';
 import { gzipClaim, IN_PROCESS_BYTES } from './gunzip.ts';
 import { openLogFile } from './safe-open.ts';
@@ -90,6 +90,12 @@ interface Reading {
   partialBytes: number;
   /** Within a line cut at MAX_LINE: its bytes up to its `\n` are left out. */
   skipping?: boolean;
+  /**
+   * A rotated file's name known to come before this file (its own, for a file opened as rotated; the newest listed
+   * once it was opened, for a live one; '': none came before): the files rotated after it are those named after
+   * that, should it be gone.
+   */
+  after?: string;
   /** For a file rotated away: until when it is still read. */
   until?: number;
 }
@@ -269,17 +275,31 @@ function rotatedBetween(live: string, from: Reading, upTo: number | undefined): 
     // A file listed and gone before its stat (compressed meanwhile: its .gz was not listed, the plain name was) may
     // be the one read: the directory is read again (review of tailgz13: the files after it were skipped so).
     if (mine < 0 && inos.includes(undefined) && attempt < 3) continue;
-    if (mine < 0) return [];
+    // Gone, pruned (a burst of more rotations than @audit-max-files between two looks): the files named after the
+    // one known to come before it (review of revfix32: every file still there after it was skipped).
+    if (mine < 0 && from.after !== undefined) mine = from.after === '' ? -1 : rotated.findIndex((file) => rotatedAfter(path.basename(file), from.after!)) - 1;
+    if (mine < -1 || (mine === -1 && from.after === undefined)) return [];
     const next = upTo === undefined ? -1 : inos.indexOf(upTo, mine + 1);
     if (next < 0 && rotatedAway && attempt < 3) continue;
     return rotated.slice(mine + 1, next < 0 ? undefined : next);
   }
 }
 
+/**
+ * Marks `reading`, just opened as the live file, with the newest rotated file then: any named after it was rotated
+ * after the opening. Not if the live file was rotated meanwhile (the listing may then hold its own rotated name).
+ */
+function markLive(live: string, reading: Reading | undefined): void {
+  if (!reading) return;
+  const newest = rotatedFiles(fs.readdirSync(path.dirname(live)), path.basename(live)).at(-1) ?? '';
+  if (statOf(live)?.ino === reading.ino) reading.after = newest;
+}
+
 /** Follows the log whose live file is `options.live` until `signal` aborts. */
 export async function follow(options: FollowOptions): Promise<void> {
   const { live, write, signal } = options;
   let current: Reading | undefined = options.start ? { fd: options.start.fd, ino: fs.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0);
+  markLive(live, current);
   const draining: Reading[] = [];
   // The file read when the live path was missing at an opening: listed from at the next one. Kept open until then
   // (its drain over or not): its inode is not freed for a new file to take, and its bytes find it if compressed.
@@ -311,6 +331,7 @@ export async function follow(options: FollowOptions): Promise<void> {
         let refused: unknown;
         try {
           current = open(live, 0);
+          markLive(live, current);
         } catch (error) {
           refused = error;
         }
@@ -326,6 +347,7 @@ export async function follow(options: FollowOptions): Promise<void> {
           for (const file of rotatedBetween(live, from, current?.ino)) {
             const between = open(file, 0);
             if (!between) continue;
+            between.after = path.basename(file);
             readNew(between, write);
             between.until = Date.now() + DRAIN_MS;
             draining.push(between);
@@ -341,6 +363,7 @@ export async function follow(options: FollowOptions): Promise<void> {
         for (const file of rotatedBetween(live, listFrom, undefined)) {
           const between = open(file, 0);
           if (!between) continue;
+          between.after = path.basename(file);
           readNew(between, write);
           between.until = Date.now() + DRAIN_MS;
           draining.push(between);

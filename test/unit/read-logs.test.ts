@@ -853,6 +853,37 @@ describe('tail', () => {
     }
   });
 
+  it('-f: the file it was reading pruned in a burst of rotations (more than max-files between two looks): the files after it come all the same', async () => {
+    // Review of revfix32: gone, its inode nowhere and no .gz of it, every file rotated after it was skipped, without
+    // a word. They are the files named after the newest rotated file there when it was opened as the live one.
+    const dir = makeTempDir('read-follow-pruned');
+    // Older than the live file, there when it was opened: before it, never printed.
+    fs.writeFileSync(path.join(dir, 'main.log.20261124T210000.000Z'), 'old-0\n');
+    const { live, seen, end } = followFromEnd(dir);
+    try {
+      fs.appendFileSync(live, 'r-1\n');
+      await waitFor('the live file read as live', () => seen().endsWith('r-1\n'));
+      const expected = ['r-1'];
+      // All in one go (no await): the follower looks only once it is over.
+      const first = `${live}.20261124T220000.000Z`;
+      fs.renameSync(live, first);
+      for (let j = 0; j < 4; j++) {
+        fs.writeFileSync(live, `b-${j}\n`);
+        expected.push(`b-${j}`);
+        fs.renameSync(live, `${live}.20261124T22000${j + 1}.000Z`);
+      }
+      fs.writeFileSync(live, 'b-4\n');
+      expected.push('b-4');
+      fs.rmSync(first); // pruned (the older one kept: it is another's to prune)
+      await waitFor('the burst read', () => seen().endsWith('b-4\n'));
+      await end();
+      assert.deepEqual(seen().split('\n').filter(Boolean), expected, 'every line once, in order');
+    } finally {
+      await end(); // a failure above left it following
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('-f: a .gz planted beside the compressed file it was reading, holding less than it read, is not taken for it', async () => {
     // Review of tailgz13: any .gz that gunzipped to a start of the file was "the file": a copy of its first line
     // made two matches (the burst lost), or, the real one gone, the planted one under an old name replayed every
