@@ -24143,30 +24143,30 @@ function open(file, position) {
     return { fd, ino: import_node_fs41.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
 function holds3(gz, fd, size2, read2) {
-  if (size2 > IN_PROCESS_BYTES) return !1;
   let file;
   try {
     file = openLogFile(gz);
   } catch {
-    return !1;
+    return "no";
   }
   try {
     let length = import_node_fs41.default.fstatSync(file).size;
-    if (length > size2 + 5 * Math.ceil(size2 / 65535 + 1) + 1024) return !1;
+    if (length > size2 + 5 * Math.ceil(size2 / 65535 + 1) + 1024) return "no";
     let trailer = Buffer.alloc(4);
     import_node_fs41.default.readSync(file, trailer, 0, 4, Math.max(0, length - 4));
     let claim2 = gzipClaim(length, trailer);
-    if (claim2 === void 0 || claim2 === 0 || claim2 < read2 || claim2 > size2) return !1;
+    if (claim2 === void 0 || claim2 === 0 || size2 < 2 ** 32 && (claim2 < read2 || claim2 > size2)) return "no";
     let head = Buffer.alloc(Math.min(length, 4096));
     import_node_fs41.default.readSync(file, head, 0, head.length, 0);
     let start2 = import_node_zlib3.default.gunzipSync(head, { finishFlush: import_node_zlib3.default.constants.Z_SYNC_FLUSH });
-    if (start2.length < Math.min(size2, 64) || !startsWith(fd, start2)) return !1;
+    if (start2.length < Math.min(size2, 64) || !startsWith(fd, start2)) return "no";
+    if (size2 > IN_PROCESS_BYTES) return "maybe";
     let whole = Buffer.alloc(length);
-    if (import_node_fs41.default.readSync(file, whole, 0, length, 0) !== length) return !1;
+    if (import_node_fs41.default.readSync(file, whole, 0, length, 0) !== length) return "no";
     let text2 = import_node_zlib3.default.gunzipSync(whole, { maxOutputLength: size2 + 1 });
-    return text2.length >= Math.max(read2, 1) && text2.length <= size2 && startsWith(fd, text2);
+    return text2.length >= Math.max(read2, 1) && text2.length <= size2 && startsWith(fd, text2) ? "yes" : "no";
   } catch {
-    return !1;
+    return "no";
   } finally {
     import_node_fs41.default.closeSync(file);
   }
@@ -24182,18 +24182,23 @@ function startsWith(fd, bytes) {
 }
 function compressedAt(rotated, reading) {
   let size2 = import_node_fs41.default.fstatSync(reading.fd).size, found = -1;
-  for (let [at, file] of rotated.entries())
-    if (!(!file.endsWith(".gz") || !holds3(file, reading.fd, size2, reading.position))) {
-      if (found >= 0) return -1;
+  for (let [at, file] of rotated.entries()) {
+    if (!file.endsWith(".gz")) continue;
+    let held2 = holds3(file, reading.fd, size2, reading.position);
+    if (held2 !== "no") {
+      if (held2 === "maybe" || found !== -1) return "unsure";
       found = at;
     }
+  }
   return found;
 }
 function rotatedBetween(live, from, upTo) {
   let dir = import_node_path36.default.dirname(live);
   for (let attempt = 0; ; attempt++) {
-    let rotated = rotatedFiles(import_node_fs41.default.readdirSync(dir), import_node_path36.default.basename(live)).map((name) => import_node_path36.default.join(dir, name)), rotatedAway = upTo !== void 0 && statOf(live)?.ino !== upTo, inos = rotated.map((file) => statOf(file)?.ino), mine = inos.indexOf(from.ino);
-    if (mine < 0 && (mine = compressedAt(rotated, from)), mine < 0 && inos.includes(void 0) && attempt < 3) continue;
+    let rotated = rotatedFiles(import_node_fs41.default.readdirSync(dir), import_node_path36.default.basename(live)).map((name) => import_node_path36.default.join(dir, name)), rotatedAway = upTo !== void 0 && statOf(live)?.ino !== upTo, inos = rotated.map((file) => statOf(file)?.ino), byIno = inos.indexOf(from.ino), compressed = byIno < 0 ? compressedAt(rotated, from) : byIno;
+    if (compressed === "unsure") return [];
+    let mine = compressed;
+    if (mine < 0 && inos.includes(void 0) && attempt < 3) continue;
     if (mine < 0 && from.after !== void 0 && (mine = from.after === "" ? -1 : rotated.findIndex((file) => rotatedAfter(import_node_path36.default.basename(file), from.after)) - 1), mine < -1 || mine === -1 && from.after === void 0) return [];
     let next = upTo === void 0 ? -1 : inos.indexOf(upTo, mine + 1);
     if (!(next < 0 && rotatedAway && attempt < 3))
@@ -24202,7 +24207,7 @@ function rotatedBetween(live, from, upTo) {
 }
 function markLive(live, reading) {
   if (!reading) return;
-  let newest = rotatedFiles(import_node_fs41.default.readdirSync(import_node_path36.default.dirname(live)), import_node_path36.default.basename(live)).at(-1) ?? "";
+  let soon = Date.now() + 1e3, newest = rotatedFiles(import_node_fs41.default.readdirSync(import_node_path36.default.dirname(live)), import_node_path36.default.basename(live)).filter((name) => rotatedAt(name) <= soon).at(-1) ?? "";
   statOf(live)?.ino === reading.ino && (reading.after = newest);
 }
 async function follow(options) {

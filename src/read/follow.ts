@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { setTimeout as delay } from 'node:timers/promises';
-import { rotatedAfter, rotatedFiles } from '../core/rotate.ts';
+import { rotatedAfter, rotatedAt, rotatedFiles } from '../core/rotate.ts';
 import { forEachPiece, MAX_LINE, openLog } from './chunks.ts';
 import { gzipClaim, IN_PROCESS_BYTES } from './gunzip.ts';
 import { openLogFile } from './safe-open.ts';
@@ -191,36 +191,38 @@ function open(file: string, position: number): Reading | undefined {
  * header field that gunzips to nothing, was gunzipped whole, 1 GiB, at every look): a .gz larger than gzip makes of
  * `size` bytes is refused unread, the rest gunzipped in memory up to `size` + 1 bytes.
  */
-function holds(gz: string, fd: number, size: number, read: number): boolean {
-  if (size > IN_PROCESS_BYTES) return false;
+function holds(gz: string, fd: number, size: number, read: number): 'yes' | 'no' | 'maybe' {
   let file: number;
   try {
     file = openLogFile(gz); // a FIFO, a symlink, another's file: refused, not waited on
   } catch {
-    return false;
+    return 'no';
   }
   try {
     const length = fs.fstatSync(file).size;
     // Stored blocks: 5 bytes per 64 KiB and the header and trailer, at worst (zlib's deflateBound, and a header's name).
-    if (length > size + 5 * Math.ceil(size / 65_535 + 1) + 1024) return false;
+    if (length > size + 5 * Math.ceil(size / 65_535 + 1) + 1024) return 'no';
     const trailer = Buffer.alloc(4);
     fs.readSync(file, trailer, 0, 4, Math.max(0, length - 4));
     // The length its last member gunzips to, mod 2^32: fewer than were read, or more than the file, is another file's.
     const claim = gzipClaim(length, trailer);
-    if (claim === undefined || claim === 0 || claim < read || claim > size) return false;
+    if (claim === undefined || claim === 0 || (size < 2 ** 32 && (claim < read || claim > size))) return 'no';
     // Its first bytes tell a log's file from another (they start with a stamp): 4 KiB gunzip to at most 4 MiB, and
     // to some of the file's bytes (a head all header gunzips to none).
     const head = Buffer.alloc(Math.min(length, 4096));
     fs.readSync(file, head, 0, head.length, 0);
     // A gzip file cut short gunzips, with a sync flush, to as much as its head holds.
     const start = zlib.gunzipSync(head, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
-    if (start.length < Math.min(size, 64) || !startsWith(fd, start)) return false;
+    if (start.length < Math.min(size, 64) || !startsWith(fd, start)) return 'no';
+    // Too large to gunzip here: it may be the file, or not (review of revtail22: taken for gone, the file's own .gz
+    // was printed again whole).
+    if (size > IN_PROCESS_BYTES) return 'maybe';
     const whole = Buffer.alloc(length);
-    if (fs.readSync(file, whole, 0, length, 0) !== length) return false;
+    if (fs.readSync(file, whole, 0, length, 0) !== length) return 'no';
     const text = zlib.gunzipSync(whole, { maxOutputLength: size + 1 }); // past the file: throws, refused
-    return text.length >= Math.max(read, 1) && text.length <= size && startsWith(fd, text);
+    return text.length >= Math.max(read, 1) && text.length <= size && startsWith(fd, text) ? 'yes' : 'no';
   } catch {
-    return false;
+    return 'no';
   } finally {
     fs.closeSync(file);
   }
@@ -243,14 +245,17 @@ function startsWith(fd: number, bytes: Buffer): boolean {
  * it. Not by its name: the live file it was reading was renamed and compressed between two looks, its rotated name
  * never listed (issue 13: 40 of 60 lines lost so). By its bytes: the one `.gz` that gunzips to what its descriptor,
  * still open, holds from its start, all it has read of it at least (the writer only appends: a .gz of it is a prefix
- * of it; a log's lines are stamped, no two files alike). Two such (a copy planted) or none: -1, as for a file gone.
+ * of it; a log's lines are stamped, no two files alike). None: -1, gone. Two such (a copy planted), or one too large
+ * to gunzip here that starts as it does: 'unsure', neither found nor gone.
  */
-function compressedAt(rotated: readonly string[], reading: Reading): number {
+function compressedAt(rotated: readonly string[], reading: Reading): number | 'unsure' {
   const size = fs.fstatSync(reading.fd).size;
-  let found = -1;
+  let found: number | 'unsure' = -1;
   for (const [at, file] of rotated.entries()) {
-    if (!file.endsWith('.gz') || !holds(file, reading.fd, size, reading.position)) continue;
-    if (found >= 0) return -1;
+    if (!file.endsWith('.gz')) continue;
+    const held = holds(file, reading.fd, size, reading.position);
+    if (held === 'no') continue;
+    if (held === 'maybe' || found !== -1) return 'unsure';
     found = at;
   }
   return found;
@@ -270,8 +275,10 @@ function rotatedBetween(live: string, from: Reading, upTo: number | undefined): 
     // Still the live one once the directory is read: no file rotated after it was there to list.
     const rotatedAway = upTo !== undefined && statOf(live)?.ino !== upTo;
     const inos = rotated.map((file) => statOf(file)?.ino);
-    let mine = inos.indexOf(from.ino);
-    if (mine < 0) mine = compressedAt(rotated, from);
+    const byIno = inos.indexOf(from.ino);
+    const compressed = byIno < 0 ? compressedAt(rotated, from) : byIno;
+    if (compressed === 'unsure') return [];
+    let mine = compressed;
     // A file listed and gone before its stat (compressed meanwhile: its .gz was not listed, the plain name was) may
     // be the one read: the directory is read again (review of tailgz13: the files after it were skipped so).
     if (mine < 0 && inos.includes(undefined) && attempt < 3) continue;
@@ -286,12 +293,14 @@ function rotatedBetween(live: string, from: Reading, upTo: number | undefined): 
 }
 
 /**
- * Marks `reading`, just opened as the live file, with the newest rotated file then: any named after it was rotated
- * after the opening. Not if the live file was rotated meanwhile (the listing may then hold its own rotated name).
+ * Marks `reading`, just opened as the live file, with the newest rotated file then ('' if none): a file named after
+ * it was rotated after the opening. A name stamped in the future (planted: it made every file "before", review of
+ * revtail22) is no mark. Not if the live file was rotated meanwhile (the listing may then hold its own rotated name).
  */
 function markLive(live: string, reading: Reading | undefined): void {
   if (!reading) return;
-  const newest = rotatedFiles(fs.readdirSync(path.dirname(live)), path.basename(live)).at(-1) ?? '';
+  const soon = Date.now() + 1000;
+  const newest = rotatedFiles(fs.readdirSync(path.dirname(live)), path.basename(live)).filter((name) => rotatedAt(name)! <= soon).at(-1) ?? '';
   if (statOf(live)?.ino === reading.ino) reading.after = newest;
 }
 

@@ -884,6 +884,34 @@ describe('tail', () => {
     }
   });
 
+  it('-f: the file it was reading compressed and a copy of its .gz under another name: neither is printed again (it is not taken for gone)', async () => {
+    // Review of revtail22: two .gz holding it (or one too large to gunzip here) were "none", and the files named after
+    // the mark, the file's own .gz among them, were printed again whole. Unsure, the follower prints no file again.
+    const dir = makeTempDir('read-follow-gz-copy');
+    const { live, seen, end } = followFromEnd(dir);
+    try {
+      fs.appendFileSync(live, 'a-1\n');
+      await waitFor('the live file read as live', () => seen().endsWith('a-1\n'));
+      const first = `${live}.20261124T220000.000Z`;
+      fs.renameSync(live, first);
+      fs.writeFileSync(live, 'b-0\n');
+      fs.renameSync(live, `${live}.20261124T220001.000Z`);
+      fs.writeFileSync(live, 'b-1\n');
+      const gz = zlib.gzipSync(fs.readFileSync(first));
+      fs.writeFileSync(`${first}.gz`, gz, { mode: 0o600 });
+      fs.writeFileSync(`${live}.20261124T220000.000Z-7.gz`, gz, { mode: 0o600 });
+      fs.rmSync(first);
+      await waitFor('the new live file read', () => seen().endsWith('b-1\n'));
+      await end();
+      const printed = seen().split('\n').filter(Boolean);
+      assert.equal(new Set(printed).size, printed.length, `no line twice: ${printed.join(' ')}`);
+      assert.ok(!printed.includes('before'), `the file read is not printed again: ${printed.join(' ')}`);
+    } finally {
+      await end(); // a failure above left it following
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('-f: a .gz planted beside the compressed file it was reading, holding less than it read, is not taken for it', async () => {
     // Review of tailgz13: any .gz that gunzipped to a start of the file was "the file": a copy of its first line
     // made two matches (the burst lost), or, the real one gone, the planted one under an old name replayed every
