@@ -24192,17 +24192,22 @@ function compressedAt(rotated, reading) {
   }
   return found;
 }
+function firstAfter(rotated, after) {
+  let at = after === "" ? 0 : rotated.findIndex((file) => rotatedAfter(import_node_path36.default.basename(file), after));
+  return at < 0 ? rotated.length : at;
+}
 function rotatedBetween(live, from, upTo) {
   let dir = import_node_path36.default.dirname(live);
   for (let attempt = 0; ; attempt++) {
-    let rotated = rotatedFiles(import_node_fs41.default.readdirSync(dir), import_node_path36.default.basename(live)).map((name) => import_node_path36.default.join(dir, name)), rotatedAway = upTo !== void 0 && statOf(live)?.ino !== upTo, inos = rotated.map((file) => statOf(file)?.ino), byIno = inos.indexOf(from.ino), compressed = byIno < 0 ? compressedAt(rotated, from) : byIno;
+    let rotated = rotatedFiles(import_node_fs41.default.readdirSync(dir), import_node_path36.default.basename(live)).map((name) => import_node_path36.default.join(dir, name)), rotatedAway = upTo !== void 0 && statOf(live)?.ino !== upTo.ino, inos = rotated.map((file) => statOf(file)?.ino), byIno = inos.indexOf(from.ino), compressed = byIno < 0 ? compressedAt(rotated, from) : byIno;
     if (compressed === "unsure") return [];
     let mine = compressed;
     if (mine < 0 && inos.includes(void 0) && attempt < 3) continue;
-    if (mine < 0 && from.after !== void 0 && (mine = from.after === "" ? -1 : rotated.findIndex((file) => rotatedAfter(import_node_path36.default.basename(file), from.after)) - 1), mine < -1 || mine === -1 && from.after === void 0) return [];
-    let next = upTo === void 0 ? -1 : inos.indexOf(upTo, mine + 1);
-    if (!(next < 0 && rotatedAway && attempt < 3))
-      return rotated.slice(mine + 1, next < 0 ? void 0 : next);
+    if (mine < 0 && from.after !== void 0 && (mine = firstAfter(rotated, from.after) - 1), mine < 0 && from.after === void 0) return [];
+    let next = upTo === void 0 ? -1 : inos.indexOf(upTo.ino, mine + 1);
+    if (next < 0 && rotatedAway && attempt < 3) continue;
+    let end = next >= 0 ? next : upTo?.after !== void 0 ? firstAfter(rotated, upTo.after) : rotated.length;
+    return rotated.slice(mine + 1, end);
   }
 }
 function markLive(live, reading) {
@@ -24232,7 +24237,7 @@ async function follow(options) {
         let from = previous ?? listFrom;
         if (listFrom = void 0, from !== void 0 && current === void 0 && refused === void 0) listFrom = from;
         else if (from !== void 0)
-          for (let file of rotatedBetween(live, from, current?.ino)) {
+          for (let file of rotatedBetween(live, from, current)) {
             let between = open(file, 0);
             between && (between.after = import_node_path36.default.basename(file), readNew(between, write), between.until = Date.now() + DRAIN_MS, draining.push(between));
           }

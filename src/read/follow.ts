@@ -261,19 +261,25 @@ function compressedAt(rotated: readonly string[], reading: Reading): number | 'u
   return found;
 }
 
+/** Where in `rotated` (oldest first) the first file named after the mark `after` is ('': the first; none: the end). */
+function firstAfter(rotated: readonly string[], after: string): number {
+  const at = after === '' ? 0 : rotated.findIndex((file) => rotatedAfter(path.basename(file), after));
+  return at < 0 ? rotated.length : at;
+}
+
 /**
  * The rotated files of `live` newer than the one `from` reads (by its inode, or compressed since: compressedAt) and
- * older than the one with inode `upTo` (the live file opened next, if it was rotated since: it is read as the live
- * one), oldest first (none if the first is gone).
+ * older than the one `upTo` reads (the live file opened next, if it was rotated since: it is read as the live one; by
+ * its inode, or else by its mark), oldest first (none if the first is gone).
  */
-function rotatedBetween(live: string, from: Reading, upTo: number | undefined): string[] {
+function rotatedBetween(live: string, from: Reading, upTo: Reading | undefined): string[] {
   const dir = path.dirname(live);
   for (let attempt = 0; ; attempt++) {
     // A readdir racing renames may miss the live one's rotated name yet list files rotated after it (readdir(3): an
     // entry added meanwhile may or may not be returned): then the directory is read again, that name there throughout.
     const rotated = rotatedFiles(fs.readdirSync(dir), path.basename(live)).map((name) => path.join(dir, name));
     // Still the live one once the directory is read: no file rotated after it was there to list.
-    const rotatedAway = upTo !== undefined && statOf(live)?.ino !== upTo;
+    const rotatedAway = upTo !== undefined && statOf(live)?.ino !== upTo.ino;
     const inos = rotated.map((file) => statOf(file)?.ino);
     const byIno = inos.indexOf(from.ino);
     const compressed = byIno < 0 ? compressedAt(rotated, from) : byIno;
@@ -284,11 +290,15 @@ function rotatedBetween(live: string, from: Reading, upTo: number | undefined): 
     if (mine < 0 && inos.includes(undefined) && attempt < 3) continue;
     // Gone, pruned (a burst of more rotations than @audit-max-files between two looks): the files named after the
     // one known to come before it (review of revfix32: every file still there after it was skipped).
-    if (mine < 0 && from.after !== undefined) mine = from.after === '' ? -1 : rotated.findIndex((file) => rotatedAfter(path.basename(file), from.after!)) - 1;
-    if (mine < -1 || (mine === -1 && from.after === undefined)) return [];
-    const next = upTo === undefined ? -1 : inos.indexOf(upTo, mine + 1);
+    if (mine < 0 && from.after !== undefined) mine = firstAfter(rotated, from.after) - 1;
+    if (mine < 0 && from.after === undefined) return [];
+    const next = upTo === undefined ? -1 : inos.indexOf(upTo.ino, mine + 1);
     if (next < 0 && rotatedAway && attempt < 3) continue;
-    return rotated.slice(mine + 1, next < 0 ? undefined : next);
+    // Not listed under its inode (rotated away and pruned, or compressed: its .gz is another inode), the files named
+    // after its mark were rotated after it: read once it is seen rotated away (review of revtail23: read now too, they
+    // came before its lines, then again after them).
+    const end = next >= 0 ? next : upTo?.after !== undefined ? firstAfter(rotated, upTo.after) : rotated.length;
+    return rotated.slice(mine + 1, end);
   }
 }
 
@@ -353,7 +363,7 @@ export async function follow(options: FollowOptions): Promise<void> {
         listFrom = undefined;
         if (from !== undefined && current === undefined && refused === undefined) listFrom = from;
         else if (from !== undefined) {
-          for (const file of rotatedBetween(live, from, current?.ino)) {
+          for (const file of rotatedBetween(live, from, current)) {
             const between = open(file, 0);
             if (!between) continue;
             between.after = path.basename(file);

@@ -884,6 +884,50 @@ describe('tail', () => {
     }
   });
 
+  it('-f: the live file it opened rotated away and pruned, or compressed, before the files ahead of it were listed: no file printed twice, none before it', async () => {
+    // Review of revtail23 (keep3.mts: a 3-line file printed twice, 1 run in 24): the live file just opened was not
+    // listed under its inode, so every file listed was taken for one rotated before it and printed; once it was seen
+    // rotated away, the files named after its mark (or after its .gz) were printed again. The burst is made as the
+    // follower lists the files between the one it read and the one it opened (fs.readdirSync wrapped for this one
+    // test: the first listing marks the file opened, the second is that one; the race, made certain).
+    for (const fate of ['pruned', 'compressed'] as const) {
+      const dir = makeTempDir(`read-follow-upto-${fate}`);
+      const readdir = fs.readdirSync;
+      const { live, seen, end } = followFromEnd(dir);
+      try {
+        fs.appendFileSync(live, 'r-1\n');
+        await waitFor('the live file read as live', () => seen().endsWith('r-1\n'));
+        const name = (second: number) => `${live}.20261124T22000${second}.000Z`;
+        let listings = 0;
+        (fs as { readdirSync: unknown }).readdirSync = (...args: unknown[]) => {
+          if (++listings === 2) {
+            fs.renameSync(live, name(1)); // the file opened as live, 'a-0'
+            for (let j = 0; j < 2; j++) {
+              fs.writeFileSync(live, `b-${j}\n`);
+              fs.renameSync(live, name(j + 2));
+            }
+            fs.writeFileSync(live, 'c-0\n');
+            if (fate === 'pruned') for (const old of [name(0), name(1)]) fs.rmSync(old);
+            else {
+              fs.writeFileSync(`${name(1)}.gz`, zlib.gzipSync(fs.readFileSync(name(1))), { mode: 0o600 });
+              fs.rmSync(name(1));
+            }
+          }
+          return (readdir as (...rest: unknown[]) => unknown)(...args);
+        };
+        fs.renameSync(live, name(0));
+        fs.writeFileSync(live, 'a-0\n');
+        await waitFor('the burst read', () => seen().endsWith('c-0\n'));
+        await end();
+        assert.deepEqual(seen().split('\n').filter(Boolean), ['r-1', 'a-0', 'b-0', 'b-1', 'c-0'], `every line once, in order (${fate})`);
+      } finally {
+        (fs as { readdirSync: unknown }).readdirSync = readdir;
+        await end(); // a failure above left it following
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  });
+
   it('-f: the file it was reading compressed and a copy of its .gz under another name: neither is printed again (it is not taken for gone)', async () => {
     // Review of revtail22: two .gz holding it (or one too large to gunzip here) were "none", and the files named after
     // the mark, the file's own .gz among them, were printed again whole. Unsure, the follower prints no file again.
