@@ -24212,8 +24212,12 @@ function rotatedBetween(live, from, upTo) {
 }
 function markLive(live, reading) {
   if (!reading) return;
-  let soon = Date.now() + 1e3, newest = rotatedFiles(import_node_fs41.default.readdirSync(import_node_path36.default.dirname(live)), import_node_path36.default.basename(live)).filter((name) => rotatedAt(name) <= soon).at(-1) ?? "";
-  statOf(live)?.ino === reading.ino && (reading.after = newest);
+  let dir = import_node_path36.default.dirname(live), soon = Date.now() + 1e3, rotated = rotatedFiles(import_node_fs41.default.readdirSync(dir), import_node_path36.default.basename(live)).filter((name) => rotatedAt(name) <= soon);
+  if (statOf(live)?.ino === reading.ino) reading.after = rotated.at(-1) ?? "";
+  else {
+    let own = rotated.findIndex((name) => statOf(import_node_path36.default.join(dir, name))?.ino === reading.ino);
+    own >= 0 && (reading.after = rotated[own - 1] ?? "");
+  }
 }
 async function follow(options) {
   let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs41.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0);

@@ -305,13 +305,20 @@ function rotatedBetween(live: string, from: Reading, upTo: Reading | undefined):
 /**
  * Marks `reading`, just opened as the live file, with the newest rotated file then ('' if none): a file named after
  * it was rotated after the opening. A name stamped in the future (planted: it made every file "before", review of
- * revtail22) is no mark. Not if the live file was rotated meanwhile (the listing may then hold its own rotated name).
+ * revtail22) is no mark. The live file rotated meanwhile, the listing may hold its own rotated name and newer ones:
+ * the name before its own, found by its inode, is its mark; not found, none.
  */
 function markLive(live: string, reading: Reading | undefined): void {
   if (!reading) return;
+  const dir = path.dirname(live);
   const soon = Date.now() + 1000;
-  const newest = rotatedFiles(fs.readdirSync(path.dirname(live)), path.basename(live)).filter((name) => rotatedAt(name)! <= soon).at(-1) ?? '';
-  if (statOf(live)?.ino === reading.ino) reading.after = newest;
+  const rotated = rotatedFiles(fs.readdirSync(dir), path.basename(live)).filter((name) => rotatedAt(name)! <= soon);
+  if (statOf(live)?.ino === reading.ino) reading.after = rotated.at(-1) ?? '';
+  else {
+    // Unmarked, a file ahead of it not under its inode (its .gz) was taken for one before it: its lines twice.
+    const own = rotated.findIndex((name) => statOf(path.join(dir, name))?.ino === reading.ino);
+    if (own >= 0) reading.after = rotated[own - 1] ?? '';
+  }
 }
 
 /** Follows the log whose live file is `options.live` until `signal` aborts. */

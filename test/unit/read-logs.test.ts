@@ -928,6 +928,52 @@ describe('tail', () => {
     }
   });
 
+  it('-f: the live file rotated away as it is opened, before it is marked, then compressed before the files ahead of it are listed: its lines once', async () => {
+    // The listing that marks it may hold its own rotated name (and newer ones): the name before its own is its mark.
+    // Unmarked, its .gz, the one file ahead of the burst not under its inode, was printed with the burst, and its
+    // lines again from the file opened. fs.openSync wrapped for this one test: the rename made as it is opened; and
+    // fs.readdirSync: the compression made as the files ahead of it are listed (the second listing).
+    const dir = makeTempDir('read-follow-unmarked');
+    const open = fs.openSync;
+    const readdir = fs.readdirSync;
+    const { live, seen, end } = followFromEnd(dir);
+    try {
+      fs.appendFileSync(live, 'r-1\n');
+      await waitFor('the live file read as live', () => seen().endsWith('r-1\n'));
+      const name = (second: number) => `${live}.20261124T22000${second}.000Z`;
+      let armed = true;
+      (fs as { openSync: unknown }).openSync = (file: fs.PathLike, ...rest: unknown[]) => {
+        const fd = (open as (...args: unknown[]) => number)(file, ...rest);
+        if (armed && file === live) {
+          armed = false;
+          fs.renameSync(live, name(1)); // the file just opened as live, 'a-0'
+          fs.writeFileSync(live, 'b-0\n');
+        }
+        return fd;
+      };
+      let listings = 0;
+      (fs as { readdirSync: unknown }).readdirSync = (...args: unknown[]) => {
+        if (++listings === 2) {
+          fs.renameSync(live, name(2));
+          fs.writeFileSync(live, 'c-0\n');
+          fs.writeFileSync(`${name(1)}.gz`, zlib.gzipSync(fs.readFileSync(name(1))), { mode: 0o600 });
+          fs.rmSync(name(1));
+        }
+        return (readdir as (...rest: unknown[]) => unknown)(...args);
+      };
+      fs.renameSync(live, name(0));
+      fs.writeFileSync(live, 'a-0\n');
+      await waitFor('the burst read', () => seen().endsWith('c-0\n'));
+      await end();
+      assert.deepEqual(seen().split('\n').filter(Boolean), ['r-1', 'a-0', 'b-0', 'c-0'], 'every line once, in order');
+    } finally {
+      (fs as { openSync: unknown }).openSync = open;
+      (fs as { readdirSync: unknown }).readdirSync = readdir;
+      await end(); // a failure above left it following
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('-f: the file it was reading compressed and a copy of its .gz under another name: neither is printed again (it is not taken for gone)', async () => {
     // Review of revtail22: two .gz holding it (or one too large to gunzip here) were "none", and the files named after
     // the mark, the file's own .gz among them, were printed again whole. Unsure, the follower prints no file again.
