@@ -24206,7 +24206,7 @@ function rotatedBetween(live, from, upTo) {
     if (mine < 0 && from.after !== void 0 && (mine = firstAfter(rotated, from.after) - 1), mine < 0 && from.after === void 0) return [];
     let next = upTo === void 0 ? -1 : inos.indexOf(upTo.ino, mine + 1);
     if (next < 0 && rotatedAway && attempt < 3) continue;
-    let end = next >= 0 ? next : upTo?.after !== void 0 ? firstAfter(rotated, upTo.after) : rotated.length;
+    let end = next >= 0 ? next : rotatedAway && upTo?.after !== void 0 ? firstAfter(rotated, upTo.after) : rotated.length;
     return rotated.slice(mine + 1, end);
   }
 }
@@ -24215,8 +24215,9 @@ function markLive(live, reading) {
   let dir = import_node_path36.default.dirname(live), soon = Date.now() + 1e3, rotated = rotatedFiles(import_node_fs41.default.readdirSync(dir), import_node_path36.default.basename(live)).filter((name) => rotatedAt(name) <= soon);
   if (statOf(live)?.ino === reading.ino) reading.after = rotated.at(-1) ?? "";
   else {
-    let own = rotated.findIndex((name) => statOf(import_node_path36.default.join(dir, name))?.ino === reading.ino);
-    own >= 0 && (reading.after = rotated[own - 1] ?? "");
+    let again = rotatedFiles(import_node_fs41.default.readdirSync(dir), import_node_path36.default.basename(live)).filter((name) => rotatedAt(name) <= soon), own = again.findIndex((name) => statOf(import_node_path36.default.join(dir, name))?.ino === reading.ino);
+    if (own < 0 && (own = compressedAt(again.map((name) => import_node_path36.default.join(dir, name)), reading)), own === "unsure") return;
+    reading.after = own < 0 ? "" : again[own - 1] ?? "";
   }
 }
 async function follow(options) {

@@ -296,8 +296,9 @@ function rotatedBetween(live: string, from: Reading, upTo: Reading | undefined):
     if (next < 0 && rotatedAway && attempt < 3) continue;
     // Not listed under its inode (rotated away and pruned, or compressed: its .gz is another inode), the files named
     // after its mark were rotated after it: read once it is seen rotated away (review of revtail23: read now too, they
-    // came before its lines, then again after them).
-    const end = next >= 0 ? next : upTo?.after !== undefined ? firstAfter(rotated, upTo.after) : rotated.length;
+    // came before its lines, then again after them). Still live after this listing, none listed was rotated after it:
+    // all are read, a file markLive's listing missed too (review of revtail13c: cut at the mark, it was lost unsaid).
+    const end = next >= 0 ? next : rotatedAway && upTo?.after !== undefined ? firstAfter(rotated, upTo.after) : rotated.length;
     return rotated.slice(mine + 1, end);
   }
 }
@@ -306,7 +307,8 @@ function rotatedBetween(live: string, from: Reading, upTo: Reading | undefined):
  * Marks `reading`, just opened as the live file, with the newest rotated file then ('' if none): a file named after
  * it was rotated after the opening. A name stamped in the future (planted: it made every file "before", review of
  * revtail22) is no mark. The live file rotated meanwhile, the listing may hold its own rotated name and newer ones:
- * the name before its own, found by its inode, is its mark; not found, none.
+ * the name before its own, found by its inode or its bytes (compressed), is its mark; gone (pruned), every file listed
+ * came after it; unsure (compressedAt), none.
  */
 function markLive(live: string, reading: Reading | undefined): void {
   if (!reading) return;
@@ -316,8 +318,15 @@ function markLive(live: string, reading: Reading | undefined): void {
   if (statOf(live)?.ino === reading.ino) reading.after = rotated.at(-1) ?? '';
   else {
     // Unmarked, a file ahead of it not under its inode (its .gz) was taken for one before it: its lines twice.
-    const own = rotated.findIndex((name) => statOf(path.join(dir, name))?.ino === reading.ino);
-    if (own >= 0) reading.after = rotated[own - 1] ?? '';
+    // Listed again: the listing above may predate its rename (made before the stat, the rename between), and it may be
+    // compressed or pruned since; rotated away so, unmarked, it was printed twice or after the files rotated after it
+    // (review of revtail13c).
+    const again = rotatedFiles(fs.readdirSync(dir), path.basename(live)).filter((name) => rotatedAt(name)! <= soon);
+    let own: number | 'unsure' = again.findIndex((name) => statOf(path.join(dir, name))?.ino === reading.ino);
+    if (own < 0) own = compressedAt(again.map((name) => path.join(dir, name)), reading);
+    if (own === 'unsure') return;
+    // Gone (pruned, oldest first): every file listed was rotated after it.
+    reading.after = own < 0 ? '' : (again[own - 1] ?? '');
   }
 }
 

@@ -974,6 +974,109 @@ describe('tail', () => {
     }
   });
 
+  it('-f: the live file rotated away, then pruned or compressed, before it is marked (as it is opened, or between the listing and the look that mark it): its lines once, before those after it', async () => {
+    // Review of revtail13c: not found under its inode in the listing that marks it (made before its rename, or its
+    // name gone since), it was left unmarked: the files after it printed before its lines (pruned), or its .gz taken
+    // for a file rotated after it and its lines printed twice (compressed). fs.openSync wrapped for this one test (the
+    // burst made as it is opened), or fs.readdirSync (made once the marking listing is read, before its look at the
+    // live path): the race, made certain.
+    for (const when of ['open', 'listed'] as const) {
+      for (const fate of ['pruned', 'compressed'] as const) {
+        const dir = makeTempDir(`read-follow-mark-${when}-${fate}`);
+        const open = fs.openSync;
+        const readdir = fs.readdirSync;
+        const { live, seen, end } = followFromEnd(dir);
+        try {
+          fs.appendFileSync(live, 'r-1\n');
+          await waitFor('the live file read as live', () => seen().endsWith('r-1\n'));
+          const name = (second: number) => `${live}.20261124T22000${second}.000Z`;
+          const burst = () => {
+            fs.renameSync(live, name(1)); // the file just opened as live, 'a-0'
+            fs.writeFileSync(live, 'b-0\n');
+            fs.renameSync(live, name(2));
+            fs.writeFileSync(live, 'c-0\n');
+            if (fate === 'pruned') for (const old of [name(0), name(1)]) fs.rmSync(old);
+            else {
+              fs.writeFileSync(`${name(1)}.gz`, zlib.gzipSync(fs.readFileSync(name(1))), { mode: 0o600 });
+              fs.rmSync(name(1));
+            }
+          };
+          let armed = true;
+          if (when === 'open') {
+            (fs as { openSync: unknown }).openSync = (file: fs.PathLike, ...rest: unknown[]) => {
+              const fd = (open as (...args: unknown[]) => number)(file, ...rest);
+              if (armed && file === live) {
+                armed = false;
+                burst();
+              }
+              return fd;
+            };
+          } else {
+            (fs as { readdirSync: unknown }).readdirSync = (...args: unknown[]) => {
+              const names = (readdir as (...rest: unknown[]) => unknown)(...args);
+              if (armed) {
+                armed = false;
+                burst();
+              }
+              return names;
+            };
+          }
+          fs.renameSync(live, name(0));
+          fs.writeFileSync(live, 'a-0\n');
+          await waitFor('the burst read', () => seen().endsWith('c-0\n'));
+          assert.equal(armed, false, 'the burst made');
+          await end();
+          assert.deepEqual(seen().split('\n').filter(Boolean), ['r-1', 'a-0', 'b-0', 'c-0'], `every line once, in order (${when}, ${fate})`);
+        } finally {
+          (fs as { openSync: unknown }).openSync = open;
+          (fs as { readdirSync: unknown }).readdirSync = readdir;
+          await end(); // a failure above left it following
+          fs.rmSync(dir, { recursive: true, force: true });
+        }
+      }
+    }
+  });
+
+  it('-f: a file the listing that marks the live file missed (compressed as it was read) comes all the same, in its place', async () => {
+    // Review of revtail13c: the live file still live once the files ahead of it were listed, the listing was cut at
+    // its mark: a file that listing had missed (readdir(3): an entry added or removed meanwhile may or may not be
+    // returned) was named after the mark and lost without a word. fs.readdirSync wrapped for this one test: its first
+    // listing made as the file compresses, returned without it (the race, made certain).
+    const dir = makeTempDir('read-follow-mark-missed');
+    const readdir = fs.readdirSync;
+    const { live, seen, end } = followFromEnd(dir);
+    try {
+      fs.appendFileSync(live, 'r-1\n');
+      await waitFor('the live file read as live', () => seen().endsWith('r-1\n'));
+      const name = (second: number) => `${live}.20261124T22000${second}.000Z`;
+      let armed = true;
+      (fs as { readdirSync: unknown }).readdirSync = (...args: unknown[]) => {
+        const call = readdir as (...rest: unknown[]) => string[];
+        if (!armed) return call(...args);
+        armed = false;
+        fs.writeFileSync(`${name(1)}.gz`, zlib.gzipSync(fs.readFileSync(name(1))), { mode: 0o600 });
+        fs.rmSync(name(1));
+        return call(...args).filter((file) => !file.startsWith(path.basename(name(1))));
+      };
+      fs.renameSync(live, name(0));
+      fs.writeFileSync(live, 'x-0\n');
+      fs.renameSync(live, name(1));
+      fs.writeFileSync(live, 'a-0\n');
+      await waitFor('the new live file read', () => seen().endsWith('a-0\n'));
+      assert.equal(armed, false, 'the listing made as the file compressed');
+      fs.appendFileSync(live, 'a-1\n');
+      fs.renameSync(live, name(2));
+      fs.writeFileSync(live, 'c-0\n');
+      await waitFor('the next live file read', () => seen().endsWith('c-0\n'));
+      await end();
+      assert.deepEqual(seen().split('\n').filter(Boolean), ['r-1', 'x-0', 'a-0', 'a-1', 'c-0'], 'every line once, in order');
+    } finally {
+      (fs as { readdirSync: unknown }).readdirSync = readdir;
+      await end(); // a failure above left it following
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('-f: the file it was reading compressed and a copy of its .gz under another name: neither is printed again (it is not taken for gone)', async () => {
     // Review of revtail22: two .gz holding it (or one too large to gunzip here) were "none", and the files named after
     // the mark, the file's own .gz among them, were printed again whole. Unsure, the follower prints no file again.
