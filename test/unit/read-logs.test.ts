@@ -107,6 +107,35 @@ function followFromEnd(dir: string): { live: string; seen: () => string; end: ()
   };
 }
 
+/**
+ * Runs `body` on a follow of a log in a directory of its own, its live file read as live (its line 'r-1'), `name`
+ * giving rotated names by their second; then puts fs.openSync and fs.readdirSync back (a test wraps them to make a race
+ * certain), ends the follow (a failing follow test left following hung the whole file) and removes the directory.
+ */
+async function followingLive(
+  prefix: string,
+  body: (log: ReturnType<typeof followFromEnd> & { name: (second: number) => string }) => Promise<void>,
+): Promise<void> {
+  const dir = makeTempDir(prefix);
+  const { openSync, readdirSync } = fs;
+  const log = followFromEnd(dir);
+  try {
+    fs.appendFileSync(log.live, 'r-1\n');
+    await waitFor('the live file read as live', () => log.seen().endsWith('r-1\n'));
+    await body({ ...log, name: (second) => `${log.live}.20261124T22000${second}.000Z` });
+  } finally {
+    Object.assign(fs, { openSync, readdirSync });
+    await log.end();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Compresses a rotated file as compress.ts does: its .gz written, the plain file removed. */
+function compress(file: string): void {
+  fs.writeFileSync(`${file}.gz`, zlib.gzipSync(fs.readFileSync(file)), { mode: 0o600 });
+  fs.rmSync(file);
+}
+
 describe('which files are whose', () => {
   it('names: session, server, percent-encoding', () => {
     assert.deepEqual(parseLogName('main.log'), { stem: 'main', session: 'main', server: 'default', serverStem: '' });
@@ -830,8 +859,7 @@ describe('tail', () => {
         const names = readdir(...args);
         if (armed) {
           armed = false;
-          fs.writeFileSync(`${first}.gz`, zlib.gzipSync(fs.readFileSync(first)), { mode: 0o600 });
-          fs.rmSync(first);
+          compress(first);
         }
         return names;
       };
@@ -891,13 +919,8 @@ describe('tail', () => {
     // follower lists the files between the one it read and the one it opened (fs.readdirSync wrapped for this one
     // test: the first listing marks the file opened, the second is that one; the race, made certain).
     for (const fate of ['pruned', 'compressed'] as const) {
-      const dir = makeTempDir(`read-follow-upto-${fate}`);
-      const readdir = fs.readdirSync;
-      const { live, seen, end } = followFromEnd(dir);
-      try {
-        fs.appendFileSync(live, 'r-1\n');
-        await waitFor('the live file read as live', () => seen().endsWith('r-1\n'));
-        const name = (second: number) => `${live}.20261124T22000${second}.000Z`;
+      await followingLive(`read-follow-upto-${fate}`, async ({ live, seen, end, name }) => {
+        const readdir = fs.readdirSync;
         let listings = 0;
         (fs as { readdirSync: unknown }).readdirSync = (...args: unknown[]) => {
           if (++listings === 2) {
@@ -908,10 +931,7 @@ describe('tail', () => {
             }
             fs.writeFileSync(live, 'c-0\n');
             if (fate === 'pruned') for (const old of [name(0), name(1)]) fs.rmSync(old);
-            else {
-              fs.writeFileSync(`${name(1)}.gz`, zlib.gzipSync(fs.readFileSync(name(1))), { mode: 0o600 });
-              fs.rmSync(name(1));
-            }
+            else compress(name(1));
           }
           return (readdir as (...rest: unknown[]) => unknown)(...args);
         };
@@ -920,11 +940,7 @@ describe('tail', () => {
         await waitFor('the burst read', () => seen().endsWith('c-0\n'));
         await end();
         assert.deepEqual(seen().split('\n').filter(Boolean), ['r-1', 'a-0', 'b-0', 'b-1', 'c-0'], `every line once, in order (${fate})`);
-      } finally {
-        (fs as { readdirSync: unknown }).readdirSync = readdir;
-        await end(); // a failure above left it following
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
+      });
     }
   });
 
@@ -933,14 +949,9 @@ describe('tail', () => {
     // Unmarked, its .gz, the one file ahead of the burst not under its inode, was printed with the burst, and its
     // lines again from the file opened. fs.openSync wrapped for this one test: the rename made as it is opened; and
     // fs.readdirSync: the compression made as the files ahead of it are listed (the second listing).
-    const dir = makeTempDir('read-follow-unmarked');
-    const open = fs.openSync;
-    const readdir = fs.readdirSync;
-    const { live, seen, end } = followFromEnd(dir);
-    try {
-      fs.appendFileSync(live, 'r-1\n');
-      await waitFor('the live file read as live', () => seen().endsWith('r-1\n'));
-      const name = (second: number) => `${live}.20261124T22000${second}.000Z`;
+    await followingLive('read-follow-unmarked', async ({ live, seen, end, name }) => {
+      const open = fs.openSync;
+      const readdir = fs.readdirSync;
       let armed = true;
       (fs as { openSync: unknown }).openSync = (file: fs.PathLike, ...rest: unknown[]) => {
         const fd = (open as (...args: unknown[]) => number)(file, ...rest);
@@ -956,8 +967,7 @@ describe('tail', () => {
         if (++listings === 2) {
           fs.renameSync(live, name(2));
           fs.writeFileSync(live, 'c-0\n');
-          fs.writeFileSync(`${name(1)}.gz`, zlib.gzipSync(fs.readFileSync(name(1))), { mode: 0o600 });
-          fs.rmSync(name(1));
+          compress(name(1));
         }
         return (readdir as (...rest: unknown[]) => unknown)(...args);
       };
@@ -966,12 +976,7 @@ describe('tail', () => {
       await waitFor('the burst read', () => seen().endsWith('c-0\n'));
       await end();
       assert.deepEqual(seen().split('\n').filter(Boolean), ['r-1', 'a-0', 'b-0', 'c-0'], 'every line once, in order');
-    } finally {
-      (fs as { openSync: unknown }).openSync = open;
-      (fs as { readdirSync: unknown }).readdirSync = readdir;
-      await end(); // a failure above left it following
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('-f: the live file rotated away, then pruned or compressed, before it is marked (as it is opened, or between the listing and the look that mark it): its lines once, before those after it', async () => {
@@ -982,42 +987,29 @@ describe('tail', () => {
     // live path): the race, made certain.
     for (const when of ['open', 'listed'] as const) {
       for (const fate of ['pruned', 'compressed'] as const) {
-        const dir = makeTempDir(`read-follow-mark-${when}-${fate}`);
-        const open = fs.openSync;
-        const readdir = fs.readdirSync;
-        const { live, seen, end } = followFromEnd(dir);
-        try {
-          fs.appendFileSync(live, 'r-1\n');
-          await waitFor('the live file read as live', () => seen().endsWith('r-1\n'));
-          const name = (second: number) => `${live}.20261124T22000${second}.000Z`;
+        await followingLive(`read-follow-mark-${when}-${fate}`, async ({ live, seen, end, name }) => {
+          const open = fs.openSync;
+          const readdir = fs.readdirSync;
+          let armed = true;
           const burst = () => {
+            armed = false;
             fs.renameSync(live, name(1)); // the file just opened as live, 'a-0'
             fs.writeFileSync(live, 'b-0\n');
             fs.renameSync(live, name(2));
             fs.writeFileSync(live, 'c-0\n');
             if (fate === 'pruned') for (const old of [name(0), name(1)]) fs.rmSync(old);
-            else {
-              fs.writeFileSync(`${name(1)}.gz`, zlib.gzipSync(fs.readFileSync(name(1))), { mode: 0o600 });
-              fs.rmSync(name(1));
-            }
+            else compress(name(1));
           };
-          let armed = true;
           if (when === 'open') {
             (fs as { openSync: unknown }).openSync = (file: fs.PathLike, ...rest: unknown[]) => {
               const fd = (open as (...args: unknown[]) => number)(file, ...rest);
-              if (armed && file === live) {
-                armed = false;
-                burst();
-              }
+              if (armed && file === live) burst();
               return fd;
             };
           } else {
             (fs as { readdirSync: unknown }).readdirSync = (...args: unknown[]) => {
               const names = (readdir as (...rest: unknown[]) => unknown)(...args);
-              if (armed) {
-                armed = false;
-                burst();
-              }
+              if (armed) burst();
               return names;
             };
           }
@@ -1027,12 +1019,7 @@ describe('tail', () => {
           assert.equal(armed, false, 'the burst made');
           await end();
           assert.deepEqual(seen().split('\n').filter(Boolean), ['r-1', 'a-0', 'b-0', 'c-0'], `every line once, in order (${when}, ${fate})`);
-        } finally {
-          (fs as { openSync: unknown }).openSync = open;
-          (fs as { readdirSync: unknown }).readdirSync = readdir;
-          await end(); // a failure above left it following
-          fs.rmSync(dir, { recursive: true, force: true });
-        }
+        });
       }
     }
   });
@@ -1042,21 +1029,14 @@ describe('tail', () => {
     // its mark: a file that listing had missed (readdir(3): an entry added or removed meanwhile may or may not be
     // returned) was named after the mark and lost without a word. fs.readdirSync wrapped for this one test: its first
     // listing made as the file compresses, returned without it (the race, made certain).
-    const dir = makeTempDir('read-follow-mark-missed');
-    const readdir = fs.readdirSync;
-    const { live, seen, end } = followFromEnd(dir);
-    try {
-      fs.appendFileSync(live, 'r-1\n');
-      await waitFor('the live file read as live', () => seen().endsWith('r-1\n'));
-      const name = (second: number) => `${live}.20261124T22000${second}.000Z`;
+    await followingLive('read-follow-mark-missed', async ({ live, seen, end, name }) => {
+      const readdir = fs.readdirSync as (...args: unknown[]) => string[];
       let armed = true;
       (fs as { readdirSync: unknown }).readdirSync = (...args: unknown[]) => {
-        const call = readdir as (...rest: unknown[]) => string[];
-        if (!armed) return call(...args);
+        if (!armed) return readdir(...args);
         armed = false;
-        fs.writeFileSync(`${name(1)}.gz`, zlib.gzipSync(fs.readFileSync(name(1))), { mode: 0o600 });
-        fs.rmSync(name(1));
-        return call(...args).filter((file) => !file.startsWith(path.basename(name(1))));
+        compress(name(1));
+        return readdir(...args).filter((file) => !file.startsWith(path.basename(name(1))));
       };
       fs.renameSync(live, name(0));
       fs.writeFileSync(live, 'x-0\n');
@@ -1070,11 +1050,7 @@ describe('tail', () => {
       await waitFor('the next live file read', () => seen().endsWith('c-0\n'));
       await end();
       assert.deepEqual(seen().split('\n').filter(Boolean), ['r-1', 'x-0', 'a-0', 'a-1', 'c-0'], 'every line once, in order');
-    } finally {
-      (fs as { readdirSync: unknown }).readdirSync = readdir;
-      await end(); // a failure above left it following
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('-f: the file it was reading compressed and a copy of its .gz under another name: neither is printed again (it is not taken for gone)', async () => {
@@ -1123,8 +1099,7 @@ describe('tail', () => {
       fs.renameSync(live, `${live}.20261124T220001.000Z`);
       fs.writeFileSync(live, 'l2-0\n');
       fs.writeFileSync(`${live}.20200101T000000.000Z.gz`, planted, { mode: 0o600 });
-      fs.writeFileSync(`${first}.gz`, zlib.gzipSync(fs.readFileSync(first)), { mode: 0o600 });
-      fs.rmSync(first);
+      compress(first);
       await waitFor('the burst read', () => seen().endsWith('l2-0\n'));
       await end();
       assert.deepEqual(seen().split('\n').filter(Boolean), ['p-1', 'l1-0', 'l2-0'], 'every line once, in order, no old file again');
