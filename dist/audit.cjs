@@ -17047,6 +17047,10 @@ function rotatedFiles(names, live) {
   }
   return found.sort((a, b) => a.time < b.time ? -1 : a.time > b.time ? 1 : a.n - b.n), found.map((file) => file.name);
 }
+function rotatedAfter(a, b) {
+  let key2 = (name) => /\.(\d{8}T\d{6}\.\d{3}Z)(?:-(\d+))?(?:\.gz)?$/.exec(name), x = key2(a), y = key2(b);
+  return !x || !y ? !1 : x[1] !== y[1] ? x[1] > y[1] : Number(x[2] ?? 0) > Number(y[2] ?? 0);
+}
 function rotatedAt(name) {
   let m = /\.(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)\.(\d{3})Z(?:-\d+)?(?:\.gz)?$/.exec(name);
   return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), Number(m[7])) : void 0;
@@ -24384,30 +24388,30 @@ function open(file, position) {
     return { fd, ino: import_node_fs41.default.fstatSync(fd).ino, position, partial: [], partialBytes: 0 };
 }
 function holds3(gz, fd, size2, read2) {
-  if (size2 > IN_PROCESS_BYTES) return !1;
   let file;
   try {
     file = openLogFile(gz);
   } catch {
-    return !1;
+    return "no";
   }
   try {
     let length = import_node_fs41.default.fstatSync(file).size;
-    if (length > size2 + 5 * Math.ceil(size2 / 65535 + 1) + 1024) return !1;
+    if (length > size2 + 5 * Math.ceil(size2 / 65535 + 1) + 1024) return "no";
     let trailer = Buffer.alloc(4);
     import_node_fs41.default.readSync(file, trailer, 0, 4, Math.max(0, length - 4));
     let claim2 = gzipClaim(length, trailer);
-    if (claim2 === void 0 || claim2 === 0 || claim2 < read2 || claim2 > size2) return !1;
+    if (claim2 === void 0 || claim2 === 0 || size2 < 2 ** 32 && (claim2 < read2 || claim2 > size2)) return "no";
     let head = Buffer.alloc(Math.min(length, 4096));
     import_node_fs41.default.readSync(file, head, 0, head.length, 0);
     let start2 = import_node_zlib3.default.gunzipSync(head, { finishFlush: import_node_zlib3.default.constants.Z_SYNC_FLUSH });
-    if (start2.length < Math.min(size2, 64) || !startsWith(fd, start2)) return !1;
+    if (start2.length < Math.min(size2, 64) || !startsWith(fd, start2)) return "no";
+    if (size2 > IN_PROCESS_BYTES) return "maybe";
     let whole = Buffer.alloc(length);
-    if (import_node_fs41.default.readSync(file, whole, 0, length, 0) !== length) return !1;
+    if (import_node_fs41.default.readSync(file, whole, 0, length, 0) !== length) return "no";
     let text2 = import_node_zlib3.default.gunzipSync(whole, { maxOutputLength: size2 + 1 });
-    return text2.length >= Math.max(read2, 1) && text2.length <= size2 && startsWith(fd, text2);
+    return text2.length >= Math.max(read2, 1) && text2.length <= size2 && startsWith(fd, text2) ? "yes" : "no";
   } catch {
-    return !1;
+    return "no";
   } finally {
     import_node_fs41.default.closeSync(file);
   }
@@ -24423,26 +24427,48 @@ function startsWith(fd, bytes) {
 }
 function compressedAt(rotated, reading) {
   let size2 = import_node_fs41.default.fstatSync(reading.fd).size, found = -1;
-  for (let [at, file] of rotated.entries())
-    if (!(!file.endsWith(".gz") || !holds3(file, reading.fd, size2, reading.position))) {
-      if (found >= 0) return -1;
+  for (let [at, file] of rotated.entries()) {
+    if (!file.endsWith(".gz")) continue;
+    let held2 = holds3(file, reading.fd, size2, reading.position);
+    if (held2 !== "no") {
+      if (held2 === "maybe" || found !== -1) return "unsure";
       found = at;
     }
+  }
   return found;
+}
+function firstAfter(rotated, after) {
+  let at = after === "" ? 0 : rotated.findIndex((file) => rotatedAfter(import_node_path36.default.basename(file), after));
+  return at < 0 ? rotated.length : at;
 }
 function rotatedBetween(live, from, upTo) {
   let dir = import_node_path36.default.dirname(live);
   for (let attempt = 0; ; attempt++) {
-    let rotated = rotatedFiles(import_node_fs41.default.readdirSync(dir), import_node_path36.default.basename(live)).map((name) => import_node_path36.default.join(dir, name)), rotatedAway = upTo !== void 0 && statOf(live)?.ino !== upTo, inos = rotated.map((file) => statOf(file)?.ino), mine = inos.indexOf(from.ino);
-    if (mine < 0 && (mine = compressedAt(rotated, from)), mine < 0 && inos.includes(void 0) && attempt < 3) continue;
-    if (mine < 0) return [];
-    let next = upTo === void 0 ? -1 : inos.indexOf(upTo, mine + 1);
-    if (!(next < 0 && rotatedAway && attempt < 3))
-      return rotated.slice(mine + 1, next < 0 ? void 0 : next);
+    let rotated = rotatedFiles(import_node_fs41.default.readdirSync(dir), import_node_path36.default.basename(live)).map((name) => import_node_path36.default.join(dir, name)), rotatedAway = upTo !== void 0 && statOf(live)?.ino !== upTo.ino, inos = rotated.map((file) => statOf(file)?.ino), byIno = inos.indexOf(from.ino), compressed = byIno < 0 ? compressedAt(rotated, from) : byIno;
+    if (compressed === "unsure") return [];
+    let mine = compressed;
+    if (mine < 0 && inos.includes(void 0) && attempt < 3) continue;
+    if (mine < 0 && from.after !== void 0 && (mine = firstAfter(rotated, from.after) - 1), mine < 0 && from.after === void 0) return [];
+    let next = upTo === void 0 ? -1 : inos.indexOf(upTo.ino, mine + 1);
+    if (next < 0 && rotatedAway && attempt < 3) continue;
+    let end = next >= 0 ? next : rotatedAway && upTo?.after !== void 0 ? firstAfter(rotated, upTo.after) : rotated.length;
+    return rotated.slice(mine + 1, end);
+  }
+}
+function markLive(live, reading) {
+  if (!reading) return;
+  let dir = import_node_path36.default.dirname(live), soon = Date.now() + 1e3, rotated = rotatedFiles(import_node_fs41.default.readdirSync(dir), import_node_path36.default.basename(live)).filter((name) => rotatedAt(name) <= soon);
+  if (statOf(live)?.ino === reading.ino) reading.after = rotated.at(-1) ?? "";
+  else {
+    let again = rotatedFiles(import_node_fs41.default.readdirSync(dir), import_node_path36.default.basename(live)).filter((name) => rotatedAt(name) <= soon), own = again.findIndex((name) => statOf(import_node_path36.default.join(dir, name))?.ino === reading.ino);
+    if (own < 0 && (own = compressedAt(again.map((name) => import_node_path36.default.join(dir, name)), reading)), own === "unsure") return;
+    reading.after = own < 0 ? "" : again[own - 1] ?? "";
   }
 }
 async function follow(options) {
-  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs41.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0), draining = [], listFrom;
+  let { live, write, signal } = options, current = options.start ? { fd: options.start.fd, ino: import_node_fs41.default.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0);
+  markLive(live, current);
+  let draining = [], listFrom;
   try {
     for (; !signal?.aborted; ) {
       current && readNew(current, write, !1, () => options.truncated?.(live));
@@ -24454,16 +24480,16 @@ async function follow(options) {
         previous && (readNew(previous, write), previous.until = Date.now() + DRAIN_MS, draining.push(previous)), current = void 0;
         let refused;
         try {
-          current = open(live, 0);
+          current = open(live, 0), markLive(live, current);
         } catch (error) {
           refused = error;
         }
         let from = previous ?? listFrom;
         if (listFrom = void 0, from !== void 0 && current === void 0 && refused === void 0) listFrom = from;
         else if (from !== void 0)
-          for (let file of rotatedBetween(live, from, current?.ino)) {
+          for (let file of rotatedBetween(live, from, current)) {
             let between = open(file, 0);
-            between && (readNew(between, write), between.until = Date.now() + DRAIN_MS, draining.push(between));
+            between && (between.after = import_node_path36.default.basename(file), readNew(between, write), between.until = Date.now() + DRAIN_MS, draining.push(between));
           }
         if (refused !== void 0) throw refused;
         continue;
@@ -24471,7 +24497,7 @@ async function follow(options) {
       if (!now && listFrom !== void 0 && Date.now() >= listFrom.until) {
         for (let file of rotatedBetween(live, listFrom, void 0)) {
           let between = open(file, 0);
-          between && (readNew(between, write), between.until = Date.now() + DRAIN_MS, draining.push(between), listFrom = between);
+          between && (between.after = import_node_path36.default.basename(file), readNew(between, write), between.until = Date.now() + DRAIN_MS, draining.push(between), listFrom = between);
         }
         listFrom.until = Math.max(listFrom.until, Date.now() + DRAIN_MS);
       }

@@ -74,6 +74,15 @@ export function rotatedFiles(names: readonly string[], live: string): string[] {
   return found.map((file) => file.name);
 }
 
+/** Whether rotated file `a` was rotated after `b`, by their names (time, then number: the order rotatedFiles lists). */
+export function rotatedAfter(a: string, b: string): boolean {
+  const key = (name: string) => /\.(\d{8}T\d{6}\.\d{3}Z)(?:-(\d+))?(?:\.gz)?$/.exec(name);
+  const x = key(a);
+  const y = key(b);
+  if (!x || !y) return false;
+  return x[1]! !== y[1]! ? x[1]! > y[1]! : Number(x[2] ?? 0) > Number(y[2] ?? 0);
+}
+
 /** When a rotated file was rotated (epoch ms, from its name), or undefined if the name is not one. */
 export function rotatedAt(name: string): number | undefined {
   const m = /\.(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)\.(\d{3})Z(?:-\d+)?(?:\.gz)?$/.exec(name);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { setTimeout as delay } from 'node:timers/promises';
-import { rotatedFiles } from '../core/rotate.ts';
+import { rotatedAfter, rotatedAt, rotatedFiles } from '../core/rotate.ts';
 import { forEachPiece, MAX_LINE, openLog } from './chunks.ts';
 import { gzipClaim, IN_PROCESS_BYTES } from './gunzip.ts';
 import { openLogFile } from './safe-open.ts';
@@ -90,6 +90,12 @@ interface Reading {
   partialBytes: number;
   /** Within a line cut at MAX_LINE: its bytes up to its `\n` are left out. */
   skipping?: boolean;
+  /**
+   * A rotated file's name known to come before this file (its own, for a file opened as rotated; the newest listed
+   * once it was opened, for a live one; '': none came before): the files rotated after it are those named after
+   * that, should it be gone.
+   */
+  after?: string;
   /** For a file rotated away: until when it is still read. */
   until?: number;
 }
@@ -185,36 +191,38 @@ function open(file: string, position: number): Reading | undefined {
  * header field that gunzips to nothing, was gunzipped whole, 1 GiB, at every look): a .gz larger than gzip makes of
  * `size` bytes is refused unread, the rest gunzipped in memory up to `size` + 1 bytes.
  */
-function holds(gz: string, fd: number, size: number, read: number): boolean {
-  if (size > IN_PROCESS_BYTES) return false;
+function holds(gz: string, fd: number, size: number, read: number): 'yes' | 'no' | 'maybe' {
   let file: number;
   try {
     file = openLogFile(gz); // a FIFO, a symlink, another's file: refused, not waited on
   } catch {
-    return false;
+    return 'no';
   }
   try {
     const length = fs.fstatSync(file).size;
     // Stored blocks: 5 bytes per 64 KiB and the header and trailer, at worst (zlib's deflateBound, and a header's name).
-    if (length > size + 5 * Math.ceil(size / 65_535 + 1) + 1024) return false;
+    if (length > size + 5 * Math.ceil(size / 65_535 + 1) + 1024) return 'no';
     const trailer = Buffer.alloc(4);
     fs.readSync(file, trailer, 0, 4, Math.max(0, length - 4));
     // The length its last member gunzips to, mod 2^32: fewer than were read, or more than the file, is another file's.
     const claim = gzipClaim(length, trailer);
-    if (claim === undefined || claim === 0 || claim < read || claim > size) return false;
+    if (claim === undefined || claim === 0 || (size < 2 ** 32 && (claim < read || claim > size))) return 'no';
     // Its first bytes tell a log's file from another (they start with a stamp): 4 KiB gunzip to at most 4 MiB, and
     // to some of the file's bytes (a head all header gunzips to none).
     const head = Buffer.alloc(Math.min(length, 4096));
     fs.readSync(file, head, 0, head.length, 0);
     // A gzip file cut short gunzips, with a sync flush, to as much as its head holds.
     const start = zlib.gunzipSync(head, { finishFlush: zlib.constants.Z_SYNC_FLUSH });
-    if (start.length < Math.min(size, 64) || !startsWith(fd, start)) return false;
+    if (start.length < Math.min(size, 64) || !startsWith(fd, start)) return 'no';
+    // Too large to gunzip here: it may be the file, or not (review of revtail22: taken for gone, the file's own .gz
+    // was printed again whole).
+    if (size > IN_PROCESS_BYTES) return 'maybe';
     const whole = Buffer.alloc(length);
-    if (fs.readSync(file, whole, 0, length, 0) !== length) return false;
+    if (fs.readSync(file, whole, 0, length, 0) !== length) return 'no';
     const text = zlib.gunzipSync(whole, { maxOutputLength: size + 1 }); // past the file: throws, refused
-    return text.length >= Math.max(read, 1) && text.length <= size && startsWith(fd, text);
+    return text.length >= Math.max(read, 1) && text.length <= size && startsWith(fd, text) ? 'yes' : 'no';
   } catch {
-    return false;
+    return 'no';
   } finally {
     fs.closeSync(file);
   }
@@ -237,42 +245,88 @@ function startsWith(fd: number, bytes: Buffer): boolean {
  * it. Not by its name: the live file it was reading was renamed and compressed between two looks, its rotated name
  * never listed (issue 13: 40 of 60 lines lost so). By its bytes: the one `.gz` that gunzips to what its descriptor,
  * still open, holds from its start, all it has read of it at least (the writer only appends: a .gz of it is a prefix
- * of it; a log's lines are stamped, no two files alike). Two such (a copy planted) or none: -1, as for a file gone.
+ * of it; a log's lines are stamped, no two files alike). None: -1, gone. Two such (a copy planted), or one too large
+ * to gunzip here that starts as it does: 'unsure', neither found nor gone.
  */
-function compressedAt(rotated: readonly string[], reading: Reading): number {
+function compressedAt(rotated: readonly string[], reading: Reading): number | 'unsure' {
   const size = fs.fstatSync(reading.fd).size;
-  let found = -1;
+  let found: number | 'unsure' = -1;
   for (const [at, file] of rotated.entries()) {
-    if (!file.endsWith('.gz') || !holds(file, reading.fd, size, reading.position)) continue;
-    if (found >= 0) return -1;
+    if (!file.endsWith('.gz')) continue;
+    const held = holds(file, reading.fd, size, reading.position);
+    if (held === 'no') continue;
+    if (held === 'maybe' || found !== -1) return 'unsure';
     found = at;
   }
   return found;
 }
 
+/** Where in `rotated` (oldest first) the first file named after the mark `after` is ('': the first; none: the end). */
+function firstAfter(rotated: readonly string[], after: string): number {
+  const at = after === '' ? 0 : rotated.findIndex((file) => rotatedAfter(path.basename(file), after));
+  return at < 0 ? rotated.length : at;
+}
+
 /**
  * The rotated files of `live` newer than the one `from` reads (by its inode, or compressed since: compressedAt) and
- * older than the one with inode `upTo` (the live file opened next, if it was rotated since: it is read as the live
- * one), oldest first (none if the first is gone).
+ * older than the one `upTo` reads (the live file opened next, if it was rotated since: it is read as the live one; by
+ * its inode, or else by its mark), oldest first (none if the first is gone).
  */
-function rotatedBetween(live: string, from: Reading, upTo: number | undefined): string[] {
+function rotatedBetween(live: string, from: Reading, upTo: Reading | undefined): string[] {
   const dir = path.dirname(live);
   for (let attempt = 0; ; attempt++) {
     // A readdir racing renames may miss the live one's rotated name yet list files rotated after it (readdir(3): an
     // entry added meanwhile may or may not be returned): then the directory is read again, that name there throughout.
     const rotated = rotatedFiles(fs.readdirSync(dir), path.basename(live)).map((name) => path.join(dir, name));
     // Still the live one once the directory is read: no file rotated after it was there to list.
-    const rotatedAway = upTo !== undefined && statOf(live)?.ino !== upTo;
+    const rotatedAway = upTo !== undefined && statOf(live)?.ino !== upTo.ino;
     const inos = rotated.map((file) => statOf(file)?.ino);
-    let mine = inos.indexOf(from.ino);
-    if (mine < 0) mine = compressedAt(rotated, from);
+    const byIno = inos.indexOf(from.ino);
+    const compressed = byIno < 0 ? compressedAt(rotated, from) : byIno;
+    if (compressed === 'unsure') return [];
+    let mine = compressed;
     // A file listed and gone before its stat (compressed meanwhile: its .gz was not listed, the plain name was) may
     // be the one read: the directory is read again (review of tailgz13: the files after it were skipped so).
     if (mine < 0 && inos.includes(undefined) && attempt < 3) continue;
-    if (mine < 0) return [];
-    const next = upTo === undefined ? -1 : inos.indexOf(upTo, mine + 1);
+    // Gone, pruned (a burst of more rotations than @audit-max-files between two looks): the files named after the
+    // one known to come before it (review of revfix32: every file still there after it was skipped).
+    if (mine < 0 && from.after !== undefined) mine = firstAfter(rotated, from.after) - 1;
+    if (mine < 0 && from.after === undefined) return [];
+    const next = upTo === undefined ? -1 : inos.indexOf(upTo.ino, mine + 1);
     if (next < 0 && rotatedAway && attempt < 3) continue;
-    return rotated.slice(mine + 1, next < 0 ? undefined : next);
+    // Not listed under its inode (rotated away and pruned, or compressed: its .gz is another inode), the files named
+    // after its mark were rotated after it: read once it is seen rotated away (review of revtail23: read now too, they
+    // came before its lines, then again after them). Still live after this listing, none listed was rotated after it:
+    // all are read, a file markLive's listing missed too (review of revtail13c: cut at the mark, it was lost unsaid).
+    const end = next >= 0 ? next : rotatedAway && upTo?.after !== undefined ? firstAfter(rotated, upTo.after) : rotated.length;
+    return rotated.slice(mine + 1, end);
+  }
+}
+
+/**
+ * Marks `reading`, just opened as the live file, with the newest rotated file then ('' if none): a file named after
+ * it was rotated after the opening. A name stamped in the future (planted: it made every file "before", review of
+ * revtail22) is no mark. The live file rotated meanwhile, the listing may hold its own rotated name and newer ones:
+ * the name before its own, found by its inode or its bytes (compressed), is its mark; gone (pruned), every file listed
+ * came after it; unsure (compressedAt), none.
+ */
+function markLive(live: string, reading: Reading | undefined): void {
+  if (!reading) return;
+  const dir = path.dirname(live);
+  const soon = Date.now() + 1000;
+  const rotated = rotatedFiles(fs.readdirSync(dir), path.basename(live)).filter((name) => rotatedAt(name)! <= soon);
+  if (statOf(live)?.ino === reading.ino) reading.after = rotated.at(-1) ?? '';
+  else {
+    // Unmarked, a file ahead of it not under its inode (its .gz) was taken for one before it: its lines twice.
+    // Listed again: the listing above may predate its rename (made before the stat, the rename between), and it may be
+    // compressed or pruned since; rotated away so, unmarked, it was printed twice or after the files rotated after it
+    // (review of revtail13c).
+    const again = rotatedFiles(fs.readdirSync(dir), path.basename(live)).filter((name) => rotatedAt(name)! <= soon);
+    let own: number | 'unsure' = again.findIndex((name) => statOf(path.join(dir, name))?.ino === reading.ino);
+    if (own < 0) own = compressedAt(again.map((name) => path.join(dir, name)), reading);
+    if (own === 'unsure') return;
+    // Gone (pruned, oldest first): every file listed was rotated after it.
+    reading.after = own < 0 ? '' : (again[own - 1] ?? '');
   }
 }
 
@@ -280,6 +334,7 @@ function rotatedBetween(live: string, from: Reading, upTo: number | undefined): 
 export async function follow(options: FollowOptions): Promise<void> {
   const { live, write, signal } = options;
   let current: Reading | undefined = options.start ? { fd: options.start.fd, ino: fs.fstatSync(options.start.fd).ino, position: options.start.from, partial: [], partialBytes: 0 } : open(live, 0);
+  markLive(live, current);
   const draining: Reading[] = [];
   // The file read when the live path was missing at an opening: listed from at the next one. Kept open until then
   // (its drain over or not): its inode is not freed for a new file to take, and its bytes find it if compressed.
@@ -311,6 +366,7 @@ export async function follow(options: FollowOptions): Promise<void> {
         let refused: unknown;
         try {
           current = open(live, 0);
+          markLive(live, current);
         } catch (error) {
           refused = error;
         }
@@ -323,9 +379,10 @@ export async function follow(options: FollowOptions): Promise<void> {
         listFrom = undefined;
         if (from !== undefined && current === undefined && refused === undefined) listFrom = from;
         else if (from !== undefined) {
-          for (const file of rotatedBetween(live, from, current?.ino)) {
+          for (const file of rotatedBetween(live, from, current)) {
             const between = open(file, 0);
             if (!between) continue;
+            between.after = path.basename(file);
             readNew(between, write);
             between.until = Date.now() + DRAIN_MS;
             draining.push(between);
@@ -341,6 +398,7 @@ export async function follow(options: FollowOptions): Promise<void> {
         for (const file of rotatedBetween(live, listFrom, undefined)) {
           const between = open(file, 0);
           if (!between) continue;
+          between.after = path.basename(file);
           readNew(between, write);
           between.until = Date.now() + DRAIN_MS;
           draining.push(between);

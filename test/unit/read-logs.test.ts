@@ -107,6 +107,35 @@ function followFromEnd(dir: string): { live: string; seen: () => string; end: ()
   };
 }
 
+/**
+ * Runs `body` on a follow of a log in a directory of its own, its live file read as live (its line 'r-1'), `name`
+ * giving rotated names by their second; then puts fs.openSync and fs.readdirSync back (a test wraps them to make a race
+ * certain), ends the follow (a failing follow test left following hung the whole file) and removes the directory.
+ */
+async function followingLive(
+  prefix: string,
+  body: (log: ReturnType<typeof followFromEnd> & { name: (second: number) => string }) => Promise<void>,
+): Promise<void> {
+  const dir = makeTempDir(prefix);
+  const { openSync, readdirSync } = fs;
+  const log = followFromEnd(dir);
+  try {
+    fs.appendFileSync(log.live, 'r-1\n');
+    await waitFor('the live file read as live', () => log.seen().endsWith('r-1\n'));
+    await body({ ...log, name: (second) => `${log.live}.20261124T22000${second}.000Z` });
+  } finally {
+    Object.assign(fs, { openSync, readdirSync });
+    await log.end();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Compresses a rotated file as compress.ts does: its .gz written, the plain file removed. */
+function compress(file: string): void {
+  fs.writeFileSync(`${file}.gz`, zlib.gzipSync(fs.readFileSync(file)), { mode: 0o600 });
+  fs.rmSync(file);
+}
+
 describe('which files are whose', () => {
   it('names: session, server, percent-encoding', () => {
     assert.deepEqual(parseLogName('main.log'), { stem: 'main', session: 'main', server: 'default', serverStem: '' });
@@ -830,8 +859,7 @@ describe('tail', () => {
         const names = readdir(...args);
         if (armed) {
           armed = false;
-          fs.writeFileSync(`${first}.gz`, zlib.gzipSync(fs.readFileSync(first)), { mode: 0o600 });
-          fs.rmSync(first);
+          compress(first);
         }
         return names;
       };
@@ -849,6 +877,206 @@ describe('tail', () => {
     } finally {
       await end(); // a failure above left it following
       (fs as { readdirSync: unknown }).readdirSync = readdir;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('-f: the file it was reading pruned in a burst of rotations (more than max-files between two looks): the files after it come all the same', async () => {
+    // Review of revfix32: gone, its inode nowhere and no .gz of it, every file rotated after it was skipped, without
+    // a word. They are the files named after the newest rotated file there when it was opened as the live one.
+    const dir = makeTempDir('read-follow-pruned');
+    // Older than the live file, there when it was opened: before it, never printed.
+    fs.writeFileSync(path.join(dir, 'main.log.20261124T210000.000Z'), 'old-0\n');
+    const { live, seen, end } = followFromEnd(dir);
+    try {
+      fs.appendFileSync(live, 'r-1\n');
+      await waitFor('the live file read as live', () => seen().endsWith('r-1\n'));
+      const expected = ['r-1'];
+      // All in one go (no await): the follower looks only once it is over.
+      const first = `${live}.20261124T220000.000Z`;
+      fs.renameSync(live, first);
+      for (let j = 0; j < 4; j++) {
+        fs.writeFileSync(live, `b-${j}\n`);
+        expected.push(`b-${j}`);
+        fs.renameSync(live, `${live}.20261124T22000${j + 1}.000Z`);
+      }
+      fs.writeFileSync(live, 'b-4\n');
+      expected.push('b-4');
+      fs.rmSync(first); // pruned (the older one kept: it is another's to prune)
+      await waitFor('the burst read', () => seen().endsWith('b-4\n'));
+      await end();
+      assert.deepEqual(seen().split('\n').filter(Boolean), expected, 'every line once, in order');
+    } finally {
+      await end(); // a failure above left it following
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('-f: the live file it opened rotated away and pruned, or compressed, before the files ahead of it were listed: no file printed twice, none before it', async () => {
+    // Review of revtail23 (keep3.mts: a 3-line file printed twice, 1 run in 24): the live file just opened was not
+    // listed under its inode, so every file listed was taken for one rotated before it and printed; once it was seen
+    // rotated away, the files named after its mark (or after its .gz) were printed again. The burst is made as the
+    // follower lists the files between the one it read and the one it opened (fs.readdirSync wrapped for this one
+    // test: the first listing marks the file opened, the second is that one; the race, made certain).
+    for (const fate of ['pruned', 'compressed'] as const) {
+      await followingLive(`read-follow-upto-${fate}`, async ({ live, seen, end, name }) => {
+        const readdir = fs.readdirSync;
+        let listings = 0;
+        (fs as { readdirSync: unknown }).readdirSync = (...args: unknown[]) => {
+          if (++listings === 2) {
+            fs.renameSync(live, name(1)); // the file opened as live, 'a-0'
+            for (let j = 0; j < 2; j++) {
+              fs.writeFileSync(live, `b-${j}\n`);
+              fs.renameSync(live, name(j + 2));
+            }
+            fs.writeFileSync(live, 'c-0\n');
+            if (fate === 'pruned') for (const old of [name(0), name(1)]) fs.rmSync(old);
+            else compress(name(1));
+          }
+          return (readdir as (...rest: unknown[]) => unknown)(...args);
+        };
+        fs.renameSync(live, name(0));
+        fs.writeFileSync(live, 'a-0\n');
+        await waitFor('the burst read', () => seen().endsWith('c-0\n'));
+        await end();
+        assert.deepEqual(seen().split('\n').filter(Boolean), ['r-1', 'a-0', 'b-0', 'b-1', 'c-0'], `every line once, in order (${fate})`);
+      });
+    }
+  });
+
+  it('-f: the live file rotated away as it is opened, before it is marked, then compressed before the files ahead of it are listed: its lines once', async () => {
+    // The listing that marks it may hold its own rotated name (and newer ones): the name before its own is its mark.
+    // Unmarked, its .gz, the one file ahead of the burst not under its inode, was printed with the burst, and its
+    // lines again from the file opened. fs.openSync wrapped for this one test: the rename made as it is opened; and
+    // fs.readdirSync: the compression made as the files ahead of it are listed (the second listing).
+    await followingLive('read-follow-unmarked', async ({ live, seen, end, name }) => {
+      const open = fs.openSync;
+      const readdir = fs.readdirSync;
+      let armed = true;
+      (fs as { openSync: unknown }).openSync = (file: fs.PathLike, ...rest: unknown[]) => {
+        const fd = (open as (...args: unknown[]) => number)(file, ...rest);
+        if (armed && file === live) {
+          armed = false;
+          fs.renameSync(live, name(1)); // the file just opened as live, 'a-0'
+          fs.writeFileSync(live, 'b-0\n');
+        }
+        return fd;
+      };
+      let listings = 0;
+      (fs as { readdirSync: unknown }).readdirSync = (...args: unknown[]) => {
+        if (++listings === 2) {
+          fs.renameSync(live, name(2));
+          fs.writeFileSync(live, 'c-0\n');
+          compress(name(1));
+        }
+        return (readdir as (...rest: unknown[]) => unknown)(...args);
+      };
+      fs.renameSync(live, name(0));
+      fs.writeFileSync(live, 'a-0\n');
+      await waitFor('the burst read', () => seen().endsWith('c-0\n'));
+      await end();
+      assert.deepEqual(seen().split('\n').filter(Boolean), ['r-1', 'a-0', 'b-0', 'c-0'], 'every line once, in order');
+    });
+  });
+
+  it('-f: the live file rotated away, then pruned or compressed, before it is marked (as it is opened, or between the listing and the look that mark it): its lines once, before those after it', async () => {
+    // Review of revtail13c: not found under its inode in the listing that marks it (made before its rename, or its
+    // name gone since), it was left unmarked: the files after it printed before its lines (pruned), or its .gz taken
+    // for a file rotated after it and its lines printed twice (compressed). fs.openSync wrapped for this one test (the
+    // burst made as it is opened), or fs.readdirSync (made once the marking listing is read, before its look at the
+    // live path): the race, made certain.
+    for (const when of ['open', 'listed'] as const) {
+      for (const fate of ['pruned', 'compressed'] as const) {
+        await followingLive(`read-follow-mark-${when}-${fate}`, async ({ live, seen, end, name }) => {
+          const open = fs.openSync;
+          const readdir = fs.readdirSync;
+          let armed = true;
+          const burst = () => {
+            armed = false;
+            fs.renameSync(live, name(1)); // the file just opened as live, 'a-0'
+            fs.writeFileSync(live, 'b-0\n');
+            fs.renameSync(live, name(2));
+            fs.writeFileSync(live, 'c-0\n');
+            if (fate === 'pruned') for (const old of [name(0), name(1)]) fs.rmSync(old);
+            else compress(name(1));
+          };
+          if (when === 'open') {
+            (fs as { openSync: unknown }).openSync = (file: fs.PathLike, ...rest: unknown[]) => {
+              const fd = (open as (...args: unknown[]) => number)(file, ...rest);
+              if (armed && file === live) burst();
+              return fd;
+            };
+          } else {
+            (fs as { readdirSync: unknown }).readdirSync = (...args: unknown[]) => {
+              const names = (readdir as (...rest: unknown[]) => unknown)(...args);
+              if (armed) burst();
+              return names;
+            };
+          }
+          fs.renameSync(live, name(0));
+          fs.writeFileSync(live, 'a-0\n');
+          await waitFor('the burst read', () => seen().endsWith('c-0\n'));
+          assert.equal(armed, false, 'the burst made');
+          await end();
+          assert.deepEqual(seen().split('\n').filter(Boolean), ['r-1', 'a-0', 'b-0', 'c-0'], `every line once, in order (${when}, ${fate})`);
+        });
+      }
+    }
+  });
+
+  it('-f: a file the listing that marks the live file missed (compressed as it was read) comes all the same, in its place', async () => {
+    // Review of revtail13c: the live file still live once the files ahead of it were listed, the listing was cut at
+    // its mark: a file that listing had missed (readdir(3): an entry added or removed meanwhile may or may not be
+    // returned) was named after the mark and lost without a word. fs.readdirSync wrapped for this one test: its first
+    // listing made as the file compresses, returned without it (the race, made certain).
+    await followingLive('read-follow-mark-missed', async ({ live, seen, end, name }) => {
+      const readdir = fs.readdirSync as (...args: unknown[]) => string[];
+      let armed = true;
+      (fs as { readdirSync: unknown }).readdirSync = (...args: unknown[]) => {
+        if (!armed) return readdir(...args);
+        armed = false;
+        compress(name(1));
+        return readdir(...args).filter((file) => !file.startsWith(path.basename(name(1))));
+      };
+      fs.renameSync(live, name(0));
+      fs.writeFileSync(live, 'x-0\n');
+      fs.renameSync(live, name(1));
+      fs.writeFileSync(live, 'a-0\n');
+      await waitFor('the new live file read', () => seen().endsWith('a-0\n'));
+      assert.equal(armed, false, 'the listing made as the file compressed');
+      fs.appendFileSync(live, 'a-1\n');
+      fs.renameSync(live, name(2));
+      fs.writeFileSync(live, 'c-0\n');
+      await waitFor('the next live file read', () => seen().endsWith('c-0\n'));
+      await end();
+      assert.deepEqual(seen().split('\n').filter(Boolean), ['r-1', 'x-0', 'a-0', 'a-1', 'c-0'], 'every line once, in order');
+    });
+  });
+
+  it('-f: the file it was reading compressed and a copy of its .gz under another name: neither is printed again (it is not taken for gone)', async () => {
+    // Review of revtail22: two .gz holding it (or one too large to gunzip here) were "none", and the files named after
+    // the mark, the file's own .gz among them, were printed again whole. Unsure, the follower prints no file again.
+    const dir = makeTempDir('read-follow-gz-copy');
+    const { live, seen, end } = followFromEnd(dir);
+    try {
+      fs.appendFileSync(live, 'a-1\n');
+      await waitFor('the live file read as live', () => seen().endsWith('a-1\n'));
+      const first = `${live}.20261124T220000.000Z`;
+      fs.renameSync(live, first);
+      fs.writeFileSync(live, 'b-0\n');
+      fs.renameSync(live, `${live}.20261124T220001.000Z`);
+      fs.writeFileSync(live, 'b-1\n');
+      const gz = zlib.gzipSync(fs.readFileSync(first));
+      fs.writeFileSync(`${first}.gz`, gz, { mode: 0o600 });
+      fs.writeFileSync(`${live}.20261124T220000.000Z-7.gz`, gz, { mode: 0o600 });
+      fs.rmSync(first);
+      await waitFor('the new live file read', () => seen().endsWith('b-1\n'));
+      await end();
+      const printed = seen().split('\n').filter(Boolean);
+      assert.equal(new Set(printed).size, printed.length, `no line twice: ${printed.join(' ')}`);
+      assert.ok(!printed.includes('before'), `the file read is not printed again: ${printed.join(' ')}`);
+    } finally {
+      await end(); // a failure above left it following
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -871,8 +1099,7 @@ describe('tail', () => {
       fs.renameSync(live, `${live}.20261124T220001.000Z`);
       fs.writeFileSync(live, 'l2-0\n');
       fs.writeFileSync(`${live}.20200101T000000.000Z.gz`, planted, { mode: 0o600 });
-      fs.writeFileSync(`${first}.gz`, zlib.gzipSync(fs.readFileSync(first)), { mode: 0o600 });
-      fs.rmSync(first);
+      compress(first);
       await waitFor('the burst read', () => seen().endsWith('l2-0\n'));
       await end();
       assert.deepEqual(seen().split('\n').filter(Boolean), ['p-1', 'l1-0', 'l2-0'], 'every line once, in order, no old file again');
