@@ -12002,10 +12002,10 @@ function rotatedDigests(lines, logFile, names, key2) {
 function digestHolds(logFile, name, size2, sha, tag2, key2) {
   return tag2 !== void 0 && sameTag(tag2, digestTag(logFile, name, size2, sha, key2));
 }
-function rotatedUnderKey(lines, logFile, key2) {
+function rotatedUnderKey(lines, logFile, key2, oldest) {
   return lines.some((line3) => {
     let entry = nameLine(line3);
-    return entry !== void 0 && holds(logFile, entry.what, entry.name, entry.tag, key2, entry.size);
+    return entry !== void 0 && (oldest === void 0 || before(entry.name, oldest)) && holds(logFile, entry.what, entry.name, entry.tag, key2, entry.size);
   });
 }
 function rotatedNotPruned(lines, logFile, present, key2, rotation = () => !0) {
@@ -22287,7 +22287,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
    * e=, in the same release). A file a rotation opens under a key gets a head mark (chain/head-mark.ts: the rotating
    * writer writes it into the new file, and its recording is in it); the file a reader makes after the log was
    * removed opens with its `lost` event. A file with neither, whose recordings are all keyed by readers that write
-   * marks, in a log whose rotated-files ledger names no rotation under the key, is the log's first: nothing was
+   * marks, in a log whose rotated-files ledger names no rotated part older than it under the key, is the log's first: nothing was
    * before it. A mark whose write failed (a full disk), a file given alone (verify of the live file only): the ledger
    * names the rotation. Not by the mark's `at=`: it is the stamp of the oldest record its writer still had queued,
    * so it trails the rename by that writer's backlog, which has no bound (a full disk for a minute; review of head13:
@@ -22295,7 +22295,7 @@ var SEARCH_SPENT = "this verify run's search for moves is spent", START_SLACK_MS
    */
   startInOldestFile(state) {
     if (!(this.options.key === void 0 || state.keyed !== !0 || !((state.version ?? 0) >= TAGGED_SEALS_VERSION)) && !(this.heads.startOf(this.files[0]) !== void 0 || this.oldestOpensLost !== !1 || this.options.ledgerRotated === !0) && (this.oldestMarkWriters ??= [...this.recordings.values()].every((other) => other.firstLine?.file !== this.files[0] || other.keyed === !0 && (other.version ?? 0) >= TAGGED_SEALS_VERSION), !!this.oldestMarkWriters))
-      return "the oldest file read has no head mark, which a rotation under the key puts in each file it opens, opens with no `lost` event, and the rotated-files ledger names no rotation: it is the log's first file, and the recording started in it";
+      return "the oldest file read has no head mark, which a rotation under the key puts in each file it opens, opens with no `lost` event, and the rotated-files ledger names no rotated part older than it: it is the log's first file, and the recording started in it";
   }
   /** A recording whose start is in no file read, whose first seal was written into a file since pruned (chain/replayed-seal.ts). */
   replayed(state) {
@@ -22802,7 +22802,7 @@ function verifyFiles(files, timeFormat, options, textOf = textsByName()) {
     } catch (error) {
       throw taking || error instanceof AuditError ? error : new AuditError(`cannot read ${file}: ${failure(error)}`, 2);
     }
-  }, raw = (file, take2) => eachRawLineOfFile(file, take2, opened), digestsOf = prefixDigests(textOf), digestOf2 = (file, size2) => digestsOf(file, [size2]).get(size2), live = files[0] === void 0 ? void 0 : import_node_path33.default.join(import_node_path33.default.dirname(files[0]), sealLogName(files[0])), ledgerRotated = options.key !== void 0 && live !== void 0 && rotatedUnderKey(ledgerLines(live), live, options.key);
+  }, raw = (file, take2) => eachRawLineOfFile(file, take2, opened), digestsOf = prefixDigests(textOf), digestOf2 = (file, size2) => digestsOf(file, [size2]).get(size2), live = files[0] === void 0 ? void 0 : import_node_path33.default.join(import_node_path33.default.dirname(files[0]), sealLogName(files[0])), oldest = files[0] === void 0 || live === void 0 || import_node_path33.default.basename(files[0]) === import_node_path33.default.basename(live) ? void 0 : import_node_path33.default.basename(files[0]).slice(import_node_path33.default.basename(live).length + 1).replace(/\.gz$/, ""), ledgerRotated = options.key !== void 0 && live !== void 0 && rotatedUnderKey(ledgerLines(live), live, options.key, oldest);
   return { ...verifyLines(files, each, raw, timeFormat, { prefixDigest: digestOf2, ledgerRotated, ...options }), held: held2, digestsOf };
 }
 function prefixDigests(textOf) {

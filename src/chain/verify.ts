@@ -1393,7 +1393,7 @@ export class ChainVerifier {
    * e=, in the same release). A file a rotation opens under a key gets a head mark (chain/head-mark.ts: the rotating
    * writer writes it into the new file, and its recording is in it); the file a reader makes after the log was
    * removed opens with its `lost` event. A file with neither, whose recordings are all keyed by readers that write
-   * marks, in a log whose rotated-files ledger names no rotation under the key, is the log's first: nothing was
+   * marks, in a log whose rotated-files ledger names no rotated part older than it under the key, is the log's first: nothing was
    * before it. A mark whose write failed (a full disk), a file given alone (verify of the live file only): the ledger
    * names the rotation. Not by the mark's `at=`: it is the stamp of the oldest record its writer still had queued,
    * so it trails the rename by that writer's backlog, which has no bound (a full disk for a minute; review of head13:
@@ -1405,7 +1405,7 @@ export class ChainVerifier {
     if (this.heads.startOf(this.files[0]) !== undefined || this.oldestOpensLost !== false || this.options.ledgerRotated === true) return undefined;
     this.oldestMarkWriters ??= [...this.recordings.values()].every((other) => other.firstLine?.file !== this.files[0] || (other.keyed === true && (other.version ?? 0) >= TAGGED_SEALS_VERSION));
     if (!this.oldestMarkWriters) return undefined;
-    return `the oldest file read has no head mark, which a rotation under the key puts in each file it opens, opens with no \`lost\` event, and the rotated-files ledger names no rotation: it is the log's first file, and the recording started in it`;
+    return `the oldest file read has no head mark, which a rotation under the key puts in each file it opens, opens with no \`lost\` event, and the rotated-files ledger names no rotated part older than it: it is the log's first file, and the recording started in it`;
   }
 
   /** A recording whose start is in no file read, whose first seal was written into a file since pruned (chain/replayed-seal.ts). */

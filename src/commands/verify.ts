@@ -144,9 +144,11 @@ export function verifyFiles(files: readonly string[], timeFormat: string, option
   // One for the head marks' digests and the ledger's (verify-notes.ts): a file both name is read once for a size.
   const digestsOf = prefixDigests(textOf);
   const digestOf: PrefixDigest = (file, size) => digestsOf(file, [size]).get(size);
-  // Under the key, whether the ledger says a file was pruned (chain/verify.ts startInOldestFile): read once, it is small.
+  // Under the key, whether the ledger names a rotated part older than the oldest file read (chain/verify.ts
+  // startInOldestFile): read once, it is small.
   const live = files[0] === undefined ? undefined : path.join(path.dirname(files[0]), sealLogName(files[0]));
-  const ledgerRotated = options.key !== undefined && live !== undefined && rotatedUnderKey(ledgerLines(live), live, options.key);
+  const oldest = files[0] === undefined || live === undefined || path.basename(files[0]) === path.basename(live) ? undefined : path.basename(files[0]).slice(path.basename(live).length + 1).replace(/\.gz$/, '');
+  const ledgerRotated = options.key !== undefined && live !== undefined && rotatedUnderKey(ledgerLines(live), live, options.key, oldest);
   return { ...verifyLines(files, each, raw, timeFormat, { prefixDigest: digestOf, ledgerRotated, ...options }), held, digestsOf };
 }
 

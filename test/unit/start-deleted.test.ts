@@ -188,6 +188,42 @@ describe('honest starts pruned: a start and its own seal are never split by thei
   }
 });
 
+describe('a first start taken out, then one rotation forced with pane output (review of head13: it switched the check off)', () => {
+  for (const format of ['text', 'json'] as const) {
+    it(`${format}: the rotation of the edited file is no file before it: deleted`, async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tmux-audit-start-'));
+      dirs.push(dir);
+      const file = path.join(dir, 'main.log');
+      const sinkOf = () => new FileSink(file, format === 'json' ? new JsonFormat() : new TextFormat(DEFAULT_TIME_FORMAT), quietWriterOptions({ maxBytes: 4000, maxFiles: 50 }), { key });
+      const of = (rec: string, pane: string) => (kind: AuditRecord['kind'], text: string, time: number, fields?: AuditRecord['fields']): AuditRecord => ({ rec, user: 'ann', place: placeOf(pane), time, kind, text, ...(fields ? { fields } : {}) });
+      const a = of('AAAAAAAAAA', '0');
+      const first = sinkOf();
+      first.write(a('event', 'start', T0, { by: 'ann' }));
+      for (let i = 0; i < 6; i++) first.write(a('line', `A ${i}`, T0 + 10 + i));
+      first.write(a('event', 'stop', T0 + 100, { reason: 'toggle' }));
+      await first.close();
+      // Taken out while nothing runs: A's start and its own seal.
+      const lines = whole(fs.readFileSync(file, 'utf8'));
+      fs.writeFileSync(file, lines.filter((line) => !(isStart('AAAAAAAAAA')(line) || (isSeal('AAAAAAAAAA')(line) && /p=0 |"p":"0"/.test(line)))).join(''));
+      const strict = () => verifyFiles(logFilesInOrder(file), DEFAULT_TIME_FORMAT, { key, requireKey: true });
+      assert.deepEqual(strict().breaks.map((b) => [b.kind, b.rec]), [['deleted', 'AAAAAAAAAA']]);
+      // Then output enough to rotate once (nothing pruned): the ledger names the edited file's own rename.
+      const b = of('BBBBBBBBBB', '1');
+      const second = sinkOf();
+      second.write(b('event', 'start', T0 + 200_000, { by: 'ann' }));
+      for (let i = 0; i < 60; i++) {
+        second.write(b('line', `B ${i} ${'y'.repeat(60)}`, T0 + 200_010 + i));
+        await flushed(second);
+      }
+      second.write(b('event', 'stop', T0 + 201_000, { reason: 'toggle' }));
+      await second.close();
+      assert.ok(logFilesInOrder(file).length > 1, 'it rotated');
+      const report = strict();
+      assert.deepEqual(report.breaks.filter((found) => found.rec === 'AAAAAAAAAA').map((found) => found.kind), ['deleted'], summaryLine('main', report));
+    });
+  }
+});
+
 describe('a start taken out with its own seal (issue 13: the log\'s first recording passed as pruned)', () => {
   const by = { rec: 'BBBBBBBBBB', user: 'ann', place: placeOf('1') };
   const check = (file: string, lines: string[], requireKey: boolean) => {

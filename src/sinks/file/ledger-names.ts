@@ -213,13 +213,16 @@ interface Rotation {
 type Claim = Omit<Rotation, 'name'> & { answers: { at: number; tag: string | undefined }[] };
 
 /**
- * Whether the ledger's `lines` say, under `key` (a `rotated` or `pruned` line whose tag holds), that the log was ever
- * rotated: its oldest file read may then be no first file, whatever its head (chain/verify.ts startInOldestFile).
+ * Whether the ledger's `lines` say, under `key` (a `rotated` or `pruned` line whose tag holds), that a rotated part of
+ * the log older than `oldest` was made (`oldest`: the name part of the oldest file read, undefined for the live file:
+ * any): that file may then be no first file, whatever its head (chain/verify.ts startInOldestFile). Not the file's own
+ * `rotated` line, its rename (review of head13: one rotation forced with pane output after a first start was taken
+ * out switched the check off).
  */
-export function rotatedUnderKey(lines: readonly string[], logFile: string, key: Buffer): boolean {
+export function rotatedUnderKey(lines: readonly string[], logFile: string, key: Buffer, oldest?: string): boolean {
   return lines.some((line) => {
     const entry = nameLine(line);
-    return entry !== undefined && holds(logFile, entry.what, entry.name, entry.tag, key, entry.size);
+    return entry !== undefined && (oldest === undefined || before(entry.name, oldest)) && holds(logFile, entry.what, entry.name, entry.tag, key, entry.size);
   });
 }
 
