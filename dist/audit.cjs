@@ -22936,10 +22936,10 @@ function checkLines(files, each, raw, timeFormat, options, attested) {
         let attestation = attestationOf(line3, index);
         attestation && attested.push(attestation);
       }
-      return index++, total += line3.text.length, options.tornMoves && (bytes += Buffer.byteLength(line3.text)), kept && total <= KEEP_PARSED_CHARS ? lines.push(line3) : kept = void 0, push(line3);
+      return index++, total += line3.text.length, options.tornMoves && attested === void 0 && (bytes += Buffer.byteLength(line3.text)), kept && total <= KEEP_PARSED_CHARS ? lines.push(line3) : kept = void 0, push(line3);
     }), kept?.set(file, lines);
   }, options);
-  options.tornMoves && (options.tornMoves.checked -= bytes);
+  options.tornMoves && (options.tornMoves.checked -= attested === void 0 ? bytes : total);
   let parsed = (file, push) => {
     let lines = kept?.get(file);
     if (lines === void 0) return parseLines(file, push);
