@@ -17676,6 +17676,8 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   writtenTotal = 0;
   /** When the last write ended, and whether the one in flight continues a burst. */
   lastWriteEnd = Number.NEGATIVE_INFINITY;
+  /** When a write last took bytes (a short one too): close() gives up only after CLOSE_TIMEOUT_MS without one. */
+  lastProgress = Number.NEGATIVE_INFINITY;
   inBurst = !1;
   /** The identity of the file written now (rotated-ledger.ts): where a seal just flushed is (chain/seal-file-gone.ts). */
   fileIdentity() {
@@ -17758,10 +17760,18 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
         this.options.onError(error);
       }
   }
-  /** Writes what waits and closes; gives up after CLOSE_TIMEOUT_MS on a write that never returns (what waits is then lost). */
+  /**
+   * Writes what waits and closes; gives up after CLOSE_TIMEOUT_MS in which no write took a byte (a write that never
+   * returns: what waits is then lost). A drain that goes on, however long, is waited for: a fixed limit on the whole
+   * drain lost a backlog's last lines, seal and stop without a word on a disk slower than the backlog in 5 s.
+   */
   async close() {
-    let timer, timedOut = new Promise((resolve) => {
-      timer = setTimeout(() => resolve(!0), CLOSE_TIMEOUT_MS);
+    let timer, closing = performance.now(), timedOut = new Promise((resolve) => {
+      let check = () => {
+        let still = performance.now() - Math.max(closing, this.lastProgress);
+        still >= CLOSE_TIMEOUT_MS ? resolve(!0) : timer = setTimeout(check, CLOSE_TIMEOUT_MS - still);
+      };
+      timer = setTimeout(check, CLOSE_TIMEOUT_MS);
     }), settled = (async () => {
       for (this.failing || await this.flush(); this.writing && !this.closed; ) await new Promise((resolve) => setTimeout(resolve, 10));
       return !1;
@@ -17880,7 +17890,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
           this.fail(error, data.subarray(offset));
           return;
         }
-        this.failing && (this.failing = !1, this.options.onRecover()), this.written(data, offset, offset + written), offset + written < data.length ? this.writeFrom(data, offset + written) : (this.lastWriteEnd = performance.now(), this.drain());
+        this.failing && (this.failing = !1, this.options.onRecover()), written > 0 && (this.lastProgress = performance.now()), this.written(data, offset, offset + written), offset + written < data.length ? this.writeFrom(data, offset + written) : (this.lastWriteEnd = performance.now(), this.drain());
       }
     });
   }

@@ -187,4 +187,19 @@ describe('closing', () => {
     const waited = Date.now() - before;
     assert.ok(waited >= 4500 && waited < 10_000, `close() gave up after ${waited} ms (about 5 s)`);
   });
+
+  it('a slow disk that still takes bytes is waited for, however long the drain: nothing queued is lost', { timeout: 30_000 }, async (t) => {
+    const file = tempFile();
+    // Each write takes 1.5 s and 10 bytes at most: 50 bytes queued take 7.5 s, longer than close() waits on a hung write.
+    wrapWrites(t, (write, fd, buffer, offset, length, position, callback) => {
+      setTimeout(() => write(fd, buffer, offset, Math.min(length, 10), position, callback), 1500);
+    });
+    const log = new LogFile(file, options());
+    const lines = ['line 0001', 'line 0002', 'line 0003', 'line 0004', 'line 0005'].map((line) => `${line}\n`);
+    for (const line of lines) log.write(line);
+    const before = Date.now();
+    await log.close();
+    assert.ok(Date.now() - before >= 6000, 'it took the slow writes');
+    assert.equal(fs.readFileSync(file, 'utf8'), lines.join(''));
+  });
 });
