@@ -17613,7 +17613,7 @@ function notedDigest(logFile, key2) {
 }
 
 // src/sinks/file/writer.ts
-var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 * 1024, CHECK_ROOM_SHARE = 1 / 8, KEEP_BYTES = 2 * CHECK_BYTES, BURST_GAP_MS = 10, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS2 = 5, CLOSE_TIMEOUT_MS = 5e3, DIGEST_CLOSE_WAIT_MS = 2e3, LogFile = class {
+var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 * 1024, CHECK_ROOM_SHARE = 1 / 8, KEEP_BYTES = 2 * CHECK_BYTES, BURST_GAP_MS = 10, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS2 = 5, CLOSE_TIMEOUT_MS = 5e3, CLOSE_WRITE_BYTES = 256 * 1024, DIGEST_CLOSE_WAIT_MS = 2e3, LogFile = class {
   constructor(file, options) {
     this.file = file;
     this.options = options;
@@ -17634,6 +17634,8 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   shrinkTimer;
   idle = [];
   closed = !1;
+  /** close() was called: writes are cut to CLOSE_WRITE_BYTES so that each one returns, and shows progress, soon. */
+  closing = !1;
   /** Rotated files' digests not yet noted (hashed, or waiting for the rotation lock): close() waits a while for them. */
   digesting = /* @__PURE__ */ new Set();
   /** Of those, the ones still being hashed (onRotatedDigest not yet called). */
@@ -17766,7 +17768,9 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
    * drain lost a backlog's last lines, seal and stop without a word on a disk slower than the backlog in 5 s.
    */
   async close() {
-    let timer, closing = performance.now(), timedOut = new Promise((resolve) => {
+    let timer;
+    this.closing = !0;
+    let closing = performance.now(), timedOut = new Promise((resolve) => {
       let check = () => {
         let still = performance.now() - Math.max(closing, this.lastProgress);
         still >= CLOSE_TIMEOUT_MS ? resolve(!0) : timer = setTimeout(check, CLOSE_TIMEOUT_MS - still);
@@ -17836,7 +17840,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       this.writing = !1, this.drainLater(ROTATION_WAIT_MS2);
       return;
     }
-    this.writeFrom(this.queue.take(room), 0);
+    this.writeFrom(this.queue.take(this.closing ? Math.min(room, CLOSE_WRITE_BYTES) : room), 0);
   }
   /** Checks the file now (after the last write of a burst); writes again what went into a removed one. */
   verify() {

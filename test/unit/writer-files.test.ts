@@ -202,4 +202,21 @@ describe('closing', () => {
     assert.ok(Date.now() - before >= 6000, 'it took the slow writes');
     assert.equal(fs.readFileSync(file, 'utf8'), lines.join(''));
   });
+
+  it('a backlog a slow disk takes whole a write at a time, each write slower than close() waits in all: written in pieces, nothing lost (review of close13)', { timeout: 60_000 }, async (t) => {
+    const file = tempFile();
+    // Each write returns whole after 1 s plus 2 s per 256 KiB it was handed: one write of the whole 1 MiB takes 9 s.
+    let writes = 0;
+    wrapWrites(t, (write, fd, buffer, offset, length, position, callback) => {
+      writes++;
+      setTimeout(() => write(fd, buffer, offset, length, position, callback), 1000 + Math.ceil(length / (256 * 1024)) * 2000);
+    });
+    const log = new LogFile(file, options());
+    const lines = Array.from({ length: 1024 }, (_, i) => `line ${String(i).padStart(4, '0')} ${'x'.repeat(1013)}\n`);
+    log.write(lines[0]!);
+    for (const line of lines.slice(1)) log.write(line);
+    await log.close();
+    assert.equal(fs.readFileSync(file, 'utf8'), lines.join(''));
+    assert.ok(writes > 2, `in pieces (${writes} writes)`);
+  });
 });

@@ -170,6 +170,12 @@ const ROTATION_WAIT_MS = 5;
  */
 const CLOSE_TIMEOUT_MS = 5000;
 /**
+ * While closing, bytes handed to one write at most: a write's progress is known only when it returns, and one write of
+ * a whole backlog (up to MAX_BACKLOG) blocking on a slow disk past CLOSE_TIMEOUT_MS lost it all (review of close13).
+ * Only then: `take` moves what is left behind each cut, a cost worth paying once, at the end.
+ */
+const CLOSE_WRITE_BYTES = 256 * 1024;
+/**
  * How long close() waits, after the last write, for rotated files' digests being hashed or noted and for their
  * compressions: a reader exits right after (pipe.ts), which lost the digest of the file its stop rotated (review of
  * first13); a lock held longer or a slow disk must not keep it alive much longer. The file is then checked by its size
@@ -189,6 +195,8 @@ export class LogFile {
   private shrinkTimer: NodeJS.Timeout | undefined;
   private idle: (() => void)[] = [];
   private closed = false;
+  /** close() was called: writes are cut to CLOSE_WRITE_BYTES so that each one returns, and shows progress, soon. */
+  private closing = false;
   /** Rotated files' digests not yet noted (hashed, or waiting for the rotation lock): close() waits a while for them. */
   private readonly digesting = new Set<Promise<void>>();
   /** Of those, the ones still being hashed (onRotatedDigest not yet called). */
@@ -362,6 +370,7 @@ export class LogFile {
    */
   async close(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
+    this.closing = true;
     const closing = performance.now();
     const timedOut = new Promise<boolean>((resolve) => {
       const check = (): void => {
@@ -464,7 +473,7 @@ export class LogFile {
       this.drainLater(ROTATION_WAIT_MS);
       return;
     }
-    this.writeFrom(this.queue.take(room), 0);
+    this.writeFrom(this.queue.take(this.closing ? Math.min(room, CLOSE_WRITE_BYTES) : room), 0);
   }
 
   /** Checks the file now (after the last write of a burst); writes again what went into a removed one. */
