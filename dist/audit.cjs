@@ -17623,7 +17623,7 @@ function notedDigest(logFile, key2) {
 }
 
 // src/sinks/file/writer.ts
-var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 * 1024, CHECK_ROOM_SHARE = 1 / 8, KEEP_BYTES = 2 * CHECK_BYTES, BURST_GAP_MS = 10, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS2 = 5, CLOSE_TIMEOUT_MS = 5e3, DIGEST_CLOSE_WAIT_MS = 2e3, LogFile = class {
+var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 * 1024, CHECK_ROOM_SHARE = 1 / 8, KEEP_BYTES = 2 * CHECK_BYTES, BURST_GAP_MS = 10, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS2 = 5, CLOSE_TIMEOUT_MS = 5e3, CLOSE_WRITE_BYTES = 256 * 1024, DIGEST_CLOSE_WAIT_MS = 2e3, LogFile = class {
   constructor(file, options) {
     this.file = file;
     this.options = options;
@@ -17644,6 +17644,8 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   shrinkTimer;
   idle = [];
   closed = !1;
+  /** close() was called: writes are cut to CLOSE_WRITE_BYTES so that each one returns, and shows progress, soon. */
+  closing = !1;
   /** Rotated files' digests not yet noted (hashed, or waiting for the rotation lock): close() waits a while for them. */
   digesting = /* @__PURE__ */ new Set();
   /** Of those, the ones still being hashed (onRotatedDigest not yet called). */
@@ -17686,6 +17688,8 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   writtenTotal = 0;
   /** When the last write ended, and whether the one in flight continues a burst. */
   lastWriteEnd = Number.NEGATIVE_INFINITY;
+  /** When a write last took bytes (a short one too): close() gives up only after CLOSE_TIMEOUT_MS without one. */
+  lastProgress = Number.NEGATIVE_INFINITY;
   inBurst = !1;
   /** The identity of the file written now (rotated-ledger.ts): where a seal just flushed is (chain/seal-file-gone.ts). */
   fileIdentity() {
@@ -17768,10 +17772,20 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
         this.options.onError(error);
       }
   }
-  /** Writes what waits and closes; gives up after CLOSE_TIMEOUT_MS on a write that never returns (what waits is then lost). */
+  /**
+   * Writes what waits and closes; gives up after CLOSE_TIMEOUT_MS in which no write took a byte (a write that never
+   * returns: what waits is then lost). A drain that goes on, however long, is waited for: a fixed limit on the whole
+   * drain lost a backlog's last lines, seal and stop without a word on a disk slower than the backlog in 5 s.
+   */
   async close() {
-    let timer, timedOut = new Promise((resolve) => {
-      timer = setTimeout(() => resolve(!0), CLOSE_TIMEOUT_MS);
+    let timer;
+    this.closing = !0;
+    let closing = performance.now(), timedOut = new Promise((resolve) => {
+      let check = () => {
+        let still = performance.now() - Math.max(closing, this.lastProgress);
+        still >= CLOSE_TIMEOUT_MS ? resolve(!0) : timer = setTimeout(check, CLOSE_TIMEOUT_MS - still);
+      };
+      timer = setTimeout(check, CLOSE_TIMEOUT_MS);
     }), settled = (async () => {
       for (this.failing || await this.flush(); this.writing && !this.closed; ) await new Promise((resolve) => setTimeout(resolve, 10));
       return !1;
@@ -17836,7 +17850,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       this.writing = !1, this.drainLater(ROTATION_WAIT_MS2);
       return;
     }
-    this.writeFrom(this.queue.take(room), 0);
+    this.writeFrom(this.queue.take(this.closing ? Math.min(room, CLOSE_WRITE_BYTES) : room), 0);
   }
   /** Checks the file now (after the last write of a burst); writes again what went into a removed one. */
   verify() {
@@ -17890,7 +17904,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
           this.fail(error, data.subarray(offset));
           return;
         }
-        this.failing && (this.failing = !1, this.options.onRecover()), this.written(data, offset, offset + written), offset + written < data.length ? this.writeFrom(data, offset + written) : (this.lastWriteEnd = performance.now(), this.drain());
+        this.failing && (this.failing = !1, this.options.onRecover()), written > 0 && (this.lastProgress = performance.now()), this.written(data, offset, offset + written), offset + written < data.length ? this.writeFrom(data, offset + written) : (this.lastWriteEnd = performance.now(), this.drain());
       }
     });
   }

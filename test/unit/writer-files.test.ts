@@ -187,4 +187,36 @@ describe('closing', () => {
     const waited = Date.now() - before;
     assert.ok(waited >= 4500 && waited < 10_000, `close() gave up after ${waited} ms (about 5 s)`);
   });
+
+  it('a slow disk that still takes bytes is waited for, however long the drain: nothing queued is lost', { timeout: 30_000 }, async (t) => {
+    const file = tempFile();
+    // Each write takes 1.5 s and 10 bytes at most: 50 bytes queued take 7.5 s, longer than close() waits on a hung write.
+    wrapWrites(t, (write, fd, buffer, offset, length, position, callback) => {
+      setTimeout(() => write(fd, buffer, offset, Math.min(length, 10), position, callback), 1500);
+    });
+    const log = new LogFile(file, options());
+    const lines = ['line 0001', 'line 0002', 'line 0003', 'line 0004', 'line 0005'].map((line) => `${line}\n`);
+    for (const line of lines) log.write(line);
+    const before = Date.now();
+    await log.close();
+    assert.ok(Date.now() - before >= 6000, 'it took the slow writes');
+    assert.equal(fs.readFileSync(file, 'utf8'), lines.join(''));
+  });
+
+  it('a backlog a slow disk takes whole a write at a time, each write slower than close() waits in all: written in pieces, nothing lost (review of close13)', { timeout: 60_000 }, async (t) => {
+    const file = tempFile();
+    // Each write returns whole after 1 s plus 2 s per 256 KiB it was handed: one write of the whole 1 MiB takes 9 s.
+    let writes = 0;
+    wrapWrites(t, (write, fd, buffer, offset, length, position, callback) => {
+      writes++;
+      setTimeout(() => write(fd, buffer, offset, length, position, callback), 1000 + Math.ceil(length / (256 * 1024)) * 2000);
+    });
+    const log = new LogFile(file, options());
+    const lines = Array.from({ length: 1024 }, (_, i) => `line ${String(i).padStart(4, '0')} ${'x'.repeat(1013)}\n`);
+    log.write(lines[0]!);
+    for (const line of lines.slice(1)) log.write(line);
+    await log.close();
+    assert.equal(fs.readFileSync(file, 'utf8'), lines.join(''));
+    assert.ok(writes > 2, `in pieces (${writes} writes)`);
+  });
 });

@@ -164,8 +164,17 @@ const SHRINK_AFTER_MS = 1000;
 const RETRY_MS = 1000;
 /** How long to wait for another writer's rotation before writing: meanwhile lines wait in the queue. */
 const ROTATION_WAIT_MS = 5;
-/** How long close() waits for a write in flight: a hung disk must not keep a reader alive after its pipe closed. */
+/**
+ * How long close() waits with no write ending: a hung disk must not keep a reader alive after its pipe closed. Not
+ * for the whole drain: a slow disk that still takes bytes (a backlog of up to MAX_BACKLOG at a few MB/s) writes it all.
+ */
 const CLOSE_TIMEOUT_MS = 5000;
+/**
+ * While closing, bytes handed to one write at most: a write's progress is known only when it returns, and one write of
+ * a whole backlog (up to MAX_BACKLOG) blocking on a slow disk past CLOSE_TIMEOUT_MS lost it all (review of close13).
+ * Only then: `take` moves what is left behind each cut, a cost worth paying once, at the end.
+ */
+const CLOSE_WRITE_BYTES = 256 * 1024;
 /**
  * How long close() waits, after the last write, for rotated files' digests being hashed or noted and for their
  * compressions: a reader exits right after (pipe.ts), which lost the digest of the file its stop rotated (review of
@@ -186,6 +195,8 @@ export class LogFile {
   private shrinkTimer: NodeJS.Timeout | undefined;
   private idle: (() => void)[] = [];
   private closed = false;
+  /** close() was called: writes are cut to CLOSE_WRITE_BYTES so that each one returns, and shows progress, soon. */
+  private closing = false;
   /** Rotated files' digests not yet noted (hashed, or waiting for the rotation lock): close() waits a while for them. */
   private readonly digesting = new Set<Promise<void>>();
   /** Of those, the ones still being hashed (onRotatedDigest not yet called). */
@@ -228,6 +239,8 @@ export class LogFile {
   private writtenTotal = 0;
   /** When the last write ended, and whether the one in flight continues a burst. */
   private lastWriteEnd = Number.NEGATIVE_INFINITY;
+  /** When a write last took bytes (a short one too): close() gives up only after CLOSE_TIMEOUT_MS without one. */
+  private lastProgress = Number.NEGATIVE_INFINITY;
   private inBurst = false;
 
   constructor(
@@ -350,11 +363,22 @@ export class LogFile {
     }
   }
 
-  /** Writes what waits and closes; gives up after CLOSE_TIMEOUT_MS on a write that never returns (what waits is then lost). */
+  /**
+   * Writes what waits and closes; gives up after CLOSE_TIMEOUT_MS in which no write took a byte (a write that never
+   * returns: what waits is then lost). A drain that goes on, however long, is waited for: a fixed limit on the whole
+   * drain lost a backlog's last lines, seal and stop without a word on a disk slower than the backlog in 5 s.
+   */
   async close(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
+    this.closing = true;
+    const closing = performance.now();
     const timedOut = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(true), CLOSE_TIMEOUT_MS);
+      const check = (): void => {
+        const still = performance.now() - Math.max(closing, this.lastProgress);
+        if (still >= CLOSE_TIMEOUT_MS) resolve(true);
+        else timer = setTimeout(check, CLOSE_TIMEOUT_MS - still);
+      };
+      timer = setTimeout(check, CLOSE_TIMEOUT_MS);
     });
     const settled = (async () => {
       if (!this.failing) await this.flush();
@@ -449,7 +473,7 @@ export class LogFile {
       this.drainLater(ROTATION_WAIT_MS);
       return;
     }
-    this.writeFrom(this.queue.take(room), 0);
+    this.writeFrom(this.queue.take(this.closing ? Math.min(room, CLOSE_WRITE_BYTES) : room), 0);
   }
 
   /** Checks the file now (after the last write of a burst); writes again what went into a removed one. */
@@ -531,6 +555,7 @@ export class LogFile {
         this.failing = false;
         this.options.onRecover();
       }
+      if (written > 0) this.lastProgress = performance.now();
       this.written(data, offset, offset + written);
       // A short write (rare on regular files) continues where it stopped.
       if (offset + written < data.length) this.writeFrom(data, offset + written);
