@@ -22672,7 +22672,7 @@ function shrunkRotated(files, held2, key2, digestsOf, chained = /* @__PURE__ */ 
       continue;
     }
     if (from === void 0) {
-      found.push(itsBreak);
+      movedByChain(rotated.get(name), expected.get(name), chainBreaks, held2, digestsOf) || found.push(itsBreak);
       continue;
     }
     let file = rotated.get(name), other = rotated.get(from);
@@ -22686,6 +22686,13 @@ function shrunkRotated(files, held2, key2, digestsOf, chained = /* @__PURE__ */ 
     found.push({ kind: "reordered", file, line: 1, rec: "", hint: [file, other], detail: `the file's first ${digest.size} byte(s) are those ${import_node_path32.default.basename(other)} held at its rotation (by their digest: ${digest.where}), which no longer holds them: moved here by name (renamed by hand)` });
   }
   return found;
+}
+function movedByChain(file, mine, chainBreaks, held2, digestsOf) {
+  if (mine === void 0 || digestsOf === void 0) return !1;
+  let partners = new Set(
+    chainBreaks.filter((found) => found.kind === "reordered").map((found) => [found.file, found.endFile ?? found.file, ...found.hint ?? []]).filter((named) => named.includes(file)).flat()
+  );
+  return partners.delete(file), [...partners].some((partner) => (held2.get(partner) ?? -1) >= mine.size && digestsOf(partner, [mine.size]).get(mine.size) === mine.sha);
 }
 function movedFiles(rotated, own, held2, sizes, expected, digestsOf) {
   let moved = /* @__PURE__ */ new Map(), taken = /* @__PURE__ */ new Set(), order = [...own.keys()];

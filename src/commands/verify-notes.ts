@@ -219,7 +219,7 @@ export function shrunkRotated(
       continue;
     }
     if (from === undefined) {
-      found.push(itsBreak);
+      if (!movedByChain(rotated.get(name)!, expected.get(name), chainBreaks, held, digestsOf)) found.push(itsBreak);
       continue;
     }
     const file = rotated.get(name)!;
@@ -235,6 +235,33 @@ export function shrunkRotated(
     found.push({ kind: 'reordered', file, line: 1, rec: '', hint: [file, other], detail: `the file's first ${digest.size} byte(s) are those ${path.basename(other)} held at its rotation (by their digest: ${digest.where}), which no longer holds them: moved here by name (renamed by hand)` });
   }
   return found;
+}
+
+/**
+ * Whether `file`, holding no digest's bytes, is one the chain names moved (a `reordered` break of the seals: the log
+ * verifies with it in another's place, its sealed lines as written) whose own bytes (by their digest, `mine`) a
+ * partner in that break holds: a swap where the partner's digest was never taken (its writer exited first: CI, stop
+ * 33), so that nothing else tells the partner's bytes, now here, from made-up ones. Only the partner's holding this
+ * file's bytes shows the move: a file edited where no seal shows it, then swapped, holds them no longer (review).
+ */
+function movedByChain(
+  file: string,
+  mine: RotatedDigest | undefined,
+  chainBreaks: readonly Break[],
+  held: ReadonlyMap<string, number>,
+  digestsOf: ((file: string, sizes: readonly number[]) => ReadonlyMap<number, string>) | undefined,
+): boolean {
+  if (mine === undefined || digestsOf === undefined) return false;
+  const partners = new Set(
+    chainBreaks
+      .filter((found) => found.kind === 'reordered')
+      .map((found) => [found.file, found.endFile ?? found.file, ...(found.hint ?? [])])
+      .filter((named) => named.includes(file))
+      .flat(),
+  );
+  partners.delete(file);
+  // Files verify read (`held`): a name in a break is no file to open otherwise.
+  return [...partners].some((partner) => (held.get(partner) ?? -1) >= mine.size && digestsOf(partner, [mine.size]).get(mine.size) === mine.sha);
 }
 
 /**

@@ -80,7 +80,11 @@ describe('verify and several readers rotating one log (keyed): no move seen wher
     const live = tmux.logFile();
     const heldByIdle = fs.statSync(live);
     await tmux.flood(panes.slice(0, 3), (word) => `${word}-%05g`, 2000, 120_000);
-    assert.notEqual(fs.statSync(live).ino, heldByIdle.ino, 'the idle pane\'s file was rotated under it');
+    // A rotation renames the file at the path before the next write makes a new one there: wait for it.
+    await waitFor('the idle pane\'s file rotated under it (another file at the path)', () => {
+      const now = fs.statSync(live, { throwIfNoEntry: false });
+      return now !== undefined && now.ino !== heldByIdle.ino;
+    }, 30_000);
     // Its reader now finds the path holding another file, and the ledger naming its own: a rotation.
     tmux.type('echo idle-after', idle);
     await waitFor('the idle pane\'s line in the log', () => readAllLogs(live).includes('| idle-after\n'), 30_000);
