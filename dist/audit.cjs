@@ -22663,16 +22663,23 @@ function shrunkRotated(files, held2, key2, digestsOf, chained = /* @__PURE__ */ 
       detail: short ? `the file holds ${bytes} byte(s)${gunzipped}, and ${source} the digest of its first ${digest.size} at its rotation: ${bytes === 0 ? "emptied" : "cut"} by hand` : `the file's first ${digest.size} byte(s)${gunzipped} do not match the digest (SHA-256) ${source} at its rotation: rewritten by hand (a rotated file is only appended to, compressed whole or pruned)`
     });
   }
-  let order = [...rotated.keys()], moved = digestsOf === void 0 ? /* @__PURE__ */ new Map() : movedFiles(rotated, own, held2, sizes, expected, digestsOf), namedMoved = new Set(chainBreaks.filter((found2) => found2.kind === "reordered").flatMap((found2) => [found2.file, found2.endFile ?? found2.file, ...found2.hint ?? []])), holders = new Map([...moved].map(([holder, from]) => [from, holder]));
+  let order = [...rotated.keys()], moved = digestsOf === void 0 ? /* @__PURE__ */ new Map() : movedFiles(rotated, own, held2, sizes, expected, digestsOf), namedMoved = new Set(chainBreaks.filter((found2) => found2.kind === "reordered").flatMap((found2) => [found2.file, found2.endFile ?? found2.file, ...found2.hint ?? []])), holders = new Map([...moved].map(([holder, from]) => [from, holder])), partOf = new Map([...rotated].map(([name, file]) => [file, name])), movedByChain = (name) => {
+    let file = rotated.get(name), mine = expected.get(name);
+    return mine === void 0 || digestsOf === void 0 ? !1 : chainBreaks.filter((found2) => found2.kind === "reordered" && found2.swapHolds && found2.hint?.includes(file)).flatMap((found2) => found2.hint.filter((named) => named !== file)).some((partner) => {
+      let part = partOf.get(partner);
+      return part !== void 0 && expected.has(part) || held2.get(file) < ((part === void 0 ? void 0 : sizes.get(part)) ?? 0) ? !1 : (held2.get(partner) ?? -1) >= mine.size && digestsOf(partner, [mine.size]).get(mine.size) === mine.sha;
+    });
+  };
   for (let [name, itsBreak] of own) {
     let from = moved.get(name), holder = holders.get(name);
+    if (from === void 0 && movedByChain(name)) continue;
     if (from === void 0 && holder !== void 0) {
       let file2 = rotated.get(name);
       found.push({ kind: "edited", file: file2, line: 1, rec: "", detail: `its own first ${expected.get(name).size} byte(s) at its rotation (by their digest: ${expected.get(name).where}) are in ${import_node_path32.default.basename(rotated.get(holder))}, moved there by name, and what it holds matches no rotated file's digest: rewritten by hand` });
       continue;
     }
     if (from === void 0) {
-      movedByChain(rotated.get(name), expected.get(name), chainBreaks, held2, digestsOf) || found.push(itsBreak);
+      found.push(itsBreak);
       continue;
     }
     let file = rotated.get(name), other = rotated.get(from);
@@ -22686,13 +22693,6 @@ function shrunkRotated(files, held2, key2, digestsOf, chained = /* @__PURE__ */ 
     found.push({ kind: "reordered", file, line: 1, rec: "", hint: [file, other], detail: `the file's first ${digest.size} byte(s) are those ${import_node_path32.default.basename(other)} held at its rotation (by their digest: ${digest.where}), which no longer holds them: moved here by name (renamed by hand)` });
   }
   return found;
-}
-function movedByChain(file, mine, chainBreaks, held2, digestsOf) {
-  if (mine === void 0 || digestsOf === void 0) return !1;
-  let partners = new Set(
-    chainBreaks.filter((found) => found.kind === "reordered").map((found) => [found.file, found.endFile ?? found.file, ...found.hint ?? []]).filter((named) => named.includes(file)).flat()
-  );
-  return partners.delete(file), [...partners].some((partner) => (held2.get(partner) ?? -1) >= mine.size && digestsOf(partner, [mine.size]).get(mine.size) === mine.sha);
 }
 function movedFiles(rotated, own, held2, sizes, expected, digestsOf) {
   let moved = /* @__PURE__ */ new Map(), taken = /* @__PURE__ */ new Set(), order = [...own.keys()];
@@ -22976,7 +22976,7 @@ function checkLines(files, each, raw, timeFormat, options, attested) {
   let swap = renamedPair(files, report2, total, (order) => runVerifier(order, parsed, { ...options, holdsOnly: !0 }, !0).breaks.length === 0), lost = removals.count(report2.lost);
   if (!swap) return { ...report2, lost, untimed };
   let [a, b] = swap;
-  return { ...report2, lost, untimed, breaks: [{ kind: "reordered", file: a, line: 1, rec: "", hint: [a, b], detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
+  return { ...report2, lost, untimed, breaks: [{ kind: "reordered", file: a, line: 1, rec: "", hint: [a, b], swapHolds: !0, detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
 }
 var UNDER_WRONG_KEY = 10, UNDER_KEY = "if the key is the log's after all: ", KEEP_PARSED_CHARS = 8 * 1024 * 1024;
 function liveSeals(runs, timeFormat) {

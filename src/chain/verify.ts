@@ -78,6 +78,11 @@ export interface Break {
   detail: string;
   /** Files where lines are seen out of their order (a search for renamed files starts there: commands/verify.ts). */
   hint?: string[];
+  /**
+   * A `reordered` break of two files (`hint`) in whose other order the whole log verifies (commands/verify.ts,
+   * renamedPair): the lines their seals cover are as written. Not so of a break the seals' links alone name reordered.
+   */
+  swapHolds?: true;
 }
 
 /** A line of the log as verify sees it. */

@@ -209,9 +209,31 @@ export function shrunkRotated(
   const moved = digestsOf === undefined ? new Map<string, string>() : movedFiles(rotated, own, held, sizes, expected, digestsOf);
   const namedMoved = new Set(chainBreaks.filter((found) => found.kind === 'reordered').flatMap((found) => [found.file, found.endFile ?? found.file, ...(found.hint ?? [])]));
   const holders = new Map([...moved].map(([holder, from]) => [from, holder]));
+  const partOf = new Map([...rotated].map(([name, file]) => [file, name]));
+  /**
+   * Whether rotated file `name`, holding no digest's bytes, is one of two in a swap the chain confirms (the log
+   * verifies with them in each other's place: `swapHolds`), whose partner holds its own bytes (by its digest), has no
+   * digest of its own (its writer exited before it was taken: CI, stop 33) and no more bytes noted than this file
+   * holds: the move, not an edit or a cut. A swap the seals' links alone name (a cut or an edit among the moved
+   * lines reads so too) and a file edited where no seal shows it, then swapped, are not (reviews of 00484ec).
+   */
+  const movedByChain = (name: string): boolean => {
+    const file = rotated.get(name)!;
+    const mine = expected.get(name);
+    if (mine === undefined || digestsOf === undefined) return false;
+    const partners = chainBreaks.filter((found) => found.kind === 'reordered' && found.swapHolds && found.hint?.includes(file)).flatMap((found) => found.hint!.filter((named) => named !== file));
+    return partners.some((partner) => {
+      const part = partOf.get(partner);
+      if (part !== undefined && expected.has(part)) return false;
+      if (held.get(file)! < ((part === undefined ? undefined : sizes.get(part)) ?? 0)) return false;
+      return (held.get(partner) ?? -1) >= mine.size && digestsOf(partner, [mine.size]).get(mine.size) === mine.sha;
+    });
+  };
   for (const [name, itsBreak] of own) {
     const from = moved.get(name);
     const holder = holders.get(name);
+    // The chain's swap, where the partner's digest was never taken: what it holds is the partner's, sealed as written.
+    if (from === undefined && movedByChain(name)) continue;
     if (from === undefined && holder !== undefined) {
       // Its own bytes are elsewhere, whole: what it holds less or other than them is not they cut, it is another file's made up.
       const file = rotated.get(name)!;
@@ -219,7 +241,7 @@ export function shrunkRotated(
       continue;
     }
     if (from === undefined) {
-      if (!movedByChain(rotated.get(name)!, expected.get(name), chainBreaks, held, digestsOf)) found.push(itsBreak);
+      found.push(itsBreak);
       continue;
     }
     const file = rotated.get(name)!;
@@ -235,33 +257,6 @@ export function shrunkRotated(
     found.push({ kind: 'reordered', file, line: 1, rec: '', hint: [file, other], detail: `the file's first ${digest.size} byte(s) are those ${path.basename(other)} held at its rotation (by their digest: ${digest.where}), which no longer holds them: moved here by name (renamed by hand)` });
   }
   return found;
-}
-
-/**
- * Whether `file`, holding no digest's bytes, is one the chain names moved (a `reordered` break of the seals: the log
- * verifies with it in another's place, its sealed lines as written) whose own bytes (by their digest, `mine`) a
- * partner in that break holds: a swap where the partner's digest was never taken (its writer exited first: CI, stop
- * 33), so that nothing else tells the partner's bytes, now here, from made-up ones. Only the partner's holding this
- * file's bytes shows the move: a file edited where no seal shows it, then swapped, holds them no longer (review).
- */
-function movedByChain(
-  file: string,
-  mine: RotatedDigest | undefined,
-  chainBreaks: readonly Break[],
-  held: ReadonlyMap<string, number>,
-  digestsOf: ((file: string, sizes: readonly number[]) => ReadonlyMap<number, string>) | undefined,
-): boolean {
-  if (mine === undefined || digestsOf === undefined) return false;
-  const partners = new Set(
-    chainBreaks
-      .filter((found) => found.kind === 'reordered')
-      .map((found) => [found.file, found.endFile ?? found.file, ...(found.hint ?? [])])
-      .filter((named) => named.includes(file))
-      .flat(),
-  );
-  partners.delete(file);
-  // Files verify read (`held`): a name in a break is no file to open otherwise.
-  return [...partners].some((partner) => (held.get(partner) ?? -1) >= mine.size && digestsOf(partner, [mine.size]).get(mine.size) === mine.sha);
 }
 
 /**

@@ -460,7 +460,7 @@ function checkLines(files: readonly string[], each: EachLine, raw: EachRawLine, 
   const lost = removals.count(report.lost);
   if (!swap) return { ...report, lost, untimed };
   const [a, b] = swap;
-  return { ...report, lost, untimed, breaks: [{ kind: 'reordered', file: a, line: 1, rec: '', hint: [a, b], detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
+  return { ...report, lost, untimed, breaks: [{ kind: 'reordered', file: a, line: 1, rec: '', hint: [a, b], swapHolds: true, detail: `${a} and ${b} are in each other's place (renamed): in the other order the log verifies` }] };
 }
 
 /** Under a key that seems not the log's, this many of the breaks it shows are still named (the rest counted). */

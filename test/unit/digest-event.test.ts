@@ -199,11 +199,13 @@ describe('rotated files\' digests in the chain', () => {
 
 describe('rotated files moved by name (mv): reordered, not edited (review of digest13s)', () => {
   /** The log with two neighbouring rotated files in the middle swapped by name; their paths, as now named. */
-  async function swappedLog(): Promise<{ file: string; a: string; b: string }> {
+  async function swappedLog(unequal = false): Promise<{ file: string; a: string; b: string }> {
     const file = await newLog();
     const rotated = logFilesInOrder(file).slice(0, -1);
     assert.ok(rotated.length >= 4, `${rotated.length} rotated files`);
-    const at = Math.floor(rotated.length / 2) - 1;
+    // `unequal`: two neighbours of different sizes (where a line crossed the 16 K differs), as a real log's are.
+    const at = unequal ? rotated.findIndex((name, i) => i > 0 && i + 1 < rotated.length && fs.statSync(name).size !== fs.statSync(rotated[i + 1]!).size) : Math.floor(rotated.length / 2) - 1;
+    assert.ok(at > 0, `neighbours of different sizes among ${rotated.map((name) => fs.statSync(name).size).join(', ')}`);
     const [a, b] = [rotated[at]!, rotated[at + 1]!];
     fs.renameSync(a, `${a}.swap`);
     fs.renameSync(b, a);
@@ -273,6 +275,47 @@ describe('rotated files moved by name (mv): reordered, not edited (review of dig
     // Which one: where b's bytes (now at a) are fewer than a's digest's, a cut; else edited (the layout varies per run).
     const kind = fs.statSync(a).size < report.digests.get(partOf(file, a))!.size ? 'truncated' : 'edited';
     assert.deepEqual(found.map((f) => [f.kind, f.file]), [[kind, a]], JSON.stringify(found));
+  });
+
+  /** Removes the ledger's digest line of `part`, its size line kept: the size is noted at the rotation, the digest later. */
+  function dropDigestLine(file: string, part: string): void {
+    const ledger = rotatedLedgerPath(file);
+    fs.writeFileSync(ledger, fs.readFileSync(ledger, 'utf8').split('\n').filter((line) => !(line.startsWith('rotated sha256=') && line.includes(` ${part} `))).join('\n'));
+  }
+
+  for (const missing of ['the smaller', 'the larger'] as const) {
+    it(`two swapped, of different sizes, the digest of ${missing} never taken (its size noted): only the chain's reordered`, async () => {
+      const { file, a, b } = await swappedLog(true);
+      // a and b are named as they were; which one's digest is missing, by its size.
+      const [small, large] = fs.statSync(a).size < fs.statSync(b).size ? [b, a] : [a, b];
+      const gone = missing === 'the smaller' ? small : large;
+      dropDigestLine(file, partOf(file, gone));
+      const report = check(file);
+      const found = shrunkRotated(logFilesInOrder(file), report.held ?? new Map(), KEY, report.digestsOf, without(report.digests, partOf(file, gone)), report.breaks);
+      const every = [...report.breaks, ...found];
+      assert.deepEqual(every.map((f) => f.kind), ['reordered'], JSON.stringify(every));
+    });
+  }
+
+  it('two swapped, the digest of one never taken (its size noted), and lines cut from, or one character of a line edited in, that one\'s bytes: still a break on the file holding them', async () => {
+    for (const tamper of ['cut', 'edit'] as const) {
+      const { file, a, b } = await swappedLog();
+      dropDigestLine(file, partOf(file, b));
+      // a holds b's bytes: the chain's seals no longer hold in either order, and only their links name the move.
+      const lines = fs.readFileSync(a, 'utf8').split('\n');
+      if (tamper === 'cut') lines.splice(2, 30);
+      else {
+        const at = lines.findIndex((line) => line.endsWith('-'));
+        lines[at] = `${lines[at]!.slice(0, -1)}+`;
+      }
+      fs.writeFileSync(a, lines.join('\n'));
+      const report = check(file);
+      assert.ok(!report.breaks.some((f) => f.swapHolds), JSON.stringify(report.breaks));
+      const found = shrunkRotated(logFilesInOrder(file), report.held ?? new Map(), KEY, report.digestsOf, without(report.digests, partOf(file, b)), report.breaks);
+      const every = [...report.breaks, ...found];
+      assert.ok(every.some((f) => f.file === a && f.kind !== 'reordered'), `${tamper}: ${JSON.stringify(every)}`);
+      assert.ok(found.some((f) => f.file === a && (f.kind === 'truncated' || f.kind === 'edited')), `${tamper}: ${JSON.stringify(found)}`);
+    }
   });
 
   it('one copied over another (cp): the one overwritten edited, nothing moved', async () => {
