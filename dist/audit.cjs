@@ -22667,7 +22667,7 @@ function shrunkRotated(files, held2, key2, digestsOf, chained = /* @__PURE__ */ 
     let file = rotated.get(name), mine = expected.get(name);
     return mine === void 0 || digestsOf === void 0 ? !1 : chainBreaks.filter((found2) => found2.kind === "reordered" && found2.swapHolds && found2.hint?.includes(file)).flatMap((found2) => found2.hint.filter((named) => named !== file)).some((partner) => {
       let part = partOf.get(partner);
-      return part !== void 0 && expected.has(part) || held2.get(file) < ((part === void 0 ? void 0 : sizes.get(part)) ?? 0) ? !1 : (held2.get(partner) ?? -1) >= mine.size && digestsOf(partner, [mine.size]).get(mine.size) === mine.sha;
+      return part !== void 0 && expected.has(part) || held2.get(file) < ((part === void 0 ? void 0 : sizes.get(part)) ?? 0) ? !1 : (held2.get(partner) ?? -1) >= Math.max(mine.size, sizes.get(name) ?? 0) && digestsOf(partner, [mine.size]).get(mine.size) === mine.sha;
     });
   };
   for (let [name, itsBreak] of own) {
@@ -22970,7 +22970,9 @@ function checkLines(files, each, raw, timeFormat, options, attested) {
   let wrongKey = keyedHeld === 0 ? mismatch : void 0;
   if (wrongKey) {
     let without = verifyLines(files, each, raw, timeFormat, { ...options, key: void 0 }), shown = report2.breaks.filter((found) => !markUnderWrongKey(found)), underKey = shown.slice(0, UNDER_WRONG_KEY).map((found) => ({ ...found, detail: `${UNDER_KEY}${found.detail}` })), more = shown.length - underKey.length;
-    return more > 0 && underKey.push({ ...underKey[underKey.length - 1], detail: `${UNDER_KEY}and ${more} more break(s) like these` }), { ...without, breaks: [wrongKey, ...without.breaks, ...underKey] };
+    more > 0 && underKey.push({ ...underKey[underKey.length - 1], detail: `${UNDER_KEY}and ${more} more break(s) like these` });
+    let unsure = (found) => ({ ...found, swapHolds: void 0 });
+    return { ...without, breaks: [wrongKey, ...without.breaks.map(unsure), ...underKey.map(unsure)] };
   }
   keyMatch?.renamedHint(keyedHeld) && (report2.breaks = report2.breaks.map((found) => found.detail === BAD_TAG ? { ...found, detail: `${BAD_TAG}; ${RENAMED_HINT}` } : found));
   let swap = renamedPair(files, report2, total, (order) => runVerifier(order, parsed, { ...options, holdsOnly: !0 }, !0).breaks.length === 0), lost = removals.count(report2.lost);

@@ -214,7 +214,8 @@ export function shrunkRotated(
    * Whether rotated file `name`, holding no digest's bytes, is one of two in a swap the chain confirms (the log
    * verifies with them in each other's place: `swapHolds`), whose partner holds its own bytes (by its digest), has no
    * digest of its own (its writer exited before it was taken: CI, stop 33) and no more bytes noted than this file
-   * holds: the move, not an edit or a cut. A swap the seals' links alone name (a cut or an edit among the moved
+   * holds: the move, not an edit or a cut. The partner may be the live file (no digest, no size noted): the same
+   * false alarm, the same move. A swap the seals' links alone name (a cut or an edit among the moved
    * lines reads so too) and a file edited where no seal shows it, then swapped, are not (reviews of 00484ec).
    */
   const movedByChain = (name: string): boolean => {
@@ -226,7 +227,7 @@ export function shrunkRotated(
       const part = partOf.get(partner);
       if (part !== undefined && expected.has(part)) return false;
       if (held.get(file)! < ((part === undefined ? undefined : sizes.get(part)) ?? 0)) return false;
-      return (held.get(partner) ?? -1) >= mine.size && digestsOf(partner, [mine.size]).get(mine.size) === mine.sha;
+      return (held.get(partner) ?? -1) >= Math.max(mine.size, sizes.get(name) ?? 0) && digestsOf(partner, [mine.size]).get(mine.size) === mine.sha;
     });
   };
   for (const [name, itsBreak] of own) {

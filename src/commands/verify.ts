@@ -453,7 +453,9 @@ function checkLines(files: readonly string[], each: EachLine, raw: EachRawLine, 
     const underKey = shown.slice(0, UNDER_WRONG_KEY).map((found) => ({ ...found, detail: `${UNDER_KEY}${found.detail}` }));
     const more = shown.length - underKey.length;
     if (more > 0) underKey.push({ ...underKey[underKey.length - 1]!, detail: `${UNDER_KEY}and ${more} more break(s) like these` });
-    return { ...without, breaks: [wrongKey, ...without.breaks, ...underKey] };
+    // Checked without the key: no swap found there says the seals hold as written (Break.swapHolds).
+    const unsure = (found: Break): Break => ({ ...found, swapHolds: undefined });
+    return { ...without, breaks: [wrongKey, ...without.breaks.map(unsure), ...underKey.map(unsure)] };
   }
   if (keyMatch?.renamedHint(keyedHeld)) report.breaks = report.breaks.map((found) => (found.detail === BAD_TAG ? { ...found, detail: `${BAD_TAG}; ${RENAMED_HINT}` } : found));
   const swap = renamedPair(files, report, total, (order) => runVerifier(order, parsed, { ...options, holdsOnly: true }, true).breaks.length === 0);
