@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { rotatedFiles } from '../../src/core/rotate.ts';
 import { LogFile, type LogFileOptions } from '../../src/sinks/file/writer.ts';
-import { wrapWrites } from '../support/fs-writes.ts';
+import { slowDisk, wrapWrites } from '../support/fs-writes.ts';
 import { createUser } from '../support/users.ts';
 import { makeTempDir, waitFor } from '../support/util.ts';
 
@@ -36,6 +36,14 @@ function options(overrides: Partial<LogFileOptions> = {}): LogFileOptions & { er
     onRotateError: (error: NodeJS.ErrnoException) => errors.push(`rotate:${error.code ?? error.message}`),
     ...overrides,
   };
+}
+
+/** `count` lines of 1 KiB each, numbered after `prefix`. */
+function kibLines(prefix: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    const head = `${prefix} ${String(i).padStart(6, '0')} `;
+    return `${head}${'x'.repeat(1023 - head.length)}\n`;
+  });
 }
 
 /** A file owned by the test's second user, as they would make it. */
@@ -203,20 +211,71 @@ describe('closing', () => {
     assert.equal(fs.readFileSync(file, 'utf8'), lines.join(''));
   });
 
-  it('a backlog a slow disk takes whole a write at a time, each write slower than close() waits in all: written in pieces, nothing lost (review of close13)', { timeout: 60_000 }, async (t) => {
+  it('a backlog handed to one write just before close(), on a disk slower than that write per 5 s: all of it written, the file growing meanwhile', { timeout: 60_000 }, async (t) => {
     const file = tempFile();
-    // Each write returns whole after 1 s plus 2 s per 256 KiB it was handed: one write of the whole 1 MiB takes 9 s.
-    let writes = 0;
+    // 256 KiB into the file every 500 ms, the write returning once all is in: 4 MiB take 8 s without a return.
+    const writes = slowDisk(t, 256 * 1024, 500);
+    const log = new LogFile(file, options());
+    log.write('first\n');
+    await waitFor('the first write', () => writes.length === 1);
+    // Queued behind it: the next write takes all of it, before close() is called.
+    const backlog = kibLines('line', 4096);
+    for (const line of backlog) log.write(line);
+    await waitFor('the backlog in one write', () => writes.length === 2 && writes[1]!.appended > 0, 5000);
+    assert.equal(writes[1]!.length, 4 * 1024 * 1024);
+    const before = Date.now();
+    await log.close();
+    const waited = Date.now() - before;
+    const text = fs.readFileSync(file, 'utf8');
+    assert.ok(text.endsWith(backlog.at(-1)!), `the last line is in the file (${text.length} bytes of ${4 * 1024 * 1024 + 6})`);
+    assert.equal(text, `first\n${backlog.join('')}`);
+    assert.equal(writes.length, 2, 'in one write');
+    assert.ok(waited >= 6000, `close() waited for it (${waited} ms)`);
+  });
+
+  it('the same slow drain across a rotation (a new, smaller file): every line written, across the files', { timeout: 60_000 }, async (t) => {
+    const file = tempFile();
+    const dir = path.dirname(file);
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // 512 KiB in the file, 4 MiB its limit: the write under way at close() fills it (3583 lines, 7 s), the drain
+    // rotates, and the next write takes the other 4000 lines in 8 s, the new file smaller than the old one all along.
+    const old = kibLines('old', 512).join('');
+    fs.writeFileSync(file, old, { mode: 0o600 });
+    const writes = slowDisk(t, 256 * 1024, 500);
+    const log = new LogFile(file, options({ maxBytes: 4 * 1024 * 1024 }));
+    log.write('first\n');
+    await waitFor('the first write', () => writes.length === 1);
+    const backlog = kibLines('line', 3583 + 4000);
+    for (const line of backlog) log.write(line);
+    await waitFor('the drain under way', () => writes.length === 2 && writes[1]!.appended > 0, 5000);
+    assert.equal(writes[1]!.length, 3583 * 1024, 'the old file filled in one write');
+    await log.close();
+    const rotated = rotatedFiles(fs.readdirSync(dir), 'main.log');
+    const written = [...rotated.map((name) => path.join(dir, name)), file].map((name) => fs.readFileSync(name, 'utf8'));
+    assert.ok(written.at(-1)!.endsWith(backlog.at(-1)!), `the last line is in the live file (${written.map((text) => text.length).join(' + ')} bytes)`);
+    assert.equal(written.join(''), `${old}first\n${backlog.join('')}`);
+    assert.equal(rotated.length, 1, `one rotation: ${rotated.join(' ')}`);
+    assert.equal(written.at(-1)!.length, 4000 * 1024, 'the new file took the rest in one write');
+    assert.ok(written.at(-1)!.length < written[0]!.length, 'the new file is smaller than the old one');
+    assert.equal(writes.length, 3, 'the last write went into the new file whole');
+  });
+
+  it('a write that takes nothing (0 bytes, no error) is asked again a little later, not at once', { timeout: 20_000 }, async (t) => {
+    const file = tempFile();
+    let calls = 0;
+    let takes = false;
     wrapWrites(t, (write, fd, buffer, offset, length, position, callback) => {
-      writes++;
-      setTimeout(() => write(fd, buffer, offset, length, position, callback), 1000 + Math.ceil(length / (256 * 1024)) * 2000);
+      calls++;
+      if (takes) write(fd, buffer, offset, length, position, callback);
+      else setImmediate(() => callback(null, 0));
     });
     const log = new LogFile(file, options());
-    const lines = Array.from({ length: 1024 }, (_, i) => `line ${String(i).padStart(4, '0')} ${'x'.repeat(1013)}\n`);
-    log.write(lines[0]!);
-    for (const line of lines.slice(1)) log.write(line);
+    log.write('waited\n');
+    await waitFor('the first write', () => calls > 0);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    takes = true;
     await log.close();
-    assert.equal(fs.readFileSync(file, 'utf8'), lines.join(''));
-    assert.ok(writes > 2, `in pieces (${writes} writes)`);
+    assert.equal(fs.readFileSync(file, 'utf8'), 'waited\n');
+    assert.ok(calls <= 40, `asked ${calls} times in 1 s`);
   });
 });
