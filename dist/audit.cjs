@@ -17623,7 +17623,7 @@ function notedDigest(logFile, key2) {
 }
 
 // src/sinks/file/writer.ts
-var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 * 1024, CHECK_ROOM_SHARE = 1 / 8, KEEP_BYTES = 2 * CHECK_BYTES, BURST_GAP_MS = 10, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS2 = 5, CLOSE_TIMEOUT_MS = 5e3, CLOSE_CHECK_MS = 1e3, EMPTY_WRITE_RETRY_MS = 50, DIGEST_CLOSE_WAIT_MS = 2e3, LogFile = class {
+var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 * 1024, CHECK_ROOM_SHARE = 1 / 8, KEEP_BYTES = 2 * CHECK_BYTES, BURST_GAP_MS = 10, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS2 = 5, CLOSE_TIMEOUT_MS = 5e3, CLOSE_CHECK_MS = 1e3, CLOSE_WRITE_BYTES = 256 * 1024, EMPTY_WRITE_RETRY_MS = 50, DIGEST_CLOSE_WAIT_MS = 2e3, LogFile = class {
   constructor(file, options) {
     this.file = file;
     this.options = options;
@@ -17644,6 +17644,8 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   shrinkTimer;
   idle = [];
   closed = !1;
+  /** close() was called: writes are cut to CLOSE_WRITE_BYTES. */
+  closing = !1;
   /** Rotated files' digests not yet noted (hashed, or waiting for the rotation lock): close() waits a while for them. */
   digesting = /* @__PURE__ */ new Set();
   /** Of those, the ones still being hashed (onRotatedDigest not yet called). */
@@ -17686,7 +17688,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   writtenTotal = 0;
   /** When the last write ended, and whether the one in flight continues a burst. */
   lastWriteEnd = Number.NEGATIVE_INFINITY;
-  /** When a write last took bytes (a short one too): close() gives up only after CLOSE_TIMEOUT_MS without one. */
+  /** When a write last took bytes (a short one too): one of close()'s signs of progress. */
   lastProgress = Number.NEGATIVE_INFINITY;
   inBurst = !1;
   /** The identity of the file written now (rotated-ledger.ts): where a seal just flushed is (chain/seal-file-gone.ts). */
@@ -17726,6 +17728,8 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   }
   /** Bytes of the write under way not yet written. */
   inFlight = 0;
+  /** Bytes taken from the queue for writes, ever: close()'s bound on what growth of the file is this writer's. */
+  takenTotal = 0;
   /** Bytes queued and not yet written: what the reader bounds. */
   get backlog() {
     return this.queue.length + this.inFlight;
@@ -17764,7 +17768,11 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       try {
         if (this.prepare(this.queue.length, !0), this.queue.length === 0) return;
         let data = this.queue.take(Number.POSITIVE_INFINITY);
-        for (let offset = 0; offset < data.length; ) offset += import_node_fs18.default.writeSync(this.fd, data, offset);
+        for (let offset = 0; offset < data.length; ) {
+          let written = import_node_fs18.default.writeSync(this.fd, data, offset);
+          if (written === 0) throw Object.assign(new Error("the disk took no bytes"), { code: "EIO" });
+          offset += written;
+        }
         this.size += data.length;
       } catch (error) {
         this.options.onError(error);
@@ -17777,10 +17785,12 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
    * a word on a disk slower than the backlog in 5 s.
    */
   async close() {
-    let timer, timedOut = new Promise((resolve) => {
-      let looked = performance.now(), seen = this.heldLook(), movedAt = looked, check = () => {
-        let now = performance.now(), look = this.heldLook(), grew = look !== void 0 && seen !== void 0 && (look.id !== seen.id || look.size > seen.size);
-        (this.lastProgress > looked || grew) && (movedAt = now), looked = now, seen = look;
+    let timer;
+    this.closing = !0;
+    let timedOut = new Promise((resolve) => {
+      let looked = performance.now(), seen = this.heldLook(), movedAt = looked, budgetFrom = this.takenTotal - this.inFlight, grown = 0, check = () => {
+        let now = performance.now(), look = this.heldLook(), grew = !1;
+        look !== void 0 && seen !== void 0 && (look.id !== seen.id ? grew = !0 : look.size > seen.size && (grown += look.size - seen.size, grew = grown <= this.takenTotal - budgetFrom)), (this.lastProgress > looked || grew) && (movedAt = now), looked = now, seen = look;
         let still = now - movedAt;
         still >= CLOSE_TIMEOUT_MS ? resolve(!0) : timer = setTimeout(check, Math.min(CLOSE_CHECK_MS, CLOSE_TIMEOUT_MS - still));
       };
@@ -17858,7 +17868,8 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       this.writing = !1, this.drainLater(ROTATION_WAIT_MS2);
       return;
     }
-    this.writeFrom(this.queue.take(room), 0);
+    let data = this.queue.take(this.closing ? Math.min(room, CLOSE_WRITE_BYTES) : room);
+    this.takenTotal += data.length, this.writeFrom(data, 0);
   }
   /** Checks the file now (after the last write of a burst); writes again what went into a removed one. */
   verify() {

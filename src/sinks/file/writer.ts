@@ -167,16 +167,23 @@ const ROTATION_WAIT_MS = 5;
 /**
  * How long close() waits with no sign of progress: a hung disk must not keep a reader alive after its pipe closed. Not
  * for the whole drain: a slow disk that still takes bytes (a backlog of up to MAX_BACKLOG at a few MB/s) writes it all.
- * Progress is a write returning bytes, the file this writer holds grown, or another file held (a rotation starts a
- * smaller one), each against the look before (every CLOSE_CHECK_MS). Not a write's return alone, nor writes cut short
- * for returns to come often, as before; a review of that cut found two defects: (a) a backlog handed to one write just
- * before close() was still lost on a disk slower than that write per 5 s, its file growing all along but no return;
- * (b) each cut write's `take` moved the rest of the queue (ByteQueue): 3.1 ms per MiB written from a 15 MiB queue
- * against 0.23. A size compared across a rotation, or with the size at close(), reads as no progress.
+ * Progress is a write returning bytes, the file this writer holds grown by no more than this writer handed to writes
+ * since close() (what else it grows by is the session's other panes appending: review of close13r, a hung write waited
+ * on for as long as a sibling wrote), or another file held (a rotation starts a smaller one: a size compared across it
+ * would read as none), each against the look before (every CLOSE_CHECK_MS). A write's return alone lost (review of
+ * close13) a backlog handed to one write just before close() on a disk slower than that write per 5 s, its file
+ * growing all along.
  */
 const CLOSE_TIMEOUT_MS = 5000;
 /** How often close() looks for progress: often enough that one look across a rotation costs little of the timeout. */
 const CLOSE_CHECK_MS = 1000;
+/**
+ * While closing, bytes handed to one write at most: on a file system that shows a write's bytes only when it returns
+ * (no growth to see meanwhile), one write of a whole backlog (up to MAX_BACKLOG) slower than CLOSE_TIMEOUT_MS lost it
+ * all (review of close13r). Only then: `take` moves what is left behind each cut (~3 ms per MiB from a 15 MiB queue),
+ * a cost paid once, at the end.
+ */
+const CLOSE_WRITE_BYTES = 256 * 1024;
 /**
  * A write that returns 0 bytes and no error (the disk took nothing: no local file system does, but nothing forbids it)
  * is tried again after this long: at once, it spun a core, asking again and again, until something changed.
@@ -202,6 +209,8 @@ export class LogFile {
   private shrinkTimer: NodeJS.Timeout | undefined;
   private idle: (() => void)[] = [];
   private closed = false;
+  /** close() was called: writes are cut to CLOSE_WRITE_BYTES. */
+  private closing = false;
   /** Rotated files' digests not yet noted (hashed, or waiting for the rotation lock): close() waits a while for them. */
   private readonly digesting = new Set<Promise<void>>();
   /** Of those, the ones still being hashed (onRotatedDigest not yet called). */
@@ -244,7 +253,7 @@ export class LogFile {
   private writtenTotal = 0;
   /** When the last write ended, and whether the one in flight continues a burst. */
   private lastWriteEnd = Number.NEGATIVE_INFINITY;
-  /** When a write last took bytes (a short one too): close() gives up only after CLOSE_TIMEOUT_MS without one. */
+  /** When a write last took bytes (a short one too): one of close()'s signs of progress. */
   private lastProgress = Number.NEGATIVE_INFINITY;
   private inBurst = false;
 
@@ -303,6 +312,8 @@ export class LogFile {
 
   /** Bytes of the write under way not yet written. */
   private inFlight = 0;
+  /** Bytes taken from the queue for writes, ever: close()'s bound on what growth of the file is this writer's. */
+  private takenTotal = 0;
 
   /** Bytes queued and not yet written: what the reader bounds. */
   get backlog(): number {
@@ -361,7 +372,12 @@ export class LogFile {
       this.prepare(this.queue.length, true);
       if (this.queue.length === 0) return;
       const data = this.queue.take(Number.POSITIVE_INFINITY);
-      for (let offset = 0; offset < data.length; ) offset += fs.writeSync(this.fd, data, offset);
+      for (let offset = 0; offset < data.length; ) {
+        const written = fs.writeSync(this.fd, data, offset);
+        // A disk that takes nothing: asked again, it spun here with the event loop held (no timer could end it).
+        if (written === 0) throw Object.assign(new Error('the disk took no bytes'), { code: 'EIO' });
+        offset += written;
+      }
       this.size += data.length;
     } catch (error) {
       this.options.onError(error as NodeJS.ErrnoException);
@@ -376,14 +392,26 @@ export class LogFile {
    */
   async close(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
+    this.closing = true;
     const timedOut = new Promise<boolean>((resolve) => {
       let looked = performance.now();
       let seen = this.heldLook();
       let movedAt = looked;
+      // Growth past what this writer handed to writes since close() (and had in flight then) is others' (a session's
+      // other panes append to the same file): no sign of this one's progress.
+      const budgetFrom = this.takenTotal - this.inFlight;
+      let grown = 0;
       const check = (): void => {
         const now = performance.now();
         const look = this.heldLook();
-        const grew = look !== undefined && seen !== undefined && (look.id !== seen.id || look.size > seen.size);
+        let grew = false;
+        if (look !== undefined && seen !== undefined) {
+          if (look.id !== seen.id) grew = true;
+          else if (look.size > seen.size) {
+            grown += look.size - seen.size;
+            grew = grown <= this.takenTotal - budgetFrom;
+          }
+        }
         if (this.lastProgress > looked || grew) movedAt = now;
         looked = now;
         // A failed look is no progress, and no ground to compare the next one with.
@@ -497,7 +525,9 @@ export class LogFile {
       this.drainLater(ROTATION_WAIT_MS);
       return;
     }
-    this.writeFrom(this.queue.take(room), 0);
+    const data = this.queue.take(this.closing ? Math.min(room, CLOSE_WRITE_BYTES) : room);
+    this.takenTotal += data.length;
+    this.writeFrom(data, 0);
   }
 
   /** Checks the file now (after the last write of a burst); writes again what went into a removed one. */
