@@ -17623,7 +17623,7 @@ function notedDigest(logFile, key2) {
 }
 
 // src/sinks/file/writer.ts
-var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 * 1024, CHECK_ROOM_SHARE = 1 / 8, KEEP_BYTES = 2 * CHECK_BYTES, BURST_GAP_MS = 10, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS2 = 5, CLOSE_TIMEOUT_MS = 5e3, CLOSE_WRITE_BYTES = 256 * 1024, DIGEST_CLOSE_WAIT_MS = 2e3, LogFile = class {
+var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 * 1024, CHECK_ROOM_SHARE = 1 / 8, KEEP_BYTES = 2 * CHECK_BYTES, BURST_GAP_MS = 10, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS2 = 5, CLOSE_TIMEOUT_MS = 5e3, CLOSE_CHECK_MS = 1e3, CLOSE_WRITE_BYTES = 256 * 1024, EMPTY_WRITE_RETRY_MS = 50, DIGEST_CLOSE_WAIT_MS = 2e3, LogFile = class {
   constructor(file, options) {
     this.file = file;
     this.options = options;
@@ -17644,7 +17644,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   shrinkTimer;
   idle = [];
   closed = !1;
-  /** close() was called: writes are cut to CLOSE_WRITE_BYTES so that each one returns, and shows progress, soon. */
+  /** close() was called: writes are cut to CLOSE_WRITE_BYTES. */
   closing = !1;
   /** Rotated files' digests not yet noted (hashed, or waiting for the rotation lock): close() waits a while for them. */
   digesting = /* @__PURE__ */ new Set();
@@ -17688,7 +17688,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   writtenTotal = 0;
   /** When the last write ended, and whether the one in flight continues a burst. */
   lastWriteEnd = Number.NEGATIVE_INFINITY;
-  /** When a write last took bytes (a short one too): close() gives up only after CLOSE_TIMEOUT_MS without one. */
+  /** When a write last took bytes (a short one too): one of close()'s signs of progress. */
   lastProgress = Number.NEGATIVE_INFINITY;
   inBurst = !1;
   /** The identity of the file written now (rotated-ledger.ts): where a seal just flushed is (chain/seal-file-gone.ts). */
@@ -17728,6 +17728,8 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   }
   /** Bytes of the write under way not yet written. */
   inFlight = 0;
+  /** Bytes taken from the queue for writes, ever: close()'s bound on what growth of the file is this writer's. */
+  takenTotal = 0;
   /** Bytes queued and not yet written: what the reader bounds. */
   get backlog() {
     return this.queue.length + this.inFlight;
@@ -17766,26 +17768,33 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       try {
         if (this.prepare(this.queue.length, !0), this.queue.length === 0) return;
         let data = this.queue.take(Number.POSITIVE_INFINITY);
-        for (let offset = 0; offset < data.length; ) offset += import_node_fs18.default.writeSync(this.fd, data, offset);
+        for (let offset = 0; offset < data.length; ) {
+          let written = import_node_fs18.default.writeSync(this.fd, data, offset);
+          if (written === 0) throw Object.assign(new Error("the disk took no bytes"), { code: "EIO" });
+          offset += written;
+        }
         this.size += data.length;
       } catch (error) {
         this.options.onError(error);
       }
   }
   /**
-   * Writes what waits and closes; gives up after CLOSE_TIMEOUT_MS in which no write took a byte (a write that never
-   * returns: what waits is then lost). A drain that goes on, however long, is waited for: a fixed limit on the whole
-   * drain lost a backlog's last lines, seal and stop without a word on a disk slower than the backlog in 5 s.
+   * Writes what waits and closes; gives up after CLOSE_TIMEOUT_MS with no progress (a write returning bytes, the file
+   * growing or replaced: a write that never returns, the file unchanged: what waits is then lost). A drain that goes
+   * on, however long, is waited for: a fixed limit on the whole drain lost a backlog's last lines, seal and stop without
+   * a word on a disk slower than the backlog in 5 s.
    */
   async close() {
     let timer;
     this.closing = !0;
-    let closing = performance.now(), timedOut = new Promise((resolve) => {
-      let check = () => {
-        let still = performance.now() - Math.max(closing, this.lastProgress);
-        still >= CLOSE_TIMEOUT_MS ? resolve(!0) : timer = setTimeout(check, CLOSE_TIMEOUT_MS - still);
+    let timedOut = new Promise((resolve) => {
+      let looked = performance.now(), seen = this.heldLook(), movedAt = looked, budgetFrom = this.takenTotal - this.inFlight, grown = 0, check = () => {
+        let now = performance.now(), look = this.heldLook(), grew = !1;
+        look !== void 0 && seen !== void 0 && (look.id !== seen.id ? grew = !0 : look.size > seen.size && (grown += look.size - seen.size, grew = grown <= this.takenTotal - budgetFrom)), (this.lastProgress > looked || grew) && (movedAt = now), looked = now, seen = look;
+        let still = now - movedAt;
+        still >= CLOSE_TIMEOUT_MS ? resolve(!0) : timer = setTimeout(check, Math.min(CLOSE_CHECK_MS, CLOSE_TIMEOUT_MS - still));
       };
-      timer = setTimeout(check, CLOSE_TIMEOUT_MS);
+      timer = setTimeout(check, CLOSE_CHECK_MS);
     }), settled = (async () => {
       for (this.failing || await this.flush(); this.writing && !this.closed; ) await new Promise((resolve) => setTimeout(resolve, 10));
       return !1;
@@ -17798,6 +17807,15 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       }
     }
     import_node_fs18.default.closeSync(this.fd), await this.backgroundEnded();
+  }
+  /** The file this writer holds now (device:inode) and its size, undefined when the look fails: close()'s progress. */
+  heldLook() {
+    try {
+      let stat = import_node_fs18.default.fstatSync(this.fd);
+      return { id: `${stat.dev}:${stat.ino}`, size: stat.size };
+    } catch {
+      return;
+    }
   }
   /**
    * Waits for the digests of the files rotated so far to be taken (onRotatedDigest called; their ledger notes may
@@ -17850,7 +17868,8 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       this.writing = !1, this.drainLater(ROTATION_WAIT_MS2);
       return;
     }
-    this.writeFrom(this.queue.take(this.closing ? Math.min(room, CLOSE_WRITE_BYTES) : room), 0);
+    let data = this.queue.take(this.closing ? Math.min(room, CLOSE_WRITE_BYTES) : room);
+    this.takenTotal += data.length, this.writeFrom(data, 0);
   }
   /** Checks the file now (after the last write of a burst); writes again what went into a removed one. */
   verify() {
@@ -17904,7 +17923,9 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
           this.fail(error, data.subarray(offset));
           return;
         }
-        this.failing && (this.failing = !1, this.options.onRecover()), written > 0 && (this.lastProgress = performance.now()), this.written(data, offset, offset + written), offset + written < data.length ? this.writeFrom(data, offset + written) : (this.lastWriteEnd = performance.now(), this.drain());
+        this.failing && (this.failing = !1, this.options.onRecover()), written > 0 && (this.lastProgress = performance.now()), this.written(data, offset, offset + written), written === 0 && offset < data.length ? (this.inFlight = data.length - offset, setTimeout(() => {
+          this.closed || this.writeFrom(data, offset);
+        }, EMPTY_WRITE_RETRY_MS)) : offset + written < data.length ? this.writeFrom(data, offset + written) : (this.lastWriteEnd = performance.now(), this.drain());
       }
     });
   }

@@ -30,3 +30,51 @@ export function wrapWrites(t: TestContext, wrap: (real: WriteFn, ...args: Parame
     return (real as unknown as (...rest: unknown[]) => void)(...args);
   });
 }
+
+/** A write the slow disk of `slowDisk` is taking: the bytes it was handed, and how many of them are in the file. */
+export interface SlowWrite {
+  length: number;
+  appended: number;
+}
+
+/**
+ * Until the test `t` ends, each write of the log writer goes into its file `chunk` bytes every `everyMs`, and
+ * returns only once all of it is in: one write(2) blocking on a slow disk, the file growing meanwhile (the kernel
+ * copies a write in page by page). Returns the writes, as they are handed over. A write whose fd no longer names the
+ * file it began in (the writer gave up and closed it, the number perhaps taken since) stops there, unanswered.
+ */
+export function slowDisk(t: TestContext, chunk: number, everyMs: number): SlowWrite[] {
+  const writes: SlowWrite[] = [];
+  let ended = false;
+  t.after(() => {
+    ended = true;
+  });
+  const identity = (fd: number): string | undefined => {
+    try {
+      const stat = fs.fstatSync(fd);
+      return `${stat.dev}:${stat.ino}`;
+    } catch {
+      return undefined;
+    }
+  };
+  wrapWrites(t, (_real, fd, buffer, offset, length, _position, callback) => {
+    const write: SlowWrite = { length, appended: 0 };
+    writes.push(write);
+    const file = identity(fd);
+    const step = (): void => {
+      if (ended || identity(fd) !== file) return;
+      try {
+        write.appended += fs.writeSync(fd, buffer, offset + write.appended, Math.min(chunk, length - write.appended));
+      } catch (error) {
+        // As write(2): what went in is a short write, an error only when nothing did.
+        if (write.appended > 0) callback(null, write.appended);
+        else callback(error as NodeJS.ErrnoException, 0);
+        return;
+      }
+      if (write.appended < length) setTimeout(step, everyMs);
+      else callback(null, length);
+    };
+    setTimeout(step, everyMs);
+  });
+  return writes;
+}

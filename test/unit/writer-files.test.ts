@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { rotatedFiles } from '../../src/core/rotate.ts';
 import { LogFile, type LogFileOptions } from '../../src/sinks/file/writer.ts';
-import { wrapWrites } from '../support/fs-writes.ts';
+import { slowDisk, wrapWrites } from '../support/fs-writes.ts';
 import { createUser } from '../support/users.ts';
 import { makeTempDir, waitFor } from '../support/util.ts';
 
@@ -36,6 +36,14 @@ function options(overrides: Partial<LogFileOptions> = {}): LogFileOptions & { er
     onRotateError: (error: NodeJS.ErrnoException) => errors.push(`rotate:${error.code ?? error.message}`),
     ...overrides,
   };
+}
+
+/** `count` lines of 1 KiB each, numbered after `prefix`. */
+function kibLines(prefix: string, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    const head = `${prefix} ${String(i).padStart(6, '0')} `;
+    return `${head}${'x'.repeat(1023 - head.length)}\n`;
+  });
 }
 
 /** A file owned by the test's second user, as they would make it. */
@@ -203,7 +211,34 @@ describe('closing', () => {
     assert.equal(fs.readFileSync(file, 'utf8'), lines.join(''));
   });
 
-  it('a backlog a slow disk takes whole a write at a time, each write slower than close() waits in all: written in pieces, nothing lost (review of close13)', { timeout: 60_000 }, async (t) => {
+  it('a backlog handed to one write just before close(), on a disk slower than that write per 5 s, its file growing meanwhile, the drain rotating into a new, smaller file: every line written, across the files', { timeout: 60_000 }, async (t) => {
+    const file = tempFile();
+    const dir = path.dirname(file);
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // 512 KiB in the file, 4 MiB its limit: the write under way at close() fills it (3583 lines, 7 s without a return,
+    // the file growing), the drain rotates, and the next writes (256 KiB each while closing) take the other 4000 lines
+    // in 8 s, the new file smaller than the old one all along.
+    const old = kibLines('old', 512).join('');
+    fs.writeFileSync(file, old, { mode: 0o600 });
+    const writes = slowDisk(t, 256 * 1024, 500);
+    const log = new LogFile(file, options({ maxBytes: 4 * 1024 * 1024 }));
+    log.write('first\n');
+    await waitFor('the first write', () => writes.length === 1);
+    const backlog = kibLines('line', 3583 + 4000);
+    for (const line of backlog) log.write(line);
+    await waitFor('the drain under way', () => writes.length === 2 && writes[1]!.appended > 0, 5000);
+    assert.equal(writes[1]!.length, 3583 * 1024, 'the old file filled in one write');
+    await log.close();
+    const rotated = rotatedFiles(fs.readdirSync(dir), 'main.log');
+    const written = [...rotated.map((name) => path.join(dir, name)), file].map((name) => fs.readFileSync(name, 'utf8'));
+    assert.ok(written.at(-1)!.endsWith(backlog.at(-1)!), `the last line is in the live file (${written.map((text) => text.length).join(' + ')} bytes)`);
+    assert.equal(written.join(''), `${old}first\n${backlog.join('')}`);
+    assert.equal(rotated.length, 1, `one rotation: ${rotated.join(' ')}`);
+    assert.equal(written.at(-1)!.length, 4000 * 1024, 'the new file took the rest');
+    assert.ok(written.at(-1)!.length < written[0]!.length, 'the new file is smaller than the old one');
+  });
+
+  it('a backlog a slow disk takes whole a write at a time (the file not growing meanwhile), each write slower than close() waits in all: written in pieces, nothing lost (review of close13)', { timeout: 60_000 }, async (t) => {
     const file = tempFile();
     // Each write returns whole after 1 s plus 2 s per 256 KiB it was handed: one write of the whole 1 MiB takes 9 s.
     let writes = 0;
@@ -218,5 +253,49 @@ describe('closing', () => {
     await log.close();
     assert.equal(fs.readFileSync(file, 'utf8'), lines.join(''));
     assert.ok(writes > 2, `in pieces (${writes} writes)`);
+  });
+
+  it('a write that never returns while another pane\'s reader appends to the same file: close() still gives up after about 5 s (review of close13r)', { timeout: 30_000 }, async (t) => {
+    const file = tempFile();
+    let started = false;
+    wrapWrites(t, () => {
+      started = true; // and never calls back
+    });
+    const log = new LogFile(file, options());
+    log.write('stuck\n');
+    await waitFor('the write to start', () => started);
+    const sibling = fs.openSync(file, 'a');
+    const before = Date.now();
+    // For 15 s at most: a close() that waits on them ends then, and fails below, instead of hanging the file.
+    const appending = setInterval(() => {
+      if (Date.now() - before < 15_000) fs.writeSync(sibling, 'another pane\'s line\n');
+    }, 200);
+    try {
+      await log.close();
+      const waited = Date.now() - before;
+      assert.ok(waited >= 4500 && waited < 10_000, `close() gave up after ${waited} ms (about 5 s), the file growing all along`);
+    } finally {
+      clearInterval(appending);
+      fs.closeSync(sibling);
+    }
+  });
+
+  it('a write that takes nothing (0 bytes, no error) is asked again a little later, not at once', { timeout: 20_000 }, async (t) => {
+    const file = tempFile();
+    let calls = 0;
+    let takes = false;
+    wrapWrites(t, (write, fd, buffer, offset, length, position, callback) => {
+      calls++;
+      if (takes) write(fd, buffer, offset, length, position, callback);
+      else setImmediate(() => callback(null, 0));
+    });
+    const log = new LogFile(file, options());
+    log.write('waited\n');
+    await waitFor('the first write', () => calls > 0);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    takes = true;
+    await log.close();
+    assert.equal(fs.readFileSync(file, 'utf8'), 'waited\n');
+    assert.ok(calls <= 40, `asked ${calls} times in 1 s`);
   });
 });

@@ -165,16 +165,30 @@ const RETRY_MS = 1000;
 /** How long to wait for another writer's rotation before writing: meanwhile lines wait in the queue. */
 const ROTATION_WAIT_MS = 5;
 /**
- * How long close() waits with no write ending: a hung disk must not keep a reader alive after its pipe closed. Not
+ * How long close() waits with no sign of progress: a hung disk must not keep a reader alive after its pipe closed. Not
  * for the whole drain: a slow disk that still takes bytes (a backlog of up to MAX_BACKLOG at a few MB/s) writes it all.
+ * Progress is a write returning bytes, the file this writer holds grown by no more than this writer handed to writes
+ * since close() (what else it grows by is the session's other panes appending: review of close13r, a hung write waited
+ * on for as long as a sibling wrote), or another file held (a rotation starts a smaller one: a size compared across it
+ * would read as none), each against the look before (every CLOSE_CHECK_MS). A write's return alone lost (review of
+ * close13) a backlog handed to one write just before close() on a disk slower than that write per 5 s, its file
+ * growing all along.
  */
 const CLOSE_TIMEOUT_MS = 5000;
+/** How often close() looks for progress: often enough that one look across a rotation costs little of the timeout. */
+const CLOSE_CHECK_MS = 1000;
 /**
- * While closing, bytes handed to one write at most: a write's progress is known only when it returns, and one write of
- * a whole backlog (up to MAX_BACKLOG) blocking on a slow disk past CLOSE_TIMEOUT_MS lost it all (review of close13).
- * Only then: `take` moves what is left behind each cut, a cost worth paying once, at the end.
+ * While closing, bytes handed to one write at most: on a file system that shows a write's bytes only when it returns
+ * (no growth to see meanwhile), one write of a whole backlog (up to MAX_BACKLOG) slower than CLOSE_TIMEOUT_MS lost it
+ * all (review of close13r). Only then: `take` moves what is left behind each cut (~3 ms per MiB from a 15 MiB queue),
+ * a cost paid once, at the end.
  */
 const CLOSE_WRITE_BYTES = 256 * 1024;
+/**
+ * A write that returns 0 bytes and no error (the disk took nothing: no local file system does, but nothing forbids it)
+ * is tried again after this long: at once, it spun a core, asking again and again, until something changed.
+ */
+const EMPTY_WRITE_RETRY_MS = 50;
 /**
  * How long close() waits, after the last write, for rotated files' digests being hashed or noted and for their
  * compressions: a reader exits right after (pipe.ts), which lost the digest of the file its stop rotated (review of
@@ -195,7 +209,7 @@ export class LogFile {
   private shrinkTimer: NodeJS.Timeout | undefined;
   private idle: (() => void)[] = [];
   private closed = false;
-  /** close() was called: writes are cut to CLOSE_WRITE_BYTES so that each one returns, and shows progress, soon. */
+  /** close() was called: writes are cut to CLOSE_WRITE_BYTES. */
   private closing = false;
   /** Rotated files' digests not yet noted (hashed, or waiting for the rotation lock): close() waits a while for them. */
   private readonly digesting = new Set<Promise<void>>();
@@ -239,7 +253,7 @@ export class LogFile {
   private writtenTotal = 0;
   /** When the last write ended, and whether the one in flight continues a burst. */
   private lastWriteEnd = Number.NEGATIVE_INFINITY;
-  /** When a write last took bytes (a short one too): close() gives up only after CLOSE_TIMEOUT_MS without one. */
+  /** When a write last took bytes (a short one too): one of close()'s signs of progress. */
   private lastProgress = Number.NEGATIVE_INFINITY;
   private inBurst = false;
 
@@ -298,6 +312,8 @@ export class LogFile {
 
   /** Bytes of the write under way not yet written. */
   private inFlight = 0;
+  /** Bytes taken from the queue for writes, ever: close()'s bound on what growth of the file is this writer's. */
+  private takenTotal = 0;
 
   /** Bytes queued and not yet written: what the reader bounds. */
   get backlog(): number {
@@ -356,7 +372,12 @@ export class LogFile {
       this.prepare(this.queue.length, true);
       if (this.queue.length === 0) return;
       const data = this.queue.take(Number.POSITIVE_INFINITY);
-      for (let offset = 0; offset < data.length; ) offset += fs.writeSync(this.fd, data, offset);
+      for (let offset = 0; offset < data.length; ) {
+        const written = fs.writeSync(this.fd, data, offset);
+        // A disk that takes nothing: asked again, it spun here with the event loop held (no timer could end it).
+        if (written === 0) throw Object.assign(new Error('the disk took no bytes'), { code: 'EIO' });
+        offset += written;
+      }
       this.size += data.length;
     } catch (error) {
       this.options.onError(error as NodeJS.ErrnoException);
@@ -364,21 +385,42 @@ export class LogFile {
   }
 
   /**
-   * Writes what waits and closes; gives up after CLOSE_TIMEOUT_MS in which no write took a byte (a write that never
-   * returns: what waits is then lost). A drain that goes on, however long, is waited for: a fixed limit on the whole
-   * drain lost a backlog's last lines, seal and stop without a word on a disk slower than the backlog in 5 s.
+   * Writes what waits and closes; gives up after CLOSE_TIMEOUT_MS with no progress (a write returning bytes, the file
+   * growing or replaced: a write that never returns, the file unchanged: what waits is then lost). A drain that goes
+   * on, however long, is waited for: a fixed limit on the whole drain lost a backlog's last lines, seal and stop without
+   * a word on a disk slower than the backlog in 5 s.
    */
   async close(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     this.closing = true;
-    const closing = performance.now();
     const timedOut = new Promise<boolean>((resolve) => {
+      let looked = performance.now();
+      let seen = this.heldLook();
+      let movedAt = looked;
+      // Growth past what this writer handed to writes since close() (and had in flight then) is others' (a session's
+      // other panes append to the same file): no sign of this one's progress.
+      const budgetFrom = this.takenTotal - this.inFlight;
+      let grown = 0;
       const check = (): void => {
-        const still = performance.now() - Math.max(closing, this.lastProgress);
+        const now = performance.now();
+        const look = this.heldLook();
+        let grew = false;
+        if (look !== undefined && seen !== undefined) {
+          if (look.id !== seen.id) grew = true;
+          else if (look.size > seen.size) {
+            grown += look.size - seen.size;
+            grew = grown <= this.takenTotal - budgetFrom;
+          }
+        }
+        if (this.lastProgress > looked || grew) movedAt = now;
+        looked = now;
+        // A failed look is no progress, and no ground to compare the next one with.
+        seen = look;
+        const still = now - movedAt;
         if (still >= CLOSE_TIMEOUT_MS) resolve(true);
-        else timer = setTimeout(check, CLOSE_TIMEOUT_MS - still);
+        else timer = setTimeout(check, Math.min(CLOSE_CHECK_MS, CLOSE_TIMEOUT_MS - still));
       };
-      timer = setTimeout(check, CLOSE_TIMEOUT_MS);
+      timer = setTimeout(check, CLOSE_CHECK_MS);
     });
     const settled = (async () => {
       if (!this.failing) await this.flush();
@@ -402,6 +444,16 @@ export class LogFile {
     }
     fs.closeSync(this.fd);
     await this.backgroundEnded();
+  }
+
+  /** The file this writer holds now (device:inode) and its size, undefined when the look fails: close()'s progress. */
+  private heldLook(): { id: string; size: number } | undefined {
+    try {
+      const stat = fs.fstatSync(this.fd);
+      return { id: `${stat.dev}:${stat.ino}`, size: stat.size };
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -473,7 +525,9 @@ export class LogFile {
       this.drainLater(ROTATION_WAIT_MS);
       return;
     }
-    this.writeFrom(this.queue.take(this.closing ? Math.min(room, CLOSE_WRITE_BYTES) : room), 0);
+    const data = this.queue.take(this.closing ? Math.min(room, CLOSE_WRITE_BYTES) : room);
+    this.takenTotal += data.length;
+    this.writeFrom(data, 0);
   }
 
   /** Checks the file now (after the last write of a burst); writes again what went into a removed one. */
@@ -557,8 +611,13 @@ export class LogFile {
       }
       if (written > 0) this.lastProgress = performance.now();
       this.written(data, offset, offset + written);
-      // A short write (rare on regular files) continues where it stopped.
-      if (offset + written < data.length) this.writeFrom(data, offset + written);
+      // A short write (rare on regular files) continues where it stopped; one that took nothing, a little later.
+      if (written === 0 && offset < data.length) {
+        this.inFlight = data.length - offset;
+        setTimeout(() => {
+          if (!this.closed) this.writeFrom(data, offset);
+        }, EMPTY_WRITE_RETRY_MS);
+      } else if (offset + written < data.length) this.writeFrom(data, offset + written);
       else {
         this.lastWriteEnd = performance.now();
         this.drain();
