@@ -17623,7 +17623,7 @@ function notedDigest(logFile, key2) {
 }
 
 // src/sinks/file/writer.ts
-var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 * 1024, CHECK_ROOM_SHARE = 1 / 8, KEEP_BYTES = 2 * CHECK_BYTES, BURST_GAP_MS = 10, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS2 = 5, CLOSE_TIMEOUT_MS = 5e3, CLOSE_CHECK_MS = 1e3, CLOSE_WRITE_BYTES = 256 * 1024, EMPTY_WRITE_RETRY_MS = 50, DIGEST_CLOSE_WAIT_MS = 2e3, LogFile = class {
+var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 * 1024, CHECK_ROOM_SHARE = 1 / 8, KEEP_BYTES = 2 * CHECK_BYTES, BURST_GAP_MS = 10, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS2 = 5, CLOSE_TIMEOUT_MS = 5e3, CLOSE_CHECK_MS = 1e3, CLOSE_GROWTH_GRACE_MS = 6e4, CLOSE_WRITE_BYTES = 256 * 1024, EMPTY_WRITE_RETRY_MS = 50, DIGEST_CLOSE_WAIT_MS = 2e3, LogFile = class {
   constructor(file, options) {
     this.file = file;
     this.options = options;
@@ -17644,7 +17644,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   shrinkTimer;
   idle = [];
   closed = !1;
-  /** close() was called: writes are cut to CLOSE_WRITE_BYTES. */
+  /** close() was called: each write(2) takes CLOSE_WRITE_BYTES at most. */
   closing = !1;
   /** Rotated files' digests not yet noted (hashed, or waiting for the rotation lock): close() waits a while for them. */
   digesting = /* @__PURE__ */ new Set();
@@ -17728,8 +17728,6 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   }
   /** Bytes of the write under way not yet written. */
   inFlight = 0;
-  /** Bytes taken from the queue for writes, ever: close()'s bound on what growth of the file is this writer's. */
-  takenTotal = 0;
   /** Bytes queued and not yet written: what the reader bounds. */
   get backlog() {
     return this.queue.length + this.inFlight;
@@ -17788,9 +17786,9 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     let timer;
     this.closing = !0;
     let timedOut = new Promise((resolve) => {
-      let looked = performance.now(), seen = this.heldLook(), movedAt = looked, budgetFrom = this.takenTotal - this.inFlight, grown = 0, check = () => {
-        let now = performance.now(), look = this.heldLook(), grew = !1;
-        look !== void 0 && seen !== void 0 && (look.id !== seen.id ? grew = !0 : look.size > seen.size && (grown += look.size - seen.size, grew = grown <= this.takenTotal - budgetFrom)), (this.lastProgress > looked || grew) && (movedAt = now), looked = now, seen = look;
+      let looked = performance.now(), seen = this.heldLook(), movedAt = looked, began = looked, check = () => {
+        let now = performance.now(), look = this.heldLook(), returned = Math.max(this.lastProgress, began), grew = look !== void 0 && seen !== void 0 && (look.id !== seen.id || look.size > seen.size && now - returned < (this.options.closeGrowthGraceMs ?? CLOSE_GROWTH_GRACE_MS));
+        (this.lastProgress > looked || grew) && (movedAt = now), looked = now, seen = look;
         let still = now - movedAt;
         still >= CLOSE_TIMEOUT_MS ? resolve(!0) : timer = setTimeout(check, Math.min(CLOSE_CHECK_MS, CLOSE_TIMEOUT_MS - still));
       };
@@ -17868,8 +17866,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
       this.writing = !1, this.drainLater(ROTATION_WAIT_MS2);
       return;
     }
-    let data = this.queue.take(this.closing ? Math.min(room, CLOSE_WRITE_BYTES) : room);
-    this.takenTotal += data.length, this.writeFrom(data, 0);
+    this.writeFrom(this.queue.take(room), 0);
   }
   /** Checks the file now (after the last write of a burst); writes again what went into a removed one. */
   verify() {
@@ -17917,7 +17914,13 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     this.queue.shrink(), this.unverifiedLength === 0 && (this.unverified = Buffer.alloc(0));
   }
   writeFrom(data, offset) {
-    this.inFlight = data.length - offset, import_node_fs18.default.write(this.fd, data, offset, data.length - offset, null, (error, written) => {
+    this.inFlight = data.length - offset;
+    let length = data.length - offset;
+    if (this.closing && length > CLOSE_WRITE_BYTES) {
+      let newline = data.lastIndexOf(10, offset + CLOSE_WRITE_BYTES - 1);
+      length = newline >= offset ? newline + 1 - offset : CLOSE_WRITE_BYTES;
+    }
+    import_node_fs18.default.write(this.fd, data, offset, length, null, (error, written) => {
       if (!this.closed) {
         if (this.inFlight = 0, error) {
           this.fail(error, data.subarray(offset));

@@ -40,8 +40,10 @@ export interface SlowWrite {
 /**
  * Until the test `t` ends, each write of the log writer goes into its file `chunk` bytes every `everyMs`, and
  * returns only once all of it is in: one write(2) blocking on a slow disk, the file growing meanwhile (the kernel
- * copies a write in page by page). Returns the writes, as they are handed over. A write whose fd no longer names the
- * file it began in (the writer gave up and closed it, the number perhaps taken since) stops there, unanswered.
+ * copies a write in page by page). One write at a time, the next (another writer's too) waiting for the one before
+ * it to end, as write(2) holds the inode's lock. Returns the writes, as they are handed over. A write whose fd no
+ * longer names the file it began in (the writer gave up and closed it, the number perhaps taken since) stops there,
+ * unanswered.
  */
 export function slowDisk(t: TestContext, chunk: number, everyMs: number): SlowWrite[] {
   const writes: SlowWrite[] = [];
@@ -57,24 +59,32 @@ export function slowDisk(t: TestContext, chunk: number, everyMs: number): SlowWr
       return undefined;
     }
   };
+  let before: Promise<void> = Promise.resolve();
   wrapWrites(t, (_real, fd, buffer, offset, length, _position, callback) => {
     const write: SlowWrite = { length, appended: 0 };
     writes.push(write);
     const file = identity(fd);
+    let done!: () => void;
+    const turn = before;
+    before = new Promise((resolve) => (done = resolve));
     const step = (): void => {
-      if (ended || identity(fd) !== file) return;
+      if (ended || identity(fd) !== file) return done();
       try {
         write.appended += fs.writeSync(fd, buffer, offset + write.appended, Math.min(chunk, length - write.appended));
       } catch (error) {
+        done();
         // As write(2): what went in is a short write, an error only when nothing did.
         if (write.appended > 0) callback(null, write.appended);
         else callback(error as NodeJS.ErrnoException, 0);
         return;
       }
       if (write.appended < length) setTimeout(step, everyMs);
-      else callback(null, length);
+      else {
+        done();
+        callback(null, length);
+      }
     };
-    setTimeout(step, everyMs);
+    void turn.then(() => setTimeout(step, everyMs));
   });
   return writes;
 }

@@ -121,6 +121,8 @@ export interface LogFileOptions {
   ledgerKey?: Buffer;
   /** A rotated file's background digest ended (file-digest.ts): what was noted, undefined when nothing was. */
   onDigest?: (content?: FileContent) => void;
+  /** How long the file's growth alone counts as close()'s progress (CLOSE_GROWTH_GRACE_MS unless said). */
+  closeGrowthGraceMs?: number;
   /**
    * The digest of the file this writer rotated to `<log>.<rotated>` is taken (file-digest.ts), before the ledger notes
    * it: for the recording to put it in its chain (a `digest` event, chain/digest-event.ts), where removing it is a break.
@@ -167,21 +169,27 @@ const ROTATION_WAIT_MS = 5;
 /**
  * How long close() waits with no sign of progress: a hung disk must not keep a reader alive after its pipe closed. Not
  * for the whole drain: a slow disk that still takes bytes (a backlog of up to MAX_BACKLOG at a few MB/s) writes it all.
- * Progress is a write returning bytes, the file this writer holds grown by no more than this writer handed to writes
- * since close() (what else it grows by is the session's other panes appending: review of close13r, a hung write waited
- * on for as long as a sibling wrote), or another file held (a rotation starts a smaller one: a size compared across it
- * would read as none), each against the look before (every CLOSE_CHECK_MS). A write's return alone lost (review of
- * close13) a backlog handed to one write just before close() on a disk slower than that write per 5 s, its file
- * growing all along.
+ * Progress is a write returning bytes, the file this writer holds grown, or another file held (a rotation starts a
+ * smaller one: a size compared across it would read as none), each against the look before (every CLOSE_CHECK_MS). A
+ * write's return alone lost (review of close13) a backlog handed to one write just before close() on a disk slower
+ * than that write per 5 s, its file growing all along. Growth of the file is any writer's: another pane's write that
+ * this one waits behind (write(2) holds the inode's lock: review of close13r, a budget of this writer's own bytes lost
+ * a closing pane's stop behind a busy pane's large write), so it counts for CLOSE_GROWTH_GRACE_MS at most.
  */
 const CLOSE_TIMEOUT_MS = 5000;
 /** How often close() looks for progress: often enough that one look across a rotation costs little of the timeout. */
 const CLOSE_CHECK_MS = 1000;
 /**
- * While closing, bytes handed to one write at most: on a file system that shows a write's bytes only when it returns
- * (no growth to see meanwhile), one write of a whole backlog (up to MAX_BACKLOG) slower than CLOSE_TIMEOUT_MS lost it
- * all (review of close13r). Only then: `take` moves what is left behind each cut (~3 ms per MiB from a 15 MiB queue),
- * a cost paid once, at the end.
+ * How long after close() began, or a write last returned bytes, the file's growth alone counts as progress: a write
+ * stuck before it reaches the kernel (a starved thread pool) is not waited on for as long as other panes append.
+ */
+const CLOSE_GROWTH_GRACE_MS = 60_000;
+/**
+ * While closing, bytes given to one write(2) at most (a whole piece taken goes in several, as after a short write):
+ * on a file system that shows a write's bytes only when it returns (no growth to see meanwhile), one write of a whole
+ * backlog (up to MAX_BACKLOG) slower than CLOSE_TIMEOUT_MS lost it all (review of close13r). Cut in writeFrom, not
+ * by `take`: a cut take moved the rest of the queue (3.1 ms per MiB from a 15 MiB queue), and pieces put back whole
+ * (a failed write's rest, a `lost` event's rewrite) were not cut at all.
  */
 const CLOSE_WRITE_BYTES = 256 * 1024;
 /**
@@ -209,7 +217,7 @@ export class LogFile {
   private shrinkTimer: NodeJS.Timeout | undefined;
   private idle: (() => void)[] = [];
   private closed = false;
-  /** close() was called: writes are cut to CLOSE_WRITE_BYTES. */
+  /** close() was called: each write(2) takes CLOSE_WRITE_BYTES at most. */
   private closing = false;
   /** Rotated files' digests not yet noted (hashed, or waiting for the rotation lock): close() waits a while for them. */
   private readonly digesting = new Set<Promise<void>>();
@@ -312,8 +320,6 @@ export class LogFile {
 
   /** Bytes of the write under way not yet written. */
   private inFlight = 0;
-  /** Bytes taken from the queue for writes, ever: close()'s bound on what growth of the file is this writer's. */
-  private takenTotal = 0;
 
   /** Bytes queued and not yet written: what the reader bounds. */
   get backlog(): number {
@@ -397,21 +403,12 @@ export class LogFile {
       let looked = performance.now();
       let seen = this.heldLook();
       let movedAt = looked;
-      // Growth past what this writer handed to writes since close() (and had in flight then) is others' (a session's
-      // other panes append to the same file): no sign of this one's progress.
-      const budgetFrom = this.takenTotal - this.inFlight;
-      let grown = 0;
+      const began = looked;
       const check = (): void => {
         const now = performance.now();
         const look = this.heldLook();
-        let grew = false;
-        if (look !== undefined && seen !== undefined) {
-          if (look.id !== seen.id) grew = true;
-          else if (look.size > seen.size) {
-            grown += look.size - seen.size;
-            grew = grown <= this.takenTotal - budgetFrom;
-          }
-        }
+        const returned = Math.max(this.lastProgress, began);
+        const grew = look !== undefined && seen !== undefined && (look.id !== seen.id || (look.size > seen.size && now - returned < (this.options.closeGrowthGraceMs ?? CLOSE_GROWTH_GRACE_MS)));
         if (this.lastProgress > looked || grew) movedAt = now;
         looked = now;
         // A failed look is no progress, and no ground to compare the next one with.
@@ -525,9 +522,7 @@ export class LogFile {
       this.drainLater(ROTATION_WAIT_MS);
       return;
     }
-    const data = this.queue.take(this.closing ? Math.min(room, CLOSE_WRITE_BYTES) : room);
-    this.takenTotal += data.length;
-    this.writeFrom(data, 0);
+    this.writeFrom(this.queue.take(room), 0);
   }
 
   /** Checks the file now (after the last write of a burst); writes again what went into a removed one. */
@@ -597,8 +592,14 @@ export class LogFile {
     // Taken from the queue but not yet on disk: still the reader's backlog (a slow disk takes a large
     // write in short pieces; unseen, it would let the queue behind it grow without bound).
     this.inFlight = data.length - offset;
+    // While closing, in pieces that end a line where one does (CLOSE_WRITE_BYTES); what is left goes on as after a short write.
+    let length = data.length - offset;
+    if (this.closing && length > CLOSE_WRITE_BYTES) {
+      const newline = data.lastIndexOf(0x0a, offset + CLOSE_WRITE_BYTES - 1);
+      length = newline >= offset ? newline + 1 - offset : CLOSE_WRITE_BYTES;
+    }
     // Looked up at each write (not kept): a test wraps node's write for its own duration (test/support/fs-writes.ts).
-    fs.write(this.fd, data, offset, data.length - offset, null, (error, written) => {
+    fs.write(this.fd, data, offset, length, null, (error, written) => {
       if (this.closed) return; // close() gave up on this write
       this.inFlight = 0;
       if (error) {
