@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { cli } from '../support/cli.ts';
-import { writeCalls } from '../support/process.ts';
+import { stopped, writeCalls } from '../support/process.ts';
 import { mountSmallDisk, unmountSmallDisk } from '../support/small-disk.ts';
 import { serversForThisFile, type TmuxServer } from '../support/tmux.ts';
 import { waitFor } from '../support/util.ts';
@@ -40,12 +40,21 @@ async function tornByFullDisk(tmux: TmuxServer, meanwhile: (live: string) => voi
   await waitFor('pane 0 to finish', () => tmux.screen(a!).includes('a-done\n'), 20_000);
   // Its reader may be behind the pane (a loaded machine): the torn write first.
   await waitFor('the log to end inside a line of pane 0', () => /\| a-full-\d{6}-x*[^\n]$/.test(fs.readFileSync(live, 'utf8')), 20_000);
-  // Pane 0's reader tries again every second: right after a try, pane 1's reader, whose queue is empty, writes first.
+  // Pane 0's reader tries again every second. Held between two tries until pane 1's reader, whose queue is empty, has
+  // written its line once there was room: the steps below took more than that second on a loaded machine, and pane
+  // 0's next try came first (no glued line, no rotation by pane 1: both tests failed, 1 run in 3 under load).
   const calls = writeCalls(pid);
   await waitFor("pane 0's reader to try again", () => writeCalls(pid) > calls, 20_000);
-  meanwhile(live);
-  fs.rmSync(filler);
-  tmux.type('echo b-first', b!);
+  process.kill(pid, 'SIGSTOP');
+  try {
+    await waitFor("pane 0's reader stopped", () => stopped(pid));
+    meanwhile(live);
+    fs.rmSync(filler);
+    tmux.type('echo b-first', b!);
+    await tmux.waitForPrinted('b-first', { timeoutMs: 20_000 });
+  } finally {
+    process.kill(pid, 'SIGCONT');
+  }
   await waitFor("pane 0's flood in the log", () => fs.readFileSync(live, 'utf8').includes('| a-done\n'), 20_000);
   await tmux.run('echo after-a', a!);
   await tmux.run('echo after-b', b!);

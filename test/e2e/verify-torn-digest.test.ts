@@ -9,19 +9,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { logFilesInOrder, readAllLogs } from '../support/log.ts';
-import { alive } from '../support/process.ts';
+import { alive, stopped } from '../support/process.ts';
 import { serversForThisFile } from '../support/tmux.ts';
 import { waitFor } from '../support/util.ts';
 import { verifyDir, verifyScratch } from '../support/verify.ts';
 
 const server = serversForThisFile();
 const { copyOf, keyFile } = verifyScratch('verify-torn');
-
-/** Whether a process is stopped (SIGSTOP taken): proc(5) stat's state `T`. */
-function stopped(pid: number): boolean {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  return stat.slice(stat.lastIndexOf(')') + 2).startsWith('T');
-}
 
 for (const variant of ['ascii', 'utf8'] as const) {
   describe(`a keyed log with a line torn inside ${variant === 'utf8' ? 'a UTF-8 character' : 'ASCII text'} by a killed reader`, () => {

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { cliResult } from '../support/cli.ts';
+import { alive } from '../support/process.ts';
 import { serversForThisFile } from '../support/tmux.ts';
 import { waitFor } from '../support/util.ts';
 
@@ -44,8 +45,11 @@ describe('window-rename', () => {
     const lines = tmux.readLog().split('\n');
     const at = (text: string): number => lines.findIndex((line) => line.includes(text));
     assert.ok(at('| before-the-rename') < at(' * window-rename ') && at(' * window-rename ') < at(' * rename ') && at(' * rename ') < at('| after-the-rename'), lines.join('\n'));
+    const pids = tmux.readerPids();
     tmux.toggle('%0');
     await waitFor('the stop', () => tmux.readLog().includes(`* stop rec=${recording} `));
+    // Its run files go as it exits, a moment after the stop is on disk: what is left is looked at once it is gone.
+    await waitFor('the reader to exit', () => pids.every((pid) => !alive(pid)));
     const result = cliResult(['verify', '--dir', tmux.logDir]);
     assert.equal(result.status, 0, result.stdout + result.stderr);
     assert.doesNotMatch(result.stdout, /from other processes/, 'the notes are chained, not counted as appended by another process');

@@ -22,6 +22,12 @@ export function running(pid: number): boolean {
   }
 }
 
+/** Whether a process is stopped (SIGSTOP taken): proc(5) stat's state `T`. */
+export function stopped(pid: number): boolean {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).startsWith('T');
+}
+
 /** A process's memory figure from /proc/<pid>/status, in kB (VmRSS now, VmHWM peak). */
 export function memoryKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
