@@ -17623,7 +17623,7 @@ function notedDigest(logFile, key2) {
 }
 
 // src/sinks/file/writer.ts
-var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 * 1024, CHECK_ROOM_SHARE = 1 / 8, KEEP_BYTES = 2 * CHECK_BYTES, BURST_GAP_MS = 10, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS2 = 5, CLOSE_TIMEOUT_MS = 5e3, CLOSE_CHECK_MS = 1e3, CLOSE_GROWTH_GRACE_MS = 6e4, CLOSE_WRITE_BYTES = 256 * 1024, EMPTY_WRITE_RETRY_MS = 50, DIGEST_CLOSE_WAIT_MS = 2e3, LogFile = class {
+var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 * 1024, CHECK_ROOM_SHARE = 1 / 8, KEEP_BYTES = 2 * CHECK_BYTES, BURST_GAP_MS = 10, SHRINK_AFTER_MS = 1e3, RETRY_MS = 1e3, ROTATION_WAIT_MS2 = 5, CLOSE_TIMEOUT_MS = 5e3, CLOSE_CHECK_MS = 1e3, CLOSE_GROWTH_GRACE_MS = 6e4, WRITE_BYTES = 256 * 1024, EMPTY_WRITE_RETRY_MS = 50, DIGEST_CLOSE_WAIT_MS = 2e3, LogFile = class {
   constructor(file, options) {
     this.file = file;
     this.options = options;
@@ -17644,8 +17644,6 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   shrinkTimer;
   idle = [];
   closed = !1;
-  /** close() was called: each write(2) takes CLOSE_WRITE_BYTES at most. */
-  closing = !1;
   /** Rotated files' digests not yet noted (hashed, or waiting for the rotation lock): close() waits a while for them. */
   digesting = /* @__PURE__ */ new Set();
   /** Of those, the ones still being hashed (onRotatedDigest not yet called). */
@@ -17783,9 +17781,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
    * a word on a disk slower than the backlog in 5 s.
    */
   async close() {
-    let timer;
-    this.closing = !0;
-    let timedOut = new Promise((resolve) => {
+    let timer, timedOut = new Promise((resolve) => {
       let looked = performance.now(), seen = this.heldLook(), movedAt = looked, began = looked, check = () => {
         let now = performance.now(), look = this.heldLook(), returned = Math.max(this.lastProgress, began), grew = look !== void 0 && seen !== void 0 && (look.id !== seen.id || look.size > seen.size && now - returned < (this.options.closeGrowthGraceMs ?? CLOSE_GROWTH_GRACE_MS));
         (this.lastProgress > looked || grew) && (movedAt = now), looked = now, seen = look;
@@ -17916,9 +17912,9 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   writeFrom(data, offset) {
     this.inFlight = data.length - offset;
     let length = data.length - offset;
-    if (this.closing && length > CLOSE_WRITE_BYTES) {
-      let newline = data.lastIndexOf(10, offset + CLOSE_WRITE_BYTES - 1);
-      length = newline >= offset ? newline + 1 - offset : CLOSE_WRITE_BYTES;
+    if (length > WRITE_BYTES) {
+      let newline = data.subarray(offset, offset + WRITE_BYTES).lastIndexOf(10), end = newline >= 0 ? offset + newline : data.indexOf(10, offset + WRITE_BYTES);
+      length = end < 0 ? length : end + 1 - offset;
     }
     import_node_fs18.default.write(this.fd, data, offset, length, null, (error, written) => {
       if (!this.closed) {

@@ -185,13 +185,16 @@ const CLOSE_CHECK_MS = 1000;
  */
 const CLOSE_GROWTH_GRACE_MS = 60_000;
 /**
- * While closing, bytes given to one write(2) at most (a whole piece taken goes in several, as after a short write):
- * on a file system that shows a write's bytes only when it returns (no growth to see meanwhile), one write of a whole
- * backlog (up to MAX_BACKLOG) slower than CLOSE_TIMEOUT_MS lost it all (review of close13r). Cut in writeFrom, not
- * by `take`: a cut take moved the rest of the queue (3.1 ms per MiB from a 15 MiB queue), and pieces put back whole
- * (a failed write's rest, a `lost` event's rewrite) were not cut at all.
+ * Bytes given to one write(2) at most, ending a line (a whole piece taken goes in several, as after a short write; a
+ * line longer than this in one: never cut inside a line, where another pane's line could land). Each return shows
+ * close() progress: on a file system that shows a write's bytes only when it returns, one write of a whole backlog (up
+ * to MAX_BACKLOG) slower than CLOSE_TIMEOUT_MS lost it all (review of close13r), and a write of it longer than
+ * CLOSE_GROWTH_GRACE_MS, its own or one another pane's close waits behind, lost the stop (review of c76fdd4). Cut in
+ * writeFrom, not by `take`: a cut take moved the rest of the queue (3.1 ms per MiB from a 15 MiB queue), and pieces
+ * put back whole (a failed write's rest, a `lost` event's rewrite) were not cut at all. A flood's writes are ~14 KB
+ * (BENCHMARKS.md: 2,916 batches for a 39.5 MB log): the cut bites only on a backlog.
  */
-const CLOSE_WRITE_BYTES = 256 * 1024;
+const WRITE_BYTES = 256 * 1024;
 /**
  * A write that returns 0 bytes and no error (the disk took nothing: no local file system does, but nothing forbids it)
  * is tried again after this long: at once, it spun a core, asking again and again, until something changed.
@@ -217,8 +220,6 @@ export class LogFile {
   private shrinkTimer: NodeJS.Timeout | undefined;
   private idle: (() => void)[] = [];
   private closed = false;
-  /** close() was called: each write(2) takes CLOSE_WRITE_BYTES at most. */
-  private closing = false;
   /** Rotated files' digests not yet noted (hashed, or waiting for the rotation lock): close() waits a while for them. */
   private readonly digesting = new Set<Promise<void>>();
   /** Of those, the ones still being hashed (onRotatedDigest not yet called). */
@@ -398,7 +399,6 @@ export class LogFile {
    */
   async close(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
-    this.closing = true;
     const timedOut = new Promise<boolean>((resolve) => {
       let looked = performance.now();
       let seen = this.heldLook();
@@ -592,11 +592,12 @@ export class LogFile {
     // Taken from the queue but not yet on disk: still the reader's backlog (a slow disk takes a large
     // write in short pieces; unseen, it would let the queue behind it grow without bound).
     this.inFlight = data.length - offset;
-    // While closing, in pieces that end a line where one does (CLOSE_WRITE_BYTES); what is left goes on as after a short write.
+    // In pieces of whole lines (WRITE_BYTES); what is left goes on as after a short write.
     let length = data.length - offset;
-    if (this.closing && length > CLOSE_WRITE_BYTES) {
-      const newline = data.lastIndexOf(0x0a, offset + CLOSE_WRITE_BYTES - 1);
-      length = newline >= offset ? newline + 1 - offset : CLOSE_WRITE_BYTES;
+    if (length > WRITE_BYTES) {
+      const newline = data.subarray(offset, offset + WRITE_BYTES).lastIndexOf(0x0a);
+      const end = newline >= 0 ? offset + newline : data.indexOf(0x0a, offset + WRITE_BYTES);
+      length = end < 0 ? length : end + 1 - offset;
     }
     // Looked up at each write (not kept): a test wraps node's write for its own duration (test/support/fs-writes.ts).
     fs.write(this.fd, data, offset, length, null, (error, written) => {
