@@ -191,8 +191,8 @@ const CLOSE_GROWTH_GRACE_MS = 60_000;
  * to MAX_BACKLOG) slower than CLOSE_TIMEOUT_MS lost it all (review of close13r), and a write of it longer than
  * CLOSE_GROWTH_GRACE_MS, its own or one another pane's close waits behind, lost the stop (review of c76fdd4). Cut in
  * writeFrom, not by `take`: a cut take moved the rest of the queue (3.1 ms per MiB from a 15 MiB queue), and pieces
- * put back whole (a failed write's rest, a `lost` event's rewrite) were not cut at all. A flood's writes are ~14 KB
- * (BENCHMARKS.md: 2,916 batches for a 39.5 MB log): the cut bites only on a backlog.
+ * put back whole (a failed write's rest, a `lost` event's rewrite) were not cut at all. A flood's writes are ~68 KB
+ * (median; BENCHMARKS.md, stop 34): the cut bites a few times per 40 MB, and on a backlog.
  */
 const WRITE_BYTES = 256 * 1024;
 /**
