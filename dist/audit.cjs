@@ -17765,7 +17765,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
         if (this.prepare(this.queue.length, !0), this.queue.length === 0) return;
         let data = this.queue.take(Number.POSITIVE_INFINITY);
         for (let offset = 0; offset < data.length; ) {
-          let written = import_node_fs18.default.writeSync(this.fd, data, offset);
+          let written = import_node_fs18.default.writeSync(this.fd, data, offset, pieceLength(data, offset));
           if (written === 0) throw Object.assign(new Error("the disk took no bytes"), { code: "EIO" });
           offset += written;
         }
@@ -17911,11 +17911,7 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
   }
   writeFrom(data, offset) {
     this.inFlight = data.length - offset;
-    let length = data.length - offset;
-    if (length > WRITE_BYTES) {
-      let newline = data.subarray(offset, offset + WRITE_BYTES).lastIndexOf(10), end = newline >= 0 ? offset + newline : data.indexOf(10, offset + WRITE_BYTES);
-      length = end < 0 ? length : end + 1 - offset;
-    }
+    let length = pieceLength(data, offset);
     import_node_fs18.default.write(this.fd, data, offset, length, null, (error, written) => {
       if (!this.closed) {
         if (this.inFlight = 0, error) {
@@ -18139,6 +18135,12 @@ var GATHER_MS = 5, GATHER_BYTES = 64 * 1024, CHECK_MS = 100, CHECK_BYTES = 256 *
     identity2 !== void 0 && this.options.onOpened?.(identity2);
   }
 };
+function pieceLength(data, offset) {
+  let length = data.length - offset;
+  if (length <= WRITE_BYTES) return length;
+  let newline = data.subarray(offset, offset + WRITE_BYTES).lastIndexOf(10), end = newline >= 0 ? offset + newline : data.indexOf(10, offset + WRITE_BYTES);
+  return end < 0 ? length : end + 1 - offset;
+}
 
 // src/sinks/file/cast.ts
 var CAST_BACKLOG_BYTES = 8 << 20;

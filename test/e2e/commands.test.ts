@@ -134,10 +134,15 @@ describe('commands as records through the plugin', () => {
     // C-v ESC inserts a raw ESC into the line (quoted-insert).
     const odd = await shell.run("echo 'a;b%c 日本 x", 'C-v', 'Escape', 'y', "'", 'Enter');
     assert.equal(odd.start.cmd, "echo 'a;b%c 日本 x\x1by'");
-    shell.type('echo never-run', 'C-c');
+    // The ^C once the line is on the screen: keys bash has not read when it takes the ^C are flushed with the tty's
+    // input (ISIG), so sent together, a loaded machine showed `echo nev^C` and the wait below never matched (CI, stop 34).
+    const screen = (): string => tmux.tmux('capture-pane', '-p', '-t', shell.pane).trimEnd();
+    tmux.tmux('send-keys', '-t', shell.pane, '-l', 'echo never-run');
+    await waitFor('the line typed', () => screen().endsWith('echo never-run'), 30_000);
+    tmux.tmux('send-keys', '-t', shell.pane, 'C-c');
     // The new prompt after the ^C, not the one before it: keys typed before bash takes the ^C are flushed with the
     // tty's input (ISIG), and a CI dry run under load lost the next command's first letter (`cho 'one…`).
-    await waitFor('the Ctrl-C taken', () => /never-run\^C\s*\n.*\$ *$/.test(tmux.tmux('capture-pane', '-p', '-t', shell.pane).trimEnd() + ' '));
+    await waitFor('the Ctrl-C taken', () => /never-run\^C\s*\n.*\$ *$/.test(screen() + ' '), 30_000);
     await shell.atPrompt();
     const multi = await shell.run("echo 'one", 'Enter', "two'", 'Enter');
     assert.equal(multi.start.cmd, "echo 'one\ntwo'");

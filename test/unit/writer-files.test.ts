@@ -191,8 +191,8 @@ describe('closing', () => {
       wrapWrites(t, () => {
         started = true; // and never calls back
       });
-      // With a sibling, the file's growth counts for a while (here 2.5 s, not CLOSE_GROWTH_GRACE_MS's 60), then not.
-      const log = new LogFile(file, options(sibling ? { closeGrowthGraceMs: 2500 } : {}));
+      // With a sibling, the file's growth counts for a while (here 3.5 s, not CLOSE_GROWTH_GRACE_MS's 60), then not.
+      const log = new LogFile(file, options(sibling ? { closeGrowthGraceMs: 3500 } : {}));
       log.write('stuck\n');
       await waitFor('the write to start', () => started);
       const other = sibling ? fs.openSync(file, 'a') : undefined;
@@ -208,7 +208,8 @@ describe('closing', () => {
       });
       await log.close();
       const waited = Date.now() - before;
-      // About 5 s; 7 with a sibling (its growth counted at the looks of the first 2.5 s); its 20 s, were it counted on.
+      // About 5 s; 8 with a sibling (its growth counted at the looks of the first 3.5 s: 6.5 s if the last of them is
+      // late); its 20 s, were it counted on.
       const least = sibling ? 6500 : 4500;
       assert.ok(waited >= least && waited < least + 7000, `close() gave up after ${waited} ms (about ${(least + 500) / 1000} s)${sibling ? ', the file growing all along' : ''}`);
     });
@@ -256,12 +257,13 @@ describe('closing', () => {
     assert.ok(written.at(-1)!.length < written[0]!.length, 'the new file is smaller than the old one');
   });
 
-  it("a pane closing behind a busy pane's write to the same file that takes longer than 5 s (write(2) one at a time): it waits, and its last lines are written (review of close13r)", { timeout: 60_000 }, async (t) => {
+  it("a pane closing behind a busy pane's backlog on a slow disk (write(2) one at a time, 8 s each): it waits, and its last lines are written between the busy pane's writes (reviews of close13r, 6e01325)", { timeout: 60_000 }, async (t) => {
     const file = tempFile();
-    // 16 KiB per 500 ms: each 256 KiB write of the busy pane takes 8 s.
+    // 16 KiB per 500 ms: each 256 KiB write of the busy pane takes 8 s. The closing pane counts growth for 8 s (here, not
+    // 60): in one write, the busy pane's 512 KiB would take 16 s, past it (13 s), and the closing pane's stop be lost.
     const writes = slowDisk(t, 16 * 1024, 500);
     const busy = new LogFile(file, options());
-    const closing = new LogFile(file, options());
+    const closing = new LogFile(file, options({ closeGrowthGraceMs: 8000 }));
     busy.write('busy first\n');
     await waitFor('the first write', () => writes.length === 1);
     const backlog = kibLines('busy', 512);
@@ -312,6 +314,32 @@ describe('closing', () => {
     await log.close();
     assert.equal(fs.readFileSync(file, 'utf8'), lines.join(''));
     assert.ok(writes > 2, `in pieces (${writes} writes)`);
+  });
+
+  it('a disk full, then room again just before close(): what waited is written in pieces of whole lines, not in one write(2) (review of 6e01325)', async (t) => {
+    const file = tempFile();
+    let full = true;
+    wrapWrites(t, (write, fd, buffer, offset, length, position, callback) => {
+      if (full) setImmediate(() => callback(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }), 0));
+      else write(fd, buffer, offset, length, position, callback);
+    });
+    const opts = options();
+    const log = new LogFile(file, opts);
+    const lines = kibLines('line', 2048);
+    for (const line of lines) log.write(line);
+    await waitFor('the disk full said', () => opts.errors.includes('ENOSPC'));
+    const sizes: number[] = [];
+    const realSync = fs.writeSync;
+    t.mock.method(fs, 'writeSync', (...args: Parameters<typeof fs.writeSync>) => {
+      const written = (realSync as (...rest: unknown[]) => number)(...args);
+      if (Buffer.isBuffer(args[1])) sizes.push(written);
+      return written;
+    });
+    full = false;
+    // Before the writer's retry (1 s): close() writes what waits at once.
+    await log.close();
+    assert.equal(fs.readFileSync(file, 'utf8'), lines.join(''));
+    assert.ok(sizes.length >= 8 && sizes.every((size) => size <= 256 * 1024), `written ${sizes.join(' + ')}`);
   });
 
   it('a write that takes nothing (0 bytes, no error) is asked again a little later, not at once', { timeout: 20_000 }, async (t) => {

@@ -149,9 +149,10 @@ const CHECK_BYTES = 256 * 1024;
  */
 const CHECK_ROOM_SHARE = 1 / 8;
 /**
- * Bytes kept for writing again until the next check. A write that would pass
- * this (a backlog after a slow disk, taken in one write as before) is preceded
- * and followed by a check instead of being kept.
+ * Bytes kept for writing again until the next check. A take from the queue that
+ * would pass this (a backlog after a slow disk, taken at once as before, though
+ * written WRITE_BYTES a write(2)) is preceded and followed by a check instead of
+ * being kept.
  */
 const KEEP_BYTES = 2 * CHECK_BYTES;
 /**
@@ -380,7 +381,7 @@ export class LogFile {
       if (this.queue.length === 0) return;
       const data = this.queue.take(Number.POSITIVE_INFINITY);
       for (let offset = 0; offset < data.length; ) {
-        const written = fs.writeSync(this.fd, data, offset);
+        const written = fs.writeSync(this.fd, data, offset, pieceLength(data, offset));
         // A disk that takes nothing: asked again, it spun here with the event loop held (no timer could end it).
         if (written === 0) throw Object.assign(new Error('the disk took no bytes'), { code: 'EIO' });
         offset += written;
@@ -592,13 +593,8 @@ export class LogFile {
     // Taken from the queue but not yet on disk: still the reader's backlog (a slow disk takes a large
     // write in short pieces; unseen, it would let the queue behind it grow without bound).
     this.inFlight = data.length - offset;
-    // In pieces of whole lines (WRITE_BYTES); what is left goes on as after a short write.
-    let length = data.length - offset;
-    if (length > WRITE_BYTES) {
-      const newline = data.subarray(offset, offset + WRITE_BYTES).lastIndexOf(0x0a);
-      const end = newline >= 0 ? offset + newline : data.indexOf(0x0a, offset + WRITE_BYTES);
-      length = end < 0 ? length : end + 1 - offset;
-    }
+    // In pieces of whole lines; what is left goes on as after a short write.
+    const length = pieceLength(data, offset);
     // Looked up at each write (not kept): a test wraps node's write for its own duration (test/support/fs-writes.ts).
     fs.write(this.fd, data, offset, length, null, (error, written) => {
       if (this.closed) return; // close() gave up on this write
@@ -998,4 +994,16 @@ export class LogFile {
     const identity = this.fileIdentity();
     if (identity !== undefined) this.options.onOpened?.(identity);
   }
+}
+
+/**
+ * How many bytes of `data` from `offset` one write(2) takes: WRITE_BYTES at most, ending after the last line end
+ * within them; a line longer than that whole (never cut inside a line); all of it when no line ends.
+ */
+function pieceLength(data: Buffer, offset: number): number {
+  const length = data.length - offset;
+  if (length <= WRITE_BYTES) return length;
+  const newline = data.subarray(offset, offset + WRITE_BYTES).lastIndexOf(0x0a);
+  const end = newline >= 0 ? offset + newline : data.indexOf(0x0a, offset + WRITE_BYTES);
+  return end < 0 ? length : end + 1 - offset;
 }
