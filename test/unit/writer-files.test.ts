@@ -325,14 +325,19 @@ describe('closing', () => {
     });
     const opts = options();
     const log = new LogFile(file, opts);
-    const lines = kibLines('line', 2048);
+    // Every third line 2 bytes longer: a cut every 256 KiB would fall inside lines.
+    const lines = kibLines('line', 2048).map((line, i) => (i % 3 === 0 ? `${line.slice(0, -1)}zz\n` : line));
     for (const line of lines) log.write(line);
     await waitFor('the disk full said', () => opts.errors.includes('ENOSPC'));
     const sizes: number[] = [];
+    const ends: number[] = [];
     const realSync = fs.writeSync;
     t.mock.method(fs, 'writeSync', (...args: Parameters<typeof fs.writeSync>) => {
       const written = (realSync as (...rest: unknown[]) => number)(...args);
-      if (Buffer.isBuffer(args[1])) sizes.push(written);
+      if (Buffer.isBuffer(args[1])) {
+        sizes.push(written);
+        ends.push(args[1][(args[2] as number) + written - 1]!);
+      }
       return written;
     });
     full = false;
@@ -340,6 +345,7 @@ describe('closing', () => {
     await log.close();
     assert.equal(fs.readFileSync(file, 'utf8'), lines.join(''));
     assert.ok(sizes.length >= 8 && sizes.every((size) => size <= 256 * 1024), `written ${sizes.join(' + ')}`);
+    assert.ok(ends.every((byte) => byte === 0x0a), `every write ends a line: ${sizes.join(' + ')}`);
   });
 
   it('a write that takes nothing (0 bytes, no error) is asked again a little later, not at once', { timeout: 20_000 }, async (t) => {
