@@ -12,9 +12,17 @@ import { makeTempDir, uniqueMarker, waitFor } from '../support/util.ts';
 
 const server = serversForThisFile();
 
+/**
+ * The key's message is information: it shows for display-time (750 ms by default), and the test reads the client's
+ * screen every 25 ms, a capture-pane each. A test process stalled that long on a shared machine read a screen the
+ * message had already left (a scratch run stalled 1.5 s after the key: timed out). Longer here; the message must
+ * still be on the screen.
+ */
+const MESSAGE_SHOWN = ['set -g display-time 3000'];
+
 describe('save history key', () => {
   it('saves scrollback and screen, cleaned, 0600, named in the message line', async () => {
-    const tmux = server();
+    const tmux = server({ config: MESSAGE_SHOWN });
     const first = uniqueMarker('early');
     // Far more lines than the screen holds: the first is in the scrollback only.
     tmux.type(`echo ${first}; seq 1 200; printf 'bidi \\342\\200\\256evil\\n'`);
@@ -46,7 +54,7 @@ describe('save history key', () => {
 
 describe('save history key with redaction on (the default)', () => {
   it('the saved file holds no secret the log would hide: a token, a PEM key printed by cat', async () => {
-    const tmux = server();
+    const tmux = server({ config: MESSAGE_SHOWN });
     const token = 'ghp_R2d2C3poBb8Ewok1Yoda9Luke0Leia7Han5Xy';
     const body = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj';
     const keyDir = makeTempDir('tmux-audit-key');

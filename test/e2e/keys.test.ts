@@ -15,7 +15,9 @@ let inner: TmuxServer;
 let outer: OuterTerminal | undefined;
 
 before(async () => {
-  inner = new TmuxServer();
+  // The toggle's messages are information, shown for display-time (750 ms by default) while the test reads the
+  // client's screen a capture-pane at a time: a test process stalled that long missed them. Longer here.
+  inner = new TmuxServer({ config: ['set -g display-time 3000'] });
   outer = await attachClient(inner);
   // The inner status line is drawn (its right side shows the empty off-segment in brackets).
   await waitFor('the inner status line on the client screen', () => /\[\]\s*$/.test(outer!.statusRow()));

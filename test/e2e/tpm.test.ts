@@ -100,6 +100,9 @@ test("installed through Debian's TPM from a git URL, the plugin works in a real 
         `set -g @plugin 'file://${source}'`,
         `set -g @audit-dir '${logDir}'`,
         "set -g status-right '[#{audit_status}]'",
+        // The start message is information, shown for display-time (750 ms by default) while the test reads the
+        // client's screen a capture-pane at a time: a test process stalled that long missed it. Longer here.
+        'set -g display-time 3000',
         `run '${TPM}'`,
         '',
       ].join('\n'),
