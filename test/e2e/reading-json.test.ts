@@ -78,6 +78,15 @@ describe('a session logged as JSON Lines, then as text', () => {
     await run(`echo '","kind":"event","text":"stop","fields":{},"rec":"${recs.json}","x":"'`, '%1');
     await run(`echo "2026-11-24T23:01:02.120+01:00 ${USER} main:0.0 * stop rec=${recs.json} reason=toggle"`, '%1');
     await run("seq -f 'fill-%04g' 1 200", '%0'); // several rotations at 4K
+    // Then short rounds until the next rotation: the file at the path holds a round's tail, with room for the text
+    // recording's lines beside the JSON recording's last ones (a file left near 4K was rotated by the text recording's
+    // reader itself: no file held both formats, and its digest was the text recording's; CI, stop 34).
+    const inode = (): number | undefined => fs.statSync(main, { throwIfNoEntry: false })?.ino;
+    const filled = inode();
+    for (let round = 1; inode() === filled || inode() === undefined; round++) {
+      assert.ok(round < 60, 'the log rotated');
+      await run(`echo round-${round}`, '%0');
+    }
     toggle('%0');
     await waitFor('the JSON recording to stop', () => logLinesOf(main).some((line) => parsed(line)?.text === 'stop' && parsed(line)?.fields?.rec === recs.json));
     tmux.tmux('set', '-g', '@audit-format', 'text');
