@@ -344,8 +344,12 @@ describe('full-screen programs', () => {
 });
 
 describe('what the user is told, on the screen of an attached client', () => {
+  // The messages are information, shown for display-time (750 ms by default) while the test reads the client's screen a
+  // capture at a time: a test process stalled that long missed them (as in history, keys and tpm: b8acaf7). Longer here.
+  const MESSAGE_SHOWN = ['set -g display-time 3000'];
+
   it('the reader dies: a message says logging stopped unexpectedly', async () => {
-    const tmux = server();
+    const tmux = server({ config: MESSAGE_SHOWN });
     const terminal = await attachClient(tmux);
     try {
       const { pid, recording } = await tmux.startLogging();
@@ -361,7 +365,7 @@ describe('what the user is told, on the screen of an attached client', () => {
   });
 
   it('the disk is full: a message names the file and the error; logging resumes when it clears', async (t) => {
-    const tmux = server();
+    const tmux = server({ config: MESSAGE_SHOWN });
     if (!mountSmallDisk(tmux, '1m', t)) return;
     let terminal: OuterTerminal | undefined;
     try {
