@@ -11423,7 +11423,7 @@ function tmuxQuote(word) {
 }
 
 // src/core/plan.ts
-var READER_NODE_FLAGS = "--max-semi-space-size=1";
+var READER_NODE_FLAGS = "--max-semi-space-size=1 --single-threaded";
 function chooseAction(verb, state, recordingAlive) {
   if (verb === "toggle") return recordingAlive ? "stop" : "start";
   if (verb === "start" && recordingAlive) throw new AuditError(`${state.paneId} is already being logged (rec ${state.recording})`);

@@ -18,8 +18,16 @@ import type { PaneState } from '../tmux/pane.ts';
  * third, at no cost in speed (measured with `/usr/bin/time -f %M` on a 256 MiB
  * flood through `pipe --file`). It must be given at start; set from inside the
  * process it has no effect.
+ *
+ * `--single-threaded` keeps V8's own work (optimising compiles, garbage
+ * collection's helpers) on the reader's one thread. The CPU is the same, but
+ * on V8's worker threads it ran beside the reader, on the core tmux needs: on
+ * 2 cores a 42 MB flood through tmux went from 0.82× to 0.89–0.95× `cat`, with
+ * tmux waiting less for a CPU and the reader's peak memory lower
+ * (BENCHMARKS.md, stop 35). The reader makes no use of V8's threads otherwise
+ * (its background work is libuv's: file writes, gzip).
  */
-export const READER_NODE_FLAGS = '--max-semi-space-size=1';
+export const READER_NODE_FLAGS = '--max-semi-space-size=1 --single-threaded';
 
 export type Verb = 'toggle' | 'start' | 'stop';
 

@@ -227,10 +227,10 @@ describe('start plan', () => {
 
 describe('the command pipe-pane runs', () => {
   it('is the reader with its node flags, else recover with its exit status, stdin let go', () => {
-    assert.equal(READER_NODE_FLAGS, '--max-semi-space-size=1');
+    assert.equal(READER_NODE_FLAGS, '--max-semi-space-size=1 --single-threaded');
     assert.equal(
       pipeCommand('/usr/bin/node', '/opt/tmux-audit/dist/audit.cjs', '/home/ann/.local/state/tmux-audit/.run/4242-3-V1StGXR8_Z.json'),
-      "'/usr/bin/node' --max-semi-space-size=1 '/opt/tmux-audit/dist/audit.cjs' pipe '/home/ann/.local/state/tmux-audit/.run/4242-3-V1StGXR8_Z.json'" +
+      "'/usr/bin/node' --max-semi-space-size=1 --single-threaded '/opt/tmux-audit/dist/audit.cjs' pipe '/home/ann/.local/state/tmux-audit/.run/4242-3-V1StGXR8_Z.json'" +
         " || exec '/usr/bin/node' '/opt/tmux-audit/dist/audit.cjs' recover '/home/ann/.local/state/tmux-audit/.run/4242-3-V1StGXR8_Z.json' \"$?\" <&-",
     );
   });
@@ -274,7 +274,7 @@ describe('the command pipe-pane runs', () => {
     const runFile = path.join(dir, '.run/$(touch pwned) `x` "4242"-3.json');
     const calls = runThroughSh(pipeCommand(fakeNode, bundle, runFile));
     assert.deepEqual(calls, [
-      { input: 'open', args: [READER_NODE_FLAGS, bundle, 'pipe', runFile] },
+      { input: 'open', args: [...READER_NODE_FLAGS.split(' '), bundle, 'pipe', runFile] },
       { input: 'closed', args: [bundle, 'recover', runFile, '137'] },
     ]);
     assert.ok(!fs.existsSync('pwned') && !fs.existsSync(path.join(dir, 'pwned')));
@@ -287,7 +287,7 @@ describe('the command pipe-pane runs', () => {
       fc.property(word, word, (bundle, runFile) => {
         const calls = runThroughSh(pipeCommand(fakeNode, bundle, runFile));
         assert.deepEqual(calls.map((call) => call.args), [
-          [READER_NODE_FLAGS, bundle, 'pipe', runFile],
+          [...READER_NODE_FLAGS.split(' '), bundle, 'pipe', runFile],
           [bundle, 'recover', runFile, '137'],
         ]);
       }),
