@@ -8,7 +8,8 @@ import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
+import { Holds } from '../support/holds.ts';
 import { alive, descendants } from '../support/process.ts';
 import { PLUGIN } from '../support/paths.ts';
 import { attachClient, OuterTerminal, serversForThisFile } from '../support/tmux.ts';
@@ -17,6 +18,19 @@ import { waitFor } from '../support/util.ts';
 import { verifyDir } from '../support/verify.ts';
 
 const server = serversForThisFile();
+const holdsMade: Holds[] = [];
+const removeHolds = (): void => {
+  for (const holds of holdsMade.splice(0)) holds.remove();
+};
+after(removeHolds);
+process.once('exit', removeHolds);
+
+/** Holds (support/holds.ts) for a server of this file, removed when the file's tests are over. */
+function holdsForThisFile(): Holds {
+  const holds = new Holds();
+  holdsMade.push(holds);
+  return holds;
+}
 const ON = '[#[fg=red,bold]● REC#[default]]';
 const OFF = '[]';
 const STALLED = '[#[fg=yellow,bold]● REC?#[default]]';
@@ -335,20 +349,19 @@ describe('a reader stalled across a stop and a new start of its pane', () => {
   });
 
   it('stopped while starting, past its start\'s wait and a new start: it starts nothing, and the new recording keeps the pane', async () => {
-    const tmux = server();
-    // A start as a user types it in the pane; its reader is stopped (SIGSTOP) as soon as it runs, before it has read its run file.
+    const holds = holdsForThisFile();
+    const tmux = server({ env: holds.env() });
+    // A start as a user types it in the pane; its reader is stopped (SIGSTOP) as soon as it runs, before it has read its
+    // run file. Held there by the preload (support/holds.ts) until stopped: found by scanning /proc instead, a reader
+    // that came up before a loaded test looked (or stopped it) had reported in, and the first start did not give up.
+    holds.holdReader();
     const first = new Promise<string>((resolve) => {
       execFile(process.execPath, [tmux.helperBundle, 'start', '--pane', '%0'], { env: tmux.paneEnv('%0') }, (_error, stdout, stderr) => resolve(`${stdout}${stderr}`));
     });
-    const readerOf = (pid: number) => {
-      try {
-        return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes('pipe') && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`${tmux.logDir}/.run/`);
-      } catch {
-        return false;
-      }
-    };
-    const stalled = await waitFor('the first reader', () => fs.readdirSync('/proc').map(Number).find((pid) => pid > 0 && pid !== process.pid && readerOf(pid)), 10_000);
+    const stalled = await holds.heldReader('the first reader');
     process.kill(stalled, 'SIGSTOP');
+    // Let go while stopped: it goes on from where it was held only when continued (SIGCONT below).
+    holds.releaseReader();
     let next = '';
     try {
       assert.match(await first, /reader/, 'the first start gives up on its reader');

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { rotatedFiles } from '../../src/core/rotate.ts';
 import { ageRotated } from '../support/rotated-age.ts';
+import { takeRotationLock } from '../support/rotation-lock.ts';
 import { serversForThisFile, type TmuxServer } from '../support/tmux.ts';
 import { waitFor } from '../support/util.ts';
 import { verifyDir, verifyScratch } from '../support/verify.ts';
@@ -55,18 +56,24 @@ async function flooding({ keyed, gz }: Flood, command: string): Promise<{ tmux: 
 async function removeMiddle(flood: Flood): Promise<{ status: number; stdout: string; removed: string }> {
   const { tmux, log, keyArgs } = await flooding(flood, 'while :; do seq -f "x-%06g" 1 100; sleep 0.1; done');
   try {
-    let victim: string;
-    if (flood.gz) {
-      // Compressed at a rotation once quiet for a minute: backdated instead of waiting.
-      victim = await waitFor('a compressed middle file', () => {
-        ageRotated(log);
+    // Chosen and removed under the log's rotation lock, which retention prunes and compression commits under
+    // (rotation.ts, compress.ts): the flood rotates a file every fraction of a second, and a test held up between
+    // its look and its `rm` for two rotations (a loaded machine) found its middle file pruned already.
+    const victim = await waitFor('a middle file to remove, under the rotation lock', () => {
+      // Compressed at a rotation once quiet for a minute: backdated instead of waiting (outside the lock, which
+      // that rotation takes).
+      if (flood.gz) ageRotated(log);
+      const release = takeRotationLock(log);
+      if (!release) return undefined;
+      try {
         const files = rotated(log);
-        return files.length >= 3 && files[1]!.endsWith('.gz') ? files[1] : undefined;
-      }, 60_000);
-    } else {
-      victim = rotated(log)[1]!;
-    }
-    fs.rmSync(path.join(tmux.logDir, victim));
+        const middle = flood.gz ? (files.length >= 3 && files[1]!.endsWith('.gz') ? files[1] : undefined) : files[1];
+        if (middle !== undefined) fs.rmSync(path.join(tmux.logDir, middle));
+        return middle;
+      } finally {
+        release();
+      }
+    }, 60_000);
     // Retention goes on: every file left older than the removed one pruned, the gap now the log's start.
     await waitFor('the older neighbours pruned', () => {
       const files = rotated(log).map(base);
