@@ -7,8 +7,8 @@
 #
 #   bash bench/feed-compare.sh CORPUS_PTY REPS NAME=ARGS...
 #   e.g. bash bench/feed-compare.sh corpus.pty 7 \
-#          'old=--max-semi-space-size=1 old.cjs pipe --file {log} --max-size 100G' \
-#          'new=--max-semi-space-size=1 dist/audit.cjs pipe --file {log} --max-size 100G'
+#          'old=--max-semi-space-size=1 --single-threaded old.cjs pipe --file {log} --max-size 100G' \
+#          'new=--max-semi-space-size=1 --single-threaded dist/audit.cjs pipe --file {log} --max-size 100G'
 set -euo pipefail
 if [ $# -lt 3 ]; then
   sed -n '2,11p' "$0" >&2
