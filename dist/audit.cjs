@@ -9906,7 +9906,10 @@ var Row = class {
   cells = null;
   /** How full tmux's cells are, for those that had something attached (see attach). */
   combined = null;
-  /** Zero-width text printed at column 0, where tmux has no cell to combine it with (it drops it; the log keeps it). */
+  /**
+   * Text tmux gave no cell, printed before the row's first one: escaped bytes and characters it dropped (see attach).
+   * Never zero-width text: with no cell to combine it with, tmux drops it (screen-write.c:1991), and so does the log.
+   */
   lead = "";
   /** The row carries on in the next one: text went past the right edge (tmux's GRID_LINE_WRAPPED). */
   wrapped = !1;
@@ -10017,23 +10020,24 @@ var Row = class {
     this.set(cx, character), width === 2 && this.set(cx + 1, PAD);
   }
   /**
-   * Zero-width text printed with the cursor at `cx`: combined onto the cell
-   * before (skipping the right half of a wide character, screen-write.c:1981),
-   * or kept before the row's first cell when there is none. Text tmux did not
-   * put in a cell (not `combined`: an escaped byte, a character it dropped)
-   * goes with the last cell in use before the cursor: past it, it would put
-   * blanks in the log where the screen has no cells.
+   * Zero-width text printed with the cursor at `cx` (`combined`): combined onto
+   * the cell before, skipping the right half of a wide character
+   * (screen_write_combine, screen-write.c:1981-2003). With no cell before it
+   * (column 0: after a CR, at the start of a row the one above wraps into)
+   * tmux drops it (:1989-1991), whatever is on the row above, and capture-pane
+   * shows nothing of it; the log drops it too, and false is returned. Text
+   * tmux did not put in a cell (not `combined`: an escaped byte, a character
+   * it dropped) goes with the last cell in use before the cursor: past it, it
+   * would put blanks in the log where the screen has no cells; with none, before the row's first cell.
    */
   attach(cx, text2, combined) {
     if (combined || (cx = Math.min(cx, this.length)), cx > 0) {
       let cells2 = this.toCells(), x = cx - 1;
       for (this.fill(x + 1); x >= 0 && cells2[x] === PAD; ) x--;
-      if (x >= 0) {
-        (cells2[x] === TAB_PAD || cells2[x] === "	") && this.untab(x), this.set(x, (this.combined ??= new CellBytes()).append(x, cells2[x], text2));
-        return;
-      }
+      if (x >= 0)
+        return (cells2[x] === TAB_PAD || cells2[x] === "	") && this.untab(x), this.set(x, (this.combined ??= new CellBytes()).append(x, cells2[x], text2)), !0;
     }
-    this.lead += text2, this.tally.units += text2.length;
+    return combined ? !1 : (this.lead += text2, this.tally.units += text2.length, !0);
   }
   /** A TAB from `cx` to the tab stop `to` (input.c:1221): at the end of the row it is kept as a TAB; within the row it only moves the cursor. */
   tab(cx, to) {
@@ -10408,8 +10412,8 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   unshown(text2) {
     if (this.homed && this.leaveHome(), !this.alternate)
       for (let from = 0; from < text2.length; ) {
-        let to = text2.charCodeAt(from + 1) === 117 ? from + 6 : from + 4, piece = text2.slice(from, to), combined = isCombinedEscape(piece);
-        this.rows[this.cy].attach(this.cx, combined && this.joiner ? JOINER + piece : piece, combined), combined && (this.joiner = !1), this.tally.units > MAX_LINE_CHARS && this.split(), from = to;
+        let to = text2.charCodeAt(from + 1) === 117 ? from + 6 : from + 4, piece = text2.slice(from, to), combined = isCombinedEscape(piece), row = this.rows[this.cy];
+        row.attach(this.cx, combined && this.joiner ? JOINER + piece : piece, combined) || row.attach(this.cx, piece, !1), combined && (this.joiner = !1), this.tally.units > MAX_LINE_CHARS && this.split(), from = to;
       }
   }
   execute(control) {

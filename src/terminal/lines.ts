@@ -292,8 +292,11 @@ export class LineAssembler implements Perform {
       const to = text.charCodeAt(from + 1) === 0x75 ? from + 6 : from + 4;
       const piece = text.slice(from, to);
       const combined = isCombinedEscape(piece);
-      // A bidi control tmux combined takes the joiner as any character does (screen-write.c:1847).
-      this.rows[this.cy]!.attach(this.cx, combined && this.joiner ? JOINER + piece : piece, combined);
+      const row = this.rows[this.cy]!;
+      // A bidi control tmux combined takes the joiner as any character does (screen-write.c:1847). With no cell to
+      // combine with, tmux drops both (:1991); the escape is kept all the same, as every byte the screen does not show
+      // is (Perform.unshown: a malformed byte tmux drops is too), the ZWJ is not: it is text, and it joined nothing.
+      if (!row.attach(this.cx, combined && this.joiner ? JOINER + piece : piece, combined)) row.attach(this.cx, piece, false);
       if (combined) this.joiner = false;
       if (this.tally.units > MAX_LINE_CHARS) this.split();
       from = to;
@@ -559,12 +562,14 @@ export class LineAssembler implements Perform {
     }
     if (this.joiner && (code >= 0x7f || this.acs)) {
       // The ZWJ, then the character, joined onto the character before whatever its width (screen-write.c:1847-1852);
-      // plain ASCII bypasses this (:1773) unless it is in DEC graphics (:1776).
+      // plain ASCII bypasses this (:1773) unless it is in DEC graphics (:1776). In column 0 both are dropped (:1991),
+      // a wide character too: tmux shows neither.
       this.joiner = false;
       row.attach(this.cx, JOINER + character, true);
       return;
     }
     if (width === 0) {
+      // Dropped in column 0, as tmux drops it (screen-write.c:1991; see Row.attach).
       row.attach(this.cx, character, true);
       return;
     }

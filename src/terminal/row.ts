@@ -64,7 +64,10 @@ export class Row {
   private cells: string[] | null = null;
   /** How full tmux's cells are, for those that had something attached (see attach). */
   private combined: CellBytes | null = null;
-  /** Zero-width text printed at column 0, where tmux has no cell to combine it with (it drops it; the log keeps it). */
+  /**
+   * Text tmux gave no cell, printed before the row's first one: escaped bytes and characters it dropped (see attach).
+   * Never zero-width text: with no cell to combine it with, tmux drops it (screen-write.c:1991), and so does the log.
+   */
   private lead = '';
   /** The row carries on in the next one: text went past the right edge (tmux's GRID_LINE_WRAPPED). */
   wrapped = false;
@@ -225,14 +228,17 @@ export class Row {
   }
 
   /**
-   * Zero-width text printed with the cursor at `cx`: combined onto the cell
-   * before (skipping the right half of a wide character, screen-write.c:1981),
-   * or kept before the row's first cell when there is none. Text tmux did not
-   * put in a cell (not `combined`: an escaped byte, a character it dropped)
-   * goes with the last cell in use before the cursor: past it, it would put
-   * blanks in the log where the screen has no cells.
+   * Zero-width text printed with the cursor at `cx` (`combined`): combined onto
+   * the cell before, skipping the right half of a wide character
+   * (screen_write_combine, screen-write.c:1981-2003). With no cell before it
+   * (column 0: after a CR, at the start of a row the one above wraps into)
+   * tmux drops it (:1989-1991), whatever is on the row above, and capture-pane
+   * shows nothing of it; the log drops it too, and false is returned. Text
+   * tmux did not put in a cell (not `combined`: an escaped byte, a character
+   * it dropped) goes with the last cell in use before the cursor: past it, it
+   * would put blanks in the log where the screen has no cells; with none, before the row's first cell.
    */
-  attach(cx: number, text: string, combined: boolean): void {
+  attach(cx: number, text: string, combined: boolean): boolean {
     if (!combined) cx = Math.min(cx, this.length);
     if (cx > 0) {
       const cells = this.toCells();
@@ -243,11 +249,13 @@ export class Row {
         if (cells[x] === TAB_PAD || cells[x] === '\t') this.untab(x);
         // A character past what tmux's cell holds is dropped (screen-write.c:2008), as the screen model drops it.
         this.set(x, (this.combined ??= new CellBytes()).append(x, cells[x]!, text));
-        return;
+        return true;
       }
     }
+    if (combined) return false;
     this.lead += text;
     this.tally.units += text.length;
+    return true;
   }
 
   /** A TAB from `cx` to the tab stop `to` (input.c:1221): at the end of the row it is kept as a TAB; within the row it only moves the cursor. */

@@ -40,6 +40,30 @@ describe('the line cases are what tmux 3.3a shows', () => {
   });
 });
 
+describe('zero-width text in column 0, in a logged pane: the log holds what capture-pane shows', () => {
+  const tmux = server();
+
+  // tmux has no cell to combine it with there and drops it (screen_write_combine, screen-write.c:1991): at the start of
+  // a line, after CR, in column 0 of a row the one above wraps into (after a wide character ending it too), a ZWJ
+  // with the character it joins. The log held each of them before the line's text.
+  it('marks, a variation selector and joined characters with no cell to their left are in neither', async () => {
+    const input = ['\u0301ab', 'abc\r\u0301', '\ufe0fab', '\u200déx\r\u200d日', '0123456789XY\r\u0301', '01234567中X\b\u0301', 'end'].map((line) => `${line}\r\n`).join('');
+    const file = path.join(tmux.dir, 'column-0.bin');
+    fs.writeFileSync(file, input);
+    // Raw output (no ONLCR), printed once the pane is logged; then tmux is told it is all printed.
+    const command = `stty -opost; tmux wait-for go; cat '${file}'; tmux wait-for -S printed; exec sleep 100000`;
+    tmux.tmux('new-session', '-d', '-s', 'narrow', '-x', '10', '-y', '12', command);
+    const pane = tmux.tmux('display-message', '-p', '-t', 'narrow', '#{pane_id}').trim();
+    await tmux.startLogging(pane);
+    tmux.tmux('wait-for', '-S', 'go');
+    tmux.tmux('wait-for', 'printed');
+    await tmux.waitForPrinted('end', { session: 'narrow' });
+    const shown = shownRows(tmux.tmux('capture-pane', '-p', '-J', '-t', pane));
+    assert.deepEqual(shown, ['ab', 'abc', 'ab', 'x', '0123456789XY', '01234567中X', 'end']);
+    assert.deepEqual(tmux.loggedText('narrow'), shown);
+  });
+});
+
 /** Presses keys in `pane` (`-l text` for literal text), as send-keys does for a client. */
 function press(tmux: TmuxServer, pane: string, ...keys: string[]): void {
   for (let i = 0; i < keys.length; i++) {

@@ -36,11 +36,19 @@ export const LINE_CASES: LineCase[] = [
   { name: 'a combining mark joins the character before', columns: 20, input: 'cafe\u0301!\r\n', lines: ['cafe\u0301!'] },
   { name: 'a mark after a wide character joins it; over its left half, both go', columns: 20, input: '日\u0301x\b\b\by\r\n', lines: ['y x'] },
   { name: 'over the right half of a wide character', columns: 20, input: 'a日x\b\by\r\n', lines: ['a yx'] },
+  // Zero-width text in column 0 has no cell to join: tmux drops it (screen-write.c:1991), and so does the log.
+  { name: 'a mark at column 0 has nothing to join: tmux drops it, so does the log', columns: 20, input: '\u0301ab\r\n', lines: ['ab'] },
+  { name: 'a mark after CR is in column 0: dropped', columns: 20, input: 'abc\r\u0301\r\n', lines: ['abc'] },
+  { name: 'a variation selector in column 0: dropped', columns: 20, input: '\ufe0fab\r\n', lines: ['ab'] },
+  { name: 'a ZWJ and the character it joins, in column 0: both dropped, a wide one too', columns: 20, input: '\u200déx\r\u200d日\r\n', lines: ['x'] },
+  { name: 'a mark in column 0 of a row the one above wraps into: dropped too (tmux looks at no other row)', columns: 10, input: '0123456789XY\r\u0301\r\n', lines: ['0123456789XY'] },
+  { name: 'nor the wide character ending the row above (BS to column 0)', columns: 10, input: '01234567中X\b\u0301\r\n', lines: ['01234567中X'] },
+  { name: 'a mark with the cursor past the right edge joins the wide character in the last cells', columns: 10, input: '01234567中\u0301\r\n', lines: ['01234567中\u0301'] },
   {
-    name: 'a mark at column 0 has nothing to join: tmux drops it, the log keeps it',
+    name: 'a bidi control in column 0: tmux drops it, the log keeps its escape as for any byte not shown (not the ZWJ)',
     columns: 20,
-    input: '\u0301ab\r\n',
-    lines: ['\u0301ab'],
+    input: '\u200d\u202eab\r\n',
+    lines: ['\\u202eab'],
     screen: ['ab'],
   },
   {

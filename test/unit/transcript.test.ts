@@ -25,11 +25,15 @@ function lines(input: string | Uint8Array | Uint8Array[]): string[] {
  * up. Only a whole C2 80..9F is a C1 control, dropped from the screen and so from the log. A ZWJ (E2 80 8D) is only a
  * flag (screen-write.c:1835): it is shown, just before it, when the next well-formed character of width 0 or more that
  * is not ASCII joins the cell before (:1847); a run of them is one; one that nothing takes is never shown. ASCII
- * (:1773), malformed bytes, C1 controls and characters tmux drops (width -1) leave the flag waiting.
+ * (:1773), malformed bytes, C1 controls and characters tmux drops (width -1) leave the flag waiting. Before the first
+ * cell (column 0: the bytes hold no control to move back there) there is nothing to join: tmux drops a character
+ * of width 0 or one a ZWJ joins, with the ZWJ (:1991), and so does the log; it keeps the escape of a bidi control,
+ * as it keeps every byte it escapes.
  */
 function accountedBytes(bytes: Uint8Array): number[] {
   const kept: number[] = [];
   let joiner = false;
+  let cell = false;
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i]!;
     const size = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 1;
@@ -44,10 +48,22 @@ function accountedBytes(bytes: Uint8Array): number[] {
       joiner = true;
       continue;
     }
-    if (joiner && code !== undefined && cellWidth(code) >= 0) {
-      kept.push(0xe2, 0x80, 0x8d);
-      joiner = false;
+    if (code === undefined) {
+      // ASCII takes a cell; malformed bytes, escaped, do not.
+      if (size === 1 && b < 0x80) cell = true;
+      kept.push(...character);
+      continue;
     }
+    const width = cellWidth(code);
+    if (width >= 0 && (joiner || width === 0)) {
+      // Joined onto the cell before, if there is one.
+      if (cell && joiner) kept.push(0xe2, 0x80, 0x8d);
+      joiner = false;
+      const escaped = (code >= 0x2028 && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+      if (cell || escaped) kept.push(...character);
+      continue;
+    }
+    if (width > 0) cell = true;
     kept.push(...character);
   }
   return kept;
@@ -492,4 +508,45 @@ describe('DEC special graphics: tmux writes printed ASCII one cell at a time (sc
       assert.deepEqual(transcriptLines(`${ESC}7${input}`, { columns: 80, rows: 24 }), expected, 'screen model');
     });
   }
+});
+
+describe('zero-width text in column 0: tmux has no cell to combine it with and drops it (screen-write.c:1991), as both models do', () => {
+  // Checked on tmux 3.3a with capture-pane -p -J (the same inputs: test/support/line-cases.ts, test/e2e/fidelity.test.ts).
+  const size = { columns: 10, rows: 6 };
+  const cases: [string, string, string[]][] = [
+    ['a mark at the start of a line', '\u0301abc\r\n', ['abc']],
+    ['a mark after CR', 'abc\r\u0301\r\n', ['abc']],
+    ['a variation selector', '\ufe0fab\r\n', ['ab']],
+    ['a ZWJ and the character it joins, a wide one too', '\u200déx\r\u200d日\r\n', ['x']],
+    ['in column 0 of a row the one above wraps into (CR there)', '0123456789XY\r\u0301\r\n', ['0123456789XY']],
+    ['after BS to column 0, a wide character ending the row above', '01234567中X\b\u0301\r\n', ['01234567中X']],
+    // Not column 0: the cursor waits past the edge, the mark joins the wide character before it.
+    ['past the right edge, a mark joins the wide character in the last cells', '01234567中\u0301\r\n', ['01234567中\u0301']],
+    // The escape of a bidi control tmux dropped is kept (Perform.unshown), the ZWJ before it is not.
+    ['a bidi control keeps its escape, not its ZWJ', '\u200d\u202eab\r\n', ['\\u202eab']],
+  ];
+  for (const [name, input, expected] of cases) {
+    it(name, () => {
+      assert.deepEqual(transcriptLines(input, size), expected, 'line model');
+      // DECSC first: the screen model takes the stream.
+      assert.deepEqual(transcriptLines(`${ESC}7${input}`, size), expected, 'screen model');
+      // DECSC before the line ends: the screen model is seeded with the line model's rows.
+      assert.deepEqual(transcriptLines(input.replace(/\r\n$/, `${ESC}7\r\n`), size), expected, 'handed over');
+      const bytes = new Uint8Array(Buffer.from(input));
+      for (let cut = 1; cut < bytes.length; cut++) assert.deepEqual(transcriptLines(split(bytes, [cut]), size), expected, `split at ${cut}`);
+    });
+  }
+
+  it('any text, marks, CR, BS and wraps: the line model logs what the screen model does, however the reads are cut', () => {
+    const tokens = ['\u0301', '\u0301\u0301', '\ufe0f', '\u200d', 'é', '日', '\u{1f600}', 'ab', 'x', '0123456789', '\r', '\b', '\r\n', '\u202e', '\u2028', '\u{1fae8}'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...tokens), { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 6 }), (parts, cuts) => {
+        const input = new Uint8Array(Buffer.from(`${parts.join('')}\r\n`));
+        const line = transcriptLines(input, size);
+        assert.deepEqual(transcriptLines(new Uint8Array(Buffer.from(`${ESC}7${parts.join('')}\r\n`)), size), line, 'screen model');
+        assert.deepEqual(transcriptLines(split(input, cuts), size), line, 'split');
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
