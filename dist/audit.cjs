@@ -9847,15 +9847,24 @@ function combinedBytes(text2, from, start2, kept) {
   let bytes = start2, keptFrom = from, pieces = "";
   for (let i = from; i < text2.length; ) {
     let unit = text2.charCodeAt(i), next = i + 1, size2 = 0;
-    if (unit === 92)
+    if (unit === 92 && isEscapeAt(text2, i))
       text2.charCodeAt(i + 1) === 117 ? (next = i + 6, cellWidth(parseInt(text2.slice(i + 2, next), 16)) === 0 && (size2 = 3)) : next = i + 4;
     else if (unit >= 128) {
       let code = text2.codePointAt(i);
       code > 65535 && next++, cellWidth(code) >= 0 && (size2 = code < 2048 ? 2 : code < 65536 ? 3 : 4);
-    }
+    } else size2 = 1;
     bytes + size2 <= UTF8_SIZE ? bytes += size2 : (pieces += text2.slice(keptFrom, i), keptFrom = next), i = next;
   }
   return kept && (kept.text = keptFrom === from ? text2 : pieces + text2.slice(keptFrom)), bytes;
+}
+function isHex(unit) {
+  return unit >= 48 && unit <= 57 || unit >= 97 && unit <= 102;
+}
+function isEscapeAt(text2, i) {
+  let kind = text2.charCodeAt(i + 1), digits2 = kind === 120 ? 2 : kind === 117 ? 4 : 0;
+  if (digits2 === 0 || i + 2 + digits2 > text2.length) return !1;
+  for (let d = i + 2; d < i + 2 + digits2; d++) if (!isHex(text2.charCodeAt(d))) return !1;
+  return !0;
 }
 function isCombinedEscape(piece) {
   return piece.charCodeAt(1) === 117 && cellWidth(parseInt(piece.slice(2, 6), 16)) === 0;
@@ -10278,7 +10287,10 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
    * few bytes of output amplified into megabytes of log.
    */
   columns;
-  /** A ZWJ came: tmux combines the next character that is not plain ASCII onto the cell before (screen-write.c:1836). */
+  /**
+   * A ZWJ came: tmux combines the next character it does not collect onto the cell before (screen-write.c:1836):
+   * anything but plain ASCII, and plain ASCII too in insert mode, with wrap off or in DEC graphics (:1773-1781).
+   */
   joiner = !1;
   /** Printed ASCII is in DEC special graphics (Perform.charset): tmux writes it one cell at a time. */
   acs = !1;
@@ -10584,7 +10596,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
       this.joiner = !0;
       return;
     }
-    if (this.joiner && (code >= 127 || this.acs)) {
+    if (this.joiner && (code >= 127 || this.acs || this.insert || !this.autowrap)) {
       this.joiner = !1, row.attach(this.cx, JOINER + character, !0);
       return;
     }
@@ -14024,7 +14036,7 @@ var Row2 = class {
   /** Tab stops, one set for both screens (see tab-stops.ts); the hybrid shares its own with the line model. */
   tabs = new TabStops();
   savedOrigin = !1;
-  /** A zero-width joiner was printed: the next non-ASCII character combines (screen-write.c:1828). */
+  /** A zero-width joiner was printed: the next character tmux does not collect combines (screen-write.c:1828; see print). */
   joiner = !1;
   /** Printed ASCII is in DEC special graphics (Perform.charset): tmux writes it one cell at a time. */
   acs = !1;
@@ -14313,10 +14325,10 @@ var Row2 = class {
   }
   // ------------------------------------------------------------ Perform
   print(text2) {
-    let n = text2.length, acs = this.acs;
+    let n = text2.length, uncollected = this.acs || this.joiner && (this.insert || !this.autowrap);
     for (let i = 0; i < n; i++) {
       let code = text2.charCodeAt(i);
-      if (code >= 32 && code < 127 && !acs) {
+      if (code >= 32 && code < 127 && !uncollected) {
         this.insert && this.insertCharacters(1);
         let cx = this.cx;
         if (cx >= this.sx) {
@@ -14331,7 +14343,7 @@ var Row2 = class {
         this.tab();
         continue;
       }
-      code >= 55296 && code <= 56319 && i + 1 < n && (code = text2.codePointAt(i++)), this.printWide(code);
+      code >= 55296 && code <= 56319 && i + 1 < n && (code = text2.codePointAt(i++)), this.printWide(code), uncollected = this.acs || this.joiner && (this.insert || !this.autowrap);
     }
   }
   execute(control) {
@@ -14493,7 +14505,7 @@ var Row2 = class {
     mode === 4 /* Insert */ ? this.insert = set : mode === 65543 /* Autowrap */ && (this.autowrap = set);
   }
   // ------------------------------------------------------------ writing cells
-  /** A character that is not ASCII, or ASCII in DEC graphics: screen_write_cell (screen-write.c:1811). */
+  /** A character that is not ASCII, or ASCII tmux does not collect (see print): screen_write_cell (screen-write.c:1811). */
   printWide(code) {
     if (code === ZWJ2) {
       this.joiner = !0;

@@ -269,7 +269,7 @@ export class ScreenGrid implements Perform {
   /** Tab stops, one set for both screens (see tab-stops.ts); the hybrid shares its own with the line model. */
   private tabs = new TabStops();
   private savedOrigin = false;
-  /** A zero-width joiner was printed: the next non-ASCII character combines (screen-write.c:1828). */
+  /** A zero-width joiner was printed: the next character tmux does not collect combines (screen-write.c:1828; see print). */
   private joiner = false;
   /** Printed ASCII is in DEC special graphics (Perform.charset): tmux writes it one cell at a time. */
   private acs = false;
@@ -646,10 +646,14 @@ export class ScreenGrid implements Perform {
 
   print(text: string): void {
     const n = text.length;
-    const acs = this.acs;
+    // ASCII tmux does not collect goes through screen_write_cell (screen-write.c:1773-1784): in DEC graphics, and,
+    // while a ZWJ waits, in insert mode or with wrap off, where it is joined onto the cell before (:1847). Decided
+    // here and again after anything that is not ASCII (only a character can set or clear the wait), so a run of ASCII
+    // with no ZWJ waiting pays nothing for it.
+    let uncollected = this.acs || (this.joiner && (this.insert || !this.autowrap));
     for (let i = 0; i < n; i++) {
       let code = text.charCodeAt(i);
-      if (code >= 0x20 && code < 0x7f && !acs) {
+      if (code >= 0x20 && code < 0x7f && !uncollected) {
         // ASCII, by far the commonest: tmux's collected path (screen-write.c:1759).
         // IRM: every character through screen_write_cell, which makes room before it wraps (screen-write.c:1875, :1780).
         if (this.insert) this.insertCharacters(1);
@@ -679,6 +683,7 @@ export class ScreenGrid implements Perform {
       }
       if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) code = text.codePointAt(i++)!;
       this.printWide(code);
+      uncollected = this.acs || (this.joiner && (this.insert || !this.autowrap));
     }
   }
 
@@ -897,7 +902,7 @@ export class ScreenGrid implements Perform {
 
   // ------------------------------------------------------------ writing cells
 
-  /** A character that is not ASCII, or ASCII in DEC graphics: screen_write_cell (screen-write.c:1811). */
+  /** A character that is not ASCII, or ASCII tmux does not collect (see print): screen_write_cell (screen-write.c:1811). */
   private printWide(code: number): void {
     if (code === ZWJ) {
       this.joiner = true;

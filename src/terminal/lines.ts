@@ -70,7 +70,10 @@ export class LineAssembler implements Perform {
    * few bytes of output amplified into megabytes of log.
    */
   private columns: number;
-  /** A ZWJ came: tmux combines the next character that is not plain ASCII onto the cell before (screen-write.c:1836). */
+  /**
+   * A ZWJ came: tmux combines the next character it does not collect onto the cell before (screen-write.c:1836):
+   * anything but plain ASCII, and plain ASCII too in insert mode, with wrap off or in DEC graphics (:1773-1781).
+   */
   private joiner = false;
   /** Printed ASCII is in DEC special graphics (Perform.charset): tmux writes it one cell at a time. */
   private acs = false;
@@ -560,10 +563,12 @@ export class LineAssembler implements Perform {
       this.joiner = true;
       return;
     }
-    if (this.joiner && (code >= 0x7f || this.acs)) {
-      // The ZWJ, then the character, joined onto the character before whatever its width (screen-write.c:1847-1852);
-      // plain ASCII bypasses this (:1773) unless it is in DEC graphics (:1776). In column 0 both are dropped (:1991),
-      // a wide character too: tmux shows neither.
+    if (this.joiner && (code >= 0x7f || this.acs || this.insert || !this.autowrap)) {
+      // The ZWJ, then the character, joined onto the character before whatever its width (screen-write.c:1847-1852),
+      // the cursor staying where it is. Plain ASCII bypasses this when tmux collects it (:1773), the ZWJ waiting on;
+      // it does not collect in DEC graphics (:1776), with wrap off (:1778) or in insert mode (:1780): ASCII then goes
+      // through screen_write_cell (:1784) and is joined as any character. In column 0 both are dropped (:1991), a
+      // wide character too: tmux shows neither.
       this.joiner = false;
       row.attach(this.cx, JOINER + character, true);
       return;

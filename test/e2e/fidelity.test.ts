@@ -64,6 +64,37 @@ describe('zero-width text in column 0, in a logged pane: the log holds what capt
   });
 });
 
+describe('ASCII tmux does not collect, after a ZWJ, in a logged pane: the log holds what capture-pane shows', () => {
+  const tmux = server();
+
+  // With wrap off or in insert mode tmux sends ASCII through screen_write_cell (screen-write.c:1773-1784), which joins
+  // it onto the cell left of the cursor after a ZWJ (:1847) and does not move the cursor. The log counted each as a
+  // cell: the text after them was logged 15 columns right of where the screen had it, a CR and a move then wrote
+  // dots over it in the log only, and SECRET-PASSWORD, on the screen, was never in the log.
+  it('a secret after joined ASCII is logged where the screen shows it', async () => {
+    const joined = '\u200dz'.repeat(15);
+    const input = [
+      `QQ\x1b[?7l${joined}\x1b[?7hSECRET-PASSWORD\r\x1b[17C...............`,
+      `ab\x1b[4h${joined}INSERTED-SECRET\x1b[4l\r\x1b[2C...............`,
+      'end',
+    ].map((line) => `${line}\r\n`).join('');
+    const file = path.join(tmux.dir, 'joined-ascii.bin');
+    fs.writeFileSync(file, input);
+    // Raw output (no ONLCR), printed once the pane is logged; then tmux is told it is all printed.
+    const command = `stty -opost; tmux wait-for go; cat '${file}'; tmux wait-for -S printed; exec sleep 100000`;
+    tmux.tmux('new-session', '-d', '-s', 'joined', '-x', '80', '-y', '12', command);
+    const pane = tmux.tmux('display-message', '-p', '-t', 'joined', '#{pane_id}').trim();
+    await tmux.startLogging(pane);
+    tmux.tmux('wait-for', '-S', 'go');
+    tmux.tmux('wait-for', 'printed');
+    await tmux.waitForPrinted('end', { session: 'joined' });
+    const shown = shownRows(tmux.tmux('capture-pane', '-p', '-J', '-t', pane));
+    const five = '\u200dz'.repeat(5);
+    assert.deepEqual(shown, [`QQ${five}SECRET-PASSWORD...............`, `ab${five}...............`, 'end']);
+    assert.deepEqual(tmux.loggedText('joined'), shown);
+  });
+});
+
 /** Presses keys in `pane` (`-l text` for literal text), as send-keys does for a client. */
 function press(tmux: TmuxServer, pane: string, ...keys: string[]): void {
   for (let i = 0; i < keys.length; i++) {

@@ -88,6 +88,24 @@ export const LINE_CASES: LineCase[] = [
   { name: 'autowrap off: text past the edge overwrites the last column', columns: 10, input: `${ESC}[?7l0123456789abc${ESC}[?7h\r\n`, lines: ['012345678c'] },
   // Dropped (screen-write.c:1869), from the log too: the screen model drops it, and text past the edge is written over.
   { name: 'autowrap off: a wide character that does not fit is not shown', columns: 10, input: `${ESC}[?7l012345678日${ESC}[?7h\r\n`, lines: ['012345678'], screen: ['012345678'] },
+  // In insert mode or with wrap off tmux does not collect ASCII (screen-write.c:1773-1781): each character goes through
+  // screen_write_cell, which joins it onto the cell left of the cursor after a ZWJ (:1847), the cursor not moving.
+  { name: 'insert mode: ASCII after a ZWJ joins the cell before, the cursor stays', columns: 20, input: `ab${ESC}[4h\u200dcd${ESC}[4l\r\n`, lines: ['ab\u200dcd'] },
+  { name: 'wrap off: ASCII after a ZWJ joins the cell before', columns: 20, input: `ab${ESC}[?7l\u200dcd${ESC}[?7h\r\n`, lines: ['ab\u200dcd'] },
+  { name: 'a ZWJ waits through collected ASCII; in insert mode the next ASCII takes it', columns: 20, input: `ab\u200dcd${ESC}[4hef${ESC}[4l\r\n`, lines: ['abcd\u200def'] },
+  { name: 'wrap off in the last column: joined onto the cell left of the cursor', columns: 10, input: `${ESC}[?7labcdefghij\u200dX${ESC}[?7h\r\n`, lines: ['abcdefghi\u200dXj'] },
+  { name: 'wrap off at the pending-wrap column: joined onto the last cell, the next is dropped', columns: 10, input: `abcdefghij${ESC}[?7l\u200dkl${ESC}[?7h\r\n`, lines: ['abcdefghij\u200dk'] },
+  { name: 'insert mode: REP of a joined character writes cells of its own', columns: 20, input: `ab${ESC}[4h\u200dc${ESC}[3b${ESC}[4l\r\n`, lines: ['ab\u200dcccc'] },
+  { name: 'insert mode: joined ASCII fills the cell, the rest is dropped (21 bytes, screen-write.c:2008)', columns: 20, input: `ab${ESC}[4h${'\u200dz'.repeat(8)}Q${ESC}[4l\r\n`, lines: [`ab${'\u200dz'.repeat(5)}Q`] },
+  { name: 'insert mode: a ZWJ then ASCII in column 0 are dropped', columns: 20, input: `abc\r${ESC}[4h\u200dXYZ${ESC}[4l\r\n`, lines: ['YZabc'] },
+  {
+    // The columns the ZWJs took no cell for: counted as cells, the text after them was logged where a CR and a move
+    // then wrote over it, and never reached the log.
+    name: 'wrap off: joined ASCII moves nothing, the text after it is where the screen has it',
+    columns: 80,
+    input: `QQ${ESC}[?7l${'\u200dz'.repeat(15)}${ESC}[?7hSECRET-PASSWORD\r${ESC}[17C...............\r\n`,
+    lines: [`QQ${'\u200dz'.repeat(5)}SECRET-PASSWORD...............`],
+  },
   {
     // Home in origin mode is the region's top: an erase from there leaves the line above it on the screen.
     name: 'origin mode in a scroll region: an erase from its home does not clear the line',

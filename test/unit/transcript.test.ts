@@ -550,3 +550,36 @@ describe('zero-width text in column 0: tmux has no cell to combine it with and d
     );
   });
 });
+
+describe('in insert mode or with wrap off tmux does not collect ASCII (screen-write.c:1773-1781): after a ZWJ it is joined, as both models do', () => {
+  // Checked on tmux 3.3a with capture-pane -p -J (the same inputs: test/support/line-cases.ts, test/e2e/fidelity.test.ts).
+  // screen_write_cell joins the character onto the cell left of the cursor (:1847) and the cursor stays: counted as a
+  // cell, every later column of the row was one off per ZWJ, and text a CR and a move then wrote over was never logged.
+  const size = { columns: 20, rows: 6 };
+  const cases: [string, string, string[]][] = [
+    ['insert mode', `ab${ESC}[4h\u200dcd${ESC}[4l\r\n`, ['ab\u200dcd']],
+    ['wrap off', `ab${ESC}[?7l\u200dcd${ESC}[?7h\r\n`, ['ab\u200dcd']],
+    ['the ZWJ waits through collected ASCII', `ab\u200dcd${ESC}[4hef${ESC}[4l\r\n`, ['abcd\u200def']],
+    ['wrap off in the last column: onto the cell left of the cursor', `${ESC}[?7l${'x'.repeat(19)}j\u200dX${ESC}[?7h\r\n`, [`${'x'.repeat(19)}\u200dXj`]],
+    ['wrap off at the pending-wrap column', `${'x'.repeat(20)}${ESC}[?7l\u200dkl${ESC}[?7h\r\n`, [`${'x'.repeat(20)}\u200dk`]],
+    ['insert mode at the pending-wrap column: joined, the next character wraps', `${'x'.repeat(20)}${ESC}[4h\u200dkl${ESC}[4l\r\n`, [`${'x'.repeat(20)}\u200dkl`]],
+    ['REP of a joined character', `ab${ESC}[4h\u200dc${ESC}[3b${ESC}[4l\r\n`, ['ab\u200dcccc']],
+    ['a full cell (21 bytes) drops the rest', `ab${ESC}[4h${'\u200dz'.repeat(8)}Q${ESC}[4l\r\n`, [`ab${'\u200dz'.repeat(5)}Q`]],
+    ['a joined backslash is a byte of the cell, not an escape', `ab${ESC}[4h${'\u200d\\'.repeat(3)}${'\u200dx'.repeat(3)}Q${ESC}[4l\r\n`, [`ab${'\u200d\\'.repeat(3)}${'\u200dx'.repeat(2)}Q`]],
+    ['in column 0 the ZWJ and the character are dropped', `abc\r${ESC}[4h\u200dXYZ${ESC}[4l\r\n`, ['YZabc']],
+    ['the text after joined ASCII is where the screen has it', `QQ${ESC}[?7l${'\u200dz'.repeat(3)}${ESC}[?7hSECRET\r${ESC}[5C...\r\n`, [`QQ${'\u200dz'.repeat(3)}SEC...`]],
+  ];
+  for (const [name, input, expected] of cases) {
+    it(name, () => {
+      assert.deepEqual(transcriptLines(input, size), expected, 'line model');
+      // DECSC first: the screen model takes the stream.
+      assert.deepEqual(transcriptLines(`${ESC}7${input}`, size), expected, 'screen model');
+      // DECSC before the line ends: the screen model is seeded with the line model's rows.
+      assert.deepEqual(transcriptLines(input.replace(/\r\n$/, `${ESC}7\r\n`), size), expected, 'handed over');
+      // DECSC just after the ZWJ: it waits across the hand-over.
+      assert.deepEqual(transcriptLines(input.replace('\u200d', `\u200d${ESC}7`), size), expected, 'handed over with the ZWJ waiting');
+      const bytes = new Uint8Array(Buffer.from(input));
+      for (let cut = 1; cut < bytes.length; cut++) assert.deepEqual(transcriptLines(split(bytes, [cut]), size), expected, `split at ${cut}`);
+    });
+  }
+});
