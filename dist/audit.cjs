@@ -10606,15 +10606,15 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
     }
     if (!this.autowrap) {
       if (this.cx > this.columns - width) return;
-      this.insert && row.insert(this.cx, width, this.columns), row.append(this.cx, character, width) || row.put(this.cx, character, width, code < 127 && !this.acs), this.cx = Math.min(this.cx + width, this.columns - 1);
+      this.insert && row.insert(this.cx, width, this.columns), row.append(this.cx, character, width) || row.put(this.cx, character, width, !1), this.cx = Math.min(this.cx + width, this.columns - 1);
       return;
     }
-    if (this.insert && this.cx < this.columns && row.insert(this.cx, width, this.columns), this.cx > this.columns - width && (this.wrap(), this.cx > this.columns - width)) {
+    if (this.insert && this.cx < this.columns && row.insert(this.cx, width, this.columns), this.cx > this.columns - width && (this.insert && this.cx === this.columns - 1 && row.length <= this.cx && row.writeSimple(this.cx, " "), this.wrap(), this.cx > this.columns - width)) {
       this.rows[this.cy].attach(this.cx, character, !1);
       return;
     }
     let target = this.rows[this.cy];
-    target.append(this.cx, character, width) || target.put(this.cx, character, width, code < 127 && !this.acs), this.cx += width;
+    target.append(this.cx, character, width) || target.put(this.cx, character, width, code < 127 && !this.acs && !this.insert), this.cx += width;
   }
   /** TAB: to the next tab stop, never past the last column (input.c:1221). */
   tab() {

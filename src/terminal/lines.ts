@@ -583,12 +583,16 @@ export class LineAssembler implements Perform {
       // screen-write.c:1869; anything at the pending-wrap column, :1889); the cursor stays in the last column (:1955).
       if (this.cx > this.columns - width) return;
       if (this.insert) row.insert(this.cx, width, this.columns);
-      if (!row.append(this.cx, character, width)) row.put(this.cx, character, width, code < 0x7f && !this.acs);
+      // Never a run tmux collected (screen-write.c:1778): written over a wide character as one cell at a time is.
+      if (!row.append(this.cx, character, width)) row.put(this.cx, character, width, false);
       this.cx = Math.min(this.cx + width, this.columns - 1);
       return;
     }
     if (this.insert && this.cx < this.columns) row.insert(this.cx, width, this.columns);
     if (this.cx > this.columns - width) {
+      // In insert mode tmux first cleared the last column's cell (grid_view_insert_cells, grid-view.c:206-207), a blank
+      // written there that a wide character wrapping past it leaves on the screen (`123456789 😀` with capture-pane -J).
+      if (this.insert && this.cx === this.columns - 1 && row.length <= this.cx) row.writeSimple(this.cx, ' ');
       this.wrap();
       if (this.cx > this.columns - width) {
         // Wider than the pane: tmux does not show it (screen-write.c:1902).
@@ -597,7 +601,8 @@ export class LineAssembler implements Perform {
       }
     }
     const target = this.rows[this.cy]!; // the next row, if it wrapped
-    if (!target.append(this.cx, character, width)) target.put(this.cx, character, width, code < 0x7f && !this.acs);
+    // ASCII tmux collected in a run (not in DEC graphics or insert mode, screen-write.c:1776, :1780) blanks less of a wide character it writes over.
+    if (!target.append(this.cx, character, width)) target.put(this.cx, character, width, code < 0x7f && !this.acs && !this.insert);
     this.cx += width;
   }
 

@@ -88,6 +88,10 @@ export const LINE_CASES: LineCase[] = [
   { name: 'autowrap off: text past the edge overwrites the last column', columns: 10, input: `${ESC}[?7l0123456789abc${ESC}[?7h\r\n`, lines: ['012345678c'] },
   // Dropped (screen-write.c:1869), from the log too: the screen model drops it, and text past the edge is written over.
   { name: 'autowrap off: a wide character that does not fit is not shown', columns: 10, input: `${ESC}[?7l012345678日${ESC}[?7h\r\n`, lines: ['012345678'], screen: ['012345678'] },
+  // Insert mode first clears the last column's cell (grid-view.c:206-207): a wide character wrapping from there leaves a blank.
+  { name: 'insert mode: a wide character wrapping from the last column leaves the blank tmux cleared there', columns: 10, input: `${ESC}[4h123456789😀${ESC}[4l\r\n`, lines: ['123456789 😀'] },
+  // Not a collected run (screen-write.c:1778): over the right half of a wide character in column 0, it blanks it (:2059).
+  { name: 'wrap off: ASCII over the right half of a wide character in column 0 blanks it', columns: 10, input: `日${ESC}[?7l\bab${ESC}[?7h\r\n`, lines: [' ab'] },
   // In insert mode or with wrap off tmux does not collect ASCII (screen-write.c:1773-1781): each character goes through
   // screen_write_cell, which joins it onto the cell left of the cursor after a ZWJ (:1847), the cursor not moving.
   { name: 'insert mode: ASCII after a ZWJ joins the cell before, the cursor stays', columns: 20, input: `ab${ESC}[4h\u200dcd${ESC}[4l\r\n`, lines: ['ab\u200dcd'] },

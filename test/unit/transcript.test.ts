@@ -538,7 +538,8 @@ describe('zero-width text in column 0: tmux has no cell to combine it with and d
   }
 
   it('any text, marks, CR, BS and wraps: the line model logs what the screen model does, however the reads are cut', () => {
-    const tokens = ['\u0301', '\u0301\u0301', '\ufe0f', '\u200d', 'é', '日', '\u{1f600}', 'ab', 'x', '0123456789', '\r', '\b', '\r\n', '\u202e', '\u2028', '\u{1fae8}'];
+    // Insert mode and wrap off too: ASCII is then joined after a ZWJ (screen-write.c:1773-1781).
+    const tokens = ['\u0301', '\u0301\u0301', '\ufe0f', '\u200d', 'é', '日', '\u{1f600}', 'ab', 'x', '0123456789', '\r', '\b', '\r\n', '\u202e', '\u2028', '\u{1fae8}', `${ESC}[4h`, `${ESC}[4l`, `${ESC}[?7l`, `${ESC}[?7h`];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...tokens), { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 6 }), (parts, cuts) => {
         const input = new Uint8Array(Buffer.from(`${parts.join('')}\r\n`));
