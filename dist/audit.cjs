@@ -9922,6 +9922,14 @@ var Row = class {
   lead = "";
   /** The row carries on in the next one: text went past the right edge (tmux's GRID_LINE_WRAPPED). */
   wrapped = !1;
+  /**
+   * tmux's line holds a cell in the last column, written or a blank, since an insertion: one before the last column
+   * that moved cells made the line as wide as the pane (grid_move_cells, grid.c:716-721), one in the last column
+   * cleared the cell there and left it (grid-view.c:206-207). A wide character wrapping from the last column leaves
+   * that blank shown (capture-pane -J: `ESC[4h 123456789 😀` shows `123456789 😀`); the screen model's row is `used`
+   * to its end the same way (grid.ts moveCells, clearCells). Never a trailing blank in the log otherwise.
+   */
+  widened = !1;
   /** Cells in use (the cursor may stand beyond them). */
   get length() {
     return this.text !== null ? this.count : this.cells.length;
@@ -9960,7 +9968,7 @@ var Row = class {
   }
   /** Empties the row (tmux frees the line: grid.c:651); its wrap flag is the caller's. */
   clear() {
-    this.tally.units -= this.units, this.text = "", this.count = 0, this.wide = !1, this.tabs = !1, this.cells = null, this.combined?.clear(), this.lead = "";
+    this.tally.units -= this.units, this.text = "", this.count = 0, this.wide = !1, this.tabs = !1, this.cells = null, this.combined?.clear(), this.lead = "", this.widened = !1;
   }
   /** Whether text can be appended at `cx` without leaving text form (see appendText). */
   appendable(cx) {
@@ -10071,7 +10079,7 @@ var Row = class {
   insert(cx, count, columns) {
     (this.wide || this.tabs) && this.toCells();
     let length = this.length;
-    if (cx >= length) return;
+    if ((cx < columns - 1 && columns - cx - count > 0 || cx === columns - 1 && cx < length) && (this.widened = !0), cx >= length) return;
     let edge = Math.max(columns, length);
     if (cx >= edge - 1) return this.erase(cx, cx + 1);
     let moved = Math.max(0, edge - cx - count);
@@ -10609,7 +10617,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
       this.insert && row.insert(this.cx, width, this.columns), row.append(this.cx, character, width) || row.put(this.cx, character, width, !1), this.cx = Math.min(this.cx + width, this.columns - 1);
       return;
     }
-    if (this.insert && this.cx < this.columns && row.insert(this.cx, width, this.columns), this.cx > this.columns - width && (this.insert && this.cx === this.columns - 1 && row.length <= this.cx && row.writeSimple(this.cx, " "), this.wrap(), this.cx > this.columns - width)) {
+    if (this.insert && this.cx < this.columns && row.insert(this.cx, width, this.columns), this.cx > this.columns - width && (row.widened && this.cx === this.columns - 1 && row.length <= this.cx && row.writeSimple(this.cx, " "), this.wrap(), this.cx > this.columns - width)) {
       this.rows[this.cy].attach(this.cx, character, !1);
       return;
     }

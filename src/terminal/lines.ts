@@ -590,9 +590,9 @@ export class LineAssembler implements Perform {
     }
     if (this.insert && this.cx < this.columns) row.insert(this.cx, width, this.columns);
     if (this.cx > this.columns - width) {
-      // In insert mode tmux first cleared the last column's cell (grid_view_insert_cells, grid-view.c:206-207), a blank
-      // written there that a wide character wrapping past it leaves on the screen (`123456789 😀` with capture-pane -J).
-      if (this.insert && this.cx === this.columns - 1 && row.length <= this.cx) row.writeSimple(this.cx, ' ');
+      // After an insertion tmux's line may hold a cell in the last column, a blank unless written (Row.widened), which a
+      // wide character wrapping past it leaves on the screen (`ESC[4h 123456789 😀` shows `123456789 😀`, capture-pane -J).
+      if (row.widened && this.cx === this.columns - 1 && row.length <= this.cx) row.writeSimple(this.cx, ' ');
       this.wrap();
       if (this.cx > this.columns - width) {
         // Wider than the pane: tmux does not show it (screen-write.c:1902).

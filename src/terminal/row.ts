@@ -71,6 +71,14 @@ export class Row {
   private lead = '';
   /** The row carries on in the next one: text went past the right edge (tmux's GRID_LINE_WRAPPED). */
   wrapped = false;
+  /**
+   * tmux's line holds a cell in the last column, written or a blank, since an insertion: one before the last column
+   * that moved cells made the line as wide as the pane (grid_move_cells, grid.c:716-721), one in the last column
+   * cleared the cell there and left it (grid-view.c:206-207). A wide character wrapping from the last column leaves
+   * that blank shown (capture-pane -J: `ESC[4h 123456789 😀` shows `123456789 😀`); the screen model's row is `used`
+   * to its end the same way (grid.ts moveCells, clearCells). Never a trailing blank in the log otherwise.
+   */
+  widened = false;
 
   constructor(private readonly tally: Tally) {}
 
@@ -126,6 +134,7 @@ export class Row {
     this.cells = null;
     this.combined?.clear();
     this.lead = '';
+    this.widened = false;
   }
 
   /** Whether text can be appended at `cx` without leaving text form (see appendText). */
@@ -288,6 +297,9 @@ export class Row {
   insert(cx: number, count: number, columns: number): void {
     if (this.wide || this.tabs) this.toCells();
     const length = this.length;
+    // tmux's line then has a cell in the last column, a blank unless written (see widened): moved cells make it as
+    // wide as the pane; the last column's cell cleared stays if it was there.
+    if ((cx < columns - 1 && columns - cx - count > 0) || (cx === columns - 1 && cx < length)) this.widened = true;
     if (cx >= length) return; // only blanks move
     const edge = Math.max(columns, length); // a row longer than the width (a resize not yet learnt) loses nothing
     if (cx >= edge - 1) return this.erase(cx, cx + 1);
