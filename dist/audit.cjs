@@ -9916,8 +9916,9 @@ var Row = class {
   /** How full tmux's cells are, for those that had something attached (see attach). */
   combined = null;
   /**
-   * Text tmux gave no cell, printed before the row's first one: escaped bytes and characters it dropped (see attach).
-   * Never zero-width text: with no cell to combine it with, tmux drops it (screen-write.c:1991), and so does the log.
+   * Text tmux gave no cell, printed before the row's first one: escaped bytes and characters it dropped (see attach),
+   * among them one a ZWJ joined in column 0 (lines.ts character). Never zero-width text: with no cell to combine it
+   * with, tmux drops it (screen-write.c:1991), and so does the log.
    */
   lead = "";
   /** The row carries on in the next one: text went past the right edge (tmux's GRID_LINE_WRAPPED). */
@@ -10605,7 +10606,7 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
       return;
     }
     if (this.joiner && (code >= 127 || this.acs || this.insert || !this.autowrap)) {
-      this.joiner = !1, row.attach(this.cx, JOINER + character, !0);
+      this.joiner = !1, !row.attach(this.cx, JOINER + character, !0) && width > 0 && row.attach(this.cx, character, !1);
       return;
     }
     if (width === 0) {
@@ -14524,8 +14525,16 @@ var Row2 = class {
       this.alternateOn || this.attachAt(String.fromCodePoint(code), !1);
       return;
     }
-    if (this.joiner && this.combine(ZWJ2), width === 0 || this.joiner) {
-      this.joiner = !1, this.combine(code);
+    if (this.joiner) {
+      if (this.joiner = !1, !this.combine(ZWJ2)) {
+        width > 0 && !this.alternateOn && this.attachAt(String.fromCodePoint(code), !1);
+        return;
+      }
+      this.combine(code);
+      return;
+    }
+    if (width === 0) {
+      this.combine(code);
       return;
     }
     !this.autowrap && width > 1 && (width > this.sx || this.cx !== this.sx && this.cx > this.sx - width) || (this.insert && this.insertCharacters(width), this.autowrap && this.cx > this.sx - width && (this.linefeed(!0), this.cx = 0), !(this.cx > this.sx - width) && (this.put(code, width), !this.autowrap && this.cx > this.sx - 1 && (this.cx = this.sx - 1)));
@@ -14551,11 +14560,14 @@ var Row2 = class {
     }
     if (collected || width !== 1 || padding || wide) for (let xx = x + width; xx < this.sx && cells2[xx] === PADDING; xx++) cells2[xx] = SPACE;
   }
-  /** A zero-width character joins the character left of the cursor (screen_write_combine, screen-write.c:1981). */
+  /**
+   * A zero-width character joins the character left of the cursor (screen_write_combine, screen-write.c:1981); false
+   * if there is none (column 0, :1991), true if there is, even one too full to take it (:2008).
+   */
   combine(code) {
     let row = this.rowList[this.cy], x = Math.min(this.cx, this.sx) - 1;
     for (; x >= 0 && row.cells[x] === PADDING; ) x--;
-    x < 0 || row.append(x, String.fromCodePoint(code)) && (x >= row.used && (row.used = x + 1), x >= row.printed && (row.printed = x + 1), row.touched = !0, row.version = row.written = this.epoch);
+    return x < 0 ? !1 : (row.append(x, String.fromCodePoint(code)) && (x >= row.used && (row.used = x + 1), x >= row.printed && (row.printed = x + 1), row.touched = !0, row.version = row.written = this.epoch), !0);
   }
   repeat(last, count) {
     let n = Math.min(count, this.sx - this.cx);

@@ -914,9 +914,19 @@ export class ScreenGrid implements Perform {
       if (!this.alternateOn) this.attachAt(String.fromCodePoint(code), false);
       return;
     }
-    if (this.joiner) this.combine(ZWJ); // the joiner itself joins first (screen-write.c:1842)
-    if (width === 0 || this.joiner) {
+    if (this.joiner) {
       this.joiner = false;
+      // The joiner itself joins first (screen-write.c:1842), then the character (:1847). In column 0 tmux drops both
+      // (:1991); the log keeps a character of one cell or more there, the cursor staying, as the line model does
+      // (lines.ts character: the ZWJ may have ended one of tmux's reads, which shows the character then).
+      if (!this.combine(ZWJ)) {
+        if (width > 0 && !this.alternateOn) this.attachAt(String.fromCodePoint(code), false);
+        return;
+      }
+      this.combine(code);
+      return;
+    }
+    if (width === 0) {
       this.combine(code);
       return;
     }
@@ -977,18 +987,22 @@ export class ScreenGrid implements Perform {
     if (collected || width !== 1 || padding || wide) for (let xx = x + width; xx < this.sx && cells[xx] === PADDING; xx++) cells[xx] = SPACE;
   }
 
-  /** A zero-width character joins the character left of the cursor (screen_write_combine, screen-write.c:1981). */
-  private combine(code: number): void {
+  /**
+   * A zero-width character joins the character left of the cursor (screen_write_combine, screen-write.c:1981); false
+   * if there is none (column 0, :1991), true if there is, even one too full to take it (:2008).
+   */
+  private combine(code: number): boolean {
     const row = this.rowList[this.cy]!;
     const limit = Math.min(this.cx, this.sx);
     let x = limit - 1;
     while (x >= 0 && row.cells[x] === PADDING) x--;
-    if (x < 0) return;
-    if (!row.append(x, String.fromCodePoint(code))) return; // the cell was full (screen-write.c:2008)
+    if (x < 0) return false;
+    if (!row.append(x, String.fromCodePoint(code))) return true; // the cell was full (screen-write.c:2008)
     if (x >= row.used) row.used = x + 1;
     if (x >= row.printed) row.printed = x + 1;
     row.touched = true;
     row.version = row.written = this.epoch;
+    return true;
   }
 
   private repeat(last: number, count: number): void {

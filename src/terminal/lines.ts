@@ -567,10 +567,13 @@ export class LineAssembler implements Perform {
       // The ZWJ, then the character, joined onto the character before whatever its width (screen-write.c:1847-1852),
       // the cursor staying where it is. Plain ASCII bypasses this when tmux collects it (:1773), the ZWJ waiting on;
       // it does not collect in DEC graphics (:1776), with wrap off (:1778) or in insert mode (:1780): ASCII then goes
-      // through screen_write_cell (:1784) and is joined as any character. In column 0 both are dropped (:1991), a
-      // wide character too: tmux shows neither.
+      // through screen_write_cell (:1784) and is joined as any character. In column 0 tmux drops both (:1991).
       this.joiner = false;
-      row.attach(this.cx, JOINER + character, true);
+      // There the log still keeps a character of one cell or more (not the ZWJ), before the row's cells, the cursor
+      // staying: the ZWJ may have ended one of tmux's reads (a flood: two of them in one of ours), and then tmux forgot
+      // it (input.c:975) and showed the character. Keeping what this tmux may not have shown beats losing what it did
+      // (as for width -1: width.ts). A mark is dropped all the same: tmux drops it in column 0 however reads are cut.
+      if (!row.attach(this.cx, JOINER + character, true) && width > 0) row.attach(this.cx, character, false);
       return;
     }
     if (width === 0) {

@@ -65,8 +65,9 @@ export class Row {
   /** How full tmux's cells are, for those that had something attached (see attach). */
   private combined: CellBytes | null = null;
   /**
-   * Text tmux gave no cell, printed before the row's first one: escaped bytes and characters it dropped (see attach).
-   * Never zero-width text: with no cell to combine it with, tmux drops it (screen-write.c:1991), and so does the log.
+   * Text tmux gave no cell, printed before the row's first one: escaped bytes and characters it dropped (see attach),
+   * among them one a ZWJ joined in column 0 (lines.ts character). Never zero-width text: with no cell to combine it
+   * with, tmux drops it (screen-write.c:1991), and so does the log.
    */
   private lead = '';
   /** The row carries on in the next one: text went past the right edge (tmux's GRID_LINE_WRAPPED). */

@@ -27,7 +27,8 @@ function lines(input: string | Uint8Array | Uint8Array[]): string[] {
  * is not ASCII joins the cell before (:1847); a run of them is one; one that nothing takes is never shown. ASCII
  * (:1773), malformed bytes, C1 controls and characters tmux drops (width -1) leave the flag waiting. Before the first
  * cell (column 0: the bytes hold no control to move back there) there is nothing to join: tmux drops a character
- * of width 0 or one a ZWJ joins, with the ZWJ (:1991), and so does the log; it keeps the escape of a bidi control,
+ * of width 0 or one a ZWJ joins, with the ZWJ (:1991), and so does the log, but for a character of a cell or more a
+ * ZWJ joins (tmux shows it when the ZWJ ended its read: lines.ts character); it keeps the escape of a bidi control,
  * as it keeps every byte it escapes.
  */
 function accountedBytes(bytes: Uint8Array): number[] {
@@ -56,11 +57,12 @@ function accountedBytes(bytes: Uint8Array): number[] {
     }
     const width = cellWidth(code);
     if (width >= 0 && (joiner || width === 0)) {
-      // Joined onto the cell before, if there is one.
+      // Joined onto the cell before, if there is one; with none, a character of a cell or more is kept all the same
+      // (the ZWJ may have ended one of tmux's reads: lines.ts character), the cursor staying.
       if (cell && joiner) kept.push(0xe2, 0x80, 0x8d);
       joiner = false;
       const escaped = (code >= 0x2028 && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
-      if (cell || escaped) kept.push(...character);
+      if (cell || escaped || width > 0) kept.push(...character);
       continue;
     }
     if (width > 0) cell = true;
@@ -360,6 +362,23 @@ describe('a ZWJ waiting when tmux\'s read ends is forgotten, as tmux forgets it 
     assert.deepEqual(lines([new Uint8Array(Buffer.from('abc\u200d')), new Uint8Array(Buffer.from(`é\r${ESC}[4CQ\r\n`))]), ['abc\u200dé Q']);
   });
 
+  // Two of tmux's reads in one of the reader's (a flood): a ZWJ in column 0 that ended the first still waits in the log
+  // and joins a character there is no cell for. tmux 3.3a showed the character (日x, 日c: the reviewer's flood, 11 rows
+  // of 12); the log keeps it before the row's cells, the cursor where one read leaves it, in both models.
+  it('a character a ZWJ in column 0 would join is kept when the reads are taken as one (both models)', () => {
+    for (const [prefix, model] of [['', 'line model'], [`${ESC}7`, 'screen model']]) {
+      assert.deepEqual(reads([`${prefix}\u200d`, '日x\r\n']), ['日x'], model);
+      assert.deepEqual(oneRead([`${prefix}\u200d`, '日x\r\n']), ['日x'], model);
+      assert.deepEqual(reads([`${prefix}abc\r\u200d`, '日\r\n']), ['日c'], model);
+      assert.deepEqual(oneRead([`${prefix}abc\r\u200d`, '日\r\n']), ['日abc'], model);
+      // In insert mode ASCII too (screen-write.c:1780): tmux shows bcd split there, cd in one read.
+      assert.deepEqual(reads([`${prefix}${ESC}[4h\u200d`, `bcd${ESC}[4l\r\n`]), ['bcd'], model);
+      assert.deepEqual(oneRead([`${prefix}${ESC}[4h\u200d`, `bcd${ESC}[4l\r\n`]), ['bcd'], model);
+      // A mark there is dropped however the reads are cut (:1991).
+      assert.deepEqual(oneRead([`${prefix}abc\r\u200d`, '\u0301\r\n']), ['abc'], model);
+    }
+  });
+
   it('screen model, normal screen: the same', () => {
     assert.deepEqual(reads([`x\r\n${ESC}[2;1Habc\u200d`, `é\r${ESC}[4CQ\r\n`]), ['x', 'abcéQ']);
     assert.deepEqual(oneRead([`x\r\n${ESC}[2;1Habc\u200d`, `é\r${ESC}[4CQ\r\n`]), ['x', 'abc\u200dé Q']);
@@ -517,7 +536,8 @@ describe('zero-width text in column 0: tmux has no cell to combine it with and d
     ['a mark at the start of a line', '\u0301abc\r\n', ['abc']],
     ['a mark after CR', 'abc\r\u0301\r\n', ['abc']],
     ['a variation selector', '\ufe0fab\r\n', ['ab']],
-    ['a ZWJ and the character it joins, a wide one too', '\u200déx\r\u200d日\r\n', ['x']],
+    // tmux drops a character a ZWJ joins there too, unless the ZWJ ended its read: the log keeps one of a cell or more.
+    ['a ZWJ and the character it joins: the character is kept, not the ZWJ', '\u200déx\r\u200d日\r\n', ['é日x']],
     ['in column 0 of a row the one above wraps into (CR there)', '0123456789XY\r\u0301\r\n', ['0123456789XY']],
     ['after BS to column 0, a wide character ending the row above', '01234567中X\b\u0301\r\n', ['01234567中X']],
     // Not column 0: the cursor waits past the edge, the mark joins the wide character before it.
@@ -546,7 +566,53 @@ describe('zero-width text in column 0: tmux has no cell to combine it with and d
         const line = transcriptLines(input, size);
         assert.deepEqual(transcriptLines(new Uint8Array(Buffer.from(`${ESC}7${parts.join('')}\r\n`)), size), line, 'screen model');
         assert.deepEqual(transcriptLines(split(input, cuts), size), line, 'split');
+        // Pieces that are each one of tmux's reads (readEnded between them, a ZWJ waiting forgotten): the same again.
+        const pieces = split(input, cuts);
+        const ended = transcriptLines(pieces, { ...size, reads: true });
+        assert.deepEqual(transcriptLines([new Uint8Array(Buffer.from(`${ESC}7`)), ...pieces], { ...size, reads: true }), ended, 'screen model, reads ended');
       }),
+      { numRuns: 2000 },
+    );
+  });
+
+  // tmux forgets a waiting ZWJ where its read ends (input.c:975). When one read of the reader holds two of tmux's
+  // (a flood), a ZWJ in column 0 that ended the first is still waiting for the character in the second: tmux shows
+  // that character in a cell of its own, the log (one read) joins it, and there is no cell to join. Dropping it, the
+  // log lost what the screen showed (`abc CR ZWJ | 日`: tmux 日c, log abc). Kept before the row's cells, the cursor
+  // staying as in one read, what the program printed from there on is all in the log, in both models, as it is on the
+  // screen. (Not the text before it: the rest of the row is then logged a cell or two left of where the screen has it,
+  // and may write over text the screen still shows, as for any ZWJ the log joins that tmux forgot: README.)
+  it('a character after a ZWJ in column 0 that ended one of tmux\'s reads is in the log of one read', () => {
+    // Text only (no CR, BS, wrap off): nothing printed after the ZWJ writes over anything else printed after it.
+    // What the screen shows of it with the reads cut after the ZWJ must be in the log of them as one read.
+    const text = ['é', '日', '\u{1f600}', 'ab', 'x', '0123456789', '\u0301', '\u200d'];
+    /** How many times each character of a cell or more is in `text` (a mark goes with its character, or nowhere in column 0). */
+    const count = (text: string): Map<string, number> => {
+      const seen = new Map<string, number>();
+      for (const character of text) if (character !== ' ' && cellWidth(character.codePointAt(0)!) > 0) seen.set(character, (seen.get(character) ?? 0) + 1);
+      return seen;
+    };
+    const rows = (lines: string[]): string => lines.map((line) => line.replace(/^[+=~]/, '')).join('');
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...text), { maxLength: 12 }),
+        fc.constantFrom('é', '日', '\u{1f600}', '\u0301', 'x'),
+        fc.array(fc.constantFrom(...text), { maxLength: 12 }),
+        fc.constantFrom('', `${ESC}[4h`),
+        fc.boolean(),
+        (before, first, after, mode, screen) => {
+          const head = `${screen ? `${ESC}7` : ''}${mode}${before.join('')}\r\u200d`;
+          const tail = `${first}${after.join('')}${ESC}[4l\r\n`;
+          const printed = count(first + after.join(''));
+          const shown = count(rows(transcriptLines([head, tail].map((piece) => new Uint8Array(Buffer.from(piece))), { ...size, reads: true })));
+          const logged = count(rows(transcriptLines(head + tail, size)));
+          // As often as the screen shows it with the reads cut there (less than printed where a cell was full).
+          for (const [character, times] of printed) {
+            const onScreen = Math.min(times, shown.get(character) ?? 0);
+            assert.ok((logged.get(character) ?? 0) >= onScreen, `${JSON.stringify(character)} shown ${onScreen}, logged ${logged.get(character) ?? 0}`);
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -567,7 +633,8 @@ describe('in insert mode or with wrap off tmux does not collect ASCII (screen-wr
     ['REP of a joined character', `ab${ESC}[4h\u200dc${ESC}[3b${ESC}[4l\r\n`, ['ab\u200dcccc']],
     ['a full cell (21 bytes) drops the rest', `ab${ESC}[4h${'\u200dz'.repeat(8)}Q${ESC}[4l\r\n`, [`ab${'\u200dz'.repeat(5)}Q`]],
     ['a joined backslash is a byte of the cell, not an escape', `ab${ESC}[4h${'\u200d\\'.repeat(3)}${'\u200dx'.repeat(3)}Q${ESC}[4l\r\n`, [`ab${'\u200d\\'.repeat(3)}${'\u200dx'.repeat(2)}Q`]],
-    ['in column 0 the ZWJ and the character are dropped', `abc\r${ESC}[4h\u200dXYZ${ESC}[4l\r\n`, ['YZabc']],
+    // tmux shows YZabc (X dropped in column 0, :1991), or XYZabc if the ZWJ ended its read: the log keeps X.
+    ['in column 0 the ZWJ is dropped, the character kept (see lines.ts character)', `abc\r${ESC}[4h\u200dXYZ${ESC}[4l\r\n`, ['XYZabc']],
     ['the text after joined ASCII is where the screen has it', `QQ${ESC}[?7l${'\u200dz'.repeat(3)}${ESC}[?7hSECRET\r${ESC}[5C...\r\n`, [`QQ${'\u200dz'.repeat(3)}SEC...`]],
   ];
   for (const [name, input, expected] of cases) {
