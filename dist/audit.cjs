@@ -14287,8 +14287,11 @@ var Row2 = class {
     let row = this.rowList[this.cy], wide = !1;
     for (let cell of cells2) {
       let over = wide && cell !== "\0";
-      if (wide = !1, cell === "\0") continue;
-      if (over && this.cx--, cell === "") {
+      if (cell === "\0") {
+        !wide && this.cx < this.sx && this.pad(), wide = !1;
+        continue;
+      }
+      if (wide = !1, over && this.cx--, cell === "") {
         this.cx++;
         continue;
       }
@@ -14304,6 +14307,11 @@ var Row2 = class {
       cell.length > size2 && row.setExtra(x, row.cellText(x) + cell.slice(size2));
     }
     row.lead = lead;
+  }
+  /** A padding cell at the cursor with no character before it (see seedCells), and the cursor past it. */
+  pad() {
+    let row = this.rowList[this.cy], x = this.cx++;
+    row.cells[x] = PADDING, row.complex = !0, x + 1 > row.used && (row.used = x + 1), x + 1 > row.printed && (row.printed = x + 1), row.touched = !0, row.version = row.written = this.epoch;
   }
   /**
    * Text the screen gives no cell (Perform.unshown: escaped bytes tmux does not

@@ -572,8 +572,16 @@ export class ScreenGrid implements Perform {
       // right half (tmux leaves a wide character in column 0 so, screen-write.c:1733): it goes there, and the wide
       // character stays, as capture-pane shows both.
       const over = wide && cell !== '\u0000';
+      if (cell === '\u0000') {
+        // Padding after no wide character: DCH or ICH moved it away from its character (grid_move_cells moves cells
+        // as they are, grid.c:709), and tmux keeps it where it went, a cell capture-pane skips (grid.c:1009). It takes
+        // its column here too: skipped, everything after it was seeded a column left, and the next write covered
+        // text the screen still shows.
+        if (!wide && this.cx < this.sx) this.pad();
+        wide = false;
+        continue;
+      }
       wide = false;
-      if (cell === '\u0000') continue;
       if (over) this.cx--;
       if (cell === '') {
         this.cx++;
@@ -593,6 +601,18 @@ export class ScreenGrid implements Perform {
       if (cell.length > size) row.setExtra(x, row.cellText(x) + cell.slice(size));
     }
     row.lead = lead;
+  }
+
+  /** A padding cell at the cursor with no character before it (see seedCells), and the cursor past it. */
+  private pad(): void {
+    const row = this.rowList[this.cy]!;
+    const x = this.cx++;
+    row.cells[x] = PADDING;
+    row.complex = true;
+    if (x + 1 > row.used) row.used = x + 1;
+    if (x + 1 > row.printed) row.printed = x + 1;
+    row.touched = true;
+    row.version = row.written = this.epoch;
   }
 
   /**

@@ -97,6 +97,31 @@ describe('ASCII tmux does not collect, after a ZWJ, in a logged pane: the log ho
   });
 });
 
+describe('padding DCH left of wide characters, in a logged pane: the log holds what capture-pane shows', () => {
+  const tmux = server();
+
+  // DCH on a wide character's left half leaves its right half, padding, in a cell of its own (grid_move_cells,
+  // grid.c:709), which capture-pane skips (grid.c:1009). The move home hands the row to the screen model: seeded
+  // without those cells, SECRET-PASSWORD was put fifteen columns left, the dots written over it there, and the log
+  // held only the dots while the screen showed the secret after them.
+  it('a secret behind fifteen padding cells is logged as the screen shows it', async () => {
+    const input = `${'日'.repeat(15)}SECRET-PASSWORD\r${'\x1b[P\x1b[C'.repeat(15)}\x1b[H...............\r\nend\r\n`;
+    const file = path.join(tmux.dir, 'orphan-padding.bin');
+    fs.writeFileSync(file, input);
+    // Raw output (no ONLCR), printed once the pane is logged; then tmux is told it is all printed.
+    const command = `stty -opost; tmux wait-for go; cat '${file}'; tmux wait-for -S printed; exec sleep 100000`;
+    tmux.tmux('new-session', '-d', '-s', 'padding', '-x', '80', '-y', '12', command);
+    const pane = tmux.tmux('display-message', '-p', '-t', 'padding', '#{pane_id}').trim();
+    await tmux.startLogging(pane);
+    tmux.tmux('wait-for', '-S', 'go');
+    tmux.tmux('wait-for', 'printed');
+    await tmux.waitForPrinted('end', { session: 'padding' });
+    const shown = shownRows(tmux.tmux('capture-pane', '-p', '-J', '-t', pane));
+    assert.deepEqual(shown, ['...............SECRET-PASSWORD', 'end']);
+    assert.deepEqual(tmux.loggedText('padding'), shown);
+  });
+});
+
 describe('a ZWJ in column 0 that ended one of tmux\'s reads, the reader taking two of them in one, in a logged pane', () => {
   const tmux = server();
 

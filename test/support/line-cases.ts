@@ -78,6 +78,18 @@ export const LINE_CASES: LineCase[] = [
   { name: 'readline insert: ICH', columns: 30, input: `echo abfgh\b\b\b${ESC}[3@cde\r\n`, lines: ['echo abcdefgh'] },
   { name: 'ICH pushes text off the right edge', columns: 10, input: `0123456789\r${ESC}[3@abc\r\n`, lines: ['abc0123456'] },
   { name: 'DCH on the left half of a wide character', columns: 20, input: '日本x\r\x1b[P\r\n', lines: ['本x'] },
+  // DCH of a wide character's left half leaves its right half, padding, in a cell of its own (grid_move_cells,
+  // grid.c:709), which capture-pane skips (grid.c:1009). DECSC (ESC 7) changes nothing on the screen but hands the
+  // row to the screen model: seeded without that cell, everything after it was a column left, and the text written
+  // next covered what the screen still shows.
+  { name: 'padding a DCH left takes its column after the hand-over', columns: 10, input: `${ESC}[5G\b一${ESC}[2G${ESC}[3P${ESC}[1CD${ESC}7\rFG\r\n`, lines: ['FGD'] },
+  { name: '...after the right half of a wide character too', columns: 10, input: `日日X${ESC}[3G${ESC}[P${ESC}7${ESC}[5Gy\r\n`, lines: ['日Xy'] },
+  {
+    name: '...a secret behind fifteen of them is not covered',
+    columns: 80,
+    input: `${'日'.repeat(15)}SECRET-PASSWORD\r${`${ESC}[P${ESC}[C`.repeat(15)}${ESC}7\r...............\r\n`,
+    lines: ['...............SECRET-PASSWORD'],
+  },
   { name: 'REP repeats the character printed just before', columns: 20, input: `ab${ESC}[3bc\r\n`, lines: ['abbbbc'] },
   { name: 'REP after a colour change repeats nothing (input.c:1634)', columns: 20, input: `ab${ESC}[31m${ESC}[3bc\r\n`, lines: ['abc'] },
   { name: 'REP after a character that is not ASCII repeats nothing', columns: 20, input: `aé${ESC}[3bc\r\n`, lines: ['aéc'] },
