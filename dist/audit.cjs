@@ -14300,8 +14300,11 @@ var Row2 = class {
         this.attachAt(cell, width === 0);
         continue;
       }
-      if (this.cx + width > this.sx) break;
       let x = this.cx;
+      if (x + width > this.sx) {
+        x === this.sx - 1 && (this.put(code, 1, !over), cell.length > (code > 65535 ? 2 : 1) && row.setExtra(x, row.cellText(x) + cell.slice(code > 65535 ? 2 : 1)));
+        break;
+      }
       this.put(code, width, !over), wide = width === 2;
       let size2 = code > 65535 ? 2 : 1;
       cell.length > size2 && row.setExtra(x, row.cellText(x) + cell.slice(size2));

@@ -593,8 +593,16 @@ export class ScreenGrid implements Perform {
         this.attachAt(cell, width === 0);
         continue;
       }
-      if (this.cx + width > this.sx) break;
       const x = this.cx;
+      if (x + width > this.sx) {
+        // A wide character ICH or insert mode pushed into the last column: tmux moves only the cells that stay left of
+        // the edge (grid-view.c:209), the character without its padding, and capture-pane shows it there.
+        if (x === this.sx - 1) {
+          this.put(code, 1, !over);
+          if (cell.length > (code > 0xffff ? 2 : 1)) row.setExtra(x, row.cellText(x) + cell.slice(code > 0xffff ? 2 : 1));
+        }
+        break;
+      }
       this.put(code, width, !over);
       wide = width === 2;
       const size = code > 0xffff ? 2 : 1;

@@ -97,6 +97,8 @@ export const LINE_CASES: LineCase[] = [
 
   // Modes that change where text lands (input.c:1640-1800).
   { name: 'insert mode (IRM) pushes the text right', columns: 20, input: `SECRET\r${ESC}[4hxx${ESC}[4l\r\n`, lines: ['xxSECRET'] },
+  // The cells before the edge move (grid-view.c:209): a wide character is kept in the last column without its right half.
+  { name: 'insert mode pushes a wide character half past the right edge: it stays', columns: 10, input: `${ESC}[8G😀${ESC}[4h${ESC}[1GXY${ESC}[4l${ESC}7\r\n`, lines: ['XY       😀'] },
   { name: 'insert mode pushes text off the right edge', columns: 10, input: `0123456789\r${ESC}[4hab${ESC}[4l\r\n`, lines: ['ab01234567'] },
   { name: 'a mode with a sub-parameter is ignored, as tmux does', columns: 20, input: `SECRET\r${ESC}[4:1hxx${ESC}[4l\r\n`, lines: ['xxCRET'] },
   { name: 'autowrap off: text past the edge overwrites the last column', columns: 10, input: `${ESC}[?7l0123456789abc${ESC}[?7h\r\n`, lines: ['012345678c'] },
