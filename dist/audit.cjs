@@ -14309,7 +14309,7 @@ var Row2 = class {
       let size2 = code > 65535 ? 2 : 1;
       cell.length > size2 && row.setExtra(x, row.cellText(x) + cell.slice(size2));
     }
-    row.lead = lead;
+    wide && (row.cells[this.cx - 1] = SPACE, row.used = row.printed = this.cx - 1), row.lead = lead;
   }
   /** A padding cell at the cursor with no character before it (see seedCells), and the cursor past it. */
   pad() {

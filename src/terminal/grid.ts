@@ -608,6 +608,12 @@ export class ScreenGrid implements Perform {
       const size = code > 0xffff ? 2 : 1;
       if (cell.length > size) row.setExtra(x, row.cellText(x) + cell.slice(size));
     }
+    // A wide character last, its padding not after it: its right half was erased (ECH, EL cut the row there), a
+    // blank in tmux's cell (grid_clear, grid.c:599); as padding, the next write there blanked the character too.
+    if (wide) {
+      row.cells[this.cx - 1] = SPACE;
+      row.used = row.printed = this.cx - 1;
+    }
     row.lead = lead;
   }
 

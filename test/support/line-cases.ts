@@ -90,6 +90,10 @@ export const LINE_CASES: LineCase[] = [
     input: `${'日'.repeat(15)}SECRET-PASSWORD\r${`${ESC}[P${ESC}[C`.repeat(15)}${ESC}7\r...............\r\n`,
     lines: ['...............SECRET-PASSWORD'],
   },
+  // ECH or EL over a wide character's right half leaves a blank there (grid_clear, grid.c:599), not padding: seeded as
+  // padding, the next write over it blanked the character before as well.
+  { name: 'a wide character whose right half ECH erased keeps it after the hand-over', columns: 10, input: `日${ESC}[D${ESC}[X${ESC}7日\r\n`, lines: ['日日'] },
+  { name: '...and EL', columns: 10, input: `日${ESC}[D${ESC}[K${ESC}7日\r\n`, lines: ['日日'] },
   { name: 'REP repeats the character printed just before', columns: 20, input: `ab${ESC}[3bc\r\n`, lines: ['abbbbc'] },
   { name: 'REP after a colour change repeats nothing (input.c:1634)', columns: 20, input: `ab${ESC}[31m${ESC}[3bc\r\n`, lines: ['abc'] },
   { name: 'REP after a character that is not ASCII repeats nothing', columns: 20, input: `aé${ESC}[3bc\r\n`, lines: ['aéc'] },
