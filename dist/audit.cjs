@@ -9958,7 +9958,7 @@ var Row = class {
   screenCells() {
     let cells2 = [];
     for (let cell of this.text !== null && !this.wide ? this.text.split("") : this.toCells()) cells2.push(cell === TAB_PAD || cell === "	" ? GONE : cell);
-    return { lead: this.lead, cells: cells2 };
+    return { lead: this.lead, cells: cells2, widened: this.widened && !this.wrapped };
   }
   /** The units this row holds (its share of the tally). */
   get units() {
@@ -14283,7 +14283,7 @@ var Row2 = class {
     }
   }
   /** One row from a line model's cells: each cell's first character takes its cells, what is combined onto it stays with it. */
-  seedCells({ lead, cells: cells2 }) {
+  seedCells({ lead, cells: cells2, widened }) {
     let row = this.rowList[this.cy], wide = !1;
     for (let cell of cells2) {
       let over = wide && cell !== "\0";
@@ -14309,7 +14309,7 @@ var Row2 = class {
       let size2 = code > 65535 ? 2 : 1;
       cell.length > size2 && row.setExtra(x, row.cellText(x) + cell.slice(size2));
     }
-    wide && (row.cells[this.cx - 1] = SPACE, row.used = row.printed = this.cx - 1), row.lead = lead;
+    wide && (row.cells[this.cx - 1] = SPACE, row.used = row.printed = this.cx - 1), row.lead = lead, widened === !0 && (row.used = this.sx, row.touched = !0);
   }
   /** A padding cell at the cursor with no character before it (see seedCells), and the cursor past it. */
   pad() {

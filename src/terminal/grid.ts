@@ -46,6 +46,8 @@ function logTextOf(rows: readonly Row[], first: number, last: number): string {
 export interface SeedRow {
   lead: string;
   cells: readonly string[];
+  /** tmux's line holds a cell in the last column since an insertion (Row.widened in row.ts). */
+  widened?: boolean;
 }
 
 export interface ScreenEvents {
@@ -564,7 +566,7 @@ export class ScreenGrid implements Perform {
   }
 
   /** One row from a line model's cells: each cell's first character takes its cells, what is combined onto it stays with it. */
-  private seedCells({ lead, cells }: SeedRow): void {
+  private seedCells({ lead, cells, widened }: SeedRow): void {
     const row = this.rowList[this.cy]!;
     let wide = false;
     for (const cell of cells) {
@@ -615,6 +617,12 @@ export class ScreenGrid implements Perform {
       row.used = row.printed = this.cx - 1;
     }
     row.lead = lead;
+    // In use to its end, as moveCells and clearCells leave it: a wide character wrapping from the last column leaves
+    // the blank there on the screen (capture-pane -J: `ESC[4h 123456789 😀` shows `123456789 😀`).
+    if (widened === true) {
+      row.used = this.sx;
+      row.touched = true;
+    }
   }
 
   /** A padding cell at the cursor with no character before it (see seedCells), and the cursor past it. */

@@ -148,7 +148,7 @@ export class LineAssembler implements Perform {
   }
 
   /** The line being drawn as the rows it takes, which of them wrap, and the cursor among them (`cx` is `columns` when a wrap is pending): what a screen model is seeded with. */
-  pendingRows(): { rows: { lead: string; cells: string[] }[]; wraps: boolean[]; cx: number; cy: number } {
+  pendingRows(): { rows: { lead: string; cells: string[]; widened: boolean }[]; wraps: boolean[]; cx: number; cy: number } {
     return { rows: this.rows.map((row) => row.screenCells()), wraps: this.rows.map((row) => row.wrapped), cx: this.cx, cy: this.cy };
   }
 

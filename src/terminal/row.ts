@@ -110,11 +110,13 @@ export class Row {
    * which a screen model puts with it: a wide character not followed by PAD
    * had its right half written over, and keeps its place).
    */
-  screenCells(): { lead: string; cells: string[] } {
+  screenCells(): { lead: string; cells: string[]; widened: boolean } {
     const cells: string[] = [];
     // A TAB's cells show nothing.
     for (const cell of this.text !== null && !this.wide ? this.text.split('') : this.toCells()) cells.push(cell === TAB_PAD || cell === '\t' ? GONE : cell);
-    return { lead: this.lead, cells };
+    // Only where the line model still shows the blank (lines.ts character: a wide character wrapping from the last
+    // column); a row that wrapped already is logged as its cells, by both models.
+    return { lead: this.lead, cells, widened: this.widened && !this.wrapped };
   }
 
   /** The units this row holds (its share of the tally). */

@@ -112,6 +112,7 @@ export const LINE_CASES: LineCase[] = [
   { name: 'insert mode: a wide character wrapping from the last column leaves the blank tmux cleared there', columns: 10, input: `${ESC}[4h123456789😀${ESC}[4l\r\n`, lines: ['123456789 😀'] },
   { name: '...insert mode off by then too', columns: 10, input: `${ESC}[4hab${ESC}[4l1234567😀\r\n`, lines: ['ab1234567 😀'] },
   { name: '...and after the last column\'s cell was cleared', columns: 10, input: `0123456789\b${ESC}[4h😀${ESC}[4l\r\n`, lines: ['012345678 😀'] },
+  { name: '...the row handed to the screen model first', columns: 10, input: `${ESC}[4h123456789${ESC}[4l${ESC}7😀\r\n`, lines: ['123456789 😀'] },
   { name: 'with no insertion in the row, no blank', columns: 10, input: `0123456789\b0123456789${ESC}[4h日${ESC}[4l\r\n`, lines: ['0123456780123456789日'] },
   // Not a collected run (screen-write.c:1778): over the right half of a wide character in column 0, it blanks it (:2059).
   { name: 'wrap off: ASCII over the right half of a wide character in column 0 blanks it', columns: 10, input: `日${ESC}[?7l\bab${ESC}[?7h\r\n`, lines: [' ab'] },
