@@ -9847,15 +9847,24 @@ function combinedBytes(text2, from, start2, kept) {
   let bytes = start2, keptFrom = from, pieces = "";
   for (let i = from; i < text2.length; ) {
     let unit = text2.charCodeAt(i), next = i + 1, size2 = 0;
-    if (unit === 92)
+    if (unit === 92 && isEscapeAt(text2, i))
       text2.charCodeAt(i + 1) === 117 ? (next = i + 6, cellWidth(parseInt(text2.slice(i + 2, next), 16)) === 0 && (size2 = 3)) : next = i + 4;
     else if (unit >= 128) {
       let code = text2.codePointAt(i);
       code > 65535 && next++, cellWidth(code) >= 0 && (size2 = code < 2048 ? 2 : code < 65536 ? 3 : 4);
-    }
+    } else size2 = 1;
     bytes + size2 <= UTF8_SIZE ? bytes += size2 : (pieces += text2.slice(keptFrom, i), keptFrom = next), i = next;
   }
   return kept && (kept.text = keptFrom === from ? text2 : pieces + text2.slice(keptFrom)), bytes;
+}
+function isHex(unit) {
+  return unit >= 48 && unit <= 57 || unit >= 97 && unit <= 102;
+}
+function isEscapeAt(text2, i) {
+  let kind = text2.charCodeAt(i + 1), digits2 = kind === 120 ? 2 : kind === 117 ? 4 : 0;
+  if (digits2 === 0 || i + 2 + digits2 > text2.length) return !1;
+  for (let d = i + 2; d < i + 2 + digits2; d++) if (!isHex(text2.charCodeAt(d))) return !1;
+  return !0;
 }
 function isCombinedEscape(piece) {
   return piece.charCodeAt(1) === 117 && cellWidth(parseInt(piece.slice(2, 6), 16)) === 0;
@@ -9906,10 +9915,22 @@ var Row = class {
   cells = null;
   /** How full tmux's cells are, for those that had something attached (see attach). */
   combined = null;
-  /** Zero-width text printed at column 0, where tmux has no cell to combine it with (it drops it; the log keeps it). */
+  /**
+   * Text tmux gave no cell, printed before the row's first one: escaped bytes and characters it dropped (see attach),
+   * among them one a ZWJ joined in column 0 (lines.ts character). Never zero-width text: with no cell to combine it
+   * with, tmux drops it (screen-write.c:1991), and so does the log.
+   */
   lead = "";
   /** The row carries on in the next one: text went past the right edge (tmux's GRID_LINE_WRAPPED). */
   wrapped = !1;
+  /**
+   * tmux's line holds a cell in the last column, written or a blank, since an insertion: one before the last column
+   * that moved cells made the line as wide as the pane (grid_move_cells, grid.c:716-721), one in the last column
+   * cleared the cell there and left it (grid-view.c:206-207). A wide character wrapping from the last column leaves
+   * that blank shown (capture-pane -J: `ESC[4h 123456789 😀` shows `123456789 😀`); the screen model's row is `used`
+   * to its end the same way (grid.ts moveCells, clearCells). Never a trailing blank in the log otherwise.
+   */
+  widened = !1;
   /** Cells in use (the cursor may stand beyond them). */
   get length() {
     return this.text !== null ? this.count : this.cells.length;
@@ -9937,7 +9958,7 @@ var Row = class {
   screenCells() {
     let cells2 = [];
     for (let cell of this.text !== null && !this.wide ? this.text.split("") : this.toCells()) cells2.push(cell === TAB_PAD || cell === "	" ? GONE : cell);
-    return { lead: this.lead, cells: cells2 };
+    return { lead: this.lead, cells: cells2, widened: this.widened && !this.wrapped };
   }
   /** The units this row holds (its share of the tally). */
   get units() {
@@ -9948,7 +9969,7 @@ var Row = class {
   }
   /** Empties the row (tmux frees the line: grid.c:651); its wrap flag is the caller's. */
   clear() {
-    this.tally.units -= this.units, this.text = "", this.count = 0, this.wide = !1, this.tabs = !1, this.cells = null, this.combined?.clear(), this.lead = "";
+    this.tally.units -= this.units, this.text = "", this.count = 0, this.wide = !1, this.tabs = !1, this.cells = null, this.combined?.clear(), this.lead = "", this.widened = !1;
   }
   /** Whether text can be appended at `cx` without leaving text form (see appendText). */
   appendable(cx) {
@@ -10017,23 +10038,24 @@ var Row = class {
     this.set(cx, character), width === 2 && this.set(cx + 1, PAD);
   }
   /**
-   * Zero-width text printed with the cursor at `cx`: combined onto the cell
-   * before (skipping the right half of a wide character, screen-write.c:1981),
-   * or kept before the row's first cell when there is none. Text tmux did not
-   * put in a cell (not `combined`: an escaped byte, a character it dropped)
-   * goes with the last cell in use before the cursor: past it, it would put
-   * blanks in the log where the screen has no cells.
+   * Zero-width text printed with the cursor at `cx` (`combined`): combined onto
+   * the cell before, skipping the right half of a wide character
+   * (screen_write_combine, screen-write.c:1981-2003). With no cell before it
+   * (column 0: after a CR, at the start of a row the one above wraps into)
+   * tmux drops it (:1989-1991), whatever is on the row above, and capture-pane
+   * shows nothing of it; the log drops it too, and false is returned. Text
+   * tmux did not put in a cell (not `combined`: an escaped byte, a character
+   * it dropped) goes with the last cell in use before the cursor: past it, it
+   * would put blanks in the log where the screen has no cells; with none, before the row's first cell.
    */
   attach(cx, text2, combined) {
     if (combined || (cx = Math.min(cx, this.length)), cx > 0) {
       let cells2 = this.toCells(), x = cx - 1;
       for (this.fill(x + 1); x >= 0 && cells2[x] === PAD; ) x--;
-      if (x >= 0) {
-        (cells2[x] === TAB_PAD || cells2[x] === "	") && this.untab(x), this.set(x, (this.combined ??= new CellBytes()).append(x, cells2[x], text2));
-        return;
-      }
+      if (x >= 0)
+        return (cells2[x] === TAB_PAD || cells2[x] === "	") && this.untab(x), this.set(x, (this.combined ??= new CellBytes()).append(x, cells2[x], text2)), !0;
     }
-    this.lead += text2, this.tally.units += text2.length;
+    return combined ? !1 : (this.lead += text2, this.tally.units += text2.length, !0);
   }
   /** A TAB from `cx` to the tab stop `to` (input.c:1221): at the end of the row it is kept as a TAB; within the row it only moves the cursor. */
   tab(cx, to) {
@@ -10058,7 +10080,7 @@ var Row = class {
   insert(cx, count, columns) {
     (this.wide || this.tabs) && this.toCells();
     let length = this.length;
-    if (cx >= length) return;
+    if ((cx < columns - 1 && columns - cx - count > 0 || cx === columns - 1 && cx < length) && (this.widened = !0), cx >= length) return;
     let edge = Math.max(columns, length);
     if (cx >= edge - 1) return this.erase(cx, cx + 1);
     let moved = Math.max(0, edge - cx - count);
@@ -10274,7 +10296,10 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
    * few bytes of output amplified into megabytes of log.
    */
   columns;
-  /** A ZWJ came: tmux combines the next character that is not plain ASCII onto the cell before (screen-write.c:1836). */
+  /**
+   * A ZWJ came: tmux combines the next character it does not collect onto the cell before (screen-write.c:1836):
+   * anything but plain ASCII, and plain ASCII too in insert mode, with wrap off or in DEC graphics (:1773-1781).
+   */
   joiner = !1;
   /** Printed ASCII is in DEC special graphics (Perform.charset): tmux writes it one cell at a time. */
   acs = !1;
@@ -10311,6 +10336,16 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   /** The pane's width from now on (unknown or nonsense: only the line limit bounds the cursor). */
   setColumns(columns) {
     this.columns = columns >= 1 ? Math.min(columns, MAX_LINE_CHARS) : MAX_LINE_CHARS, this.cx > this.columns && (this.cx = this.columns);
+  }
+  /** The text of the first `count` rows of the line being drawn (TABs kept, as a line written out keeps them). */
+  rowsText(count) {
+    let text2 = "";
+    for (let y = 0; y < count && y < this.rows.length; y++) text2 += this.rows[y].toString();
+    return text2;
+  }
+  /** A piece of the line being drawn was written out already (the rest is its continuation). */
+  get pieceWritten() {
+    return this.continued;
   }
   /** The text of the line being drawn, not yet finished (a shell's prompt, when its input starts). */
   pendingText() {
@@ -10408,8 +10443,8 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   unshown(text2) {
     if (this.homed && this.leaveHome(), !this.alternate)
       for (let from = 0; from < text2.length; ) {
-        let to = text2.charCodeAt(from + 1) === 117 ? from + 6 : from + 4, piece = text2.slice(from, to), combined = isCombinedEscape(piece);
-        this.rows[this.cy].attach(this.cx, combined && this.joiner ? JOINER + piece : piece, combined), combined && (this.joiner = !1), this.tally.units > MAX_LINE_CHARS && this.split(), from = to;
+        let to = text2.charCodeAt(from + 1) === 117 ? from + 6 : from + 4, piece = text2.slice(from, to), combined = isCombinedEscape(piece), row = this.rows[this.cy];
+        row.attach(this.cx, combined && this.joiner ? JOINER + piece : piece, combined) || row.attach(this.cx, piece, !1), combined && (this.joiner = !1), this.tally.units > MAX_LINE_CHARS && this.split(), from = to;
       }
   }
   execute(control) {
@@ -10580,8 +10615,8 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
       this.joiner = !0;
       return;
     }
-    if (this.joiner && (code >= 127 || this.acs)) {
-      this.joiner = !1, row.attach(this.cx, JOINER + character, !0);
+    if (this.joiner && (code >= 127 || this.acs || this.insert || !this.autowrap)) {
+      this.joiner = !1, !row.attach(this.cx, JOINER + character, !0) && width > 0 && row.attach(this.cx, character, !1);
       return;
     }
     if (width === 0) {
@@ -10590,15 +10625,15 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
     }
     if (!this.autowrap) {
       if (this.cx > this.columns - width) return;
-      this.insert && row.insert(this.cx, width, this.columns), row.append(this.cx, character, width) || row.put(this.cx, character, width, code < 127 && !this.acs), this.cx = Math.min(this.cx + width, this.columns - 1);
+      this.insert && row.insert(this.cx, width, this.columns), row.append(this.cx, character, width) || row.put(this.cx, character, width, !1), this.cx = Math.min(this.cx + width, this.columns - 1);
       return;
     }
-    if (this.insert && this.cx < this.columns && row.insert(this.cx, width, this.columns), this.cx > this.columns - width && (this.wrap(), this.cx > this.columns - width)) {
+    if (this.insert && this.cx < this.columns && row.insert(this.cx, width, this.columns), this.cx > this.columns - width && (row.widened && this.cx === this.columns - 1 && row.length <= this.cx && row.writeSimple(this.cx, " "), this.wrap(), this.cx > this.columns - width)) {
       this.rows[this.cy].attach(this.cx, character, !1);
       return;
     }
     let target = this.rows[this.cy];
-    target.append(this.cx, character, width) || target.put(this.cx, character, width, code < 127 && !this.acs), this.cx += width;
+    target.append(this.cx, character, width) || target.put(this.cx, character, width, code < 127 && !this.acs && !this.insert), this.cx += width;
   }
   /** TAB: to the next tab stop, never past the last column (input.c:1221). */
   tab() {
@@ -14020,7 +14055,7 @@ var Row2 = class {
   /** Tab stops, one set for both screens (see tab-stops.ts); the hybrid shares its own with the line model. */
   tabs = new TabStops();
   savedOrigin = !1;
-  /** A zero-width joiner was printed: the next non-ASCII character combines (screen-write.c:1828). */
+  /** A zero-width joiner was printed: the next character tmux does not collect combines (screen-write.c:1828; see print). */
   joiner = !1;
   /** Printed ASCII is in DEC special graphics (Perform.charset): tmux writes it one cell at a time. */
   acs = !1;
@@ -14258,12 +14293,15 @@ var Row2 = class {
     }
   }
   /** One row from a line model's cells: each cell's first character takes its cells, what is combined onto it stays with it. */
-  seedCells({ lead, cells: cells2 }) {
+  seedCells({ lead, cells: cells2, widened }) {
     let row = this.rowList[this.cy], wide = !1;
     for (let cell of cells2) {
       let over = wide && cell !== "\0";
-      if (wide = !1, cell === "\0") continue;
-      if (over && this.cx--, cell === "") {
+      if (cell === "\0") {
+        !wide && this.cx < this.sx && this.pad(), wide = !1;
+        continue;
+      }
+      if (wide = !1, over && this.cx--, cell === "") {
         this.cx++;
         continue;
       }
@@ -14272,13 +14310,21 @@ var Row2 = class {
         this.attachAt(cell, width === 0);
         continue;
       }
-      if (this.cx + width > this.sx) break;
       let x = this.cx;
+      if (x + width > this.sx) {
+        x === this.sx - 1 && (this.put(code, 1, !over), cell.length > (code > 65535 ? 2 : 1) && row.setExtra(x, row.cellText(x) + cell.slice(code > 65535 ? 2 : 1)));
+        break;
+      }
       this.put(code, width, !over), wide = width === 2;
       let size2 = code > 65535 ? 2 : 1;
       cell.length > size2 && row.setExtra(x, row.cellText(x) + cell.slice(size2));
     }
-    row.lead = lead;
+    wide && (row.cells[this.cx - 1] = SPACE, row.used = row.printed = this.cx - 1), row.lead = lead, widened === !0 && (row.used = this.sx, row.touched = !0);
+  }
+  /** A padding cell at the cursor with no character before it (see seedCells), and the cursor past it. */
+  pad() {
+    let row = this.rowList[this.cy], x = this.cx++;
+    row.cells[x] = PADDING, row.complex = !0, x + 1 > row.used && (row.used = x + 1), x + 1 > row.printed && (row.printed = x + 1), row.touched = !0, row.version = row.written = this.epoch;
   }
   /**
    * Text the screen gives no cell (Perform.unshown: escaped bytes tmux does not
@@ -14309,10 +14355,10 @@ var Row2 = class {
   }
   // ------------------------------------------------------------ Perform
   print(text2) {
-    let n = text2.length, acs = this.acs;
+    let n = text2.length, uncollected = this.acs || this.joiner && (this.insert || !this.autowrap);
     for (let i = 0; i < n; i++) {
       let code = text2.charCodeAt(i);
-      if (code >= 32 && code < 127 && !acs) {
+      if (code >= 32 && code < 127 && !uncollected) {
         this.insert && this.insertCharacters(1);
         let cx = this.cx;
         if (cx >= this.sx) {
@@ -14327,7 +14373,7 @@ var Row2 = class {
         this.tab();
         continue;
       }
-      code >= 55296 && code <= 56319 && i + 1 < n && (code = text2.codePointAt(i++)), this.printWide(code);
+      code >= 55296 && code <= 56319 && i + 1 < n && (code = text2.codePointAt(i++)), this.printWide(code), uncollected = this.acs || this.joiner && (this.insert || !this.autowrap);
     }
   }
   execute(control) {
@@ -14489,7 +14535,7 @@ var Row2 = class {
     mode === 4 /* Insert */ ? this.insert = set : mode === 65543 /* Autowrap */ && (this.autowrap = set);
   }
   // ------------------------------------------------------------ writing cells
-  /** A character that is not ASCII, or ASCII in DEC graphics: screen_write_cell (screen-write.c:1811). */
+  /** A character that is not ASCII, or ASCII tmux does not collect (see print): screen_write_cell (screen-write.c:1811). */
   printWide(code) {
     if (code === ZWJ2) {
       this.joiner = !0;
@@ -14500,8 +14546,16 @@ var Row2 = class {
       this.alternateOn || this.attachAt(String.fromCodePoint(code), !1);
       return;
     }
-    if (this.joiner && this.combine(ZWJ2), width === 0 || this.joiner) {
-      this.joiner = !1, this.combine(code);
+    if (this.joiner) {
+      if (this.joiner = !1, !this.combine(ZWJ2)) {
+        width > 0 && !this.alternateOn && this.attachAt(String.fromCodePoint(code), !1);
+        return;
+      }
+      this.combine(code);
+      return;
+    }
+    if (width === 0) {
+      this.combine(code);
       return;
     }
     !this.autowrap && width > 1 && (width > this.sx || this.cx !== this.sx && this.cx > this.sx - width) || (this.insert && this.insertCharacters(width), this.autowrap && this.cx > this.sx - width && (this.linefeed(!0), this.cx = 0), !(this.cx > this.sx - width) && (this.put(code, width), !this.autowrap && this.cx > this.sx - 1 && (this.cx = this.sx - 1)));
@@ -14527,11 +14581,14 @@ var Row2 = class {
     }
     if (collected || width !== 1 || padding || wide) for (let xx = x + width; xx < this.sx && cells2[xx] === PADDING; xx++) cells2[xx] = SPACE;
   }
-  /** A zero-width character joins the character left of the cursor (screen_write_combine, screen-write.c:1981). */
+  /**
+   * A zero-width character joins the character left of the cursor (screen_write_combine, screen-write.c:1981); false
+   * if there is none (column 0, :1991), true if there is, even one too full to take it (:2008).
+   */
   combine(code) {
     let row = this.rowList[this.cy], x = Math.min(this.cx, this.sx) - 1;
     for (; x >= 0 && row.cells[x] === PADDING; ) x--;
-    x < 0 || row.append(x, String.fromCodePoint(code)) && (x >= row.used && (row.used = x + 1), x >= row.printed && (row.printed = x + 1), row.touched = !0, row.version = row.written = this.epoch);
+    return x < 0 ? !1 : (row.append(x, String.fromCodePoint(code)) && (x >= row.used && (row.used = x + 1), x >= row.printed && (row.printed = x + 1), row.touched = !0, row.version = row.written = this.epoch), !0);
   }
   repeat(last, count) {
     let n = Math.min(count, this.sx - this.cx);
@@ -15725,8 +15782,10 @@ var Hybrid = class {
     let columns = this.columns, height = this.height, grid = this.grid;
     (!grid || grid.columns !== columns || grid.rows !== height) && (grid = this.grid = new ScreenGrid(columns, height, this), grid.useTabStops(this.lines.tabs), grid.mode(4 /* Insert */, this.insert), grid.mode(65543 /* Autowrap */, this.autowrap), grid.charset(this.acs));
     let line3 = this.lines.pendingRows(), joiner = this.lines.joinerWaiting;
-    this.keepErased(this.lines.takeErased()), this.lines.seed("");
-    let start2 = Math.max(0, Math.min(line3.cy, line3.rows.length - height)), pendingRows = line3.rows.slice(start2, start2 + height), firstY = Math.max(Math.min(this.fastRow + pendingRows.length - 1, height - 1), pendingRows.length - 1) - (pendingRows.length - 1), cursorY = firstY + (line3.cy - start2), wanted = firstY, rows = [], continued = [], history = [], historyContinued = [];
+    this.keepErased(this.lines.takeErased());
+    let start2 = Math.max(0, Math.min(line3.cy, line3.rows.length - height)), head = start2 > 0 ? this.lines.rowsText(start2) : "", headContinued = this.lines.pieceWritten;
+    this.lines.seed("");
+    let pendingRows = line3.rows.slice(start2, start2 + height), firstY = Math.max(Math.min(this.fastRow + pendingRows.length - 1, height - 1), pendingRows.length - 1) - (pendingRows.length - 1), cursorY = firstY + (line3.cy - start2), wanted = firstY, rows = [], continued = [], history = [], historyContinued = [];
     for (let k = start2 - 1; k >= 0 && history.length < HISTORY_ROWS; k--)
       history.push(line3.rows[k]), historyContinued.push(k > 0 && line3.wraps[k - 1]);
     let take2 = (text2, shape) => {
@@ -15756,7 +15815,7 @@ var Hybrid = class {
     for (let k = 0; k < pendingRows.length; k++)
       rows.push(pendingRows[k]), continued.push(k > 0 ? line3.wraps[start2 + k - 1] : start2 > 0 && line3.wraps[start2 - 1]);
     let x = Math.min(line3.cx, columns);
-    grid.seed(rows, x, cursorY, continued), grid.joinerWaiting = joiner, grid.setOrigin(this.origin, !1), this.engaged = !0, this.pieces.clear(), this.cuts.clear(), this.claimed.clear(), this.headOf = void 0, this.chunkMarks.length = this.chunkTimes.length = this.chunkHead = this.quietMark = 0, this.baseline(firstY), this.scanUnlogged = this.bounds(cursorY)[0] > firstY, this.plainRun = 0;
+    grid.seed(rows, x, cursorY, continued), grid.joinerWaiting = joiner, grid.setOrigin(this.origin, !1), this.engaged = !0, this.pieces.clear(), head !== "" && this.emit(head, headContinued), (head !== "" || headContinued) && this.pieces.add(grid.rowId(firstY)), this.cuts.clear(), this.claimed.clear(), this.headOf = void 0, this.chunkMarks.length = this.chunkTimes.length = this.chunkHead = this.quietMark = 0, this.baseline(firstY), this.scanUnlogged = this.bounds(cursorY)[0] > firstY, this.plainRun = 0;
   }
   /** Rows on the screen now count as logged, but for the line in progress (from row `pendingFirst`: the cursor's line unless told). */
   baseline(pendingFirst = this.bounds(this.grid.cursorY)[0]) {

@@ -13,13 +13,14 @@ export const UTF8_SIZE = 21;
 
 /**
  * The bytes tmux holds for a cell of `start` bytes once what the log keeps
- * after its character (`text` from `from` on) is combined onto it. ASCII is
- * never combined (tmux writes it to a cell of its own, screen-write.c:1774), so
- * a backslash there begins one of the reader's escapes: `\xNN` (a byte tmux
- * dropped) adds nothing, `\uNNNN` adds the character's 3 bytes if tmux combined
- * it (a bidi control, wcwidth 0) and nothing if tmux dropped it (U+2028,
- * U+2029); a character tmux dropped for its wcwidth() of -1 adds nothing
- * either. `kept`, if given, gets the text less what tmux dropped as the cell
+ * after its character (`text` from `from` on) is combined onto it. One of the
+ * reader's escapes there (see isEscapeAt): `\xNN` (a byte tmux dropped) adds
+ * nothing, `\uNNNN` adds the character's 3 bytes if tmux combined it (a bidi
+ * control, wcwidth 0) and nothing if tmux dropped it (U+2028, U+2029); a
+ * character tmux dropped for its wcwidth() of -1 adds nothing either. Any
+ * other ASCII is a character tmux joined after a ZWJ where it does not collect
+ * ASCII (insert mode, wrap off, DEC graphics: screen-write.c:1773-1781, :1847):
+ * its byte. `kept`, if given, gets the text less what tmux dropped as the cell
  * was full.
  */
 function combinedBytes(text: string, from: number, start: number, kept?: { text: string }): number {
@@ -30,7 +31,7 @@ function combinedBytes(text: string, from: number, start: number, kept?: { text:
     const unit = text.charCodeAt(i);
     let next = i + 1;
     let size = 0;
-    if (unit === 0x5c) {
+    if (unit === 0x5c && isEscapeAt(text, i)) {
       if (text.charCodeAt(i + 1) === 0x75) {
         next = i + 6;
         if (cellWidth(parseInt(text.slice(i + 2, next), 16)) === 0) size = 3;
@@ -39,7 +40,7 @@ function combinedBytes(text: string, from: number, start: number, kept?: { text:
       const code = text.codePointAt(i)!;
       if (code > 0xffff) next++;
       if (cellWidth(code) >= 0) size = code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-    }
+    } else size = 1;
     // screen_write_combine: what would take the cell past UTF8_SIZE is dropped; something smaller may still fit.
     if (bytes + size <= UTF8_SIZE) bytes += size;
     else {
@@ -50,6 +51,24 @@ function combinedBytes(text: string, from: number, start: number, kept?: { text:
   }
   if (kept) kept.text = keptFrom === from ? text : pieces + text.slice(keptFrom);
   return bytes;
+}
+
+function isHex(unit: number): boolean {
+  return (unit >= 0x30 && unit <= 0x39) || (unit >= 0x61 && unit <= 0x66);
+}
+
+/**
+ * A backslash at `i` begins one of the reader's escapes (`\xNN`, `\uNNNN`, lowercase hex: ansi.ts escapeByte,
+ * escapeCodePoint), not a backslash tmux joined: joined ASCII never makes one, as each joined character comes after
+ * a ZWJ of its own, and when the cell is too full for the ZWJ (3 bytes) it holds at most two more bytes, so no
+ * third character after the backslash.
+ */
+function isEscapeAt(text: string, i: number): boolean {
+  const kind = text.charCodeAt(i + 1);
+  const digits = kind === 0x78 ? 2 : kind === 0x75 ? 4 : 0;
+  if (digits === 0 || i + 2 + digits > text.length) return false;
+  for (let d = i + 2; d < i + 2 + digits; d++) if (!isHex(text.charCodeAt(d))) return false;
+  return true;
 }
 
 /**

@@ -46,6 +46,8 @@ function logTextOf(rows: readonly Row[], first: number, last: number): string {
 export interface SeedRow {
   lead: string;
   cells: readonly string[];
+  /** tmux's line holds a cell in the last column since an insertion (Row.widened in row.ts). */
+  widened?: boolean;
 }
 
 export interface ScreenEvents {
@@ -269,7 +271,7 @@ export class ScreenGrid implements Perform {
   /** Tab stops, one set for both screens (see tab-stops.ts); the hybrid shares its own with the line model. */
   private tabs = new TabStops();
   private savedOrigin = false;
-  /** A zero-width joiner was printed: the next non-ASCII character combines (screen-write.c:1828). */
+  /** A zero-width joiner was printed: the next character tmux does not collect combines (screen-write.c:1828; see print). */
   private joiner = false;
   /** Printed ASCII is in DEC special graphics (Perform.charset): tmux writes it one cell at a time. */
   private acs = false;
@@ -564,7 +566,7 @@ export class ScreenGrid implements Perform {
   }
 
   /** One row from a line model's cells: each cell's first character takes its cells, what is combined onto it stays with it. */
-  private seedCells({ lead, cells }: SeedRow): void {
+  private seedCells({ lead, cells, widened }: SeedRow): void {
     const row = this.rowList[this.cy]!;
     let wide = false;
     for (const cell of cells) {
@@ -572,8 +574,16 @@ export class ScreenGrid implements Perform {
       // right half (tmux leaves a wide character in column 0 so, screen-write.c:1733): it goes there, and the wide
       // character stays, as capture-pane shows both.
       const over = wide && cell !== '\u0000';
+      if (cell === '\u0000') {
+        // Padding after no wide character: DCH or ICH moved it away from its character (grid_move_cells moves cells
+        // as they are, grid.c:709), and tmux keeps it where it went, a cell capture-pane skips (grid.c:1009). It takes
+        // its column here too: skipped, everything after it was seeded a column left, and the next write covered
+        // text the screen still shows.
+        if (!wide && this.cx < this.sx) this.pad();
+        wide = false;
+        continue;
+      }
       wide = false;
-      if (cell === '\u0000') continue;
       if (over) this.cx--;
       if (cell === '') {
         this.cx++;
@@ -585,14 +595,46 @@ export class ScreenGrid implements Perform {
         this.attachAt(cell, width === 0);
         continue;
       }
-      if (this.cx + width > this.sx) break;
       const x = this.cx;
+      if (x + width > this.sx) {
+        // A wide character ICH or insert mode pushed into the last column: tmux moves only the cells that stay left of
+        // the edge (grid-view.c:209), the character without its padding, and capture-pane shows it there.
+        if (x === this.sx - 1) {
+          this.put(code, 1, !over);
+          if (cell.length > (code > 0xffff ? 2 : 1)) row.setExtra(x, row.cellText(x) + cell.slice(code > 0xffff ? 2 : 1));
+        }
+        break;
+      }
       this.put(code, width, !over);
       wide = width === 2;
       const size = code > 0xffff ? 2 : 1;
       if (cell.length > size) row.setExtra(x, row.cellText(x) + cell.slice(size));
     }
+    // A wide character last, its padding not after it: its right half was erased (ECH, EL cut the row there), a
+    // blank in tmux's cell (grid_clear, grid.c:599); as padding, the next write there blanked the character too.
+    if (wide) {
+      row.cells[this.cx - 1] = SPACE;
+      row.used = row.printed = this.cx - 1;
+    }
     row.lead = lead;
+    // In use to its end, as moveCells and clearCells leave it: a wide character wrapping from the last column leaves
+    // the blank there on the screen (capture-pane -J: `ESC[4h 123456789 😀` shows `123456789 😀`).
+    if (widened === true) {
+      row.used = this.sx;
+      row.touched = true;
+    }
+  }
+
+  /** A padding cell at the cursor with no character before it (see seedCells), and the cursor past it. */
+  private pad(): void {
+    const row = this.rowList[this.cy]!;
+    const x = this.cx++;
+    row.cells[x] = PADDING;
+    row.complex = true;
+    if (x + 1 > row.used) row.used = x + 1;
+    if (x + 1 > row.printed) row.printed = x + 1;
+    row.touched = true;
+    row.version = row.written = this.epoch;
   }
 
   /**
@@ -646,10 +688,14 @@ export class ScreenGrid implements Perform {
 
   print(text: string): void {
     const n = text.length;
-    const acs = this.acs;
+    // ASCII tmux does not collect goes through screen_write_cell (screen-write.c:1773-1784): in DEC graphics, and,
+    // while a ZWJ waits, in insert mode or with wrap off, where it is joined onto the cell before (:1847). Decided
+    // here and again after anything that is not ASCII (only a character can set or clear the wait), so a run of ASCII
+    // with no ZWJ waiting pays nothing for it.
+    let uncollected = this.acs || (this.joiner && (this.insert || !this.autowrap));
     for (let i = 0; i < n; i++) {
       let code = text.charCodeAt(i);
-      if (code >= 0x20 && code < 0x7f && !acs) {
+      if (code >= 0x20 && code < 0x7f && !uncollected) {
         // ASCII, by far the commonest: tmux's collected path (screen-write.c:1759).
         // IRM: every character through screen_write_cell, which makes room before it wraps (screen-write.c:1875, :1780).
         if (this.insert) this.insertCharacters(1);
@@ -679,6 +725,7 @@ export class ScreenGrid implements Perform {
       }
       if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) code = text.codePointAt(i++)!;
       this.printWide(code);
+      uncollected = this.acs || (this.joiner && (this.insert || !this.autowrap));
     }
   }
 
@@ -897,7 +944,7 @@ export class ScreenGrid implements Perform {
 
   // ------------------------------------------------------------ writing cells
 
-  /** A character that is not ASCII, or ASCII in DEC graphics: screen_write_cell (screen-write.c:1811). */
+  /** A character that is not ASCII, or ASCII tmux does not collect (see print): screen_write_cell (screen-write.c:1811). */
   private printWide(code: number): void {
     if (code === ZWJ) {
       this.joiner = true;
@@ -909,9 +956,19 @@ export class ScreenGrid implements Perform {
       if (!this.alternateOn) this.attachAt(String.fromCodePoint(code), false);
       return;
     }
-    if (this.joiner) this.combine(ZWJ); // the joiner itself joins first (screen-write.c:1842)
-    if (width === 0 || this.joiner) {
+    if (this.joiner) {
       this.joiner = false;
+      // The joiner itself joins first (screen-write.c:1842), then the character (:1847). In column 0 tmux drops both
+      // (:1991); the log keeps a character of one cell or more there, the cursor staying, as the line model does
+      // (lines.ts character: the ZWJ may have ended one of tmux's reads, which shows the character then).
+      if (!this.combine(ZWJ)) {
+        if (width > 0 && !this.alternateOn) this.attachAt(String.fromCodePoint(code), false);
+        return;
+      }
+      this.combine(code);
+      return;
+    }
+    if (width === 0) {
       this.combine(code);
       return;
     }
@@ -972,18 +1029,22 @@ export class ScreenGrid implements Perform {
     if (collected || width !== 1 || padding || wide) for (let xx = x + width; xx < this.sx && cells[xx] === PADDING; xx++) cells[xx] = SPACE;
   }
 
-  /** A zero-width character joins the character left of the cursor (screen_write_combine, screen-write.c:1981). */
-  private combine(code: number): void {
+  /**
+   * A zero-width character joins the character left of the cursor (screen_write_combine, screen-write.c:1981); false
+   * if there is none (column 0, :1991), true if there is, even one too full to take it (:2008).
+   */
+  private combine(code: number): boolean {
     const row = this.rowList[this.cy]!;
     const limit = Math.min(this.cx, this.sx);
     let x = limit - 1;
     while (x >= 0 && row.cells[x] === PADDING) x--;
-    if (x < 0) return;
-    if (!row.append(x, String.fromCodePoint(code))) return; // the cell was full (screen-write.c:2008)
+    if (x < 0) return false;
+    if (!row.append(x, String.fromCodePoint(code))) return true; // the cell was full (screen-write.c:2008)
     if (x >= row.used) row.used = x + 1;
     if (x >= row.printed) row.printed = x + 1;
     row.touched = true;
     row.version = row.written = this.epoch;
+    return true;
   }
 
   private repeat(last: number, count: number): void {

@@ -70,7 +70,10 @@ export class LineAssembler implements Perform {
    * few bytes of output amplified into megabytes of log.
    */
   private columns: number;
-  /** A ZWJ came: tmux combines the next character that is not plain ASCII onto the cell before (screen-write.c:1836). */
+  /**
+   * A ZWJ came: tmux combines the next character it does not collect onto the cell before (screen-write.c:1836):
+   * anything but plain ASCII, and plain ASCII too in insert mode, with wrap off or in DEC graphics (:1773-1781).
+   */
   private joiner = false;
   /** Printed ASCII is in DEC special graphics (Perform.charset): tmux writes it one cell at a time. */
   private acs = false;
@@ -125,6 +128,18 @@ export class LineAssembler implements Perform {
     if (this.cx > this.columns) this.cx = this.columns;
   }
 
+  /** The text of the first `count` rows of the line being drawn (TABs kept, as a line written out keeps them). */
+  rowsText(count: number): string {
+    let text = '';
+    for (let y = 0; y < count && y < this.rows.length; y++) text += this.rows[y]!.toString();
+    return text;
+  }
+
+  /** A piece of the line being drawn was written out already (the rest is its continuation). */
+  get pieceWritten(): boolean {
+    return this.continued;
+  }
+
   /** The text of the line being drawn, not yet finished (a shell's prompt, when its input starts). */
   pendingText(): string {
     let text = '';
@@ -145,7 +160,7 @@ export class LineAssembler implements Perform {
   }
 
   /** The line being drawn as the rows it takes, which of them wrap, and the cursor among them (`cx` is `columns` when a wrap is pending): what a screen model is seeded with. */
-  pendingRows(): { rows: { lead: string; cells: string[] }[]; wraps: boolean[]; cx: number; cy: number } {
+  pendingRows(): { rows: { lead: string; cells: string[]; widened: boolean }[]; wraps: boolean[]; cx: number; cy: number } {
     return { rows: this.rows.map((row) => row.screenCells()), wraps: this.rows.map((row) => row.wrapped), cx: this.cx, cy: this.cy };
   }
 
@@ -292,8 +307,11 @@ export class LineAssembler implements Perform {
       const to = text.charCodeAt(from + 1) === 0x75 ? from + 6 : from + 4;
       const piece = text.slice(from, to);
       const combined = isCombinedEscape(piece);
-      // A bidi control tmux combined takes the joiner as any character does (screen-write.c:1847).
-      this.rows[this.cy]!.attach(this.cx, combined && this.joiner ? JOINER + piece : piece, combined);
+      const row = this.rows[this.cy]!;
+      // A bidi control tmux combined takes the joiner as any character does (screen-write.c:1847). With no cell to
+      // combine with, tmux drops both (:1991); the escape is kept all the same, as every byte the screen does not show
+      // is (Perform.unshown: a malformed byte tmux drops is too), the ZWJ is not: it is text, and it joined nothing.
+      if (!row.attach(this.cx, combined && this.joiner ? JOINER + piece : piece, combined)) row.attach(this.cx, piece, false);
       if (combined) this.joiner = false;
       if (this.tally.units > MAX_LINE_CHARS) this.split();
       from = to;
@@ -557,14 +575,21 @@ export class LineAssembler implements Perform {
       this.joiner = true;
       return;
     }
-    if (this.joiner && (code >= 0x7f || this.acs)) {
-      // The ZWJ, then the character, joined onto the character before whatever its width (screen-write.c:1847-1852);
-      // plain ASCII bypasses this (:1773) unless it is in DEC graphics (:1776).
+    if (this.joiner && (code >= 0x7f || this.acs || this.insert || !this.autowrap)) {
+      // The ZWJ, then the character, joined onto the character before whatever its width (screen-write.c:1847-1852),
+      // the cursor staying where it is. Plain ASCII bypasses this when tmux collects it (:1773), the ZWJ waiting on;
+      // it does not collect in DEC graphics (:1776), with wrap off (:1778) or in insert mode (:1780): ASCII then goes
+      // through screen_write_cell (:1784) and is joined as any character. In column 0 tmux drops both (:1991).
       this.joiner = false;
-      row.attach(this.cx, JOINER + character, true);
+      // There the log still keeps a character of one cell or more (not the ZWJ), before the row's cells, the cursor
+      // staying: the ZWJ may have ended one of tmux's reads (a flood: two of them in one of ours), and then tmux forgot
+      // it (input.c:975) and showed the character. Keeping what this tmux may not have shown beats losing what it did
+      // (as for width -1: width.ts). A mark is dropped all the same: tmux drops it in column 0 however reads are cut.
+      if (!row.attach(this.cx, JOINER + character, true) && width > 0) row.attach(this.cx, character, false);
       return;
     }
     if (width === 0) {
+      // Dropped in column 0, as tmux drops it (screen-write.c:1991; see Row.attach).
       row.attach(this.cx, character, true);
       return;
     }
@@ -573,12 +598,16 @@ export class LineAssembler implements Perform {
       // screen-write.c:1869; anything at the pending-wrap column, :1889); the cursor stays in the last column (:1955).
       if (this.cx > this.columns - width) return;
       if (this.insert) row.insert(this.cx, width, this.columns);
-      if (!row.append(this.cx, character, width)) row.put(this.cx, character, width, code < 0x7f && !this.acs);
+      // Never a run tmux collected (screen-write.c:1778): written over a wide character as one cell at a time is.
+      if (!row.append(this.cx, character, width)) row.put(this.cx, character, width, false);
       this.cx = Math.min(this.cx + width, this.columns - 1);
       return;
     }
     if (this.insert && this.cx < this.columns) row.insert(this.cx, width, this.columns);
     if (this.cx > this.columns - width) {
+      // After an insertion tmux's line may hold a cell in the last column, a blank unless written (Row.widened), which a
+      // wide character wrapping past it leaves on the screen (`ESC[4h 123456789 😀` shows `123456789 😀`, capture-pane -J).
+      if (row.widened && this.cx === this.columns - 1 && row.length <= this.cx) row.writeSimple(this.cx, ' ');
       this.wrap();
       if (this.cx > this.columns - width) {
         // Wider than the pane: tmux does not show it (screen-write.c:1902).
@@ -587,7 +616,8 @@ export class LineAssembler implements Perform {
       }
     }
     const target = this.rows[this.cy]!; // the next row, if it wrapped
-    if (!target.append(this.cx, character, width)) target.put(this.cx, character, width, code < 0x7f && !this.acs);
+    // ASCII tmux collected in a run (not in DEC graphics or insert mode, screen-write.c:1776, :1780) blanks less of a wide character it writes over.
+    if (!target.append(this.cx, character, width)) target.put(this.cx, character, width, code < 0x7f && !this.acs && !this.insert);
     this.cx += width;
   }
 

@@ -64,10 +64,22 @@ export class Row {
   private cells: string[] | null = null;
   /** How full tmux's cells are, for those that had something attached (see attach). */
   private combined: CellBytes | null = null;
-  /** Zero-width text printed at column 0, where tmux has no cell to combine it with (it drops it; the log keeps it). */
+  /**
+   * Text tmux gave no cell, printed before the row's first one: escaped bytes and characters it dropped (see attach),
+   * among them one a ZWJ joined in column 0 (lines.ts character). Never zero-width text: with no cell to combine it
+   * with, tmux drops it (screen-write.c:1991), and so does the log.
+   */
   private lead = '';
   /** The row carries on in the next one: text went past the right edge (tmux's GRID_LINE_WRAPPED). */
   wrapped = false;
+  /**
+   * tmux's line holds a cell in the last column, written or a blank, since an insertion: one before the last column
+   * that moved cells made the line as wide as the pane (grid_move_cells, grid.c:716-721), one in the last column
+   * cleared the cell there and left it (grid-view.c:206-207). A wide character wrapping from the last column leaves
+   * that blank shown (capture-pane -J: `ESC[4h 123456789 😀` shows `123456789 😀`); the screen model's row is `used`
+   * to its end the same way (grid.ts moveCells, clearCells). Never a trailing blank in the log otherwise.
+   */
+  widened = false;
 
   constructor(private readonly tally: Tally) {}
 
@@ -98,11 +110,13 @@ export class Row {
    * which a screen model puts with it: a wide character not followed by PAD
    * had its right half written over, and keeps its place).
    */
-  screenCells(): { lead: string; cells: string[] } {
+  screenCells(): { lead: string; cells: string[]; widened: boolean } {
     const cells: string[] = [];
     // A TAB's cells show nothing.
     for (const cell of this.text !== null && !this.wide ? this.text.split('') : this.toCells()) cells.push(cell === TAB_PAD || cell === '\t' ? GONE : cell);
-    return { lead: this.lead, cells };
+    // Only where the line model still shows the blank (lines.ts character: a wide character wrapping from the last
+    // column); a row that wrapped already is logged as its cells, by both models.
+    return { lead: this.lead, cells, widened: this.widened && !this.wrapped };
   }
 
   /** The units this row holds (its share of the tally). */
@@ -123,6 +137,7 @@ export class Row {
     this.cells = null;
     this.combined?.clear();
     this.lead = '';
+    this.widened = false;
   }
 
   /** Whether text can be appended at `cx` without leaving text form (see appendText). */
@@ -225,14 +240,17 @@ export class Row {
   }
 
   /**
-   * Zero-width text printed with the cursor at `cx`: combined onto the cell
-   * before (skipping the right half of a wide character, screen-write.c:1981),
-   * or kept before the row's first cell when there is none. Text tmux did not
-   * put in a cell (not `combined`: an escaped byte, a character it dropped)
-   * goes with the last cell in use before the cursor: past it, it would put
-   * blanks in the log where the screen has no cells.
+   * Zero-width text printed with the cursor at `cx` (`combined`): combined onto
+   * the cell before, skipping the right half of a wide character
+   * (screen_write_combine, screen-write.c:1981-2003). With no cell before it
+   * (column 0: after a CR, at the start of a row the one above wraps into)
+   * tmux drops it (:1989-1991), whatever is on the row above, and capture-pane
+   * shows nothing of it; the log drops it too, and false is returned. Text
+   * tmux did not put in a cell (not `combined`: an escaped byte, a character
+   * it dropped) goes with the last cell in use before the cursor: past it, it
+   * would put blanks in the log where the screen has no cells; with none, before the row's first cell.
    */
-  attach(cx: number, text: string, combined: boolean): void {
+  attach(cx: number, text: string, combined: boolean): boolean {
     if (!combined) cx = Math.min(cx, this.length);
     if (cx > 0) {
       const cells = this.toCells();
@@ -243,11 +261,13 @@ export class Row {
         if (cells[x] === TAB_PAD || cells[x] === '\t') this.untab(x);
         // A character past what tmux's cell holds is dropped (screen-write.c:2008), as the screen model drops it.
         this.set(x, (this.combined ??= new CellBytes()).append(x, cells[x]!, text));
-        return;
+        return true;
       }
     }
+    if (combined) return false;
     this.lead += text;
     this.tally.units += text.length;
+    return true;
   }
 
   /** A TAB from `cx` to the tab stop `to` (input.c:1221): at the end of the row it is kept as a TAB; within the row it only moves the cursor. */
@@ -280,6 +300,9 @@ export class Row {
   insert(cx: number, count: number, columns: number): void {
     if (this.wide || this.tabs) this.toCells();
     const length = this.length;
+    // tmux's line then has a cell in the last column, a blank unless written (see widened): moved cells make it as
+    // wide as the pane; the last column's cell cleared stays if it was there.
+    if ((cx < columns - 1 && columns - cx - count > 0) || (cx === columns - 1 && cx < length)) this.widened = true;
     if (cx >= length) return; // only blanks move
     const edge = Math.max(columns, length); // a row longer than the width (a resize not yet learnt) loses nothing
     if (cx >= edge - 1) return this.erase(cx, cx + 1);
