@@ -10337,6 +10337,16 @@ var MAX_LINE_CHARS = 16 * 1024, LF2 = 10, CR2 = 13, BS2 = 8, TAB2 = 9, ZWJ = 820
   setColumns(columns) {
     this.columns = columns >= 1 ? Math.min(columns, MAX_LINE_CHARS) : MAX_LINE_CHARS, this.cx > this.columns && (this.cx = this.columns);
   }
+  /** The text of the first `count` rows of the line being drawn (TABs kept, as a line written out keeps them). */
+  rowsText(count) {
+    let text2 = "";
+    for (let y = 0; y < count && y < this.rows.length; y++) text2 += this.rows[y].toString();
+    return text2;
+  }
+  /** A piece of the line being drawn was written out already (the rest is its continuation). */
+  get pieceWritten() {
+    return this.continued;
+  }
   /** The text of the line being drawn, not yet finished (a shell's prompt, when its input starts). */
   pendingText() {
     let text2 = "";
@@ -15772,8 +15782,10 @@ var Hybrid = class {
     let columns = this.columns, height = this.height, grid = this.grid;
     (!grid || grid.columns !== columns || grid.rows !== height) && (grid = this.grid = new ScreenGrid(columns, height, this), grid.useTabStops(this.lines.tabs), grid.mode(4 /* Insert */, this.insert), grid.mode(65543 /* Autowrap */, this.autowrap), grid.charset(this.acs));
     let line3 = this.lines.pendingRows(), joiner = this.lines.joinerWaiting;
-    this.keepErased(this.lines.takeErased()), this.lines.seed("");
-    let start2 = Math.max(0, Math.min(line3.cy, line3.rows.length - height)), pendingRows = line3.rows.slice(start2, start2 + height), firstY = Math.max(Math.min(this.fastRow + pendingRows.length - 1, height - 1), pendingRows.length - 1) - (pendingRows.length - 1), cursorY = firstY + (line3.cy - start2), wanted = firstY, rows = [], continued = [], history = [], historyContinued = [];
+    this.keepErased(this.lines.takeErased());
+    let start2 = Math.max(0, Math.min(line3.cy, line3.rows.length - height)), head = start2 > 0 ? this.lines.rowsText(start2) : "", headContinued = this.lines.pieceWritten;
+    this.lines.seed("");
+    let pendingRows = line3.rows.slice(start2, start2 + height), firstY = Math.max(Math.min(this.fastRow + pendingRows.length - 1, height - 1), pendingRows.length - 1) - (pendingRows.length - 1), cursorY = firstY + (line3.cy - start2), wanted = firstY, rows = [], continued = [], history = [], historyContinued = [];
     for (let k = start2 - 1; k >= 0 && history.length < HISTORY_ROWS; k--)
       history.push(line3.rows[k]), historyContinued.push(k > 0 && line3.wraps[k - 1]);
     let take2 = (text2, shape) => {
@@ -15803,7 +15815,7 @@ var Hybrid = class {
     for (let k = 0; k < pendingRows.length; k++)
       rows.push(pendingRows[k]), continued.push(k > 0 ? line3.wraps[start2 + k - 1] : start2 > 0 && line3.wraps[start2 - 1]);
     let x = Math.min(line3.cx, columns);
-    grid.seed(rows, x, cursorY, continued), grid.joinerWaiting = joiner, grid.setOrigin(this.origin, !1), this.engaged = !0, this.pieces.clear(), this.cuts.clear(), this.claimed.clear(), this.headOf = void 0, this.chunkMarks.length = this.chunkTimes.length = this.chunkHead = this.quietMark = 0, this.baseline(firstY), this.scanUnlogged = this.bounds(cursorY)[0] > firstY, this.plainRun = 0;
+    grid.seed(rows, x, cursorY, continued), grid.joinerWaiting = joiner, grid.setOrigin(this.origin, !1), this.engaged = !0, this.pieces.clear(), head !== "" && this.emit(head, headContinued), (head !== "" || headContinued) && this.pieces.add(grid.rowId(firstY)), this.cuts.clear(), this.claimed.clear(), this.headOf = void 0, this.chunkMarks.length = this.chunkTimes.length = this.chunkHead = this.quietMark = 0, this.baseline(firstY), this.scanUnlogged = this.bounds(cursorY)[0] > firstY, this.plainRun = 0;
   }
   /** Rows on the screen now count as logged, but for the line in progress (from row `pendingFirst`: the cursor's line unless told). */
   baseline(pendingFirst = this.bounds(this.grid.cursorY)[0]) {

@@ -1229,8 +1229,14 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const joiner = this.lines.joinerWaiting;
     // Text a clear on the fast path took away (ED 2, lines.ts erase): this model writes it unless it is drawn again.
     this.keepErased(this.lines.takeErased());
-    this.lines.seed('');
     const start = Math.max(0, Math.min(line.cy, line.rows.length - height));
+    // Rows of the line in progress past the screen's top went into tmux's history: shown, and never on the screen
+    // again for this model to log. Logged now as a piece, the rest of the line its continuation, as this model logs a
+    // line in progress its top row leaves (scrolled). Put into history unlogged, a line longer than the screen and
+    // then DECSC or a move lost its head from the log: `SECRET` and 2000 x, ESC 7, logged 1846 x.
+    const head = start > 0 ? this.lines.rowsText(start) : '';
+    const headContinued = this.lines.pieceWritten;
+    this.lines.seed('');
     const pendingRows = line.rows.slice(start, start + height);
     const lastY = Math.max(Math.min(this.fastRow + pendingRows.length - 1, height - 1), pendingRows.length - 1);
     const firstY = lastY - (pendingRows.length - 1);
@@ -1311,6 +1317,8 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     grid.setOrigin(this.origin, false);
     this.engaged = true;
     this.pieces.clear();
+    if (head !== '') this.emit(head, headContinued);
+    if (head !== '' || headContinued) this.pieces.add(grid.rowId(firstY));
     this.cuts.clear();
     this.claimed.clear();
     this.headOf = undefined;

@@ -128,6 +128,18 @@ export class LineAssembler implements Perform {
     if (this.cx > this.columns) this.cx = this.columns;
   }
 
+  /** The text of the first `count` rows of the line being drawn (TABs kept, as a line written out keeps them). */
+  rowsText(count: number): string {
+    let text = '';
+    for (let y = 0; y < count && y < this.rows.length; y++) text += this.rows[y]!.toString();
+    return text;
+  }
+
+  /** A piece of the line being drawn was written out already (the rest is its continuation). */
+  get pieceWritten(): boolean {
+    return this.continued;
+  }
+
   /** The text of the line being drawn, not yet finished (a shell's prompt, when its input starts). */
   pendingText(): string {
     let text = '';

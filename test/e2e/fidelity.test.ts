@@ -122,6 +122,38 @@ describe('padding DCH left of wide characters, in a logged pane: the log holds w
   });
 });
 
+describe('a line longer than the screen, then DECSC, in a logged pane: the log holds what capture-pane shows', () => {
+  const tmux = server();
+
+  // Its first rows went into tmux's history as it was printed. ESC 7 hands the stream to the screen model, which
+  // put them into its history unlogged: the log held the line from its third row on, without SECRET.
+  it('its head, in history, is logged', async () => {
+    const input = `SECRET${'x'.repeat(2000)}\x1b7\r\nend\r\n`;
+    const file = path.join(tmux.dir, 'long-line.bin');
+    fs.writeFileSync(file, input);
+    // Raw output (no ONLCR), printed once the pane is logged; then tmux is told it is all printed.
+    const command = `stty -opost; tmux wait-for go; cat '${file}'; tmux wait-for -S printed; exec sleep 100000`;
+    tmux.tmux('new-session', '-d', '-s', 'long', '-x', '80', '-y', '24', command);
+    const pane = tmux.tmux('display-message', '-p', '-t', 'long', '#{pane_id}').trim();
+    await tmux.startLogging(pane);
+    tmux.tmux('wait-for', '-S', 'go');
+    tmux.tmux('wait-for', 'printed');
+    await tmux.waitForPrinted('end', { session: 'long' });
+    const shown = shownRows(tmux.tmux('capture-pane', '-p', '-J', '-S', '-', '-t', pane));
+    assert.deepEqual(shown, [`SECRET${'x'.repeat(2000)}`, 'end']);
+    // A line (`|`) and its continuation pieces (`+`), joined.
+    const logged: string[] = [];
+    for (const row of tmux.readLog('long').split('\n')) {
+      const mark = / ([|+]) /.exec(row);
+      if (mark === null) continue;
+      const text = row.slice(mark.index + 3);
+      if (mark[1] === '+' && logged.length > 0) logged[logged.length - 1] += text;
+      else logged.push(text);
+    }
+    assert.deepEqual(logged, shown);
+  });
+});
+
 describe('a ZWJ in column 0 that ended one of tmux\'s reads, the reader taking two of them in one, in a logged pane', () => {
   const tmux = server();
 

@@ -659,8 +659,34 @@ describe('the hand-over: the screen model is seeded with exactly the cells the l
   const size = { columns: 10, rows: 6 };
   const edits = ['日', '\u{1f600}', 'é', 'ab', 'x', '0123456789', '\u0301', '\r', '\b', '\r\n', `${ESC}[P`, `${ESC}[2P`, `${ESC}[@`, `${ESC}[3@`, `${ESC}[X`, `${ESC}[2X`, `${ESC}[K`, `${ESC}[1K`, `${ESC}[2K`, `${ESC}[D`, `${ESC}[3D`, `${ESC}[C`, `${ESC}[4C`, `${ESC}[G`, `${ESC}[5G`, `${ESC}[9G`, `${ESC}[10G`, `${ESC}[4h`, `${ESC}[4l`, `${ESC}[?7l`, `${ESC}[?7h`];
   const end = `${ESC}[4l${ESC}[?7h\r\n`;
+  /** Pieces joined (`+`: a continuation; no edit here prints a `+`), and their lines. */
+  const joined = (lines: string[]): string[] => {
+    const out: string[] = [];
+    for (const line of lines) {
+      if (line.startsWith('+') && out.length > 0) out[out.length - 1] += line.slice(1);
+      else out.push(line);
+    }
+    return out;
+  };
   /** Lines with trailing blanks cut and empty ones left out (a blank row the line model logs, a wrapped one tmux joins). */
-  const shown = (lines: string[]): string[] => lines.map((line) => line.replace(/ +$/, '')).filter((line) => line !== '' && line !== '+');
+  const shown = (lines: string[]): string[] => joined(lines).map((line) => line.replace(/ +$/, '')).filter((line) => line !== '');
+
+  // Rows of the line in progress past the screen's top are in tmux's history, shown and gone: the screen model never
+  // has them on its screen to log. Put into history unlogged, the head of a line longer than the screen was lost.
+  it('a line longer than the screen keeps its head', () => {
+    // Seven rows in a pane of six: the first, SECRETxxxx, is in history. After a move up, `end` is written over the
+    // line's row below the one moved to (from its 21st or 41st character).
+    const line = `SECRET${'x'.repeat(60)}`;
+    const over = (at: number): string => `${line.slice(0, at)}end${line.slice(at + 3)}`;
+    for (const [handOver, expected] of [[`${ESC}7`, [line, 'end']], [`${ESC}[H`, [over(20)]], [`${ESC}[3;1H`, [over(40)]]] as const) {
+      const input = `${line}${handOver}\r\nend\r\n`;
+      assert.deepEqual(joined(transcriptLines(input, size)).filter((text) => text !== ''), expected, JSON.stringify(handOver));
+      const bytes = new Uint8Array(Buffer.from(input));
+      for (let cut = 1; cut < bytes.length; cut++) {
+        assert.deepEqual(joined(transcriptLines(split(bytes, [cut]), size)).filter((text) => text !== ''), expected, `${JSON.stringify(handOver)} split at ${cut}`);
+      }
+    }
+  });
 
   it('at the end of the line: the same lines', () => {
     // The ZWJ too: it waits across the hand-over.
