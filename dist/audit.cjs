@@ -15214,6 +15214,14 @@ var Hybrid = class {
    * longer does (the line editor erased it to draw the line again).
    */
   headOf;
+  /**
+   * The line in progress starting at row `id` begins with `text` that was
+   * logged already, as pieces, while those rows were in history: a taller
+   * pane pulled them back onto the screen, or a new width reflowed them into
+   * the rows of the rest (screen.c:309, grid.c:1305). Only the rest is logged
+   * when the line ends, as their continuation (see lineOut).
+   */
+  loggedHead;
   /** The row a line feed last led to: the line in progress, dropped when the screen is cleared. */
   pendingId = -1;
   /** Rows written since this mark are looked at by the next settle. */
@@ -15297,8 +15305,8 @@ var Hybrid = class {
       let [first, last] = this.bounds(grid.cursorY);
       (!this.isPending(first, last) || this.logged.has(grid.rowId(first))) && this.settleGroup(first, last, "timer");
     }
-    let [cursorFirst, cursorLast] = this.bounds(grid.cursorY), normal = this.engaged && !grid.alternate, cursorLogged = normal && this.unchanged(cursorFirst, cursorLast), pendingLogged = normal && this.pendingUnchanged(), pending = normal && grid.columns !== columns && this.isPending(cursorFirst, cursorLast) && !this.logged.has(grid.rowId(cursorFirst)), pendingText = pending ? this.lineText(cursorFirst, cursorLast) : "", pendingPiece = pending && this.pieces.has(grid.rowId(cursorFirst)), editorRow = pending ? grid.cursorY - cursorFirst : 0;
-    this.claimed.clear(), grid.resize(columns, rows), normal && this.resizedBaseline(cursorLogged, pendingLogged), pendingText !== "" && this.pendingIntoHistory(pendingText, pendingPiece), pending && this.claimAbove(editorRow);
+    let [cursorFirst, cursorLast] = this.bounds(grid.cursorY), normal = this.engaged && !grid.alternate, cursorLogged = normal && this.unchanged(cursorFirst, cursorLast), pendingLogged = normal && this.pendingUnchanged(), pending = normal && grid.columns !== columns && this.isPending(cursorFirst, cursorLast) && !this.logged.has(grid.rowId(cursorFirst)), pendingText = pending ? this.lineText(cursorFirst, cursorLast) : "", pendingPiece = pending && this.pieces.has(grid.rowId(cursorFirst)), editorRow = pending ? grid.cursorY - cursorFirst : 0, restId = grid.rowId(cursorFirst), rest = normal && this.isPending(cursorFirst, cursorLast) && !this.logged.has(restId) && (this.pieces.has(restId) || this.loggedHead?.id === restId), done = rest && this.loggedHead?.id === restId ? this.loggedHead.text : "", restText = rest ? this.lineText(cursorFirst, cursorLast).slice(done.length) : "";
+    this.claimed.clear(), grid.resize(columns, rows), normal && this.resizedBaseline(cursorLogged, pendingLogged), this.loggedHead !== void 0 && this.loggedHead.id !== grid.rowId(this.bounds(grid.cursorY)[0]) && (this.loggedHead = void 0), pendingText !== "" && this.pendingIntoHistory(pendingText, pendingPiece, done), rest && this.headOf === void 0 && this.restBack(restText), pending && this.claimAbove(editorRow);
   }
   /**
    * The line in progress was reflowed to fewer rows above the cursor than
@@ -15348,6 +15356,11 @@ var Hybrid = class {
   }
   /** A line whose first row is `id`, not logged before: with the head a reflow put into history if it carries that on. */
   lineOut(text2, id) {
+    let done = this.loggedHead;
+    if (done !== void 0 && done.id === id && (this.loggedHead = void 0, text2.startsWith(done.text))) {
+      text2.length > done.text.length && this.emit(text2.slice(done.text.length), !0);
+      return;
+    }
     let head = this.headOf;
     if (head === void 0) return this.emit(text2, this.pieces.has(id));
     let grid = this.grid;
@@ -15371,11 +15384,26 @@ var Hybrid = class {
    * history (row 0 continues a row there), they are logged now, as a piece
    * the rest of it follows, as when they scroll off (see `scrolled`).
    */
-  pendingIntoHistory(before2, continued) {
+  pendingIntoHistory(before2, continued, done = "") {
     let grid = this.grid, [first, last] = this.bounds(grid.cursorY);
     if (first !== 0 || !grid.continued(0)) return;
     let after = this.lineText(first, last).replace(/ +$/, ""), head = before2.replace(/ +$/, "");
-    after !== "" && after.length < head.length && head.endsWith(after) ? this.headOf = { id: grid.rowId(first), text: head.slice(0, head.length - after.length), continued } : (this.emit(before2, continued), this.markLogged(first, last, after));
+    if (after !== "" && after.length < head.length && head.endsWith(after)) {
+      let text2 = head.slice(0, head.length - after.length);
+      done !== "" && text2.startsWith(done) ? text2.length > done.length ? this.headOf = { id: grid.rowId(first), text: text2.slice(done.length), continued: !0 } : this.pieces.add(grid.rowId(first)) : done !== "" && done.startsWith(text2) ? this.loggedHead = { id: grid.rowId(first), text: done.slice(text2.length) } : this.headOf = { id: grid.rowId(first), text: text2, continued };
+    } else
+      done !== "" && before2.startsWith(done) ? before2.length > done.length && this.emit(before2.slice(done.length), !0) : this.emit(before2, continued), this.markLogged(first, last, after);
+  }
+  /**
+   * The line in progress was `rest` (what of it was not logged yet: its head
+   * was, as pieces) before a resize: if the line on the screen now is more
+   * than that and ends with it, the more is that head, back from history.
+   */
+  restBack(rest) {
+    let grid = this.grid, [first, last] = this.bounds(grid.cursorY);
+    if (this.logged.has(grid.rowId(first)) || !this.isPending(first, last)) return;
+    let text2 = this.lineText(first, last);
+    text2.length > rest.length && text2.endsWith(rest) && (this.loggedHead = { id: grid.rowId(first), text: text2.slice(0, text2.length - rest.length) });
   }
   /**
    * After a resize, every row counts as logged but the line in progress and
@@ -15631,9 +15659,8 @@ var Hybrid = class {
         return y < last && grid.rowId(y) === this.pendingId && (this.pendingId = grid.rowId(y + 1)), this.forget(y, y);
       if (!this.logged.has(grid.rowId(y)))
         if (grid.wraps(y)) {
-          this.lineOut(grid.rowText(y, !1), grid.rowId(y));
-          let next = y < grid.scrollRegion[1] ? grid.rowId(y + 1) : 0;
-          next !== 0 && this.pieces.add(next), grid.rowId(y) === this.pendingId && (this.pendingId = next);
+          let next = y < grid.scrollRegion[1] ? grid.rowId(y + 1) : 0, done = this.loggedHead, row = grid.rowText(y, !1);
+          done !== void 0 && done.id === grid.rowId(y) && done.text.length > row.length && done.text.startsWith(row) ? this.loggedHead = next !== 0 ? { id: next, text: done.text.slice(row.length) } : void 0 : this.lineOut(row, grid.rowId(y)), next !== 0 && this.pieces.add(next), grid.rowId(y) === this.pendingId && (this.pendingId = next);
         } else {
           let text2 = grid.logText(y, y);
           text2 !== "" && this.lineOut(text2, grid.rowId(y));
@@ -15702,7 +15729,7 @@ var Hybrid = class {
     if (this.flushLeave(), grid.alternate) {
       this.frameNow(grid, !1);
       let line3 = grid.normalLine(this.pendingId), head = this.headOf;
-      this.headOf = void 0, head !== void 0 && line3 !== void 0 && line3.first === head.id && !this.logged.has(line3.first) ? this.emit(head.text + line3.text, head.continued) : (head !== void 0 && this.emit(head.text, head.continued), line3 !== void 0 && line3.text !== "" && !this.logged.has(line3.first) && this.emit(line3.text, this.pieces.has(line3.first)));
+      this.headOf = void 0, head !== void 0 && line3 !== void 0 && line3.first === head.id && !this.logged.has(line3.first) ? this.emit(head.text + line3.text, head.continued) : (head !== void 0 && this.emit(head.text, head.continued), line3 !== void 0 && line3.text !== "" && !this.logged.has(line3.first) && this.lineOut(line3.text, line3.first));
       return;
     }
     this.settleRows(!0);
@@ -15815,7 +15842,7 @@ var Hybrid = class {
     for (let k = 0; k < pendingRows.length; k++)
       rows.push(pendingRows[k]), continued.push(k > 0 ? line3.wraps[start2 + k - 1] : start2 > 0 && line3.wraps[start2 - 1]);
     let x = Math.min(line3.cx, columns);
-    grid.seed(rows, x, cursorY, continued), grid.joinerWaiting = joiner, grid.setOrigin(this.origin, !1), this.engaged = !0, this.pieces.clear(), head !== "" && this.emit(head, headContinued), (head !== "" || headContinued) && this.pieces.add(grid.rowId(firstY)), this.cuts.clear(), this.claimed.clear(), this.headOf = void 0, this.chunkMarks.length = this.chunkTimes.length = this.chunkHead = this.quietMark = 0, this.baseline(firstY), this.scanUnlogged = this.bounds(cursorY)[0] > firstY, this.plainRun = 0;
+    grid.seed(rows, x, cursorY, continued), grid.joinerWaiting = joiner, grid.setOrigin(this.origin, !1), this.engaged = !0, this.pieces.clear(), this.loggedHead = void 0, head !== "" && this.emit(head, headContinued), (head !== "" || headContinued) && this.pieces.add(grid.rowId(firstY)), this.cuts.clear(), this.claimed.clear(), this.headOf = void 0, this.chunkMarks.length = this.chunkTimes.length = this.chunkHead = this.quietMark = 0, this.baseline(firstY), this.scanUnlogged = this.bounds(cursorY)[0] > firstY, this.plainRun = 0;
   }
   /** Rows on the screen now count as logged, but for the line in progress (from row `pendingFirst`: the cursor's line unless told). */
   baseline(pendingFirst = this.bounds(this.grid.cursorY)[0]) {
@@ -15841,7 +15868,7 @@ var Hybrid = class {
     if (last !== grid.cursorY) return !1;
     for (let y = last + 1; y < grid.rows; y++) if (grid.rowText(y) !== "") return !1;
     let pending = this.lineText(first, last);
-    if ((atLineStart ? pending !== "" || grid.cursorX !== 0 : grid.cursorX !== textWidth(grid.rowText(last, !1))) || this.pieces.has(grid.rowId(first)) || this.logged.has(grid.rowId(first)) || (this.settleRows(!1), this.held.size > 0 || this.deferred.size > 0)) return !1;
+    if ((atLineStart ? pending !== "" || grid.cursorX !== 0 : grid.cursorX !== textWidth(grid.rowText(last, !1))) || this.pieces.has(grid.rowId(first)) || this.logged.has(grid.rowId(first)) || this.loggedHead?.id === grid.rowId(first) || (this.settleRows(!1), this.held.size > 0 || this.deferred.size > 0)) return !1;
     if (last > first) {
       let rows = cut(pending, grid.columns);
       if (rows.length !== last - first + 1) return !1;
@@ -15858,7 +15885,7 @@ var Hybrid = class {
       }
       y = end + 1;
     }
-    return this.above = above.slice(-this.height), this.aboveRows = aboveRows.slice(-this.height), this.countAbove(), this.fastRow = first, this.engaged = !1, this.logged.clear(), this.loggedAt.clear(), this.pieces.clear(), this.cuts.clear(), this.claimed.clear(), this.lines.seed(pending === "" && first === last ? " ".repeat(grid.cursorX) : pending), this.lines.joinerWaiting = grid.joinerWaiting, !0;
+    return this.above = above.slice(-this.height), this.aboveRows = aboveRows.slice(-this.height), this.countAbove(), this.fastRow = first, this.engaged = !1, this.logged.clear(), this.loggedAt.clear(), this.pieces.clear(), this.loggedHead = void 0, this.cuts.clear(), this.claimed.clear(), this.lines.seed(pending === "" && first === last ? " ".repeat(grid.cursorX) : pending), this.lines.joinerWaiting = grid.joinerWaiting, !0;
   }
   // ------------------------------------------------------------ the normal screen
   /** LF (IND, NEL): the cursor's line is finished, unless it wraps on below (readline moving down in a long command). */

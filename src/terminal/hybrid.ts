@@ -273,6 +273,14 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
    * longer does (the line editor erased it to draw the line again).
    */
   private headOf: { id: number; text: string; continued: boolean } | undefined;
+  /**
+   * The line in progress starting at row `id` begins with `text` that was
+   * logged already, as pieces, while those rows were in history: a taller
+   * pane pulled them back onto the screen, or a new width reflowed them into
+   * the rows of the rest (screen.c:309, grid.c:1305). Only the rest is logged
+   * when the line ends, as their continuation (see lineOut).
+   */
+  private loggedHead: { id: number; text: string } | undefined;
   /** The row a line feed last led to: the line in progress, dropped when the screen is cleared. */
   private pendingId = -1;
   /** Rows written since this mark are looked at by the next settle. */
@@ -426,11 +434,20 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const pendingPiece = pending && this.pieces.has(grid.rowId(cursorFirst));
     // The row the line editor believes the cursor is on, counted from its line's first row at the old width.
     const editorRow = pending ? grid.cursorY - cursorFirst : 0;
+    // The rest of a line in progress whose head was logged as pieces (its rows above went into history): a taller
+    // pane pulls those rows back, a wider one reflows them into the rest's (see loggedHead).
+    const restId = grid.rowId(cursorFirst);
+    const rest = normal && this.isPending(cursorFirst, cursorLast) && !this.logged.has(restId) && (this.pieces.has(restId) || this.loggedHead?.id === restId);
+    const done = rest && this.loggedHead?.id === restId ? this.loggedHead.text : '';
+    const restText = rest ? this.lineText(cursorFirst, cursorLast).slice(done.length) : '';
     this.claimed.clear();
+    // Rows of the logged head that leave again (a shorter pane) move it on to the row below (see scrolled).
     grid.resize(columns, rows);
     // Rows pulled back from history or rewrapped are what was already seen: the new baseline.
     if (normal) this.resizedBaseline(cursorLogged, pendingLogged);
-    if (pendingText !== '') this.pendingIntoHistory(pendingText, pendingPiece);
+    if (this.loggedHead !== undefined && this.loggedHead.id !== grid.rowId(this.bounds(grid.cursorY)[0])) this.loggedHead = undefined;
+    if (pendingText !== '') this.pendingIntoHistory(pendingText, pendingPiece, done);
+    if (rest && this.headOf === undefined) this.restBack(restText);
     if (pending) this.claimAbove(editorRow);
   }
 
@@ -492,6 +509,15 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
 
   /** A line whose first row is `id`, not logged before: with the head a reflow put into history if it carries that on. */
   private lineOut(text: string, id: number): void {
+    const done = this.loggedHead;
+    if (done !== undefined && done.id === id) {
+      this.loggedHead = undefined;
+      // Anything else than the logged head and more (the line drawn again otherwise) is logged whole: twice, never lost.
+      if (text.startsWith(done.text)) {
+        if (text.length > done.text.length) this.emit(text.slice(done.text.length), true);
+        return;
+      }
+    }
     const head = this.headOf;
     if (head === undefined) return this.emit(text, this.pieces.has(id));
     const grid = this.grid!;
@@ -520,7 +546,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
    * history (row 0 continues a row there), they are logged now, as a piece
    * the rest of it follows, as when they scroll off (see `scrolled`).
    */
-  private pendingIntoHistory(before: string, continued: boolean): void {
+  private pendingIntoHistory(before: string, continued: boolean, done = ''): void {
     const grid = this.grid!;
     const [first, last] = this.bounds(grid.cursorY);
     if (first !== 0 || !grid.continued(0)) return;
@@ -528,15 +554,36 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     // compared without them, as the log's lines are.
     const after = this.lineText(first, last).replace(/ +$/, '');
     const head = before.replace(/ +$/, '');
+    // `done`: the line began with text logged already (see loggedHead); only what follows it is logged, as its continuation.
     if (after !== '' && after.length < head.length && head.endsWith(after)) {
       // Not logged yet: the line in progress is the line editor's to draw again, and tmux shows the head joined
       // with what row 0 shows when the line ends (see headOf).
-      this.headOf = { id: grid.rowId(first), text: head.slice(0, head.length - after.length), continued };
+      const text = head.slice(0, head.length - after.length);
+      if (done !== '' && text.startsWith(done)) {
+        if (text.length > done.length) this.headOf = { id: grid.rowId(first), text: text.slice(done.length), continued: true };
+        else this.pieces.add(grid.rowId(first));
+      } else if (done !== '' && done.startsWith(text)) this.loggedHead = { id: grid.rowId(first), text: done.slice(text.length) };
+      else this.headOf = { id: grid.rowId(first), text, continued };
     } else {
       // Cut elsewhere than the text says: logged whole now; what is written to it later is a redraw.
-      this.emit(before, continued);
+      if (done !== '' && before.startsWith(done)) {
+        if (before.length > done.length) this.emit(before.slice(done.length), true);
+      } else this.emit(before, continued);
       this.markLogged(first, last, after);
     }
+  }
+
+  /**
+   * The line in progress was `rest` (what of it was not logged yet: its head
+   * was, as pieces) before a resize: if the line on the screen now is more
+   * than that and ends with it, the more is that head, back from history.
+   */
+  private restBack(rest: string): void {
+    const grid = this.grid!;
+    const [first, last] = this.bounds(grid.cursorY);
+    if (this.logged.has(grid.rowId(first)) || !this.isPending(first, last)) return;
+    const text = this.lineText(first, last);
+    if (text.length > rest.length && text.endsWith(rest)) this.loggedHead = { id: grid.rowId(first), text: text.slice(0, text.length - rest.length) };
   }
 
   /**
@@ -979,10 +1026,17 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       }
       if (!this.logged.has(grid.rowId(y))) {
         if (grid.wraps(y)) {
-          // A line in progress longer than the screen: its top row leaves as a piece, the rest follows it.
-          this.lineOut(grid.rowText(y, false), grid.rowId(y));
           // The rest is the row below only inside the region (a one-row pane, or SU of the whole region, brings in a blank row).
           const next = y < grid.scrollRegion[1] ? grid.rowId(y + 1) : 0;
+          const done = this.loggedHead;
+          const row = grid.rowText(y, false);
+          if (done !== undefined && done.id === grid.rowId(y) && done.text.length > row.length && done.text.startsWith(row)) {
+            // A row of the logged head (see loggedHead) leaves again: logged already, the rest of the head is below.
+            this.loggedHead = next !== 0 ? { id: next, text: done.text.slice(row.length) } : undefined;
+          } else {
+            // A line in progress longer than the screen: its top row leaves as a piece, the rest follows it.
+            this.lineOut(row, grid.rowId(y));
+          }
           if (next !== 0) this.pieces.add(next);
           if (grid.rowId(y) === this.pendingId) this.pendingId = next;
         } else {
@@ -1103,7 +1157,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
       if (head !== undefined && line !== undefined && line.first === head.id && !this.logged.has(line.first)) this.emit(head.text + line.text, head.continued);
       else {
         if (head !== undefined) this.emit(head.text, head.continued);
-        if (line !== undefined && line.text !== '' && !this.logged.has(line.first)) this.emit(line.text, this.pieces.has(line.first));
+        if (line !== undefined && line.text !== '' && !this.logged.has(line.first)) this.lineOut(line.text, line.first);
       }
       return;
     }
@@ -1317,6 +1371,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     grid.setOrigin(this.origin, false);
     this.engaged = true;
     this.pieces.clear();
+    this.loggedHead = undefined;
     if (head !== '') this.emit(head, headContinued);
     if (head !== '' || headContinued) this.pieces.add(grid.rowId(firstY));
     this.cuts.clear();
@@ -1366,7 +1421,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     for (let y = last + 1; y < grid.rows; y++) if (grid.rowText(y) !== '') return false;
     const pending = this.lineText(first, last);
     if (atLineStart ? pending !== '' || grid.cursorX !== 0 : grid.cursorX !== textWidth(grid.rowText(last, false))) return false;
-    if (this.pieces.has(grid.rowId(first)) || this.logged.has(grid.rowId(first))) return false;
+    if (this.pieces.has(grid.rowId(first)) || this.logged.has(grid.rowId(first)) || this.loggedHead?.id === grid.rowId(first)) return false;
     // Rows written since the last settle are logged first, as a settle would: the marks that say what changed are
     // dropped below. Not only when `dirty`: text that wraps on from the row the cursor stood at the edge of (top's
     // last row, settled while quiet, then `echo` after it) lands in a row print() does not see it reach.
@@ -1401,6 +1456,7 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     this.logged.clear();
     this.loggedAt.clear();
     this.pieces.clear();
+    this.loggedHead = undefined;
     this.cuts.clear();
     this.claimed.clear();
     // Blanks the cursor stands after (the line erased up to it, ED 1) are where the next text goes.

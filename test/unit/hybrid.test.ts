@@ -772,3 +772,53 @@ describe('a pane made larger at a prompt (a client attached), then commands', ()
     assert.deepEqual(log, ['| root@vm:~# echo first', '| first', '| root@vm:~# echo second', '| second', '| root@vm:~# ']);
   });
 });
+
+describe('a pane resized while a line longer than the screen is in progress (review seed35 #1)', () => {
+  // The line's rows past the screen's top are in tmux's history and were logged as a piece (when the screen model
+  // took over, or when they scrolled off it). A taller pane pulls them back (screen.c:309), a new width reflows them
+  // with the rest (grid.c:1305): tmux shows the line once, so the log holds it once, the rest after its head.
+  /** The log with pieces joined to the line they continue (`+` after `|`). */
+  const joined = (log: string[]): string[] => {
+    const out: string[] = [];
+    for (const entry of log) {
+      if (entry.startsWith('+ ') && out.length > 0) out[out.length - 1] += entry.slice(2);
+      else out.push(entry);
+    }
+    return out;
+  };
+  const resized = (steps: (string | [number, number])[], size = { columns: 10, rows: 6 }): string[] => {
+    const log: string[] = [];
+    const transcript = new Transcript(sinkInto(log), size);
+    for (const step of steps) {
+      if (typeof step === 'string') transcript.push(bytes(step));
+      else transcript.resize(step[0], step[1]);
+    }
+    transcript.end();
+    return log;
+  };
+  const line = `SECRET${'x'.repeat(64)}`;
+
+  for (const size of [[10, 12], [10, 7], [10, 24], [20, 6], [20, 12], [5, 6], [4, 12]] as [number, number][]) {
+    for (const [name, pre, post] of [
+      ['', '', ''],
+      [', DECSC after it', '', `${ESC}7`],
+      [', DECSC before it (the screen model logs the head as it scrolls off)', `${ESC}7`, ''],
+    ]) {
+      it(`10x6 made ${size[0]}x${size[1]}${name}: the line once, its head first`, () => {
+        const log = resized([`${pre}${line}${post}`, size, 'y\r\nend\r\n']);
+        assert.deepEqual(joined(log), [`| ${line}y`, '| end']);
+        assert.equal(log[0], '| SECRETxxxx');
+      });
+    }
+  }
+
+  it('made taller, then shorter again: the rows that leave again are not logged again', () => {
+    assert.deepEqual(joined(resized([line, [10, 12], [10, 6], 'y\r\nend\r\n'])), [`| ${line}y`, '| end']);
+    assert.deepEqual(joined(resized([line, [10, 12], [30, 12], [5, 12], 'y\r\nend\r\n'])), [`| ${line}y`, '| end']);
+  });
+
+  it('some of the head pulled back, then more text scrolls it off again', () => {
+    const long = `SECRET${'x'.repeat(100)}`;
+    assert.deepEqual(joined(resized([long, [10, 8], `${'z'.repeat(40)}y\r\nend\r\n`])), [`| ${long}${'z'.repeat(40)}y`, '| end']);
+  });
+});
