@@ -15403,7 +15403,7 @@ var Hybrid = class {
     let grid = this.grid, [first, last] = this.bounds(grid.cursorY);
     if (this.logged.has(grid.rowId(first)) || !this.isPending(first, last)) return;
     let text2 = this.lineText(first, last);
-    text2.length > rest.length && text2.endsWith(rest) && (this.loggedHead = { id: grid.rowId(first), text: text2.slice(0, text2.length - rest.length) });
+    text2.length <= rest.length || !text2.endsWith(rest) || (this.loggedHead = { id: grid.rowId(first), text: text2.slice(0, text2.length - rest.length) }, this.pendingId = grid.rowId(first));
   }
   /**
    * After a resize, every row counts as logged but the line in progress and

@@ -583,7 +583,12 @@ export class Hybrid implements Perform, LineSink, ScreenEvents {
     const [first, last] = this.bounds(grid.cursorY);
     if (this.logged.has(grid.rowId(first)) || !this.isPending(first, last)) return;
     const text = this.lineText(first, last);
-    if (text.length > rest.length && text.endsWith(rest)) this.loggedHead = { id: grid.rowId(first), text: text.slice(0, text.length - rest.length) };
+    if (text.length <= rest.length || !text.endsWith(rest)) return;
+    this.loggedHead = { id: grid.rowId(first), text: text.slice(0, text.length - rest.length) };
+    // The line in progress by its first row: rows of it split off before it ends (EL clears the wrapped flag into
+    // the cursor's row) are then the line the cursor left, logged at the next line feed (settleLeftLine) right after
+    // the head they continue, not at the end after other lines.
+    this.pendingId = grid.rowId(first);
   }
 
   /**

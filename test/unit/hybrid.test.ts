@@ -817,6 +817,13 @@ describe('a pane resized while a line longer than the screen is in progress (rev
     assert.deepEqual(joined(resized([line, [10, 12], [30, 12], [5, 12], 'y\r\nend\r\n'])), [`| ${line}y`, '| end']);
   });
 
+  it('the line cut before it ends (EL on its last row clears the wrap into it): its rows are logged after the head, not after later lines', () => {
+    for (const size of [[10, 12], [20, 6]] as [number, number][]) {
+      const log = resized([line, size, `\r${ESC}[Kredrawn\r\nend\r\n`]);
+      assert.deepEqual(log, ['| SECRETxxxx', `+ ${'x'.repeat(50)}`, '| redrawn', '| end'], `${size}`);
+    }
+  });
+
   it('some of the head pulled back, then more text scrolls it off again', () => {
     const long = `SECRET${'x'.repeat(100)}`;
     assert.deepEqual(joined(resized([long, [10, 8], `${'z'.repeat(40)}y\r\nend\r\n`])), [`| ${long}${'z'.repeat(40)}y`, '| end']);
