@@ -21,6 +21,31 @@ function shownRows(capture: string): string[] {
     .filter((row) => row.length > 0);
 }
 
+/**
+ * Prints `input` raw (no ONLCR) in a new session of `columns` x `rows`, once its pane is logged, waits until tmux has
+ * read it all and its last line (`end`) is in the log, and gives the pane with the rows capture-pane then shows
+ * (`history`: with the history, `-S -`).
+ */
+async function printLogged(
+  tmux: TmuxServer,
+  session: string,
+  columns: number,
+  rows: number,
+  input: string,
+  history = false,
+): Promise<{ pane: string; shown: string[] }> {
+  const file = path.join(tmux.dir, `${session}.bin`);
+  fs.writeFileSync(file, input);
+  const command = `stty -opost; tmux wait-for go; cat '${file}'; tmux wait-for -S printed; exec sleep 100000`;
+  tmux.tmux('new-session', '-d', '-s', session, '-x', String(columns), '-y', String(rows), command);
+  const pane = tmux.tmux('display-message', '-p', '-t', session, '#{pane_id}').trim();
+  await tmux.startLogging(pane);
+  tmux.tmux('wait-for', '-S', 'go');
+  tmux.tmux('wait-for', 'printed');
+  await tmux.waitForPrinted('end', { session });
+  return { pane, shown: shownRows(tmux.tmux('capture-pane', '-p', '-J', ...(history ? ['-S', '-'] : []), '-t', pane)) };
+}
+
 describe('the line cases are what tmux 3.3a shows', () => {
   const tmux = server({ plugin: false });
 
@@ -48,17 +73,7 @@ describe('zero-width text in column 0, in a logged pane: the log holds what capt
   // with the character it joins. The log held each of them before the line's text.
   it('marks and a variation selector with no cell to their left are in neither', async () => {
     const input = ['\u0301ab', 'abc\r\u0301', '\ufe0fab', '\u200déx\r\u200d日', '0123456789XY\r\u0301', '01234567中X\b\u0301', 'end'].map((line) => `${line}\r\n`).join('');
-    const file = path.join(tmux.dir, 'column-0.bin');
-    fs.writeFileSync(file, input);
-    // Raw output (no ONLCR), printed once the pane is logged; then tmux is told it is all printed.
-    const command = `stty -opost; tmux wait-for go; cat '${file}'; tmux wait-for -S printed; exec sleep 100000`;
-    tmux.tmux('new-session', '-d', '-s', 'narrow', '-x', '10', '-y', '12', command);
-    const pane = tmux.tmux('display-message', '-p', '-t', 'narrow', '#{pane_id}').trim();
-    await tmux.startLogging(pane);
-    tmux.tmux('wait-for', '-S', 'go');
-    tmux.tmux('wait-for', 'printed');
-    await tmux.waitForPrinted('end', { session: 'narrow' });
-    const shown = shownRows(tmux.tmux('capture-pane', '-p', '-J', '-t', pane));
+    const { shown } = await printLogged(tmux, 'narrow', 10, 12, input);
     assert.deepEqual(shown, ['ab', 'abc', 'ab', 'x', '0123456789XY', '01234567中X', 'end']);
     // But for the characters a ZWJ joins there, which the log keeps before the row's cells: tmux shows them when the
     // ZWJ ended its read, which the reader cannot always tell (see the next test).
@@ -80,17 +95,7 @@ describe('ASCII tmux does not collect, after a ZWJ, in a logged pane: the log ho
       `ab\x1b[4h${joined}INSERTED-SECRET\x1b[4l\r\x1b[2C...............`,
       'end',
     ].map((line) => `${line}\r\n`).join('');
-    const file = path.join(tmux.dir, 'joined-ascii.bin');
-    fs.writeFileSync(file, input);
-    // Raw output (no ONLCR), printed once the pane is logged; then tmux is told it is all printed.
-    const command = `stty -opost; tmux wait-for go; cat '${file}'; tmux wait-for -S printed; exec sleep 100000`;
-    tmux.tmux('new-session', '-d', '-s', 'joined', '-x', '80', '-y', '12', command);
-    const pane = tmux.tmux('display-message', '-p', '-t', 'joined', '#{pane_id}').trim();
-    await tmux.startLogging(pane);
-    tmux.tmux('wait-for', '-S', 'go');
-    tmux.tmux('wait-for', 'printed');
-    await tmux.waitForPrinted('end', { session: 'joined' });
-    const shown = shownRows(tmux.tmux('capture-pane', '-p', '-J', '-t', pane));
+    const { shown } = await printLogged(tmux, 'joined', 80, 12, input);
     const five = '\u200dz'.repeat(5);
     assert.deepEqual(shown, [`QQ${five}SECRET-PASSWORD...............`, `ab${five}...............`, 'end']);
     assert.deepEqual(tmux.loggedText('joined'), shown);
@@ -106,17 +111,7 @@ describe('padding DCH left of wide characters, in a logged pane: the log holds w
   // held only the dots while the screen showed the secret after them.
   it('a secret behind fifteen padding cells is logged as the screen shows it', async () => {
     const input = `${'日'.repeat(15)}SECRET-PASSWORD\r${'\x1b[P\x1b[C'.repeat(15)}\x1b[H...............\r\nend\r\n`;
-    const file = path.join(tmux.dir, 'orphan-padding.bin');
-    fs.writeFileSync(file, input);
-    // Raw output (no ONLCR), printed once the pane is logged; then tmux is told it is all printed.
-    const command = `stty -opost; tmux wait-for go; cat '${file}'; tmux wait-for -S printed; exec sleep 100000`;
-    tmux.tmux('new-session', '-d', '-s', 'padding', '-x', '80', '-y', '12', command);
-    const pane = tmux.tmux('display-message', '-p', '-t', 'padding', '#{pane_id}').trim();
-    await tmux.startLogging(pane);
-    tmux.tmux('wait-for', '-S', 'go');
-    tmux.tmux('wait-for', 'printed');
-    await tmux.waitForPrinted('end', { session: 'padding' });
-    const shown = shownRows(tmux.tmux('capture-pane', '-p', '-J', '-t', pane));
+    const { shown } = await printLogged(tmux, 'padding', 80, 12, input);
     assert.deepEqual(shown, ['...............SECRET-PASSWORD', 'end']);
     assert.deepEqual(tmux.loggedText('padding'), shown);
   });
@@ -129,17 +124,7 @@ describe('a line longer than the screen, then DECSC, in a logged pane: the log h
   // put them into its history unlogged: the log held the line from its third row on, without SECRET.
   it('its head, in history, is logged', async () => {
     const input = `SECRET${'x'.repeat(2000)}\x1b7\r\nend\r\n`;
-    const file = path.join(tmux.dir, 'long-line.bin');
-    fs.writeFileSync(file, input);
-    // Raw output (no ONLCR), printed once the pane is logged; then tmux is told it is all printed.
-    const command = `stty -opost; tmux wait-for go; cat '${file}'; tmux wait-for -S printed; exec sleep 100000`;
-    tmux.tmux('new-session', '-d', '-s', 'long', '-x', '80', '-y', '24', command);
-    const pane = tmux.tmux('display-message', '-p', '-t', 'long', '#{pane_id}').trim();
-    await tmux.startLogging(pane);
-    tmux.tmux('wait-for', '-S', 'go');
-    tmux.tmux('wait-for', 'printed');
-    await tmux.waitForPrinted('end', { session: 'long' });
-    const shown = shownRows(tmux.tmux('capture-pane', '-p', '-J', '-S', '-', '-t', pane));
+    const { shown } = await printLogged(tmux, 'long', 80, 24, input, true);
     assert.deepEqual(shown, [`SECRET${'x'.repeat(2000)}`, 'end']);
     // A line (`|`) and its continuation pieces (`+`), joined.
     const logged: string[] = [];
