@@ -24,8 +24,9 @@ import type { PaneState } from '../tmux/pane.ts';
  * on V8's worker threads it ran beside the reader, on the core tmux needs: on
  * 2 cores a 42 MB flood through tmux went from 0.82–0.90× to 0.89–0.97× `cat`
  * (paired medians, +0.03 to +0.12 in each of four quiet runs), tmux waiting
- * less for a CPU, the reader's peak memory lower. Its price: a compile now pauses the reader (up to ~80 ms seen), so
- * tmux holds a little more meanwhile (+0.5 MB in a 1 GiB flood), and a reader
+ * less for a CPU, the reader's peak memory lower. Its price: a compile now
+ * pauses the reader (up to ~80 ms seen), so tmux holds a little more
+ * meanwhile (+0.5 MB in a 1 GiB flood), and a reader
  * with a core to itself warms up ~0.1 s later (BENCHMARKS.md, stop 35). The
  * reader uses no V8 thread otherwise (its background work is libuv's: file
  * writes, gzip, hashing).
